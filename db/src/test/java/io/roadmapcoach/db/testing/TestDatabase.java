@@ -1,0 +1,56 @@
+package io.roadmapcoach.db.testing;
+
+import io.roadmapcoach.db.Database;
+import io.roadmapcoach.db.DatabaseSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+
+/**
+ * One real PostgreSQL per test JVM (embedded, schema migrated once), emptied before each test by
+ * {@link PostgresExtension}. Tests never see H2 or mocked repositories.
+ */
+public final class TestDatabase {
+  private static Database database;
+  private static List<String> tables;
+
+  private TestDatabase() {}
+
+  /** The shared database, started on first use and stopped when the JVM exits. */
+  public static synchronized Database get() {
+    if (database == null) {
+      try {
+        var dir = Files.createTempDirectory("roadmap-test-db");
+        database = Database.open(DatabaseSettings.embedded(dir), false);
+        Runtime.getRuntime().addShutdownHook(new Thread(database::close, "test-db-stop"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return database;
+  }
+
+  public static DataSource dataSource() {
+    return get().dataSource();
+  }
+
+  public static DSLContext dsl() {
+    return get().dsl();
+  }
+
+  /** Empties every table, ours and Quartz's, so each test starts from nothing. */
+  public static synchronized void truncateAll() {
+    DSLContext dsl = dsl();
+    if (tables == null) {
+      tables =
+          dsl.fetch(
+                  "select tablename from pg_tables where schemaname = 'public'"
+                      + " and tablename <> 'flyway_schema_history'")
+              .getValues(0, String.class);
+    }
+    dsl.execute("truncate table " + String.join(", ", tables) + " restart identity cascade");
+  }
+}

@@ -1,0 +1,101 @@
+package io.roadmapcoach.app;
+
+import io.roadmapcoach.app.console.ConsoleChat;
+import io.roadmapcoach.app.console.ShiftedClock;
+import io.roadmapcoach.core.CoreServices;
+import io.roadmapcoach.core.quiz.QuizBank;
+import io.roadmapcoach.core.quiz.QuizBankLoader;
+import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.roadmap.RoadmapFileException;
+import io.roadmapcoach.core.roadmap.RoadmapLoader;
+import io.roadmapcoach.core.roadmap.RoadmapSource;
+import io.roadmapcoach.core.schedule.QuizSchedule;
+import io.roadmapcoach.db.Database;
+import io.roadmapcoach.db.DatabaseSettings;
+import io.roadmapcoach.db.DatabaseStartupException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Start-up and shut-down: configuration, the roadmap, the database, the coach, then a front end. */
+public final class Application {
+  static final int OK = 0;
+  static final int CANNOT_START = 1;
+  static final int USAGE = 2;
+
+  private Application() {}
+
+  /** Runs the bot; returns the process exit code. */
+  public static int run(
+      String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err, boolean piped) {
+    List<String> words = List.of(args);
+    if (!(words.isEmpty() || words.equals(List.of("console")))) {
+      err.println("Usage: java -jar roadmap-coach.jar [console]");
+      err.println("  With no argument, starts every platform whose token is set, or the console chat when none is.");
+      return USAGE;
+    }
+    Config config;
+    try {
+      config = Config.from(env);
+    } catch (Config.ConfigException e) {
+      err.println("Roadmap Coach cannot start:\n" + e.getMessage());
+      return USAGE;
+    }
+    Logger log = LoggerFactory.getLogger(Application.class);
+    log.info("Starting with {}", config);
+    Roadmap roadmap;
+    QuizBank bank;
+    try {
+      RoadmapSource source = config.roadmapFile().map(RoadmapSource::file).orElseGet(RoadmapSource::builtIn);
+      roadmap = new RoadmapLoader().load(source);
+      bank = new QuizBankLoader().load(source, roadmap);
+    } catch (RoadmapFileException e) {
+      err.println("Roadmap Coach cannot start: the roadmap is broken.\n" + e.getMessage());
+      return CANNOT_START;
+    }
+    boolean console = words.contains("console") || !config.anyPlatform();
+    try {
+      Files.createDirectories(config.dataDir());
+    } catch (IOException e) {
+      err.println("Roadmap Coach cannot start: cannot create the data directory " + config.dataDir() + ": " + e.getMessage());
+      return CANNOT_START;
+    }
+    DatabaseSettings settings =
+        new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir(), 16);
+    try (Database database = Database.open(settings)) {
+      if (console) {
+        return runConsole(database, roadmap, bank, in, out, piped);
+      }
+      err.println("Slack and Discord arrive with their issues; run with no platform token for the console.");
+      return CANNOT_START;
+    } catch (DatabaseStartupException e) {
+      err.println("Roadmap Coach cannot start: " + e.getMessage());
+      return CANNOT_START;
+    }
+  }
+
+  private static int runConsole(
+      Database database, Roadmap roadmap, QuizBank bank, InputStream in, PrintStream out, boolean piped) {
+    ShiftedClock clock = new ShiftedClock(Clock.systemUTC());
+    CoreServices core =
+        CoreServices.create(database.dsl(), roadmap, bank, clock, new SecureRandom(), QuizSchedule.NONE);
+    ConsoleChat chat = new ConsoleChat(core.coach(), clock, ZoneId.systemDefault(), out, piped);
+    try {
+      chat.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      LoggerFactory.getLogger(Application.class).warn("Standard input failed", e);
+    }
+    return OK;
+  }
+}

@@ -1,0 +1,147 @@
+package io.roadmapcoach.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Settings from the environment; every one optional. Secrets are held here but never printed:
+ * {@link #toString()} names which platforms are on, not their tokens.
+ */
+public record Config(
+    Optional<String> dbUrl,
+    Optional<String> dbUser,
+    Optional<String> dbPassword,
+    Path dataDir,
+    int port,
+    Optional<String> slackBotToken,
+    Optional<String> slackSigningSecret,
+    Optional<String> slackAppToken,
+    String slackApiUrl,
+    Optional<String> discordBotToken,
+    Optional<String> discordApiUrl,
+    Optional<String> discordGatewayUrl,
+    Optional<Integer> discordShards,
+    Optional<String> discordShardIds,
+    Optional<Path> roadmapFile) {
+
+  public static final int DEFAULT_PORT = 3000;
+  private static final Pattern SHARD_IDS = Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
+
+  /** A setting that cannot be used; the message names the variable and the right form. */
+  public static final class ConfigException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ConfigException(String message) {
+      super(message);
+    }
+  }
+
+  public static Config from(Map<String, String> env) {
+    List<String> problems = new ArrayList<>();
+    Optional<String> dbUrl = value(env, "ROADMAP_DB_URL");
+    if (dbUrl.isPresent() && !dbUrl.get().startsWith("jdbc:postgresql:")) {
+      problems.add("ROADMAP_DB_URL must be a PostgreSQL JDBC URL, like jdbc:postgresql://db.example:5432/roadmap");
+    }
+    Path dataDir =
+        value(env, "ROADMAP_DATA_DIR")
+            .map(Path::of)
+            .orElseGet(() -> Path.of(System.getProperty("user.home"), ".roadmap-coach"));
+    int port = DEFAULT_PORT;
+    Optional<String> portText = value(env, "PORT");
+    if (portText.isPresent()) {
+      port = number(portText.get(), 1, 65535).orElse(-1);
+      if (port < 0) {
+        problems.add("PORT must be a number from 1 to 65535, not " + portText.get());
+      }
+    }
+    Optional<String> slackBot = value(env, "SLACK_BOT_TOKEN");
+    Optional<String> slackSecret = value(env, "SLACK_SIGNING_SECRET");
+    Optional<String> slackApp = value(env, "SLACK_APP_TOKEN");
+    if (slackBot.isPresent() && slackSecret.isEmpty() && slackApp.isEmpty()) {
+      problems.add(
+          "SLACK_BOT_TOKEN is set but SLACK_SIGNING_SECRET is not: requests from Slack cannot be verified without it"
+              + " (or set SLACK_APP_TOKEN for Socket Mode)");
+    }
+    if (slackBot.isEmpty() && (slackSecret.isPresent() || slackApp.isPresent())) {
+      problems.add("SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set without SLACK_BOT_TOKEN");
+    }
+    Optional<Integer> shards = Optional.empty();
+    Optional<String> shardsText = value(env, "DISCORD_SHARDS");
+    if (shardsText.isPresent()) {
+      shards = number(shardsText.get(), 1, 100_000);
+      if (shards.isEmpty()) {
+        problems.add("DISCORD_SHARDS must be a whole number of shards, 1 or more, not " + shardsText.get());
+      }
+    }
+    Optional<String> shardIds = value(env, "DISCORD_SHARD_IDS");
+    if (shardIds.isPresent() && !SHARD_IDS.matcher(shardIds.get()).matches()) {
+      problems.add("DISCORD_SHARD_IDS must list shard ids like 0,1 or 0-3, not " + shardIds.get());
+    }
+    if (shardIds.isPresent() && shards.isEmpty()) {
+      problems.add("DISCORD_SHARD_IDS needs DISCORD_SHARDS (the total shard count)");
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(String.join("\n", problems));
+    }
+    return new Config(
+        dbUrl,
+        value(env, "ROADMAP_DB_USER"),
+        value(env, "ROADMAP_DB_PASSWORD"),
+        dataDir,
+        port,
+        slackBot,
+        slackSecret,
+        slackApp,
+        value(env, "SLACK_API_URL").orElse("https://slack.com/api/"),
+        value(env, "DISCORD_BOT_TOKEN"),
+        value(env, "DISCORD_API_URL"),
+        value(env, "DISCORD_GATEWAY_URL"),
+        shards,
+        shardIds,
+        value(env, "ROADMAP_FILE").map(Path::of));
+  }
+
+  private static Optional<String> value(Map<String, String> env, String name) {
+    return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+  }
+
+  private static Optional<Integer> number(String text, int min, int max) {
+    try {
+      int n = Integer.parseInt(text.strip());
+      return n >= min && n <= max ? Optional.of(n) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  public boolean slackEnabled() {
+    return slackBotToken.isPresent();
+  }
+
+  public boolean discordEnabled() {
+    return discordBotToken.isPresent();
+  }
+
+  public boolean anyPlatform() {
+    return slackEnabled() || discordEnabled();
+  }
+
+  @Override
+  public String toString() {
+    return "Config[database="
+        + dbUrl.orElse("embedded in " + dataDir)
+        + ", port="
+        + port
+        + ", slack="
+        + (slackEnabled() ? (slackAppToken.isPresent() ? "socket mode" : "http") : "off")
+        + ", discord="
+        + (discordEnabled() ? "on" : "off")
+        + ", roadmap="
+        + roadmapFile.map(Path::toString).orElse("built-in")
+        + "]";
+  }
+}

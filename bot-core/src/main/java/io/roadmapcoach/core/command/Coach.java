@@ -1,0 +1,237 @@
+package io.roadmapcoach.core.command;
+
+import io.roadmapcoach.core.command.Command.Answer;
+import io.roadmapcoach.core.command.Command.ChannelReminders;
+import io.roadmapcoach.core.command.Command.ChannelTimeZone;
+import io.roadmapcoach.core.command.Command.Done;
+import io.roadmapcoach.core.command.Command.Help;
+import io.roadmapcoach.core.command.Command.Invalid;
+import io.roadmapcoach.core.command.Command.Lead;
+import io.roadmapcoach.core.command.Command.LeadCommand;
+import io.roadmapcoach.core.command.Command.Leaderboard;
+import io.roadmapcoach.core.command.Command.LeaderboardVisibility;
+import io.roadmapcoach.core.command.Command.MarkDone;
+import io.roadmapcoach.core.command.Command.Next;
+import io.roadmapcoach.core.command.Command.Quiz;
+import io.roadmapcoach.core.command.Command.QuizDay;
+import io.roadmapcoach.core.command.Command.RemindAt;
+import io.roadmapcoach.core.command.Command.RemindDays;
+import io.roadmapcoach.core.command.Command.RemindSwitch;
+import io.roadmapcoach.core.command.Command.RemindVia;
+import io.roadmapcoach.core.command.Command.SetStage;
+import io.roadmapcoach.core.command.Command.SetTimeZone;
+import io.roadmapcoach.core.command.Command.ShowStage;
+import io.roadmapcoach.core.command.Command.Snooze;
+import io.roadmapcoach.core.command.Command.Stages;
+import io.roadmapcoach.core.command.Command.Start;
+import io.roadmapcoach.core.command.Command.Status;
+import io.roadmapcoach.core.command.Command.Team;
+import io.roadmapcoach.core.command.Command.Undo;
+import io.roadmapcoach.core.command.Command.Unknown;
+import io.roadmapcoach.core.command.Command.Unlead;
+import io.roadmapcoach.core.lead.LeadService;
+import io.roadmapcoach.core.leaderboard.LeaderboardService;
+import io.roadmapcoach.core.member.Member;
+import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.member.Scope;
+import io.roadmapcoach.core.member.SettingsService;
+import io.roadmapcoach.core.progress.ProgressService;
+import io.roadmapcoach.core.quiz.QuizService;
+import io.roadmapcoach.core.reply.Reply;
+import io.roadmapcoach.core.reply.Text;
+import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.tx.Transactions;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The coach's front door: every adapter hands it a caller and a command (typed or pressed) and
+ * renders the reply it returns. Each command runs in one transaction; a failure rolls it back
+ * whole and the member gets a plain apology, never a stack trace.
+ */
+public final class Coach {
+  private static final Logger log = LoggerFactory.getLogger(Coach.class);
+  private static final int ATTEMPTS_ON_CONFLICT = 3;
+
+  /** The services a coach hands commands to. */
+  public record Services(
+      ProgressService progress,
+      SettingsService settings,
+      QuizService quizzes,
+      LeaderboardService leaderboards,
+      LeadService leads) {}
+
+  private final Roadmap roadmap;
+  private final CommandParser parser;
+  private final Transactions transactions;
+  private final MemberRepository members;
+  private final Services services;
+  private final Clock clock;
+
+  public Coach(
+      Roadmap roadmap, Transactions transactions, MemberRepository members, Services services, Clock clock) {
+    this.roadmap = roadmap;
+    this.parser = new CommandParser(roadmap);
+    this.transactions = transactions;
+    this.members = members;
+    this.services = services;
+    this.clock = clock;
+  }
+
+  /** Text as typed after {@code /roadmap}. */
+  public Reply handleText(Caller caller, String text) {
+    return handle(caller, parser.parse(text));
+  }
+
+  /** A pressed button's id, as the platform returned it. */
+  public Reply press(Caller caller, String actionId) {
+    return ActionCodec.decode(actionId)
+        .map(command -> handle(caller, command))
+        .orElseGet(
+            () ->
+                Reply.text(
+                    Text.of("That button is not one I can use (it may be from an old message). ")
+                        .code("/roadmap status")
+                        .plain(" shows where you are.")));
+  }
+
+  public Reply handle(Caller caller, Command command) {
+    switch (command) {
+      case Help h -> {
+        return HelpReplies.help(roadmap);
+      }
+      case Unknown u -> {
+        return HelpReplies.unknown(u.input(), u.suggestion(), roadmap);
+      }
+      case Invalid i -> {
+        return Reply.text(i.message());
+      }
+      default -> {
+        return inTransaction(caller, command);
+      }
+    }
+  }
+
+  public CommandParser parser() {
+    return parser;
+  }
+
+  private Reply inTransaction(Caller caller, Command command) {
+    for (int attempt = 1; ; attempt++) {
+      Scope.AfterCommit afterCommit = new Scope.AfterCommit();
+      try {
+        Reply reply =
+            transactions.inTransaction(
+                () -> {
+                  MemberRepository.Place place = members.resolve(caller);
+                  Scope scope =
+                      new Scope(caller, place.member(), place.channel(), place.home(), clock.instant(), afterCommit);
+                  return dispatch(scope, command);
+                });
+        runAfterCommit(afterCommit);
+        return reply;
+      } catch (DataAccessException e) {
+        if (attempt < ATTEMPTS_ON_CONFLICT && isConflict(e)) {
+          log.debug("Retrying {} after a conflicting transaction", name(command));
+          continue;
+        }
+        return failed(command, e);
+      } catch (RuntimeException e) {
+        return failed(command, e);
+      }
+    }
+  }
+
+  private static boolean isConflict(DataAccessException e) {
+    String state = e.sqlState();
+    return "40001".equals(state) || "40P01".equals(state) || "23505".equals(state);
+  }
+
+  private static Reply failed(Command command, RuntimeException e) {
+    log.error("{} failed; its transaction was rolled back", name(command), e);
+    return Reply.text(
+        "Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.");
+  }
+
+  private static void runAfterCommit(Scope.AfterCommit afterCommit) {
+    for (Runnable task : afterCommit.tasks()) {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        log.error("Follow-up work after a command failed", e);
+      }
+    }
+  }
+
+  private static String name(Command command) {
+    return command.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+  }
+
+  private Reply dispatch(Scope scope, Command command) {
+    if (command instanceof LeadCommand && !services.leads().isLead(scope)) {
+      return services.leads().notALead(scope, leadCommandName(command));
+    }
+    ProgressService progress = services.progress();
+    SettingsService settings = services.settings();
+    LeadService leads = services.leads();
+    return switch (command) {
+      case Start s -> progress.start(scope);
+      case Status s -> status(scope, s);
+      case Stages s -> progress.stages(scope);
+      case ShowStage s -> progress.stage(scope, s.number());
+      case Done d -> progress.done(scope, d.objective());
+      case Undo u -> progress.undo(scope, u.objective());
+      case MarkDone m -> progress.markDone(scope, m);
+      case Next n -> progress.next(scope);
+      case Quiz q -> progress.withEnrollment(scope, e -> services.quizzes().start(scope, e));
+      case Answer a -> services.quizzes().answer(scope, a);
+      case Leaderboard l -> services.leaderboards().board(scope, l.period());
+      case LeaderboardVisibility v -> settings.leaderboardVisibility(scope, v.hidden());
+      case RemindAt r -> settings.remindAt(scope, r.time());
+      case RemindSwitch r -> settings.remindSwitch(scope, r.on());
+      case RemindDays r -> settings.remindDays(scope, r.days());
+      case RemindVia r -> settings.remindVia(scope, r.mode());
+      case SetTimeZone t -> settings.timeZone(scope, t.zone());
+      case Snooze s -> settings.snooze(scope, s.days());
+      case Team t -> t.csv() ? leads.teamCsv(scope) : leads.team(scope);
+      case QuizDay q -> leads.quizDay(scope, q.day(), q.time());
+      case ChannelTimeZone c -> leads.channelZone(scope, c.zone());
+      case ChannelReminders c -> leads.channelReminders(scope, c.mode());
+      case Lead l -> leads.lead(scope, l.member());
+      case Unlead u -> leads.unlead(scope, u.member());
+      case SetStage s -> leads.setStage(scope, s.member(), s.stage());
+      case Help h -> HelpReplies.help(roadmap);
+      case Unknown u -> HelpReplies.unknown(u.input(), u.suggestion(), roadmap);
+      case Invalid i -> Reply.text(i.message());
+    };
+  }
+
+  private Reply status(Scope scope, Status status) {
+    if (status.member().isEmpty()) {
+      return services.progress().status(scope, Optional.empty());
+    }
+    Optional<Member> other = members.find(scope.member().workspaceId(), status.member().get());
+    if (other.isEmpty()) {
+      return Reply.text(
+          "I do not know " + status.member().get().shown() + " here. They need to have used /roadmap once in this workspace.");
+    }
+    return services.progress().status(scope, other);
+  }
+
+  private static String leadCommandName(Command command) {
+    return switch (command) {
+      case Team t -> "team";
+      case QuizDay q -> "quiz-day";
+      case ChannelTimeZone c -> "channel-tz";
+      case ChannelReminders c -> "reminders";
+      case Lead l -> "lead";
+      case Unlead u -> "unlead";
+      case SetStage s -> "set-stage";
+      default -> "that";
+    };
+  }
+}

@@ -1,0 +1,88 @@
+package io.roadmapcoach.core.command;
+
+import io.roadmapcoach.core.leaderboard.Period;
+import io.roadmapcoach.core.member.ReminderDays;
+import io.roadmapcoach.core.member.ReminderMode;
+import io.roadmapcoach.core.reply.Text;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Everything a member can ask of the coach, typed or pressed. {@link CommandParser} makes them
+ * from text and {@link ActionCodec} from button ids; {@code Coach} handles each.
+ */
+public sealed interface Command {
+
+  /** Commands a button can carry; {@link ActionCodec} writes and reads them. */
+  sealed interface ButtonCommand extends Command {}
+
+  /** Commands only a channel's leads may run. */
+  sealed interface LeadCommand extends Command {}
+
+  record Help() implements Command {}
+
+  /** Text that names no command; answered with help and, when close, a suggestion. */
+  record Unknown(String input, Optional<String> suggestion) implements Command {}
+
+  /** A known command with arguments that are not of its form; the message says the right form. */
+  record Invalid(Text message) implements Command {}
+
+  record Start() implements Command {}
+
+  record Status(Optional<MemberRef> member) implements Command {}
+
+  record Stages() implements Command {}
+
+  /** One stage's details; the member's own when no number is given. */
+  record ShowStage(OptionalInt number) implements Command {}
+
+  /** Check an objective of the current stage off; the argument is checked against the stage. */
+  record Done(String objective) implements Command {}
+
+  record Undo(String objective) implements Command {}
+
+  /** "Mark objective N done" from a nudge: names the stage it was sent for. */
+  record MarkDone(int stage, int objective) implements ButtonCommand {}
+
+  record Quiz() implements ButtonCommand {}
+
+  /** An answer to question {@code position} of quiz attempt {@code attemptId}. */
+  record Answer(long attemptId, int position, int option) implements ButtonCommand {}
+
+  record Next() implements Command {}
+
+  record Leaderboard(Period period) implements Command {}
+
+  record LeaderboardVisibility(boolean hidden) implements Command {}
+
+  record RemindAt(LocalTime time) implements Command {}
+
+  record RemindSwitch(boolean on) implements Command {}
+
+  record RemindDays(ReminderDays days) implements Command {}
+
+  /** The member's own choice of DM or channel, over the channel's default. */
+  record RemindVia(ReminderMode mode) implements Command {}
+
+  record SetTimeZone(ZoneId zone) implements Command {}
+
+  record Snooze(int days) implements ButtonCommand {}
+
+  record Team(boolean csv) implements LeadCommand {}
+
+  record QuizDay(DayOfWeek day, LocalTime time) implements LeadCommand {}
+
+  record ChannelTimeZone(ZoneId zone) implements LeadCommand {}
+
+  /** The channel's default reminder mode. */
+  record ChannelReminders(ReminderMode mode) implements LeadCommand {}
+
+  record Lead(MemberRef member) implements LeadCommand {}
+
+  record Unlead(MemberRef member) implements LeadCommand {}
+
+  record SetStage(MemberRef member, int stage) implements LeadCommand {}
+}

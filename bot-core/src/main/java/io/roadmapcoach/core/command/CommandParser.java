@@ -1,0 +1,395 @@
+package io.roadmapcoach.core.command;
+
+import io.roadmapcoach.core.command.Command.Invalid;
+import io.roadmapcoach.core.leaderboard.Period;
+import io.roadmapcoach.core.member.ReminderDays;
+import io.roadmapcoach.core.member.ReminderMode;
+import io.roadmapcoach.core.reply.Text;
+import io.roadmapcoach.core.roadmap.Roadmap;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns what follows {@code /roadmap} into a {@link Command}. The one place commands are read
+ * from text: adapters pass the text through, and every bad argument becomes an {@link Invalid}
+ * whose message names the right form. Nothing here touches stored data.
+ */
+public final class CommandParser {
+  public static final int MAX_SNOOZE_DAYS = 30;
+
+  private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
+  private static final Pattern SNOOZE = Pattern.compile("(\\d{1,4})\\s*(d|day|days)?");
+  private static final Map<String, DayOfWeek> DAYS =
+      Map.ofEntries(
+          Map.entry("mon", DayOfWeek.MONDAY),
+          Map.entry("tue", DayOfWeek.TUESDAY),
+          Map.entry("wed", DayOfWeek.WEDNESDAY),
+          Map.entry("thu", DayOfWeek.THURSDAY),
+          Map.entry("fri", DayOfWeek.FRIDAY),
+          Map.entry("sat", DayOfWeek.SATURDAY),
+          Map.entry("sun", DayOfWeek.SUNDAY));
+
+  private final Roadmap roadmap;
+
+  public CommandParser(Roadmap roadmap) {
+    this.roadmap = roadmap;
+  }
+
+  public Command parse(String input) {
+    String text = stripCommandName(input == null ? "" : input.strip());
+    if (text.isEmpty()) {
+      return new Command.Help();
+    }
+    List<String> words = Arrays.asList(text.split("\\s+"));
+    String name = words.getFirst().toLowerCase(Locale.ROOT);
+    List<String> args = words.subList(1, words.size());
+    return switch (name) {
+      case "help", "?" -> new Command.Help();
+      case "start", "join" -> noArguments(name, args, new Command.Start());
+      case "status" -> status(args);
+      case "stages" -> noArguments(name, args, new Command.Stages());
+      case "stage" -> stage(args);
+      case "done" -> objective(name, args);
+      case "undo" -> objective(name, args);
+      case "quiz" -> noArguments(name, args, new Command.Quiz());
+      case "next" -> noArguments(name, args, new Command.Next());
+      case "leaderboard", "board" -> leaderboard(args);
+      case "remind" -> remind(args);
+      case "tz" -> timeZone(name, args, false);
+      case "snooze" -> snooze(args);
+      case "team" -> team(args);
+      case "quiz-day" -> quizDay(args);
+      case "channel-tz" -> timeZone(name, args, true);
+      case "reminders" -> channelReminders(args);
+      case "lead", "unlead" -> leadRole(name, args);
+      case "set-stage" -> setStage(args);
+      default -> new Command.Unknown(text, suggest(name));
+    };
+  }
+
+  private static String stripCommandName(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (lower.equals("/roadmap") || lower.startsWith("/roadmap ")) {
+      return text.substring("/roadmap".length()).strip();
+    }
+    return text;
+  }
+
+  private static Command noArguments(String name, List<String> args, Command command) {
+    if (args.isEmpty()) {
+      return command;
+    }
+    return invalid(Text.of("").code("/roadmap " + name).plain(" takes nothing after it."));
+  }
+
+  private Command status(List<String> args) {
+    if (args.isEmpty()) {
+      return new Command.Status(Optional.empty());
+    }
+    Optional<MemberRef> member = args.size() == 1 ? MemberRef.parse(args.getFirst()) : Optional.empty();
+    if (member.isEmpty()) {
+      return wrongForm("status", "to see someone else's, name them: ", "/roadmap status @ana");
+    }
+    return new Command.Status(member);
+  }
+
+  private Command stage(List<String> args) {
+    if (args.isEmpty()) {
+      return new Command.ShowStage(OptionalInt.empty());
+    }
+    OptionalInt number = args.size() == 1 ? integer(args.getFirst()) : OptionalInt.empty();
+    if (number.isEmpty() || !roadmap.hasStage(number.getAsInt())) {
+      return invalid(
+          Text.of("There is no stage " + String.join(" ", args) + ": stages run from 1 to ")
+              .plain(roadmap.stageCount() + ". Try ")
+              .code("/roadmap stage " + Math.min(7, roadmap.stageCount()))
+              .plain("."));
+    }
+    return new Command.ShowStage(number);
+  }
+
+  private static Command objective(String name, List<String> args) {
+    if (args.size() != 1) {
+      return wrongForm(name, "name one objective by its number: ", "/roadmap " + name + " 2");
+    }
+    return name.equals("done") ? new Command.Done(args.getFirst()) : new Command.Undo(args.getFirst());
+  }
+
+  private static Command leaderboard(List<String> args) {
+    if (args.isEmpty()) {
+      return new Command.Leaderboard(Period.WEEK);
+    }
+    if (args.size() == 1) {
+      switch (args.getFirst().toLowerCase(Locale.ROOT)) {
+        case "week":
+          return new Command.Leaderboard(Period.WEEK);
+        case "all", "all-time", "alltime":
+          return new Command.Leaderboard(Period.ALL_TIME);
+        case "hide":
+          return new Command.LeaderboardVisibility(true);
+        case "show":
+          return new Command.LeaderboardVisibility(false);
+        default:
+          break;
+      }
+    }
+    return invalid(
+        Text.of("Use ")
+            .code("/roadmap leaderboard week")
+            .plain(", ")
+            .code("/roadmap leaderboard all")
+            .plain(", or ")
+            .code("/roadmap leaderboard hide")
+            .plain(" / ")
+            .code("show")
+            .plain("."));
+  }
+
+  private static Command remind(List<String> args) {
+    String what = args.isEmpty() ? "" : args.getFirst().toLowerCase(Locale.ROOT);
+    List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
+    return switch (what) {
+      case "at" -> remindAt(rest);
+      case "on" -> rest.isEmpty() ? new Command.RemindSwitch(true) : remindHelp();
+      case "off" -> rest.isEmpty() ? new Command.RemindSwitch(false) : remindHelp();
+      case "days" -> remindDays(rest);
+      case "dm" -> rest.isEmpty() ? new Command.RemindVia(ReminderMode.DM) : remindHelp();
+      case "channel" -> rest.isEmpty() ? new Command.RemindVia(ReminderMode.CHANNEL) : remindHelp();
+      default -> remindHelp();
+    };
+  }
+
+  private static Command remindAt(List<String> args) {
+    if (args.size() != 1) {
+      return invalid(Text.of("Give a time: ").code("/roadmap remind at 09:30").plain("."));
+    }
+    return time(args.getFirst())
+        .<Command>map(Command.RemindAt::new)
+        .orElseGet(
+            () ->
+                invalid(
+                    Text.of(args.getFirst() + " is not a time; try ")
+                        .code("/roadmap remind at 09:30")
+                        .plain(" (24-hour clock, your local time).")));
+  }
+
+  private static Command remindDays(List<String> args) {
+    if (args.size() == 1) {
+      switch (args.getFirst().toLowerCase(Locale.ROOT)) {
+        case "weekdays":
+          return new Command.RemindDays(ReminderDays.WEEKDAYS);
+        case "daily", "everyday", "all":
+          return new Command.RemindDays(ReminderDays.DAILY);
+        default:
+          break;
+      }
+    }
+    return invalid(
+        Text.of("Use ")
+            .code("/roadmap remind days weekdays")
+            .plain(" (Monday to Friday) or ")
+            .code("/roadmap remind days daily")
+            .plain("."));
+  }
+
+  private static Command remindHelp() {
+    return invalid(
+        Text.of("Use ")
+            .code("/roadmap remind at 09:30")
+            .plain(", ")
+            .code("remind on")
+            .plain(", ")
+            .code("remind off")
+            .plain(", ")
+            .code("remind days weekdays|daily")
+            .plain(" or ")
+            .code("remind dm|channel")
+            .plain("."));
+  }
+
+  private static Command timeZone(String name, List<String> args, boolean forChannel) {
+    String example = "/roadmap " + name + " Europe/Berlin";
+    if (args.size() != 1) {
+      return invalid(Text.of("Name one time zone: ").code(example).plain("."));
+    }
+    String typed = args.getFirst();
+    return TimeZones.parse(typed)
+        .<Command>map(
+            zone -> forChannel ? new Command.ChannelTimeZone(zone) : new Command.SetTimeZone(zone))
+        .orElseGet(
+            () -> {
+              Text message = Text.of(typed + " is not a time zone I know. ");
+              Optional<String> close = TimeZones.suggest(typed);
+              message =
+                  close.isPresent()
+                      ? message.plain("Did you mean ").code("/roadmap " + name + " " + close.get()).plain("?")
+                      : message.plain("Use an Area/City name, e.g. ").code(example).plain(".");
+              return invalid(message);
+            });
+  }
+
+  private static Command snooze(List<String> args) {
+    Matcher m = SNOOZE.matcher(String.join(" ", args).toLowerCase(Locale.ROOT));
+    if (m.matches()) {
+      int days = Integer.parseInt(m.group(1));
+      if (days >= 1 && days <= MAX_SNOOZE_DAYS) {
+        return new Command.Snooze(days);
+      }
+    }
+    return invalid(
+        Text.of("Snooze for 1 to " + MAX_SNOOZE_DAYS + " days, e.g. ")
+            .code("/roadmap snooze 3d")
+            .plain("."));
+  }
+
+  private static Command team(List<String> args) {
+    if (args.isEmpty()) {
+      return new Command.Team(false);
+    }
+    if (args.size() == 1 && args.getFirst().equalsIgnoreCase("csv")) {
+      return new Command.Team(true);
+    }
+    return invalid(Text.of("Use ").code("/roadmap team").plain(" or ").code("/roadmap team csv").plain("."));
+  }
+
+  private static Command quizDay(List<String> args) {
+    Optional<DayOfWeek> day =
+        args.isEmpty() ? Optional.empty() : dayOfWeek(args.getFirst());
+    Optional<LocalTime> time = args.size() == 2 ? time(args.get(1)) : Optional.empty();
+    if (day.isPresent() && time.isPresent()) {
+      return new Command.QuizDay(day.get(), time.get());
+    }
+    return invalid(
+        Text.of("Give a day and a time: ")
+            .code("/roadmap quiz-day fri 15:00")
+            .plain(" (mon to sun, 24-hour clock, the channel's time zone)."));
+  }
+
+  private static Command channelReminders(List<String> args) {
+    if (args.size() == 1) {
+      switch (args.getFirst().toLowerCase(Locale.ROOT)) {
+        case "dm":
+          return new Command.ChannelReminders(ReminderMode.DM);
+        case "channel":
+          return new Command.ChannelReminders(ReminderMode.CHANNEL);
+        default:
+          break;
+      }
+    }
+    return invalid(
+        Text.of("Use ")
+            .code("/roadmap reminders dm")
+            .plain(" (a direct message each) or ")
+            .code("/roadmap reminders channel")
+            .plain(" (one daily post here)."));
+  }
+
+  private static Command leadRole(String name, List<String> args) {
+    Optional<MemberRef> member = args.size() == 1 ? MemberRef.parse(args.getFirst()) : Optional.empty();
+    if (member.isEmpty()) {
+      return wrongForm(name, "name the member: ", "/roadmap " + name + " @ana");
+    }
+    return name.equals("lead") ? new Command.Lead(member.get()) : new Command.Unlead(member.get());
+  }
+
+  private Command setStage(List<String> args) {
+    Optional<MemberRef> member = args.size() == 2 ? MemberRef.parse(args.get(0)) : Optional.empty();
+    if (member.isEmpty()) {
+      return wrongForm("set-stage", "name the member and the stage: ", "/roadmap set-stage @ana 3");
+    }
+    OptionalInt stage = integer(args.get(1));
+    if (stage.isEmpty() || !roadmap.hasStage(stage.getAsInt())) {
+      return invalid(
+          Text.of("There is no stage " + args.get(1) + ": stages run from 1 to " + roadmap.stageCount() + "."));
+    }
+    return new Command.SetStage(member.get(), stage.getAsInt());
+  }
+
+  static Optional<LocalTime> time(String text) {
+    Matcher m = TIME.matcher(text.strip());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    int hour = Integer.parseInt(m.group(1));
+    int minute = Integer.parseInt(m.group(2));
+    if (hour > 23 || minute > 59) {
+      return Optional.empty();
+    }
+    return Optional.of(LocalTime.of(hour, minute));
+  }
+
+  private static Optional<DayOfWeek> dayOfWeek(String text) {
+    String key = text.toLowerCase(Locale.ROOT);
+    if (key.length() < 3) {
+      return Optional.empty();
+    }
+    DayOfWeek day = DAYS.get(key.substring(0, 3));
+    if (day == null || !day.name().toLowerCase(Locale.ROOT).startsWith(key)) {
+      return Optional.empty();
+    }
+    return Optional.of(day);
+  }
+
+  static OptionalInt integer(String text) {
+    try {
+      return OptionalInt.of(Integer.parseInt(text.strip()));
+    } catch (NumberFormatException e) {
+      return OptionalInt.empty();
+    }
+  }
+
+  private static Command wrongForm(String name, String hint, String example) {
+    return invalid(
+        Text.of("That is not how ")
+            .code("/roadmap " + name)
+            .plain(" goes; " + hint)
+            .code(example)
+            .plain("."));
+  }
+
+  private static Invalid invalid(Text message) {
+    return new Invalid(message);
+  }
+
+  /** The closest subcommand name, when one is close enough to be a typo. */
+  static Optional<String> suggest(String typed) {
+    return Usage.names().stream()
+        .map(name -> Map.entry(name, distance(typed, name)))
+        .filter(e -> e.getValue() <= Math.max(1, Math.min(2, e.getKey().length() / 3)))
+        .min(Comparator.comparingInt(Map.Entry<String, Integer>::getValue))
+        .map(Map.Entry::getKey);
+  }
+
+  /** Levenshtein distance, with a swap of two neighbours counted as one edit. */
+  static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+}

@@ -1,0 +1,248 @@
+package io.roadmapcoach.core.lead;
+
+import io.roadmapcoach.core.command.MemberRef;
+import io.roadmapcoach.core.member.Channel;
+import io.roadmapcoach.core.member.Member;
+import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.member.ReminderMode;
+import io.roadmapcoach.core.member.Scope;
+import io.roadmapcoach.core.member.SettingsService;
+import io.roadmapcoach.core.progress.ProgressService;
+import io.roadmapcoach.core.progress.StreakView;
+import io.roadmapcoach.core.progress.Streaks;
+import io.roadmapcoach.core.reply.Attachment;
+import io.roadmapcoach.core.reply.Reply;
+import io.roadmapcoach.core.reply.Text;
+import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.schedule.OutboxRepository;
+import io.roadmapcoach.core.schedule.QuizSchedule;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What leads do: see the team, name other leads, set the channel's quiz slot, zone and reminders. */
+public final class LeadService {
+  public static final int TEAM_REPLY_ROWS = 20;
+  public static final Duration STUCK_AFTER = Duration.ofDays(7);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+
+  private final Roadmap roadmap;
+  private final LeadRepository leads;
+  private final MemberRepository members;
+  private final TeamRepository team;
+  private final ProgressService progress;
+  private final OutboxRepository outbox;
+  private final QuizSchedule quizSchedule;
+
+  public LeadService(
+      Roadmap roadmap,
+      LeadRepository leads,
+      MemberRepository members,
+      TeamRepository team,
+      ProgressService progress,
+      OutboxRepository outbox,
+      QuizSchedule quizSchedule) {
+    this.roadmap = roadmap;
+    this.leads = leads;
+    this.members = members;
+    this.team = team;
+    this.progress = progress;
+    this.outbox = outbox;
+    this.quizSchedule = quizSchedule;
+  }
+
+  /** Platform admins always lead; otherwise leads named in this channel (or its first member). */
+  public boolean isLead(Scope scope) {
+    return scope.caller().platformAdmin() || leads.isLead(scope.channel().id(), scope.member().id());
+  }
+
+  public Reply notALead(Scope scope, String command) {
+    List<String> names = leads.leadNames(scope.channel().id());
+    Text who =
+        names.isEmpty()
+            ? Text.of("workspace admins (this channel has no named lead yet; the first member to start becomes one)")
+            : Text.of(String.join(", ", names) + " and workspace admins");
+    return Reply.text(
+        Text.of("Only leads of #" + scope.channel().name() + " can use ")
+            .code("/roadmap " + command)
+            .plain(": ")
+            .append(who)
+            .plain(". Ask one of them to run it, or to make you a lead."));
+  }
+
+  private Optional<Member> find(Scope scope, MemberRef ref) {
+    return members.find(scope.member().workspaceId(), ref);
+  }
+
+  private static Reply unknownMember(MemberRef ref) {
+    return Reply.text(
+        "I do not know " + ref.shown() + " here. They need to have used /roadmap once in this workspace.");
+  }
+
+  public Reply lead(Scope scope, MemberRef ref) {
+    Optional<Member> target = find(scope, ref);
+    if (target.isEmpty()) {
+      return unknownMember(ref);
+    }
+    boolean added = leads.add(scope.channel().id(), target.get().id(), Optional.of(scope.member().id()), scope.now());
+    return Reply.text(
+        added
+            ? Text.of("").bold(target.get().displayName()).plain(" now leads #" + scope.channel().name() + ".")
+            : Text.of(target.get().displayName() + " already leads #" + scope.channel().name() + "."));
+  }
+
+  public Reply unlead(Scope scope, MemberRef ref) {
+    Optional<Member> target = find(scope, ref);
+    if (target.isEmpty()) {
+      return unknownMember(ref);
+    }
+    boolean removed = leads.remove(scope.channel().id(), target.get().id());
+    return Reply.text(
+        removed
+            ? Text.of("").bold(target.get().displayName()).plain(" no longer leads #" + scope.channel().name() + ".")
+            : Text.of(target.get().displayName() + " is not a named lead of #" + scope.channel().name() + ".")
+                .plain(" (Workspace admins always lead; that cannot be taken away here.)"));
+  }
+
+  public Reply setStage(Scope scope, MemberRef ref, int stage) {
+    Optional<Member> target = find(scope, ref);
+    if (target.isEmpty()) {
+      return unknownMember(ref);
+    }
+    ProgressService.StageSet result = progress.setStage(scope, target.get(), stage);
+    if (result.moved()) {
+      Member t = target.get();
+      Channel home = members.homeOf(t.id(), scope.channel());
+      outbox.notice(
+          t.workspaceId(),
+          t.id(),
+          scope.now().atZone(t.zone(home)).toLocalDate(),
+          scope.member().displayName()
+              + " (a lead of #"
+              + scope.channel().name()
+              + ") moved you to stage "
+              + stage
+              + ": "
+              + roadmap.stage(stage).title()
+              + ". /roadmap status shows what is next.",
+          scope.now());
+    }
+    return result.reply();
+  }
+
+  public Reply quizDay(Scope scope, DayOfWeek day, LocalTime time) {
+    members.setQuizSlot(scope.channel().id(), day, time);
+    scope.afterCommit().add(() -> quizSchedule.channelChanged(scope.channel().id()));
+    return Reply.text(
+        Text.of("📝 The weekly quiz for #" + scope.channel().name() + " now goes out on ")
+            .bold(SettingsService.dayName(day) + "s at " + time)
+            .plain(" (" + scope.channel().zoneOrUtc().getId() + ")."));
+  }
+
+  public Reply channelZone(Scope scope, ZoneId zone) {
+    members.setChannelZone(scope.channel().id(), zone);
+    scope.afterCommit().add(() -> quizSchedule.channelChanged(scope.channel().id()));
+    return Reply.text(
+        Text.of("🕘 #" + scope.channel().name() + " now runs on ")
+            .bold(zone.getId())
+            .plain(": its weekly quiz and leaderboard week follow it, and members without a zone of their own too."));
+  }
+
+  public Reply channelReminders(Scope scope, ReminderMode mode) {
+    members.setChannelReminderMode(scope.channel().id(), mode);
+    return Reply.text(
+        mode == ReminderMode.CHANNEL
+            ? Text.of("📣 #" + scope.channel().name() + " gets one daily post instead of a DM for each member.")
+                .plain(" Members can still choose DMs with ")
+                .code("/roadmap remind dm")
+                .plain(".")
+            : Text.of("📬 Members of #" + scope.channel().name() + " get their nudges by direct message.")
+                .plain(" Members can still choose the channel post with ")
+                .code("/roadmap remind channel")
+                .plain("."));
+  }
+
+  public Reply team(Scope scope) {
+    int total = team.count(scope.channel().id());
+    if (total == 0) {
+      return Reply.text("Nobody in #" + scope.channel().name() + " has started the roadmap yet.");
+    }
+    List<TeamRow> rows = team.stalestFirst(scope.channel().id(), TEAM_REPLY_ROWS);
+    StringBuilder lines = new StringBuilder();
+    for (TeamRow row : rows) {
+      lines.append(line(scope, row)).append('\n');
+    }
+    Reply.Builder reply =
+        Reply.builder()
+            .header("👥 #" + scope.channel().name() + ": " + total + (total == 1 ? " member" : " members") + " on the roadmap")
+            .section(Text.of(lines.toString().stripTrailing()));
+    Text footer = Text.of(total > rows.size() ? "…and " + (total - rows.size()) + " more. " : "");
+    return reply.context(footer.plain("Everyone, as a file: ").code("/roadmap team csv")).build();
+  }
+
+  private String line(Scope scope, TeamRow row) {
+    var e = row.enrollment();
+    boolean stuck = e.lastActivityAt().isBefore(scope.now().minus(STUCK_AFTER));
+    Channel home = scope.channel();
+    var today = scope.now().atZone(row.member().zone(home)).toLocalDate();
+    StreakView streak = Streaks.asOf(e.streak(), today, e.lastActiveDate().equals(today), row.member());
+    String stage =
+        e.graduated()
+            ? "graduated"
+            : "stage " + e.stage() + " (" + row.objectivesDone() + "/" + roadmap.stage(e.stage()).objectiveCount() + ")";
+    return (stuck ? "⚠️ " : "• ")
+        + row.member().displayName()
+        + " · "
+        + stage
+        + " · last active "
+        + DAY.format(e.lastActivityAt().atZone(home.zoneOrUtc()))
+        + " · streak "
+        + streak.days()
+        + " · quiz "
+        + row.lastQuizScore().orElse("none")
+        + (stuck ? " · stuck" : "");
+  }
+
+  public Reply teamCsv(Scope scope) {
+    StringBuilder csv =
+        new StringBuilder("member,stage,stage_title,objectives_done,objectives_in_stage,points,streak_days,last_active,last_quiz,stuck\n");
+    team.forEach(
+        scope.channel().id(),
+        row -> {
+          var e = row.enrollment();
+          var today = scope.now().atZone(row.member().zone(scope.channel())).toLocalDate();
+          StreakView streak = Streaks.asOf(e.streak(), today, e.lastActiveDate().equals(today), row.member());
+          var stage = roadmap.stage(Math.min(e.stage(), roadmap.stageCount()));
+          csv.append(Csv.field(row.member().displayName()))
+              .append(',')
+              .append(e.graduated() ? "graduated" : String.valueOf(e.stage()))
+              .append(',')
+              .append(Csv.field(stage.title()))
+              .append(',')
+              .append(row.objectivesDone())
+              .append(',')
+              .append(stage.objectiveCount())
+              .append(',')
+              .append(e.points())
+              .append(',')
+              .append(streak.days())
+              .append(',')
+              .append(e.lastActivityAt())
+              .append(',')
+              .append(row.lastQuizScore().orElse(""))
+              .append(',')
+              .append(e.lastActivityAt().isBefore(scope.now().minus(STUCK_AFTER)))
+              .append('\n');
+        });
+    String name = "team-" + scope.channel().name().replaceAll("[^A-Za-z0-9_-]", "") + ".csv";
+    return Reply.builder()
+        .section(Text.of("The progress of everyone in #" + scope.channel().name() + ", stalest first."))
+        .build()
+        .withAttachment(new Attachment(name, "text/csv", csv.toString()));
+  }
+}

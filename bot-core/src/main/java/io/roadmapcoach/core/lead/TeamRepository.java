@@ -1,0 +1,78 @@
+package io.roadmapcoach.core.lead;
+
+import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.MEMBER;
+import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
+import static io.roadmapcoach.db.schema.Tables.QUIZ_ATTEMPT;
+
+import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.progress.EnrollmentRepository;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * The channel's enrolled members, longest without progress first: those stuck for a week head the
+ * list. Per-member details are looked up only for the rows returned.
+ */
+public final class TeamRepository {
+  private final DSLContext dsl;
+
+  public TeamRepository(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  public int count(long channelId) {
+    return dsl.fetchCount(ENROLLMENT, ENROLLMENT.CHANNEL_ID.eq(channelId));
+  }
+
+  /** The first {@code limit} members, stalest first. */
+  public java.util.List<TeamRow> stalestFirst(long channelId, int limit) {
+    java.util.List<TeamRow> rows = new java.util.ArrayList<>();
+    query(channelId).limit(limit).fetch().forEach(r -> rows.add(row(r)));
+    return rows;
+  }
+
+  /** Every member, stalest first, one at a time (a channel may have thousands). */
+  public void forEach(long channelId, Consumer<TeamRow> each) {
+    try (var cursor = query(channelId).fetchSize(500).fetchLazy()) {
+      cursor.forEach(r -> each.accept(row(r)));
+    }
+  }
+
+  private org.jooq.SelectLimitStep<Record> query(long channelId) {
+    Field<Integer> done =
+        DSL.field(
+                DSL.selectCount()
+                    .from(OBJECTIVE_DONE)
+                    .where(OBJECTIVE_DONE.MEMBER_ID.eq(ENROLLMENT.MEMBER_ID), OBJECTIVE_DONE.STAGE.eq(ENROLLMENT.STAGE)))
+            .as("objectives_done");
+    Field<String> lastScore =
+        DSL.field(
+                DSL.select(QUIZ_ATTEMPT.SCORE.cast(String.class).concat("/").concat(QUIZ_ATTEMPT.QUESTION_COUNT.cast(String.class)))
+                    .from(QUIZ_ATTEMPT)
+                    .where(QUIZ_ATTEMPT.MEMBER_ID.eq(ENROLLMENT.MEMBER_ID), QUIZ_ATTEMPT.STATUS.eq("finished"))
+                    .orderBy(QUIZ_ATTEMPT.FINISHED_AT.desc())
+                    .limit(1))
+            .as("last_score");
+    return dsl.select(ENROLLMENT.fields())
+        .select(MEMBER.fields())
+        .select(done, lastScore)
+        .from(ENROLLMENT)
+        .join(MEMBER)
+        .on(MEMBER.ID.eq(ENROLLMENT.MEMBER_ID))
+        .where(ENROLLMENT.CHANNEL_ID.eq(channelId))
+        .orderBy(ENROLLMENT.LAST_ACTIVITY_AT.asc(), ENROLLMENT.MEMBER_ID.asc());
+  }
+
+  private static TeamRow row(Record r) {
+    return new TeamRow(
+        MemberRepository.member(r.into(MEMBER)),
+        EnrollmentRepository.enrollment(r.into(ENROLLMENT)),
+        r.get("objectives_done", Integer.class),
+        Optional.ofNullable(r.get("last_score", String.class)));
+  }
+}

@@ -1,0 +1,8 @@
+package io.roadmapcoach.core.lead;
+
+import io.roadmapcoach.core.member.Member;
+import io.roadmapcoach.core.progress.Enrollment;
+import java.util.Optional;
+
+/** One enrolled member as a lead sees them. */
+public record TeamRow(Member member, Enrollment enrollment, int objectivesDone, Optional<String> lastQuizScore) {}

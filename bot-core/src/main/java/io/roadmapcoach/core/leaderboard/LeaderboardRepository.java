@@ -1,0 +1,124 @@
+package io.roadmapcoach.core.leaderboard;
+
+import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.MEMBER;
+import static io.roadmapcoach.db.schema.Tables.WEEKLY_POINTS;
+
+import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.progress.EnrollmentRepository;
+import io.roadmapcoach.core.member.Member;
+import io.roadmapcoach.core.progress.Enrollment;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/**
+ * Rankings straight from the running totals: all-time points on the enrollment, weekly points in
+ * their own table, both kept in the transaction that earns them and both indexed in rank order.
+ * Ties go to whoever reached the score first.
+ */
+public final class LeaderboardRepository {
+  private final DSLContext dsl;
+
+  public LeaderboardRepository(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  /** The top {@code limit} of the channel for the period, hidden members left out. */
+  public List<Standing> top(long channelId, Period period, LocalDate weekStart, int limit) {
+    Board board = board(period, channelId, weekStart);
+    List<Standing> standings = new ArrayList<>();
+    var rows =
+        dsl.select(board.points())
+            .select(MEMBER.fields())
+            .select(ENROLLMENT.fields())
+            .from(board.table())
+            .join(MEMBER)
+            .on(MEMBER.ID.eq(board.memberId()))
+            .join(ENROLLMENT)
+            .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
+            .where(board.where().and(MEMBER.HIDDEN_FROM_LEADERBOARD.isFalse()))
+            .orderBy(board.order())
+            .limit(limit)
+            .fetch();
+    for (Record row : rows) {
+      standings.add(standing(standings.size() + 1, row, board));
+    }
+    return standings;
+  }
+
+  /** The member's place on the board, if they are on it. */
+  public Optional<Standing> standingOf(long channelId, Period period, LocalDate weekStart, long memberId) {
+    Board board = board(period, channelId, weekStart);
+    Optional<Record> own =
+        dsl.select(board.points(), board.reachedAt())
+            .select(MEMBER.fields())
+            .select(ENROLLMENT.fields())
+            .from(board.table())
+            .join(MEMBER)
+            .on(MEMBER.ID.eq(board.memberId()))
+            .join(ENROLLMENT)
+            .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
+            .where(board.where().and(board.memberId().eq(memberId)).and(MEMBER.HIDDEN_FROM_LEADERBOARD.isFalse()))
+            .fetchOptional();
+    if (own.isEmpty()) {
+      return Optional.empty();
+    }
+    int points = own.get().get(board.points());
+    var reached = own.get().get(board.reachedAt());
+    Condition ahead =
+        board.points().gt(points)
+            .or(board.points().eq(points).and(board.reachedAt().lt(reached)))
+            .or(board.points().eq(points).and(board.reachedAt().eq(reached)).and(board.memberId().lt(memberId)));
+    int better =
+        dsl.selectCount()
+            .from(board.table())
+            .join(MEMBER)
+            .on(MEMBER.ID.eq(board.memberId()))
+            .where(board.where().and(ahead).and(MEMBER.HIDDEN_FROM_LEADERBOARD.isFalse()))
+            .fetchSingle(0, int.class);
+    return Optional.of(standing(better + 1, own.get(), board));
+  }
+
+  private static Standing standing(int rank, Record row, Board board) {
+    Member member = MemberRepository.member(row.into(MEMBER));
+    Enrollment enrollment = EnrollmentRepository.enrollment(row.into(ENROLLMENT));
+    return new Standing(rank, member, enrollment, row.get(board.points()));
+  }
+
+  private record Board(
+      Table<?> table,
+      Field<Long> memberId,
+      Field<Integer> points,
+      Field<java.time.OffsetDateTime> reachedAt,
+      Condition where,
+      List<SortField<?>> order) {}
+
+  private static Board board(Period period, long channelId, LocalDate weekStart) {
+    if (period == Period.ALL_TIME) {
+      return new Board(
+          ENROLLMENT,
+          ENROLLMENT.MEMBER_ID,
+          ENROLLMENT.POINTS,
+          ENROLLMENT.POINTS_REACHED_AT,
+          ENROLLMENT.CHANNEL_ID.eq(channelId),
+          List.of(ENROLLMENT.POINTS.desc(), ENROLLMENT.POINTS_REACHED_AT.asc(), ENROLLMENT.MEMBER_ID.asc()));
+    }
+    return new Board(
+        WEEKLY_POINTS,
+        WEEKLY_POINTS.MEMBER_ID,
+        WEEKLY_POINTS.POINTS,
+        WEEKLY_POINTS.REACHED_AT,
+        WEEKLY_POINTS.CHANNEL_ID.eq(channelId).and(WEEKLY_POINTS.WEEK_START.eq(weekStart)).and(WEEKLY_POINTS.POINTS.gt(0)),
+        List.of(WEEKLY_POINTS.POINTS.desc(), WEEKLY_POINTS.REACHED_AT.asc(), WEEKLY_POINTS.MEMBER_ID.asc()));
+  }
+
+}

@@ -1,0 +1,93 @@
+package io.roadmapcoach.core.leaderboard;
+
+import io.roadmapcoach.core.member.Channel;
+import io.roadmapcoach.core.member.Scope;
+import io.roadmapcoach.core.member.Times;
+import io.roadmapcoach.core.progress.StreakView;
+import io.roadmapcoach.core.progress.Streaks;
+import io.roadmapcoach.core.reply.Reply;
+import io.roadmapcoach.core.reply.Text;
+import io.roadmapcoach.core.reply.Visibility;
+import io.roadmapcoach.core.roadmap.Roadmap;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The channel's leaderboards. Names, never mentions: a board posted to the channel must not ping
+ * ten people.
+ */
+public final class LeaderboardService {
+  public static final int TOP = 10;
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+
+  private final Roadmap roadmap;
+  private final LeaderboardRepository boards;
+
+  public LeaderboardService(Roadmap roadmap, LeaderboardRepository boards) {
+    this.roadmap = roadmap;
+    this.boards = boards;
+  }
+
+  public Reply board(Scope scope, Period period) {
+    Channel channel = scope.channel();
+    LocalDate week = Times.weekStart(scope.now().atZone(channel.zoneOrUtc()).toLocalDate());
+    List<Standing> top = boards.top(channel.id(), period, week, TOP);
+    String title =
+        period == Period.WEEK
+            ? "🏆 #" + channel.name() + " this week (" + DAY.format(week) + " to " + DAY.format(week.plusDays(6)) + ")"
+            : "🏆 #" + channel.name() + " of all time";
+    Reply.Builder reply = Reply.builder().header(title).visibleTo(Visibility.CHANNEL);
+    if (top.isEmpty()) {
+      reply.section(
+          period == Period.WEEK
+              ? Text.of("No points yet this week. The first objective checked off leads the board!")
+              : Text.of("Nobody here has points yet. ").code("/roadmap start").plain(" to join."));
+      return reply.build();
+    }
+    StringBuilder lines = new StringBuilder();
+    for (Standing s : top) {
+      lines.append(line(s, scope)).append('\n');
+    }
+    reply.section(Text.of(lines.toString().stripTrailing()));
+    boolean callerListed = top.stream().anyMatch(s -> s.member().id() == scope.member().id());
+    if (!callerListed) {
+      Optional<Standing> own = boards.standingOf(channel.id(), period, week, scope.member().id());
+      reply.context(
+          own.map(s -> Text.of(scope.member().displayName() + ": #" + s.rank() + " with " + s.points() + " points."))
+              .orElseGet(() -> Text.of(scope.member().displayName() + " is not on this board yet.")));
+    }
+    Text footer =
+        Text.empty()
+            .code(period == Period.WEEK ? "/roadmap leaderboard all" : "/roadmap leaderboard week")
+            .plain(period == Period.WEEK ? " for all time · " : " for this week · ")
+            .code("/roadmap leaderboard hide")
+            .plain(" to leave the boards");
+    return reply.context(footer).build();
+  }
+
+  private String line(Standing s, Scope scope) {
+    String medal =
+        switch (s.rank()) {
+          case 1 -> "🥇";
+          case 2 -> "🥈";
+          case 3 -> "🥉";
+          default -> s.rank() + ".";
+        };
+    var member = s.member();
+    LocalDate today = scope.now().atZone(member.zone(scope.channel())).toLocalDate();
+    StreakView streak =
+        Streaks.asOf(s.enrollment().streak(), today, s.enrollment().lastActiveDate().equals(today), member);
+    String stage = s.enrollment().graduated() ? "graduated 🎓" : "stage " + s.enrollment().stage() + "/" + roadmap.stageCount();
+    return medal
+        + " "
+        + member.displayName()
+        + " · "
+        + s.points()
+        + " pts · "
+        + stage
+        + (streak.days() > 0 ? " · 🔥 " + streak.days() : "");
+  }
+}

@@ -1,0 +1,27 @@
+package io.roadmapcoach.core.member;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * A channel: a cohort with its own time zone, weekly quiz slot and reminder mode.
+ *
+ * @param zone set by a lead or taken from the first member to enroll; UTC until then
+ */
+public record Channel(
+    long id,
+    long workspaceId,
+    String externalId,
+    String name,
+    Optional<ZoneId> zone,
+    DayOfWeek quizDay,
+    LocalTime quizTime,
+    ReminderMode reminderMode) {
+
+  public ZoneId zoneOrUtc() {
+    return zone.orElse(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,41 @@
+package io.roadmapcoach.core.member;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * A platform user in a workspace, with their reminder preferences.
+ *
+ * @param chosenZone what they set with {@code /roadmap tz}; wins over the platform's
+ * @param platformZone what the platform reports for them
+ * @param remindVia their own choice of DM or channel post, over the channel's default
+ * @param snoozedUntil last local date of a snooze, inclusive
+ */
+public record Member(
+    long id,
+    long workspaceId,
+    String externalId,
+    String displayName,
+    Optional<ZoneId> chosenZone,
+    Optional<ZoneId> platformZone,
+    boolean remindEnabled,
+    LocalTime remindTime,
+    ReminderDays remindDays,
+    Optional<ReminderMode> remindVia,
+    Optional<LocalDate> snoozedFrom,
+    Optional<LocalDate> snoozedUntil,
+    boolean hiddenFromLeaderboard) {
+
+  /** Their own time zone, else the given channel's (their home channel when enrolled). */
+  public ZoneId zone(Channel home) {
+    return chosenZone.or(() -> platformZone).orElseGet(home::zoneOrUtc);
+  }
+
+  public boolean isSnoozedOn(LocalDate day) {
+    return snoozedUntil.isPresent()
+        && !day.isAfter(snoozedUntil.get())
+        && snoozedFrom.map(from -> !day.isBefore(from)).orElse(true);
+  }
+}

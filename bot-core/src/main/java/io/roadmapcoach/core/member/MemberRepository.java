@@ -1,0 +1,248 @@
+package io.roadmapcoach.core.member;
+
+import static io.roadmapcoach.db.schema.Tables.CHANNEL;
+import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.MEMBER;
+import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
+
+import io.roadmapcoach.core.command.Caller;
+import io.roadmapcoach.core.command.MemberRef;
+import io.roadmapcoach.db.schema.tables.records.ChannelRecord;
+import io.roadmapcoach.db.schema.tables.records.MemberRecord;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/** Workspaces, channels and members: found or created from what the platform says. */
+public final class MemberRepository {
+  private final DSLContext dsl;
+
+  public MemberRepository(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  /** The rows for the caller's workspace, channel and member, created on first sight. */
+  public Place resolve(Caller caller) {
+    long workspace = workspace(caller);
+    Channel channel = channel(workspace, caller);
+    Member member = member(workspace, caller);
+    Channel home = homeChannel(member.id()).orElse(channel);
+    return new Place(member, channel, home);
+  }
+
+  /** What a caller maps to. */
+  public record Place(Member member, Channel channel, Channel home) {}
+
+  private long workspace(Caller caller) {
+    Condition key =
+        WORKSPACE.PLATFORM.eq(caller.platform().key()).and(WORKSPACE.EXTERNAL_ID.eq(caller.workspaceId()));
+    return dsl.select(WORKSPACE.ID)
+        .from(WORKSPACE)
+        .where(key)
+        .fetchOptional(WORKSPACE.ID)
+        .orElseGet(
+            () -> {
+              dsl.insertInto(WORKSPACE, WORKSPACE.PLATFORM, WORKSPACE.EXTERNAL_ID, WORKSPACE.NAME)
+                  .values(caller.platform().key(), caller.workspaceId(), caller.workspaceName())
+                  .onConflictDoNothing()
+                  .execute();
+              return dsl.select(WORKSPACE.ID).from(WORKSPACE).where(key).fetchSingle(WORKSPACE.ID);
+            });
+  }
+
+  private Channel channel(long workspace, Caller caller) {
+    Condition key = CHANNEL.WORKSPACE_ID.eq(workspace).and(CHANNEL.EXTERNAL_ID.eq(caller.channelId()));
+    ChannelRecord row = dsl.selectFrom(CHANNEL).where(key).fetchOne();
+    if (row == null) {
+      // study groups on Discord share one post a day; elsewhere members get their own DM
+      ReminderMode mode =
+          caller.platform() == Platform.DISCORD ? ReminderMode.CHANNEL : ReminderMode.DM;
+      dsl.insertInto(CHANNEL, CHANNEL.WORKSPACE_ID, CHANNEL.EXTERNAL_ID, CHANNEL.NAME, CHANNEL.REMINDER_MODE)
+          .values(workspace, caller.channelId(), caller.channelName(), mode.key())
+          .onConflictDoNothing()
+          .execute();
+      row = dsl.selectFrom(CHANNEL).where(key).fetchSingle();
+    } else if (!row.getName().equals(caller.channelName())) {
+      row.setName(caller.channelName());
+      row.update();
+    }
+    return channel(row);
+  }
+
+  private Member member(long workspace, Caller caller) {
+    Condition key = MEMBER.WORKSPACE_ID.eq(workspace).and(MEMBER.EXTERNAL_ID.eq(caller.userId()));
+    String platformZone = caller.platformZone().map(ZoneId::getId).orElse(null);
+    MemberRecord row = dsl.selectFrom(MEMBER).where(key).fetchOne();
+    if (row == null) {
+      dsl.insertInto(
+              MEMBER, MEMBER.WORKSPACE_ID, MEMBER.EXTERNAL_ID, MEMBER.DISPLAY_NAME, MEMBER.PLATFORM_TIME_ZONE)
+          .values(workspace, caller.userId(), caller.userName(), platformZone)
+          .onConflictDoNothing()
+          .execute();
+      row = dsl.selectFrom(MEMBER).where(key).fetchSingle();
+    } else {
+      boolean renamed = !row.getDisplayName().equals(caller.userName());
+      boolean moved = platformZone != null && !platformZone.equals(row.getPlatformTimeZone());
+      if (renamed || moved) {
+        row.setDisplayName(caller.userName());
+        if (moved) {
+          row.setPlatformTimeZone(platformZone);
+        }
+        row.update();
+      }
+    }
+    return member(row);
+  }
+
+  private Optional<Channel> homeChannel(long memberId) {
+    return dsl.select(CHANNEL.fields())
+        .from(ENROLLMENT)
+        .join(CHANNEL)
+        .on(CHANNEL.ID.eq(ENROLLMENT.CHANNEL_ID))
+        .where(ENROLLMENT.MEMBER_ID.eq(memberId))
+        .fetchOptional(r -> channel(r.into(CHANNEL)));
+  }
+
+  public Member member(long id) {
+    return member(dsl.selectFrom(MEMBER).where(MEMBER.ID.eq(id)).fetchSingle());
+  }
+
+  public Channel channel(long id) {
+    return channel(dsl.selectFrom(CHANNEL).where(CHANNEL.ID.eq(id)).fetchSingle());
+  }
+
+  /** The home channel of a member: where they enrolled, else {@code fallback}. */
+  public Channel homeOf(long memberId, Channel fallback) {
+    return homeChannel(memberId).orElse(fallback);
+  }
+
+  /** A member of the workspace named by a mention's id, or by name (any letter case). */
+  public Optional<Member> find(long workspaceId, MemberRef ref) {
+    Condition match =
+        ref.externalId()
+            .map(MEMBER.EXTERNAL_ID::eq)
+            .orElseGet(
+                () -> {
+                  String name = ref.name().orElseThrow().toLowerCase(java.util.Locale.ROOT);
+                  return DSL.lower(MEMBER.DISPLAY_NAME).eq(name).or(DSL.lower(MEMBER.EXTERNAL_ID).eq(name));
+                });
+    return dsl.selectFrom(MEMBER)
+        .where(MEMBER.WORKSPACE_ID.eq(workspaceId).and(match))
+        .orderBy(MEMBER.ID)
+        .limit(1)
+        .fetchOptional(MemberRepository::member);
+  }
+
+  public void setChosenZone(long memberId, ZoneId zone) {
+    dsl.update(MEMBER).set(MEMBER.TIME_ZONE, zone.getId()).where(MEMBER.ID.eq(memberId)).execute();
+  }
+
+  public void setRemindTime(long memberId, LocalTime time) {
+    dsl.update(MEMBER)
+        .set(MEMBER.REMIND_TIME, time)
+        .set(MEMBER.REMIND_ENABLED, true)
+        .where(MEMBER.ID.eq(memberId))
+        .execute();
+  }
+
+  public void setRemindEnabled(long memberId, boolean on) {
+    dsl.update(MEMBER).set(MEMBER.REMIND_ENABLED, on).where(MEMBER.ID.eq(memberId)).execute();
+  }
+
+  public void setRemindDays(long memberId, ReminderDays days) {
+    dsl.update(MEMBER).set(MEMBER.REMIND_DAYS, days.key()).where(MEMBER.ID.eq(memberId)).execute();
+  }
+
+  public void setRemindVia(long memberId, ReminderMode mode) {
+    dsl.update(MEMBER).set(MEMBER.REMIND_VIA, mode.key()).where(MEMBER.ID.eq(memberId)).execute();
+  }
+
+  public void snooze(long memberId, LocalDate from, LocalDate until) {
+    dsl.update(MEMBER)
+        .set(MEMBER.SNOOZED_FROM, from)
+        .set(MEMBER.SNOOZED_UNTIL, until)
+        .where(MEMBER.ID.eq(memberId))
+        .execute();
+  }
+
+  public void setHidden(long memberId, boolean hidden) {
+    dsl.update(MEMBER)
+        .set(MEMBER.HIDDEN_FROM_LEADERBOARD, hidden)
+        .where(MEMBER.ID.eq(memberId))
+        .execute();
+  }
+
+  public void setChannelZone(long channelId, ZoneId zone) {
+    dsl.update(CHANNEL).set(CHANNEL.TIME_ZONE, zone.getId()).where(CHANNEL.ID.eq(channelId)).execute();
+  }
+
+  /** Gives a channel its first member's zone, unless a lead (or someone earlier) set one. */
+  public void adoptZoneIfUnset(long channelId, ZoneId zone) {
+    dsl.update(CHANNEL)
+        .set(CHANNEL.TIME_ZONE, zone.getId())
+        .where(CHANNEL.ID.eq(channelId).and(CHANNEL.TIME_ZONE.isNull()))
+        .execute();
+  }
+
+  public void setQuizSlot(long channelId, DayOfWeek day, LocalTime time) {
+    dsl.update(CHANNEL)
+        .set(CHANNEL.QUIZ_DAY, day.getValue())
+        .set(CHANNEL.QUIZ_TIME, time)
+        .where(CHANNEL.ID.eq(channelId))
+        .execute();
+  }
+
+  public void setChannelReminderMode(long channelId, ReminderMode mode) {
+    dsl.update(CHANNEL)
+        .set(CHANNEL.REMINDER_MODE, mode.key())
+        .where(CHANNEL.ID.eq(channelId))
+        .execute();
+  }
+
+  public static Member member(MemberRecord r) {
+    return new Member(
+        r.getId(),
+        r.getWorkspaceId(),
+        r.getExternalId(),
+        r.getDisplayName(),
+        zone(r.getTimeZone()),
+        zone(r.getPlatformTimeZone()),
+        r.getRemindEnabled(),
+        r.getRemindTime(),
+        ReminderDays.ofKey(r.getRemindDays()),
+        Optional.ofNullable(r.getRemindVia()).map(ReminderMode::ofKey),
+        Optional.ofNullable(r.getSnoozedFrom()),
+        Optional.ofNullable(r.getSnoozedUntil()),
+        r.getHiddenFromLeaderboard());
+  }
+
+  public static Channel channel(ChannelRecord r) {
+    return new Channel(
+        r.getId(),
+        r.getWorkspaceId(),
+        r.getExternalId(),
+        r.getName(),
+        zone(r.getTimeZone()),
+        DayOfWeek.of(r.getQuizDay()),
+        r.getQuizTime(),
+        ReminderMode.ofKey(r.getReminderMode()));
+  }
+
+  /** Zone ids are checked before they are stored; one that a newer JDK dropped reads as absent. */
+  private static Optional<ZoneId> zone(String id) {
+    if (id == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ZoneId.of(id));
+    } catch (java.time.DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+}

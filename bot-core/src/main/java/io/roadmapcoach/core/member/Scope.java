@@ -1,0 +1,44 @@
+package io.roadmapcoach.core.member;
+
+import io.roadmapcoach.core.command.Caller;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Who is asking, where, and when: the member and channel rows the caller maps to, with "now" from
+ * the coach's clock. Handlers queue work that must wait for the transaction to commit.
+ *
+ * @param home the member's home channel (where they enrolled), or this channel before they do
+ */
+public record Scope(
+    Caller caller, Member member, Channel channel, Channel home, Instant now, AfterCommit afterCommit) {
+
+  public ZoneId zone() {
+    return member.zone(home);
+  }
+
+  public LocalDate today() {
+    return now.atZone(zone()).toLocalDate();
+  }
+
+  /** The same caller with refreshed member and channel rows (after a settings change). */
+  public Scope with(Member newMember, Channel newChannel, Channel newHome) {
+    return new Scope(caller, newMember, newChannel, newHome, now, afterCommit);
+  }
+
+  /** Work to run once the command's transaction has committed, and not at all if it fails. */
+  public static final class AfterCommit {
+    private final List<Runnable> work = new ArrayList<>();
+
+    public void add(Runnable task) {
+      work.add(task);
+    }
+
+    public List<Runnable> tasks() {
+      return List.copyOf(work);
+    }
+  }
+}

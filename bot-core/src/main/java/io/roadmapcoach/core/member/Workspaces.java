@@ -1,0 +1,59 @@
+package io.roadmapcoach.core.member;
+
+import static io.roadmapcoach.db.schema.Tables.HANDLED_EVENT;
+import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
+
+import io.roadmapcoach.core.tx.Transactions;
+import java.time.Clock;
+import org.jooq.DSLContext;
+
+/** What platforms tell us about workspaces outside of commands: uninstalls, retried events. */
+public final class Workspaces {
+  private final DSLContext dsl;
+  private final Transactions transactions;
+  private final Clock clock;
+
+  public Workspaces(DSLContext dsl, Transactions transactions, Clock clock) {
+    this.dsl = dsl;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  /**
+   * The app was uninstalled or its token revoked: deliveries to the workspace stop (they are not
+   * retried forever). A later command from the workspace turns them back on.
+   */
+  public void stopDeliveries(Platform platform, String workspaceExternalId) {
+    transactions.run(
+        () ->
+            dsl.update(WORKSPACE)
+                .set(WORKSPACE.DELIVERABLE, false)
+                .where(WORKSPACE.PLATFORM.eq(platform.key()), WORKSPACE.EXTERNAL_ID.eq(workspaceExternalId))
+                .execute());
+  }
+
+  /** Whether deliveries to the workspace are on. Unknown workspaces are. */
+  public boolean deliverable(Platform platform, String workspaceExternalId) {
+    return dsl.select(WORKSPACE.DELIVERABLE)
+        .from(WORKSPACE)
+        .where(WORKSPACE.PLATFORM.eq(platform.key()), WORKSPACE.EXTERNAL_ID.eq(workspaceExternalId))
+        .fetchOptional(WORKSPACE.DELIVERABLE)
+        .orElse(true);
+  }
+
+  /**
+   * Claims a platform event id the first time it is seen; false for a repeat (a platform retrying
+   * a delivery it thinks was lost), which must then be acknowledged and not handled again.
+   */
+  public boolean firstDelivery(Platform platform, String eventId) {
+    return transactions.inTransaction(
+        () ->
+            dsl.insertInto(HANDLED_EVENT)
+                    .set(HANDLED_EVENT.PLATFORM, platform.key())
+                    .set(HANDLED_EVENT.EVENT_ID, eventId)
+                    .set(HANDLED_EVENT.HANDLED_AT, Times.utc(clock.instant()))
+                    .onConflictDoNothing()
+                    .execute()
+                == 1);
+  }
+}

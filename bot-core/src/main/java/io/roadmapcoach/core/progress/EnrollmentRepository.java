@@ -1,0 +1,133 @@
+package io.roadmapcoach.core.progress;
+
+import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
+import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
+
+import io.roadmapcoach.core.member.Times;
+import io.roadmapcoach.db.schema.tables.records.EnrollmentRecord;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jooq.DSLContext;
+
+/** Enrollments and the objectives checked off in them. */
+public final class EnrollmentRepository {
+  private final DSLContext dsl;
+
+  public EnrollmentRepository(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  public Optional<Enrollment> find(long memberId) {
+    return dsl.selectFrom(ENROLLMENT)
+        .where(ENROLLMENT.MEMBER_ID.eq(memberId))
+        .fetchOptional(EnrollmentRepository::enrollment);
+  }
+
+  /** The enrollment, locked until the transaction ends: changes to one member run one at a time. */
+  public Optional<Enrollment> lock(long memberId) {
+    return dsl.selectFrom(ENROLLMENT)
+        .where(ENROLLMENT.MEMBER_ID.eq(memberId))
+        .forUpdate()
+        .fetchOptional(EnrollmentRepository::enrollment);
+  }
+
+  /** Enrolls the member; false when they already were (a double click, a second instance). */
+  public boolean insert(long memberId, long channelId, Instant now, LocalDate localToday) {
+    return dsl.insertInto(ENROLLMENT)
+            .set(ENROLLMENT.MEMBER_ID, memberId)
+            .set(ENROLLMENT.CHANNEL_ID, channelId)
+            .set(ENROLLMENT.STAGE, 1)
+            .set(ENROLLMENT.POINTS, 0)
+            .set(ENROLLMENT.POINTS_REACHED_AT, Times.utc(now))
+            .set(ENROLLMENT.STREAK_DAYS, 0)
+            .set(ENROLLMENT.LAST_ACTIVITY_AT, Times.utc(now))
+            .set(ENROLLMENT.LAST_ACTIVE_DATE, localToday)
+            .set(ENROLLMENT.ENROLLED_AT, Times.utc(now))
+            .onConflictDoNothing()
+            .execute()
+        == 1;
+  }
+
+  public Set<Integer> objectivesDone(long memberId, int stage) {
+    return new TreeSet<>(
+        dsl.select(OBJECTIVE_DONE.OBJECTIVE)
+            .from(OBJECTIVE_DONE)
+            .where(OBJECTIVE_DONE.MEMBER_ID.eq(memberId).and(OBJECTIVE_DONE.STAGE.eq(stage)))
+            .fetch(OBJECTIVE_DONE.OBJECTIVE));
+  }
+
+  /** How many objectives the member has checked off in stages before {@code stage}. */
+  public int objectivesDoneBefore(long memberId, int stage) {
+    return dsl.fetchCount(
+        OBJECTIVE_DONE,
+        OBJECTIVE_DONE.MEMBER_ID.eq(memberId).and(OBJECTIVE_DONE.STAGE.lt(stage)));
+  }
+
+  /** Checks an objective off; false when it already was. */
+  public boolean markDone(long memberId, int stage, int objective, Instant now) {
+    return dsl.insertInto(OBJECTIVE_DONE)
+            .set(OBJECTIVE_DONE.MEMBER_ID, memberId)
+            .set(OBJECTIVE_DONE.STAGE, stage)
+            .set(OBJECTIVE_DONE.OBJECTIVE, objective)
+            .set(OBJECTIVE_DONE.DONE_AT, Times.utc(now))
+            .onConflictDoNothing()
+            .execute()
+        == 1;
+  }
+
+  /** Takes an objective back; false when it was not checked off. */
+  public boolean unmark(long memberId, int stage, int objective) {
+    return dsl.deleteFrom(OBJECTIVE_DONE)
+            .where(
+                OBJECTIVE_DONE.MEMBER_ID.eq(memberId),
+                OBJECTIVE_DONE.STAGE.eq(stage),
+                OBJECTIVE_DONE.OBJECTIVE.eq(objective))
+            .execute()
+        == 1;
+  }
+
+  public void setStage(long memberId, int stage, Optional<Instant> graduatedAt) {
+    dsl.update(ENROLLMENT)
+        .set(ENROLLMENT.STAGE, stage)
+        .set(ENROLLMENT.GRADUATED_AT, graduatedAt.map(Times::utc).orElse(null))
+        .where(ENROLLMENT.MEMBER_ID.eq(memberId))
+        .execute();
+  }
+
+  /** Whether the member has been paid for finishing {@code stage} before (a lead may set them back). */
+  public boolean finishedBefore(long memberId, int stage) {
+    return dsl.fetchExists(
+        PROGRESS_EVENT,
+        PROGRESS_EVENT.MEMBER_ID.eq(memberId),
+        PROGRESS_EVENT.KIND.eq(EventKind.STAGE_FINISHED.key()),
+        PROGRESS_EVENT.STAGE.eq(stage));
+  }
+
+  public List<Long> membersOf(long channelId) {
+    return dsl.select(ENROLLMENT.MEMBER_ID)
+        .from(ENROLLMENT)
+        .where(ENROLLMENT.CHANNEL_ID.eq(channelId))
+        .fetch(ENROLLMENT.MEMBER_ID);
+  }
+
+  public static Enrollment enrollment(EnrollmentRecord r) {
+    return new Enrollment(
+        r.getMemberId(),
+        r.getChannelId(),
+        r.getStage(),
+        Optional.ofNullable(Times.instant(r.getGraduatedAt())),
+        r.getPoints(),
+        new StreakState(
+            r.getStreakDays(),
+            Optional.ofNullable(r.getStreakLastDate()),
+            Optional.ofNullable(r.getFreezeWeek())),
+        Times.instant(r.getLastActivityAt()),
+        r.getLastActiveDate(),
+        Times.instant(r.getEnrolledAt()));
+  }
+}

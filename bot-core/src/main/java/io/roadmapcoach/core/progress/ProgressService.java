@@ -1,0 +1,236 @@
+package io.roadmapcoach.core.progress;
+
+import io.roadmapcoach.core.command.Command;
+import io.roadmapcoach.core.lead.LeadRepository;
+import io.roadmapcoach.core.member.Channel;
+import io.roadmapcoach.core.member.Member;
+import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.member.Scope;
+import io.roadmapcoach.core.quiz.QuizRepository;
+import io.roadmapcoach.core.reply.Reply;
+import io.roadmapcoach.core.reply.Text;
+import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.roadmap.Stage;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Moving along the roadmap: enrolling, checking objectives off, advancing, and seeing where you are. */
+public final class ProgressService {
+  private final Roadmap roadmap;
+  private final EnrollmentRepository enrollments;
+  private final MemberRepository members;
+  private final LeadRepository leads;
+  private final QuizRepository quizzes;
+  private final ProgressLedger ledger;
+  private final StatusReplies replies;
+
+  public ProgressService(
+      Roadmap roadmap,
+      EnrollmentRepository enrollments,
+      MemberRepository members,
+      LeadRepository leads,
+      QuizRepository quizzes,
+      ProgressLedger ledger) {
+    this.roadmap = roadmap;
+    this.enrollments = enrollments;
+    this.members = members;
+    this.leads = leads;
+    this.quizzes = quizzes;
+    this.ledger = ledger;
+    this.replies = new StatusReplies(roadmap);
+  }
+
+  /** Runs {@code work} on the caller's locked enrollment, or tells them to start first. */
+  public Reply withEnrollment(Scope scope, Function<Enrollment, Reply> work) {
+    return enrollments
+        .lock(scope.member().id())
+        .map(work)
+        .orElseGet(replies::notStarted);
+  }
+
+  public Reply start(Scope scope) {
+    Optional<Enrollment> existing = enrollments.find(scope.member().id());
+    if (existing.isPresent()) {
+      return replies.alreadyEnrolled(existing.get());
+    }
+    if (!enrollments.insert(scope.member().id(), scope.channel().id(), scope.now(), scope.today())) {
+      return replies.alreadyEnrolled(enrollments.find(scope.member().id()).orElseThrow());
+    }
+    // the channel takes its first member's zone, unless a lead set one already
+    members.adoptZoneIfUnset(scope.channel().id(), scope.member().zone(scope.channel()));
+    Channel home = members.channel(scope.channel().id());
+    boolean firstLead = leads.claimIfLeaderless(home.id(), scope.member().id(), scope.now());
+    Enrollment enrollment = enrollments.lock(scope.member().id()).orElseThrow();
+    ledger.record(change(enrollment, scope.member(), home, EventKind.ENROLLED, 1, null, 0, scope));
+    return replies.welcome(scope.member(), firstLead, home);
+  }
+
+  public Reply status(Scope scope, Optional<Member> of) {
+    Member member = of.orElse(scope.member());
+    Optional<Enrollment> enrollment = enrollments.find(member.id());
+    if (enrollment.isEmpty()) {
+      return of.isEmpty()
+          ? replies.notStarted()
+          : Reply.text(member.displayName() + " has not started the roadmap yet.");
+    }
+    Enrollment e = enrollment.get();
+    Channel home = members.homeOf(member.id(), scope.channel());
+    var today = scope.now().atZone(member.zone(home)).toLocalDate();
+    StreakView streak =
+        Streaks.asOf(e.streak(), today, e.lastActiveDate().equals(today), member);
+    StatusReplies.Facts facts =
+        new StatusReplies.Facts(
+            member,
+            e,
+            home,
+            enrollments.objectivesDone(member.id(), e.stage()),
+            enrollments.objectivesDoneBefore(member.id(), e.stage()),
+            quizzes.hasPassed(member.id(), e.stage()),
+            streak,
+            of.isEmpty());
+    return replies.status(facts);
+  }
+
+  public Reply stages(Scope scope) {
+    Optional<Enrollment> enrollment = enrollments.find(scope.member().id());
+    return replies.stages(enrollment);
+  }
+
+  public Reply stage(Scope scope, OptionalInt number) {
+    Optional<Enrollment> enrollment = enrollments.find(scope.member().id());
+    if (number.isEmpty() && enrollment.isEmpty()) {
+      return replies.stage(roadmap.stage(1), Optional.empty(), Set.of());
+    }
+    int n = number.orElseGet(() -> enrollment.orElseThrow().stage());
+    Set<Integer> done =
+        enrollment.isPresent() ? enrollments.objectivesDone(scope.member().id(), n) : Set.of();
+    return replies.stage(roadmap.stage(n), enrollment, done);
+  }
+
+  public Reply done(Scope scope, String objective) {
+    return withEnrollment(scope, e -> checkOff(scope, e, objective, "done"));
+  }
+
+  /** "Mark objective N done" from a nudge: only for the stage the nudge was about. */
+  public Reply markDone(Scope scope, Command.MarkDone press) {
+    return withEnrollment(
+        scope,
+        e -> {
+          if (e.graduated() || press.stage() != e.stage()) {
+            return Reply.text(
+                Text.of("That button was for stage " + press.stage() + "; you are on stage " + e.stage() + " now. ")
+                    .code("/roadmap status")
+                    .plain(" shows where you are."));
+          }
+          return checkOff(scope, e, String.valueOf(press.objective()), "done");
+        });
+  }
+
+  public Reply undo(Scope scope, String objective) {
+    return withEnrollment(scope, e -> checkOff(scope, e, objective, "undo"));
+  }
+
+  private Reply checkOff(Scope scope, Enrollment e, String typed, String verb) {
+    if (e.graduated()) {
+      return Reply.text("🎓 You have finished the roadmap: there is nothing left to check off.");
+    }
+    Stage stage = roadmap.stage(e.stage());
+    OptionalInt number = parseObjective(typed);
+    if (number.isEmpty() || !stage.hasObjective(number.getAsInt())) {
+      return replies.notAnObjective(typed, stage, verb);
+    }
+    int n = number.getAsInt();
+    if (verb.equals("done")) {
+      if (!enrollments.markDone(scope.member().id(), stage.number(), n, scope.now())) {
+        return Reply.text("Objective " + n + " of stage " + stage.number() + " is already checked off.");
+      }
+      Enrollment after =
+          ledger.record(
+              change(e, scope.member(), scope.home(), EventKind.OBJECTIVE_DONE, stage.number(), n, Points.OBJECTIVE, scope));
+      Set<Integer> done = enrollments.objectivesDone(scope.member().id(), stage.number());
+      return replies.checkedOff(stage, n, done, quizzes.hasPassed(scope.member().id(), stage.number()), after);
+    }
+    if (!enrollments.unmark(scope.member().id(), stage.number(), n)) {
+      return Reply.text(
+          "Objective " + n + " of stage " + stage.number() + " is not checked off, so there is nothing to undo.");
+    }
+    ledger.record(
+        change(e, scope.member(), scope.home(), EventKind.OBJECTIVE_UNDONE, stage.number(), n, -Points.OBJECTIVE, scope));
+    return Reply.text(
+        Text.of("↩️ Objective " + n + " of stage " + stage.number() + " is open again (")
+            .plain("-" + Points.OBJECTIVE + " points): " + stage.objective(n)));
+  }
+
+  private static OptionalInt parseObjective(String typed) {
+    try {
+      return OptionalInt.of(Integer.parseInt(typed.strip()));
+    } catch (NumberFormatException e) {
+      return OptionalInt.empty();
+    }
+  }
+
+  public Reply next(Scope scope) {
+    return withEnrollment(scope, e -> advance(scope, e));
+  }
+
+  private Reply advance(Scope scope, Enrollment e) {
+    if (e.graduated()) {
+      return Reply.text("🎓 You have already finished all " + roadmap.stageCount() + " stages.");
+    }
+    Stage stage = roadmap.stage(e.stage());
+    Set<Integer> done = enrollments.objectivesDone(scope.member().id(), stage.number());
+    boolean quizPassed = quizzes.hasPassed(scope.member().id(), stage.number());
+    if (done.size() < stage.objectiveCount() || !quizPassed) {
+      return replies.notReady(stage, done, quizPassed);
+    }
+    int points = enrollments.finishedBefore(scope.member().id(), stage.number()) ? 0 : Points.STAGE_FINISHED;
+    ledger.record(
+        change(e, scope.member(), scope.home(), EventKind.STAGE_FINISHED, stage.number(), null, points, scope));
+    if (stage.number() == roadmap.stageCount()) {
+      enrollments.setStage(scope.member().id(), stage.number(), Optional.of(scope.now()));
+      // nudges stop after graduation unless the member asks for them again
+      members.setRemindEnabled(scope.member().id(), false);
+      return replies.graduated(points);
+    }
+    enrollments.setStage(scope.member().id(), stage.number() + 1, Optional.empty());
+    Stage next = roadmap.stage(stage.number() + 1);
+    return replies.advanced(stage, next, points, enrollments.objectivesDone(scope.member().id(), next.number()));
+  }
+
+  /** What a lead's set-stage did: whether the member moved, and the answer to the lead. */
+  public record StageSet(boolean moved, Reply reply) {}
+
+  /** A lead puts a member on a stage; the ledger records who did it. */
+  public StageSet setStage(Scope scope, Member target, int stageNumber) {
+    Optional<Enrollment> enrollment = enrollments.lock(target.id());
+    if (enrollment.isEmpty()) {
+      return new StageSet(
+          false,
+          Reply.text(target.displayName() + " has not started the roadmap yet; they can with /roadmap start."));
+    }
+    Enrollment e = enrollment.get();
+    if (e.stage() == stageNumber && !e.graduated()) {
+      return new StageSet(false, Reply.text(target.displayName() + " is already on stage " + stageNumber + "."));
+    }
+    enrollments.setStage(target.id(), stageNumber, Optional.empty());
+    Channel home = members.homeOf(target.id(), scope.channel());
+    ledger.record(
+        new ProgressLedger.Change(
+            e, target, home, EventKind.STAGE_SET, stageNumber, Optional.empty(), 0, Optional.of(scope.member().id()), scope.now()));
+    return new StageSet(
+        true,
+        Reply.text(
+            Text.of("")
+                .bold(target.displayName())
+                .plain(" is now on stage " + stageNumber + ": " + roadmap.stage(stageNumber).title() + ". They will be told.")));
+  }
+
+  private static ProgressLedger.Change change(
+      Enrollment e, Member member, Channel home, EventKind kind, int stage, Integer objective, int points, Scope scope) {
+    return new ProgressLedger.Change(
+        e, member, home, kind, stage, Optional.ofNullable(objective), points, Optional.empty(), scope.now());
+  }
+
+}

@@ -1,0 +1,319 @@
+package io.roadmapcoach.core.progress;
+
+import io.roadmapcoach.core.command.ActionCodec;
+import io.roadmapcoach.core.command.Command;
+import io.roadmapcoach.core.member.Channel;
+import io.roadmapcoach.core.member.Member;
+import io.roadmapcoach.core.member.ReminderDays;
+import io.roadmapcoach.core.member.ReminderMode;
+import io.roadmapcoach.core.quiz.QuizService;
+import io.roadmapcoach.core.reply.Block;
+import io.roadmapcoach.core.reply.Button;
+import io.roadmapcoach.core.reply.Reply;
+import io.roadmapcoach.core.reply.Text;
+import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.roadmap.Stage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** How progress reads: status, the stage list, one stage, and the answers to done/undo/next. */
+final class StatusReplies {
+  static final String DONE_MARK = "✅";
+  static final String OPEN_MARK = "⬜";
+
+  private final Roadmap roadmap;
+
+  StatusReplies(Roadmap roadmap) {
+    this.roadmap = roadmap;
+  }
+
+  /** Everything a status shows about one member. */
+  record Facts(
+      Member member,
+      Enrollment enrollment,
+      Channel home,
+      Set<Integer> done,
+      int doneBefore,
+      boolean quizPassed,
+      StreakView streak,
+      boolean own) {}
+
+  Reply notStarted() {
+    return Reply.text(
+        Text.of("You have not started the roadmap yet. Type ")
+            .code("/roadmap start")
+            .plain(" to begin with stage 1: " + roadmap.stage(1).title() + "."));
+  }
+
+  Reply alreadyEnrolled(Enrollment e) {
+    Stage stage = roadmap.stage(e.stage());
+    return Reply.text(
+        Text.of("You are already on the roadmap, on stage " + stage.number() + " of " + roadmap.stageCount() + ": ")
+            .bold(stage.title())
+            .plain(". ")
+            .code("/roadmap status")
+            .plain(" shows where you are."));
+  }
+
+  Reply welcome(Member member, boolean firstLead, Channel home) {
+    Stage first = roadmap.stage(1);
+    Reply.Builder reply =
+        Reply.builder()
+            .header("Welcome to the " + roadmap.title() + " roadmap, " + member.displayName() + "!")
+            .section(
+                Text.of(roadmap.stageCount() + " stages lie ahead. You start on stage 1: ")
+                    .bold(first.title())
+                    .plain(" - " + first.summary()))
+            .section(objectiveList(first, Set.of()))
+            .section(
+                Text.of("Check objectives off with ")
+                    .code("/roadmap done 1")
+                    .plain(", take the stage quiz with ")
+                    .code("/roadmap quiz")
+                    .plain(", and move on with ")
+                    .code("/roadmap next")
+                    .plain(". A nudge comes each weekday at 09:00 your time (")
+                    .code("/roadmap remind at 08:00")
+                    .plain(" to change it)."));
+    if (firstLead) {
+      reply.context(
+          Text.of("You are the first member in #" + home.name() + ", so you are its lead: ")
+              .code("/roadmap help")
+              .plain(" lists the lead commands."));
+    }
+    return reply.build();
+  }
+
+  Reply status(Facts f) {
+    Enrollment e = f.enrollment();
+    Stage stage = roadmap.stage(e.stage());
+    int doneOverall = e.graduated() ? roadmap.totalObjectives() : f.doneBefore() + f.done().size();
+    doneOverall = Math.min(doneOverall, roadmap.totalObjectives());
+    String who = f.own() ? "" : f.member().displayName() + " · ";
+    Reply.Builder reply = Reply.builder();
+    if (e.graduated()) {
+      reply
+          .header(who + "🎓 Graduated: all " + roadmap.stageCount() + " stages done")
+          .section(
+              Text.of("The whole " + roadmap.title() + " roadmap is behind " + (f.own() ? "you" : "them") + ".")
+                  .plain(f.own() ? " " : "")
+                  .append(
+                      f.own()
+                          ? Text.of("").code("/roadmap quiz").plain(" reviews questions you missed along the way.")
+                          : Text.empty()));
+    } else {
+      reply
+          .header(who + "Stage " + stage.number() + " of " + roadmap.stageCount() + ": " + stage.title())
+          .section(Text.of("").italic(stage.summary()))
+          .section(objectiveList(stage, f.done()));
+    }
+    reply.progress(
+        doneOverall,
+        roadmap.totalObjectives(),
+        doneOverall + " of " + roadmap.totalObjectives() + " objectives across the roadmap");
+    reply.fields(fields(f));
+    if (!e.graduated() && f.own()) {
+      reply.context(nextStep(stage, f.done(), f.quizPassed()));
+      reply.buttons(buttons(stage, f.done(), f.quizPassed()));
+    }
+    return reply.build();
+  }
+
+  private List<Block.Field> fields(Facts f) {
+    StreakView s = f.streak();
+    List<Block.Field> fields = new ArrayList<>();
+    fields.add(new Block.Field("Points", Text.of(String.valueOf(f.enrollment().points()))));
+    String streak = s.days() == 1 ? "1 day" : s.days() + " days";
+    streak += s.todayDone() ? " · today done ✅" : s.atRisk() ? " · study today to keep it!" : " · not yet today";
+    fields.add(new Block.Field("Streak", Text.of(streak)));
+    fields.add(new Block.Field("Freeze", Text.of(s.freezeLeft() ? "1 left this week" : "used this week")));
+    if (!f.enrollment().graduated()) {
+      fields.add(new Block.Field("Stage quiz", Text.of(f.quizPassed() ? "passed ✅" : "not passed yet")));
+    }
+    fields.add(new Block.Field("Reminders", Text.of(reminders(f.member(), f.home()))));
+    return fields;
+  }
+
+  private static String reminders(Member m, Channel home) {
+    if (!m.remindEnabled()) {
+      return "off";
+    }
+    String days = m.remindDays() == ReminderDays.WEEKDAYS ? "weekdays" : "daily";
+    ReminderMode via = m.remindVia().orElse(home.reminderMode());
+    return days
+        + " at "
+        + m.remindTime()
+        + " "
+        + m.zone(home).getId()
+        + (via == ReminderMode.CHANNEL ? ", in #" + home.name() : ", by DM")
+        + m.snoozedUntil().map(d -> " (snoozed to " + d + ")").orElse("");
+  }
+
+  private static Text nextStep(Stage stage, Set<Integer> done, boolean quizPassed) {
+    Optional<Integer> open = firstOpen(stage, done);
+    if (open.isPresent()) {
+      int n = open.get();
+      return Text.of("Next: objective " + n + " - " + stage.objective(n) + " Then ")
+          .code("/roadmap done " + n)
+          .plain(".");
+    }
+    if (!quizPassed) {
+      return Text.of("Every objective is done. Pass the stage quiz: ").code("/roadmap quiz").plain(".");
+    }
+    return Text.of("All set: ").code("/roadmap next").plain(" moves you to the next stage.");
+  }
+
+  private static List<Button> buttons(Stage stage, Set<Integer> done, boolean quizPassed) {
+    List<Button> buttons = new ArrayList<>();
+    firstOpen(stage, done)
+        .ifPresent(
+            n ->
+                buttons.add(
+                    Button.primary(
+                        "Mark objective " + n + " done",
+                        ActionCodec.encode(new Command.MarkDone(stage.number(), n)))));
+    if (!quizPassed) {
+      buttons.add(QuizService.startButton("Take the stage quiz"));
+    }
+    return buttons;
+  }
+
+  private static Optional<Integer> firstOpen(Stage stage, Set<Integer> done) {
+    for (int n = 1; n <= stage.objectiveCount(); n++) {
+      if (!done.contains(n)) {
+        return Optional.of(n);
+      }
+    }
+    return Optional.empty();
+  }
+
+  static Text objectiveList(Stage stage, Set<Integer> done) {
+    StringBuilder lines = new StringBuilder();
+    for (int n = 1; n <= stage.objectiveCount(); n++) {
+      lines
+          .append(done.contains(n) ? DONE_MARK : OPEN_MARK)
+          .append(' ')
+          .append(n)
+          .append(". ")
+          .append(stage.objective(n));
+      if (n < stage.objectiveCount()) {
+        lines.append('\n');
+      }
+    }
+    return Text.of(lines.toString());
+  }
+
+  Reply stages(Optional<Enrollment> enrollment) {
+    StringBuilder lines = new StringBuilder();
+    for (Stage stage : roadmap.stages()) {
+      String mark =
+          enrollment
+              .map(
+                  e ->
+                      e.graduated() || stage.number() < e.stage()
+                          ? DONE_MARK
+                          : stage.number() == e.stage() ? "👉" : OPEN_MARK)
+              .orElse(OPEN_MARK);
+      lines.append(mark).append(' ').append(stage.number()).append(". ").append(stage.title());
+      if (enrollment.isPresent() && stage.number() == enrollment.get().stage() && !enrollment.get().graduated()) {
+        lines.append("  ← you are here");
+      }
+      lines.append('\n');
+    }
+    Text hint =
+        enrollment.isPresent()
+            ? Text.of("").code("/roadmap stage 7").plain(" shows any stage's objectives.")
+            : Text.of("Begin with ").code("/roadmap start").plain(".");
+    return Reply.builder()
+        .header(roadmap.title() + " roadmap: " + roadmap.stageCount() + " stages")
+        .section(Text.of(lines.toString().stripTrailing()))
+        .context(hint)
+        .build();
+  }
+
+  Reply stage(Stage stage, Optional<Enrollment> enrollment, Set<Integer> done) {
+    Reply.Builder reply =
+        Reply.builder()
+            .header("Stage " + stage.number() + " of " + roadmap.stageCount() + ": " + stage.title())
+            .section(Text.of("").italic(stage.summary()))
+            .section(objectiveList(stage, done));
+    String where =
+        enrollment
+            .map(
+                e ->
+                    e.graduated()
+                        ? "You have finished the roadmap."
+                        : e.stage() == stage.number()
+                            ? "This is your stage."
+                            : "You are on stage " + e.stage() + ".")
+            .orElse("Start with /roadmap start.");
+    return reply.context(Text.of(where)).build();
+  }
+
+  Reply notAnObjective(String typed, Stage stage, String verb) {
+    int count = stage.objectiveCount();
+    String range = count == 1 ? "only objective 1" : "objectives 1 to " + count;
+    return Reply.text(
+        Text.of(typed + " is not an objective of stage " + stage.number() + " (" + stage.title() + "): it has " + range + ". Try ")
+            .code("/roadmap " + verb + " " + Math.min(2, count))
+            .plain("."));
+  }
+
+  Reply checkedOff(Stage stage, int n, Set<Integer> done, boolean quizPassed, Enrollment after) {
+    Reply.Builder reply =
+        Reply.builder()
+            .section(
+                Text.of(DONE_MARK + " ")
+                    .bold("Objective " + n + " of stage " + stage.number() + " done")
+                    .plain(" (+" + Points.OBJECTIVE + " points, " + after.points() + " in all): " + stage.objective(n)))
+            .progress(done.size(), stage.objectiveCount(), done.size() + " of " + stage.objectiveCount() + " objectives of this stage")
+            .context(nextStep(stage, done, quizPassed));
+    return reply.buttons(buttons(stage, done, quizPassed)).build();
+  }
+
+  Reply notReady(Stage stage, Set<Integer> done, boolean quizPassed) {
+    List<String> open = new ArrayList<>();
+    for (int n = 1; n <= stage.objectiveCount(); n++) {
+      if (!done.contains(n)) {
+        open.add(String.valueOf(n));
+      }
+    }
+    Text text = Text.of("Not yet: to leave stage " + stage.number() + " ");
+    if (!open.isEmpty()) {
+      text =
+          text.plain((open.size() == 1 ? "objective " : "objectives ") + String.join(", ", open) + " still " + (open.size() == 1 ? "needs" : "need") + " checking off (")
+              .code("/roadmap done " + open.getFirst())
+              .plain(")");
+    }
+    if (!quizPassed) {
+      text = text.plain(open.isEmpty() ? "" : ", and ").plain("the stage quiz needs a pass (").code("/roadmap quiz").plain(")");
+    }
+    return Reply.text(text.plain("."));
+  }
+
+  Reply advanced(Stage finished, Stage next, int points, Set<Integer> doneInNext) {
+    return Reply.builder()
+        .header("🎉 Stage " + finished.number() + " done! On to stage " + next.number() + ": " + next.title())
+        .section(
+            Text.of(points > 0 ? "+" + points + " points for finishing " + finished.title() + ". " : "")
+                .italic(next.summary()))
+        .section(objectiveList(next, doneInNext))
+        .context(Text.of("Check them off with ").code("/roadmap done 1").plain(" and so on."))
+        .build();
+  }
+
+  Reply graduated(int points) {
+    return Reply.builder()
+        .header("🎓 You have finished the " + roadmap.title() + " roadmap!")
+        .section(
+            Text.of((points > 0 ? "+" + points + " points for the last stage. " : "") + "All " + roadmap.stageCount() + " stages are done.")
+                .plain(" Daily nudges stop now; ")
+                .code("/roadmap remind on")
+                .plain(" brings them back. ")
+                .code("/roadmap quiz")
+                .plain(" reviews the questions you missed along the way."))
+        .build();
+  }
+}

@@ -1,0 +1,31 @@
+package io.roadmapcoach.core.roadmap;
+
+import java.util.List;
+
+/**
+ * One stage of a roadmap.
+ *
+ * @param number 1-based position in the roadmap
+ * @param title what the stage is called
+ * @param summary one line on what it is about
+ * @param objectives what a member does in it, numbered from 1 in this order
+ */
+public record Stage(int number, String title, String summary, List<String> objectives) {
+
+  public Stage {
+    objectives = List.copyOf(objectives);
+  }
+
+  public int objectiveCount() {
+    return objectives.size();
+  }
+
+  /** The text of objective {@code n} (1-based). */
+  public String objective(int n) {
+    return objectives.get(n - 1);
+  }
+
+  public boolean hasObjective(int n) {
+    return n >= 1 && n <= objectives.size();
+  }
+}

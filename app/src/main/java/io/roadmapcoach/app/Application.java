@@ -1,15 +1,14 @@
 package io.roadmapcoach.app;
 
 import io.roadmapcoach.app.console.ConsoleChat;
+import io.roadmapcoach.app.console.ConsoleMessenger;
 import io.roadmapcoach.app.console.ShiftedClock;
-import io.roadmapcoach.core.CoreServices;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.quiz.QuizBankLoader;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.RoadmapFileException;
 import io.roadmapcoach.core.roadmap.RoadmapLoader;
 import io.roadmapcoach.core.roadmap.RoadmapSource;
-import io.roadmapcoach.core.schedule.QuizSchedule;
 import io.roadmapcoach.db.Database;
 import io.roadmapcoach.db.DatabaseSettings;
 import io.roadmapcoach.db.DatabaseStartupException;
@@ -20,7 +19,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -88,10 +86,23 @@ public final class Application {
   private static int runConsole(
       Database database, Roadmap roadmap, QuizBank bank, InputStream in, PrintStream out, boolean piped) {
     ShiftedClock clock = new ShiftedClock(Clock.systemUTC());
-    CoreServices core =
-        CoreServices.create(database.dsl(), roadmap, bank, clock, new SecureRandom(), QuizSchedule.NONE);
-    ConsoleChat chat = new ConsoleChat(core.coach(), clock, ZoneId.systemDefault(), out, piped);
-    try {
+    ZoneId zone = ZoneId.systemDefault();
+    try (CoachRuntime runtime = CoachRuntime.create(database, roadmap, bank, clock, true)) {
+      ConsoleChat chat = new ConsoleChat(runtime.core().coach(), clock, zone, out, piped);
+      runtime.worker().register(new ConsoleMessenger(chat, clock, zone));
+      chat.setTicker(
+          new ConsoleChat.MinuteTicker() {
+            @Override
+            public void tick(java.time.Instant minute) {
+              runtime.tick(minute);
+            }
+
+            @Override
+            public void deliverWaiting() {
+              runtime.worker().drainDue();
+            }
+          });
+      runtime.start();
       chat.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
     } catch (IOException e) {
       LoggerFactory.getLogger(Application.class).warn("Standard input failed", e);

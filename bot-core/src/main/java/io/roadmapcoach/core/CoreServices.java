@@ -68,7 +68,7 @@ public record CoreServices(
             quizService,
             new LeaderboardService(roadmap, new LeaderboardRepository(dsl)),
             leadService);
-    Coach coach = new Coach(roadmap, transactions, members, services, clock);
+    Coach coach = new Coach(roadmap, transactions, members, services, quizSchedule, clock);
     return new CoreServices(
         roadmap, bank, clock, transactions, members, enrollments, quizzes, leads, outbox, ledger, progress, quizService, coach);
   }

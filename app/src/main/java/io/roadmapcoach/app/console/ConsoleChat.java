@@ -36,9 +36,12 @@ public final class ConsoleChat implements ConsoleOutput {
   private static final DateTimeFormatter SHOWN_TIME =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
 
-  /** Runs everything that falls due in one minute of console time. */
+  /** Runs everything that falls due in one minute of console time, and delivers what is ready. */
   public interface MinuteTicker {
     void tick(Instant minute);
+
+    /** Delivers whatever is waiting in the outbox (a lead's notice, say) right away. */
+    default void deliverWaiting() {}
 
     MinuteTicker NONE = minute -> {};
   }
@@ -101,6 +104,7 @@ public final class ConsoleChat implements ConsoleOutput {
       consoleCommand(line);
     } else if (line.toLowerCase(Locale.ROOT).startsWith("/roadmap")) {
       answer(coach.handleText(caller(), line));
+      ticker.deliverWaiting();
     } else {
       show("I only understand /roadmap commands here (try /roadmap help), and console commands: " + consoleHelp() + "\n\n");
     }
@@ -160,6 +164,7 @@ public final class ConsoleChat implements ConsoleOutput {
       return;
     }
     answer(coach.press(caller(), buttons.get(n - 1).actionId()));
+    ticker.deliverWaiting();
   }
 
   private void moveClock(String arg) {
@@ -236,7 +241,8 @@ public final class ConsoleChat implements ConsoleOutput {
   @Override
   public void delivered(String heading, Optional<String> toMember, Reply reply) {
     synchronized (out) {
-      toMember.ifPresent(name -> remember(name, reply));
+      // a DM's buttons belong to its member; a channel post's to whoever is reading the channel
+      remember(toMember.orElse(member), reply);
       out.print("📨 " + heading + "\n");
       out.print(renderer.render(reply));
       out.print('\n');

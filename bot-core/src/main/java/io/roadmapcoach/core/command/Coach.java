@@ -40,6 +40,7 @@ import io.roadmapcoach.core.quiz.QuizService;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.schedule.QuizSchedule;
 import io.roadmapcoach.core.tx.Transactions;
 import java.time.Clock;
 import java.util.Locale;
@@ -70,15 +71,22 @@ public final class Coach {
   private final Transactions transactions;
   private final MemberRepository members;
   private final Services services;
+  private final QuizSchedule quizSchedule;
   private final Clock clock;
 
   public Coach(
-      Roadmap roadmap, Transactions transactions, MemberRepository members, Services services, Clock clock) {
+      Roadmap roadmap,
+      Transactions transactions,
+      MemberRepository members,
+      Services services,
+      QuizSchedule quizSchedule,
+      Clock clock) {
     this.roadmap = roadmap;
     this.parser = new CommandParser(roadmap);
     this.transactions = transactions;
     this.members = members;
     this.services = services;
+    this.quizSchedule = quizSchedule;
     this.clock = clock;
   }
 
@@ -128,6 +136,10 @@ public final class Coach {
             transactions.inTransaction(
                 () -> {
                   MemberRepository.Place place = members.resolve(caller);
+                  if (place.newChannel()) {
+                    long channelId = place.channel().id();
+                    afterCommit.add(() -> quizSchedule.channelChanged(channelId));
+                  }
                   Scope scope =
                       new Scope(caller, place.member(), place.channel(), place.home(), clock.instant(), afterCommit);
                   return dispatch(scope, command);

@@ -18,7 +18,6 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SortField;
 import org.jooq.Table;
-import org.jooq.impl.DSL;
 
 /**
  * Rankings straight from the running totals: all-time points on the enrollment, weekly points in

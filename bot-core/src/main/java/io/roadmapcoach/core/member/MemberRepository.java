@@ -29,22 +29,34 @@ public final class MemberRepository {
   /** The rows for the caller's workspace, channel and member, created on first sight. */
   public Place resolve(Caller caller) {
     long workspace = workspace(caller);
+    boolean newChannel = !channelExists(workspace, caller.channelId());
     Channel channel = channel(workspace, caller);
     Member member = member(workspace, caller);
     Channel home = homeChannel(member.id()).orElse(channel);
-    return new Place(member, channel, home);
+    return new Place(member, channel, home, newChannel);
   }
 
-  /** What a caller maps to. */
-  public record Place(Member member, Channel channel, Channel home) {}
+  /**
+   * What a caller maps to.
+   *
+   * @param newChannel whether the channel was first seen now (it needs its weekly quiz scheduled)
+   */
+  public record Place(Member member, Channel channel, Channel home, boolean newChannel) {}
+
+  private boolean channelExists(long workspace, String externalId) {
+    return dsl.fetchExists(CHANNEL, CHANNEL.WORKSPACE_ID.eq(workspace), CHANNEL.EXTERNAL_ID.eq(externalId));
+  }
 
   private long workspace(Caller caller) {
     Condition key =
         WORKSPACE.PLATFORM.eq(caller.platform().key()).and(WORKSPACE.EXTERNAL_ID.eq(caller.workspaceId()));
-    return dsl.select(WORKSPACE.ID)
-        .from(WORKSPACE)
-        .where(key)
-        .fetchOptional(WORKSPACE.ID)
+    var found = dsl.select(WORKSPACE.ID, WORKSPACE.DELIVERABLE).from(WORKSPACE).where(key).fetchOne();
+    if (found != null && !found.value2()) {
+      // a command from a workspace that had uninstalled us: it is back, so deliveries resume
+      dsl.update(WORKSPACE).set(WORKSPACE.DELIVERABLE, true).where(WORKSPACE.ID.eq(found.value1())).execute();
+    }
+    return java.util.Optional.ofNullable(found)
+        .map(r -> r.value1())
         .orElseGet(
             () -> {
               dsl.insertInto(WORKSPACE, WORKSPACE.PLATFORM, WORKSPACE.EXTERNAL_ID, WORKSPACE.NAME)
@@ -136,6 +148,15 @@ public final class MemberRepository {
         .orderBy(MEMBER.ID)
         .limit(1)
         .fetchOptional(MemberRepository::member);
+  }
+
+  /** The platform's DM conversation with the member, once one was opened. */
+  public Optional<String> dmChannel(long memberId) {
+    return dsl.select(MEMBER.DM_CHANNEL_ID)
+        .from(MEMBER)
+        .where(MEMBER.ID.eq(memberId))
+        .fetchOptional(MEMBER.DM_CHANNEL_ID)
+        .flatMap(Optional::ofNullable);
   }
 
   public void setChosenZone(long memberId, ZoneId zone) {

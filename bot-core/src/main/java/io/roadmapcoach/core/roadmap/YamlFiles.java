@@ -1,6 +1,7 @@
 package io.roadmapcoach.core.roadmap;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -18,20 +19,32 @@ public final class YamlFiles {
 
   /** Reads {@code in} as a {@code type}; {@code name} is how errors refer to the file. */
   public <T> T read(RoadmapSource source, String name, Class<T> type) {
-    try (InputStream in = source.open(name)) {
-      T value = mapper.readValue(in, type);
+    try (InputStream in = source.open(name);
+        JsonParser parser = mapper.createParser(in)) {
+      // Jackson calls a file without a document "no content to map"; say it plainly
+      if (parser.nextToken() == null) {
+        throw new RoadmapFileException(source.describe(name), "", "the file is empty");
+      }
+      T value = mapper.readValue(parser, type);
       if (value == null) {
         throw new RoadmapFileException(source.describe(name), "", "the file is empty");
       }
       return value;
     } catch (JsonMappingException e) {
       throw new RoadmapFileException(
-          source.describe(name), place(e), e.getOriginalMessage().lines().findFirst().orElse(""), e);
+          source.describe(name),
+          place(e),
+          e.getOriginalMessage().lines().findFirst().orElse(""),
+          e);
     } catch (JsonProcessingException e) {
       throw new RoadmapFileException(
-          source.describe(name), line(e.getLocation()), "not valid YAML: " + e.getOriginalMessage(), e);
+          source.describe(name),
+          line(e.getLocation()),
+          "not valid YAML: " + e.getOriginalMessage(),
+          e);
     } catch (IOException e) {
-      throw new RoadmapFileException(source.describe(name), "", "cannot be read: " + e.getMessage(), e);
+      throw new RoadmapFileException(
+          source.describe(name), "", "cannot be read: " + e.getMessage(), e);
     }
   }
 

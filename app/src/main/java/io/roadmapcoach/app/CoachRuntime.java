@@ -1,0 +1,114 @@
+package io.roadmapcoach.app;
+
+import io.roadmapcoach.core.CoreServices;
+import io.roadmapcoach.core.lead.TeamRepository;
+import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.member.Workspaces;
+import io.roadmapcoach.core.progress.EnrollmentRepository;
+import io.roadmapcoach.core.quiz.QuizBank;
+import io.roadmapcoach.core.quiz.QuizRepository;
+import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.schedule.DeliveryComposer;
+import io.roadmapcoach.core.schedule.DeliveryQueue;
+import io.roadmapcoach.core.schedule.DeliveryWorker;
+import io.roadmapcoach.core.schedule.NudgeSweep;
+import io.roadmapcoach.core.schedule.QuartzScheduling;
+import io.roadmapcoach.core.schedule.WeeklyQuiz;
+import io.roadmapcoach.core.tx.Transactions;
+import io.roadmapcoach.db.Database;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.jooq.DSLContext;
+
+/**
+ * The running coach, wired by hand: core services, the nudge sweep and weekly quizzes under Quartz,
+ * and the delivery worker. Platforms register their messengers with {@link #worker()} before
+ * {@link #start}.
+ */
+final class CoachRuntime implements AutoCloseable {
+  static final Duration DELIVERY_POLL = Duration.ofSeconds(1);
+
+  private final CoreServices core;
+  private final NudgeSweep sweep;
+  private final WeeklyQuiz weeklyQuiz;
+  private final DeliveryWorker worker;
+  private final QuartzScheduling quartz;
+  private final Workspaces workspaces;
+  private final boolean deliverInline;
+
+  private CoachRuntime(
+      CoreServices core,
+      NudgeSweep sweep,
+      WeeklyQuiz weeklyQuiz,
+      DeliveryWorker worker,
+      QuartzScheduling quartz,
+      Workspaces workspaces,
+      boolean deliverInline) {
+    this.core = core;
+    this.sweep = sweep;
+    this.weeklyQuiz = weeklyQuiz;
+    this.worker = worker;
+    this.quartz = quartz;
+    this.workspaces = workspaces;
+    this.deliverInline = deliverInline;
+  }
+
+  /**
+   * @param deliverInline deliver on the thread that enqueued (the console, whose output must come in
+   *     order) rather than on a background worker
+   */
+  static CoachRuntime create(Database database, Roadmap roadmap, QuizBank bank, Clock clock, boolean deliverInline) {
+    DSLContext dsl = database.dsl();
+    Transactions transactions = new Transactions(dsl);
+    NudgeSweep sweep = new NudgeSweep(dsl, transactions);
+    WeeklyQuiz weeklyQuiz = new WeeklyQuiz(dsl, transactions);
+    DeliveryComposer composer =
+        new DeliveryComposer(
+            roadmap,
+            new MemberRepository(dsl),
+            new EnrollmentRepository(dsl),
+            new QuizRepository(dsl),
+            new TeamRepository(dsl));
+    DeliveryWorker worker = new DeliveryWorker(new DeliveryQueue(dsl), composer, transactions, clock);
+    Runnable afterEnqueue = deliverInline ? worker::drainDue : worker::wake;
+    QuartzScheduling quartz =
+        new QuartzScheduling(database.dataSource(), dsl, sweep, weeklyQuiz, afterEnqueue, clock);
+    CoreServices core = CoreServices.create(dsl, roadmap, bank, clock, new SecureRandom(), quartz);
+    return new CoachRuntime(
+        core, sweep, weeklyQuiz, worker, quartz, new Workspaces(dsl, transactions, clock), deliverInline);
+  }
+
+  void start() {
+    quartz.start();
+    if (!deliverInline) {
+      worker.start(DELIVERY_POLL);
+    }
+  }
+
+  CoreServices core() {
+    return core;
+  }
+
+  DeliveryWorker worker() {
+    return worker;
+  }
+
+  Workspaces workspaces() {
+    return workspaces;
+  }
+
+  /** One minute of the console's moving clock: what falls due in it is enqueued and delivered. */
+  void tick(Instant minute) {
+    sweep.sweep(minute);
+    weeklyQuiz.fireDueBetween(minute.minusSeconds(60), minute);
+    worker.drainDue();
+  }
+
+  @Override
+  public void close() {
+    worker.close();
+    quartz.close();
+  }
+}

@@ -1,0 +1,255 @@
+package io.roadmapcoach.core.schedule;
+
+import static io.roadmapcoach.db.schema.Tables.CHANNEL;
+import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.MEMBER;
+import static io.roadmapcoach.db.schema.Tables.OUTBOX;
+import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
+
+import io.roadmapcoach.core.member.Times;
+import io.roadmapcoach.core.tx.Transactions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record3;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Finds the members whose daily nudge is due and writes one outbox row for each, in batches. The
+ * due test runs in PostgreSQL, in each member's own time zone: their reminder time has come today
+ * (at most {@link #LATE_WINDOW} ago, on the same local day), it is one of their reminder days, they
+ * are not snoozed, nudges are on, and they have not been active today. Each batch locks the rows
+ * it claims ({@code FOR UPDATE SKIP LOCKED}) and inserts under the outbox's unique key in one
+ * statement, so instances sweeping at once share the work, and a nudge is never enqueued twice.
+ * A batch that dies with its instance rolls back whole and is claimed by the next sweep.
+ */
+public final class NudgeSweep {
+  /** A nudge found this late is still sent; later on the same day, or on a later day, it is not. */
+  public static final Duration LATE_WINDOW = Duration.ofHours(2);
+
+  /** Channel posts go out at this local time of the channel, Monday to Friday. */
+  public static final LocalTime DIGEST_TIME = LocalTime.of(9, 0);
+
+  static final int DEFAULT_BATCH = 5_000;
+
+  private final DSLContext dsl;
+  private final Transactions transactions;
+  private final int batchSize;
+
+  public NudgeSweep(DSLContext dsl, Transactions transactions) {
+    this(dsl, transactions, DEFAULT_BATCH);
+  }
+
+  public NudgeSweep(DSLContext dsl, Transactions transactions, int batchSize) {
+    this.dsl = dsl;
+    this.transactions = transactions;
+    this.batchSize = batchSize;
+  }
+
+  /** Claims everything due at {@code now}; returns how many outbox rows were written. */
+  public int sweep(Instant now) {
+    return sweepMembers(now, BatchHook.NONE) + sweepChannels(now);
+  }
+
+  /** Runs between a batch's claim and its commit; lets tests stop an instance mid-sweep. */
+  public interface BatchHook {
+    void claimed(int rows);
+
+    BatchHook NONE = rows -> {};
+  }
+
+  /** The member nudges, batch after batch until none is left. */
+  public int sweepMembers(Instant now, BatchHook hook) {
+    int total = 0;
+    long after = 0;
+    while (true) {
+      long from = after;
+      Batch batch = transactions.inTransaction(() -> claimBatch(now, from, hook));
+      total += batch.inserted();
+      if (batch.scanned() == 0) {
+        return total;
+      }
+      after = batch.lastMemberId();
+    }
+  }
+
+  private record Batch(int scanned, int inserted, long lastMemberId) {}
+
+  private Batch claimBatch(Instant now, long afterMemberId, BatchHook hook) {
+    Field<String> zone =
+        DSL.coalesce(MEMBER.TIME_ZONE, MEMBER.PLATFORM_TIME_ZONE, CHANNEL.TIME_ZONE, DSL.inline("UTC"));
+    Field<LocalDateTime> localNow =
+        DSL.field("({0} at time zone {1})", SQLDataType.LOCALDATETIME, DSL.val(Times.utc(now)), zone);
+    Table<?> local = DSL.lateral(DSL.select(localNow.as("local_ts"))).as("l");
+    Field<LocalDateTime> localTs = DSL.field(DSL.name("l", "local_ts"), SQLDataType.LOCALDATETIME);
+    Field<LocalDate> localDate = localTs.cast(SQLDataType.LOCALDATE);
+    Field<LocalTime> localTime = localTs.cast(SQLDataType.LOCALTIME);
+
+    CommonTableExpression<Record3<Long, Long, LocalDate>> due =
+        DSL.name("due")
+            .fields("member_id", "workspace_id", "local_date")
+            .as(
+                DSL.select(MEMBER.ID, MEMBER.WORKSPACE_ID, localDate)
+                    .from(MEMBER)
+                    .join(ENROLLMENT)
+                    .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
+                    .join(CHANNEL)
+                    .on(CHANNEL.ID.eq(ENROLLMENT.CHANNEL_ID))
+                    .join(WORKSPACE)
+                    .on(WORKSPACE.ID.eq(MEMBER.WORKSPACE_ID))
+                    .crossJoin(local)
+                    .where(MEMBER.ID.gt(afterMemberId))
+                    .and(reachable())
+                    .and(DSL.coalesce(MEMBER.REMIND_VIA, CHANNEL.REMINDER_MODE).eq("dm"))
+                    .and(inWindow(localTs, localTime, MEMBER.REMIND_TIME))
+                    .and(reminderDay(localTs))
+                    .and(notSnoozed(localDate))
+                    .and(ENROLLMENT.LAST_ACTIVE_DATE.lt(localDate))
+                    .and(
+                        DSL.notExists(
+                            DSL.selectOne()
+                                .from(OUTBOX)
+                                .where(
+                                    OUTBOX.KIND.eq(DeliveryKind.NUDGE.key()),
+                                    OUTBOX.MEMBER_ID.eq(MEMBER.ID),
+                                    OUTBOX.LOCAL_DATE.eq(localDate))))
+                    .orderBy(MEMBER.ID)
+                    .limit(batchSize)
+                    .forUpdate()
+                    .of(MEMBER)
+                    .skipLocked());
+    Field<Long> dueMember = DSL.field(DSL.name("due", "member_id"), Long.class);
+    Field<Long> dueWorkspace = DSL.field(DSL.name("due", "workspace_id"), Long.class);
+    Field<LocalDate> dueDate = DSL.field(DSL.name("due", "local_date"), LocalDate.class);
+    var inserted =
+        dsl.with(due)
+            .insertInto(
+                OUTBOX,
+                OUTBOX.WORKSPACE_ID,
+                OUTBOX.KIND,
+                OUTBOX.MEMBER_ID,
+                OUTBOX.LOCAL_DATE,
+                OUTBOX.NEXT_ATTEMPT_AT,
+                OUTBOX.CREATED_AT)
+            .select(
+                DSL.select(
+                        dueWorkspace,
+                        DSL.inline(DeliveryKind.NUDGE.key()),
+                        dueMember,
+                        dueDate,
+                        DSL.val(Times.utc(now)),
+                        DSL.val(Times.utc(now)))
+                    .from(due))
+            .onConflictDoNothing()
+            .returning(OUTBOX.MEMBER_ID)
+            .fetch(OUTBOX.MEMBER_ID);
+    hook.claimed(inserted.size());
+    long last = inserted.stream().mapToLong(Long::longValue).max().orElse(afterMemberId);
+    return new Batch(inserted.size(), inserted.size(), last);
+  }
+
+  /** The channel posts of channels where some member takes their nudge in the channel. */
+  private int sweepChannels(Instant now) {
+    return transactions.inTransaction(() -> claimChannelDigests(now));
+  }
+
+  private int claimChannelDigests(Instant now) {
+    Field<LocalDateTime> localNow =
+        DSL.field(
+            "({0} at time zone {1})",
+            SQLDataType.LOCALDATETIME,
+            DSL.val(Times.utc(now)),
+            DSL.coalesce(CHANNEL.TIME_ZONE, DSL.inline("UTC")));
+    Table<?> local = DSL.lateral(DSL.select(localNow.as("local_ts"))).as("l");
+    Field<LocalDateTime> localTs = DSL.field(DSL.name("l", "local_ts"), SQLDataType.LOCALDATETIME);
+    Field<LocalDate> localDate = localTs.cast(SQLDataType.LOCALDATE);
+    Field<LocalTime> localTime = localTs.cast(SQLDataType.LOCALTIME);
+    var members = MEMBER.as("m");
+    var enrolled = ENROLLMENT.as("e");
+    return dsl.insertInto(
+            OUTBOX,
+            OUTBOX.WORKSPACE_ID,
+            OUTBOX.KIND,
+            OUTBOX.CHANNEL_ID,
+            OUTBOX.LOCAL_DATE,
+            OUTBOX.NEXT_ATTEMPT_AT,
+            OUTBOX.CREATED_AT)
+        .select(
+            DSL.select(
+                    CHANNEL.WORKSPACE_ID,
+                    DSL.inline(DeliveryKind.CHANNEL_DIGEST.key()),
+                    CHANNEL.ID,
+                    localDate,
+                    DSL.val(Times.utc(now)),
+                    DSL.val(Times.utc(now)))
+                .from(CHANNEL)
+                .join(WORKSPACE)
+                .on(WORKSPACE.ID.eq(CHANNEL.WORKSPACE_ID))
+                .crossJoin(local)
+                .where(CHANNEL.DELIVERABLE.isTrue().and(WORKSPACE.DELIVERABLE.isTrue()))
+                .and(inWindow(localTs, localTime, DSL.val(DIGEST_TIME)))
+                .and(DSL.extract(localTs, org.jooq.DatePart.ISO_DAY_OF_WEEK).lt(6))
+                .and(
+                    DSL.exists(
+                        DSL.selectOne()
+                            .from(enrolled)
+                            .join(members)
+                            .on(members.ID.eq(enrolled.MEMBER_ID))
+                            .where(
+                                enrolled.CHANNEL_ID.eq(CHANNEL.ID),
+                                members.REMIND_ENABLED.isTrue(),
+                                DSL.coalesce(members.REMIND_VIA, CHANNEL.REMINDER_MODE).eq("channel"))))
+                .and(
+                    DSL.notExists(
+                        DSL.selectOne()
+                            .from(OUTBOX)
+                            .where(
+                                OUTBOX.KIND.eq(DeliveryKind.CHANNEL_DIGEST.key()),
+                                OUTBOX.CHANNEL_ID.eq(CHANNEL.ID),
+                                OUTBOX.MEMBER_ID.isNull(),
+                                OUTBOX.LOCAL_DATE.eq(localDate))))
+                .forUpdate()
+                .of(CHANNEL)
+                .skipLocked())
+        .onConflictDoNothing()
+        .execute();
+  }
+
+  private static Condition reachable() {
+    return MEMBER.REMIND_ENABLED.isTrue()
+        .and(MEMBER.DELIVERABLE.isTrue())
+        .and(WORKSPACE.DELIVERABLE.isTrue());
+  }
+
+  /** The reminder time has come today, at most {@link #LATE_WINDOW} ago. */
+  private static Condition inWindow(Field<LocalDateTime> localTs, Field<LocalTime> localTime, Field<LocalTime> at) {
+    Field<LocalDateTime> dueAt =
+        DSL.field("({0}::date + {1})", SQLDataType.LOCALDATETIME, localTs, at);
+    Field<LocalDateTime> lateLimit =
+        DSL.field(
+            "({0} + make_interval(mins => {1}))",
+            SQLDataType.LOCALDATETIME,
+            dueAt,
+            DSL.inline((int) LATE_WINDOW.toMinutes()));
+    return localTime.ge(at).and(localTs.lt(lateLimit));
+  }
+
+  private static Condition reminderDay(Field<LocalDateTime> localTs) {
+    return MEMBER.REMIND_DAYS.eq("daily")
+        .or(DSL.extract(localTs, org.jooq.DatePart.ISO_DAY_OF_WEEK).lt(6));
+  }
+
+  private static Condition notSnoozed(Field<LocalDate> localDate) {
+    return MEMBER.SNOOZED_UNTIL.isNull()
+        .or(localDate.gt(MEMBER.SNOOZED_UNTIL))
+        .or(MEMBER.SNOOZED_FROM.isNotNull().and(localDate.lt(MEMBER.SNOOZED_FROM)));
+  }
+}

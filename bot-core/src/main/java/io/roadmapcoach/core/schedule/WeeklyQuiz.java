@@ -1,0 +1,143 @@
+package io.roadmapcoach.core.schedule;
+
+import static io.roadmapcoach.db.schema.Tables.CHANNEL;
+import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.MEMBER;
+import static io.roadmapcoach.db.schema.Tables.OUTBOX;
+import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
+
+import io.roadmapcoach.core.member.Channel;
+import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.member.Times;
+import io.roadmapcoach.core.tx.Transactions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The weekly quiz of a channel: at its quiz day and time (channel time zone) every enrolled member
+ * gets an invitation to the quiz on their own stage, by DM or in the channel's call-out. A firing
+ * found more than {@link #LATE_LIMIT} late waits for next week. Enqueued under the outbox's unique
+ * key, so a repeated firing sends nothing twice.
+ */
+public final class WeeklyQuiz {
+  public static final Duration LATE_LIMIT = Duration.ofHours(6);
+  private static final Logger log = LoggerFactory.getLogger(WeeklyQuiz.class);
+
+  private final DSLContext dsl;
+  private final Transactions transactions;
+
+  public WeeklyQuiz(DSLContext dsl, Transactions transactions) {
+    this.dsl = dsl;
+    this.transactions = transactions;
+  }
+
+  /**
+   * The firing of the channel's quiz slot that was scheduled for {@code scheduledFor}; {@code now}
+   * says how late it is found. Returns how many deliveries were enqueued.
+   */
+  public int fire(long channelId, Instant scheduledFor, Instant now) {
+    if (Duration.between(scheduledFor, now).compareTo(LATE_LIMIT) > 0) {
+      log.info("Weekly quiz of channel {} due at {} found at {}: too late, waits for next week", channelId, scheduledFor, now);
+      return 0;
+    }
+    return transactions.inTransaction(() -> enqueue(channelId, scheduledFor, now));
+  }
+
+  private int enqueue(long channelId, Instant scheduledFor, Instant now) {
+    Optional<Channel> found =
+        dsl.selectFrom(CHANNEL).where(CHANNEL.ID.eq(channelId)).fetchOptional(MemberRepository::channel);
+    if (found.isEmpty()) {
+      return 0;
+    }
+    Channel channel = found.get();
+    LocalDate slotDate = scheduledFor.atZone(channel.zoneOrUtc()).toLocalDate();
+    int direct =
+        dsl.insertInto(
+                OUTBOX,
+                OUTBOX.WORKSPACE_ID,
+                OUTBOX.KIND,
+                OUTBOX.MEMBER_ID,
+                OUTBOX.LOCAL_DATE,
+                OUTBOX.NEXT_ATTEMPT_AT,
+                OUTBOX.CREATED_AT)
+            .select(
+                DSL.select(
+                        MEMBER.WORKSPACE_ID,
+                        DSL.inline(DeliveryKind.QUIZ.key()),
+                        MEMBER.ID,
+                        DSL.val(slotDate),
+                        DSL.val(Times.utc(now)),
+                        DSL.val(Times.utc(now)))
+                    .from(ENROLLMENT)
+                    .join(MEMBER)
+                    .on(MEMBER.ID.eq(ENROLLMENT.MEMBER_ID))
+                    .join(WORKSPACE)
+                    .on(WORKSPACE.ID.eq(MEMBER.WORKSPACE_ID))
+                    .where(ENROLLMENT.CHANNEL_ID.eq(channelId))
+                    .and(MEMBER.REMIND_ENABLED.isTrue())
+                    .and(MEMBER.DELIVERABLE.isTrue())
+                    .and(WORKSPACE.DELIVERABLE.isTrue())
+                    .and(DSL.coalesce(MEMBER.REMIND_VIA, DSL.inline(channel.reminderMode().key())).eq("dm"))
+                    .and(
+                        MEMBER.SNOOZED_UNTIL.isNull()
+                            .or(MEMBER.SNOOZED_UNTIL.lt(slotDate))
+                            .or(MEMBER.SNOOZED_FROM.gt(slotDate))))
+            .onConflictDoNothing()
+            .execute();
+    boolean anyInChannel =
+        dsl.fetchExists(
+            DSL.selectOne()
+                .from(ENROLLMENT)
+                .join(MEMBER)
+                .on(MEMBER.ID.eq(ENROLLMENT.MEMBER_ID))
+                .where(ENROLLMENT.CHANNEL_ID.eq(channelId))
+                .and(MEMBER.REMIND_ENABLED.isTrue())
+                .and(DSL.coalesce(MEMBER.REMIND_VIA, DSL.inline(channel.reminderMode().key())).eq("channel")));
+    int callOut = 0;
+    if (anyInChannel) {
+      callOut =
+          dsl.insertInto(OUTBOX)
+              .set(OUTBOX.WORKSPACE_ID, channel.workspaceId())
+              .set(OUTBOX.KIND, DeliveryKind.CHANNEL_QUIZ.key())
+              .set(OUTBOX.CHANNEL_ID, channelId)
+              .set(OUTBOX.LOCAL_DATE, slotDate)
+              .set(OUTBOX.NEXT_ATTEMPT_AT, Times.utc(now))
+              .set(OUTBOX.CREATED_AT, Times.utc(now))
+              .onConflictDoNothing()
+              .execute();
+    }
+    return direct + callOut;
+  }
+
+  /** The channel's quiz slot in the week that contains {@code at}, as an instant. */
+  public static Instant slotOfWeek(Channel channel, Instant at) {
+    ZonedDateTime local = at.atZone(channel.zoneOrUtc());
+    LocalDate day =
+        local.toLocalDate().with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)).with(
+            TemporalAdjusters.nextOrSame(channel.quizDay()));
+    return day.atTime(channel.quizTime()).atZone(channel.zoneOrUtc()).toInstant();
+  }
+
+  /** Fires every channel whose quiz slot falls in {@code (from, to]}: the console's moving clock. */
+  public int fireDueBetween(Instant from, Instant to) {
+    List<Channel> channels = dsl.selectFrom(CHANNEL).fetch(MemberRepository::channel);
+    int total = 0;
+    for (Channel channel : channels) {
+      for (Instant slot : new java.util.LinkedHashSet<>(List.of(slotOfWeek(channel, from), slotOfWeek(channel, to)))) {
+        if (slot.isAfter(from) && !slot.isAfter(to)) {
+          total += fire(channel.id(), slot, to);
+        }
+      }
+    }
+    return total;
+  }
+}

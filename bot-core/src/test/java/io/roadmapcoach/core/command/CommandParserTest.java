@@ -1,0 +1,268 @@
+package io.roadmapcoach.core.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roadmapcoach.core.command.Command.Invalid;
+import io.roadmapcoach.core.command.Command.Unknown;
+import io.roadmapcoach.core.leaderboard.Period;
+import io.roadmapcoach.core.member.ReminderDays;
+import io.roadmapcoach.core.member.ReminderMode;
+import io.roadmapcoach.core.testing.RoadmapFiles;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CommandParserTest {
+  private final CommandParser parser = new CommandParser(RoadmapFiles.builtIn().roadmap());
+
+  /** One well-formed example per subcommand of {@link Usage}, and what it must parse to. */
+  private static final Map<String, Command> EXAMPLES =
+      Map.ofEntries(
+          Map.entry("help", new Command.Help()),
+          Map.entry("start", new Command.Start()),
+          Map.entry("status", new Command.Status(Optional.empty())),
+          Map.entry("stages", new Command.Stages()),
+          Map.entry("stage 7", new Command.ShowStage(OptionalInt.of(7))),
+          Map.entry("done 2", new Command.Done("2")),
+          Map.entry("undo 2", new Command.Undo("2")),
+          Map.entry("quiz", new Command.Quiz()),
+          Map.entry("next", new Command.Next()),
+          Map.entry("leaderboard all", new Command.Leaderboard(Period.ALL_TIME)),
+          Map.entry("remind at 09:30", new Command.RemindAt(LocalTime.of(9, 30))),
+          Map.entry("tz Europe/Berlin", new Command.SetTimeZone(ZoneId.of("Europe/Berlin"))),
+          Map.entry("snooze 3d", new Command.Snooze(3)),
+          Map.entry("team", new Command.Team(false)),
+          Map.entry(
+              "quiz-day fri 15:00", new Command.QuizDay(DayOfWeek.FRIDAY, LocalTime.of(15, 0))),
+          Map.entry("channel-tz Asia/Tokyo", new Command.ChannelTimeZone(ZoneId.of("Asia/Tokyo"))),
+          Map.entry("reminders channel", new Command.ChannelReminders(ReminderMode.CHANNEL)),
+          Map.entry("lead @bob", new Command.Lead(named("bob"))),
+          Map.entry("unlead @bob", new Command.Unlead(named("bob"))),
+          Map.entry("set-stage @bob 3", new Command.SetStage(named("bob"), 3)));
+
+  private static MemberRef named(String name) {
+    return new MemberRef(Optional.empty(), Optional.of(name));
+  }
+
+  private Command parse(String text) {
+    return parser.parse(text);
+  }
+
+  /** The message of an {@link Invalid}, as the member reads it. */
+  private String refusal(String text) {
+    Command command = parse(text);
+    assertThat(command).as(text).isInstanceOf(Invalid.class);
+    return ((Invalid) command).message().plainText();
+  }
+
+  @Test
+  void everySubcommandInUsageHasAParsingExample() {
+    Set<String> covered =
+        EXAMPLES.keySet().stream().map(e -> e.split(" ")[0]).collect(Collectors.toSet());
+    assertThat(covered).containsExactlyInAnyOrderElementsOf(Usage.names());
+  }
+
+  @Test
+  void everyExampleParsesToItsCommand() {
+    EXAMPLES.forEach((text, expected) -> assertThat(parse(text)).as(text).isEqualTo(expected));
+  }
+
+  @Test
+  void everyUsageFormIsListedInHelp() {
+    String help = HelpReplies.help(RoadmapFiles.builtIn().roadmap()).plainText();
+    Usage.ENTRIES.forEach(e -> assertThat(help).contains("/roadmap " + e.form()));
+  }
+
+  @Test
+  void emptyTextAndTheBareCommandNameAskForHelp() {
+    assertThat(parse("")).isInstanceOf(Command.Help.class);
+    assertThat(parse("   ")).isInstanceOf(Command.Help.class);
+    assertThat(parse(null)).isInstanceOf(Command.Help.class);
+    assertThat(parse("/roadmap")).isInstanceOf(Command.Help.class);
+    assertThat(parse("?")).isInstanceOf(Command.Help.class);
+  }
+
+  @Test
+  void aLeadingSlashCommandNameAndLetterCaseAreIgnored() {
+    assertThat(parse("/roadmap DONE 2")).isEqualTo(new Command.Done("2"));
+    assertThat(parse("  Status  ")).isEqualTo(new Command.Status(Optional.empty()));
+  }
+
+  @Test
+  void statusOfAnotherMemberTakesAPlainNameOrAPlatformMention() {
+    assertThat(parse("status @ana")).isEqualTo(new Command.Status(Optional.of(named("ana"))));
+    assertThat(parse("status <@U024BE7LH|ana>"))
+        .isEqualTo(
+            new Command.Status(
+                Optional.of(new MemberRef(Optional.of("U024BE7LH"), Optional.of("ana")))));
+    assertThat(parse("status <@!80351110224678912>"))
+        .isEqualTo(
+            new Command.Status(
+                Optional.of(new MemberRef(Optional.of("80351110224678912"), Optional.empty()))));
+    assertThat(refusal("status ana bob")).contains("/roadmap status @ana");
+  }
+
+  @Test
+  void stageWithoutANumberMeansTheMembersOwn() {
+    assertThat(parse("stage")).isEqualTo(new Command.ShowStage(OptionalInt.empty()));
+  }
+
+  @Test
+  void stageOutsideTheRoadmapNamesTheRange() {
+    assertThat(refusal("stage 16"))
+        .isEqualTo("There is no stage 16: stages run from 1 to 15. Try /roadmap stage 7.");
+    assertThat(refusal("stage 0")).contains("stages run from 1 to 15");
+    assertThat(refusal("stage two")).contains("There is no stage two");
+  }
+
+  @Test
+  void stageRangeComesFromTheLoadedRoadmapNotFromFifteen(@TempDir Path dir) {
+    var tiny = new CommandParser(RoadmapFiles.generated(dir, 2, 3, 10).roadmap());
+    assertThat(((Invalid) tiny.parse("stage 3")).message().plainText())
+        .contains("stages run from 1 to 2");
+    assertThat(((Invalid) tiny.parse("set-stage @bob 3")).message().plainText())
+        .contains("stages run from 1 to 2");
+  }
+
+  @Test
+  void doneAndUndoNeedExactlyOneObjective() {
+    assertThat(refusal("done")).contains("name one objective by its number: /roadmap done 2");
+    assertThat(refusal("undo 1 2")).contains("/roadmap undo 2");
+  }
+
+  @Test
+  void doneKeepsWhatWasTypedForTheHandlerToCheckAgainstTheStage() {
+    // the range depends on the member's stage, which only the handler knows
+    assertThat(parse("done x")).isEqualTo(new Command.Done("x"));
+    assertThat(parse("done 9")).isEqualTo(new Command.Done("9"));
+  }
+
+  @Test
+  void commandsWithoutArgumentsRefuseTrailingWords() {
+    for (String name : new String[] {"start", "stages", "quiz", "next"}) {
+      assertThat(refusal(name + " now")).isEqualTo("/roadmap " + name + " takes nothing after it.");
+    }
+  }
+
+  @Test
+  void leaderboardPeriodsAndVisibility() {
+    assertThat(parse("leaderboard")).isEqualTo(new Command.Leaderboard(Period.WEEK));
+    assertThat(parse("leaderboard week")).isEqualTo(new Command.Leaderboard(Period.WEEK));
+    assertThat(parse("board all")).isEqualTo(new Command.Leaderboard(Period.ALL_TIME));
+    assertThat(parse("leaderboard hide")).isEqualTo(new Command.LeaderboardVisibility(true));
+    assertThat(parse("leaderboard show")).isEqualTo(new Command.LeaderboardVisibility(false));
+    assertThat(refusal("leaderboard monthly")).contains("/roadmap leaderboard week");
+  }
+
+  @Test
+  void remindForms() {
+    assertThat(parse("remind at 7:05")).isEqualTo(new Command.RemindAt(LocalTime.of(7, 5)));
+    assertThat(parse("remind at 23:59")).isEqualTo(new Command.RemindAt(LocalTime.of(23, 59)));
+    assertThat(parse("remind on")).isEqualTo(new Command.RemindSwitch(true));
+    assertThat(parse("remind off")).isEqualTo(new Command.RemindSwitch(false));
+    assertThat(parse("remind days weekdays"))
+        .isEqualTo(new Command.RemindDays(ReminderDays.WEEKDAYS));
+    assertThat(parse("remind days daily")).isEqualTo(new Command.RemindDays(ReminderDays.DAILY));
+    assertThat(parse("remind dm")).isEqualTo(new Command.RemindVia(ReminderMode.DM));
+    assertThat(parse("remind channel")).isEqualTo(new Command.RemindVia(ReminderMode.CHANNEL));
+  }
+
+  @Test
+  void remindAtAnImpossibleTimeSaysSoAndShowsTheForm() {
+    assertThat(refusal("remind at 25:00"))
+        .startsWith("25:00 is not a time; try /roadmap remind at 09:30");
+    assertThat(refusal("remind at 12:60")).startsWith("12:60 is not a time;");
+    assertThat(refusal("remind at noon")).startsWith("noon is not a time;");
+    assertThat(refusal("remind at")).isEqualTo("Give a time: /roadmap remind at 09:30.");
+  }
+
+  @Test
+  void remindWithAnUnknownWordListsItsForms() {
+    assertThat(refusal("remind")).contains("/roadmap remind at 09:30", "remind on", "remind off");
+    assertThat(refusal("remind later")).contains("remind days weekdays|daily");
+    assertThat(refusal("remind on please")).contains("remind dm|channel");
+    assertThat(refusal("remind days sometimes")).contains("/roadmap remind days weekdays");
+  }
+
+  @Test
+  void timeZonesAreAreaCityNamesInAnyLetterCase() {
+    assertThat(parse("tz europe/berlin"))
+        .isEqualTo(new Command.SetTimeZone(ZoneId.of("Europe/Berlin")));
+    assertThat(parse("tz America/Los_Angeles"))
+        .isEqualTo(new Command.SetTimeZone(ZoneId.of("America/Los_Angeles")));
+    assertThat(parse("tz UTC")).isEqualTo(new Command.SetTimeZone(ZoneId.of("UTC")));
+  }
+
+  @Test
+  void anUnknownTimeZoneIsNamedAndRefused() {
+    assertThat(refusal("tz Mars/Olympus"))
+        .isEqualTo(
+            "Mars/Olympus is not a time zone I know. Use an Area/City name, e.g. /roadmap tz"
+                + " Europe/Berlin.");
+    assertThat(refusal("channel-tz Mars/Olympus")).contains("/roadmap channel-tz Europe/Berlin");
+  }
+
+  @Test
+  void aBareCityGetsTheFullZoneSuggested() {
+    assertThat(refusal("tz Berlin")).contains("Did you mean /roadmap tz Europe/Berlin?");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"tz CET", "tz PST", "tz +02:00", "tz GMT+2", "tz", "tz Europe/Berlin now"})
+  void abbreviationsOffsetsAndMissingZonesAreRefused(String text) {
+    assertThat(parse(text)).isInstanceOf(Invalid.class);
+  }
+
+  @Test
+  void snoozeTakesOneToThirtyDays() {
+    assertThat(parse("snooze 3d")).isEqualTo(new Command.Snooze(3));
+    assertThat(parse("snooze 3")).isEqualTo(new Command.Snooze(3));
+    assertThat(parse("snooze 30 days")).isEqualTo(new Command.Snooze(30));
+    for (String bad : new String[] {"snooze 0d", "snooze 31d", "snooze x", "snooze"}) {
+      assertThat(refusal(bad))
+          .as(bad)
+          .isEqualTo("Snooze for 1 to 30 days, e.g. /roadmap snooze 3d.");
+    }
+  }
+
+  @Test
+  void leadCommandForms() {
+    assertThat(parse("team csv")).isEqualTo(new Command.Team(true));
+    assertThat(refusal("team pdf")).contains("/roadmap team csv");
+    assertThat(parse("quiz-day Monday 08:00"))
+        .isEqualTo(new Command.QuizDay(DayOfWeek.MONDAY, LocalTime.of(8, 0)));
+    assertThat(refusal("quiz-day fry 15:00")).contains("/roadmap quiz-day fri 15:00");
+    assertThat(refusal("quiz-day fri 25:00")).contains("mon to sun, 24-hour clock");
+    assertThat(parse("reminders dm")).isEqualTo(new Command.ChannelReminders(ReminderMode.DM));
+    assertThat(refusal("reminders often")).contains("/roadmap reminders dm");
+    assertThat(refusal("lead bob")).contains("/roadmap lead @ana");
+    assertThat(refusal("unlead")).contains("/roadmap unlead @ana");
+    assertThat(refusal("set-stage @bob")).contains("/roadmap set-stage @ana 3");
+    assertThat(refusal("set-stage @bob 16")).contains("There is no stage 16");
+  }
+
+  @Test
+  void anUnknownSubcommandCloseToOneSuggestsIt() {
+    assertThat(parse("stauts")).isEqualTo(new Unknown("stauts", Optional.of("status")));
+    assertThat(parse("dnoe 2")).isEqualTo(new Unknown("dnoe 2", Optional.of("done")));
+    assertThat(parse("leaderbord all"))
+        .isEqualTo(new Unknown("leaderbord all", Optional.of("leaderboard")));
+  }
+
+  @Test
+  void anUnknownSubcommandFarFromAnyGetsNoSuggestion() {
+    assertThat(parse("xyzzy")).isEqualTo(new Unknown("xyzzy", Optional.empty()));
+    assertThat(parse("dance 3")).isEqualTo(new Unknown("dance 3", Optional.empty()));
+  }
+}

@@ -1,0 +1,257 @@
+package io.roadmapcoach.core.testing;
+
+import static io.roadmapcoach.db.schema.Tables.CHANNEL;
+import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.MEMBER;
+import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
+
+import io.roadmapcoach.core.CoreServices;
+import io.roadmapcoach.core.command.ActionCodec;
+import io.roadmapcoach.core.command.Caller;
+import io.roadmapcoach.core.command.Coach;
+import io.roadmapcoach.core.command.Command;
+import io.roadmapcoach.core.member.Channel;
+import io.roadmapcoach.core.member.Platform;
+import io.roadmapcoach.core.quiz.Attempt;
+import io.roadmapcoach.core.quiz.Question;
+import io.roadmapcoach.core.reply.Reply;
+import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.schedule.QuizSchedule;
+import io.roadmapcoach.db.schema.tables.records.EnrollmentRecord;
+import io.roadmapcoach.db.schema.tables.records.ProgressEventRecord;
+import io.roadmapcoach.db.testing.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Random;
+import org.jooq.DSLContext;
+
+/**
+ * The whole core on the embedded PostgreSQL, driven the way members drive it: a caller types {@code
+ * /roadmap ...} or presses a button at a time the test chooses. Built with {@link
+ * CoreServices#create}, so tests run the app's own object graph.
+ *
+ * <pre>{@code
+ * CoachFixture f = CoachFixture.builtIn();
+ * Caller ana = f.caller("ana");
+ * f.at("2026-03-02T10:00:00Z").say(ana, "start");
+ * }</pre>
+ */
+public final class CoachFixture {
+  public static final String WORKSPACE = "acme";
+  public static final String GENERAL = "general";
+
+  /** Monday 2 March 2026, 10:00 UTC: where every fixture's clock starts. */
+  public static final Instant MONDAY_MORNING = Instant.parse("2026-03-02T10:00:00Z");
+
+  public static final long SEED = 20260302L;
+
+  private final CoreServices services;
+  private final TestClock clock;
+  private final String channel;
+
+  private CoachFixture(CoreServices services, TestClock clock, String channel) {
+    this.services = services;
+    this.clock = clock;
+    this.channel = channel;
+  }
+
+  /** The built-in ML Engineer roadmap, the clock at {@link #MONDAY_MORNING}. */
+  public static CoachFixture builtIn() {
+    return of(RoadmapFiles.builtIn());
+  }
+
+  /** Another roadmap (for example one written by {@link RoadmapFiles}). */
+  public static CoachFixture of(RoadmapFiles.Loaded loaded) {
+    TestClock clock = TestClock.at(MONDAY_MORNING);
+    CoreServices services =
+        CoreServices.create(
+            TestDatabase.dsl(),
+            loaded.roadmap(),
+            loaded.bank(),
+            clock,
+            new Random(SEED),
+            QuizSchedule.NONE);
+    return new CoachFixture(services, clock, GENERAL);
+  }
+
+  /** The same coach, with callers made from here on in channel {@code name}. */
+  public CoachFixture in(String name) {
+    return new CoachFixture(services, clock, name);
+  }
+
+  // ---- callers
+
+  /** A console member of this fixture's channel, with no time zone of their own. */
+  public Caller caller(String name) {
+    return member(name.toLowerCase(Locale.ROOT), name, Optional.empty(), false);
+  }
+
+  /** A member whose platform reports their time zone (as Slack's users.info does). */
+  public Caller caller(String name, String zone) {
+    return member(name.toLowerCase(Locale.ROOT), name, Optional.of(ZoneId.of(zone)), false);
+  }
+
+  /** A member the platform says administers the workspace (Slack admin, Discord Manage Server). */
+  public Caller admin(String name) {
+    return member(name.toLowerCase(Locale.ROOT), name, Optional.empty(), true);
+  }
+
+  /** A member with a platform id that differs from their display name (Slack's U0123...). */
+  public Caller member(String userId, String displayName, Optional<ZoneId> zone, boolean admin) {
+    return new Caller(
+        Platform.CONSOLE, WORKSPACE, "Acme", channel, channel, userId, displayName, admin, zone);
+  }
+
+  // ---- time
+
+  /** Stands the clock at an ISO instant, e.g. {@code 2026-03-02T10:00:00Z}. */
+  public CoachFixture at(String isoInstant) {
+    clock.set(isoInstant);
+    return this;
+  }
+
+  /** Stands the clock at a wall-clock time in a zone, e.g. {@code 2026-03-02T23:30} in Auckland. */
+  public CoachFixture at(String localDateTime, String zone) {
+    clock.set(LocalDateTime.parse(localDateTime), ZoneId.of(zone));
+    return this;
+  }
+
+  public CoachFixture after(Duration duration) {
+    clock.advance(duration);
+    return this;
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  // ---- talking to the coach
+
+  public Reply say(Caller caller, String text) {
+    return coach().handleText(caller, text);
+  }
+
+  public Reply press(Caller caller, String actionId) {
+    return coach().press(caller, actionId);
+  }
+
+  /** Checks off every objective of the caller's current stage. */
+  public void checkOffStage(Caller caller) {
+    int stage = enrollment(caller).getStage();
+    for (int n = 1; n <= roadmap().stage(stage).objectiveCount(); n++) {
+      say(caller, "done " + n);
+    }
+  }
+
+  /**
+   * Starts (or resumes) a quiz and answers its first {@code right} questions right, the rest wrong.
+   */
+  public Reply takeQuiz(Caller caller, int right) {
+    Reply reply = say(caller, "quiz");
+    int answered = 0;
+    while (openQuiz(caller).isPresent()) {
+      reply = answer(caller, answered < right);
+      answered++;
+    }
+    return reply;
+  }
+
+  public Reply passQuiz(Caller caller) {
+    return takeQuiz(caller, Integer.MAX_VALUE);
+  }
+
+  /** Objectives, quiz and {@code next}: the caller moves on from their current stage. */
+  public Reply finishStage(Caller caller) {
+    checkOffStage(caller);
+    passQuiz(caller);
+    return say(caller, "next");
+  }
+
+  /** Presses the right (or a wrong) option of the caller's current quiz question. */
+  public Reply answer(Caller caller, boolean right) {
+    return press(caller, answerId(caller, right));
+  }
+
+  /** The button id of the right (or a wrong) option of the caller's current quiz question. */
+  public String answerId(Caller caller, boolean right) {
+    Attempt attempt = openQuiz(caller).orElseThrow(() -> new AssertionError("no open quiz"));
+    Attempt.Drawn drawn = attempt.firstUnanswered().orElseThrow();
+    Question question = services.bank().question(drawn.questionId()).orElseThrow();
+    int option =
+        drawn.optionOrder().stream()
+            .filter(o -> question.isCorrect(o) == right)
+            .findFirst()
+            .orElseThrow();
+    return ActionCodec.encode(new Command.Answer(attempt.id(), drawn.position(), option));
+  }
+
+  public Optional<Attempt> openQuiz(Caller caller) {
+    return services.quizzes().lockOpen(memberId(caller));
+  }
+
+  // ---- stored data
+
+  public long memberId(Caller caller) {
+    return dsl()
+        .select(MEMBER.ID)
+        .from(MEMBER)
+        .where(MEMBER.EXTERNAL_ID.eq(caller.userId()))
+        .fetchSingle(MEMBER.ID);
+  }
+
+  public EnrollmentRecord enrollment(Caller caller) {
+    return dsl().fetchSingle(ENROLLMENT, ENROLLMENT.MEMBER_ID.eq(memberId(caller)));
+  }
+
+  public long channelId(String externalId) {
+    return dsl()
+        .select(CHANNEL.ID)
+        .from(CHANNEL)
+        .where(CHANNEL.EXTERNAL_ID.eq(externalId))
+        .fetchSingle(CHANNEL.ID);
+  }
+
+  public Channel channel(String externalId) {
+    return services.members().channel(channelId(externalId));
+  }
+
+  /** The caller's progress events, oldest first. */
+  public List<ProgressEventRecord> events(Caller caller) {
+    return dsl()
+        .selectFrom(PROGRESS_EVENT)
+        .where(PROGRESS_EVENT.MEMBER_ID.eq(memberId(caller)))
+        .orderBy(PROGRESS_EVENT.ID)
+        .fetch();
+  }
+
+  public TableSnapshot snapshot() {
+    return TableSnapshot.of(dsl());
+  }
+
+  // ---- parts
+
+  public Coach coach() {
+    return services.coach();
+  }
+
+  public CoreServices services() {
+    return services;
+  }
+
+  public Roadmap roadmap() {
+    return services.roadmap();
+  }
+
+  public TestClock clock() {
+    return clock;
+  }
+
+  public DSLContext dsl() {
+    return TestDatabase.dsl();
+  }
+}

@@ -1,0 +1,25 @@
+package io.roadmapcoach.slack;
+
+import io.roadmapcoach.core.reply.Block;
+import io.roadmapcoach.core.reply.Reply;
+import io.roadmapcoach.core.reply.Text;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The few answers the adapter writes itself: when the core could not be asked at all. */
+final class Replies {
+  private Replies() {}
+
+  static Reply sorry() {
+    return Reply.text(
+        "Sorry, something went wrong on my side and nothing was changed. Please try again in a"
+            + " moment.");
+  }
+
+  /** The reply with one more small-print line at its end. */
+  static Reply withContext(Reply reply, Text line) {
+    List<Block> blocks = new ArrayList<>(reply.blocks());
+    blocks.add(new Block.Context(line));
+    return new Reply(blocks, reply.visibility(), reply.replacesOriginal(), reply.attachment());
+  }
+}

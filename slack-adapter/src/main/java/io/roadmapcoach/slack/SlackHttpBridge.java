@@ -1,0 +1,157 @@
+package io.roadmapcoach.slack;
+
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Our bridge from Jetty 12 to Bolt (Bolt 1.51 has no adapter for it): {@code POST /slack/events}
+ * with its raw body and headers becomes a Bolt request, {@code app.run} answers it, and the answer
+ * is written back. Before Bolt sees anything the bridge refuses what Slack would never send: bodies
+ * over 64 KiB (413), and requests whose signature does not verify (401), including timestamps more
+ * than five minutes old <em>or ahead</em>, with the signature compared in constant time. Bolt's own
+ * signature check then runs again inside the app.
+ */
+public final class SlackHttpBridge extends Handler.Abstract {
+  public static final String PATH = "/slack/events";
+  static final int MAX_BODY_BYTES = 64 * 1024;
+  private static final Logger log = LoggerFactory.getLogger(SlackHttpBridge.class);
+  private static final String JSON = "application/json; charset=utf-8";
+
+  private final App app;
+  private final SlackRequestParser parser;
+  private final RequestSignature signature;
+
+  SlackHttpBridge(App app, RequestSignature signature) {
+    this.app = app;
+    this.parser = new SlackRequestParser(app.config());
+    this.signature = signature;
+  }
+
+  @Override
+  public boolean handle(
+      org.eclipse.jetty.server.Request request,
+      org.eclipse.jetty.server.Response response,
+      Callback callback) {
+    if (!PATH.equals(request.getHttpURI().getPath())) {
+      return false;
+    }
+    try {
+      Answer reply = answer(request);
+      response.setStatus(reply.status());
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+      reply
+          .headers()
+          .forEach((name, values) -> values.forEach(v -> response.getHeaders().add(name, v)));
+      response.write(
+          true, ByteBuffer.wrap(reply.body().getBytes(StandardCharsets.UTF_8)), callback);
+    } catch (RuntimeException e) {
+      callback.failed(e);
+    }
+    return true;
+  }
+
+  private record Answer(
+      int status, String contentType, Map<String, List<String>> headers, String body) {
+    static Answer json(int status, String body) {
+      return new Answer(status, JSON, Map.of(), body);
+    }
+  }
+
+  private Answer answer(org.eclipse.jetty.server.Request request) {
+    if (!HttpMethod.POST.is(request.getMethod())) {
+      return Answer.json(405, "{\"error\":\"method not allowed\"}");
+    }
+    long declared = request.getLength();
+    if (declared > MAX_BODY_BYTES) {
+      return Answer.json(413, "{\"error\":\"request body too large\"}");
+    }
+    byte[] bytes;
+    try (InputStream in = org.eclipse.jetty.server.Request.asInputStream(request)) {
+      bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+    } catch (IOException e) {
+      return Answer.json(400, "{\"error\":\"unreadable request\"}");
+    }
+    if (bytes.length > MAX_BODY_BYTES) {
+      return Answer.json(413, "{\"error\":\"request body too large\"}");
+    }
+    String body = new String(bytes, StandardCharsets.UTF_8);
+    Map<String, List<String>> headers = headers(request);
+    RequestHeaders boltHeaders = new RequestHeaders(headers);
+    RequestSignature.Verdict verdict =
+        signature.check(
+            boltHeaders.getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP),
+            boltHeaders.getFirstValue(SlackSignature.HeaderNames.X_SLACK_SIGNATURE),
+            body);
+    if (verdict != RequestSignature.Verdict.VALID) {
+      log.info(
+          "Refused a request to {} from {}: {}",
+          PATH,
+          org.eclipse.jetty.server.Request.getRemoteAddr(request),
+          verdict);
+      return Answer.json(401, "{\"error\":\"invalid request\"}");
+    }
+    Request<?> slackRequest;
+    try {
+      slackRequest =
+          parser.parse(
+              SlackRequestParser.HttpRequest.builder()
+                  .requestUri(PATH)
+                  .requestBody(body)
+                  .headers(boltHeaders)
+                  .remoteAddress(org.eclipse.jetty.server.Request.getRemoteAddr(request))
+                  .build());
+    } catch (RuntimeException e) {
+      log.info("Refused a signed request Bolt could not read: {}", e.getClass().getSimpleName());
+      return Answer.json(400, "{\"error\":\"unreadable request\"}");
+    }
+    if (slackRequest == null) {
+      return Answer.json(404, "{\"error\":\"no handler for this request\"}");
+    }
+    try {
+      Response result = app.run(slackRequest);
+      String type = result.getContentType() == null ? JSON : result.getContentType();
+      Map<String, List<String>> extra =
+          result.getHeaders() == null ? Map.of() : result.getHeaders();
+      Map<String, List<String>> safe = new HashMap<>(extra);
+      safe.keySet()
+          .removeIf(
+              name ->
+                  name.equalsIgnoreCase("content-type") || name.equalsIgnoreCase("content-length"));
+      return new Answer(
+          result.getStatusCode() == null ? 200 : result.getStatusCode(),
+          type,
+          safe,
+          result.getBody() == null ? "" : result.getBody());
+    } catch (Exception e) {
+      log.error("Handling a Slack request failed", e);
+      return Answer.json(500, "{\"error\":\"internal error\"}");
+    }
+  }
+
+  private static Map<String, List<String>> headers(org.eclipse.jetty.server.Request request) {
+    Map<String, List<String>> headers = new HashMap<>();
+    for (HttpField field : request.getHeaders()) {
+      headers.computeIfAbsent(field.getName(), k -> new ArrayList<>(1)).add(field.getValue());
+    }
+    return headers;
+  }
+}

@@ -1,0 +1,181 @@
+package io.roadmapcoach.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.bolt.util.Responder;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
+import com.slack.api.methods.response.files.FilesUploadV2Response;
+import com.slack.api.methods.response.views.ViewsPublishResponse;
+import com.slack.api.model.view.View;
+import com.slack.api.webhook.WebhookResponse;
+import io.roadmapcoach.core.reply.Attachment;
+import io.roadmapcoach.core.reply.Reply;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the interactive side sends to Slack besides acknowledgements: late answers through
+ * {@code response_url}, quiz messages updated in place, the App Home, files, direct messages.
+ * Failures are logged (without tokens) and reported as false; a member's click never throws.
+ */
+final class SlackOut {
+  private static final Logger log = LoggerFactory.getLogger(SlackOut.class);
+
+  private final Slack slack;
+  private final MethodsClient client;
+  private final ConcurrentMap<String, String> dmChannels = new ConcurrentHashMap<>();
+
+  SlackOut(Slack slack, MethodsClient client) {
+    this.slack = slack;
+    this.client = client;
+  }
+
+  /** A command's answer, posted to its {@code response_url} after an empty acknowledgement. */
+  boolean respondToCommand(String responseUrl, Reply reply) {
+    SlashCommandResponse body =
+        SlashCommandResponse.builder()
+            .responseType(BlockKit.responseType(reply))
+            .text(BlockKit.fallbackText(reply))
+            .blocks(BlockKit.message(reply))
+            .build();
+    return webhook(responseUrl, () -> new Responder(slack, responseUrl).send(body));
+  }
+
+  /** A click's answer through {@code response_url}: a new message, or the clicked one replaced. */
+  boolean respondToAction(String responseUrl, Reply reply, boolean replaceOriginal) {
+    ActionResponse body =
+        ActionResponse.builder()
+            .responseType(BlockKit.responseType(reply))
+            .replaceOriginal(replaceOriginal)
+            .text(BlockKit.fallbackText(reply))
+            .blocks(BlockKit.message(reply))
+            .build();
+    return webhook(responseUrl, () -> new Responder(slack, responseUrl).send(body));
+  }
+
+  /** Replaces a message the bot posted (a quiz sent by DM) with the reply. */
+  boolean update(String channel, String ts, Reply reply) {
+    try {
+      ChatUpdateResponse response =
+          client.chatUpdate(
+              r ->
+                  r.channel(channel)
+                      .ts(ts)
+                      .text(BlockKit.fallbackText(reply))
+                      .blocks(BlockKit.message(reply)));
+      if (!response.isOk()) {
+        log.warn("chat.update in {} answered {}", channel, response.getError());
+      }
+      return response.isOk();
+    } catch (IOException | SlackApiException e) {
+      log.warn("chat.update in {} failed: {}", channel, e.getMessage());
+      return false;
+    }
+  }
+
+  /** Posts the reply as a new message in a conversation. */
+  boolean post(String channel, Reply reply) {
+    try {
+      ChatPostMessageResponse response =
+          client.chatPostMessage(
+              r ->
+                  r.channel(channel)
+                      .text(BlockKit.fallbackText(reply))
+                      .blocks(BlockKit.message(reply)));
+      if (!response.isOk()) {
+        log.warn("chat.postMessage to {} answered {}", channel, response.getError());
+      }
+      return response.isOk();
+    } catch (IOException | SlackApiException e) {
+      log.warn("chat.postMessage to {} failed: {}", channel, e.getMessage());
+      return false;
+    }
+  }
+
+  /** Shows the reply as the member's App Home tab. */
+  boolean publishHome(String userId, Reply reply) {
+    View view = View.builder().type("home").blocks(BlockKit.home(reply)).build();
+    try {
+      ViewsPublishResponse response = client.viewsPublish(r -> r.userId(userId).view(view));
+      if (!response.isOk()) {
+        log.warn("views.publish for {} answered {}", userId, response.getError());
+      }
+      return response.isOk();
+    } catch (IOException | SlackApiException e) {
+      log.warn("views.publish for {} failed: {}", userId, e.getMessage());
+      return false;
+    }
+  }
+
+  /** The bot's DM conversation with a member, opened once and remembered. */
+  Optional<String> directChannel(String userId) {
+    String known = dmChannels.get(userId);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    try {
+      ConversationsOpenResponse response = client.conversationsOpen(r -> r.users(List.of(userId)));
+      if (response.isOk() && response.getChannel() != null) {
+        dmChannels.put(userId, response.getChannel().getId());
+        return Optional.of(response.getChannel().getId());
+      }
+      log.warn("conversations.open for {} answered {}", userId, response.getError());
+    } catch (IOException | SlackApiException e) {
+      log.warn("conversations.open for {} failed: {}", userId, e.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  /** Uploads a reply's file (the team CSV) into a conversation. */
+  boolean upload(String channel, Attachment file) {
+    try {
+      FilesUploadV2Response response =
+          client.filesUploadV2(
+              r ->
+                  r.channel(channel)
+                      .filename(file.fileName())
+                      .title(file.fileName())
+                      .content(file.content())
+                      // files.info needs files:read; the upload itself does not
+                      .requestFileInfo(false));
+      if (!response.isOk()) {
+        log.warn("files.uploadV2 to {} answered {}", channel, response.getError());
+      }
+      return response.isOk();
+    } catch (IOException | SlackApiException e) {
+      log.warn("files.uploadV2 to {} failed: {}", channel, e.getMessage());
+      return false;
+    }
+  }
+
+  private interface WebhookCall {
+    WebhookResponse send() throws IOException;
+  }
+
+  private static boolean webhook(String responseUrl, WebhookCall call) {
+    if (responseUrl == null || responseUrl.isBlank()) {
+      return false;
+    }
+    try {
+      WebhookResponse response = call.send();
+      boolean ok = response.getCode() != null && response.getCode() / 100 == 2;
+      if (!ok) {
+        log.warn("response_url answered HTTP {}", response.getCode());
+      }
+      return ok;
+    } catch (IOException | RuntimeException e) {
+      log.warn("response_url post failed: {}", e.getMessage());
+      return false;
+    }
+  }
+}

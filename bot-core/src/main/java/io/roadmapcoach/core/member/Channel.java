@@ -3,7 +3,6 @@ package io.roadmapcoach.core.member;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -21,7 +20,10 @@ public record Channel(
     LocalTime quizTime,
     ReminderMode reminderMode) {
 
+  /** Named "UTC" rather than the offset "Z": members read it in replies and it is stored. */
+  private static final ZoneId UTC = ZoneId.of("UTC");
+
   public ZoneId zoneOrUtc() {
-    return zone.orElse(ZoneOffset.UTC);
+    return zone.orElse(UTC);
   }
 }

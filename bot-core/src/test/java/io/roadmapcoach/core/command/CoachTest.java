@@ -1,0 +1,171 @@
+package io.roadmapcoach.core.command;
+
+import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.MEMBER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roadmapcoach.core.reply.Reply;
+import io.roadmapcoach.core.testing.CoachFixture;
+import io.roadmapcoach.core.testing.TableSnapshot;
+import io.roadmapcoach.db.testing.PostgresExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The coach's front door: bad input gets a short, specific answer and changes nothing. */
+@ExtendWith(PostgresExtension.class)
+class CoachTest {
+  private final CoachFixture f = CoachFixture.builtIn();
+  private final Caller ana = f.caller("ana");
+
+  @BeforeEach
+  void anaIsOnStageOne() {
+    f.say(ana, "start");
+  }
+
+  /** Says {@code text} and checks that no table changed; returns the answer. */
+  private String refusedWithoutChange(Caller caller, String text) {
+    TableSnapshot before = f.snapshot();
+    Reply reply = f.say(caller, text);
+    assertThat(f.snapshot()).as("stored data after '%s'", text).isEqualTo(before);
+    return reply.plainText();
+  }
+
+  @Test
+  void anUnknownSubcommandCloseToOneSuggestsItAndShowsHelp() {
+    String reply = refusedWithoutChange(ana, "stauts");
+
+    assertThat(reply)
+        .startsWith("I do not know /roadmap stauts. Did you mean /roadmap status?")
+        .contains("/roadmap done <n>", "For leads");
+  }
+
+  @Test
+  void anUnknownSubcommandFarFromAnyShowsHelpWithoutAGuess() {
+    String reply = refusedWithoutChange(ana, "dance");
+
+    assertThat(reply).startsWith("I do not know /roadmap dance.").doesNotContain("Did you mean");
+    assertThat(reply).contains("Roadmap Coach: the Machine Learning Engineer roadmap, 15 stages");
+  }
+
+  @Test
+  void doneOutsideTheStageNamesTheValidRangeOfTheCurrentStage() {
+    assertThat(refusedWithoutChange(ana, "done 9"))
+        .startsWith(
+            "9 is not an objective of stage 1 (Math & Statistics Fundamentals): it has objectives"
+                + " 1 to 3. Try /roadmap done 2.");
+    assertThat(refusedWithoutChange(ana, "done x"))
+        .startsWith("x is not an objective of stage 1 (Math & Statistics Fundamentals)")
+        .contains("objectives 1 to 3");
+    assertThat(refusedWithoutChange(ana, "undo 0")).contains("objectives 1 to 3");
+  }
+
+  @Test
+  void stageOutsideTheRoadmapSaysStagesRunFromOneToFifteen() {
+    assertThat(refusedWithoutChange(ana, "stage 16"))
+        .startsWith("There is no stage 16: stages run from 1 to 15.");
+  }
+
+  @Test
+  void anUnknownTimeZoneIsRefusedAndTheMembersZoneIsKept() {
+    assertThat(refusedWithoutChange(ana, "tz Mars/Olympus"))
+        .startsWith("Mars/Olympus is not a time zone I know.");
+    assertThat(f.dsl().fetchValue(MEMBER.TIME_ZONE, MEMBER.EXTERNAL_ID.eq("ana"))).isNull();
+  }
+
+  @Test
+  void anImpossibleReminderTimeNamesTheRightForm() {
+    assertThat(refusedWithoutChange(ana, "remind at 25:00"))
+        .startsWith("25:00 is not a time; try /roadmap remind at 09:30");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "snooze 0d",
+        "snooze 45d",
+        "leaderboard monthly",
+        "remind days sometimes",
+        "quiz now",
+        "next please",
+        "set-stage @ana 99",
+        "lead ana",
+        "status ana bob"
+      })
+  void everyOtherBadInputIsAnsweredAndChangesNothing(String text) {
+    assertThat(refusedWithoutChange(ana, text)).isNotBlank().doesNotContain("Exception");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"status", "done 1", "undo 1", "next", "quiz", "stage"})
+  void aCommandBeforeStartTellsTheMemberToStart(String text) {
+    Caller bob = f.caller("bob");
+    f.say(bob, "stages"); // bob is known, but not enrolled
+
+    String reply = refusedWithoutChange(bob, text);
+
+    if (text.equals("stage")) {
+      assertThat(reply).contains("Start with /roadmap start.");
+    } else {
+      assertThat(reply)
+          .isEqualTo(
+              "You have not started the roadmap yet. Type /roadmap start to begin with stage 1:"
+                  + " Math & Statistics Fundamentals.\n");
+    }
+  }
+
+  @Test
+  void startingTwiceSaysWhichStageTheMemberIsAlreadyOn() {
+    f.say(ana, "done 1");
+
+    assertThat(refusedWithoutChange(ana, "start"))
+        .startsWith(
+            "You are already on the roadmap, on stage 1 of 15: Math & Statistics Fundamentals.");
+    assertThat(f.dsl().fetchCount(ENROLLMENT)).isEqualTo(1);
+  }
+
+  @Test
+  void startingTwiceLaterNamesTheLaterStage() {
+    Caller lead = f.admin("lee");
+    f.say(lead, "set-stage @ana 4");
+
+    assertThat(refusedWithoutChange(ana, "start"))
+        .startsWith("You are already on the roadmap, on stage 4 of 15: Exploratory Data Analysis");
+  }
+
+  @Test
+  void aForgedOrStaleButtonIdIsRefusedPolitelyAndChangesNothing() {
+    TableSnapshot before = f.snapshot();
+
+    Reply reply = f.press(ana, "rc:d:1:x");
+
+    assertThat(reply.plainText())
+        .startsWith("That button is not one I can use (it may be from an old message).");
+    assertThat(f.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void aMarkDoneButtonFromAnEarlierStageChangesNothing() {
+    f.say(f.admin("lee"), "set-stage @ana 2");
+
+    TableSnapshot before = f.snapshot();
+    Reply reply = f.press(ana, ActionCodec.encode(new Command.MarkDone(1, 2)));
+
+    assertThat(reply.plainText())
+        .startsWith("That button was for stage 1; you are on stage 2 now.");
+    assertThat(f.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void helpListsMemberAndLeadCommandsAndChangesNothing() {
+    TableSnapshot before = f.snapshot();
+
+    String help = f.say(ana, "help").plainText();
+
+    assertThat(help).contains("/roadmap start", "/roadmap team [csv]", "For leads");
+    assertThat(f.say(ana, "").plainText()).isEqualTo(help);
+    assertThat(f.snapshot()).isEqualTo(before);
+  }
+}

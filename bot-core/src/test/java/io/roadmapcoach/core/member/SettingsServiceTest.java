@@ -1,0 +1,182 @@
+package io.roadmapcoach.core.member;
+
+import static io.roadmapcoach.db.schema.Tables.MEMBER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roadmapcoach.core.command.ActionCodec;
+import io.roadmapcoach.core.command.Caller;
+import io.roadmapcoach.core.command.Command;
+import io.roadmapcoach.core.testing.CoachFixture;
+import io.roadmapcoach.db.schema.tables.records.EnrollmentRecord;
+import io.roadmapcoach.db.schema.tables.records.MemberRecord;
+import io.roadmapcoach.db.testing.PostgresExtension;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A member's own settings: stored, confirmed, and never counted as activity. */
+@ExtendWith(PostgresExtension.class)
+class SettingsServiceTest {
+  private final CoachFixture f = CoachFixture.builtIn();
+  private final Caller ana = f.caller("ana");
+
+  private MemberRecord row(Caller caller) {
+    return f.dsl().fetchSingle(MEMBER, MEMBER.EXTERNAL_ID.eq(caller.userId()));
+  }
+
+  @Test
+  void tzSetsTheMembersOwnZoneAndSaysTheTimeThere() {
+    f.say(ana, "start");
+
+    String reply = f.say(ana, "tz asia/tokyo").plainText();
+
+    // 10:00 UTC on 2 March is 19:00 in Tokyo
+    assertThat(reply)
+        .startsWith("🕘 Your time zone is now Asia/Tokyo (it is 19:00 there).")
+        .contains("Your nudge comes at 09:00 your time.");
+    assertThat(row(ana).getTimeZone()).isEqualTo("Asia/Tokyo");
+  }
+
+  @Test
+  void aChosenZoneWinsOverThePlatformsAndTheChannels() {
+    Caller kai = f.caller("kai", "Pacific/Auckland");
+    f.say(kai, "start");
+    f.say(kai, "tz Europe/Berlin");
+
+    assertThat(f.say(kai, "status").plainText()).contains("at 09:00 Europe/Berlin, by DM");
+  }
+
+  @Test
+  void withoutAZoneOfTheirOwnAMemberFollowsTheHomeChannel() {
+    f.say(f.caller("kai", "Pacific/Auckland"), "start"); // the channel takes kai's zone
+    f.say(ana, "start");
+
+    assertThat(f.say(ana, "remind at 07:30").plainText())
+        .startsWith("⏰ Your daily nudge now comes at 07:30 Pacific/Auckland, Monday to Friday.")
+        .contains("Not your zone? Set it with /roadmap tz Europe/Berlin.");
+  }
+
+  @Test
+  void aMemberWithNoZoneAnywhereIsOnUtcAndToldSoByName() {
+    f.say(ana, "start");
+
+    assertThat(f.say(ana, "remind at 08:00").plainText())
+        .startsWith("⏰ Your daily nudge now comes at 08:00 UTC, Monday to Friday.");
+  }
+
+  @Test
+  void remindAtStoresTheTimeAndTurnsNudgesBackOn() {
+    f.say(ana, "start");
+    f.say(ana, "remind off");
+
+    f.say(ana, "remind at 18:45");
+
+    assertThat(row(ana).getRemindTime()).isEqualTo(LocalTime.of(18, 45));
+    assertThat(row(ana).getRemindEnabled()).isTrue();
+  }
+
+  @Test
+  void remindOffAndOnSwitchNudges() {
+    f.say(ana, "start");
+
+    assertThat(f.say(ana, "remind off").plainText())
+        .startsWith("🔕 Daily nudges are off. /roadmap remind on turns them back on.");
+    assertThat(row(ana).getRemindEnabled()).isFalse();
+    assertThat(f.say(ana, "status").plainText()).contains("Reminders: off");
+
+    assertThat(f.say(ana, "remind on").plainText())
+        .startsWith("🔔 Daily nudges are on: 09:00 UTC, Monday to Friday.");
+    assertThat(row(ana).getRemindEnabled()).isTrue();
+  }
+
+  @Test
+  void remindDaysChoosesTheDaysThatAreNudgedAndCount() {
+    f.say(ana, "start");
+
+    assertThat(f.say(ana, "remind days daily").plainText())
+        .isEqualTo(
+            "📅 You will be nudged every day. Those are also the days your streak counts.\n");
+    assertThat(row(ana).getRemindDays()).isEqualTo("daily");
+    f.say(ana, "remind days weekdays");
+    assertThat(row(ana).getRemindDays()).isEqualTo("weekdays");
+  }
+
+  @Test
+  void remindViaIsTheMembersOwnChoiceOverTheChannelDefault() {
+    f.say(ana, "start");
+
+    assertThat(f.say(ana, "remind channel").plainText())
+        .startsWith("📣 Your nudges come in #general's daily post");
+    assertThat(row(ana).getRemindVia()).isEqualTo("channel");
+    assertThat(f.say(ana, "status").plainText()).contains(", in #general");
+    f.say(ana, "remind dm");
+    assertThat(row(ana).getRemindVia()).isEqualTo("dm");
+  }
+
+  @Test
+  void snoozeCoversTodayAndTheNextDaysInTheMembersCalendar() {
+    Caller kai = f.caller("kai", "Pacific/Auckland");
+    f.say(kai, "start");
+
+    // 11:30 UTC on Monday 2 March is already 00:30 on Tuesday 3 March in Auckland
+    String reply = f.at("2026-03-02T11:30:00Z").say(kai, "snooze 3d").plainText();
+
+    assertThat(reply)
+        .startsWith("😴 Nudges paused through Thu 5 Mar; they resume Fri 6 Mar.")
+        .contains("Snoozed days do not break your streak.");
+    assertThat(row(kai).getSnoozedFrom()).isEqualTo(LocalDate.of(2026, 3, 3));
+    assertThat(row(kai).getSnoozedUntil()).isEqualTo(LocalDate.of(2026, 3, 5));
+    assertThat(f.say(kai, "status").plainText()).contains("(snoozed to 2026-03-05)");
+  }
+
+  @Test
+  void theSnoozeButtonSnoozesLikeTheCommand() {
+    f.say(ana, "start");
+
+    f.press(ana, ActionCodec.encode(new Command.Snooze(2)));
+
+    assertThat(row(ana).getSnoozedUntil()).isEqualTo(LocalDate.of(2026, 3, 3));
+  }
+
+  @Test
+  void leaderboardHideAndShowAreStored() {
+    f.say(ana, "start");
+
+    assertThat(f.say(ana, "leaderboard hide").plainText())
+        .startsWith("🙈 You are off the leaderboards.");
+    assertThat(row(ana).getHiddenFromLeaderboard()).isTrue();
+    assertThat(f.say(ana, "leaderboard show").plainText())
+        .startsWith("🏆 You are back on the leaderboards.");
+    assertThat(row(ana).getHiddenFromLeaderboard()).isFalse();
+  }
+
+  @Test
+  void settingsAreNotActivity() {
+    f.say(ana, "start");
+    f.after(Duration.ofDays(1));
+    EnrollmentRecord before = f.enrollment(ana);
+
+    for (String setting :
+        new String[] {
+          "tz Europe/Berlin",
+          "remind at 08:00",
+          "remind days daily",
+          "remind dm",
+          "snooze 2d",
+          "leaderboard hide",
+          "status",
+          "stages",
+          "leaderboard"
+        }) {
+      f.say(ana, setting);
+    }
+
+    EnrollmentRecord after = f.enrollment(ana);
+    assertThat(after.getLastActivityAt()).isEqualTo(before.getLastActivityAt());
+    assertThat(after.getLastActiveDate()).isEqualTo(before.getLastActiveDate());
+    assertThat(after.getStreakDays()).isEqualTo(before.getStreakDays());
+    assertThat(f.events(ana)).hasSize(1);
+  }
+}

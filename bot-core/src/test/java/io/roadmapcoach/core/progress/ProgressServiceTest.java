@@ -1,0 +1,323 @@
+package io.roadmapcoach.core.progress;
+
+import static io.roadmapcoach.db.schema.Tables.CHANNEL;
+import static io.roadmapcoach.db.schema.Tables.CHANNEL_LEAD;
+import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.MEMBER;
+import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roadmapcoach.core.command.ActionCodec;
+import io.roadmapcoach.core.command.Caller;
+import io.roadmapcoach.core.command.Command;
+import io.roadmapcoach.core.reply.Block;
+import io.roadmapcoach.core.reply.Button;
+import io.roadmapcoach.core.reply.Reply;
+import io.roadmapcoach.core.testing.CoachFixture;
+import io.roadmapcoach.core.testing.RoadmapFiles;
+import io.roadmapcoach.core.testing.TableSnapshot;
+import io.roadmapcoach.db.schema.tables.records.ProgressEventRecord;
+import io.roadmapcoach.db.testing.PostgresExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Enrolling, checking objectives off, advancing, and seeing where you are. */
+@ExtendWith(PostgresExtension.class)
+class ProgressServiceTest {
+  private final CoachFixture f = CoachFixture.builtIn();
+  private final Caller ana = f.caller("ana");
+
+  private int objectivesDone(Caller caller) {
+    return f.dsl().fetchCount(OBJECTIVE_DONE, OBJECTIVE_DONE.MEMBER_ID.eq(f.memberId(caller)));
+  }
+
+  @Test
+  void startEnrollsOnStageOneInThisChannelAndWelcomes() {
+    Reply reply = f.say(ana, "start");
+
+    assertThat(reply.plainText())
+        .startsWith("Welcome to the Machine Learning Engineer roadmap, ana!")
+        .contains("15 stages lie ahead. You start on stage 1: Math & Statistics Fundamentals")
+        .contains("1. Learn the foundations of linear algebra");
+    var enrollment = f.enrollment(ana);
+    assertThat(enrollment.getStage()).isEqualTo(1);
+    assertThat(enrollment.getPoints()).isZero();
+    assertThat(enrollment.getChannelId()).isEqualTo(f.channelId("general"));
+    assertThat(f.events(ana)).extracting(ProgressEventRecord::getKind).containsExactly("enrolled");
+  }
+
+  @Test
+  void enrollingCountsAsTheFirstDayOfTheStreak() {
+    f.say(ana, "start");
+
+    assertThat(f.enrollment(ana).getStreakDays()).isEqualTo(1);
+  }
+
+  @Test
+  void doneChecksTheObjectiveOffForTenPointsAndSaysWhatIsNext() {
+    f.say(ana, "start");
+
+    Reply reply = f.say(ana, "done 2");
+
+    assertThat(reply.plainText())
+        .startsWith("✅ Objective 2 of stage 1 done (+10 points, 10 in all)")
+        .contains("1/3 1 of 3 objectives of this stage")
+        .contains("Next: objective 1");
+    assertThat(reply.buttons())
+        .extracting(Button::actionId)
+        .contains(ActionCodec.encode(new Command.MarkDone(1, 1)));
+    assertThat(f.enrollment(ana).getPoints()).isEqualTo(10);
+    assertThat(objectivesDone(ana)).isEqualTo(1);
+  }
+
+  @Test
+  void doneTwiceCountsOnce() {
+    f.say(ana, "start");
+    f.say(ana, "done 1");
+
+    TableSnapshot before = f.snapshot();
+    Reply again = f.say(ana, "done 1");
+
+    assertThat(again.plainText()).startsWith("Objective 1 of stage 1 is already checked off.");
+    assertThat(f.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void theMarkDoneButtonOfTheCurrentStageChecksOff() {
+    f.say(ana, "start");
+
+    Reply reply = f.press(ana, ActionCodec.encode(new Command.MarkDone(1, 3)));
+
+    assertThat(reply.plainText()).startsWith("✅ Objective 3 of stage 1 done");
+    assertThat(objectivesDone(ana)).isEqualTo(1);
+  }
+
+  @Test
+  void undoReopensTheObjectiveAndTakesTheTenPointsBack() {
+    f.say(ana, "start");
+    f.say(ana, "done 1");
+    f.say(ana, "done 2");
+
+    Reply reply = f.say(ana, "undo 1");
+
+    assertThat(reply.plainText())
+        .startsWith("↩️ Objective 1 of stage 1 is open again (-10 points)");
+    assertThat(f.enrollment(ana).getPoints()).isEqualTo(10);
+    assertThat(objectivesDone(ana)).isEqualTo(1);
+    assertThat(f.events(ana))
+        .extracting(ProgressEventRecord::getKind, ProgressEventRecord::getPoints)
+        .endsWith(org.assertj.core.groups.Tuple.tuple("objective_undone", -10));
+  }
+
+  @Test
+  void undoOfAnOpenObjectiveChangesNothing() {
+    f.say(ana, "start");
+    TableSnapshot before = f.snapshot();
+
+    Reply reply = f.say(ana, "undo 2");
+
+    assertThat(reply.plainText())
+        .startsWith("Objective 2 of stage 1 is not checked off, so there is nothing to undo.");
+    assertThat(f.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void statusShowsStageObjectivesPointsStreakAndTheNextStep() {
+    f.say(ana, "start");
+    f.say(ana, "done 1");
+
+    Reply status = f.say(ana, "status");
+
+    assertThat(status.plainText())
+        .startsWith("Stage 1 of 15: Math & Statistics Fundamentals")
+        .contains("✅ 1. Learn the foundations")
+        .contains("⬜ 2. Understand statistics")
+        .contains("1/45 1 of 45 objectives across the roadmap")
+        .contains("Points: 10")
+        .contains("Streak: 1 day · today done ✅")
+        .contains("Stage quiz: not passed yet")
+        .contains("Reminders: weekdays at 09:00")
+        .contains("Next: objective 2");
+    assertThat(status.buttons())
+        .extracting(Button::label)
+        .containsExactly("Mark objective 2 done", "Take the stage quiz");
+  }
+
+  @Test
+  void statusOfAnotherMemberShowsTheirsWithoutButtons() {
+    f.say(ana, "start");
+    f.say(ana, "done 1");
+    Caller bob = f.caller("bob");
+
+    Reply status = f.say(bob, "status @ana");
+
+    assertThat(status.plainText()).startsWith("ana · Stage 1 of 15").contains("Points: 10");
+    assertThat(status.buttons()).isEmpty();
+    assertThat(f.say(bob, "status @zed").plainText()).startsWith("I do not know @zed here.");
+    f.say(f.caller("cy"), "stages");
+    assertThat(f.say(bob, "status @cy").plainText())
+        .startsWith("cy has not started the roadmap yet.");
+  }
+
+  @Test
+  void stagesListsEveryStageAndMarksWhereTheMemberIs() {
+    f.say(ana, "start");
+    f.say(f.admin("lee"), "set-stage @ana 3");
+
+    String stages = f.say(ana, "stages").plainText();
+
+    assertThat(stages)
+        .startsWith("Machine Learning Engineer roadmap: 15 stages")
+        .contains("✅ 1. Math & Statistics Fundamentals")
+        .contains("👉 3. Data Wrangling & Preprocessing  ← you are here")
+        .contains("⬜ 15. Continuous Learning & Professional Development");
+  }
+
+  @Test
+  void stageShowsAnyStagesObjectivesAndTheMembersOwnWithoutANumber() {
+    f.say(ana, "start");
+    f.say(ana, "done 3");
+
+    assertThat(f.say(ana, "stage").plainText())
+        .startsWith("Stage 1 of 15: Math & Statistics Fundamentals")
+        .contains("✅ 3. Practice applying")
+        .contains("This is your stage.");
+    assertThat(f.say(ana, "stage 7").plainText())
+        .startsWith("Stage 7 of 15: Supervised Learning")
+        .contains("⬜ 1. Understand supervised learning")
+        .contains("You are on stage 1.");
+  }
+
+  @Test
+  void nextNeedsEveryObjectiveAndAPassedQuizAndSaysWhichIsMissing() {
+    f.say(ana, "start");
+    f.say(ana, "done 2");
+
+    assertThat(f.say(ana, "next").plainText())
+        .startsWith(
+            "Not yet: to leave stage 1 objectives 1, 3 still need checking off (/roadmap done 1),"
+                + " and the stage quiz needs a pass (/roadmap quiz).");
+
+    f.checkOffStage(ana);
+    assertThat(f.say(ana, "next").plainText())
+        .startsWith("Not yet: to leave stage 1 the stage quiz needs a pass (/roadmap quiz).");
+    assertThat(f.enrollment(ana).getStage()).isEqualTo(1);
+  }
+
+  @Test
+  void aPassedQuizAloneDoesNotOpenTheNextStage() {
+    f.say(ana, "start");
+    f.passQuiz(ana);
+    f.say(ana, "done 1");
+
+    assertThat(f.say(ana, "next").plainText())
+        .startsWith("Not yet: to leave stage 1 objectives 2, 3 still need checking off")
+        .doesNotContain("quiz needs a pass");
+    assertThat(f.enrollment(ana).getStage()).isEqualTo(1);
+  }
+
+  @Test
+  void nextWithEverythingDoneMovesOnForFiftyPoints() {
+    f.say(ana, "start");
+    f.checkOffStage(ana);
+    f.passQuiz(ana);
+    int before = f.enrollment(ana).getPoints();
+
+    Reply reply = f.say(ana, "next");
+
+    assertThat(reply.plainText())
+        .startsWith("🎉 Stage 1 done! On to stage 2: Programming Languages & Tools")
+        .contains("+50 points for finishing Math & Statistics Fundamentals.");
+    assertThat(f.enrollment(ana).getStage()).isEqualTo(2);
+    assertThat(f.enrollment(ana).getPoints()).isEqualTo(before + 50);
+    assertThat(f.say(ana, "status").plainText())
+        .contains("3/45 3 of 45 objectives across the roadmap");
+  }
+
+  @Test
+  void finishingAStageAgainAfterALeadSetTheMemberBackPaysNothingTwice() {
+    f.say(ana, "start");
+    f.finishStage(ana);
+    f.say(f.admin("lee"), "set-stage @ana 1");
+    int before = f.enrollment(ana).getPoints();
+
+    Reply again = f.say(ana, "next");
+
+    assertThat(again.plainText()).startsWith("🎉 Stage 1 done!").doesNotContain("+50");
+    assertThat(f.enrollment(ana).getPoints()).isEqualTo(before);
+  }
+
+  @Test
+  void theLastStageGraduatesTheMemberAndStopsNudges(@TempDir Path dir) {
+    CoachFixture tiny = CoachFixture.of(RoadmapFiles.generated(dir, 2, 2, 10));
+    Caller bo = tiny.caller("bo");
+    tiny.say(bo, "start");
+    tiny.finishStage(bo);
+
+    Reply last = tiny.finishStage(bo);
+
+    assertThat(last.plainText())
+        .startsWith("🎓 You have finished the Tiny Test roadmap!")
+        .contains("+50 points for the last stage. All 2 stages are done.");
+    assertThat(tiny.enrollment(bo).getGraduatedAt()).isNotNull();
+    assertThat(tiny.enrollment(bo).getStage()).isEqualTo(2);
+    assertThat(tiny.dsl().fetchValue(MEMBER.REMIND_ENABLED, MEMBER.EXTERNAL_ID.eq("bo"))).isFalse();
+    assertThat(tiny.say(bo, "status").plainText())
+        .startsWith("🎓 Graduated: all 2 stages done")
+        .contains("/roadmap quiz reviews questions you missed");
+    assertThat(tiny.say(bo, "next").plainText())
+        .startsWith("🎓 You have already finished all 2 stages.");
+    assertThat(tiny.say(bo, "done 1").plainText())
+        .startsWith("🎓 You have finished the roadmap: there is nothing left to check off.");
+  }
+
+  @Test
+  void theFirstMemberOfAChannelBecomesItsLeadAndGivesItTheirTimeZone() {
+    Caller kai = f.caller("kai", "Pacific/Auckland");
+
+    Reply welcome = f.say(kai, "start");
+    f.say(ana, "start");
+
+    assertThat(welcome.plainText())
+        .contains("You are the first member in #general, so you are its lead");
+    assertThat(f.dsl().fetchValue(CHANNEL.TIME_ZONE, CHANNEL.EXTERNAL_ID.eq("general")))
+        .isEqualTo("Pacific/Auckland");
+    assertThat(f.dsl().fetch(CHANNEL_LEAD).getValues(CHANNEL_LEAD.MEMBER_ID))
+        .containsExactly(f.memberId(kai));
+  }
+
+  @Test
+  void aMemberEnrollsOnceWhateverChannelTheyStartFrom() {
+    f.say(ana, "start");
+
+    Reply elsewhere = f.in("random").say(f.in("random").caller("ana"), "start");
+
+    assertThat(elsewhere.plainText()).startsWith("You are already on the roadmap, on stage 1");
+    assertThat(f.dsl().fetchCount(ENROLLMENT)).isEqualTo(1);
+    assertThat(f.enrollment(ana).getChannelId()).isEqualTo(f.channelId("general"));
+  }
+
+  @Test
+  void statusOnALaterDayWithoutActivityShowsTheStreakAtRisk() {
+    f.say(ana, "start"); // Monday
+    f.after(Duration.ofDays(1)).say(ana, "done 1"); // Tuesday
+    f.after(Duration.ofDays(2)); // Thursday: Wednesday was missed, the week's freeze covers it
+
+    Reply status = f.say(ana, "status");
+
+    assertThat(fields(status)).containsEntry("Streak", "2 days · study today to keep it!");
+    assertThat(fields(status)).containsEntry("Freeze", "used this week");
+  }
+
+  private static java.util.Map<String, String> fields(Reply reply) {
+    java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+    reply.blocks().stream()
+        .filter(Block.Fields.class::isInstance)
+        .flatMap(b -> ((Block.Fields) b).fields().stream())
+        .forEach(field -> fields.put(field.label(), field.value().plainText()));
+    return fields;
+  }
+}

@@ -1,0 +1,316 @@
+package io.roadmapcoach.slack.testing;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local stand-in for Slack's Web API ({@code /api/<method>}), the {@code response_url}s it hands
+ * out ({@code /respond/<id>}) and the file upload URLs ({@code /upload/<id>}). It answers like Slack
+ * and records every call, so tests can read exactly what the adapter sent.
+ */
+public final class FakeSlack implements AutoCloseable {
+  public static final String TEAM = "T0TEST";
+  public static final String BOT_USER = "UBOT";
+
+  /** One request the fake received. */
+  public record Call(
+      String path, String method, Map<String, String> params, String body, String authorization) {
+
+    public JsonObject json(String param) {
+      return JsonParser.parseString(params.get(param)).getAsJsonObject();
+    }
+
+    public JsonArray jsonArray(String param) {
+      return JsonParser.parseString(params.get(param)).getAsJsonArray();
+    }
+
+    /** The JSON body of a response_url post. */
+    public JsonObject bodyJson() {
+      return JsonParser.parseString(body).getAsJsonObject();
+    }
+  }
+
+  /** A canned answer: status, headers, body. */
+  public record Answer(int status, Map<String, String> headers, String body) {
+    public static Answer ok(String json) {
+      return new Answer(200, Map.of(), json);
+    }
+
+    public static Answer rateLimited(int retryAfterSeconds) {
+      return new Answer(
+          429,
+          Map.of("Retry-After", String.valueOf(retryAfterSeconds)),
+          "{\"ok\":false,\"error\":\"ratelimited\"}");
+    }
+
+    public static Answer error(String error) {
+      return ok("{\"ok\":false,\"error\":\"" + error + "\"}");
+    }
+  }
+
+  private record User(String name, String realName, String tz, boolean admin, boolean owner) {}
+
+  private final HttpServer server;
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final Map<String, User> users = new ConcurrentHashMap<>();
+  private final Map<String, Deque<Answer>> scripted = new ConcurrentHashMap<>();
+  private final AtomicInteger ts = new AtomicInteger();
+  private volatile Duration delay = Duration.ZERO;
+
+  public FakeSlack() {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  public String apiUrl() {
+    return base() + "/api/";
+  }
+
+  public String responseUrl(String id) {
+    return base() + "/respond/" + id;
+  }
+
+  private String base() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** Tells users.info about a member. */
+  public FakeSlack user(String id, String displayName, String tz, boolean admin) {
+    users.put(id, new User(displayName, displayName + " Realname", tz, admin, false));
+    return this;
+  }
+
+  public FakeSlack owner(String id, String displayName, String tz) {
+    users.put(id, new User(displayName, displayName + " Realname", tz, false, true));
+    return this;
+  }
+
+  /** The next call of {@code method} gets this answer instead of the usual one. */
+  public FakeSlack next(String method, Answer answer) {
+    scripted.computeIfAbsent(method, k -> new ArrayDeque<>()).add(answer);
+    return this;
+  }
+
+  /** Every Web API answer waits this long first (a slow Slack). */
+  public FakeSlack delay(Duration by) {
+    this.delay = by;
+    return this;
+  }
+
+  public List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  public List<Call> calls(String method) {
+    return calls.stream().filter(c -> c.method().equals(method)).toList();
+  }
+
+  /** Waits (up to 10 s) until {@code method} was called at least {@code count} times. */
+  public List<Call> await(String method, int count) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      List<Call> found = calls(method);
+      if (found.size() >= count) {
+        return found;
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new AssertionError(
+        "expected " + count + " call(s) of " + method + "; calls were " + methods());
+  }
+
+  public List<String> methods() {
+    return calls.stream().map(Call::method).toList();
+  }
+
+  public void clear() {
+    calls.clear();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+    Map<String, String> params =
+        type != null && type.startsWith("application/x-www-form-urlencoded")
+            ? form(body)
+            : Map.of();
+    String method;
+    if (path.startsWith("/api/")) {
+      method = path.substring("/api/".length());
+    } else if (path.startsWith("/respond/")) {
+      method = "response_url";
+    } else if (path.startsWith("/upload/")) {
+      method = "file_upload";
+    } else {
+      method = path;
+    }
+    calls.add(
+        new Call(path, method, params, body, exchange.getRequestHeaders().getFirst("Authorization")));
+    if (!delay.isZero() && path.startsWith("/api/")) {
+      try {
+        Thread.sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    Deque<Answer> queue = scripted.get(method);
+    Answer answer = queue == null ? null : queue.poll();
+    if (answer == null) {
+      answer = usual(method, params);
+    }
+    byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+    exchange
+        .getResponseHeaders()
+        .set(
+            "Content-Type",
+            answer.body().startsWith("{") ? "application/json; charset=utf-8" : "text/plain");
+    answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+    exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      exchange.getResponseBody().write(bytes);
+    }
+    exchange.close();
+  }
+
+  private Answer usual(String method, Map<String, String> params) {
+    return switch (method) {
+      case "auth.test" ->
+          Answer.ok(
+              "{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Test Team\",\"user\":\"coach\","
+                  + "\"team_id\":\""
+                  + TEAM
+                  + "\",\"user_id\":\""
+                  + BOT_USER
+                  + "\",\"bot_id\":\"BTEST\"}");
+      case "users.info" -> usersInfo(params.get("user"));
+      case "conversations.open" ->
+          Answer.ok(
+              "{\"ok\":true,\"channel\":{\"id\":\"D"
+                  + params.getOrDefault("users", "X").replace(",", "")
+                  + "\"}}");
+      case "chat.postMessage" ->
+          Answer.ok(
+              "{\"ok\":true,\"channel\":\""
+                  + params.get("channel")
+                  + "\",\"ts\":\"1700000000."
+                  + String.format("%06d", ts.incrementAndGet())
+                  + "\"}");
+      case "chat.update" ->
+          Answer.ok(
+              "{\"ok\":true,\"channel\":\""
+                  + params.get("channel")
+                  + "\",\"ts\":\""
+                  + params.get("ts")
+                  + "\"}");
+      case "views.publish" -> Answer.ok("{\"ok\":true,\"view\":{\"id\":\"V1\",\"type\":\"home\"}}");
+      case "files.getUploadURLExternal" ->
+          Answer.ok(
+              "{\"ok\":true,\"upload_url\":\""
+                  + base()
+                  + "/upload/F1\",\"file_id\":\"F1\"}");
+      case "files.completeUploadExternal" ->
+          Answer.ok("{\"ok\":true,\"files\":[{\"id\":\"F1\",\"title\":\"team.csv\"}]}");
+      case "file_upload" -> new Answer(200, Map.of(), "OK - 1");
+      case "response_url" -> new Answer(200, Map.of(), "ok");
+      default -> Answer.error("unknown_method");
+    };
+  }
+
+  private Answer usersInfo(String id) {
+    User user = id == null ? null : users.get(id);
+    if (user == null) {
+      return Answer.error("user_not_found");
+    }
+    return Answer.ok(
+        "{\"ok\":true,\"user\":{\"id\":\""
+            + id
+            + "\",\"team_id\":\""
+            + TEAM
+            + "\",\"name\":\""
+            + user.name().toLowerCase()
+            + "\",\"real_name\":\""
+            + user.realName()
+            + "\",\"tz\":\""
+            + user.tz()
+            + "\",\"is_admin\":"
+            + user.admin()
+            + ",\"is_owner\":"
+            + user.owner()
+            + ",\"profile\":{\"display_name\":\""
+            + user.name()
+            + "\",\"real_name\":\""
+            + user.realName()
+            + "\"}}}");
+  }
+
+  private static Map<String, String> form(String body) {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (body.isEmpty()) {
+      return params;
+    }
+    for (String pair : body.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      params.put(key, value);
+    }
+    return params;
+  }
+
+  /** Every string in a JSON tree, for "does the message say X" checks. */
+  public static List<String> texts(JsonElement element) {
+    List<String> out = new ArrayList<>();
+    collect(element, out);
+    return out;
+  }
+
+  private static void collect(JsonElement e, List<String> out) {
+    if (e == null || e.isJsonNull()) {
+      return;
+    }
+    if (e.isJsonPrimitive()) {
+      out.add(e.getAsString());
+    } else if (e.isJsonArray()) {
+      e.getAsJsonArray().forEach(x -> collect(x, out));
+    } else {
+      e.getAsJsonObject().entrySet().forEach(x -> collect(x.getValue(), out));
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,256 @@
+package io.roadmapcoach.slack.testing;
+
+import com.slack.api.app_backend.SlackSignature;
+import io.roadmapcoach.core.CoreServices;
+import io.roadmapcoach.core.member.Workspaces;
+import io.roadmapcoach.core.quiz.QuizBank;
+import io.roadmapcoach.core.quiz.QuizBankLoader;
+import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.roadmap.RoadmapLoader;
+import io.roadmapcoach.core.roadmap.RoadmapSource;
+import io.roadmapcoach.core.schedule.QuizSchedule;
+import io.roadmapcoach.core.testing.TestClock;
+import io.roadmapcoach.slack.SlackAdapter;
+import io.roadmapcoach.slack.SlackSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.jooq.DSLContext;
+
+/**
+ * The real Slack adapter on a local Jetty port, the real core on the embedded PostgreSQL, and the
+ * Web API pointed at a {@link FakeSlack}. Requests are sent as Slack sends them: form-encoded and
+ * signed with the signing secret.
+ */
+public final class SlackHarness implements AutoCloseable {
+  public static final String TOKEN = "xoxb-1111-2222-SECRETtokenVALUE";
+  public static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+  public static final String CHANNEL = "C0GENERAL";
+  public static final String CHANNEL_NAME = "general";
+
+  private static final Roadmap ROADMAP = new RoadmapLoader().load(RoadmapSource.builtIn());
+  private static final QuizBank BANK = new QuizBankLoader().load(RoadmapSource.builtIn(), ROADMAP);
+
+  public final FakeSlack fake;
+  public final TestClock clock;
+  public final CoreServices core;
+  public final Workspaces workspaces;
+  public final SlackAdapter adapter;
+  public final DSLContext dsl;
+  private final Server jetty;
+  private final HttpClient http;
+  private final URI events;
+  private final AtomicInteger responseIds = new AtomicInteger();
+
+  public SlackHarness(DSLContext dsl) {
+    this(dsl, SlackSettings.DEFAULT_ACK_BUDGET);
+  }
+
+  public SlackHarness(DSLContext dsl, Duration ackBudget) {
+    this.dsl = dsl;
+    this.fake = new FakeSlack();
+    this.clock = TestClock.at(Instant.parse("2026-03-02T10:00:00Z"));
+    this.core =
+        CoreServices.create(dsl, ROADMAP, BANK, clock, new SplittableRandom(7), QuizSchedule.NONE);
+    this.workspaces = new Workspaces(dsl, core.transactions(), clock);
+    SlackSettings settings =
+        new SlackSettings(TOKEN, SIGNING_SECRET, Optional.empty(), fake.apiUrl())
+            .withAckBudget(ackBudget);
+    // the adapter checks signatures against real time, as Slack signs them; the core's time is ours
+    this.adapter = new SlackAdapter(settings, core.coach(), workspaces, Clock.systemUTC());
+    this.jetty = new Server();
+    ServerConnector connector = new ServerConnector(jetty);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    jetty.addConnector(connector);
+    jetty.setHandler(adapter.handler());
+    try {
+      jetty.start();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    this.events = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/slack/events");
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  public URI eventsUri() {
+    return events;
+  }
+
+  public static Roadmap roadmap() {
+    return ROADMAP;
+  }
+
+  // ---- requests as Slack sends them
+
+  /** A new response_url on the fake. */
+  public String responseUrl() {
+    return fake.responseUrl("r" + responseIds.incrementAndGet());
+  }
+
+  public static String slashBody(
+      String userId, String channelId, String channelName, String text, String responseUrl) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("token", "legacyVerificationToken");
+    form.put("team_id", FakeSlack.TEAM);
+    form.put("team_domain", "testteam");
+    form.put("channel_id", channelId);
+    form.put("channel_name", channelName);
+    form.put("user_id", userId);
+    form.put("user_name", userId.toLowerCase());
+    form.put("command", "/roadmap");
+    form.put("text", text);
+    form.put("api_app_id", "A0TEST");
+    form.put("is_enterprise_install", "false");
+    form.put("response_url", responseUrl);
+    form.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
+    return form(form);
+  }
+
+  /** {@code /roadmap <text>} from a member in #general. */
+  public HttpResponse<String> command(String userId, String text) {
+    return post(slashBody(userId, CHANNEL, CHANNEL_NAME, text, responseUrl()));
+  }
+
+  /** A {@code block_actions} payload for a button pressed on a message. */
+  public static String blockActionsBody(
+      String userId,
+      String channelId,
+      String actionId,
+      String messageTs,
+      boolean ephemeral,
+      String responseUrl) {
+    String payload =
+        "{\"type\":\"block_actions\",\"user\":{\"id\":\""
+            + userId
+            + "\",\"username\":\""
+            + userId.toLowerCase()
+            + "\",\"name\":\""
+            + userId.toLowerCase()
+            + "\",\"team_id\":\""
+            + FakeSlack.TEAM
+            + "\"},\"api_app_id\":\"A0TEST\",\"token\":\"legacyVerificationToken\","
+            + "\"container\":{\"type\":\"message\",\"message_ts\":\""
+            + messageTs
+            + "\",\"channel_id\":\""
+            + channelId
+            + "\",\"is_ephemeral\":"
+            + ephemeral
+            + "},\"trigger_id\":\"1.2.3\",\"team\":{\"id\":\""
+            + FakeSlack.TEAM
+            + "\",\"domain\":\"testteam\"},\"channel\":{\"id\":\""
+            + channelId
+            + "\",\"name\":\""
+            + (channelId.startsWith("D") ? "directmessage" : CHANNEL_NAME)
+            + "\"},\"response_url\":\""
+            + responseUrl
+            + "\",\"actions\":[{\"action_id\":\""
+            + actionId
+            + "\",\"block_id\":\"b1\",\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},"
+            + "\"type\":\"button\",\"action_ts\":\"1700000001.000200\"}]}";
+    return form(Map.of("payload", payload));
+  }
+
+  public HttpResponse<String> press(
+      String userId, String channelId, String actionId, String messageTs, boolean ephemeral) {
+    return post(
+        blockActionsBody(userId, channelId, actionId, messageTs, ephemeral, responseUrl()));
+  }
+
+  /** An Events API delivery. */
+  public static String eventBody(String eventId, String eventJson) {
+    return "{\"token\":\"legacyVerificationToken\",\"team_id\":\""
+        + FakeSlack.TEAM
+        + "\",\"api_app_id\":\"A0TEST\",\"event\":"
+        + eventJson
+        + ",\"type\":\"event_callback\",\"event_id\":\""
+        + eventId
+        + "\",\"event_time\":1700000000}";
+  }
+
+  public HttpResponse<String> event(String eventId, String eventJson, Integer retryNum) {
+    String body = eventBody(eventId, eventJson);
+    Map<String, String> headers = new LinkedHashMap<>(signed(body, now()));
+    headers.put("Content-Type", "application/json");
+    if (retryNum != null) {
+      headers.put("X-Slack-Retry-Num", retryNum.toString());
+      headers.put("X-Slack-Retry-Reason", "http_timeout");
+    }
+    return send(body, headers);
+  }
+
+  public HttpResponse<String> post(String formBody) {
+    Map<String, String> headers = new LinkedHashMap<>(signed(formBody, now()));
+    headers.put("Content-Type", "application/x-www-form-urlencoded");
+    return send(formBody, headers);
+  }
+
+  public static long now() {
+    return System.currentTimeMillis() / 1000;
+  }
+
+  /** Slack's signature headers for a body sent at {@code epochSeconds}. */
+  public static Map<String, String> signed(String body, long epochSeconds) {
+    String ts = String.valueOf(epochSeconds);
+    return Map.of(
+        SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP,
+        ts,
+        SlackSignature.HeaderNames.X_SLACK_SIGNATURE,
+        new SlackSignature.Generator(SIGNING_SECRET).generate(ts, body));
+  }
+
+  public HttpResponse<String> send(String body, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(events)
+            .timeout(Duration.ofSeconds(10))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String form(Map<String, String> fields) {
+    StringBuilder out = new StringBuilder();
+    fields.forEach(
+        (k, v) -> {
+          if (!out.isEmpty()) {
+            out.append('&');
+          }
+          out.append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+              .append('=')
+              .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+        });
+    return out.toString();
+  }
+
+  @Override
+  public void close() {
+    try {
+      jetty.stop();
+    } catch (Exception e) {
+      // best effort
+    }
+    adapter.close();
+    fake.close();
+  }
+}

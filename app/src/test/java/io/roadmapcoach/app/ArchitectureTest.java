@@ -1,0 +1,73 @@
+package io.roadmapcoach.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules of DESIGN.md: adapters -> core -> db, and only the app sees everything. */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importProductionClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.roadmapcoach");
+  }
+
+  @Test
+  void theCoreKnowsNoChatPlatform() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.roadmapcoach.core..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.slack..", "net.dv8tion..", "io.roadmapcoach.slack..", "io.roadmapcoach.discord..", "io.roadmapcoach.app..")
+        .check(classes);
+  }
+
+  @Test
+  void adaptersWriteNoSql() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.roadmapcoach.slack..", "io.roadmapcoach.discord..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.jooq..", "java.sql..", "io.roadmapcoach.db..")
+        .check(classes);
+  }
+
+  @Test
+  void adaptersDoNotKnowEachOther() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.roadmapcoach.slack..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.roadmapcoach.discord..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("io.roadmapcoach.discord..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.roadmapcoach.slack..")
+        .check(classes);
+  }
+
+  @Test
+  void theDatabaseModuleKnowsNothingAboveIt() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.roadmapcoach.db..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.roadmapcoach.core..", "io.roadmapcoach.slack..", "io.roadmapcoach.discord..", "io.roadmapcoach.app..")
+        .check(classes);
+  }
+}

@@ -1,0 +1,45 @@
+package io.roadmapcoach.app;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs the app's console in this JVM on a script, the way `printf ... | java -jar` would. */
+record ConsoleRun(int exitCode, String out, String err) {
+
+  static ConsoleRun of(Path dataDir, String... lines) {
+    return with(Map.of(), dataDir, lines);
+  }
+
+  static ConsoleRun with(Map<String, String> extraEnv, Path dataDir, String... lines) {
+    Map<String, String> env = new HashMap<>(extraEnv);
+    env.put("ROADMAP_DATA_DIR", dataDir.toString());
+    String script = String.join("\n", lines) + "\n";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Application.run(
+            new String[] {"console"},
+            env,
+            new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            true);
+    return new ConsoleRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** The answer printed after the echo of {@code line}, up to the next echo. */
+  String answerTo(String line) {
+    int at = out.indexOf("> " + line + "\n");
+    if (at < 0) {
+      throw new AssertionError("no echo of '" + line + "' in:\n" + out);
+    }
+    int start = at + line.length() + 3;
+    int next = out.indexOf("\n> ", start);
+    return next < 0 ? out.substring(start) : out.substring(start, next + 1);
+  }
+}

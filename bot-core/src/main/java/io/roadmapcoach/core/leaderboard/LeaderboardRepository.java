@@ -4,10 +4,10 @@ import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.WEEKLY_POINTS;
 
-import io.roadmapcoach.core.member.MemberRepository;
-import io.roadmapcoach.core.progress.EnrollmentRepository;
 import io.roadmapcoach.core.member.Member;
+import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.progress.Enrollment;
+import io.roadmapcoach.core.progress.EnrollmentRepository;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,11 +39,7 @@ public final class LeaderboardRepository {
         dsl.select(board.points())
             .select(MEMBER.fields())
             .select(ENROLLMENT.fields())
-            .from(board.table())
-            .join(MEMBER)
-            .on(MEMBER.ID.eq(board.memberId()))
-            .join(ENROLLMENT)
-            .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
+            .from(board.ranked())
             .where(board.where().and(MEMBER.HIDDEN_FROM_LEADERBOARD.isFalse()))
             .orderBy(board.order())
             .limit(limit)
@@ -55,18 +51,19 @@ public final class LeaderboardRepository {
   }
 
   /** The member's place on the board, if they are on it. */
-  public Optional<Standing> standingOf(long channelId, Period period, LocalDate weekStart, long memberId) {
+  public Optional<Standing> standingOf(
+      long channelId, Period period, LocalDate weekStart, long memberId) {
     Board board = board(period, channelId, weekStart);
     Optional<Record> own =
         dsl.select(board.points(), board.reachedAt())
             .select(MEMBER.fields())
             .select(ENROLLMENT.fields())
-            .from(board.table())
-            .join(MEMBER)
-            .on(MEMBER.ID.eq(board.memberId()))
-            .join(ENROLLMENT)
-            .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
-            .where(board.where().and(board.memberId().eq(memberId)).and(MEMBER.HIDDEN_FROM_LEADERBOARD.isFalse()))
+            .from(board.ranked())
+            .where(
+                board
+                    .where()
+                    .and(board.memberId().eq(memberId))
+                    .and(MEMBER.HIDDEN_FROM_LEADERBOARD.isFalse()))
             .fetchOptional();
     if (own.isEmpty()) {
       return Optional.empty();
@@ -74,14 +71,19 @@ public final class LeaderboardRepository {
     int points = own.get().get(board.points());
     var reached = own.get().get(board.reachedAt());
     Condition ahead =
-        board.points().gt(points)
+        board
+            .points()
+            .gt(points)
             .or(board.points().eq(points).and(board.reachedAt().lt(reached)))
-            .or(board.points().eq(points).and(board.reachedAt().eq(reached)).and(board.memberId().lt(memberId)));
+            .or(
+                board
+                    .points()
+                    .eq(points)
+                    .and(board.reachedAt().eq(reached))
+                    .and(board.memberId().lt(memberId)));
     int better =
         dsl.selectCount()
-            .from(board.table())
-            .join(MEMBER)
-            .on(MEMBER.ID.eq(board.memberId()))
+            .from(board.ranked())
             .where(board.where().and(ahead).and(MEMBER.HIDDEN_FROM_LEADERBOARD.isFalse()))
             .fetchSingle(0, int.class);
     return Optional.of(standing(better + 1, own.get(), board));
@@ -93,8 +95,14 @@ public final class LeaderboardRepository {
     return new Standing(rank, member, enrollment, row.get(board.points()));
   }
 
+  /**
+   * One board's points table and how it ranks.
+   *
+   * @param ranked the points table joined with each member's member and enrollment rows (the
+   *     all-time points live on the enrollment itself, so it is joined once, not twice)
+   */
   private record Board(
-      Table<?> table,
+      Table<?> ranked,
       Field<Long> memberId,
       Field<Integer> points,
       Field<java.time.OffsetDateTime> reachedAt,
@@ -104,20 +112,34 @@ public final class LeaderboardRepository {
   private static Board board(Period period, long channelId, LocalDate weekStart) {
     if (period == Period.ALL_TIME) {
       return new Board(
-          ENROLLMENT,
+          ENROLLMENT.join(MEMBER).on(MEMBER.ID.eq(ENROLLMENT.MEMBER_ID)),
           ENROLLMENT.MEMBER_ID,
           ENROLLMENT.POINTS,
           ENROLLMENT.POINTS_REACHED_AT,
-          ENROLLMENT.CHANNEL_ID.eq(channelId),
-          List.of(ENROLLMENT.POINTS.desc(), ENROLLMENT.POINTS_REACHED_AT.asc(), ENROLLMENT.MEMBER_ID.asc()));
+          // like the week's board: only members with points are ranked
+          ENROLLMENT.CHANNEL_ID.eq(channelId).and(ENROLLMENT.POINTS.gt(0)),
+          List.of(
+              ENROLLMENT.POINTS.desc(),
+              ENROLLMENT.POINTS_REACHED_AT.asc(),
+              ENROLLMENT.MEMBER_ID.asc()));
     }
     return new Board(
-        WEEKLY_POINTS,
+        WEEKLY_POINTS
+            .join(MEMBER)
+            .on(MEMBER.ID.eq(WEEKLY_POINTS.MEMBER_ID))
+            .join(ENROLLMENT)
+            .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID)),
         WEEKLY_POINTS.MEMBER_ID,
         WEEKLY_POINTS.POINTS,
         WEEKLY_POINTS.REACHED_AT,
-        WEEKLY_POINTS.CHANNEL_ID.eq(channelId).and(WEEKLY_POINTS.WEEK_START.eq(weekStart)).and(WEEKLY_POINTS.POINTS.gt(0)),
-        List.of(WEEKLY_POINTS.POINTS.desc(), WEEKLY_POINTS.REACHED_AT.asc(), WEEKLY_POINTS.MEMBER_ID.asc()));
+        WEEKLY_POINTS
+            .CHANNEL_ID
+            .eq(channelId)
+            .and(WEEKLY_POINTS.WEEK_START.eq(weekStart))
+            .and(WEEKLY_POINTS.POINTS.gt(0)),
+        List.of(
+            WEEKLY_POINTS.POINTS.desc(),
+            WEEKLY_POINTS.REACHED_AT.asc(),
+            WEEKLY_POINTS.MEMBER_ID.asc()));
   }
-
 }

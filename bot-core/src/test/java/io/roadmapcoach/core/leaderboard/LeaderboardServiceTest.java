@@ -1,0 +1,206 @@
+package io.roadmapcoach.core.leaderboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roadmapcoach.core.command.Caller;
+import io.roadmapcoach.core.reply.Block;
+import io.roadmapcoach.core.reply.Reply;
+import io.roadmapcoach.core.reply.Visibility;
+import io.roadmapcoach.core.testing.CoachFixture;
+import io.roadmapcoach.db.testing.PostgresExtension;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The channel's boards: ranking, weeks, ties, hiding, and names rather than mentions. */
+@ExtendWith(PostgresExtension.class)
+class LeaderboardServiceTest {
+  private final CoachFixture f = CoachFixture.builtIn();
+  private final Caller ana = f.caller("ana");
+  private final Caller bob = f.caller("bob");
+  private final Caller cy = f.caller("cy");
+
+  /** The board's ranked lines, one per member. */
+  private static List<String> lines(Reply board) {
+    return board.blocks().stream()
+        .filter(Block.Section.class::isInstance)
+        .flatMap(b -> ((Block.Section) b).text().plainText().lines())
+        .filter(line -> line.contains(" pts · "))
+        .toList();
+  }
+
+  /** The member names of the board's lines, in rank order. */
+  private static List<String> names(Reply board) {
+    List<String> names = new ArrayList<>();
+    for (String line : lines(board)) {
+      names.add(line.split(" · ")[0].replaceFirst("^\\S+ ", ""));
+    }
+    return names;
+  }
+
+  private void doneObjectives(Caller caller, int count) {
+    for (int n = 1; n <= count; n++) {
+      f.say(caller, "done " + n);
+    }
+  }
+
+  @Test
+  void theWeekBoardRanksByPointsThisWeekWithMedalsAndIsPostedToTheChannel() {
+    f.say(ana, "start");
+    f.say(bob, "start");
+    f.say(cy, "start");
+    doneObjectives(bob, 3);
+    doneObjectives(ana, 1);
+    doneObjectives(cy, 2);
+
+    Reply board = f.say(ana, "leaderboard");
+
+    assertThat(board.visibility()).isEqualTo(Visibility.CHANNEL);
+    assertThat(board.plainText()).startsWith("🏆 #general this week (2 Mar to 8 Mar)");
+    assertThat(lines(board))
+        .containsExactly(
+            "🥇 bob · 30 pts · stage 1/15 · 🔥 1",
+            "🥈 cy · 20 pts · stage 1/15 · 🔥 1",
+            "🥉 ana · 10 pts · stage 1/15 · 🔥 1");
+  }
+
+  @Test
+  void theAllTimeBoardCountsEveryWeekAndTheWeekBoardOnlyThisOne() {
+    f.say(ana, "start");
+    f.say(bob, "start");
+    doneObjectives(ana, 3);
+    f.after(Duration.ofDays(7));
+    doneObjectives(bob, 1);
+
+    assertThat(names(f.say(bob, "leaderboard week"))).containsExactly("bob");
+    assertThat(names(f.say(bob, "leaderboard all"))).containsExactly("ana", "bob");
+    assertThat(f.say(bob, "leaderboard all").plainText()).startsWith("🏆 #general of all time");
+  }
+
+  @Test
+  void tiesRankWhoeverReachedTheScoreFirst() {
+    f.say(ana, "start");
+    f.say(bob, "start");
+    f.say(cy, "start");
+    f.say(cy, "done 1");
+    f.after(Duration.ofMinutes(1)).say(ana, "done 1");
+    f.after(Duration.ofMinutes(1)).say(bob, "done 1");
+
+    assertThat(names(f.say(ana, "leaderboard"))).containsExactly("cy", "ana", "bob");
+    assertThat(names(f.say(ana, "leaderboard all"))).containsExactly("cy", "ana", "bob");
+  }
+
+  @Test
+  void reachingTheSameScoreAgainLaterLosesTheTie() {
+    f.say(ana, "start");
+    f.say(bob, "start");
+    doneObjectives(ana, 1);
+    f.after(Duration.ofMinutes(1));
+    doneObjectives(bob, 2);
+    f.after(Duration.ofMinutes(1)).say(bob, "undo 2"); // bob is back to 10, reached now
+
+    assertThat(names(f.say(ana, "leaderboard all"))).containsExactly("ana", "bob");
+  }
+
+  @Test
+  void theWeekFollowsTheChannelsTimeZone() {
+    Caller kai = f.caller("kai", "Pacific/Auckland");
+    f.say(kai, "start"); // #general takes Auckland time
+    // Sunday 8 March 23:00 UTC is Monday 9 March, noon, in Auckland: a new week there
+    f.at("2026-03-08T23:00:00Z").say(kai, "done 1");
+
+    Reply board = f.say(kai, "leaderboard");
+
+    assertThat(board.plainText()).startsWith("🏆 #general this week (9 Mar to 15 Mar)");
+    assertThat(names(board)).containsExactly("kai");
+    // a day earlier in Auckland, the same points are last week's
+    f.at("2026-03-08T10:00:00Z");
+    assertThat(f.say(kai, "leaderboard").plainText()).contains("(2 Mar to 8 Mar)");
+    assertThat(names(f.say(kai, "leaderboard"))).isEmpty();
+  }
+
+  @Test
+  void pointsFromTheLastMinuteOfSundayBelongToThatWeek() {
+    f.say(ana, "start");
+    f.at("2026-03-08T23:59:00Z").say(ana, "done 1");
+
+    f.at("2026-03-09T00:00:00Z");
+
+    assertThat(names(f.say(ana, "leaderboard"))).isEmpty();
+    assertThat(f.say(ana, "leaderboard").plainText())
+        .contains("No points yet this week. The first objective checked off leads the board!");
+  }
+
+  @Test
+  void aHiddenMemberIsLeftOffUntilTheyShowAgain() {
+    f.say(ana, "start");
+    f.say(bob, "start");
+    doneObjectives(ana, 2);
+    doneObjectives(bob, 1);
+
+    f.say(ana, "leaderboard hide");
+    assertThat(names(f.say(bob, "leaderboard"))).containsExactly("bob");
+    assertThat(names(f.say(bob, "leaderboard all"))).containsExactly("bob");
+    assertThat(f.say(ana, "leaderboard").plainText()).contains("ana is not on this board yet.");
+
+    f.say(ana, "leaderboard show");
+    assertThat(names(f.say(bob, "leaderboard"))).containsExactly("ana", "bob");
+  }
+
+  @Test
+  void theCallerOutsideTheTopTenSeesTheirOwnRank() {
+    List<Caller> members = new ArrayList<>();
+    for (int i = 1; i <= 12; i++) {
+      Caller member = f.caller("m" + i);
+      members.add(member);
+      f.say(member, "start");
+    }
+    for (Caller member : members) { // each reaches 10 points a minute after the one before
+      f.after(Duration.ofMinutes(1)).say(member, "done 1");
+    }
+
+    Reply board = f.say(members.get(11), "leaderboard");
+
+    assertThat(lines(board)).hasSize(10);
+    assertThat(names(board)).startsWith("m1", "m2").endsWith("m10");
+    assertThat(board.plainText()).contains("m12: #12 with 10 points.");
+    assertThat(f.say(members.get(0), "leaderboard").plainText()).doesNotContain("#1 with");
+  }
+
+  @Test
+  void boardsShowNamesNeverMentions() {
+    Caller slackAna = f.member("U0ANA", "Ana Lima", Optional.of(ZoneId.of("UTC")), false);
+    f.say(slackAna, "start");
+    f.say(slackAna, "done 1");
+
+    String board = f.say(slackAna, "leaderboard").plainText();
+
+    assertThat(board).contains("🥇 Ana Lima · 10 pts");
+    assertThat(board).doesNotContain("U0ANA").doesNotContain("<@").doesNotContain("@Ana");
+  }
+
+  @Test
+  void aChannelBoardRanksOnlyMembersWhoEnrolledThere() {
+    f.say(ana, "start");
+    doneObjectives(ana, 1);
+    CoachFixture random = f.in("random");
+    Caller dan = random.caller("dan");
+    random.say(dan, "start");
+    random.say(dan, "done 1");
+
+    assertThat(names(f.say(ana, "leaderboard"))).containsExactly("ana");
+    assertThat(names(random.say(dan, "leaderboard"))).containsExactly("dan");
+  }
+
+  @Test
+  void membersWithoutPointsAreNotRankedAndAnEmptyBoardInvitesMembersToStart() {
+    f.say(ana, "start");
+
+    assertThat(f.say(ana, "leaderboard all").plainText())
+        .contains("Nobody here has points yet. /roadmap start to join.");
+  }
+}

@@ -26,7 +26,9 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Start-up and shut-down: configuration, the roadmap, the database, the coach, then a front end. */
+/**
+ * Start-up and shut-down: configuration, the roadmap, the database, the coach, then a front end.
+ */
 public final class Application {
   static final int OK = 0;
   static final int CANNOT_START = 1;
@@ -36,11 +38,17 @@ public final class Application {
 
   /** Runs the bot; returns the process exit code. */
   public static int run(
-      String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err, boolean piped) {
+      String[] args,
+      Map<String, String> env,
+      InputStream in,
+      PrintStream out,
+      PrintStream err,
+      boolean piped) {
     List<String> words = List.of(args);
     if (!(words.isEmpty() || words.equals(List.of("console")))) {
       err.println("Usage: java -jar roadmap-coach.jar [console]");
-      err.println("  With no argument, starts every platform whose token is set, or the console chat when none is.");
+      err.println(
+          "  With no argument, starts every platform whose token is set, or the console chat when none is.");
       return USAGE;
     }
     Config config;
@@ -55,7 +63,8 @@ public final class Application {
     Roadmap roadmap;
     QuizBank bank;
     try {
-      RoadmapSource source = config.roadmapFile().map(RoadmapSource::file).orElseGet(RoadmapSource::builtIn);
+      RoadmapSource source =
+          config.roadmapFile().map(RoadmapSource::file).orElseGet(RoadmapSource::builtIn);
       roadmap = new RoadmapLoader().load(source);
       bank = new QuizBankLoader().load(source, roadmap);
     } catch (RoadmapFileException e) {
@@ -66,16 +75,22 @@ public final class Application {
     try {
       Files.createDirectories(config.dataDir());
     } catch (IOException e) {
-      err.println("Roadmap Coach cannot start: cannot create the data directory " + config.dataDir() + ": " + e.getMessage());
+      err.println(
+          "Roadmap Coach cannot start: cannot create the data directory "
+              + config.dataDir()
+              + ": "
+              + e.getMessage());
       return CANNOT_START;
     }
     DatabaseSettings settings =
-        new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir(), 16);
+        new DatabaseSettings(
+            config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir(), 16);
     try (Database database = Database.open(settings)) {
       if (console) {
         return runConsole(database, roadmap, bank, in, out, piped);
       }
-      err.println("Slack and Discord arrive with their issues; run with no platform token for the console.");
+      err.println(
+          "Slack and Discord arrive with their issues; run with no platform token for the console.");
       return CANNOT_START;
     } catch (DatabaseStartupException e) {
       err.println("Roadmap Coach cannot start: " + e.getMessage());
@@ -84,7 +99,12 @@ public final class Application {
   }
 
   private static int runConsole(
-      Database database, Roadmap roadmap, QuizBank bank, InputStream in, PrintStream out, boolean piped) {
+      Database database,
+      Roadmap roadmap,
+      QuizBank bank,
+      InputStream in,
+      PrintStream out,
+      boolean piped) {
     ShiftedClock clock = new ShiftedClock(Clock.systemUTC());
     ZoneId zone = ZoneId.systemDefault();
     try (CoachRuntime runtime = CoachRuntime.create(database, roadmap, bank, clock, true)) {

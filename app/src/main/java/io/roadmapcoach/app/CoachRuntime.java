@@ -24,8 +24,8 @@ import org.jooq.DSLContext;
 
 /**
  * The running coach, wired by hand: core services, the nudge sweep and weekly quizzes under Quartz,
- * and the delivery worker. Platforms register their messengers with {@link #worker()} before
- * {@link #start}.
+ * and the delivery worker. Platforms register their messengers with {@link #worker()} before {@link
+ * #start}.
  */
 final class CoachRuntime implements AutoCloseable {
   static final Duration DELIVERY_POLL = Duration.ofSeconds(1);
@@ -56,10 +56,11 @@ final class CoachRuntime implements AutoCloseable {
   }
 
   /**
-   * @param deliverInline deliver on the thread that enqueued (the console, whose output must come in
-   *     order) rather than on a background worker
+   * @param deliverInline deliver on the thread that enqueued (the console, whose output must come
+   *     in order) rather than on a background worker
    */
-  static CoachRuntime create(Database database, Roadmap roadmap, QuizBank bank, Clock clock, boolean deliverInline) {
+  static CoachRuntime create(
+      Database database, Roadmap roadmap, QuizBank bank, Clock clock, boolean deliverInline) {
     DSLContext dsl = database.dsl();
     Transactions transactions = new Transactions(dsl);
     NudgeSweep sweep = new NudgeSweep(dsl, transactions);
@@ -71,13 +72,20 @@ final class CoachRuntime implements AutoCloseable {
             new EnrollmentRepository(dsl),
             new QuizRepository(dsl),
             new TeamRepository(dsl));
-    DeliveryWorker worker = new DeliveryWorker(new DeliveryQueue(dsl), composer, transactions, clock);
+    DeliveryWorker worker =
+        new DeliveryWorker(new DeliveryQueue(dsl), composer, transactions, clock);
     Runnable afterEnqueue = deliverInline ? worker::drainDue : worker::wake;
     QuartzScheduling quartz =
         new QuartzScheduling(database.dataSource(), dsl, sweep, weeklyQuiz, afterEnqueue, clock);
     CoreServices core = CoreServices.create(dsl, roadmap, bank, clock, new SecureRandom(), quartz);
     return new CoachRuntime(
-        core, sweep, weeklyQuiz, worker, quartz, new Workspaces(dsl, transactions, clock), deliverInline);
+        core,
+        sweep,
+        weeklyQuiz,
+        worker,
+        quartz,
+        new Workspaces(dsl, transactions, clock),
+        deliverInline);
   }
 
   void start() {

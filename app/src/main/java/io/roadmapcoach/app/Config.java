@@ -44,7 +44,8 @@ public record Config(
     List<String> problems = new ArrayList<>();
     Optional<String> dbUrl = value(env, "ROADMAP_DB_URL");
     if (dbUrl.isPresent() && !dbUrl.get().startsWith("jdbc:postgresql:")) {
-      problems.add("ROADMAP_DB_URL must be a PostgreSQL JDBC URL, like jdbc:postgresql://db.example:5432/roadmap");
+      problems.add(
+          "ROADMAP_DB_URL must be a PostgreSQL JDBC URL, like jdbc:postgresql://db.example:5432/roadmap");
     }
     Path dataDir =
         value(env, "ROADMAP_DATA_DIR")
@@ -74,7 +75,8 @@ public record Config(
     if (shardsText.isPresent()) {
       shards = number(shardsText.get(), 1, 100_000);
       if (shards.isEmpty()) {
-        problems.add("DISCORD_SHARDS must be a whole number of shards, 1 or more, not " + shardsText.get());
+        problems.add(
+            "DISCORD_SHARDS must be a whole number of shards, 1 or more, not " + shardsText.get());
       }
     }
     Optional<String> shardIds = value(env, "DISCORD_SHARD_IDS");

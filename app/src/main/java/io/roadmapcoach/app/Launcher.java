@@ -42,7 +42,9 @@ public final class Launcher {
   static int major(String version) {
     String[] parts = version.split("\\.");
     try {
-      return parts[0].equals("1") && parts.length > 1 ? Integer.parseInt(parts[1]) : Integer.parseInt(parts[0]);
+      return parts[0].equals("1") && parts.length > 1
+          ? Integer.parseInt(parts[1])
+          : Integer.parseInt(parts[0]);
     } catch (NumberFormatException e) {
       return 0;
     }

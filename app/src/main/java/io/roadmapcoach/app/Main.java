@@ -16,8 +16,10 @@ public final class Main {
 
   public static void main(String[] args) {
     // UTF-8 whatever the terminal's locale says: replies carry check marks and emoji
-    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    PrintStream out =
+        new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream err =
+        new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     routeLogs(System.getenv());
     int code = Application.run(args, System.getenv(), System.in, out, err, isPiped());
     out.flush();
@@ -27,7 +29,10 @@ public final class Main {
   /** Logs go to a file in the data directory before any logger exists; never to standard output. */
   static void routeLogs(java.util.Map<String, String> env) {
     String dataDir = env.getOrDefault("ROADMAP_DATA_DIR", "").strip();
-    Path dir = dataDir.isEmpty() ? Path.of(System.getProperty("user.home"), ".roadmap-coach") : Path.of(dataDir);
+    Path dir =
+        dataDir.isEmpty()
+            ? Path.of(System.getProperty("user.home"), ".roadmap-coach")
+            : Path.of(dataDir);
     System.setProperty("roadmap.log.file", dir.resolve("roadmap-coach.log").toString());
     System.setProperty("org.jooq.no-logo", "true");
     System.setProperty("org.jooq.no-tips", "true");

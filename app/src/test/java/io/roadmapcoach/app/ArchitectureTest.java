@@ -27,7 +27,12 @@ class ArchitectureTest {
         .resideInAPackage("io.roadmapcoach.core..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("com.slack..", "net.dv8tion..", "io.roadmapcoach.slack..", "io.roadmapcoach.discord..", "io.roadmapcoach.app..")
+        .resideInAnyPackage(
+            "com.slack..",
+            "net.dv8tion..",
+            "io.roadmapcoach.slack..",
+            "io.roadmapcoach.discord..",
+            "io.roadmapcoach.app..")
         .check(classes);
   }
 
@@ -67,7 +72,11 @@ class ArchitectureTest {
         .resideInAPackage("io.roadmapcoach.db..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("io.roadmapcoach.core..", "io.roadmapcoach.slack..", "io.roadmapcoach.discord..", "io.roadmapcoach.app..")
+        .resideInAnyPackage(
+            "io.roadmapcoach.core..",
+            "io.roadmapcoach.slack..",
+            "io.roadmapcoach.discord..",
+            "io.roadmapcoach.app..")
         .check(classes);
   }
 }

@@ -8,7 +8,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The console through the app's real start-up: configuration, roadmap, embedded database, wiring. */
+/**
+ * The console through the app's real start-up: configuration, roadmap, embedded database, wiring.
+ */
 class ConsoleEndToEndTest {
   @TempDir Path dataDir;
 
@@ -18,7 +20,8 @@ class ConsoleEndToEndTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).startsWith("> /roadmap start\n");
-    assertThat(run.answerTo("/roadmap start")).contains("Welcome to the Machine Learning Engineer roadmap, you!");
+    assertThat(run.answerTo("/roadmap start"))
+        .contains("Welcome to the Machine Learning Engineer roadmap, you!");
     assertThat(run.answerTo("/roadmap status"))
         .contains("Stage 1 of 15: Math & Statistics Fundamentals")
         .contains("⬜ 1. ", "⬜ 2. ", "⬜ 3. ")
@@ -44,16 +47,21 @@ class ConsoleEndToEndTest {
             "/roadmap next",
             "/roadmap help");
 
-    assertThat(run.answerTo("/roadmap done 2")).contains("Objective 2 of stage 1 done").contains("+10 points");
+    assertThat(run.answerTo("/roadmap done 2"))
+        .contains("Objective 2 of stage 1 done")
+        .contains("+10 points");
     assertThat(run.answerTo("/roadmap undo 2")).contains("Objective 2 of stage 1 is open again");
-    assertThat(run.answerTo("/roadmap stages")).contains("👉 1. Math & Statistics Fundamentals  ← you are here", "15. Continuous Learning");
+    assertThat(run.answerTo("/roadmap stages"))
+        .contains(
+            "👉 1. Math & Statistics Fundamentals  ← you are here", "15. Continuous Learning");
     assertThat(run.answerTo("/roadmap stage 7")).contains("Stage 7 of 15: Supervised Learning");
     assertThat(run.answerTo("/roadmap tz Europe/Berlin")).contains("Europe/Berlin");
     assertThat(run.answerTo("/roadmap remind at 09:30")).contains("09:30 Europe/Berlin");
     assertThat(run.answerTo("/roadmap remind days daily")).contains("every day");
     assertThat(run.answerTo("/roadmap remind off")).contains("Daily nudges are off");
     assertThat(run.answerTo("/roadmap next")).contains("Not yet", "objectives 1, 3", "quiz");
-    assertThat(run.answerTo("/roadmap help")).contains("/roadmap done <n>", "/roadmap set-stage @member <n>");
+    assertThat(run.answerTo("/roadmap help"))
+        .contains("/roadmap done <n>", "/roadmap set-stage @member <n>");
   }
 
   @Test
@@ -76,13 +84,18 @@ class ConsoleEndToEndTest {
             ":press 7");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.answerTo("/roadmap status")).contains("You have not started the roadmap yet", "/roadmap start");
+    assertThat(run.answerTo("/roadmap status"))
+        .contains("You have not started the roadmap yet", "/roadmap start");
     assertThat(run.out()).contains("You are already on the roadmap, on stage 1 of 15");
-    assertThat(run.answerTo("/roadmap done 9")).contains("9 is not an objective of stage 1", "objectives 1 to 3");
-    assertThat(run.answerTo("/roadmap done x")).contains("x is not an objective of stage 1", "objectives 1 to 3");
+    assertThat(run.answerTo("/roadmap done 9"))
+        .contains("9 is not an objective of stage 1", "objectives 1 to 3");
+    assertThat(run.answerTo("/roadmap done x"))
+        .contains("x is not an objective of stage 1", "objectives 1 to 3");
     assertThat(run.answerTo("/roadmap stage 16")).contains("There is no stage 16", "1 to 15");
-    assertThat(run.answerTo("/roadmap tz Mars/Olympus")).contains("Mars/Olympus is not a time zone I know");
-    assertThat(run.answerTo("/roadmap remind at 25:00")).contains("25:00 is not a time; try `/roadmap remind at 09:30`");
+    assertThat(run.answerTo("/roadmap tz Mars/Olympus"))
+        .contains("Mars/Olympus is not a time zone I know");
+    assertThat(run.answerTo("/roadmap remind at 25:00"))
+        .contains("25:00 is not a time; try `/roadmap remind at 09:30`");
     assertThat(run.answerTo("/roadmap stauts")).contains("Did you mean `/roadmap status`?");
     assertThat(run.answerTo("hello?")).contains("/roadmap help");
     assertThat(run.answerTo(":frobnicate")).contains("Unknown console command");
@@ -107,7 +120,8 @@ class ConsoleEndToEndTest {
             "/roadmap team");
 
     assertThat(run.answerTo(":in #study-group")).contains("#study-group");
-    assertThat(run.answerTo("/roadmap start")).contains("Welcome", "Ana", "first member in #study-group");
+    assertThat(run.answerTo("/roadmap start"))
+        .contains("Welcome", "Ana", "first member in #study-group");
     assertThat(run.answerTo(":press 1")).contains("Objective 1 of stage 1 done");
     assertThat(run.answerTo("/roadmap status @ana")).contains("Ana · Stage 1 of 15", "✅ 1.");
     assertThat(run.out()).contains("Only leads of #study-group can use `/roadmap team`: Ana");
@@ -128,12 +142,16 @@ class ConsoleEndToEndTest {
             ":clock yesterday");
 
     String week = run.answerTo(":clock +7d");
-    long nudges = week.lines().filter(l -> l.contains("direct message to you")).count()
-        - week.lines().filter(l -> l.contains("Your weekly quiz is ready")).count();
+    long nudges =
+        week.lines().filter(l -> l.contains("direct message to you")).count()
+            - week.lines().filter(l -> l.contains("Your weekly quiz is ready")).count();
     assertThat(nudges).as("one a day, none on the day of enrolling").isBetween(6L, 7L);
-    assertThat(week).contains("Next: objective 1", "[1] Mark objective 1 done  [2] Snooze 1 day  [3] Start quiz");
+    assertThat(week)
+        .contains(
+            "Next: objective 1", "[1] Mark objective 1 done  [2] Snooze 1 day  [3] Start quiz");
     assertThat(week.lines().filter(l -> l.contains("Your weekly quiz is ready"))).hasSize(1);
-    assertThat(run.answerTo(":press 1")).containsAnyOf("Objective 1 of stage 1 done", "question 1 of 5");
+    assertThat(run.answerTo(":press 1"))
+        .containsAnyOf("Objective 1 of stage 1 done", "question 1 of 5");
     assertThat(run.answerTo(":clock -1d")).contains("Move the clock with");
     assertThat(run.answerTo(":clock yesterday")).contains("Move the clock with");
   }
@@ -143,19 +161,24 @@ class ConsoleEndToEndTest {
     ConsoleRun run = ConsoleRun.of(dataDir, "/roadmap start");
 
     assertThat(run.out()).doesNotContain("INFO", "WARN", "DEBUG", "HikariPool", "Flyway");
-    assertThat(run.out().lines().filter(l -> !l.isBlank()).findFirst()).contains("> /roadmap start");
+    assertThat(run.out().lines().filter(l -> !l.isBlank()).findFirst())
+        .contains("> /roadmap start");
     assertThat(Files.exists(dataDir.resolve("postgres"))).isTrue();
   }
 
   @Test
   void aBrokenRoadmapFileStopsStartUpNamingTheFileAndThePlace() throws Exception {
     Path roadmap = dataDir.resolve("broken.yaml");
-    Files.writeString(roadmap, "id: x\ntitle: X\nquiz_bank: bank.yaml\nstages:\n  - title: Only\n    summary: s\n    objectives: []\n");
+    Files.writeString(
+        roadmap,
+        "id: x\ntitle: X\nquiz_bank: bank.yaml\nstages:\n  - title: Only\n    summary: s\n    objectives: []\n");
 
-    ConsoleRun run = ConsoleRun.with(Map.of("ROADMAP_FILE", roadmap.toString()), dataDir, "/roadmap status");
+    ConsoleRun run =
+        ConsoleRun.with(Map.of("ROADMAP_FILE", roadmap.toString()), dataDir, "/roadmap status");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).contains(roadmap.toString(), "stages[1]", "objectives", "at least one objective");
+    assertThat(run.err())
+        .contains(roadmap.toString(), "stages[1]", "objectives", "at least one objective");
     assertThat(run.out()).isEmpty();
   }
 

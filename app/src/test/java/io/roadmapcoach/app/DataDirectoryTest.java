@@ -21,12 +21,14 @@ class DataDirectoryTest {
 
   @Test
   void aMemberIsStillOnTheirStageAfterARestart() {
-    ConsoleRun first = ConsoleRun.of(dataDir, "/roadmap start", "/roadmap done 1", "/roadmap done 2");
+    ConsoleRun first =
+        ConsoleRun.of(dataDir, "/roadmap start", "/roadmap done 1", "/roadmap done 2");
     assertThat(first.exitCode()).isZero();
 
     ConsoleRun second = ConsoleRun.of(dataDir, "/roadmap status");
 
-    assertThat(second.answerTo("/roadmap status")).contains("✅ 1. ", "✅ 2. ", "⬜ 3. ", "Points: 20");
+    assertThat(second.answerTo("/roadmap status"))
+        .contains("✅ 1. ", "✅ 2. ", "⬜ 3. ", "Points: 20");
   }
 
   @Test
@@ -41,7 +43,9 @@ class DataDirectoryTest {
 
       assertThat(second.exitValue()).isEqualTo(1);
       String err = new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(err).contains("Another Roadmap Coach is already running on the data directory", "ROADMAP_DATA_DIR");
+      assertThat(err)
+          .contains(
+              "Another Roadmap Coach is already running on the data directory", "ROADMAP_DATA_DIR");
     } finally {
       first.destroyForcibly().waitFor();
     }
@@ -55,7 +59,9 @@ class DataDirectoryTest {
 
     first.destroyForcibly(); // kill -9: no shutdown hook runs, the embedded PostgreSQL is orphaned
     assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid"))).as("the orphan still holds the files").isTrue();
+    assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid")))
+        .as("the orphan still holds the files")
+        .isTrue();
 
     ConsoleRun again = ConsoleRun.of(dataDir, "/roadmap status");
 
@@ -66,7 +72,14 @@ class DataDirectoryTest {
   /** The real main in a JVM of its own, reading a pipe we keep open. */
   private Process startChild() throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "console"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "console"));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("ROADMAP_DATA_DIR", dataDir.toString());
     builder.environment().remove("SLACK_BOT_TOKEN");
@@ -91,10 +104,12 @@ class DataDirectoryTest {
     throw new AssertionError("the app ended before answering '" + line + "':\n" + seen);
   }
 
-  private static final java.util.Map<Process, BufferedReader> READERS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<Process, BufferedReader> READERS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private static BufferedReader reader(Process process) {
     return READERS.computeIfAbsent(
-        process, p -> new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
+        process,
+        p -> new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
   }
 }

@@ -106,7 +106,10 @@ public final class ConsoleChat implements ConsoleOutput {
       answer(coach.handleText(caller(), line));
       ticker.deliverWaiting();
     } else {
-      show("I only understand /roadmap commands here (try /roadmap help), and console commands: " + consoleHelp() + "\n\n");
+      show(
+          "I only understand /roadmap commands here (try /roadmap help), and console commands: "
+              + consoleHelp()
+              + "\n\n");
     }
     return true;
   }
@@ -119,7 +122,13 @@ public final class ConsoleChat implements ConsoleOutput {
       case ":in" -> switchChannel(arg);
       case ":press" -> press(arg);
       case ":clock" -> moveClock(arg);
-      default -> show("Unknown console command " + parts[0] + ". Console commands: " + consoleHelp() + "\n\n");
+      default ->
+          show(
+              "Unknown console command "
+                  + parts[0]
+                  + ". Console commands: "
+                  + consoleHelp()
+                  + "\n\n");
     }
   }
 
@@ -171,11 +180,15 @@ public final class ConsoleChat implements ConsoleOutput {
     Instant now = clock.instant();
     Optional<Instant> target = clockTarget(arg, now);
     if (target.isEmpty()) {
-      show("Move the clock with :clock +30m, :clock +2h, :clock +1d or :clock 2026-12-01T09:00 (your local time).\n\n");
+      show(
+          "Move the clock with :clock +30m, :clock +2h, :clock +1d or :clock 2026-12-01T09:00 (your local time).\n\n");
       return;
     }
     if (!target.get().isAfter(now)) {
-      show("The console's clock only moves forward; it is " + SHOWN_TIME.format(now.atZone(zone)) + " now.\n\n");
+      show(
+          "The console's clock only moves forward; it is "
+              + SHOWN_TIME.format(now.atZone(zone))
+              + " now.\n\n");
       return;
     }
     if (Duration.between(now, target.get()).compareTo(LONGEST_CLOCK_MOVE) > 0) {
@@ -189,7 +202,12 @@ public final class ConsoleChat implements ConsoleOutput {
       ticker.tick(minute);
     }
     clock.setTo(target.get());
-    show("⏩ It is now " + SHOWN_TIME.format(target.get().atZone(zone)) + " (" + zone.getId() + ").\n\n");
+    show(
+        "⏩ It is now "
+            + SHOWN_TIME.format(target.get().atZone(zone))
+            + " ("
+            + zone.getId()
+            + ").\n\n");
   }
 
   private Optional<Instant> clockTarget(String arg, Instant now) {

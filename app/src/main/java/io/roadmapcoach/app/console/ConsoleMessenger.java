@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /** Delivers the outbox into the console chat: every member sits at the same terminal. */
 public final class ConsoleMessenger implements Messenger {
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
   private final ConsoleOutput output;
   private final Clock clock;
@@ -35,9 +36,12 @@ public final class ConsoleMessenger implements Messenger {
     switch (delivery.target()) {
       case Delivery.Direct dm ->
           output.delivered(
-              when + " · direct message to " + dm.memberName(), Optional.of(dm.memberExternalId()), delivery.reply());
+              when + " · direct message to " + dm.memberName(),
+              Optional.of(dm.memberExternalId()),
+              delivery.reply());
       case Delivery.ChannelPost post ->
-          output.delivered(when + " · post in #" + post.channelName(), Optional.empty(), delivery.reply());
+          output.delivered(
+              when + " · post in #" + post.channelName(), Optional.empty(), delivery.reply());
     }
     return DeliveryResult.Sent.plain();
   }

@@ -23,13 +23,16 @@ public final class ConsoleRenderer {
         case Block.Header h -> out.append("== ").append(h.text()).append(" ==\n");
         case Block.Section s -> out.append(text(s.text())).append('\n');
         case Block.Fields f ->
-            f.fields().forEach(x -> out.append(x.label()).append(": ").append(text(x.value())).append('\n'));
+            f.fields()
+                .forEach(
+                    x -> out.append(x.label()).append(": ").append(text(x.value())).append('\n'));
         case Block.Progress p -> out.append(bar(p)).append('\n');
         case Block.Buttons b -> {
           out.append(buttons(b.buttons(), pressable)).append('\n');
           pressable += b.buttons().size();
         }
-        case Block.Context c -> out.append("  ").append(text(c.text()).replace("\n", "\n  ")).append('\n');
+        case Block.Context c ->
+            out.append("  ").append(text(c.text()).replace("\n", "\n  ")).append('\n');
         case Block.Divider d -> out.append("--\n");
       }
     }

@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Real time, moved forward by {@code :clock}: the console's "now" runs on from wherever the
- * person last set it.
+ * Real time, moved forward by {@code :clock}: the console's "now" runs on from wherever the person
+ * last set it.
  */
 public final class ShiftedClock extends Clock {
   private final Clock base;

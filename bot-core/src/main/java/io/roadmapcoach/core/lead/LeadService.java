@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What leads do: see the team, name other leads, set the channel's quiz slot, zone and reminders. */
+/**
+ * What leads do: see the team, name other leads, set the channel's quiz slot, zone and reminders.
+ */
 public final class LeadService {
   public static final int TEAM_REPLY_ROWS = 20;
   public static final Duration STUCK_AFTER = Duration.ofDays(7);
@@ -58,14 +60,17 @@ public final class LeadService {
 
   /** Platform admins always lead; otherwise leads named in this channel (or its first member). */
   public boolean isLead(Scope scope) {
-    return scope.caller().platformAdmin() || leads.isLead(scope.channel().id(), scope.member().id());
+    return scope.caller().platformAdmin()
+        || leads.isLead(scope.channel().id(), scope.member().id());
   }
 
   public Reply notALead(Scope scope, String command) {
     List<String> names = leads.leadNames(scope.channel().id());
     Text who =
         names.isEmpty()
-            ? Text.of("workspace admins (this channel has no named lead yet; the first member to start becomes one)")
+            ? Text.of(
+                "workspace admins (this channel has no named lead yet; the first member to start"
+                    + " becomes one)")
             : Text.of(String.join(", ", names) + " and workspace admins");
     return Reply.text(
         Text.of("Only leads of #" + scope.channel().name() + " can use ")
@@ -81,7 +86,9 @@ public final class LeadService {
 
   private static Reply unknownMember(MemberRef ref) {
     return Reply.text(
-        "I do not know " + ref.shown() + " here. They need to have used /roadmap once in this workspace.");
+        "I do not know "
+            + ref.shown()
+            + " here. They need to have used /roadmap once in this workspace.");
   }
 
   public Reply lead(Scope scope, MemberRef ref) {
@@ -89,11 +96,16 @@ public final class LeadService {
     if (target.isEmpty()) {
       return unknownMember(ref);
     }
-    boolean added = leads.add(scope.channel().id(), target.get().id(), Optional.of(scope.member().id()), scope.now());
+    boolean added =
+        leads.add(
+            scope.channel().id(), target.get().id(), Optional.of(scope.member().id()), scope.now());
     return Reply.text(
         added
-            ? Text.of("").bold(target.get().displayName()).plain(" now leads #" + scope.channel().name() + ".")
-            : Text.of(target.get().displayName() + " already leads #" + scope.channel().name() + "."));
+            ? Text.of("")
+                .bold(target.get().displayName())
+                .plain(" now leads #" + scope.channel().name() + ".")
+            : Text.of(
+                target.get().displayName() + " already leads #" + scope.channel().name() + "."));
   }
 
   public Reply unlead(Scope scope, MemberRef ref) {
@@ -104,8 +116,14 @@ public final class LeadService {
     boolean removed = leads.remove(scope.channel().id(), target.get().id());
     return Reply.text(
         removed
-            ? Text.of("").bold(target.get().displayName()).plain(" no longer leads #" + scope.channel().name() + ".")
-            : Text.of(target.get().displayName() + " is not a named lead of #" + scope.channel().name() + ".")
+            ? Text.of("")
+                .bold(target.get().displayName())
+                .plain(" no longer leads #" + scope.channel().name() + ".")
+            : Text.of(
+                    target.get().displayName()
+                        + " is not a named lead of #"
+                        + scope.channel().name()
+                        + ".")
                 .plain(" (Workspace admins always lead; that cannot be taken away here.)"));
   }
 
@@ -114,10 +132,18 @@ public final class LeadService {
     if (target.isEmpty()) {
       return unknownMember(ref);
     }
+    Channel home = members.homeOf(target.get().id(), scope.channel());
+    if (home.id() != scope.channel().id() && !scope.caller().platformAdmin()) {
+      // leading is per channel: another cohort's members are its own leads' to move
+      return Reply.text(
+          target.get().displayName()
+              + " is on the roadmap in #"
+              + home.name()
+              + ", so only its leads (or a workspace admin) can set their stage.");
+    }
     ProgressService.StageSet result = progress.setStage(scope, target.get(), stage);
     if (result.moved()) {
       Member t = target.get();
-      Channel home = members.homeOf(t.id(), scope.channel());
       outbox.notice(
           t.workspaceId(),
           t.id(),
@@ -150,18 +176,26 @@ public final class LeadService {
     return Reply.text(
         Text.of("🕘 #" + scope.channel().name() + " now runs on ")
             .bold(zone.getId())
-            .plain(": its weekly quiz and leaderboard week follow it, and members without a zone of their own too."));
+            .plain(
+                ": its weekly quiz and leaderboard week follow it, and members without a zone of"
+                    + " their own too."));
   }
 
   public Reply channelReminders(Scope scope, ReminderMode mode) {
     members.setChannelReminderMode(scope.channel().id(), mode);
     return Reply.text(
         mode == ReminderMode.CHANNEL
-            ? Text.of("📣 #" + scope.channel().name() + " gets one daily post instead of a DM for each member.")
+            ? Text.of(
+                    "📣 #"
+                        + scope.channel().name()
+                        + " gets one daily post instead of a DM for each member.")
                 .plain(" Members can still choose DMs with ")
                 .code("/roadmap remind dm")
                 .plain(".")
-            : Text.of("📬 Members of #" + scope.channel().name() + " get their nudges by direct message.")
+            : Text.of(
+                    "📬 Members of #"
+                        + scope.channel().name()
+                        + " get their nudges by direct message.")
                 .plain(" Members can still choose the channel post with ")
                 .code("/roadmap remind channel")
                 .plain("."));
@@ -179,7 +213,13 @@ public final class LeadService {
     }
     Reply.Builder reply =
         Reply.builder()
-            .header("👥 #" + scope.channel().name() + ": " + total + (total == 1 ? " member" : " members") + " on the roadmap")
+            .header(
+                "👥 #"
+                    + scope.channel().name()
+                    + ": "
+                    + total
+                    + (total == 1 ? " member" : " members")
+                    + " on the roadmap")
             .section(Text.of(lines.toString().stripTrailing()));
     Text footer = Text.of(total > rows.size() ? "…and " + (total - rows.size()) + " more. " : "");
     return reply.context(footer.plain("Everyone, as a file: ").code("/roadmap team csv")).build();
@@ -190,11 +230,18 @@ public final class LeadService {
     boolean stuck = e.lastActivityAt().isBefore(scope.now().minus(STUCK_AFTER));
     Channel home = scope.channel();
     var today = scope.now().atZone(row.member().zone(home)).toLocalDate();
-    StreakView streak = Streaks.asOf(e.streak(), today, e.lastActiveDate().equals(today), row.member());
+    StreakView streak =
+        Streaks.asOf(e.streak(), today, e.lastActiveDate().equals(today), row.member());
     String stage =
         e.graduated()
             ? "graduated"
-            : "stage " + e.stage() + " (" + row.objectivesDone() + "/" + roadmap.stage(e.stage()).objectiveCount() + ")";
+            : "stage "
+                + e.stage()
+                + " ("
+                + row.objectivesDone()
+                + "/"
+                + roadmap.stage(e.stage()).objectiveCount()
+                + ")";
     return (stuck ? "⚠️ " : "• ")
         + row.member().displayName()
         + " · "
@@ -210,13 +257,15 @@ public final class LeadService {
 
   public Reply teamCsv(Scope scope) {
     StringBuilder csv =
-        new StringBuilder("member,stage,stage_title,objectives_done,objectives_in_stage,points,streak_days,last_active,last_quiz,stuck\n");
+        new StringBuilder(
+            "member,stage,stage_title,objectives_done,objectives_in_stage,points,streak_days,last_active,last_quiz,stuck\n");
     team.forEach(
         scope.channel().id(),
         row -> {
           var e = row.enrollment();
           var today = scope.now().atZone(row.member().zone(scope.channel())).toLocalDate();
-          StreakView streak = Streaks.asOf(e.streak(), today, e.lastActiveDate().equals(today), row.member());
+          StreakView streak =
+              Streaks.asOf(e.streak(), today, e.lastActiveDate().equals(today), row.member());
           var stage = roadmap.stage(Math.min(e.stage(), roadmap.stageCount()));
           csv.append(Csv.field(row.member().displayName()))
               .append(',')
@@ -241,7 +290,8 @@ public final class LeadService {
         });
     String name = "team-" + scope.channel().name().replaceAll("[^A-Za-z0-9_-]", "") + ".csv";
     return Reply.builder()
-        .section(Text.of("The progress of everyone in #" + scope.channel().name() + ", stalest first."))
+        .section(
+            Text.of("The progress of everyone in #" + scope.channel().name() + ", stalest first."))
         .build()
         .withAttachment(new Attachment(name, "text/csv", csv.toString()));
   }

@@ -97,7 +97,8 @@ class SlashCommandEndToEndTest {
     JsonArray fields = withFields.getAsJsonArray("fields");
     assertThat(fields.size()).isBetween(1, 10);
     assertThat(fields.get(0).getAsJsonObject().get("type").getAsString()).isEqualTo("mrkdwn");
-    assertThat(fields.get(0).getAsJsonObject().get("text").getAsString()).matches("(?s)\\*[^*]+\\*\n.+");
+    assertThat(fields.get(0).getAsJsonObject().get("text").getAsString())
+        .matches("(?s)\\*[^*]+\\*\n.+");
   }
 
   @Test
@@ -130,7 +131,10 @@ class SlashCommandEndToEndTest {
     String owner = allText(json(slack.command("UOWNER", "team")));
 
     assertThat(refused).doesNotContain("on the roadmap");
-    assertThat(admin).contains("#general: 2 members on the roadmap").contains("Ana").contains("Bob");
+    assertThat(admin)
+        .contains("#general: 2 members on the roadmap")
+        .contains("Ana")
+        .contains("Bob");
     assertThat(owner).contains("#general: 2 members on the roadmap");
   }
 
@@ -192,7 +196,8 @@ class SlashCommandEndToEndTest {
     assertThat(allText(ack)).contains("📎").contains("team-general.csv");
     FakeSlack.Call complete = slack.fake.await("files.completeUploadExternal", 1).get(0);
     assertThat(complete.params()).containsEntry("channel_id", "DUADMIN");
-    assertThat(slack.fake.calls("conversations.open").get(0).params()).containsEntry("users", "UADMIN");
+    assertThat(slack.fake.calls("conversations.open").get(0).params())
+        .containsEntry("users", "UADMIN");
     assertThat(slack.fake.calls("files.getUploadURLExternal").get(0).params())
         .containsEntry("filename", "team-general.csv");
     String uploaded = slack.fake.calls("file_upload").get(0).body();
@@ -216,6 +221,8 @@ class SlashCommandEndToEndTest {
             .isLessThanOrEqualTo(3000);
       }
     }
-    assertThat(allText(message)).contains("30 members on the roadmap").contains("/roadmap team csv");
+    assertThat(allText(message))
+        .contains("30 members on the roadmap")
+        .contains("/roadmap team csv");
   }
 }

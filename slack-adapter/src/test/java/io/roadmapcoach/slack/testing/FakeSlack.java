@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local stand-in for Slack's Web API ({@code /api/<method>}), the {@code response_url}s it hands
- * out ({@code /respond/<id>}) and the file upload URLs ({@code /upload/<id>}). It answers like Slack
- * and records every call, so tests can read exactly what the adapter sent.
+ * out ({@code /respond/<id>}) and the file upload URLs ({@code /upload/<id>}). It answers like
+ * Slack and records every call, so tests can read exactly what the adapter sent.
  */
 public final class FakeSlack implements AutoCloseable {
   public static final String TEAM = "T0TEST";
@@ -177,7 +177,8 @@ public final class FakeSlack implements AutoCloseable {
       method = path;
     }
     calls.add(
-        new Call(path, method, params, body, exchange.getRequestHeaders().getFirst("Authorization")));
+        new Call(
+            path, method, params, body, exchange.getRequestHeaders().getFirst("Authorization")));
     if (!delay.isZero() && path.startsWith("/api/")) {
       try {
         Thread.sleep(delay);
@@ -208,8 +209,8 @@ public final class FakeSlack implements AutoCloseable {
     return switch (method) {
       case "auth.test" ->
           Answer.ok(
-              "{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Test Team\",\"user\":\"coach\","
-                  + "\"team_id\":\""
+              "{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Test"
+                  + " Team\",\"user\":\"coach\",\"team_id\":\""
                   + TEAM
                   + "\",\"user_id\":\""
                   + BOT_USER
@@ -236,10 +237,7 @@ public final class FakeSlack implements AutoCloseable {
                   + "\"}");
       case "views.publish" -> Answer.ok("{\"ok\":true,\"view\":{\"id\":\"V1\",\"type\":\"home\"}}");
       case "files.getUploadURLExternal" ->
-          Answer.ok(
-              "{\"ok\":true,\"upload_url\":\""
-                  + base()
-                  + "/upload/F1\",\"file_id\":\"F1\"}");
+          Answer.ok("{\"ok\":true,\"upload_url\":\"" + base() + "/upload/F1\",\"file_id\":\"F1\"}");
       case "files.completeUploadExternal" ->
           Answer.ok("{\"ok\":true,\"files\":[{\"id\":\"F1\",\"title\":\"team.csv\"}]}");
       case "file_upload" -> new Answer(200, Map.of(), "OK - 1");
@@ -283,7 +281,8 @@ public final class FakeSlack implements AutoCloseable {
     for (String pair : body.split("&")) {
       int eq = pair.indexOf('=');
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       params.put(key, value);
     }
     return params;

@@ -167,8 +167,7 @@ public final class SlackHarness implements AutoCloseable {
 
   public HttpResponse<String> press(
       String userId, String channelId, String actionId, String messageTs, boolean ephemeral) {
-    return post(
-        blockActionsBody(userId, channelId, actionId, messageTs, ephemeral, responseUrl()));
+    return post(blockActionsBody(userId, channelId, actionId, messageTs, ephemeral, responseUrl()));
   }
 
   /** An Events API delivery. */

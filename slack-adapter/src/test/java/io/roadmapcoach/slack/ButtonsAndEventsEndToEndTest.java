@@ -1,0 +1,206 @@
+package io.roadmapcoach.slack;
+
+import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
+import static io.roadmapcoach.slack.SlashCommandEndToEndTest.allText;
+import static io.roadmapcoach.slack.SlashCommandEndToEndTest.blocks;
+import static io.roadmapcoach.slack.SlashCommandEndToEndTest.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.roadmapcoach.db.testing.PostgresExtension;
+import io.roadmapcoach.slack.testing.FakeSlack;
+import io.roadmapcoach.slack.testing.SlackHarness;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(PostgresExtension.class)
+class ButtonsAndEventsEndToEndTest {
+  private SlackHarness slack;
+  private DSLContext dsl;
+
+  @BeforeEach
+  void start(DSLContext dsl) {
+    this.dsl = dsl;
+    slack = new SlackHarness(dsl);
+    slack.fake.user("U1", "Ana", "Europe/Berlin", false);
+    slack.fake.user("U2", "Bob", "UTC", false);
+  }
+
+  @AfterEach
+  void stop() {
+    slack.close();
+  }
+
+  private static List<String> actionIds(JsonObject message) {
+    List<String> ids = new ArrayList<>();
+    for (JsonObject block : blocks(message)) {
+      if (block.get("type").getAsString().equals("actions")) {
+        for (var element : block.getAsJsonArray("elements")) {
+          ids.add(element.getAsJsonObject().get("action_id").getAsString());
+        }
+      }
+    }
+    return ids;
+  }
+
+  private static String header(JsonObject message) {
+    return blocks(message).stream()
+        .filter(b -> b.get("type").getAsString().equals("header"))
+        .findFirst()
+        .map(b -> b.getAsJsonObject("text").get("text").getAsString())
+        .orElse("");
+  }
+
+  @Test
+  void answeringAQuizTheBotPostedUpdatesThatMessageInPlace() {
+    slack.command("U1", "start");
+    JsonObject quiz = json(slack.command("U1", "quiz"));
+    assertThat(header(quiz)).contains("question 1 of 5");
+    String answer = actionIds(quiz).get(0);
+    assertThat(answer).startsWith("rc:a:");
+
+    HttpResponse<String> ack = slack.press("U1", "DU1", answer, "1700000000.000042", false);
+
+    assertThat(ack.statusCode()).isEqualTo(200);
+    FakeSlack.Call update = slack.fake.await("chat.update", 1).get(0);
+    assertThat(update.params())
+        .containsEntry("channel", "DU1")
+        .containsEntry("ts", "1700000000.000042");
+    JsonObject replaced = new JsonObject();
+    replaced.add("blocks", update.jsonArray("blocks"));
+    assertThat(allText(replaced)).containsAnyOf("✅", "❌");
+    assertThat(header(replaced)).contains("question 2 of 5");
+    assertThat(slack.fake.calls("response_url")).isEmpty();
+  }
+
+  @Test
+  void answeringAQuizInAnEphemeralMessageReplacesItThroughResponseUrl() {
+    slack.command("U1", "start");
+    JsonObject quiz = json(slack.command("U1", "quiz"));
+
+    slack.press("U1", SlackHarness.CHANNEL, actionIds(quiz).get(1), "1700000000.000043", true);
+
+    JsonObject message = slack.fake.await("response_url", 1).get(0).bodyJson();
+    assertThat(message.get("replace_original").getAsBoolean()).isTrue();
+    assertThat(header(message)).contains("question 2 of 5");
+    assertThat(slack.fake.calls("chat.update")).isEmpty();
+  }
+
+  @Test
+  void aDoneButtonAnswersWithANewMessageAndKeepsTheOriginal() {
+    slack.command("U1", "start");
+    JsonObject status = json(slack.command("U1", "status"));
+    String done =
+        actionIds(status).stream().filter(id -> id.startsWith("rc:d:")).findFirst().orElseThrow();
+
+    slack.press("U1", SlackHarness.CHANNEL, done, "1700000000.000044", true);
+
+    JsonObject message = slack.fake.await("response_url", 1).get(0).bodyJson();
+    assertThat(message.get("replace_original").getAsBoolean()).isFalse();
+    assertThat(message.get("response_type").getAsString()).isEqualTo("ephemeral");
+    assertThat(allText(message)).contains("1 of");
+  }
+
+  @Test
+  void aButtonThatIsNotOursIsNotHandled() {
+    slack.command("U1", "start");
+    HttpResponse<String> response =
+        slack.press("U1", SlackHarness.CHANNEL, "someone-else:1", "1.2", true);
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(slack.fake.calls("response_url")).isEmpty();
+  }
+
+  @Test
+  void openingTheAppHomePublishesTheMembersOwnStatus() {
+    slack.command("U1", "start");
+
+    HttpResponse<String> ack = slack.event("Ev001", homeOpened("U1"), null);
+
+    assertThat(ack.statusCode()).isEqualTo(200);
+    FakeSlack.Call publish = slack.fake.await("views.publish", 1).get(0);
+    assertThat(publish.params()).containsEntry("user_id", "U1");
+    JsonObject view = publish.json("view");
+    assertThat(view.get("type").getAsString()).isEqualTo("home");
+    assertThat(header(view)).startsWith("Stage 1 of 15");
+    JsonArray viewBlocks = view.getAsJsonArray("blocks");
+    assertThat(viewBlocks.size()).isBetween(3, 100);
+  }
+
+  @Test
+  void aRetriedEventIsAcknowledgedAndNotHandledTwice() throws InterruptedException {
+    slack.command("U1", "start");
+    slack.event("Ev002", homeOpened("U1"), null);
+    slack.fake.await("views.publish", 1);
+
+    HttpResponse<String> retry = slack.event("Ev002", homeOpened("U1"), 1);
+    HttpResponse<String> again = slack.event("Ev002", homeOpened("U1"), 2);
+    Thread.sleep(300);
+
+    assertThat(retry.statusCode()).isEqualTo(200);
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(slack.fake.calls("views.publish")).hasSize(1);
+  }
+
+  @Test
+  void uninstallingTheAppStopsDeliveriesToTheWorkspace() {
+    slack.command("U1", "start");
+    assertThat(deliverable()).isTrue();
+
+    HttpResponse<String> ack = slack.event("Ev003", "{\"type\":\"app_uninstalled\"}", null);
+
+    assertThat(ack.statusCode()).isEqualTo(200);
+    assertThat(deliverable()).isFalse();
+  }
+
+  @Test
+  void revokingTheBotTokenStopsDeliveriesButRevokingUserTokensDoesNot() {
+    slack.command("U1", "start");
+
+    slack.event(
+        "Ev004", "{\"type\":\"tokens_revoked\",\"tokens\":{\"oauth\":[\"U1\"],\"bot\":[]}}", null);
+    assertThat(deliverable()).isTrue();
+
+    slack.event(
+        "Ev005",
+        "{\"type\":\"tokens_revoked\",\"tokens\":{\"oauth\":[],\"bot\":[\"UBOT\"]}}",
+        null);
+    assertThat(deliverable()).isFalse();
+  }
+
+  @Test
+  void theEventsUrlVerificationChallengeIsAnswered() {
+    String body =
+        "{\"token\":\"x\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}";
+    var headers = new java.util.LinkedHashMap<>(SlackHarness.signed(body, SlackHarness.now()));
+    headers.put("Content-Type", "application/json");
+
+    HttpResponse<String> response = slack.send(body, headers);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+  }
+
+  private boolean deliverable() {
+    return dsl.select(WORKSPACE.DELIVERABLE)
+        .from(WORKSPACE)
+        .where(WORKSPACE.EXTERNAL_ID.eq(FakeSlack.TEAM))
+        .fetchSingle()
+        .value1();
+  }
+
+  private static String homeOpened(String user) {
+    return "{\"type\":\"app_home_opened\",\"user\":\""
+        + user
+        + "\",\"channel\":\"D"
+        + user
+        + "\",\"tab\":\"home\",\"event_ts\":\"1700000000.000100\"}";
+  }
+}

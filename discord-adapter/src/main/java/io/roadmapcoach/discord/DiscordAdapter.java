@@ -1,0 +1,209 @@
+package io.roadmapcoach.discord;
+
+import io.roadmapcoach.core.command.Coach;
+import io.roadmapcoach.core.member.HomeCallers;
+import io.roadmapcoach.core.member.Workspaces;
+import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.schedule.Messenger;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.utils.Compression;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Roadmap Coach on Discord: {@code /roadmap} with typed options, buttons, embeds, and the outbox's
+ * deliveries (DMs and study-group posts).
+ *
+ * <pre>{@code
+ * DiscordAdapter discord = new DiscordAdapter(settings, core.coach(), core.roadmap(),
+ *     new Workspaces(dsl, core.transactions(), clock), new HomeCallers(dsl));
+ * discord.start();                 // connects (one JDA, or the shard manager)
+ * worker.register(discord.messenger());
+ * ...
+ * discord.close();
+ * }</pre>
+ *
+ * The bot asks only for the {@code GUILDS} intent (no privileged intents; JDA always includes it):
+ * guilds and channels for commands and posts; interactions arrive regardless of intents.
+ */
+public final class DiscordAdapter implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DiscordAdapter.class);
+
+  /** Discord wants a first response within 3 s; past this the interaction is deferred. */
+  static final Duration DEFER_AFTER = Duration.ofSeconds(2);
+
+  static final Duration SEND_TIMEOUT = Duration.ofSeconds(20);
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+  /** None beyond {@code GUILDS}, which JDA always asks for. */
+  private static final EnumSet<GatewayIntent> INTENTS = EnumSet.noneOf(GatewayIntent.class);
+
+  private static final int CORE_THREADS = 8;
+
+  private final DiscordSettings settings;
+  private final CommandRegistrar commands;
+  private final InteractionHandler handler;
+  private final DiscordMessenger messenger;
+  private final ExecutorService work;
+  private final ScheduledExecutorService timer;
+  private volatile DiscordConnection connection;
+
+  public DiscordAdapter(
+      DiscordSettings settings,
+      Coach coach,
+      Roadmap roadmap,
+      Workspaces workspaces,
+      HomeCallers homes) {
+    this(settings, coach, roadmap, workspaces, homes, DEFER_AFTER, SEND_TIMEOUT);
+  }
+
+  DiscordAdapter(
+      DiscordSettings settings,
+      Coach coach,
+      Roadmap roadmap,
+      Workspaces workspaces,
+      HomeCallers homes,
+      Duration deferAfter,
+      Duration sendTimeout) {
+    this.settings = settings;
+    CommandSurface surface = new CommandSurface(roadmap);
+    this.commands = new CommandRegistrar(surface);
+    if (settings.globalCommands()) {
+      commands.useGlobal();
+    }
+    this.work = Executors.newFixedThreadPool(CORE_THREADS, daemon("discord-core-"));
+    this.timer = Executors.newSingleThreadScheduledExecutor(daemon("discord-defer-"));
+    this.handler =
+        new InteractionHandler(
+            coach, surface, homes, workspaces, commands, work, timer, deferAfter);
+    this.messenger = new DiscordMessenger(() -> Optional.ofNullable(connection), sendTimeout);
+  }
+
+  /**
+   * Logs in and connects: one JDA, or JDA's shard manager with this instance's shards when {@code
+   * DISCORD_SHARDS} is set. Returns once the token is accepted; guilds come up in the background
+   * ({@link #awaitReady()} waits for them).
+   *
+   * @throws IllegalStateException when Discord refuses the token or the adapter already started
+   */
+  public synchronized void start() {
+    if (connection != null) {
+      throw new IllegalStateException("The Discord adapter is already started");
+    }
+    log.info("Starting Discord: {}", settings);
+    try {
+      connection = settings.sharded() ? startSharded() : startSingle();
+    } catch (InvalidTokenException e) {
+      throw new IllegalStateException(
+          "Discord refused DISCORD_BOT_TOKEN; check the bot token in the developer portal", e);
+    }
+  }
+
+  private DiscordConnection startSingle() {
+    JDABuilder builder =
+        JDABuilder.createLight(settings.token(), INTENTS).addEventListeners(handler);
+    settings
+        .restBaseUrl()
+        .ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
+    settings
+        .gatewayUrl()
+        .ifPresent(
+            url ->
+                // another gateway (a proxy, a test double) may not speak zlib-stream
+                builder
+                    .setSessionController(new FixedGateway(url, 1))
+                    .setCompression(Compression.NONE));
+    return new DiscordConnection.Single(builder.build());
+  }
+
+  private DiscordConnection startSharded() {
+    int total = settings.shardsTotal().orElseThrow();
+    DefaultShardManagerBuilder builder =
+        DefaultShardManagerBuilder.createLight(settings.token(), INTENTS)
+            .setShardsTotal(total)
+            .setShards(settings.shards())
+            .addEventListeners(handler);
+    settings
+        .restBaseUrl()
+        .ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
+    settings
+        .gatewayUrl()
+        .ifPresent(
+            url ->
+                builder
+                    .setSessionController(new FixedGateway(url, total))
+                    .setCompression(Compression.NONE));
+    log.info("Running Discord shards {} of {}", settings.shards(), total);
+    return new DiscordConnection.Sharded(builder.build());
+  }
+
+  /** Waits until every shard of this instance is connected and has loaded its guilds. */
+  public void awaitReady() throws InterruptedException {
+    DiscordConnection running = connection;
+    if (running == null) {
+      throw new IllegalStateException("The Discord adapter is not started");
+    }
+    running.awaitReady();
+  }
+
+  /** The outbox's way onto Discord. Usable before {@link #start()}: it asks to retry later. */
+  public Messenger messenger() {
+    return messenger;
+  }
+
+  /**
+   * Registers {@code /roadmap} globally (every guild, now and future) and removes the per-guild
+   * copies, which would show the command twice. Before {@link #start()} it is done once the first
+   * shard is ready. Discord can take a while to show global changes everywhere.
+   *
+   * @return completes when Discord accepted the registration
+   */
+  public CompletableFuture<Void> registerGlobalCommands() {
+    commands.useGlobal();
+    DiscordConnection running = connection;
+    if (running == null) {
+      return commands.globalDone();
+    }
+    JDA shard = running.anyShard();
+    if (shard.getStatus() == JDA.Status.CONNECTED) {
+      running.guilds().forEach(commands::guildAvailable);
+      return commands.registerGlobal(shard);
+    }
+    return commands.globalDone(); // sent when a shard is ready
+  }
+
+  /** Disconnects and stops the adapter's threads. */
+  @Override
+  public synchronized void close() {
+    DiscordConnection running = connection;
+    connection = null;
+    if (running != null) {
+      running.shutdown(SHUTDOWN_GRACE);
+    }
+    timer.shutdownNow();
+    work.shutdown();
+  }
+
+  private static ThreadFactory daemon(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

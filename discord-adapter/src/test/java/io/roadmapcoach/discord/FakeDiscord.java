@@ -1,0 +1,541 @@
+package io.roadmapcoach.discord;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import net.dv8tion.jda.api.utils.data.DataArray;
+import net.dv8tion.jda.api.utils.data.DataObject;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+
+/**
+ * A small Discord on one local port: the REST API under {@code /api/v10/} and the gateway as a
+ * websocket at {@code /}. It says HELLO, answers IDENTIFY with READY and one guild, answers
+ * heartbeats, records every REST call, and lets a test push gateway dispatches such as {@code
+ * INTERACTION_CREATE}. Messages to DM channels of users in {@link #closedDms} fail with 50007.
+ */
+final class FakeDiscord implements AutoCloseable {
+  static final String BOT = "100000000000000001";
+  static final String APP = BOT;
+  static final String GUILD = "200000000000000002";
+  static final String CHANNEL = "300000000000000003";
+  static final String OWNER = "400000000000000004";
+  static final String TOKEN = "fake-bot-token";
+
+  /** One REST call as JDA made it. */
+  record Call(String method, String path, String body) {
+    DataObject json() {
+      return DataObject.fromJson(payload());
+    }
+
+    /** The JSON of a JSON body, or of the {@code payload_json} part of a multipart one. */
+    String payload() {
+      int part = body.indexOf("name=\"payload_json\"");
+      if (part < 0) {
+        return body;
+      }
+      int start = body.indexOf("\r\n\r\n", part) + 4;
+      int end = body.indexOf("\r\n--", start);
+      return body.substring(start, end);
+    }
+
+    boolean isCallback() {
+      return method.equals("POST") && path.matches("/api/v10/interactions/\\d+/[^/]+/callback");
+    }
+  }
+
+  final Set<String> closedDms = ConcurrentHashMap.newKeySet();
+  private final MockWebServer server = new MockWebServer();
+  private final BlockingQueue<Call> calls = new LinkedBlockingQueue<>();
+  private final List<Call> allCalls = new CopyOnWriteArrayList<>();
+  private final AtomicInteger sequence = new AtomicInteger();
+  private final AtomicLong ids = new AtomicLong();
+  private volatile WebSocket socket;
+
+  FakeDiscord() throws IOException {
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return answer(request);
+          }
+        });
+    server.start();
+  }
+
+  String restUrl() {
+    return "http://127.0.0.1:" + server.getPort() + "/api/v10/";
+  }
+
+  String gatewayUrl() {
+    return "ws://127.0.0.1:" + server.getPort() + "/";
+  }
+
+  /** Pushes a gateway dispatch to the connected bot. */
+  void dispatch(String type, DataObject data) {
+    WebSocket ws = socket;
+    if (ws == null) {
+      throw new IllegalStateException("JDA is not connected");
+    }
+    ws.send(
+        DataObject.empty()
+            .put("op", 0)
+            .put("t", type)
+            .put("s", sequence.incrementAndGet())
+            .put("d", data)
+            .toString());
+  }
+
+  /** The next recorded REST call that matches, waiting up to {@code wait}. */
+  Call next(Predicate<Call> wanted, Duration wait) throws InterruptedException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      long left = deadline - System.nanoTime();
+      Call call = calls.poll(Math.max(0, left), TimeUnit.NANOSECONDS);
+      if (call == null) {
+        throw new AssertionError(
+            "No matching call to the fake Discord within " + wait + "; calls so far: " + summary());
+      }
+      if (wanted.test(call)) {
+        return call;
+      }
+    }
+  }
+
+  /** Forgets the calls so far, and every user's closed DMs. */
+  void reset() {
+    calls.clear();
+    allCalls.clear();
+    closedDms.clear();
+  }
+
+  List<Call> calls() {
+    return List.copyOf(allCalls);
+  }
+
+  String summary() {
+    List<String> lines = new ArrayList<>();
+    for (Call c : allCalls) {
+      lines.add(c.method() + " " + c.path());
+    }
+    return String.join(", ", lines);
+  }
+
+  @Override
+  public void close() {
+    WebSocket ws = socket;
+    if (ws != null) {
+      try {
+        ws.close(1000, "bye");
+      } catch (RuntimeException alreadyClosed) {
+        // JDA hung up first
+      }
+    }
+    server.close();
+  }
+
+  // ---- REST ----
+
+  private MockResponse answer(RecordedRequest request) {
+    String path = request.getUrl().encodedPath();
+    if ("websocket".equalsIgnoreCase(request.getHeaders().get("Upgrade"))) {
+      return new MockResponse.Builder().webSocketUpgrade(new Gateway()).build();
+    }
+    String body = request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8);
+    Call call = new Call(request.getMethod(), path, body);
+    allCalls.add(call);
+    calls.add(call);
+    String method = request.getMethod();
+    if (method.equals("GET") && path.equals("/api/v10/users/@me")) {
+      return json(200, botUser());
+    }
+    if (method.equals("GET") && path.equals("/api/v10/gateway/bot")) {
+      return json(
+          200,
+          DataObject.empty()
+              .put("url", gatewayUrl())
+              .put("shards", 1)
+              .put(
+                  "session_start_limit",
+                  DataObject.empty()
+                      .put("total", 1000)
+                      .put("remaining", 1000)
+                      .put("reset_after", 0)
+                      .put("max_concurrency", 1)));
+    }
+    if (method.equals("PUT")
+        && path.matches("/api/v10/applications/\\d+(/guilds/\\d+)?/commands")) {
+      return json(200, DataArray.empty());
+    }
+    if (method.equals("POST") && path.matches("/api/v10/interactions/\\d+/[^/]+/callback")) {
+      return new MockResponse.Builder().code(204).build();
+    }
+    if (path.matches("/api/v10/webhooks/\\d+/[^/]+(/messages/.+)?")) {
+      if (method.equals("DELETE")) {
+        return new MockResponse.Builder().code(204).build();
+      }
+      return json(200, message(CHANNEL, DataObject.fromJson(payloadOf(body))));
+    }
+    if (method.equals("POST") && path.equals("/api/v10/users/@me/channels")) {
+      String user = DataObject.fromJson(body).getString("recipient_id");
+      return json(200, dmChannel(user));
+    }
+    if (method.equals("POST") && path.matches("/api/v10/channels/\\d+/messages")) {
+      String channel = path.split("/")[4];
+      for (String user : closedDms) {
+        if (channel.equals(dmChannelId(user))) {
+          return json(
+              403,
+              DataObject.empty()
+                  .put("code", 50007)
+                  .put("message", "Cannot send messages to this user"));
+        }
+      }
+      return json(200, message(channel, DataObject.fromJson(payloadOf(body))));
+    }
+    return json(404, DataObject.empty().put("code", 0).put("message", "404: Not Found"));
+  }
+
+  private static String payloadOf(String body) {
+    return new Call("", "", body).payload();
+  }
+
+  private static MockResponse json(int code, Object body) {
+    return new MockResponse.Builder()
+        .code(code)
+        .setHeader("Content-Type", "application/json")
+        .body(body.toString())
+        .build();
+  }
+
+  // ---- gateway ----
+
+  private final class Gateway extends WebSocketListener {
+    @Override
+    public void onOpen(WebSocket webSocket, Response response) {
+      socket = webSocket;
+      webSocket.send(
+          DataObject.empty()
+              .put("op", 10)
+              .put("d", DataObject.empty().put("heartbeat_interval", 41250))
+              .toString());
+    }
+
+    @Override
+    public void onMessage(WebSocket webSocket, String text) {
+      DataObject frame = DataObject.fromJson(text);
+      switch (frame.getInt("op")) {
+        case 1 -> webSocket.send("{\"op\":11}");
+        case 2 -> {
+          dispatch("READY", ready());
+          dispatch("GUILD_CREATE", guild());
+        }
+        default -> {}
+      }
+    }
+  }
+
+  private DataObject ready() {
+    return DataObject.empty()
+        .put("v", 10)
+        .put("user", botUser())
+        .put(
+            "guilds",
+            DataArray.empty().add(DataObject.empty().put("id", GUILD).put("unavailable", true)))
+        .put("session_id", "fake-session")
+        .put("resume_gateway_url", gatewayUrl())
+        .put("application", DataObject.empty().put("id", APP).put("flags", 0))
+        .put("private_channels", DataArray.empty())
+        .put("relationships", DataArray.empty())
+        .put("presences", DataArray.empty());
+  }
+
+  /** The guild the bot is in: the study group channel, and @everyone may see and post there. */
+  DataObject guild() {
+    long everyone = 1024L | 2048L | 16384L | 32768L | 65536L | (1L << 31);
+    return DataObject.empty()
+        .put("id", GUILD)
+        .put("name", "ML Study Club")
+        .put("icon", null)
+        .put("owner_id", OWNER)
+        .put("afk_timeout", 300)
+        .put("verification_level", 0)
+        .put("default_message_notifications", 0)
+        .put("explicit_content_filter", 0)
+        .put("mfa_level", 0)
+        .put("nsfw_level", 0)
+        .put("premium_tier", 0)
+        .put("preferred_locale", "en-US")
+        .put("features", DataArray.empty())
+        .put(
+            "roles",
+            DataArray.empty()
+                .add(
+                    DataObject.empty()
+                        .put("id", GUILD)
+                        .put("name", "@everyone")
+                        .put("permissions", Long.toString(everyone))
+                        .put("position", 0)
+                        .put("color", 0)
+                        .put(
+                            "colors",
+                            DataObject.empty()
+                                .put("primary_color", 0)
+                                .put("secondary_color", null)
+                                .put("tertiary_color", null))
+                        .put("hoist", false)
+                        .put("managed", false)
+                        .put("mentionable", false)
+                        .put("flags", 0)))
+        .put("emojis", DataArray.empty())
+        .put("stickers", DataArray.empty())
+        .put("large", false)
+        .put("unavailable", false)
+        .put("member_count", 3)
+        .put("joined_at", "2026-01-05T10:00:00.000000+00:00")
+        .put("voice_states", DataArray.empty())
+        .put("members", DataArray.empty().add(member(botUser(), false)))
+        .put(
+            "channels",
+            DataArray.empty()
+                .add(
+                    DataObject.empty()
+                        .put("id", CHANNEL)
+                        .put("type", 0)
+                        .put("name", "study-group")
+                        .put("position", 0)
+                        .put("permission_overwrites", DataArray.empty())
+                        .put("parent_id", null)
+                        .put("nsfw", false)
+                        .put("topic", null)
+                        .put("rate_limit_per_user", 0)
+                        .put("last_message_id", null)))
+        .put("threads", DataArray.empty())
+        .put("presences", DataArray.empty())
+        .put("stage_instances", DataArray.empty())
+        .put("guild_scheduled_events", DataArray.empty())
+        .put("soundboard_sounds", DataArray.empty());
+  }
+
+  // ---- entities ----
+
+  static DataObject botUser() {
+    return user(BOT, "roadmap-coach", "Roadmap Coach").put("bot", true);
+  }
+
+  static DataObject user(String id, String username, String globalName) {
+    return DataObject.empty()
+        .put("id", id)
+        .put("username", username)
+        .put("global_name", globalName)
+        .put("discriminator", "0")
+        .put("avatar", null)
+        .put("flags", 0)
+        .put("public_flags", 0);
+  }
+
+  static DataObject member(DataObject user, boolean manageServer) {
+    long permissions =
+        1024L | 2048L | 16384L | 32768L | 65536L | (1L << 31) | (manageServer ? 32L : 0L);
+    return DataObject.empty()
+        .put("user", user)
+        .put("nick", null)
+        .put("roles", DataArray.empty())
+        .put("joined_at", "2026-01-05T10:00:00.000000+00:00")
+        .put("deaf", false)
+        .put("mute", false)
+        .put("flags", 0)
+        .put("pending", false)
+        .put("permissions", Long.toString(permissions));
+  }
+
+  static String dmChannelId(String userId) {
+    return "5" + userId.substring(1);
+  }
+
+  private static DataObject dmChannel(String userId) {
+    return DataObject.empty()
+        .put("id", dmChannelId(userId))
+        .put("type", 1)
+        .put("last_message_id", null)
+        .put("flags", 0)
+        .put("recipients", DataArray.empty().add(user(userId, "member-" + userId, null)));
+  }
+
+  /** A message as Discord returns it, built from what was sent. */
+  DataObject message(String channelId, DataObject sent) {
+    return DataObject.empty()
+        .put("id", Long.toString(snowflake()))
+        .put("channel_id", channelId)
+        .put("type", 0)
+        .put("content", sent.getString("content", ""))
+        .put("author", botUser())
+        .put("timestamp", "2026-03-02T09:00:00.000000+00:00")
+        .put("edited_timestamp", null)
+        .put("tts", false)
+        .put("mention_everyone", false)
+        .put("mentions", DataArray.empty())
+        .put("mention_roles", DataArray.empty())
+        .put("attachments", DataArray.empty())
+        .put("embeds", richEmbeds(sent.optArray("embeds").orElse(DataArray.empty())))
+        .put("components", sent.optArray("components").orElse(DataArray.empty()))
+        .put("pinned", false)
+        .put("flags", sent.getInt("flags", 0))
+        .put("nonce", sent.opt("nonce").orElse(null));
+  }
+
+  /** Discord adds the embed type to what a bot sends. */
+  private static DataArray richEmbeds(DataArray sent) {
+    DataArray embeds = DataArray.empty();
+    for (int i = 0; i < sent.length(); i++) {
+      embeds.add(sent.getObject(i).put("type", "rich"));
+    }
+    return embeds;
+  }
+
+  /** A snowflake for now, as Discord makes them: JDA reads an interaction's age from its id. */
+  long snowflake() {
+    long sinceDiscordEpoch = System.currentTimeMillis() - 1_420_070_400_000L;
+    return (sinceDiscordEpoch << 22) | (ids.incrementAndGet() & 0x3FFFFF);
+  }
+
+  // ---- interactions ----
+
+  /** A {@code /roadmap ...} slash command (interaction type 2) from a member in the guild. */
+  DataObject slashCommand(
+      String interactionId, DataObject member, String subcommand, DataArray options) {
+    DataObject sub =
+        DataObject.empty().put("name", subcommand).put("type", 1).put("options", options);
+    return interaction(interactionId, 2, member)
+        .put(
+            "data",
+            DataObject.empty()
+                .put("id", "700000000000000007")
+                .put("name", CommandSurface.COMMAND)
+                .put("type", 1)
+                .put("guild_id", GUILD)
+                .put("options", DataArray.empty().add(sub)));
+  }
+
+  /** A {@code /roadmap <group> <sub> ...} slash command, such as {@code remind dm}. */
+  DataObject slashCommand(
+      String interactionId, DataObject member, String group, String subcommand, DataArray options) {
+    DataObject sub =
+        DataObject.empty().put("name", subcommand).put("type", 1).put("options", options);
+    DataObject grouped =
+        DataObject.empty()
+            .put("name", group)
+            .put("type", 2)
+            .put("options", DataArray.empty().add(sub));
+    return interaction(interactionId, 2, member)
+        .put(
+            "data",
+            DataObject.empty()
+                .put("id", "700000000000000007")
+                .put("name", CommandSurface.COMMAND)
+                .put("type", 1)
+                .put("guild_id", GUILD)
+                .put("options", DataArray.empty().add(grouped)));
+  }
+
+  /** A button press (interaction type 3) on {@code message}, in the guild. */
+  DataObject buttonPress(
+      String interactionId, DataObject member, String customId, DataObject message) {
+    return interaction(interactionId, 3, member)
+        .put("message", message)
+        .put("data", DataObject.empty().put("custom_id", customId).put("component_type", 2));
+  }
+
+  /** A button press in the bot's DM with {@code user}: no guild, no member. */
+  DataObject dmButtonPress(
+      String interactionId, DataObject user, String customId, DataObject message) {
+    String dm = dmChannelId(user.getString("id"));
+    return DataObject.empty()
+        .put("id", interactionId)
+        .put("application_id", APP)
+        .put("type", 3)
+        .put("token", "token-" + interactionId)
+        .put("version", 1)
+        .put("channel_id", dm)
+        .put(
+            "channel",
+            DataObject.empty()
+                .put("id", dm)
+                .put("type", 1)
+                .put("last_message_id", null)
+                .put("flags", 0)
+                .put("recipients", DataArray.empty().add(user)))
+        .put("user", user)
+        .put("locale", "en-US")
+        .put("app_permissions", "0")
+        .put("entitlements", DataArray.empty())
+        .put("authorizing_integration_owners", DataObject.empty().put("0", "0"))
+        .put("context", 1)
+        .put("attachment_size_limit", 10485760)
+        .put("message", message)
+        .put("data", DataObject.empty().put("custom_id", customId).put("component_type", 2));
+  }
+
+  private DataObject interaction(String id, int type, DataObject member) {
+    return DataObject.empty()
+        .put("id", id)
+        .put("application_id", APP)
+        .put("type", type)
+        .put("token", "token-" + id)
+        .put("version", 1)
+        .put("guild_id", GUILD)
+        .put(
+            "guild",
+            DataObject.empty()
+                .put("id", GUILD)
+                .put("locale", "en-US")
+                .put("features", DataArray.empty()))
+        .put("channel_id", CHANNEL)
+        .put(
+            "channel",
+            DataObject.empty()
+                .put("id", CHANNEL)
+                .put("type", 0)
+                .put("name", "study-group")
+                .put("guild_id", GUILD)
+                .put("position", 0)
+                .put("permission_overwrites", DataArray.empty())
+                .put("parent_id", null)
+                .put("nsfw", false)
+                .put("topic", null)
+                .put("rate_limit_per_user", 0)
+                .put("last_message_id", null)
+                .put("flags", 0)
+                .put("permissions", "2147483647"))
+        .put("member", member)
+        .put("locale", "en-US")
+        .put("guild_locale", "en-US")
+        .put("app_permissions", "2147483647")
+        .put("entitlements", DataArray.empty())
+        .put("authorizing_integration_owners", DataObject.empty().put("0", GUILD))
+        .put("context", 0)
+        .put("attachment_size_limit", 10485760);
+  }
+
+  /** Discord's interaction callback body: {@code type} and {@code data}. */
+  static Map<String, Object> callback(Call call) {
+    return call.json().toMap();
+  }
+}

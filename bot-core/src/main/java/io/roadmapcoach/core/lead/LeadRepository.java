@@ -36,15 +36,13 @@ public final class LeadRepository {
   }
 
   /**
-   * Makes the member a lead when the channel has none yet. Serialised per channel by the insert's
-   * lock on the channel row, so two first members at once yield one lead.
+   * Makes the member a lead when the channel has none yet. Serialised per channel by a lock on the
+   * channel row, so two first members at once yield one lead. The lock is FOR NO KEY UPDATE: a FOR
+   * UPDATE would wait for the key-share locks that the other enrollments' inserts hold on the same
+   * row while they wait for this one, and deadlock.
    */
   public boolean claimIfLeaderless(long channelId, long memberId, Instant now) {
-    dsl.select(CHANNEL.ID)
-        .from(CHANNEL)
-        .where(CHANNEL.ID.eq(channelId))
-        .forUpdate()
-        .execute();
+    dsl.select(CHANNEL.ID).from(CHANNEL).where(CHANNEL.ID.eq(channelId)).forNoKeyUpdate().execute();
     if (dsl.fetchExists(CHANNEL_LEAD, CHANNEL_LEAD.CHANNEL_ID.eq(channelId))) {
       return false;
     }

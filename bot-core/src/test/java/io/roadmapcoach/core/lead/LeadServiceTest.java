@@ -10,6 +10,7 @@ import io.roadmapcoach.core.reply.Attachment;
 import io.roadmapcoach.core.reply.Block;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.testing.CoachFixture;
+import io.roadmapcoach.core.testing.Concurrently;
 import io.roadmapcoach.core.testing.TableSnapshot;
 import io.roadmapcoach.db.schema.tables.records.ChannelRecord;
 import io.roadmapcoach.db.schema.tables.records.OutboxRecord;
@@ -102,6 +103,18 @@ class LeadServiceTest {
     assertThat(second.plainText()).doesNotContain("lead");
     assertThat(namedLeads()).containsExactly(f.memberId(ana));
     assertThat(f.say(ana, "team").plainText()).startsWith("👥 #general: 2 members on the roadmap");
+  }
+
+  @Test
+  void membersStartingAtOnceInANewChannelMakeOneLead() throws Exception {
+    f.say(f.caller("m0"), "stages"); // the channel exists; its first members arrive together
+    java.util.concurrent.atomic.AtomicInteger next =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    Concurrently.run(6, () -> f.say(f.caller("m" + next.incrementAndGet()), "start"));
+
+    assertThat(namedLeads()).hasSize(1);
+    assertThat(f.dsl().fetchCount(io.roadmapcoach.db.schema.Tables.ENROLLMENT)).isEqualTo(6);
   }
 
   @Test

@@ -175,6 +175,19 @@ class ProgressLedgerTest {
   }
 
   @Test
+  void pointsEarnedFromAnotherChannelCountForTheHomeChannel() {
+    f.say(ana, "start");
+    CoachFixture random = f.in("random");
+
+    random.say(random.caller("ana"), "done 1");
+
+    assertThat(weeklyPoints(f.channelId("general"), WEEK_OF_MARCH_2))
+        .containsEntry(f.memberId(ana), 10);
+    assertThat(weeklyPoints(f.channelId("random"), WEEK_OF_MARCH_2)).isEmpty();
+    assertThat(f.events(ana).getLast().getChannelId()).isEqualTo(f.channelId("general"));
+  }
+
+  @Test
   void theStreakCountsTheMembersOwnDaysAheadOfTheServer() {
     // Auckland is 13 hours ahead of UTC in March
     Caller kai = f.caller("kai", "Pacific/Auckland");

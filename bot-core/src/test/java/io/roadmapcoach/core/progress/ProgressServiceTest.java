@@ -14,12 +14,14 @@ import io.roadmapcoach.core.reply.Block;
 import io.roadmapcoach.core.reply.Button;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.testing.CoachFixture;
+import io.roadmapcoach.core.testing.Concurrently;
 import io.roadmapcoach.core.testing.RoadmapFiles;
 import io.roadmapcoach.core.testing.TableSnapshot;
 import io.roadmapcoach.db.schema.tables.records.ProgressEventRecord;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +85,28 @@ class ProgressServiceTest {
 
     assertThat(again.plainText()).startsWith("Objective 1 of stage 1 is already checked off.");
     assertThat(f.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void aDoubleClickOnDoneCountsOnce() throws Exception {
+    f.say(ana, "start");
+    String button = ActionCodec.encode(new Command.MarkDone(1, 1));
+
+    List<Reply> replies = Concurrently.run(8, () -> f.press(ana, button));
+
+    assertThat(f.enrollment(ana).getPoints()).isEqualTo(10);
+    assertThat(objectivesDone(ana)).isEqualTo(1);
+    assertThat(replies)
+        .allSatisfy(r -> assertThat(r.plainText()).doesNotContain("something went wrong"));
+  }
+
+  @Test
+  void startFromTwoInstancesAtOnceEnrollsOnce() throws Exception {
+    List<Reply> replies = Concurrently.run(4, () -> f.say(ana, "start"));
+
+    assertThat(f.dsl().fetchCount(ENROLLMENT)).isEqualTo(1);
+    assertThat(f.events(ana)).hasSize(1);
+    assertThat(replies).filteredOn(r -> r.plainText().startsWith("Welcome")).hasSize(1);
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.roadmapcoach.core.command.Command;
 import io.roadmapcoach.core.reply.Button;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.testing.CoachFixture;
+import io.roadmapcoach.core.testing.Concurrently;
 import io.roadmapcoach.core.testing.RoadmapFiles;
 import io.roadmapcoach.core.testing.TableSnapshot;
 import io.roadmapcoach.db.testing.PostgresExtension;
@@ -222,6 +223,24 @@ class QuizServiceTest {
     f.press(ana, f.answerId(ana, true));
 
     assertThat(refusedWithoutChange(ana, wrong)).startsWith("You already answered question 1");
+  }
+
+  @Test
+  void twoPressesOfTheSameAnswerAtOnceCountOnce() throws Exception {
+    f.say(ana, "start");
+    f.say(ana, "quiz");
+    String right = f.answerId(ana, true);
+
+    List<Reply> replies = Concurrently.run(8, () -> f.press(ana, right));
+
+    assertThat(points(ana)).isEqualTo(5);
+    assertThat(f.dsl().fetchValue(QUESTION_BOX.TIMES_ANSWERED)).isEqualTo(1);
+    assertThat(replies)
+        .filteredOn(r -> r.plainText().startsWith("✅ Right"))
+        .as("one press counted")
+        .hasSize(1);
+    assertThat(replies)
+        .allSatisfy(r -> assertThat(r.plainText()).doesNotContain("something went wrong"));
   }
 
   @Test

@@ -1,0 +1,120 @@
+package io.roadmapcoach.core.member;
+
+import static io.roadmapcoach.db.schema.Tables.CHANNEL;
+import static io.roadmapcoach.db.schema.Tables.MEMBER;
+import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roadmapcoach.core.command.Caller;
+import io.roadmapcoach.core.command.MemberRef;
+import io.roadmapcoach.core.testing.CoachFixture;
+import io.roadmapcoach.db.testing.PostgresExtension;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Workspaces, channels and members found or created from what the platform says. */
+@ExtendWith(PostgresExtension.class)
+class MemberRepositoryTest {
+  private final CoachFixture f = CoachFixture.builtIn();
+  private final MemberRepository members = f.services().members();
+  private final DSLContext dsl = f.dsl();
+
+  private static Caller slack(String team, String channel, String user, String name) {
+    return new Caller(
+        Platform.SLACK, team, team, channel, channel, user, name, false, Optional.empty());
+  }
+
+  @Test
+  void theFirstSightCreatesRowsAndTheNextFindsThem() {
+    Caller ana = slack("T1", "C1", "U1", "ana");
+
+    MemberRepository.Place first = members.resolve(ana);
+    MemberRepository.Place again = members.resolve(ana);
+
+    assertThat(again.member().id()).isEqualTo(first.member().id());
+    assertThat(again.channel().id()).isEqualTo(first.channel().id());
+    assertThat(dsl.fetchCount(WORKSPACE)).isEqualTo(1);
+    assertThat(dsl.fetchCount(CHANNEL)).isEqualTo(1);
+    assertThat(dsl.fetchCount(MEMBER)).isEqualTo(1);
+    assertThat(first.home()).as("home before enrolling").isEqualTo(first.channel());
+  }
+
+  @Test
+  void theSameIdsInAnotherWorkspaceAreSomeoneElse() {
+    long one = members.resolve(slack("T1", "C1", "U1", "ana")).member().id();
+    long other = members.resolve(slack("T2", "C1", "U1", "ana")).member().id();
+
+    assertThat(other).isNotEqualTo(one);
+    assertThat(dsl.fetchCount(WORKSPACE)).isEqualTo(2);
+  }
+
+  @Test
+  void aNewDisplayNameOrPlatformZoneIsKeptUpToDate() {
+    members.resolve(slack("T1", "C1", "U1", "ana"));
+    Caller renamed =
+        new Caller(
+            Platform.SLACK,
+            "T1",
+            "T1",
+            "C1",
+            "C1",
+            "U1",
+            "Ana Lima",
+            false,
+            Optional.of(ZoneId.of("Europe/Lisbon")));
+
+    Member member = members.resolve(renamed).member();
+
+    assertThat(member.displayName()).isEqualTo("Ana Lima");
+    assertThat(member.platformZone()).contains(ZoneId.of("Europe/Lisbon"));
+    assertThat(member.chosenZone()).isEmpty();
+  }
+
+  @Test
+  void discordChannelsDefaultToOneChannelPostAndOthersToDirectMessages() {
+    Caller discord =
+        new Caller(
+            Platform.DISCORD, "G1", "G1", "C9", "study", "1", "ana", false, Optional.empty());
+
+    assertThat(members.resolve(discord).channel().reminderMode()).isEqualTo(ReminderMode.CHANNEL);
+    assertThat(members.resolve(slack("T1", "C1", "U1", "ana")).channel().reminderMode())
+        .isEqualTo(ReminderMode.DM);
+  }
+
+  @Test
+  void findNamesAMemberByDisplayNameOrIdInAnyLetterCaseOrByMention() {
+    long ws = members.resolve(slack("T1", "C1", "U0ANA", "Ana Lima")).member().workspaceId();
+    members.resolve(slack("T1", "C1", "U0BOB", "bob"));
+
+    assertThat(members.find(ws, MemberRef.parse("@BOB").orElseThrow()))
+        .get()
+        .extracting(Member::externalId)
+        .isEqualTo("U0BOB");
+    assertThat(members.find(ws, MemberRef.parse("@u0ana").orElseThrow()))
+        .get()
+        .extracting(Member::displayName)
+        .isEqualTo("Ana Lima");
+    assertThat(members.find(ws, MemberRef.parse("<@U0ANA|whatever>").orElseThrow()))
+        .get()
+        .extracting(Member::displayName)
+        .isEqualTo("Ana Lima");
+    assertThat(members.find(ws, MemberRef.parse("@zed").orElseThrow())).isEmpty();
+  }
+
+  @Test
+  void aSnoozeCoversItsDaysInclusive() {
+    Member ana = members.resolve(slack("T1", "C1", "U1", "ana")).member();
+    var from = java.time.LocalDate.of(2026, 3, 3);
+
+    members.snooze(ana.id(), from, from.plusDays(2));
+    Member snoozed = members.member(ana.id());
+
+    assertThat(snoozed.isSnoozedOn(from.minusDays(1))).isFalse();
+    assertThat(snoozed.isSnoozedOn(from)).isTrue();
+    assertThat(snoozed.isSnoozedOn(from.plusDays(2))).isTrue();
+    assertThat(snoozed.isSnoozedOn(from.plusDays(3))).isFalse();
+  }
+}

@@ -1,0 +1,83 @@
+package io.roadmapcoach.core.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roadmapcoach.core.command.Caller;
+import io.roadmapcoach.core.testing.CoachFixture;
+import io.roadmapcoach.db.testing.PostgresExtension;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Enrollments and checked-off objectives on the real schema. */
+@ExtendWith(PostgresExtension.class)
+class EnrollmentRepositoryTest {
+  private static final Instant NOW = CoachFixture.MONDAY_MORNING;
+
+  private final CoachFixture f = CoachFixture.builtIn();
+  private final EnrollmentRepository enrollments = f.services().enrollments();
+  private long ana;
+  private long general;
+
+  @BeforeEach
+  void anaIsKnownInGeneral() {
+    f.say(f.caller("ana"), "stages");
+    ana = f.memberId(f.caller("ana"));
+    general = f.channelId("general");
+  }
+
+  @Test
+  void aMemberEnrollsOnceOnStageOne() {
+    assertThat(enrollments.insert(ana, general, NOW, LocalDate.of(2026, 3, 2))).isTrue();
+    assertThat(enrollments.insert(ana, general, NOW, LocalDate.of(2026, 3, 2))).isFalse();
+
+    Enrollment e = enrollments.find(ana).orElseThrow();
+    assertThat(e.stage()).isEqualTo(1);
+    assertThat(e.points()).isZero();
+    assertThat(e.graduated()).isFalse();
+    assertThat(e.streak()).isEqualTo(StreakState.NONE);
+    assertThat(enrollments.lock(ana)).contains(e);
+  }
+
+  @Test
+  void anObjectiveIsCheckedOffOnceAndTakenBackOnce() {
+    enrollments.insert(ana, general, NOW, LocalDate.of(2026, 3, 2));
+
+    assertThat(enrollments.markDone(ana, 1, 2, NOW)).isTrue();
+    assertThat(enrollments.markDone(ana, 1, 2, NOW)).isFalse();
+    assertThat(enrollments.objectivesDone(ana, 1)).containsExactly(2);
+    assertThat(enrollments.unmark(ana, 1, 2)).isTrue();
+    assertThat(enrollments.unmark(ana, 1, 2)).isFalse();
+    assertThat(enrollments.objectivesDone(ana, 1)).isEmpty();
+  }
+
+  @Test
+  void objectivesOfEarlierStagesAreCountedApart() {
+    enrollments.insert(ana, general, NOW, LocalDate.of(2026, 3, 2));
+    enrollments.markDone(ana, 1, 1, NOW);
+    enrollments.markDone(ana, 1, 3, NOW);
+    enrollments.markDone(ana, 2, 1, NOW);
+    enrollments.setStage(ana, 3, Optional.empty());
+
+    assertThat(enrollments.objectivesDoneBefore(ana, 3)).isEqualTo(3);
+    assertThat(enrollments.objectivesDoneBefore(ana, 2)).isEqualTo(2);
+    assertThat(enrollments.objectivesDone(ana, 1)).containsExactly(1, 3);
+    assertThat(enrollments.find(ana).orElseThrow().stage()).isEqualTo(3);
+  }
+
+  @Test
+  void aFinishedStageIsRememberedFromItsEvent() {
+    Caller caller = f.caller("ana");
+    f.say(caller, "start");
+    assertThat(enrollments.finishedBefore(ana, 1)).isFalse();
+
+    f.finishStage(caller);
+
+    assertThat(enrollments.finishedBefore(ana, 1)).isTrue();
+    assertThat(enrollments.finishedBefore(ana, 2)).isFalse();
+    assertThat(enrollments.membersOf(general)).containsExactly(ana);
+  }
+}

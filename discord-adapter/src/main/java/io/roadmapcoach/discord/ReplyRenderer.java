@@ -53,51 +53,45 @@ final class ReplyRenderer {
    * the guild they belong to, see {@link DmButtons}).
    */
   static DiscordMessage render(Reply reply, UnaryOperator<String> buttonIds) {
-    List<Draft> drafts = new ArrayList<>();
-    Draft current = new Draft();
-    drafts.add(current);
+    List<Piece> pieces = new ArrayList<>();
     List<ActionRow> rows = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (Block block : reply.blocks()) {
       switch (block) {
-        case Block.Header h -> {
-          if (!current.isEmpty()) {
-            current = next(drafts);
-          }
-          current.title = truncate(DiscordMarkdown.title(h.text()), TITLE_MAX);
-        }
-        case Block.Section s ->
-            current = paragraph(drafts, current, DiscordMarkdown.render(s.text()));
-        case Block.Fields f -> {
-          for (Block.Field field : f.fields()) {
-            if (current.fields.size() == FIELDS_MAX) {
-              current = next(drafts);
-            }
-            current.fields.add(field(field));
-          }
-        }
-        case Block.Progress p -> current = paragraph(drafts, current, progress(p));
+        case Block.Header h ->
+            pieces.add(new Title(truncate(DiscordMarkdown.title(h.text()), TITLE_MAX)));
+        case Block.Section s -> pieces.add(new Paragraph(DiscordMarkdown.render(s.text())));
+        case Block.Fields f ->
+            f.fields().forEach(field -> pieces.add(new FieldPiece(field(field))));
+        case Block.Progress p -> pieces.add(new Paragraph(progress(p)));
         case Block.Buttons b -> {
           List<String> fullLabels = buttons(b.buttons(), buttonIds, rows, ids);
           if (!fullLabels.isEmpty()) {
-            current = paragraph(drafts, current, choices(fullLabels));
+            pieces.add(new Paragraph(choices(fullLabels)));
           }
         }
         case Block.Context c ->
-            current = paragraph(drafts, current, subtext(DiscordMarkdown.render(c.text())));
-        case Block.Divider d -> {
-          if (!current.isEmpty()) {
-            current = next(drafts);
-          }
-        }
+            pieces.add(new Paragraph(subtext(DiscordMarkdown.render(c.text()))));
+        case Block.Divider d -> pieces.add(new Break());
       }
     }
-    List<MessageEmbed> embeds = embeds(drafts);
+    List<MessageEmbed> embeds = embeds(fit(pieces));
     String content = embeds.isEmpty() && rows.isEmpty() && reply.attachment().isEmpty() ? "…" : "";
     return new DiscordMessage(content, embeds, rows, reply.attachment());
   }
 
   // ---- embeds ----
+
+  /** A reply's visible parts in order, before they are laid out in embeds. */
+  private sealed interface Piece {}
+
+  private record Title(String text) implements Piece {}
+
+  private record Paragraph(String markdown) implements Piece {}
+
+  private record FieldPiece(MessageEmbed.Field field) implements Piece {}
+
+  private record Break() implements Piece {}
 
   /** One embed in the making. */
   private static final class Draft {
@@ -116,6 +110,99 @@ final class ReplyRenderer {
       }
       return size;
     }
+  }
+
+  /**
+   * Lays the pieces out within the per-message limits (10 embeds, 6000 characters in all): while
+   * they do not fit, the longest paragraph gives way at a line end, marked with an ellipsis, so a
+   * long list is shortened while its title and the hint below it stay.
+   */
+  private static List<Draft> fit(List<Piece> pieces) {
+    List<Piece> current = new ArrayList<>(pieces);
+    for (int round = 0; ; round++) {
+      List<Draft> drafts = layout(current);
+      int total = drafts.stream().mapToInt(Draft::size).sum();
+      if (total <= TOTAL_MAX && drafts.size() <= EMBEDS_MAX) {
+        return drafts;
+      }
+      int excess = Math.max(total - TOTAL_MAX, 0);
+      int longest = longestParagraph(current);
+      if (round > 50 || longest < 0 || excess == 0) {
+        return lastResort(drafts);
+      }
+      String text = ((Paragraph) current.get(longest)).markdown();
+      int keep = text.length() - excess - SHORTENED.length();
+      current.set(
+          longest,
+          new Paragraph(keep < 1 ? "…" : text.substring(0, lineCut(text, keep)) + SHORTENED));
+    }
+  }
+
+  private static int longestParagraph(List<Piece> pieces) {
+    int best = -1;
+    int length = 1; // a lone "…" cannot give way any further
+    for (int i = 0; i < pieces.size(); i++) {
+      if (pieces.get(i) instanceof Paragraph p && p.markdown().length() > length) {
+        best = i;
+        length = p.markdown().length();
+      }
+    }
+    return best;
+  }
+
+  /** Too many embeds or fields to shorten: the first ten embeds, fields dropped from the end. */
+  private static List<Draft> lastResort(List<Draft> all) {
+    List<Draft> drafts = new ArrayList<>(all.subList(0, Math.min(all.size(), EMBEDS_MAX)));
+    if (all.size() > EMBEDS_MAX) {
+      log.warn("A reply needed {} embeds; Discord shows {}", all.size(), EMBEDS_MAX);
+    }
+    int total = drafts.stream().mapToInt(Draft::size).sum();
+    for (int i = drafts.size() - 1; i >= 0 && total > TOTAL_MAX; i--) {
+      Draft d = drafts.get(i);
+      while (!d.fields.isEmpty() && total > TOTAL_MAX) {
+        MessageEmbed.Field dropped = d.fields.removeLast();
+        total -= dropped.getName().length() + dropped.getValue().length();
+      }
+      if (total > TOTAL_MAX && !d.description.isEmpty()) {
+        int keep = Math.max(1, d.description.length() - (total - TOTAL_MAX));
+        total -= d.description.length() - keep;
+        d.description.setLength(keep);
+      }
+    }
+    return drafts;
+  }
+
+  /**
+   * Lays pieces out in embeds: a title opens one, a break closes one, fields fill one up to 25, and
+   * paragraphs go into the description, continuing in a new embed when it is full.
+   */
+  private static List<Draft> layout(List<Piece> pieces) {
+    List<Draft> drafts = new ArrayList<>();
+    Draft current = new Draft();
+    drafts.add(current);
+    for (Piece piece : pieces) {
+      switch (piece) {
+        case Title t -> {
+          if (!current.isEmpty()) {
+            current = next(drafts);
+          }
+          current.title = t.text();
+        }
+        case Paragraph p -> current = paragraph(drafts, current, p.markdown());
+        case FieldPiece f -> {
+          if (current.fields.size() == FIELDS_MAX) {
+            current = next(drafts);
+          }
+          current.fields.add(f.field());
+        }
+        case Break b -> {
+          if (!current.isEmpty()) {
+            current = next(drafts);
+          }
+        }
+      }
+    }
+    return new ArrayList<>(drafts.stream().filter(d -> !d.isEmpty()).toList());
   }
 
   private static Draft next(List<Draft> drafts) {
@@ -200,43 +287,7 @@ final class ReplyRenderer {
     return out.toString();
   }
 
-  /**
-   * Turns drafts into embeds within the per-message limits (10 embeds, 6000 characters in all): the
-   * longest descriptions give way first, at a line end, marked with an ellipsis.
-   */
-  private static List<MessageEmbed> embeds(List<Draft> all) {
-    List<Draft> drafts = new ArrayList<>(all.stream().filter(d -> !d.isEmpty()).toList());
-    if (drafts.size() > EMBEDS_MAX) {
-      log.warn("A reply needed {} embeds; Discord shows {}", drafts.size(), EMBEDS_MAX);
-      drafts = new ArrayList<>(drafts.subList(0, EMBEDS_MAX));
-    }
-    int total = drafts.stream().mapToInt(Draft::size).sum();
-    while (total > TOTAL_MAX) {
-      Draft longest = drafts.getFirst();
-      for (Draft d : drafts) {
-        if (d.description.length() > longest.description.length()) {
-          longest = d;
-        }
-      }
-      int excess = total - TOTAL_MAX;
-      int keep = longest.description.length() - excess - SHORTENED.length();
-      if (keep < 1) {
-        // descriptions alone cannot make room: drop fields from the end
-        Draft withFields =
-            drafts.reversed().stream().filter(d -> !d.fields.isEmpty()).findFirst().orElse(null);
-        if (withFields == null) {
-          longest.description.setLength(Math.max(0, longest.description.length() - excess));
-        } else {
-          withFields.fields.removeLast();
-        }
-      } else {
-        String text = longest.description.toString();
-        int cut = lineCut(text, keep);
-        longest.description.setLength(0);
-        longest.description.append(text, 0, cut).append(SHORTENED);
-      }
-      total = drafts.stream().mapToInt(Draft::size).sum();
-    }
+  private static List<MessageEmbed> embeds(List<Draft> drafts) {
     List<MessageEmbed> embeds = new ArrayList<>();
     for (Draft d : drafts) {
       if (d.isEmpty()) {

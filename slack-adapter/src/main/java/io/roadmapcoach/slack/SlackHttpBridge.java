@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +40,14 @@ public final class SlackHttpBridge extends Handler.Abstract {
   private final App app;
   private final SlackRequestParser parser;
   private final RequestSignature signature;
+
+  /**
+   * The bridge in front of any Bolt app: the adapter's own, or another (the benchmark's bare app
+   * that only acknowledges).
+   */
+  public static SlackHttpBridge forApp(App app, String signingSecret, Clock clock) {
+    return new SlackHttpBridge(app, new RequestSignature(signingSecret, clock));
+  }
 
   SlackHttpBridge(App app, RequestSignature signature) {
     this.app = app;

@@ -37,7 +37,13 @@ public final class LeaderboardService {
     List<Standing> top = boards.top(channel.id(), period, week, TOP);
     String title =
         period == Period.WEEK
-            ? "🏆 #" + channel.name() + " this week (" + DAY.format(week) + " to " + DAY.format(week.plusDays(6)) + ")"
+            ? "🏆 #"
+                + channel.name()
+                + " this week ("
+                + DAY.format(week)
+                + " to "
+                + DAY.format(week.plusDays(6))
+                + ")"
             : "🏆 #" + channel.name() + " of all time";
     Reply.Builder reply = Reply.builder().header(title).visibleTo(Visibility.CHANNEL);
     if (top.isEmpty()) {
@@ -56,8 +62,16 @@ public final class LeaderboardService {
     if (!callerListed) {
       Optional<Standing> own = boards.standingOf(channel.id(), period, week, scope.member().id());
       reply.context(
-          own.map(s -> Text.of(scope.member().displayName() + ": #" + s.rank() + " with " + s.points() + " points."))
-              .orElseGet(() -> Text.of(scope.member().displayName() + " is not on this board yet.")));
+          own.map(
+                  s ->
+                      Text.of(
+                          scope.member().displayName()
+                              + ": #"
+                              + s.rank()
+                              + " with "
+                              + s.points()
+                              + " points."))
+              .orElseGet(() -> notOnBoard(scope)));
     }
     Text footer =
         Text.empty()
@@ -66,6 +80,16 @@ public final class LeaderboardService {
             .code("/roadmap leaderboard hide")
             .plain(" to leave the boards");
     return reply.context(footer).build();
+  }
+
+  /** Why the caller has no line: a member who hid must not read that they have no points yet. */
+  private static Text notOnBoard(Scope scope) {
+    if (scope.member().hiddenFromLeaderboard()) {
+      return Text.of("You are hidden from the leaderboards; ")
+          .code("/roadmap leaderboard show")
+          .plain(" puts you back.");
+    }
+    return Text.of(scope.member().displayName() + " is not on this board yet.");
   }
 
   private String line(Standing s, Scope scope) {
@@ -79,8 +103,12 @@ public final class LeaderboardService {
     var member = s.member();
     LocalDate today = scope.now().atZone(member.zone(scope.channel())).toLocalDate();
     StreakView streak =
-        Streaks.asOf(s.enrollment().streak(), today, s.enrollment().lastActiveDate().equals(today), member);
-    String stage = s.enrollment().graduated() ? "graduated 🎓" : "stage " + s.enrollment().stage() + "/" + roadmap.stageCount();
+        Streaks.asOf(
+            s.enrollment().streak(), today, s.enrollment().lastActiveDate().equals(today), member);
+    String stage =
+        s.enrollment().graduated()
+            ? "graduated 🎓"
+            : "stage " + s.enrollment().stage() + "/" + roadmap.stageCount();
     return medal
         + " "
         + member.displayName()

@@ -50,7 +50,12 @@ final class StatusReplies {
   Reply alreadyEnrolled(Enrollment e) {
     Stage stage = roadmap.stage(e.stage());
     return Reply.text(
-        Text.of("You are already on the roadmap, on stage " + stage.number() + " of " + roadmap.stageCount() + ": ")
+        Text.of(
+                "You are already on the roadmap, on stage "
+                    + stage.number()
+                    + " of "
+                    + roadmap.stageCount()
+                    + ": ")
             .bold(stage.title())
             .plain(". ")
             .code("/roadmap status")
@@ -74,9 +79,8 @@ final class StatusReplies {
                     .code("/roadmap quiz")
                     .plain(", and move on with ")
                     .code("/roadmap next")
-                    .plain(". A nudge comes each weekday at 09:00 your time (")
-                    .code("/roadmap remind at 08:00")
-                    .plain(" to change it)."));
+                    .plain(". ")
+                    .append(nudgeLine(member)));
     if (firstLead) {
       reply.context(
           Text.of("You are the first member in #" + home.name() + ", so you are its lead: ")
@@ -84,6 +88,19 @@ final class StatusReplies {
               .plain(" lists the lead commands."));
     }
     return reply.build();
+  }
+
+  /**
+   * When the member's nudges come: they may have set a time (or turned them off) before starting.
+   */
+  private static Text nudgeLine(Member member) {
+    if (!member.remindEnabled()) {
+      return Text.of("Daily nudges are off (").code("/roadmap remind on").plain(" turns them on).");
+    }
+    String days = member.remindDays() == ReminderDays.WEEKDAYS ? "each weekday" : "every day";
+    return Text.of("A nudge comes " + days + " at " + member.remindTime() + " your time (")
+        .code("/roadmap remind at 08:00")
+        .plain(" to change it).");
   }
 
   Reply status(Facts f) {
@@ -97,15 +114,29 @@ final class StatusReplies {
       reply
           .header(who + "🎓 Graduated: all " + roadmap.stageCount() + " stages done")
           .section(
-              Text.of("The whole " + roadmap.title() + " roadmap is behind " + (f.own() ? "you" : "them") + ".")
+              Text.of(
+                      "The whole "
+                          + roadmap.title()
+                          + " roadmap is behind "
+                          + (f.own() ? "you" : "them")
+                          + ".")
                   .plain(f.own() ? " " : "")
                   .append(
                       f.own()
-                          ? Text.of("").code("/roadmap quiz").plain(" reviews questions you missed along the way.")
+                          ? Text.of("")
+                              .code("/roadmap quiz")
+                              .plain(" reviews questions you missed along the way.")
                           : Text.empty()));
     } else {
       reply
-          .header(who + "Stage " + stage.number() + " of " + roadmap.stageCount() + ": " + stage.title())
+          .header(
+              who
+                  + "Stage "
+                  + stage.number()
+                  + " of "
+                  + roadmap.stageCount()
+                  + ": "
+                  + stage.title())
           .section(Text.of("").italic(stage.summary()))
           .section(objectiveList(stage, f.done()));
     }
@@ -126,11 +157,16 @@ final class StatusReplies {
     List<Block.Field> fields = new ArrayList<>();
     fields.add(new Block.Field("Points", Text.of(String.valueOf(f.enrollment().points()))));
     String streak = s.days() == 1 ? "1 day" : s.days() + " days";
-    streak += s.todayDone() ? " · today done ✅" : s.atRisk() ? " · study today to keep it!" : " · not yet today";
+    streak +=
+        s.todayDone()
+            ? " · today done ✅"
+            : s.atRisk() ? " · study today to keep it!" : " · not yet today";
     fields.add(new Block.Field("Streak", Text.of(streak)));
-    fields.add(new Block.Field("Freeze", Text.of(s.freezeLeft() ? "1 left this week" : "used this week")));
+    fields.add(
+        new Block.Field("Freeze", Text.of(s.freezeLeft() ? "1 left this week" : "used this week")));
     if (!f.enrollment().graduated()) {
-      fields.add(new Block.Field("Stage quiz", Text.of(f.quizPassed() ? "passed ✅" : "not passed yet")));
+      fields.add(
+          new Block.Field("Stage quiz", Text.of(f.quizPassed() ? "passed ✅" : "not passed yet")));
     }
     fields.add(new Block.Field("Reminders", Text.of(reminders(f.member(), f.home()))));
     return fields;
@@ -160,7 +196,9 @@ final class StatusReplies {
           .plain(".");
     }
     if (!quizPassed) {
-      return Text.of("Every objective is done. Pass the stage quiz: ").code("/roadmap quiz").plain(".");
+      return Text.of("Every objective is done. Pass the stage quiz: ")
+          .code("/roadmap quiz")
+          .plain(".");
     }
     return Text.of("All set: ").code("/roadmap next").plain(" moves you to the next stage.");
   }
@@ -217,14 +255,19 @@ final class StatusReplies {
                           : stage.number() == e.stage() ? "👉" : OPEN_MARK)
               .orElse(OPEN_MARK);
       lines.append(mark).append(' ').append(stage.number()).append(". ").append(stage.title());
-      if (enrollment.isPresent() && stage.number() == enrollment.get().stage() && !enrollment.get().graduated()) {
+      if (enrollment.isPresent()
+          && stage.number() == enrollment.get().stage()
+          && !enrollment.get().graduated()) {
         lines.append("  ← you are here");
       }
       lines.append('\n');
     }
     Text hint =
         enrollment.isPresent()
-            ? Text.of("").code("/roadmap stage 7").plain(" shows any stage's objectives.")
+            // an example stage that exists in whichever roadmap is loaded
+            ? Text.of("")
+                .code("/roadmap stage " + Math.min(7, roadmap.stageCount()))
+                .plain(" shows any stage's objectives.")
             : Text.of("Begin with ").code("/roadmap start").plain(".");
     return Reply.builder()
         .header(roadmap.title() + " roadmap: " + roadmap.stageCount() + " stages")
@@ -236,7 +279,8 @@ final class StatusReplies {
   Reply stage(Stage stage, Optional<Enrollment> enrollment, Set<Integer> done) {
     Reply.Builder reply =
         Reply.builder()
-            .header("Stage " + stage.number() + " of " + roadmap.stageCount() + ": " + stage.title())
+            .header(
+                "Stage " + stage.number() + " of " + roadmap.stageCount() + ": " + stage.title())
             .section(Text.of("").italic(stage.summary()))
             .section(objectiveList(stage, done));
     String where =
@@ -256,7 +300,15 @@ final class StatusReplies {
     int count = stage.objectiveCount();
     String range = count == 1 ? "only objective 1" : "objectives 1 to " + count;
     return Reply.text(
-        Text.of(typed + " is not an objective of stage " + stage.number() + " (" + stage.title() + "): it has " + range + ". Try ")
+        Text.of(
+                typed
+                    + " is not an objective of stage "
+                    + stage.number()
+                    + " ("
+                    + stage.title()
+                    + "): it has "
+                    + range
+                    + ". Try ")
             .code("/roadmap " + verb + " " + Math.min(2, count))
             .plain("."));
   }
@@ -267,8 +319,17 @@ final class StatusReplies {
             .section(
                 Text.of(DONE_MARK + " ")
                     .bold("Objective " + n + " of stage " + stage.number() + " done")
-                    .plain(" (+" + Points.OBJECTIVE + " points, " + after.points() + " in all): " + stage.objective(n)))
-            .progress(done.size(), stage.objectiveCount(), done.size() + " of " + stage.objectiveCount() + " objectives of this stage")
+                    .plain(
+                        " (+"
+                            + Points.OBJECTIVE
+                            + " points, "
+                            + after.points()
+                            + " in all): "
+                            + stage.objective(n)))
+            .progress(
+                done.size(),
+                stage.objectiveCount(),
+                done.size() + " of " + stage.objectiveCount() + " objectives of this stage")
             .context(nextStep(stage, done, quizPassed));
     return reply.buttons(buttons(stage, done, quizPassed)).build();
   }
@@ -283,21 +344,39 @@ final class StatusReplies {
     Text text = Text.of("Not yet: to leave stage " + stage.number() + " ");
     if (!open.isEmpty()) {
       text =
-          text.plain((open.size() == 1 ? "objective " : "objectives ") + String.join(", ", open) + " still " + (open.size() == 1 ? "needs" : "need") + " checking off (")
+          text.plain(
+                  (open.size() == 1 ? "objective " : "objectives ")
+                      + String.join(", ", open)
+                      + " still "
+                      + (open.size() == 1 ? "needs" : "need")
+                      + " checking off (")
               .code("/roadmap done " + open.getFirst())
               .plain(")");
     }
     if (!quizPassed) {
-      text = text.plain(open.isEmpty() ? "" : ", and ").plain("the stage quiz needs a pass (").code("/roadmap quiz").plain(")");
+      text =
+          text.plain(open.isEmpty() ? "" : ", and ")
+              .plain("the stage quiz needs a pass (")
+              .code("/roadmap quiz")
+              .plain(")");
     }
     return Reply.text(text.plain("."));
   }
 
   Reply advanced(Stage finished, Stage next, int points, Set<Integer> doneInNext) {
     return Reply.builder()
-        .header("🎉 Stage " + finished.number() + " done! On to stage " + next.number() + ": " + next.title())
+        .header(
+            "🎉 Stage "
+                + finished.number()
+                + " done! On to stage "
+                + next.number()
+                + ": "
+                + next.title())
         .section(
-            Text.of(points > 0 ? "+" + points + " points for finishing " + finished.title() + ". " : "")
+            Text.of(
+                    points > 0
+                        ? "+" + points + " points for finishing " + finished.title() + ". "
+                        : "")
                 .italic(next.summary()))
         .section(objectiveList(next, doneInNext))
         .context(Text.of("Check them off with ").code("/roadmap done 1").plain(" and so on."))
@@ -308,7 +387,11 @@ final class StatusReplies {
     return Reply.builder()
         .header("🎓 You have finished the " + roadmap.title() + " roadmap!")
         .section(
-            Text.of((points > 0 ? "+" + points + " points for the last stage. " : "") + "All " + roadmap.stageCount() + " stages are done.")
+            Text.of(
+                    (points > 0 ? "+" + points + " points for the last stage. " : "")
+                        + "All "
+                        + roadmap.stageCount()
+                        + " stages are done.")
                 .plain(" Daily nudges stop now; ")
                 .code("/roadmap remind on")
                 .plain(" brings them back. ")

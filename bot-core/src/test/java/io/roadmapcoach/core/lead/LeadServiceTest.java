@@ -283,6 +283,14 @@ class LeadServiceTest {
   }
 
   @Test
+  void membersHiddenFromTheLeaderboardsStillShowToLeads() {
+    anaLeadsAndBobFollows();
+    f.say(bob, "leaderboard hide");
+
+    assertThat(teamLines(f.say(ana, "team"))).anyMatch(line -> line.startsWith("• bob "));
+  }
+
+  @Test
   void exactlySevenDaysIdleIsNotYetStuck() {
     anaLeadsAndBobFollows();
     f.after(Duration.ofDays(7));

@@ -145,7 +145,10 @@ class LeaderboardServiceTest {
     f.say(ana, "leaderboard hide");
     assertThat(names(f.say(bob, "leaderboard"))).containsExactly("bob");
     assertThat(names(f.say(bob, "leaderboard all"))).containsExactly("bob");
-    assertThat(f.say(ana, "leaderboard").plainText()).contains("ana is not on this board yet.");
+    assertThat(f.say(ana, "leaderboard").plainText())
+        .contains("You are hidden from the leaderboards; /roadmap leaderboard show puts you back.");
+    f.say(cy, "start");
+    assertThat(f.say(cy, "leaderboard").plainText()).contains("cy is not on this board yet.");
 
     f.say(ana, "leaderboard show");
     assertThat(names(f.say(bob, "leaderboard"))).containsExactly("ana", "bob");

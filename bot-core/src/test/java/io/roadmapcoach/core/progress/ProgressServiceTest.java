@@ -52,6 +52,23 @@ class ProgressServiceTest {
   }
 
   @Test
+  void theWelcomeNamesTheNudgeTimeTheMemberChoseBeforeStarting() {
+    assertThat(f.say(ana, "start").plainText())
+        .contains("A nudge comes each weekday at 09:00 your time");
+
+    Caller bob = f.caller("bob");
+    f.say(bob, "remind at 07:15");
+    f.say(bob, "remind days daily");
+    assertThat(f.say(bob, "start").plainText())
+        .contains("A nudge comes every day at 07:15 your time");
+
+    Caller cy = f.caller("cy");
+    f.say(cy, "remind off");
+    assertThat(f.say(cy, "start").plainText())
+        .contains("Daily nudges are off (/roadmap remind on turns them on).");
+  }
+
+  @Test
   void enrollingCountsAsTheFirstDayOfTheStreak() {
     f.say(ana, "start");
 
@@ -197,7 +214,20 @@ class ProgressServiceTest {
         .startsWith("Machine Learning Engineer roadmap: 15 stages")
         .contains("✅ 1. Math & Statistics Fundamentals")
         .contains("👉 3. Data Wrangling & Preprocessing  ← you are here")
-        .contains("⬜ 15. Continuous Learning & Professional Development");
+        .contains("⬜ 15. Continuous Learning & Professional Development")
+        .contains("/roadmap stage 7 shows any stage's objectives.");
+  }
+
+  @Test
+  void theStagesHintNamesAStageOfTheLoadedRoadmap(@TempDir Path dir) {
+    CoachFixture tiny = CoachFixture.of(RoadmapFiles.generated(dir, 2, 2, 10));
+    Caller bo = tiny.caller("bo");
+    tiny.say(bo, "start");
+
+    String stages = tiny.say(bo, "stages").plainText();
+
+    assertThat(stages).startsWith("Tiny Test roadmap: 2 stages").contains("/roadmap stage 2 shows");
+    assertThat(tiny.say(bo, "stage 2").plainText()).startsWith("Stage 2 of 2: Stage 2 Title");
   }
 
   @Test

@@ -327,6 +327,17 @@ class QuizServiceTest {
   }
 
   @Test
+  void quizTwiceAtOnceOpensOneAttempt() throws Exception {
+    f.say(ana, "start");
+
+    List<Reply> replies = Concurrently.run(4, () -> f.say(ana, "quiz"));
+
+    assertThat(f.dsl().fetchCount(QUIZ_ATTEMPT)).isEqualTo(1);
+    assertThat(replies)
+        .allSatisfy(r -> assertThat(r.plainText()).contains("Stage 1 quiz · question 1 of 5"));
+  }
+
+  @Test
   void quizAfterADayExpiresTheOpenOneAndStartsAFreshQuiz() {
     f.say(ana, "start");
     f.say(ana, "quiz");

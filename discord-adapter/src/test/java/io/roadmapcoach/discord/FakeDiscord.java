@@ -40,7 +40,11 @@ final class FakeDiscord implements AutoCloseable {
   static final String TOKEN = "fake-bot-token";
 
   /** One REST call as JDA made it. */
-  record Call(String method, String path, String body) {
+  record Call(String method, String path, String body, String authorization) {
+    Call(String method, String path, String body) {
+      this(method, path, body, null);
+    }
+
     DataObject json() {
       return DataObject.fromJson(payload());
     }
@@ -64,6 +68,8 @@ final class FakeDiscord implements AutoCloseable {
   final Set<String> closedDms = ConcurrentHashMap.newKeySet();
   private final MockWebServer server = new MockWebServer();
   private final BlockingQueue<Call> calls = new LinkedBlockingQueue<>();
+  /** What the bot sent on the gateway: IDENTIFY frames, heartbeats. */
+  final BlockingQueue<DataObject> gatewayFrames = new LinkedBlockingQueue<>();
   private final List<Call> allCalls = new CopyOnWriteArrayList<>();
   private final AtomicInteger sequence = new AtomicInteger();
   private final AtomicLong ids = new AtomicLong();
@@ -159,7 +165,7 @@ final class FakeDiscord implements AutoCloseable {
       return new MockResponse.Builder().webSocketUpgrade(new Gateway()).build();
     }
     String body = request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8);
-    Call call = new Call(request.getMethod(), path, body);
+    Call call = new Call(request.getMethod(), path, body, request.getHeaders().get("Authorization"));
     allCalls.add(call);
     calls.add(call);
     String method = request.getMethod();
@@ -241,6 +247,7 @@ final class FakeDiscord implements AutoCloseable {
     @Override
     public void onMessage(WebSocket webSocket, String text) {
       DataObject frame = DataObject.fromJson(text);
+      gatewayFrames.add(frame);
       switch (frame.getInt("op")) {
         case 1 -> webSocket.send("{\"op\":11}");
         case 2 -> {
@@ -249,6 +256,11 @@ final class FakeDiscord implements AutoCloseable {
         }
         default -> {}
       }
+    }
+
+    @Override
+    public void onClosing(WebSocket webSocket, int code, String reason) {
+      webSocket.close(code, null); // answer JDA's close at once, so its shutdown is quick
     }
   }
 

@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class SlackAdapter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
   public static final String COMMAND = "/roadmap";
+  private static final int SOCKET_MODE_CONCURRENCY = 16;
 
   private final SlackSettings settings;
   private final App app;

@@ -76,6 +76,7 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, Deque<Answer>> scripted = new ConcurrentHashMap<>();
   private final AtomicInteger ts = new AtomicInteger();
   private volatile Duration delay = Duration.ZERO;
+  private volatile String socketModeUrl;
 
   public FakeSlack() {
     try {
@@ -114,6 +115,12 @@ public final class FakeSlack implements AutoCloseable {
   /** The next call of {@code method} gets this answer instead of the usual one. */
   public FakeSlack next(String method, Answer answer) {
     scripted.computeIfAbsent(method, k -> new ArrayDeque<>()).add(answer);
+    return this;
+  }
+
+  /** Where {@code apps.connections.open} sends Socket Mode clients. */
+  public FakeSlack socketModeUrl(String url) {
+    this.socketModeUrl = url;
     return this;
   }
 
@@ -241,6 +248,10 @@ public final class FakeSlack implements AutoCloseable {
       case "files.completeUploadExternal" ->
           Answer.ok("{\"ok\":true,\"files\":[{\"id\":\"F1\",\"title\":\"team.csv\"}]}");
       case "file_upload" -> new Answer(200, Map.of(), "OK - 1");
+      case "apps.connections.open" ->
+          socketModeUrl == null
+              ? Answer.error("invalid_auth")
+              : Answer.ok("{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}");
       case "response_url" -> new Answer(200, Map.of(), "ok");
       default -> Answer.error("unknown_method");
     };

@@ -150,6 +150,10 @@ final class InteractionHandler extends ListenerAdapter {
     if (event.getGuild() != null) {
       Optional<Caller> caller = Callers.inGuild(event);
       if (caller.isEmpty()) {
+        event
+            .reply(ReplyRenderer.render(NOT_IN_A_SERVER).create())
+            .setEphemeral(true)
+            .queue(null, failure("answer a button without a channel"));
         return;
       }
       String actionId = DmButtons.actionId(componentId);

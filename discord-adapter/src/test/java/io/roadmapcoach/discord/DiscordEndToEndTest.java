@@ -56,6 +56,7 @@ class DiscordEndToEndTest {
   private static final Duration WAIT = Duration.ofSeconds(15);
   private static final int EPHEMERAL = 64;
   private static final String ANA = "600000000000000006";
+  private static final String BO = "600000000000000007";
   private static final String CY = "600000000000000008";
 
   // a Monday morning; the nudges of members who enrolled then are due on Tuesday at 09:00 UTC
@@ -170,6 +171,39 @@ class DiscordEndToEndTest {
         dsl.selectFrom(ENROLLMENT).where(ENROLLMENT.MEMBER_ID.eq(member.getId())).fetchSingle();
     assertThat(enrollment.getChannelId()).isEqualTo(channel.getId());
     assertThat(enrollment.getStage()).isEqualTo(1);
+  }
+
+  @Test
+  void aMemberOptionShowsThatMembersStatus() throws Exception {
+    DataObject ana = FakeDiscord.member(FakeDiscord.user(ANA, "ana", "Ana"), false);
+    DataObject bo = FakeDiscord.member(FakeDiscord.user(BO, "bo", "Bo"), false);
+    slash(ana, "start", DataArray.empty());
+    slash(bo, "start", DataArray.empty());
+
+    DataObject status =
+        slash(
+            ana,
+            "status",
+            DataArray.empty()
+                .add(DataObject.empty().put("name", "member").put("type", 6).put("value", BO)));
+
+    assertThat(status.getObject("data").toString()).contains("Bo");
+  }
+
+  @Test
+  void manageServerMakesALeadThroughTheGuildsRoles() throws Exception {
+    DataObject ana = FakeDiscord.member(FakeDiscord.user(ANA, "ana", "Ana"), false);
+    DataObject bo = FakeDiscord.member(FakeDiscord.user(BO, "bo", "Bo"), true); // an organiser
+    DataObject cy = FakeDiscord.member(FakeDiscord.user(CY, "cy", "Cy"), false);
+    slash(ana, "start", DataArray.empty()); // the channel's first member leads it
+    slash(bo, "start", DataArray.empty());
+    slash(cy, "start", DataArray.empty());
+
+    String organiser = slash(bo, "team", DataArray.empty()).getObject("data").toString();
+    String member = slash(cy, "team", DataArray.empty()).getObject("data").toString();
+
+    assertThat(organiser).contains("3 members on the roadmap");
+    assertThat(member).doesNotContain("members on the roadmap");
   }
 
   @Test

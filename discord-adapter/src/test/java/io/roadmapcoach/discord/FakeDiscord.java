@@ -37,6 +37,10 @@ final class FakeDiscord implements AutoCloseable {
   static final String GUILD = "200000000000000002";
   static final String CHANNEL = "300000000000000003";
   static final String OWNER = "400000000000000004";
+
+  /** A role with Manage Server: members who hold it are the guild's admins. */
+  static final String ORGANISERS = "200000000000000009";
+
   static final String TOKEN = "fake-bot-token";
 
   /** One REST call as JDA made it. */
@@ -68,8 +72,10 @@ final class FakeDiscord implements AutoCloseable {
   final Set<String> closedDms = ConcurrentHashMap.newKeySet();
   private final MockWebServer server = new MockWebServer();
   private final BlockingQueue<Call> calls = new LinkedBlockingQueue<>();
+
   /** What the bot sent on the gateway: IDENTIFY frames, heartbeats. */
   final BlockingQueue<DataObject> gatewayFrames = new LinkedBlockingQueue<>();
+
   private final List<Call> allCalls = new CopyOnWriteArrayList<>();
   private final AtomicInteger sequence = new AtomicInteger();
   private final AtomicLong ids = new AtomicLong();
@@ -165,7 +171,8 @@ final class FakeDiscord implements AutoCloseable {
       return new MockResponse.Builder().webSocketUpgrade(new Gateway()).build();
     }
     String body = request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8);
-    Call call = new Call(request.getMethod(), path, body, request.getHeaders().get("Authorization"));
+    Call call =
+        new Call(request.getMethod(), path, body, request.getHeaders().get("Authorization"));
     allCalls.add(call);
     calls.add(call);
     String method = request.getMethod();
@@ -299,23 +306,8 @@ final class FakeDiscord implements AutoCloseable {
         .put(
             "roles",
             DataArray.empty()
-                .add(
-                    DataObject.empty()
-                        .put("id", GUILD)
-                        .put("name", "@everyone")
-                        .put("permissions", Long.toString(everyone))
-                        .put("position", 0)
-                        .put("color", 0)
-                        .put(
-                            "colors",
-                            DataObject.empty()
-                                .put("primary_color", 0)
-                                .put("secondary_color", null)
-                                .put("tertiary_color", null))
-                        .put("hoist", false)
-                        .put("managed", false)
-                        .put("mentionable", false)
-                        .put("flags", 0)))
+                .add(role(GUILD, "@everyone", everyone, 0))
+                .add(role(ORGANISERS, "Organisers", everyone | 32L, 1)))
         .put("emojis", DataArray.empty())
         .put("stickers", DataArray.empty())
         .put("large", false)
@@ -348,6 +340,25 @@ final class FakeDiscord implements AutoCloseable {
 
   // ---- entities ----
 
+  private static DataObject role(String id, String name, long permissions, int position) {
+    return DataObject.empty()
+        .put("id", id)
+        .put("name", name)
+        .put("permissions", Long.toString(permissions))
+        .put("position", position)
+        .put("color", 0)
+        .put(
+            "colors",
+            DataObject.empty()
+                .put("primary_color", 0)
+                .put("secondary_color", null)
+                .put("tertiary_color", null))
+        .put("hoist", false)
+        .put("managed", false)
+        .put("mentionable", false)
+        .put("flags", 0);
+  }
+
   static DataObject botUser() {
     return user(BOT, "roadmap-coach", "Roadmap Coach").put("bot", true);
   }
@@ -369,7 +380,7 @@ final class FakeDiscord implements AutoCloseable {
     return DataObject.empty()
         .put("user", user)
         .put("nick", null)
-        .put("roles", DataArray.empty())
+        .put("roles", manageServer ? DataArray.empty().add(ORGANISERS) : DataArray.empty())
         .put("joined_at", "2026-01-05T10:00:00.000000+00:00")
         .put("deaf", false)
         .put("mute", false)

@@ -89,7 +89,8 @@ class ShardsAndCommandsEndToEndTest {
                 .filter(
                     c ->
                         c.method().equals("PUT")
-                            && c.path().equals("/api/v10/applications/" + FakeDiscord.APP + "/commands"))
+                            && c.path()
+                                .equals("/api/v10/applications/" + FakeDiscord.APP + "/commands"))
                 .findFirst()
                 .orElseThrow();
         assertThat(DataArray.fromJson(global.body()).getObject(0).getString("name"))

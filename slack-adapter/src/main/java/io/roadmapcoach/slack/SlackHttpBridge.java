@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -36,10 +37,13 @@ public final class SlackHttpBridge extends Handler.Abstract {
   static final int MAX_BODY_BYTES = 64 * 1024;
   private static final Logger log = LoggerFactory.getLogger(SlackHttpBridge.class);
   private static final String JSON = "application/json; charset=utf-8";
+  private static final long REFUSAL_LOG_INTERVAL_NANOS = 10_000_000_000L;
 
   private final App app;
   private final SlackRequestParser parser;
   private final RequestSignature signature;
+  private final AtomicLong lastRefusalLogged =
+      new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL_NANOS - 1);
 
   /**
    * The bridge in front of any Bolt app: the adapter's own, or another (the benchmark's bare app
@@ -111,11 +115,7 @@ public final class SlackHttpBridge extends Handler.Abstract {
             boltHeaders.getFirstValue(SlackSignature.HeaderNames.X_SLACK_SIGNATURE),
             body);
     if (verdict != RequestSignature.Verdict.VALID) {
-      log.info(
-          "Refused a request to {} from {}: {}",
-          PATH,
-          org.eclipse.jetty.server.Request.getRemoteAddr(request),
-          verdict);
+      refused(request, verdict);
       return Answer.json(401, "{\"error\":\"invalid request\"}");
     }
     Request<?> slackRequest;
@@ -153,6 +153,23 @@ public final class SlackHttpBridge extends Handler.Abstract {
     } catch (Exception e) {
       log.error("Handling a Slack request failed", e);
       return Answer.json(500, "{\"error\":\"internal error\"}");
+    }
+  }
+
+  /** Says so at INFO at most every ten seconds, so a flood of forged requests is no log flood. */
+  private void refused(org.eclipse.jetty.server.Request request, RequestSignature.Verdict verdict) {
+    long now = System.nanoTime();
+    long last = lastRefusalLogged.get();
+    boolean loud =
+        now - last > REFUSAL_LOG_INTERVAL_NANOS && lastRefusalLogged.compareAndSet(last, now);
+    if (loud || log.isDebugEnabled()) {
+      String line = "Refused a request to {} from {}: {}";
+      Object from = org.eclipse.jetty.server.Request.getRemoteAddr(request);
+      if (loud) {
+        log.info(line, PATH, from, verdict);
+      } else {
+        log.debug(line, PATH, from, verdict);
+      }
     }
   }
 

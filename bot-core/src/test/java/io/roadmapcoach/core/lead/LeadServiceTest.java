@@ -2,6 +2,7 @@ package io.roadmapcoach.core.lead;
 
 import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL_LEAD;
+import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,14 +109,15 @@ class LeadServiceTest {
 
   @Test
   void membersStartingAtOnceInANewChannelMakeOneLead() throws Exception {
-    f.say(f.caller("m0"), "stages"); // the channel exists; its first members arrive together
-    java.util.concurrent.atomic.AtomicInteger next =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger next = new AtomicInteger();
 
-    Concurrently.run(6, () -> f.say(f.caller("m" + next.incrementAndGet()), "start"));
+    List<Reply> replies =
+        Concurrently.run(6, () -> f.say(f.caller("m" + next.incrementAndGet()), "start"));
 
+    assertThat(replies).allSatisfy(r -> assertThat(r.plainText()).startsWith("Welcome"));
     assertThat(namedLeads()).hasSize(1);
-    assertThat(f.dsl().fetchCount(io.roadmapcoach.db.schema.Tables.ENROLLMENT)).isEqualTo(6);
+    assertThat(f.dsl().fetchCount(ENROLLMENT)).isEqualTo(6);
+    assertThat(f.dsl().fetchCount(CHANNEL)).isEqualTo(1);
   }
 
   @Test

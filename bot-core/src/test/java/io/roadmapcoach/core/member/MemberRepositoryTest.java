@@ -9,6 +9,7 @@ import io.roadmapcoach.core.command.Caller;
 import io.roadmapcoach.core.command.MemberRef;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.db.testing.PostgresExtension;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -107,7 +108,7 @@ class MemberRepositoryTest {
   @Test
   void aSnoozeCoversItsDaysInclusive() {
     Member ana = members.resolve(slack("T1", "C1", "U1", "ana")).member();
-    var from = java.time.LocalDate.of(2026, 3, 3);
+    LocalDate from = LocalDate.of(2026, 3, 3);
 
     members.snooze(ana.id(), from, from.plusDays(2));
     Member snoozed = members.member(ana.id());

@@ -6,6 +6,7 @@ import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.roadmapcoach.core.command.ActionCodec;
 import io.roadmapcoach.core.command.Caller;
@@ -21,7 +22,9 @@ import io.roadmapcoach.db.schema.tables.records.ProgressEventRecord;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,7 +153,7 @@ class ProgressServiceTest {
     assertThat(objectivesDone(ana)).isEqualTo(1);
     assertThat(f.events(ana))
         .extracting(ProgressEventRecord::getKind, ProgressEventRecord::getPoints)
-        .endsWith(org.assertj.core.groups.Tuple.tuple("objective_undone", -10));
+        .endsWith(tuple("objective_undone", -10));
   }
 
   @Test
@@ -366,8 +369,8 @@ class ProgressServiceTest {
     assertThat(fields(status)).containsEntry("Freeze", "used this week");
   }
 
-  private static java.util.Map<String, String> fields(Reply reply) {
-    java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+  private static Map<String, String> fields(Reply reply) {
+    Map<String, String> fields = new LinkedHashMap<>();
     reply.blocks().stream()
         .filter(Block.Fields.class::isInstance)
         .flatMap(b -> ((Block.Fields) b).fields().stream())

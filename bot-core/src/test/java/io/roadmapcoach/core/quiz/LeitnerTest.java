@@ -2,6 +2,7 @@ package io.roadmapcoach.core.quiz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ class LeitnerTest {
   }
 
   private static List<Question> questions(String... ids) {
-    return java.util.Arrays.stream(ids).map(LeitnerTest::question).toList();
+    return Arrays.stream(ids).map(LeitnerTest::question).toList();
   }
 
   private static List<String> ids(List<Question> drawn) {

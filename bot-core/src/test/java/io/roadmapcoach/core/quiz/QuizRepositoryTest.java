@@ -2,12 +2,14 @@ package io.roadmapcoach.core.quiz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,9 +51,7 @@ class QuizRepositoryTest {
     assertThat(attempt.status()).isEqualTo(Attempt.Status.OPEN);
     assertThat(attempt.questions())
         .extracting(Attempt.Drawn::position, Attempt.Drawn::questionId)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(1, "q1"),
-            org.assertj.core.groups.Tuple.tuple(2, "q2"));
+        .containsExactly(tuple(1, "q1"), tuple(2, "q2"));
     assertThat(attempt.questions().getFirst().optionOrder()).containsExactly(2, 0, 1);
     assertThat(quizzes.lockOpen(ana)).get().extracting(Attempt::id).isEqualTo(attempt.id());
   }
@@ -104,8 +104,7 @@ class QuizRepositoryTest {
   void boxesMoveUpWhenRightAndBackToOneWhenWrong() {
     assertThat(quizzes.moveBox(ana, "q1", true, NOW)).isEmpty();
     assertThat(quizzes.moveBox(ana, "q1", true, NOW)).isEqualTo(OptionalInt.of(2));
-    assertThat(quizzes.boxes(ana, List.of("q1", "q2")))
-        .containsExactly(java.util.Map.entry("q1", 3));
+    assertThat(quizzes.boxes(ana, List.of("q1", "q2"))).containsExactly(Map.entry("q1", 3));
 
     assertThat(quizzes.moveBox(ana, "q1", false, NOW)).isEqualTo(OptionalInt.of(3));
 

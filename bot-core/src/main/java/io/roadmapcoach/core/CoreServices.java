@@ -56,8 +56,10 @@ public record CoreServices(
     LeadRepository leads = new LeadRepository(dsl);
     OutboxRepository outbox = new OutboxRepository(dsl);
     ProgressLedger ledger = new ProgressLedger(dsl);
-    ProgressService progress = new ProgressService(roadmap, enrollments, members, leads, quizzes, ledger);
-    QuizService quizService = new QuizService(roadmap, bank, quizzes, enrollments, members, ledger, random);
+    ProgressService progress =
+        new ProgressService(roadmap, enrollments, members, leads, quizzes, ledger);
+    QuizService quizService =
+        new QuizService(roadmap, bank, quizzes, enrollments, members, ledger, random);
     LeadService leadService =
         new LeadService(
             roadmap, leads, members, new TeamRepository(dsl), progress, outbox, quizSchedule);
@@ -70,6 +72,18 @@ public record CoreServices(
             leadService);
     Coach coach = new Coach(roadmap, transactions, members, services, quizSchedule, clock);
     return new CoreServices(
-        roadmap, bank, clock, transactions, members, enrollments, quizzes, leads, outbox, ledger, progress, quizService, coach);
+        roadmap,
+        bank,
+        clock,
+        transactions,
+        members,
+        enrollments,
+        quizzes,
+        leads,
+        outbox,
+        ledger,
+        progress,
+        quizService,
+        coach);
   }
 }

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Writes a button's command as a short id and reads it back. Ids come back from the platform as
- * untrusted text, so reading checks every part and anything else is refused; no adapter splits
- * ids by hand. Who may press is checked when the command is handled, not here.
+ * untrusted text, so reading checks every part and anything else is refused; no adapter splits ids
+ * by hand. Who may press is checked when the command is handled, not here.
  */
 public final class ActionCodec {
   private static final String PREFIX = "rc:";
@@ -48,11 +48,14 @@ public final class ActionCodec {
                   .flatMap(
                       attempt ->
                           small(parts[2])
-                              .flatMap(pos -> small0(parts[3]).map(opt -> new Answer(attempt, pos, opt))))
+                              .flatMap(
+                                  pos ->
+                                      small0(parts[3]).map(opt -> new Answer(attempt, pos, opt))))
               : Optional.empty();
       case "d" ->
           parts.length == 3
-              ? small(parts[1]).flatMap(stage -> small(parts[2]).map(obj -> new MarkDone(stage, obj)))
+              ? small(parts[1])
+                  .flatMap(stage -> small(parts[2]).map(obj -> new MarkDone(stage, obj)))
               : Optional.empty();
       case "s" ->
           parts.length == 2

@@ -48,6 +48,14 @@ public record Caller(
 
   public Caller inChannel(String id, String name) {
     return new Caller(
-        platform, workspaceId, workspaceName, id, name, userId, userName, platformAdmin, platformZone);
+        platform,
+        workspaceId,
+        workspaceName,
+        id,
+        name,
+        userId,
+        userName,
+        platformAdmin,
+        platformZone);
   }
 }

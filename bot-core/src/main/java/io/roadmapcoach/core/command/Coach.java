@@ -51,8 +51,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The coach's front door: every adapter hands it a caller and a command (typed or pressed) and
- * renders the reply it returns. Each command runs in one transaction; a failure rolls it back
- * whole and the member gets a plain apology, never a stack trace.
+ * renders the reply it returns. Each command runs in one transaction; a failure rolls it back whole
+ * and the member gets a plain apology, never a stack trace.
  */
 public final class Coach {
   private static final Logger log = LoggerFactory.getLogger(Coach.class);
@@ -141,7 +141,13 @@ public final class Coach {
                     afterCommit.add(() -> quizSchedule.channelChanged(channelId));
                   }
                   Scope scope =
-                      new Scope(caller, place.member(), place.channel(), place.home(), clock.instant(), afterCommit);
+                      new Scope(
+                          caller,
+                          place.member(),
+                          place.channel(),
+                          place.home(),
+                          clock.instant(),
+                          afterCommit);
                   return dispatch(scope, command);
                 });
         runAfterCommit(afterCommit);
@@ -229,7 +235,9 @@ public final class Coach {
     Optional<Member> other = members.find(scope.member().workspaceId(), status.member().get());
     if (other.isEmpty()) {
       return Reply.text(
-          "I do not know " + status.member().get().shown() + " here. They need to have used /roadmap once in this workspace.");
+          "I do not know "
+              + status.member().get().shown()
+              + " here. They need to have used /roadmap once in this workspace.");
     }
     return services.progress().status(scope, other);
   }

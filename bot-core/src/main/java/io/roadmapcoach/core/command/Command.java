@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Everything a member can ask of the coach, typed or pressed. {@link CommandParser} makes them
- * from text and {@link ActionCodec} from button ids; {@code Coach} handles each.
+ * Everything a member can ask of the coach, typed or pressed. {@link CommandParser} makes them from
+ * text and {@link ActionCodec} from button ids; {@code Coach} handles each.
  */
 public sealed interface Command {
 

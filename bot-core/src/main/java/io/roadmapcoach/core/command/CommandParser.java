@@ -19,9 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns what follows {@code /roadmap} into a {@link Command}. The one place commands are read
- * from text: adapters pass the text through, and every bad argument becomes an {@link Invalid}
- * whose message names the right form. Nothing here touches stored data.
+ * Turns what follows {@code /roadmap} into a {@link Command}. The one place commands are read from
+ * text: adapters pass the text through, and every bad argument becomes an {@link Invalid} whose
+ * message names the right form. Nothing here touches stored data.
  */
 public final class CommandParser {
   public static final int MAX_SNOOZE_DAYS = 30;
@@ -95,7 +95,8 @@ public final class CommandParser {
     if (args.isEmpty()) {
       return new Command.Status(Optional.empty());
     }
-    Optional<MemberRef> member = args.size() == 1 ? MemberRef.parse(args.getFirst()) : Optional.empty();
+    Optional<MemberRef> member =
+        args.size() == 1 ? MemberRef.parse(args.getFirst()) : Optional.empty();
     if (member.isEmpty()) {
       return wrongForm("status", "to see someone else's, name them: ", "/roadmap status @ana");
     }
@@ -121,7 +122,9 @@ public final class CommandParser {
     if (args.size() != 1) {
       return wrongForm(name, "name one objective by its number: ", "/roadmap " + name + " 2");
     }
-    return name.equals("done") ? new Command.Done(args.getFirst()) : new Command.Undo(args.getFirst());
+    return name.equals("done")
+        ? new Command.Done(args.getFirst())
+        : new Command.Undo(args.getFirst());
   }
 
   private static Command leaderboard(List<String> args) {
@@ -231,7 +234,10 @@ public final class CommandParser {
               Optional<String> close = TimeZones.suggest(typed);
               message =
                   close.isPresent()
-                      ? message.plain("Did you mean ").code("/roadmap " + name + " " + close.get()).plain("?")
+                      ? message
+                          .plain("Did you mean ")
+                          .code("/roadmap " + name + " " + close.get())
+                          .plain("?")
                       : message.plain("Use an Area/City name, e.g. ").code(example).plain(".");
               return invalid(message);
             });
@@ -258,12 +264,12 @@ public final class CommandParser {
     if (args.size() == 1 && args.getFirst().equalsIgnoreCase("csv")) {
       return new Command.Team(true);
     }
-    return invalid(Text.of("Use ").code("/roadmap team").plain(" or ").code("/roadmap team csv").plain("."));
+    return invalid(
+        Text.of("Use ").code("/roadmap team").plain(" or ").code("/roadmap team csv").plain("."));
   }
 
   private static Command quizDay(List<String> args) {
-    Optional<DayOfWeek> day =
-        args.isEmpty() ? Optional.empty() : dayOfWeek(args.getFirst());
+    Optional<DayOfWeek> day = args.isEmpty() ? Optional.empty() : dayOfWeek(args.getFirst());
     Optional<LocalTime> time = args.size() == 2 ? time(args.get(1)) : Optional.empty();
     if (day.isPresent() && time.isPresent()) {
       return new Command.QuizDay(day.get(), time.get());
@@ -294,7 +300,8 @@ public final class CommandParser {
   }
 
   private static Command leadRole(String name, List<String> args) {
-    Optional<MemberRef> member = args.size() == 1 ? MemberRef.parse(args.getFirst()) : Optional.empty();
+    Optional<MemberRef> member =
+        args.size() == 1 ? MemberRef.parse(args.getFirst()) : Optional.empty();
     if (member.isEmpty()) {
       return wrongForm(name, "name the member: ", "/roadmap " + name + " @ana");
     }
@@ -309,7 +316,12 @@ public final class CommandParser {
     OptionalInt stage = integer(args.get(1));
     if (stage.isEmpty() || !roadmap.hasStage(stage.getAsInt())) {
       return invalid(
-          Text.of("There is no stage " + args.get(1) + ": stages run from 1 to " + roadmap.stageCount() + "."));
+          Text.of(
+              "There is no stage "
+                  + args.get(1)
+                  + ": stages run from 1 to "
+                  + roadmap.stageCount()
+                  + "."));
     }
     return new Command.SetStage(member.get(), stage.getAsInt());
   }

@@ -11,10 +11,20 @@ final class HelpReplies {
 
   static Reply help(Roadmap roadmap) {
     return Reply.builder()
-        .header("Roadmap Coach: the " + roadmap.title() + " roadmap, " + roadmap.stageCount() + " stages")
+        .header(
+            "Roadmap Coach: the "
+                + roadmap.title()
+                + " roadmap, "
+                + roadmap.stageCount()
+                + " stages")
         .section(lines(false))
         .section(Text.of("").bold("For leads").plain("\n").append(lines(true)))
-        .context(Text.of("Start with ").code("/roadmap start").plain(", then ").code("/roadmap status").plain("."))
+        .context(
+            Text.of("Start with ")
+                .code("/roadmap start")
+                .plain(", then ")
+                .code("/roadmap status")
+                .plain("."))
         .build();
   }
 
@@ -25,7 +35,8 @@ final class HelpReplies {
       if (entry.leadOnly() != lead) {
         continue;
       }
-      text = text.plain(first ? "" : "\n").code("/roadmap " + entry.form()).plain("  " + entry.does());
+      text =
+          text.plain(first ? "" : "\n").code("/roadmap " + entry.form()).plain("  " + entry.does());
       first = false;
     }
     return text;

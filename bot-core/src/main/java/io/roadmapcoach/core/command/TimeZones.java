@@ -21,8 +21,7 @@ public final class TimeZones {
               Collectors.toUnmodifiableMap(
                   id -> id.toLowerCase(Locale.ROOT), Function.identity(), (a, b) -> a));
 
-  private static final List<String> SORTED =
-      BY_LOWER_CASE.values().stream().sorted().toList();
+  private static final List<String> SORTED = BY_LOWER_CASE.values().stream().sorted().toList();
 
   private TimeZones() {}
 

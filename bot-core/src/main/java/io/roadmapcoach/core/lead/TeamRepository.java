@@ -48,13 +48,22 @@ public final class TeamRepository {
         DSL.field(
                 DSL.selectCount()
                     .from(OBJECTIVE_DONE)
-                    .where(OBJECTIVE_DONE.MEMBER_ID.eq(ENROLLMENT.MEMBER_ID), OBJECTIVE_DONE.STAGE.eq(ENROLLMENT.STAGE)))
+                    .where(
+                        OBJECTIVE_DONE.MEMBER_ID.eq(ENROLLMENT.MEMBER_ID),
+                        OBJECTIVE_DONE.STAGE.eq(ENROLLMENT.STAGE)))
             .as("objectives_done");
     Field<String> lastScore =
         DSL.field(
-                DSL.select(QUIZ_ATTEMPT.SCORE.cast(String.class).concat("/").concat(QUIZ_ATTEMPT.QUESTION_COUNT.cast(String.class)))
+                DSL.select(
+                        QUIZ_ATTEMPT
+                            .SCORE
+                            .cast(String.class)
+                            .concat("/")
+                            .concat(QUIZ_ATTEMPT.QUESTION_COUNT.cast(String.class)))
                     .from(QUIZ_ATTEMPT)
-                    .where(QUIZ_ATTEMPT.MEMBER_ID.eq(ENROLLMENT.MEMBER_ID), QUIZ_ATTEMPT.STATUS.eq("finished"))
+                    .where(
+                        QUIZ_ATTEMPT.MEMBER_ID.eq(ENROLLMENT.MEMBER_ID),
+                        QUIZ_ATTEMPT.STATUS.eq("finished"))
                     .orderBy(QUIZ_ATTEMPT.FINISHED_AT.desc())
                     .limit(1))
             .as("last_score");

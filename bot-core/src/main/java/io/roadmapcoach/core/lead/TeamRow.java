@@ -5,4 +5,5 @@ import io.roadmapcoach.core.progress.Enrollment;
 import java.util.Optional;
 
 /** One enrolled member as a lead sees them. */
-public record TeamRow(Member member, Enrollment enrollment, int objectivesDone, Optional<String> lastQuizScore) {}
+public record TeamRow(
+    Member member, Enrollment enrollment, int objectivesDone, Optional<String> lastQuizScore) {}

@@ -18,6 +18,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SortField;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * Rankings straight from the running totals: all-time points on the enrollment, weekly points in
@@ -81,11 +82,14 @@ public final class LeaderboardRepository {
                     .eq(points)
                     .and(board.reachedAt().eq(reached))
                     .and(board.memberId().lt(memberId)));
-    int better =
-        dsl.selectCount()
-            .from(board.ranked())
-            .where(board.where().and(ahead).and(MEMBER.HIDDEN_FROM_LEADERBOARD.isFalse()))
-            .fetchSingle(0, int.class);
+    // everyone ahead, read from the points index alone, less the few hidden members ahead
+    int aheadOfThem = dsl.fetchCount(board.pointsTable(), board.where().and(ahead));
+    int hiddenAhead =
+        dsl.fetchCount(
+            DSL.selectOne()
+                .from(board.ranked())
+                .where(board.where().and(ahead).and(MEMBER.HIDDEN_FROM_LEADERBOARD.isTrue())));
+    int better = aheadOfThem - hiddenAhead;
     return Optional.of(standing(better + 1, own.get(), board));
   }
 
@@ -98,10 +102,12 @@ public final class LeaderboardRepository {
   /**
    * One board's points table and how it ranks.
    *
+   * @param pointsTable the table the points and their rank index live in
    * @param ranked the points table joined with each member's member and enrollment rows (the
    *     all-time points live on the enrollment itself, so it is joined once, not twice)
    */
   private record Board(
+      Table<?> pointsTable,
       Table<?> ranked,
       Field<Long> memberId,
       Field<Integer> points,
@@ -112,6 +118,7 @@ public final class LeaderboardRepository {
   private static Board board(Period period, long channelId, LocalDate weekStart) {
     if (period == Period.ALL_TIME) {
       return new Board(
+          ENROLLMENT,
           ENROLLMENT.join(MEMBER).on(MEMBER.ID.eq(ENROLLMENT.MEMBER_ID)),
           ENROLLMENT.MEMBER_ID,
           ENROLLMENT.POINTS,
@@ -124,6 +131,7 @@ public final class LeaderboardRepository {
               ENROLLMENT.MEMBER_ID.asc()));
     }
     return new Board(
+        WEEKLY_POINTS,
         WEEKLY_POINTS
             .join(MEMBER)
             .on(MEMBER.ID.eq(WEEKLY_POINTS.MEMBER_ID))

@@ -30,7 +30,8 @@ public final class HomeCallers {
    * never enrolled there. The platform's admin flag is not known outside a channel, so it is false:
    * the buttons of deliveries (done, snooze, quiz) need no lead rights.
    */
-  public Optional<Caller> of(Platform platform, String workspaceExternalId, String memberExternalId) {
+  public Optional<Caller> of(
+      Platform platform, String workspaceExternalId, String memberExternalId) {
     return dsl.select(WORKSPACE.NAME, CHANNEL.EXTERNAL_ID, CHANNEL.NAME, MEMBER.DISPLAY_NAME)
         .from(MEMBER)
         .join(WORKSPACE)

@@ -44,16 +44,24 @@ public final class MemberRepository {
   public record Place(Member member, Channel channel, Channel home, boolean newChannel) {}
 
   private boolean channelExists(long workspace, String externalId) {
-    return dsl.fetchExists(CHANNEL, CHANNEL.WORKSPACE_ID.eq(workspace), CHANNEL.EXTERNAL_ID.eq(externalId));
+    return dsl.fetchExists(
+        CHANNEL, CHANNEL.WORKSPACE_ID.eq(workspace), CHANNEL.EXTERNAL_ID.eq(externalId));
   }
 
   private long workspace(Caller caller) {
     Condition key =
-        WORKSPACE.PLATFORM.eq(caller.platform().key()).and(WORKSPACE.EXTERNAL_ID.eq(caller.workspaceId()));
-    var found = dsl.select(WORKSPACE.ID, WORKSPACE.DELIVERABLE).from(WORKSPACE).where(key).fetchOne();
+        WORKSPACE
+            .PLATFORM
+            .eq(caller.platform().key())
+            .and(WORKSPACE.EXTERNAL_ID.eq(caller.workspaceId()));
+    var found =
+        dsl.select(WORKSPACE.ID, WORKSPACE.DELIVERABLE).from(WORKSPACE).where(key).fetchOne();
     if (found != null && !found.value2()) {
       // a command from a workspace that had uninstalled us: it is back, so deliveries resume
-      dsl.update(WORKSPACE).set(WORKSPACE.DELIVERABLE, true).where(WORKSPACE.ID.eq(found.value1())).execute();
+      dsl.update(WORKSPACE)
+          .set(WORKSPACE.DELIVERABLE, true)
+          .where(WORKSPACE.ID.eq(found.value1()))
+          .execute();
     }
     return java.util.Optional.ofNullable(found)
         .map(r -> r.value1())
@@ -68,13 +76,19 @@ public final class MemberRepository {
   }
 
   private Channel channel(long workspace, Caller caller) {
-    Condition key = CHANNEL.WORKSPACE_ID.eq(workspace).and(CHANNEL.EXTERNAL_ID.eq(caller.channelId()));
+    Condition key =
+        CHANNEL.WORKSPACE_ID.eq(workspace).and(CHANNEL.EXTERNAL_ID.eq(caller.channelId()));
     ChannelRecord row = dsl.selectFrom(CHANNEL).where(key).fetchOne();
     if (row == null) {
       // study groups on Discord share one post a day; elsewhere members get their own DM
       ReminderMode mode =
           caller.platform() == Platform.DISCORD ? ReminderMode.CHANNEL : ReminderMode.DM;
-      dsl.insertInto(CHANNEL, CHANNEL.WORKSPACE_ID, CHANNEL.EXTERNAL_ID, CHANNEL.NAME, CHANNEL.REMINDER_MODE)
+      dsl.insertInto(
+              CHANNEL,
+              CHANNEL.WORKSPACE_ID,
+              CHANNEL.EXTERNAL_ID,
+              CHANNEL.NAME,
+              CHANNEL.REMINDER_MODE)
           .values(workspace, caller.channelId(), caller.channelName(), mode.key())
           .onConflictDoNothing()
           .execute();
@@ -92,7 +106,11 @@ public final class MemberRepository {
     MemberRecord row = dsl.selectFrom(MEMBER).where(key).fetchOne();
     if (row == null) {
       dsl.insertInto(
-              MEMBER, MEMBER.WORKSPACE_ID, MEMBER.EXTERNAL_ID, MEMBER.DISPLAY_NAME, MEMBER.PLATFORM_TIME_ZONE)
+              MEMBER,
+              MEMBER.WORKSPACE_ID,
+              MEMBER.EXTERNAL_ID,
+              MEMBER.DISPLAY_NAME,
+              MEMBER.PLATFORM_TIME_ZONE)
           .values(workspace, caller.userId(), caller.userName(), platformZone)
           .onConflictDoNothing()
           .execute();
@@ -141,13 +159,23 @@ public final class MemberRepository {
             .orElseGet(
                 () -> {
                   String name = ref.name().orElseThrow().toLowerCase(java.util.Locale.ROOT);
-                  return DSL.lower(MEMBER.DISPLAY_NAME).eq(name).or(DSL.lower(MEMBER.EXTERNAL_ID).eq(name));
+                  return DSL.lower(MEMBER.DISPLAY_NAME)
+                      .eq(name)
+                      .or(DSL.lower(MEMBER.EXTERNAL_ID).eq(name));
                 });
     return dsl.selectFrom(MEMBER)
         .where(MEMBER.WORKSPACE_ID.eq(workspaceId).and(match))
         .orderBy(MEMBER.ID)
         .limit(1)
         .fetchOptional(MemberRepository::member);
+  }
+
+  public boolean exists(long memberId) {
+    return dsl.fetchExists(MEMBER, MEMBER.ID.eq(memberId));
+  }
+
+  public boolean channelExists(long channelId) {
+    return dsl.fetchExists(CHANNEL, CHANNEL.ID.eq(channelId));
   }
 
   /** The platform's DM conversation with the member, once one was opened. */
@@ -199,7 +227,10 @@ public final class MemberRepository {
   }
 
   public void setChannelZone(long channelId, ZoneId zone) {
-    dsl.update(CHANNEL).set(CHANNEL.TIME_ZONE, zone.getId()).where(CHANNEL.ID.eq(channelId)).execute();
+    dsl.update(CHANNEL)
+        .set(CHANNEL.TIME_ZONE, zone.getId())
+        .where(CHANNEL.ID.eq(channelId))
+        .execute();
   }
 
   /** Gives a channel its first member's zone, unless a lead (or someone earlier) set one. */
@@ -265,5 +296,4 @@ public final class MemberRepository {
       return Optional.empty();
     }
   }
-
 }

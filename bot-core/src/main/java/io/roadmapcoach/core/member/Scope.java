@@ -14,7 +14,12 @@ import java.util.List;
  * @param home the member's home channel (where they enrolled), or this channel before they do
  */
 public record Scope(
-    Caller caller, Member member, Channel channel, Channel home, Instant now, AfterCommit afterCommit) {
+    Caller caller,
+    Member member,
+    Channel channel,
+    Channel home,
+    Instant now,
+    AfterCommit afterCommit) {
 
   public ZoneId zone() {
     return member.zone(home);

@@ -14,7 +14,8 @@ import java.util.Locale;
  * not activity: they neither keep a streak alive nor stop the day's nudge.
  */
 public final class SettingsService {
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
   private final MemberRepository members;
 
@@ -28,7 +29,12 @@ public final class SettingsService {
     return Reply.text(
         Text.of("🕘 Your time zone is now ")
             .bold(zone.getId())
-            .plain(" (it is " + there + " there). Your nudge comes at " + scope.member().remindTime() + " your time."));
+            .plain(
+                " (it is "
+                    + there
+                    + " there). Your nudge comes at "
+                    + scope.member().remindTime()
+                    + " your time."));
   }
 
   public Reply remindAt(Scope scope, LocalTime time) {
@@ -37,9 +43,11 @@ public final class SettingsService {
         Text.of("⏰ Your daily nudge now comes at ")
             .bold(time.toString())
             .plain(" " + scope.zone().getId() + ", " + days(scope.member().remindDays()) + ".");
-    boolean zoneGuessed = scope.member().chosenZone().isEmpty() && scope.member().platformZone().isEmpty();
+    boolean zoneGuessed =
+        scope.member().chosenZone().isEmpty() && scope.member().platformZone().isEmpty();
     if (zoneGuessed) {
-      text = text.plain(" Not your zone? Set it with ").code("/roadmap tz Europe/Berlin").plain(".");
+      text =
+          text.plain(" Not your zone? Set it with ").code("/roadmap tz Europe/Berlin").plain(".");
     }
     return Reply.text(text);
   }
@@ -48,17 +56,27 @@ public final class SettingsService {
     members.setRemindEnabled(scope.member().id(), on);
     if (!on) {
       return Reply.text(
-          Text.of("🔕 Daily nudges are off. ").code("/roadmap remind on").plain(" turns them back on."));
+          Text.of("🔕 Daily nudges are off. ")
+              .code("/roadmap remind on")
+              .plain(" turns them back on."));
     }
     return Reply.text(
-        Text.of("🔔 Daily nudges are on: " + scope.member().remindTime() + " " + scope.zone().getId() + ", ")
+        Text.of(
+                "🔔 Daily nudges are on: "
+                    + scope.member().remindTime()
+                    + " "
+                    + scope.zone().getId()
+                    + ", ")
             .plain(days(scope.member().remindDays()) + "."));
   }
 
   public Reply remindDays(Scope scope, ReminderDays days) {
     members.setRemindDays(scope.member().id(), days);
     return Reply.text(
-        Text.of("📅 You will be nudged " + days(days) + ". Those are also the days your streak counts."));
+        Text.of(
+            "📅 You will be nudged "
+                + days(days)
+                + ". Those are also the days your streak counts."));
   }
 
   public Reply remindVia(Scope scope, ReminderMode mode) {
@@ -66,7 +84,10 @@ public final class SettingsService {
     return Reply.text(
         mode == ReminderMode.DM
             ? Text.of("📬 Your nudges come as a direct message, whatever the channel's default.")
-            : Text.of("📣 Your nudges come in #" + scope.home().name() + "'s daily post, with the rest of the group."));
+            : Text.of(
+                "📣 Your nudges come in #"
+                    + scope.home().name()
+                    + "'s daily post, with the rest of the group."));
   }
 
   public Reply snooze(Scope scope, int days) {
@@ -74,7 +95,12 @@ public final class SettingsService {
     LocalDate last = today.plusDays(days - 1L);
     members.snooze(scope.member().id(), today, last);
     return Reply.text(
-        Text.of("😴 Nudges paused through " + DAY.format(last) + "; they resume " + DAY.format(last.plusDays(1)) + ".")
+        Text.of(
+                "😴 Nudges paused through "
+                    + DAY.format(last)
+                    + "; they resume "
+                    + DAY.format(last.plusDays(1))
+                    + ".")
             .plain(" Snoozed days do not break your streak."));
   }
 
@@ -82,7 +108,9 @@ public final class SettingsService {
     members.setHidden(scope.member().id(), hidden);
     return Reply.text(
         hidden
-            ? Text.of("🙈 You are off the leaderboards. ").code("/roadmap leaderboard show").plain(" puts you back.")
+            ? Text.of("🙈 You are off the leaderboards. ")
+                .code("/roadmap leaderboard show")
+                .plain(" puts you back.")
             : Text.of("🏆 You are back on the leaderboards."));
   }
 

@@ -28,7 +28,9 @@ public final class Workspaces {
         () ->
             dsl.update(WORKSPACE)
                 .set(WORKSPACE.DELIVERABLE, false)
-                .where(WORKSPACE.PLATFORM.eq(platform.key()), WORKSPACE.EXTERNAL_ID.eq(workspaceExternalId))
+                .where(
+                    WORKSPACE.PLATFORM.eq(platform.key()),
+                    WORKSPACE.EXTERNAL_ID.eq(workspaceExternalId))
                 .execute());
   }
 
@@ -42,8 +44,8 @@ public final class Workspaces {
   }
 
   /**
-   * Claims a platform event id the first time it is seen; false for a repeat (a platform retrying
-   * a delivery it thinks was lost), which must then be acknowledged and not handled again.
+   * Claims a platform event id the first time it is seen; false for a repeat (a platform retrying a
+   * delivery it thinks was lost), which must then be acknowledged and not handled again.
    */
   public boolean firstDelivery(Platform platform, String eventId) {
     return transactions.inTransaction(

@@ -64,8 +64,7 @@ public final class EnrollmentRepository {
   /** How many objectives the member has checked off in stages before {@code stage}. */
   public int objectivesDoneBefore(long memberId, int stage) {
     return dsl.fetchCount(
-        OBJECTIVE_DONE,
-        OBJECTIVE_DONE.MEMBER_ID.eq(memberId).and(OBJECTIVE_DONE.STAGE.lt(stage)));
+        OBJECTIVE_DONE, OBJECTIVE_DONE.MEMBER_ID.eq(memberId).and(OBJECTIVE_DONE.STAGE.lt(stage)));
   }
 
   /** Checks an objective off; false when it already was. */
@@ -99,7 +98,9 @@ public final class EnrollmentRepository {
         .execute();
   }
 
-  /** Whether the member has been paid for finishing {@code stage} before (a lead may set them back). */
+  /**
+   * Whether the member has been paid for finishing {@code stage} before (a lead may set them back).
+   */
   public boolean finishedBefore(long memberId, int stage) {
     return dsl.fetchExists(
         PROGRESS_EVENT,

@@ -113,7 +113,8 @@ public final class ProgressLedger {
 
   /** Every member's points summed from the event rows alone: the audit of the running totals. */
   public Map<Long, Integer> pointsFromEvents(long channelId) {
-    return dsl.select(PROGRESS_EVENT.MEMBER_ID, DSL.sum(PROGRESS_EVENT.POINTS))
+    return dsl
+        .select(PROGRESS_EVENT.MEMBER_ID, DSL.sum(PROGRESS_EVENT.POINTS))
         .from(PROGRESS_EVENT)
         .where(PROGRESS_EVENT.CHANNEL_ID.eq(channelId))
         .groupBy(PROGRESS_EVENT.MEMBER_ID)
@@ -126,7 +127,8 @@ public final class ProgressLedger {
   public Map<Long, Integer> weekPointsFromEvents(Channel channel, LocalDate weekStart) {
     Instant from = weekStart.atStartOfDay(channel.zoneOrUtc()).toInstant();
     Instant to = weekStart.plusWeeks(1).atStartOfDay(channel.zoneOrUtc()).toInstant();
-    return dsl.select(PROGRESS_EVENT.MEMBER_ID, DSL.sum(PROGRESS_EVENT.POINTS))
+    return dsl
+        .select(PROGRESS_EVENT.MEMBER_ID, DSL.sum(PROGRESS_EVENT.POINTS))
         .from(PROGRESS_EVENT)
         .where(
             PROGRESS_EVENT.CHANNEL_ID.eq(channel.id()),

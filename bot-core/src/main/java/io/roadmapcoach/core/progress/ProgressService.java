@@ -16,7 +16,10 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Moving along the roadmap: enrolling, checking objectives off, advancing, and seeing where you are. */
+/**
+ * Moving along the roadmap: enrolling, checking objectives off, advancing, and seeing where you
+ * are.
+ */
 public final class ProgressService {
   private final Roadmap roadmap;
   private final EnrollmentRepository enrollments;
@@ -44,10 +47,7 @@ public final class ProgressService {
 
   /** Runs {@code work} on the caller's locked enrollment, or tells them to start first. */
   public Reply withEnrollment(Scope scope, Function<Enrollment, Reply> work) {
-    return enrollments
-        .lock(scope.member().id())
-        .map(work)
-        .orElseGet(replies::notStarted);
+    return enrollments.lock(scope.member().id()).map(work).orElseGet(replies::notStarted);
   }
 
   public Reply start(Scope scope) {
@@ -55,7 +55,8 @@ public final class ProgressService {
     if (existing.isPresent()) {
       return replies.alreadyEnrolled(existing.get());
     }
-    if (!enrollments.insert(scope.member().id(), scope.channel().id(), scope.now(), scope.today())) {
+    if (!enrollments.insert(
+        scope.member().id(), scope.channel().id(), scope.now(), scope.today())) {
       return replies.alreadyEnrolled(enrollments.find(scope.member().id()).orElseThrow());
     }
     // the channel takes its first member's zone, unless a lead set one already
@@ -78,8 +79,7 @@ public final class ProgressService {
     Enrollment e = enrollment.get();
     Channel home = members.homeOf(member.id(), scope.channel());
     var today = scope.now().atZone(member.zone(home)).toLocalDate();
-    StreakView streak =
-        Streaks.asOf(e.streak(), today, e.lastActiveDate().equals(today), member);
+    StreakView streak = Streaks.asOf(e.streak(), today, e.lastActiveDate().equals(today), member);
     StatusReplies.Facts facts =
         new StatusReplies.Facts(
             member,
@@ -120,7 +120,12 @@ public final class ProgressService {
         e -> {
           if (e.graduated() || press.stage() != e.stage()) {
             return Reply.text(
-                Text.of("That button was for stage " + press.stage() + "; you are on stage " + e.stage() + " now. ")
+                Text.of(
+                        "That button was for stage "
+                            + press.stage()
+                            + "; you are on stage "
+                            + e.stage()
+                            + " now. ")
                     .code("/roadmap status")
                     .plain(" shows where you are."));
           }
@@ -144,20 +149,42 @@ public final class ProgressService {
     int n = number.getAsInt();
     if (verb.equals("done")) {
       if (!enrollments.markDone(scope.member().id(), stage.number(), n, scope.now())) {
-        return Reply.text("Objective " + n + " of stage " + stage.number() + " is already checked off.");
+        return Reply.text(
+            "Objective " + n + " of stage " + stage.number() + " is already checked off.");
       }
       Enrollment after =
           ledger.record(
-              change(e, scope.member(), scope.home(), EventKind.OBJECTIVE_DONE, stage.number(), n, Points.OBJECTIVE, scope));
+              change(
+                  e,
+                  scope.member(),
+                  scope.home(),
+                  EventKind.OBJECTIVE_DONE,
+                  stage.number(),
+                  n,
+                  Points.OBJECTIVE,
+                  scope));
       Set<Integer> done = enrollments.objectivesDone(scope.member().id(), stage.number());
-      return replies.checkedOff(stage, n, done, quizzes.hasPassed(scope.member().id(), stage.number()), after);
+      return replies.checkedOff(
+          stage, n, done, quizzes.hasPassed(scope.member().id(), stage.number()), after);
     }
     if (!enrollments.unmark(scope.member().id(), stage.number(), n)) {
       return Reply.text(
-          "Objective " + n + " of stage " + stage.number() + " is not checked off, so there is nothing to undo.");
+          "Objective "
+              + n
+              + " of stage "
+              + stage.number()
+              + " is not checked off, so there is nothing to undo.");
     }
     ledger.record(
-        change(e, scope.member(), scope.home(), EventKind.OBJECTIVE_UNDONE, stage.number(), n, -Points.OBJECTIVE, scope));
+        change(
+            e,
+            scope.member(),
+            scope.home(),
+            EventKind.OBJECTIVE_UNDONE,
+            stage.number(),
+            n,
+            -Points.OBJECTIVE,
+            scope));
     return Reply.text(
         Text.of("↩️ Objective " + n + " of stage " + stage.number() + " is open again (")
             .plain("-" + Points.OBJECTIVE + " points): " + stage.objective(n)));
@@ -185,9 +212,18 @@ public final class ProgressService {
     if (done.size() < stage.objectiveCount() || !quizPassed) {
       return replies.notReady(stage, done, quizPassed);
     }
-    int points = enrollments.finishedBefore(scope.member().id(), stage.number()) ? 0 : Points.STAGE_FINISHED;
+    int points =
+        enrollments.finishedBefore(scope.member().id(), stage.number()) ? 0 : Points.STAGE_FINISHED;
     ledger.record(
-        change(e, scope.member(), scope.home(), EventKind.STAGE_FINISHED, stage.number(), null, points, scope));
+        change(
+            e,
+            scope.member(),
+            scope.home(),
+            EventKind.STAGE_FINISHED,
+            stage.number(),
+            null,
+            points,
+            scope));
     if (stage.number() == roadmap.stageCount()) {
       enrollments.setStage(scope.member().id(), stage.number(), Optional.of(scope.now()));
       // nudges stop after graduation unless the member asks for them again
@@ -196,7 +232,8 @@ public final class ProgressService {
     }
     enrollments.setStage(scope.member().id(), stage.number() + 1, Optional.empty());
     Stage next = roadmap.stage(stage.number() + 1);
-    return replies.advanced(stage, next, points, enrollments.objectivesDone(scope.member().id(), next.number()));
+    return replies.advanced(
+        stage, next, points, enrollments.objectivesDone(scope.member().id(), next.number()));
   }
 
   /** What a lead's set-stage did: whether the member moved, and the answer to the lead. */
@@ -208,29 +245,59 @@ public final class ProgressService {
     if (enrollment.isEmpty()) {
       return new StageSet(
           false,
-          Reply.text(target.displayName() + " has not started the roadmap yet; they can with /roadmap start."));
+          Reply.text(
+              target.displayName()
+                  + " has not started the roadmap yet; they can with /roadmap start."));
     }
     Enrollment e = enrollment.get();
     if (e.stage() == stageNumber && !e.graduated()) {
-      return new StageSet(false, Reply.text(target.displayName() + " is already on stage " + stageNumber + "."));
+      return new StageSet(
+          false, Reply.text(target.displayName() + " is already on stage " + stageNumber + "."));
     }
     enrollments.setStage(target.id(), stageNumber, Optional.empty());
     Channel home = members.homeOf(target.id(), scope.channel());
     ledger.record(
         new ProgressLedger.Change(
-            e, target, home, EventKind.STAGE_SET, stageNumber, Optional.empty(), 0, Optional.of(scope.member().id()), scope.now()));
+            e,
+            target,
+            home,
+            EventKind.STAGE_SET,
+            stageNumber,
+            Optional.empty(),
+            0,
+            Optional.of(scope.member().id()),
+            scope.now()));
     return new StageSet(
         true,
         Reply.text(
             Text.of("")
                 .bold(target.displayName())
-                .plain(" is now on stage " + stageNumber + ": " + roadmap.stage(stageNumber).title() + ". They will be told.")));
+                .plain(
+                    " is now on stage "
+                        + stageNumber
+                        + ": "
+                        + roadmap.stage(stageNumber).title()
+                        + ". They will be told.")));
   }
 
   private static ProgressLedger.Change change(
-      Enrollment e, Member member, Channel home, EventKind kind, int stage, Integer objective, int points, Scope scope) {
+      Enrollment e,
+      Member member,
+      Channel home,
+      EventKind kind,
+      int stage,
+      Integer objective,
+      int points,
+      Scope scope) {
     return new ProgressLedger.Change(
-        e, member, home, kind, stage, Optional.ofNullable(objective), points, Optional.empty(), scope.now());
+        e,
+        member,
+        home,
+        kind,
+        stage,
+        Optional.ofNullable(objective),
+        points,
+        Optional.empty(),
+        scope.now());
   }
-
 }

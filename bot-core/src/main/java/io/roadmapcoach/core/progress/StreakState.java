@@ -4,9 +4,10 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * A streak as stored: its length, the last member-local day that counted, and the week (its
- * Monday) whose one freeze is already spent.
+ * A streak as stored: its length, the last member-local day that counted, and the week (its Monday)
+ * whose one freeze is already spent.
  */
-public record StreakState(int days, Optional<LocalDate> lastCounted, Optional<LocalDate> freezeWeek) {
+public record StreakState(
+    int days, Optional<LocalDate> lastCounted, Optional<LocalDate> freezeWeek) {
   public static final StreakState NONE = new StreakState(0, Optional.empty(), Optional.empty());
 }

@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * The streak rules, over the member's own local days: a day counts when it is one of their
- * reminder days and not snoozed; other days neither count nor break a streak. One missed counting
- * day per calendar week (Monday to Sunday) is covered by a freeze; a second breaks the streak.
+ * The streak rules, over the member's own local days: a day counts when it is one of their reminder
+ * days and not snoozed; other days neither count nor break a streak. One missed counting day per
+ * calendar week (Monday to Sunday) is covered by a freeze; a second breaks the streak.
  */
 public final class Streaks {
   /** Past this many days of absence the walk stops: the streak is long gone. */
@@ -39,13 +39,15 @@ public final class Streaks {
   }
 
   /** The streak as the member sees it on {@code today}. */
-  public static StreakView asOf(StreakState state, LocalDate today, boolean activeToday, Member member) {
+  public static StreakView asOf(
+      StreakState state, LocalDate today, boolean activeToday, Member member) {
     if (state.lastCounted().isEmpty()) {
       return new StreakView(0, activeToday, freezeLeft(state.freezeWeek(), today), false);
     }
     LocalDate last = state.lastCounted().get();
     boolean countedToday = last.equals(today);
-    Gap gap = today.isAfter(last) ? walk(state, last, today, member) : new Gap(false, state.freezeWeek());
+    Gap gap =
+        today.isAfter(last) ? walk(state, last, today, member) : new Gap(false, state.freezeWeek());
     int days = gap.broken ? 0 : state.days();
     boolean freezeLeft = freezeLeft(gap.freezeWeek, today);
     boolean atRisk = days > 0 && counts(member, today) && !countedToday && !freezeLeft;

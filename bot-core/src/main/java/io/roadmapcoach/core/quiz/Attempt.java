@@ -33,7 +33,11 @@ public record Attempt(
    * @param chosen the bank option index chosen, once answered
    */
   public record Drawn(
-      int position, String questionId, List<Integer> optionOrder, Optional<Integer> chosen, Optional<Boolean> correct) {
+      int position,
+      String questionId,
+      List<Integer> optionOrder,
+      Optional<Integer> chosen,
+      Optional<Boolean> correct) {
 
     public boolean answered() {
       return chosen.isPresent();

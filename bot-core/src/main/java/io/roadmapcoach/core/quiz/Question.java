@@ -13,7 +13,12 @@ import java.util.List;
  * @param explanation one line on why the right answer is right
  */
 public record Question(
-    String id, int stage, String text, List<String> options, int correctOption, String explanation) {
+    String id,
+    int stage,
+    String text,
+    List<String> options,
+    int correctOption,
+    String explanation) {
 
   public Question {
     options = List.copyOf(options);

@@ -13,7 +13,8 @@ public final class QuizBank {
 
   public QuizBank(List<Question> questions) {
     this.byStage =
-        questions.stream().collect(Collectors.groupingBy(Question::stage, Collectors.toUnmodifiableList()));
+        questions.stream()
+            .collect(Collectors.groupingBy(Question::stage, Collectors.toUnmodifiableList()));
     this.byId =
         questions.stream().collect(Collectors.toUnmodifiableMap(Question::id, Function.identity()));
   }

@@ -60,10 +60,7 @@ public final class QuizBankLoader {
       checks.require(
           count >= MIN_QUESTIONS_PER_STAGE,
           "stage " + n + " (\"" + roadmap.stage(n).title() + "\")",
-          "has "
-              + count
-              + " questions; every stage needs at least "
-              + MIN_QUESTIONS_PER_STAGE);
+          "has " + count + " questions; every stage needs at least " + MIN_QUESTIONS_PER_STAGE);
     }
     return new QuizBank(questions);
   }

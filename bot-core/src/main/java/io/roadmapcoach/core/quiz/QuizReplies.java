@@ -13,7 +13,8 @@ import java.util.List;
 final class QuizReplies {
   private QuizReplies() {}
 
-  static Reply question(Attempt attempt, int position, QuizBank bank, Roadmap roadmap, boolean resumed) {
+  static Reply question(
+      Attempt attempt, int position, QuizBank bank, Roadmap roadmap, boolean resumed) {
     Reply.Builder reply = Reply.builder();
     if (resumed) {
       reply.context(Text.of("Picking up your open quiz where you left it."));
@@ -21,7 +22,8 @@ final class QuizReplies {
     return questionBlocks(reply, attempt, position, bank, roadmap).build();
   }
 
-  static Reply afterAnswer(Text verdict, Attempt attempt, int position, QuizBank bank, Roadmap roadmap) {
+  static Reply afterAnswer(
+      Text verdict, Attempt attempt, int position, QuizBank bank, Roadmap roadmap) {
     Reply.Builder reply = Reply.builder().section(verdict).divider();
     return questionBlocks(reply, attempt, position, bank, roadmap).replacingOriginal().build();
   }
@@ -33,7 +35,12 @@ final class QuizReplies {
     String title =
         attempt.review()
             ? "Review · question " + position + " of " + attempt.questions().size()
-            : "Stage " + attempt.stage() + " quiz · question " + position + " of " + attempt.questions().size();
+            : "Stage "
+                + attempt.stage()
+                + " quiz · question "
+                + position
+                + " of "
+                + attempt.questions().size();
     List<Button> options =
         drawn.optionOrder().stream()
             .map(
@@ -86,11 +93,20 @@ final class QuizReplies {
       reply
           .header("🎉 Passed: " + score + " of " + count + " on " + stage.title())
           .section(
-              Text.of(firstPass ? "+" + io.roadmapcoach.core.progress.Points.QUIZ_PASSED + " points for passing. " : "")
+              Text.of(
+                      firstPass
+                          ? "+"
+                              + io.roadmapcoach.core.progress.Points.QUIZ_PASSED
+                              + " points for passing. "
+                          : "")
                   .append(
                       objectivesDone
-                          ? Text.of("Every objective is done too, so ").code("/roadmap next").plain(" moves you on.")
-                          : Text.of("Finish the stage's objectives (").code("/roadmap status").plain("), then ")
+                          ? Text.of("Every objective is done too, so ")
+                              .code("/roadmap next")
+                              .plain(" moves you on.")
+                          : Text.of("Finish the stage's objectives (")
+                              .code("/roadmap status")
+                              .plain("), then ")
                               .code("/roadmap next")
                               .plain(".")));
     } else {

@@ -66,7 +66,12 @@ public final class QuizRepository {
             QUIZ_QUESTION.QUESTION_ID,
             QUIZ_QUESTION.OPTION_ORDER);
     for (int i = 0; i < drawn.size(); i++) {
-      insert = insert.values(id, i + 1, drawn.get(i).questionId(), drawn.get(i).optionOrder().toArray(Integer[]::new));
+      insert =
+          insert.values(
+              id,
+              i + 1,
+              drawn.get(i).questionId(),
+              drawn.get(i).optionOrder().toArray(Integer[]::new));
     }
     insert.execute();
     return lock(id).orElseThrow();
@@ -157,7 +162,8 @@ public final class QuizRepository {
             .where(QUESTION_BOX.MEMBER_ID.eq(memberId), QUESTION_BOX.QUESTION_ID.eq(questionId))
             .forUpdate()
             .fetchOne(QUESTION_BOX.BOX);
-    int after = Leitner.next(before == null ? OptionalInt.empty() : OptionalInt.of(before), correct);
+    int after =
+        Leitner.next(before == null ? OptionalInt.empty() : OptionalInt.of(before), correct);
     dsl.insertInto(QUESTION_BOX)
         .set(QUESTION_BOX.MEMBER_ID, memberId)
         .set(QUESTION_BOX.QUESTION_ID, questionId)

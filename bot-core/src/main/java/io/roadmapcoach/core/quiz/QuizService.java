@@ -85,7 +85,9 @@ public final class QuizService {
     return QuizReplies.question(create(scope, stage, false, drawn), 1, bank, roadmap, false);
   }
 
-  /** A graduate's quiz: the questions they missed last time they met them, anywhere on the roadmap. */
+  /**
+   * A graduate's quiz: the questions they missed last time they met them, anywhere on the roadmap.
+   */
   private Reply startReview(Scope scope) {
     List<Question> missed =
         quizzes.missed(scope.member().id()).stream()
@@ -94,7 +96,8 @@ public final class QuizService {
             .toList();
     if (missed.isEmpty()) {
       return Reply.text(
-          Text.of("🎓 You have graduated, and there is no question you missed last time: nothing to review."));
+          Text.of(
+              "🎓 You have graduated, and there is no question you missed last time: nothing to review."));
     }
     return QuizReplies.question(
         create(scope, roadmap.stageCount(), true, missed), 1, bank, roadmap, false);
@@ -106,7 +109,12 @@ public final class QuizService {
             .map(q -> new QuizRepository.Drawing(q.id(), Leitner.shuffledOptions(q, random)))
             .toList();
     return quizzes.create(
-        scope.member().id(), stage, review, scope.now(), scope.now().plus(ATTEMPT_LIFETIME), drawings);
+        scope.member().id(),
+        stage,
+        review,
+        scope.now(),
+        scope.now().plus(ATTEMPT_LIFETIME),
+        drawings);
   }
 
   /** A pressed answer button. */
@@ -119,7 +127,9 @@ public final class QuizService {
     if (attempt.memberId() != scope.member().id()) {
       Member owner = members.member(attempt.memberId());
       return refusal(
-          "That quiz is " + owner.displayName() + "'s, so your press changed nothing. Take your own with ",
+          "That quiz is "
+              + owner.displayName()
+              + "'s, so your press changed nothing. Take your own with ",
           "/roadmap quiz");
     }
     if (attempt.status() == Attempt.Status.FINISHED) {
@@ -128,7 +138,8 @@ public final class QuizService {
     if (attempt.status() == Attempt.Status.EXPIRED || attempt.expiredAt(scope.now())) {
       quizzes.expire(attempt.id());
       return refusal(
-          "That quiz expired (a quiz stays open for a day). Start a fresh one with ", "/roadmap quiz");
+          "That quiz expired (a quiz stays open for a day). Start a fresh one with ",
+          "/roadmap quiz");
     }
     Optional<Attempt.Drawn> drawn =
         attempt.questions().stream().filter(q -> q.position() == press.position()).findFirst();
@@ -137,25 +148,31 @@ public final class QuizService {
     }
     if (drawn.get().answered()) {
       return refusal(
-          "You already answered question " + press.position() + "; answers count once. Carry on with ",
+          "You already answered question "
+              + press.position()
+              + "; answers count once. Carry on with ",
           "/roadmap quiz");
     }
     if (drawn.get().position() != current(attempt)) {
-      return refusal("Answer question " + current(attempt) + " first. It is here: ", "/roadmap quiz");
+      return refusal(
+          "Answer question " + current(attempt) + " first. It is here: ", "/roadmap quiz");
     }
     Question question = bank.question(drawn.get().questionId()).orElseThrow();
     if (!drawn.get().optionOrder().contains(press.option())) {
-      return refusal("That is not one of this question's options. See it again with ", "/roadmap quiz");
+      return refusal(
+          "That is not one of this question's options. See it again with ", "/roadmap quiz");
     }
     return record(scope, attempt, drawn.get(), question, press.option());
   }
 
-  private Reply record(Scope scope, Attempt attempt, Attempt.Drawn drawn, Question question, int option) {
+  private Reply record(
+      Scope scope, Attempt attempt, Attempt.Drawn drawn, Question question, int option) {
     boolean correct = question.isCorrect(option);
     if (!quizzes.answer(attempt.id(), drawn.position(), option, correct, scope.now())) {
       return refusal("You already answered that question. Carry on with ", "/roadmap quiz");
     }
-    OptionalInt boxBefore = quizzes.moveBox(scope.member().id(), question.id(), correct, scope.now());
+    OptionalInt boxBefore =
+        quizzes.moveBox(scope.member().id(), question.id(), correct, scope.now());
     boolean firstAnswer = boxBefore.isEmpty();
     Enrollment enrollment = enrollments.lock(scope.member().id()).orElseThrow();
     int points = correct && firstAnswer && !attempt.review() ? Points.QUESTION_RIGHT_FIRST_TIME : 0;
@@ -207,11 +224,22 @@ public final class QuizService {
       }
     }
     return QuizReplies.result(
-        verdict, attempt, stage, score, count, passed, firstPass, missed, done.size() == stage.objectiveCount());
+        verdict,
+        attempt,
+        stage,
+        score,
+        count,
+        passed,
+        firstPass,
+        missed,
+        done.size() == stage.objectiveCount());
   }
 
   private static int current(Attempt attempt) {
-    return attempt.firstUnanswered().map(Attempt.Drawn::position).orElse(attempt.questions().size());
+    return attempt
+        .firstUnanswered()
+        .map(Attempt.Drawn::position)
+        .orElse(attempt.questions().size());
   }
 
   private static Reply refusal(String message, String command) {

@@ -59,9 +59,17 @@ public record Reply(
         case Block.Header h -> out.append(h.text());
         case Block.Section s -> out.append(s.text().plainText());
         case Block.Fields f ->
-            f.fields().forEach(x -> out.append(x.label()).append(": ").append(x.value().plainText()).append('\n'));
-        case Block.Progress p -> out.append(p.done()).append('/').append(p.total()).append(' ').append(p.caption());
-        case Block.Buttons b -> b.buttons().forEach(x -> out.append('[').append(x.label()).append("] "));
+            f.fields()
+                .forEach(
+                    x ->
+                        out.append(x.label())
+                            .append(": ")
+                            .append(x.value().plainText())
+                            .append('\n'));
+        case Block.Progress p ->
+            out.append(p.done()).append('/').append(p.total()).append(' ').append(p.caption());
+        case Block.Buttons b ->
+            b.buttons().forEach(x -> out.append('[').append(x.label()).append("] "));
         case Block.Context c -> out.append(c.text().plainText());
         case Block.Divider d -> out.append("---");
       }

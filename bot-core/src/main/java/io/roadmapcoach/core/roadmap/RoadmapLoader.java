@@ -30,7 +30,9 @@ public final class RoadmapLoader {
     problems.require(notBlank(entry.id()), "id", "the roadmap needs an id");
     problems.require(notBlank(entry.title()), "title", "the roadmap needs a title");
     problems.require(
-        notBlank(entry.quizBank()), "quiz_bank", "name the quiz bank file (for example quiz-bank.yaml)");
+        notBlank(entry.quizBank()),
+        "quiz_bank",
+        "name the quiz bank file (for example quiz-bank.yaml)");
     problems.require(
         entry.stages() != null && !entry.stages().isEmpty(), "stages", "the roadmap has no stages");
     List<Stage> stages = new ArrayList<>();
@@ -41,7 +43,8 @@ public final class RoadmapLoader {
     return new Roadmap(entry.id().strip(), entry.title().strip(), entry.quizBank().strip(), stages);
   }
 
-  private static Stage stage(int number, StageEntry entry, Set<String> titles, FileChecks problems) {
+  private static Stage stage(
+      int number, StageEntry entry, Set<String> titles, FileChecks problems) {
     String place = "stages[" + number + "]";
     problems.require(entry != null, place, "the stage is empty");
     problems.require(notBlank(entry.title()), place + ".title", "the stage needs a title");
@@ -50,7 +53,8 @@ public final class RoadmapLoader {
         titles.add(entry.title().strip().toLowerCase(java.util.Locale.ROOT)),
         place,
         "another stage has the same title");
-    problems.require(notBlank(entry.summary()), place + ".summary", "the stage needs a one-line summary");
+    problems.require(
+        notBlank(entry.summary()), place + ".summary", "the stage needs a one-line summary");
     List<String> objectives = entry.objectives();
     problems.require(
         objectives != null && !objectives.isEmpty(),

@@ -7,8 +7,8 @@ import java.util.Optional;
  * One message for a messenger to send.
  *
  * @param outboxId the outbox row, stable across retries
- * @param idempotencyKey stable across retries of the same row: a platform that supports it (Discord's
- *     message nonce) drops a repeat
+ * @param idempotencyKey stable across retries of the same row: a platform that supports it
+ *     (Discord's message nonce) drops a repeat
  * @param workspaceExternalId the platform's id of the workspace (Slack team, Discord guild)
  * @param target a member's DM, or a channel post
  * @param reply what to send

@@ -57,11 +57,19 @@ public final class DeliveryComposer {
   /** A delivery to send, or the reason it is dropped. */
   public sealed interface Composed {}
 
-  public record Send(Delivery delivery, Optional<Long> memberId, Optional<Long> channelId) implements Composed {}
+  public record Send(Delivery delivery, Optional<Long> memberId, Optional<Long> channelId)
+      implements Composed {}
 
   public record Drop(String reason) implements Composed {}
 
   public Composed compose(DeliveryQueue.Claimed row, Instant now) {
+    // the outbox keeps plain ids (no foreign keys): its recipient may be gone by now
+    if (row.memberId().isPresent() && !members.exists(row.memberId().get())) {
+      return new Drop("the member no longer exists");
+    }
+    if (row.channelId().isPresent() && !members.channelExists(row.channelId().get())) {
+      return new Drop("the channel no longer exists");
+    }
     return switch (row.kind()) {
       case NUDGE -> forMember(row, now, true);
       case QUIZ -> forMember(row, now, false);
@@ -85,7 +93,8 @@ public final class DeliveryComposer {
     if (nudge && !enrollment.get().lastActiveDate().isBefore(today)) {
       return new Drop("already active today");
     }
-    Reply reply = nudge ? nudge(member, enrollment.get(), today) : quizInvitation(member, enrollment.get());
+    Reply reply =
+        nudge ? nudge(member, enrollment.get(), today) : quizInvitation(member, enrollment.get());
     return new Send(direct(row, member, reply), Optional.of(member.id()), Optional.empty());
   }
 
@@ -94,7 +103,8 @@ public final class DeliveryComposer {
         row.id(),
         row.idempotencyKey(),
         row.workspaceExternalId(),
-        new Delivery.Direct(member.externalId(), member.displayName(), members.dmChannel(member.id())),
+        new Delivery.Direct(
+            member.externalId(), member.displayName(), members.dmChannel(member.id())),
         reply);
   }
 
@@ -103,20 +113,29 @@ public final class DeliveryComposer {
     Reply.Builder reply = Reply.builder();
     List<Button> buttons = new ArrayList<>();
     if (e.graduated()) {
-      reply.header("🎓 Hello " + member.displayName() + ", graduate!")
+      reply
+          .header("🎓 Hello " + member.displayName() + ", graduate!")
           .section(Text.of("A few minutes on the questions you missed keeps it all fresh."));
     } else {
       Stage stage = roadmap.stage(e.stage());
       Set<Integer> done = enrollments.objectivesDone(member.id(), stage.number());
       reply.header(
-          "👋 " + member.displayName() + ", stage " + stage.number() + " of " + roadmap.stageCount() + ": " + stage.title());
+          "👋 "
+              + member.displayName()
+              + ", stage "
+              + stage.number()
+              + " of "
+              + roadmap.stageCount()
+              + ": "
+              + stage.title());
       Optional<Integer> open = firstOpen(stage, done);
       if (open.isPresent()) {
         int n = open.get();
         reply.section(Text.of("").bold("Next: objective " + n).plain(" - " + stage.objective(n)));
         buttons.add(
             Button.primary(
-                "Mark objective " + n + " done", ActionCodec.encode(new Command.MarkDone(stage.number(), n))));
+                "Mark objective " + n + " done",
+                ActionCodec.encode(new Command.MarkDone(stage.number(), n))));
       } else if (!quizzes.hasPassed(member.id(), stage.number())) {
         reply.section(Text.of("Every objective of the stage is done: pass its quiz to move on."));
       } else {
@@ -135,9 +154,15 @@ public final class DeliveryComposer {
     }
     String days = streak.days() == 1 ? "1-day" : streak.days() + "-day";
     if (streak.atRisk()) {
-      return Text.of("⚠️ ").bold("Your " + days + " streak breaks if you skip today").plain(": this week's freeze is used.");
+      return Text.of("⚠️ ")
+          .bold("Your " + days + " streak breaks if you skip today")
+          .plain(": this week's freeze is used.");
     }
-    return Text.of("🔥 " + days + " streak." + (streak.freezeLeft() ? " A freeze covers one missed day this week." : ""));
+    return Text.of(
+        "🔥 "
+            + days
+            + " streak."
+            + (streak.freezeLeft() ? " A freeze covers one missed day this week." : ""));
   }
 
   private Reply quizInvitation(Member member, Enrollment e) {
@@ -147,7 +172,8 @@ public final class DeliveryComposer {
             : "stage " + e.stage() + ", " + roadmap.stage(e.stage()).title();
     return Reply.builder()
         .header("📝 Your weekly quiz is ready, " + member.displayName())
-        .section(Text.of("Five questions on " + what + ". Four right passes; it stays open for a day."))
+        .section(
+            Text.of("Five questions on " + what + ". Four right passes; it stays open for a day."))
         .buttons(List.of(QuizService.startButton("Start quiz")))
         .build();
   }
@@ -164,7 +190,8 @@ public final class DeliveryComposer {
         Reply.builder()
             .header("📝 Weekly quiz time, #" + channel.name() + "!")
             .section(
-                Text.of("Everyone on the roadmap: press Start quiz for five questions on your own stage. Four right passes."))
+                Text.of(
+                    "Everyone on the roadmap: press Start quiz for five questions on your own stage. Four right passes."))
             .buttons(List.of(QuizService.startButton("Start quiz")))
             .visibleTo(Visibility.CHANNEL)
             .build();
@@ -178,7 +205,9 @@ public final class DeliveryComposer {
       return new Drop("nobody enrolled");
     }
     Instant weekStart =
-        Times.weekStart(now.atZone(channel.zoneOrUtc()).toLocalDate()).atStartOfDay(channel.zoneOrUtc()).toInstant();
+        Times.weekStart(now.atZone(channel.zoneOrUtc()).toLocalDate())
+            .atStartOfDay(channel.zoneOrUtc())
+            .toInstant();
     StringBuilder who = new StringBuilder();
     List<String> quiet = new ArrayList<>();
     int listed = 0;
@@ -196,25 +225,47 @@ public final class DeliveryComposer {
     Reply.Builder reply =
         Reply.builder()
             .header("☀️ Good morning, #" + channel.name() + "!")
-            .section(Text.of(who.toString().strip().isEmpty() ? "Everyone here keeps to themselves today." : who.toString().strip()));
+            .section(
+                Text.of(
+                    who.toString().strip().isEmpty()
+                        ? "Everyone here keeps to themselves today."
+                        : who.toString().strip()));
     if (listed > DIGEST_NAMES) {
       reply.context(Text.of("…and " + (listed - DIGEST_NAMES) + " more on the roadmap."));
     }
     if (!quiet.isEmpty()) {
       reply.section(
-          Text.of("🌱 Quiet so far this week: " + String.join(", ", quiet.subList(0, Math.min(quiet.size(), DIGEST_NAMES))))
+          Text.of(
+                  "🌱 Quiet so far this week: "
+                      + String.join(", ", quiet.subList(0, Math.min(quiet.size(), DIGEST_NAMES))))
               .plain(". One objective today is a fine way back in."));
     }
-    reply.context(Text.of("").code("/roadmap status").plain(" for your own next step · ").code("/roadmap remind dm").plain(" to get this as a DM instead"));
-    return new Send(post(row, channel, reply.visibleTo(Visibility.CHANNEL).build()), Optional.empty(), Optional.of(channel.id()));
+    reply.context(
+        Text.of("")
+            .code("/roadmap status")
+            .plain(" for your own next step · ")
+            .code("/roadmap remind dm")
+            .plain(" to get this as a DM instead"));
+    return new Send(
+        post(row, channel, reply.visibleTo(Visibility.CHANNEL).build()),
+        Optional.empty(),
+        Optional.of(channel.id()));
   }
 
   private String digestLine(TeamRow r, Instant now, Channel channel) {
     Enrollment e = r.enrollment();
     LocalDate today = now.atZone(r.member().zone(channel)).toLocalDate();
-    StreakView streak = Streaks.asOf(e.streak(), today, e.lastActiveDate().equals(today), r.member());
-    String stage = e.graduated() ? "graduated 🎓" : "stage " + e.stage() + " (" + roadmap.stage(e.stage()).title() + ")";
-    return "• " + r.member().displayName() + ": " + stage + (streak.days() > 0 ? " · 🔥 " + streak.days() : "");
+    StreakView streak =
+        Streaks.asOf(e.streak(), today, e.lastActiveDate().equals(today), r.member());
+    String stage =
+        e.graduated()
+            ? "graduated 🎓"
+            : "stage " + e.stage() + " (" + roadmap.stage(e.stage()).title() + ")";
+    return "• "
+        + r.member().displayName()
+        + ": "
+        + stage
+        + (streak.days() > 0 ? " · 🔥 " + streak.days() : "");
   }
 
   private static Delivery post(DeliveryQueue.Claimed row, Channel channel, Reply reply) {

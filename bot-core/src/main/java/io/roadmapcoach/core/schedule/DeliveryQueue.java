@@ -158,7 +158,10 @@ public final class DeliveryQueue {
   }
 
   public void workspaceUnreachable(long workspaceId) {
-    dsl.update(WORKSPACE).set(WORKSPACE.DELIVERABLE, false).where(WORKSPACE.ID.eq(workspaceId)).execute();
+    dsl.update(WORKSPACE)
+        .set(WORKSPACE.DELIVERABLE, false)
+        .where(WORKSPACE.ID.eq(workspaceId))
+        .execute();
   }
 
   /** The platforms' say on a member: DMs closed or left. Pending rows for them end too. */
@@ -166,7 +169,8 @@ public final class DeliveryQueue {
     return dsl.update(OUTBOX)
         .set(OUTBOX.STATUS, "undeliverable")
         .set(OUTBOX.LAST_ERROR, reason)
-        .where(OUTBOX.MEMBER_ID.eq(memberId), OUTBOX.STATUS.eq("pending"), OUTBOX.LEASE_UNTIL.isNull())
+        .where(
+            OUTBOX.MEMBER_ID.eq(memberId), OUTBOX.STATUS.eq("pending"), OUTBOX.LEASE_UNTIL.isNull())
         .execute();
   }
 }

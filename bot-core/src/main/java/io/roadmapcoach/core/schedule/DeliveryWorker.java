@@ -59,7 +59,8 @@ public final class DeliveryWorker implements AutoCloseable {
     while (!stopping) {
       Instant now = clock.instant();
       List<Platform> open = openPlatforms(now);
-      List<DeliveryQueue.Claimed> batch = transactions.inTransaction(() -> queue.claim(now, open, BATCH));
+      List<DeliveryQueue.Claimed> batch =
+          transactions.inTransaction(() -> queue.claim(now, open, BATCH));
       if (batch.isEmpty()) {
         return handled;
       }
@@ -88,7 +89,8 @@ public final class DeliveryWorker implements AutoCloseable {
       return;
     }
     switch (composed) {
-      case DeliveryComposer.Drop drop -> transactions.run(() -> queue.close(row.id(), "dropped", drop.reason()));
+      case DeliveryComposer.Drop drop ->
+          transactions.run(() -> queue.close(row.id(), "dropped", drop.reason()));
       case DeliveryComposer.Send send -> send(row, send);
     }
   }
@@ -105,7 +107,8 @@ public final class DeliveryWorker implements AutoCloseable {
     record(row, send, result);
   }
 
-  private void record(DeliveryQueue.Claimed row, DeliveryComposer.Send send, DeliveryResult result) {
+  private void record(
+      DeliveryQueue.Claimed row, DeliveryComposer.Send send, DeliveryResult result) {
     Instant now = clock.instant();
     switch (result) {
       case DeliveryResult.Sent sent ->
@@ -113,7 +116,12 @@ public final class DeliveryWorker implements AutoCloseable {
       case DeliveryResult.RetryLater later -> {
         Instant at = now.plus(later.after());
         pausedUntil.merge(row.platform(), at, (a, b) -> a.isAfter(b) ? a : b);
-        log.info("{} asked to wait {} ({}); outbox row {} waits", row.platform(), later.after(), later.reason(), row.id());
+        log.info(
+            "{} asked to wait {} ({}); outbox row {} waits",
+            row.platform(),
+            later.after(),
+            later.reason(),
+            row.id());
         transactions.run(() -> queue.retryAt(row.id(), at, later.reason(), false));
       }
       case DeliveryResult.Failed failed -> fail(row, now, failed.reason());
@@ -127,7 +135,8 @@ public final class DeliveryWorker implements AutoCloseable {
       transactions.run(() -> queue.close(row.id(), "failed", reason));
       return;
     }
-    transactions.run(() -> queue.retryAt(row.id(), now.plus(backoff(row.attempts())), reason, true));
+    transactions.run(
+        () -> queue.retryAt(row.id(), now.plus(backoff(row.attempts())), reason, true));
   }
 
   /** 15 s, 30 s, 1 min, ... up to an hour. */
@@ -137,16 +146,20 @@ public final class DeliveryWorker implements AutoCloseable {
     return wait.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : wait;
   }
 
-  private void unreachable(DeliveryQueue.Claimed row, DeliveryComposer.Send send, DeliveryResult.Unreachable gone) {
+  private void unreachable(
+      DeliveryQueue.Claimed row, DeliveryComposer.Send send, DeliveryResult.Unreachable gone) {
     log.info("Outbox row {}: {} unreachable ({})", row.id(), gone.who(), gone.reason());
     transactions.run(
         () -> {
           queue.close(row.id(), "undeliverable", gone.reason());
           switch (gone.who()) {
-            case MEMBER -> send.memberId().ifPresent(id -> {
-              queue.memberUnreachable(id);
-              queue.dropPendingFor(id, gone.reason());
-            });
+            case MEMBER ->
+                send.memberId()
+                    .ifPresent(
+                        id -> {
+                          queue.memberUnreachable(id);
+                          queue.dropPendingFor(id, gone.reason());
+                        });
             case CHANNEL -> send.channelId().ifPresent(queue::channelUnreachable);
             case WORKSPACE -> queue.workspaceUnreachable(row.workspaceId());
           }

@@ -26,10 +26,10 @@ import org.jooq.impl.SQLDataType;
  * Finds the members whose daily nudge is due and writes one outbox row for each, in batches. The
  * due test runs in PostgreSQL, in each member's own time zone: their reminder time has come today
  * (at most {@link #LATE_WINDOW} ago, on the same local day), it is one of their reminder days, they
- * are not snoozed, nudges are on, and they have not been active today. Each batch locks the rows
- * it claims ({@code FOR UPDATE SKIP LOCKED}) and inserts under the outbox's unique key in one
- * statement, so instances sweeping at once share the work, and a nudge is never enqueued twice.
- * A batch that dies with its instance rolls back whole and is claimed by the next sweep.
+ * are not snoozed, nudges are on, and they have not been active today. Each batch locks the rows it
+ * claims ({@code FOR UPDATE SKIP LOCKED}) and inserts under the outbox's unique key in one
+ * statement, so instances sweeping at once share the work, and a nudge is never enqueued twice. A
+ * batch that dies with its instance rolls back whole and is claimed by the next sweep.
  */
 public final class NudgeSweep {
   /** A nudge found this late is still sent; later on the same day, or on a later day, it is not. */
@@ -38,7 +38,8 @@ public final class NudgeSweep {
   /** Channel posts go out at this local time of the channel, Monday to Friday. */
   public static final LocalTime DIGEST_TIME = LocalTime.of(9, 0);
 
-  static final int DEFAULT_BATCH = 5_000;
+  /** Member ids per batch: one transaction's share of the sweep. */
+  static final int DEFAULT_BATCH = 10_000;
 
   private final DSLContext dsl;
   private final Transactions transactions;
@@ -66,28 +67,35 @@ public final class NudgeSweep {
     BatchHook NONE = rows -> {};
   }
 
-  /** The member nudges, batch after batch until none is left. */
+  /**
+   * The member nudges, one slice of member ids per batch. Slicing by id range (not "the next N due
+   * members") keeps each batch to its own slice of the primary keys, so a sweep's total work grows
+   * with the member count, not with members times batches.
+   */
   public int sweepMembers(Instant now, BatchHook hook) {
-    int total = 0;
-    long after = 0;
-    while (true) {
-      long from = after;
-      Batch batch = transactions.inTransaction(() -> claimBatch(now, from, hook));
-      total += batch.inserted();
-      if (batch.scanned() == 0) {
-        return total;
-      }
-      after = batch.lastMemberId();
+    var bounds = dsl.select(DSL.min(MEMBER.ID), DSL.max(MEMBER.ID)).from(MEMBER).fetchOne();
+    if (bounds == null || bounds.value1() == null) {
+      return 0;
     }
+    int total = 0;
+    for (long from = bounds.value1(); from <= bounds.value2(); from += batchSize) {
+      long first = from;
+      long last = from + batchSize - 1;
+      total += transactions.inTransaction(() -> claimBatch(now, first, last, hook));
+    }
+    return total;
   }
 
-  private record Batch(int scanned, int inserted, long lastMemberId) {}
-
-  private Batch claimBatch(Instant now, long afterMemberId, BatchHook hook) {
+  private int claimBatch(Instant now, long firstMemberId, long lastMemberId, BatchHook hook) {
+    // A batch lost to a crash right after commit is claimed again by the next sweep and nothing was
+    // sent from it, so the commit need not wait for the disk.
+    dsl.execute("set local synchronous_commit to off");
     Field<String> zone =
-        DSL.coalesce(MEMBER.TIME_ZONE, MEMBER.PLATFORM_TIME_ZONE, CHANNEL.TIME_ZONE, DSL.inline("UTC"));
+        DSL.coalesce(
+            MEMBER.TIME_ZONE, MEMBER.PLATFORM_TIME_ZONE, CHANNEL.TIME_ZONE, DSL.inline("UTC"));
     Field<LocalDateTime> localNow =
-        DSL.field("({0} at time zone {1})", SQLDataType.LOCALDATETIME, DSL.val(Times.utc(now)), zone);
+        DSL.field(
+            "({0} at time zone {1})", SQLDataType.LOCALDATETIME, DSL.val(Times.utc(now)), zone);
     Table<?> local = DSL.lateral(DSL.select(localNow.as("local_ts"))).as("l");
     Field<LocalDateTime> localTs = DSL.field(DSL.name("l", "local_ts"), SQLDataType.LOCALDATETIME);
     Field<LocalDate> localDate = localTs.cast(SQLDataType.LOCALDATE);
@@ -106,7 +114,9 @@ public final class NudgeSweep {
                     .join(WORKSPACE)
                     .on(WORKSPACE.ID.eq(MEMBER.WORKSPACE_ID))
                     .crossJoin(local)
-                    .where(MEMBER.ID.gt(afterMemberId))
+                    .where(MEMBER.ID.between(firstMemberId, lastMemberId))
+                    // the same range on the enrollment's key lets both be read by key range
+                    .and(ENROLLMENT.MEMBER_ID.between(firstMemberId, lastMemberId))
                     .and(reachable())
                     .and(DSL.coalesce(MEMBER.REMIND_VIA, CHANNEL.REMINDER_MODE).eq("dm"))
                     .and(inWindow(localTs, localTime, MEMBER.REMIND_TIME))
@@ -121,8 +131,6 @@ public final class NudgeSweep {
                                     OUTBOX.KIND.eq(DeliveryKind.NUDGE.key()),
                                     OUTBOX.MEMBER_ID.eq(MEMBER.ID),
                                     OUTBOX.LOCAL_DATE.eq(localDate))))
-                    .orderBy(MEMBER.ID)
-                    .limit(batchSize)
                     .forUpdate()
                     .of(MEMBER)
                     .skipLocked());
@@ -152,8 +160,7 @@ public final class NudgeSweep {
             .returning(OUTBOX.MEMBER_ID)
             .fetch(OUTBOX.MEMBER_ID);
     hook.claimed(inserted.size());
-    long last = inserted.stream().mapToLong(Long::longValue).max().orElse(afterMemberId);
-    return new Batch(inserted.size(), inserted.size(), last);
+    return inserted.size();
   }
 
   /** The channel posts of channels where some member takes their nudge in the channel. */
@@ -206,7 +213,8 @@ public final class NudgeSweep {
                             .where(
                                 enrolled.CHANNEL_ID.eq(CHANNEL.ID),
                                 members.REMIND_ENABLED.isTrue(),
-                                DSL.coalesce(members.REMIND_VIA, CHANNEL.REMINDER_MODE).eq("channel"))))
+                                DSL.coalesce(members.REMIND_VIA, CHANNEL.REMINDER_MODE)
+                                    .eq("channel"))))
                 .and(
                     DSL.notExists(
                         DSL.selectOne()
@@ -224,31 +232,36 @@ public final class NudgeSweep {
   }
 
   private static Condition reachable() {
-    return MEMBER.REMIND_ENABLED.isTrue()
+    return MEMBER
+        .REMIND_ENABLED
+        .isTrue()
         .and(MEMBER.DELIVERABLE.isTrue())
         .and(WORKSPACE.DELIVERABLE.isTrue());
   }
 
   /** The reminder time has come today, at most {@link #LATE_WINDOW} ago. */
-  private static Condition inWindow(Field<LocalDateTime> localTs, Field<LocalTime> localTime, Field<LocalTime> at) {
+  private static Condition inWindow(
+      Field<LocalDateTime> localTs, Field<LocalTime> localTime, Field<LocalTime> at) {
     Field<LocalDateTime> dueAt =
         DSL.field("({0}::date + {1})", SQLDataType.LOCALDATETIME, localTs, at);
     Field<LocalDateTime> lateLimit =
         DSL.field(
             "({0} + make_interval(mins => {1}))",
-            SQLDataType.LOCALDATETIME,
-            dueAt,
-            DSL.inline((int) LATE_WINDOW.toMinutes()));
+            SQLDataType.LOCALDATETIME, dueAt, DSL.inline((int) LATE_WINDOW.toMinutes()));
     return localTime.ge(at).and(localTs.lt(lateLimit));
   }
 
   private static Condition reminderDay(Field<LocalDateTime> localTs) {
-    return MEMBER.REMIND_DAYS.eq("daily")
+    return MEMBER
+        .REMIND_DAYS
+        .eq("daily")
         .or(DSL.extract(localTs, org.jooq.DatePart.ISO_DAY_OF_WEEK).lt(6));
   }
 
   private static Condition notSnoozed(Field<LocalDate> localDate) {
-    return MEMBER.SNOOZED_UNTIL.isNull()
+    return MEMBER
+        .SNOOZED_UNTIL
+        .isNull()
         .or(localDate.gt(MEMBER.SNOOZED_UNTIL))
         .or(MEMBER.SNOOZED_FROM.isNotNull().and(localDate.lt(MEMBER.SNOOZED_FROM)));
   }

@@ -22,7 +22,8 @@ public final class OutboxRepository {
   }
 
   /** A one-off message to a member, such as "a lead moved you to stage 4". */
-  public void notice(long workspaceId, long memberId, LocalDate localDate, String text, Instant now) {
+  public void notice(
+      long workspaceId, long memberId, LocalDate localDate, String text, Instant now) {
     dsl.insertInto(OUTBOX)
         .set(OUTBOX.WORKSPACE_ID, workspaceId)
         .set(OUTBOX.KIND, DeliveryKind.NOTICE.key())

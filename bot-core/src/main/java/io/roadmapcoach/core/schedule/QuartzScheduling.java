@@ -78,14 +78,17 @@ public final class QuartzScheduling implements QuizSchedule, AutoCloseable {
     // Quartz keeps data sources and schedulers in JVM-wide registries; a unique data source name
     // and leaving the registry at once let several clustered instances share one JVM (tests)
     String dataSourceName = "roadmap-" + UUID.randomUUID();
-    DBConnectionManager.getInstance().addConnectionProvider(dataSourceName, new PoolProvider(dataSource));
+    DBConnectionManager.getInstance()
+        .addConnectionProvider(dataSourceName, new PoolProvider(dataSource));
     Properties props = new Properties();
     props.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
     props.setProperty("org.quartz.scheduler.instanceId", "AUTO");
     props.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
     props.setProperty("org.quartz.threadPool.threadCount", "3");
     props.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-    props.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+    props.setProperty(
+        "org.quartz.jobStore.driverDelegateClass",
+        "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
     props.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
     props.setProperty("org.quartz.jobStore.tablePrefix", "qrtz_");
     props.setProperty("org.quartz.jobStore.isClustered", "true");
@@ -107,8 +110,10 @@ public final class QuartzScheduling implements QuizSchedule, AutoCloseable {
   /** Registers the jobs, brings every channel's quiz trigger up to date, and starts firing. */
   public void start() {
     try {
-      JobDetail sweepJob = JobBuilder.newJob(SweepJob.class).withIdentity(SWEEP_JOB).storeDurably().build();
-      JobDetail quizJob = JobBuilder.newJob(QuizJob.class).withIdentity(QUIZ_JOB).storeDurably().build();
+      JobDetail sweepJob =
+          JobBuilder.newJob(SweepJob.class).withIdentity(SWEEP_JOB).storeDurably().build();
+      JobDetail quizJob =
+          JobBuilder.newJob(QuizJob.class).withIdentity(QUIZ_JOB).storeDurably().build();
       scheduler.addJob(sweepJob, true);
       scheduler.addJob(quizJob, true);
       Trigger everyMinute =
@@ -116,7 +121,9 @@ public final class QuartzScheduling implements QuizSchedule, AutoCloseable {
               .withIdentity("every-minute", "coach")
               .forJob(SWEEP_JOB)
               // a sweep looks back two hours on its own; firing missed minutes adds nothing
-              .withSchedule(CronScheduleBuilder.cronSchedule("0 * * * * ?").withMisfireHandlingInstructionDoNothing())
+              .withSchedule(
+                  CronScheduleBuilder.cronSchedule("0 * * * * ?")
+                      .withMisfireHandlingInstructionDoNothing())
               .build();
       if (!scheduler.checkExists(everyMinute.getKey())) {
         scheduler.scheduleJob(everyMinute);
@@ -174,7 +181,12 @@ public final class QuartzScheduling implements QuizSchedule, AutoCloseable {
 
   static String cron(Channel channel) {
     String day = channel.quizDay().name().substring(0, 3);
-    return "0 " + channel.quizTime().getMinute() + " " + channel.quizTime().getHour() + " ? * " + day;
+    return "0 "
+        + channel.quizTime().getMinute()
+        + " "
+        + channel.quizTime().getHour()
+        + " ? * "
+        + day;
   }
 
   static TriggerKey quizTrigger(long channelId) {
@@ -194,7 +206,9 @@ public final class QuartzScheduling implements QuizSchedule, AutoCloseable {
   public List<String> cronOf(long channelId) {
     try {
       Trigger trigger = scheduler.getTrigger(quizTrigger(channelId));
-      return trigger instanceof CronTrigger c ? List.of(c.getCronExpression(), c.getTimeZone().getID()) : List.of();
+      return trigger instanceof CronTrigger c
+          ? List.of(c.getCronExpression(), c.getTimeZone().getID())
+          : List.of();
     } catch (SchedulerException e) {
       return List.of();
     }

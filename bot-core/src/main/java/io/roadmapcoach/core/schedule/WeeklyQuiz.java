@@ -46,7 +46,11 @@ public final class WeeklyQuiz {
    */
   public int fire(long channelId, Instant scheduledFor, Instant now) {
     if (Duration.between(scheduledFor, now).compareTo(LATE_LIMIT) > 0) {
-      log.info("Weekly quiz of channel {} due at {} found at {}: too late, waits for next week", channelId, scheduledFor, now);
+      log.info(
+          "Weekly quiz of channel {} due at {} found at {}: too late, waits for next week",
+          channelId,
+          scheduledFor,
+          now);
       return 0;
     }
     return transactions.inTransaction(() -> enqueue(channelId, scheduledFor, now));
@@ -54,7 +58,9 @@ public final class WeeklyQuiz {
 
   private int enqueue(long channelId, Instant scheduledFor, Instant now) {
     Optional<Channel> found =
-        dsl.selectFrom(CHANNEL).where(CHANNEL.ID.eq(channelId)).fetchOptional(MemberRepository::channel);
+        dsl.selectFrom(CHANNEL)
+            .where(CHANNEL.ID.eq(channelId))
+            .fetchOptional(MemberRepository::channel);
     if (found.isEmpty()) {
       return 0;
     }
@@ -86,9 +92,13 @@ public final class WeeklyQuiz {
                     .and(MEMBER.REMIND_ENABLED.isTrue())
                     .and(MEMBER.DELIVERABLE.isTrue())
                     .and(WORKSPACE.DELIVERABLE.isTrue())
-                    .and(DSL.coalesce(MEMBER.REMIND_VIA, DSL.inline(channel.reminderMode().key())).eq("dm"))
                     .and(
-                        MEMBER.SNOOZED_UNTIL.isNull()
+                        DSL.coalesce(MEMBER.REMIND_VIA, DSL.inline(channel.reminderMode().key()))
+                            .eq("dm"))
+                    .and(
+                        MEMBER
+                            .SNOOZED_UNTIL
+                            .isNull()
                             .or(MEMBER.SNOOZED_UNTIL.lt(slotDate))
                             .or(MEMBER.SNOOZED_FROM.gt(slotDate))))
             .onConflictDoNothing()
@@ -101,7 +111,9 @@ public final class WeeklyQuiz {
                 .on(MEMBER.ID.eq(ENROLLMENT.MEMBER_ID))
                 .where(ENROLLMENT.CHANNEL_ID.eq(channelId))
                 .and(MEMBER.REMIND_ENABLED.isTrue())
-                .and(DSL.coalesce(MEMBER.REMIND_VIA, DSL.inline(channel.reminderMode().key())).eq("channel")));
+                .and(
+                    DSL.coalesce(MEMBER.REMIND_VIA, DSL.inline(channel.reminderMode().key()))
+                        .eq("channel")));
     int callOut = 0;
     if (anyInChannel) {
       callOut =
@@ -122,17 +134,23 @@ public final class WeeklyQuiz {
   public static Instant slotOfWeek(Channel channel, Instant at) {
     ZonedDateTime local = at.atZone(channel.zoneOrUtc());
     LocalDate day =
-        local.toLocalDate().with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)).with(
-            TemporalAdjusters.nextOrSame(channel.quizDay()));
+        local
+            .toLocalDate()
+            .with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+            .with(TemporalAdjusters.nextOrSame(channel.quizDay()));
     return day.atTime(channel.quizTime()).atZone(channel.zoneOrUtc()).toInstant();
   }
 
-  /** Fires every channel whose quiz slot falls in {@code (from, to]}: the console's moving clock. */
+  /**
+   * Fires every channel whose quiz slot falls in {@code (from, to]}: the console's moving clock.
+   */
   public int fireDueBetween(Instant from, Instant to) {
     List<Channel> channels = dsl.selectFrom(CHANNEL).fetch(MemberRepository::channel);
     int total = 0;
     for (Channel channel : channels) {
-      for (Instant slot : new java.util.LinkedHashSet<>(List.of(slotOfWeek(channel, from), slotOfWeek(channel, to)))) {
+      for (Instant slot :
+          new java.util.LinkedHashSet<>(
+              List.of(slotOfWeek(channel, from), slotOfWeek(channel, to)))) {
         if (slot.isAfter(from) && !slot.isAfter(to)) {
           total += fire(channel.id(), slot, to);
         }

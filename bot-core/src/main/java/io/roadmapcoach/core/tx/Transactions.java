@@ -4,8 +4,8 @@ import java.util.function.Supplier;
 import org.jooq.DSLContext;
 
 /**
- * Runs work in one database transaction bound to the calling thread; repositories built on the
- * same {@link DSLContext} join it. Nested calls join the outer transaction.
+ * Runs work in one database transaction bound to the calling thread; repositories built on the same
+ * {@link DSLContext} join it. Nested calls join the outer transaction.
  */
 public final class Transactions {
   private final DSLContext dsl;

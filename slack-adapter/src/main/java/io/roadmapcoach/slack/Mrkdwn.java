@@ -65,12 +65,22 @@ final class Mrkdwn {
     }
     List<String> chunks = new ArrayList<>();
     StringBuilder current = new StringBuilder();
+    int lineEnd = 0; // where the last whole line in `current` ends
     for (String piece : pieces) {
       if (current.length() + piece.length() > limit) {
-        chunks.add(current.toString());
-        current.setLength(0);
+        int cut = lineEnd > 0 ? lineEnd : current.length();
+        chunks.add(current.substring(0, cut));
+        current.delete(0, cut);
+        lineEnd = 0;
+        if (current.length() + piece.length() > limit) {
+          chunks.add(current.toString());
+          current.setLength(0);
+        }
       }
       current.append(piece);
+      if (piece.endsWith("\n")) {
+        lineEnd = current.length();
+      }
     }
     if (!current.isEmpty()) {
       chunks.add(current.toString());

@@ -97,6 +97,29 @@ class BlockKitTest {
   }
 
   @Test
+  void aLineOfSeveralSpansStaysInOneSection() {
+    Text text = Text.empty();
+    for (int i = 0; i < 120; i++) {
+      text =
+          text.plain("• member " + i + " · ")
+              .bold("stage " + i)
+              .plain(" · try ")
+              .code("/roadmap done 1")
+              .plain("\n");
+    }
+
+    List<LayoutBlock> blocks = BlockKit.message(Reply.text(text));
+
+    assertThat(blocks).hasSizeGreaterThan(1);
+    for (LayoutBlock block : blocks) {
+      assertThat(sectionText(block).length()).isLessThanOrEqualTo(3000);
+      for (String line : sectionText(block).split("\n")) {
+        assertThat(line).matches("• member \\d+ · \\*stage \\d+\\* · try `/roadmap done 1`");
+      }
+    }
+  }
+
+  @Test
   void aMessageNeverHasMoreThan50BlocksAndSaysWhatWasLeftOut() {
     Reply.Builder builder = Reply.builder();
     IntStream.range(0, 80).forEach(i -> builder.section("part " + i));

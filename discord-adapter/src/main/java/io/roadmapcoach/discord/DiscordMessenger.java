@@ -116,12 +116,12 @@ final class DiscordMessenger implements Messenger {
       return onSent.apply(sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
     } catch (TimeoutException e) {
       sent.cancel(true);
-      return new DeliveryResult.RetryLater(
+      return DeliveryResult.RetryLater.thisOnly(
           TRANSIENT_WAIT, "no answer from Discord within " + timeout.toSeconds() + " s");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       sent.cancel(true);
-      return new DeliveryResult.RetryLater(TRANSIENT_WAIT, "interrupted while sending");
+      return DeliveryResult.RetryLater.thisOnly(TRANSIENT_WAIT, "interrupted while sending");
     } catch (ExecutionException e) {
       return failure(e.getCause(), delivery);
     }
@@ -144,8 +144,11 @@ final class DiscordMessenger implements Messenger {
         }
         default -> {
           int status = e.getResponse() == null ? 0 : e.getResponse().code;
-          if (e.isServerError() || status == 429 || status >= 500) {
+          if (status == 429) {
             return new DeliveryResult.RetryLater(TRANSIENT_WAIT, reason);
+          }
+          if (e.isServerError() || status >= 500) {
+            return DeliveryResult.RetryLater.thisOnly(TRANSIENT_WAIT, reason);
           }
           log.warn("Delivery {} refused: {}", delivery.outboxId(), reason);
           return new DeliveryResult.Failed(reason);

@@ -93,8 +93,10 @@ public final class MemberRepository {
           .onConflictDoNothing()
           .execute();
       row = dsl.selectFrom(CHANNEL).where(key).fetchSingle();
-    } else if (!row.getName().equals(caller.channelName())) {
+    } else if (!row.getName().equals(caller.channelName()) || !row.getDeliverable()) {
+      // a command from a channel once marked unreachable shows we can reach it again
       row.setName(caller.channelName());
+      row.setDeliverable(true);
       row.update();
     }
     return channel(row);
@@ -118,7 +120,9 @@ public final class MemberRepository {
     } else {
       boolean renamed = !row.getDisplayName().equals(caller.userName());
       boolean moved = platformZone != null && !platformZone.equals(row.getPlatformTimeZone());
-      if (renamed || moved) {
+      if (renamed || moved || !row.getDeliverable()) {
+        // a member once unreachable (DMs closed, say) gets another chance when they come back
+        row.setDeliverable(true);
         row.setDisplayName(caller.userName());
         if (moved) {
           row.setPlatformTimeZone(platformZone);

@@ -17,8 +17,26 @@ public sealed interface DeliveryResult {
     }
   }
 
-  /** The platform asked us to wait (HTTP 429 with Retry-After) or was briefly unavailable. */
-  record RetryLater(Duration after, String reason) implements DeliveryResult {}
+  /**
+   * Try again after a wait.
+   *
+   * @param wholePlatform the platform asked us to slow down (HTTP 429 with Retry-After): nothing
+   *     more goes to it until then. Otherwise only this delivery waits (a timeout, a 5xx, pacing
+   *     one channel).
+   */
+  record RetryLater(Duration after, String reason, boolean wholePlatform)
+      implements DeliveryResult {
+
+    /** The platform said "slow down": it is paused for {@code after}. */
+    public RetryLater(Duration after, String reason) {
+      this(after, reason, true);
+    }
+
+    /** Only this delivery waits; others to the same platform go on. */
+    public static RetryLater thisOnly(Duration after, String reason) {
+      return new RetryLater(after, reason, false);
+    }
+  }
 
   /** A failure that may pass: retried with back-off, a limited number of times. */
   record Failed(String reason) implements DeliveryResult {}

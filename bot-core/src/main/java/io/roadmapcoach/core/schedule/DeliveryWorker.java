@@ -115,14 +115,12 @@ public final class DeliveryWorker implements AutoCloseable {
           transactions.run(() -> queue.sent(row.id(), now, send.memberId(), sent.dmChannel()));
       case DeliveryResult.RetryLater later -> {
         Instant at = now.plus(later.after());
-        pausedUntil.merge(row.platform(), at, (a, b) -> a.isAfter(b) ? a : b);
-        log.info(
-            "{} asked to wait {} ({}); outbox row {} waits",
-            row.platform(),
-            later.after(),
-            later.reason(),
-            row.id());
-        transactions.run(() -> queue.retryAt(row.id(), at, later.reason(), false));
+        if (later.wholePlatform()) {
+          pausedUntil.merge(row.platform(), at, (a, b) -> a.isAfter(b) ? a : b);
+          log.info("{} asked to wait {} ({})", row.platform(), later.after(), later.reason());
+        }
+        // a wait the platform asked for is not a failed attempt; a timeout is
+        transactions.run(() -> queue.retryAt(row.id(), at, later.reason(), !later.wholePlatform()));
       }
       case DeliveryResult.Failed failed -> fail(row, now, failed.reason());
       case DeliveryResult.Unreachable gone -> unreachable(row, send, gone);

@@ -66,7 +66,9 @@ class DeliveryWorkerTest {
             new EnrollmentRepository(dsl),
             new QuizRepository(dsl),
             new TeamRepository(dsl));
-    worker = new DeliveryWorker(new DeliveryQueue(dsl), composer, coach.services().transactions(), coach.clock());
+    worker =
+        new DeliveryWorker(
+            new DeliveryQueue(dsl), composer, coach.services().transactions(), coach.clock());
     worker.register(messenger);
   }
 
@@ -78,13 +80,16 @@ class DeliveryWorkerTest {
   void aNudgeNamesTheNextObjectiveAndCarriesDoneSnoozeAndQuizButtons() {
     worker.drainDue();
 
-    assertThat(messenger.sent).singleElement().satisfies(d -> {
-      assertThat(d.target()).isInstanceOf(Delivery.Direct.class);
-      assertThat(d.reply().plainText()).contains("stage 1 of 15", "Next: objective 1");
-      assertThat(d.reply().buttons())
-          .extracting(b -> b.label())
-          .containsExactly("Mark objective 1 done", "Snooze 1 day", "Start quiz");
-    });
+    assertThat(messenger.sent)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.target()).isInstanceOf(Delivery.Direct.class);
+              assertThat(d.reply().plainText()).contains("stage 1 of 15", "Next: objective 1");
+              assertThat(d.reply().buttons())
+                  .extracting(b -> b.label())
+                  .containsExactly("Mark objective 1 done", "Snooze 1 day", "Start quiz");
+            });
     assertThat(nudge().getStatus()).isEqualTo("sent");
   }
 
@@ -94,7 +99,10 @@ class DeliveryWorkerTest {
     String markDone = messenger.sent.getFirst().reply().buttons().getFirst().actionId();
 
     assertThat(coach.press(ana, markDone).plainText()).contains("Objective 1 of stage 1 done");
-    assertThat(coach.press(ana, messenger.sent.getFirst().reply().buttons().get(1).actionId()).plainText())
+    assertThat(
+            coach
+                .press(ana, messenger.sent.getFirst().reply().buttons().get(1).actionId())
+                .plainText())
         .contains("Nudges paused");
   }
 
@@ -119,7 +127,8 @@ class DeliveryWorkerTest {
 
   @Test
   void aRateLimitIsWaitedOutAndTheMessageSentOnce() {
-    messenger.script.add(new DeliveryResult.RetryLater(Duration.ofSeconds(30), "429 Too Many Requests"));
+    messenger.script.add(
+        new DeliveryResult.RetryLater(Duration.ofSeconds(30), "429 Too Many Requests"));
 
     worker.drainDue();
     assertThat(worker.pausedUntil(Platform.CONSOLE)).contains(TUESDAY_NINE.plusSeconds(30));
@@ -132,12 +141,16 @@ class DeliveryWorkerTest {
     worker.drainDue();
     assertThat(messenger.sent).hasSize(2);
     assertThat(nudge().getStatus()).isEqualTo("sent");
-    assertThat(nudge().getAttempts()).as("a wait the platform asked for is not a failure").isEqualTo(1);
+    assertThat(nudge().getAttempts())
+        .as("a wait the platform asked for is not a failure")
+        .isEqualTo(1);
   }
 
   @Test
   void aMemberWithClosedDmsIsMarkedAndNotTriedAgain() {
-    messenger.script.add(new DeliveryResult.Unreachable(DeliveryResult.Who.MEMBER, "cannot send messages to this user"));
+    messenger.script.add(
+        new DeliveryResult.Unreachable(
+            DeliveryResult.Who.MEMBER, "cannot send messages to this user"));
 
     worker.drainDue();
     coach.clock().advance(Duration.ofHours(1));
@@ -145,9 +158,37 @@ class DeliveryWorkerTest {
 
     assertThat(messenger.sent).hasSize(1);
     assertThat(nudge().getStatus()).isEqualTo("undeliverable");
-    assertThat(coach.dsl().fetchValue(MEMBER.DELIVERABLE, MEMBER.ID.eq(coach.memberId(ana)))).isFalse();
+    assertThat(coach.dsl().fetchValue(MEMBER.DELIVERABLE, MEMBER.ID.eq(coach.memberId(ana))))
+        .isFalse();
     coach.clock().set(TUESDAY_NINE.plus(Duration.ofDays(1)));
-    assertThat(new NudgeSweep(coach.dsl(), coach.services().transactions()).sweep(coach.now())).isZero();
+    assertThat(new NudgeSweep(coach.dsl(), coach.services().transactions()).sweep(coach.now()))
+        .isZero();
+  }
+
+  @Test
+  void aMemberMarkedUnreachableGetsAnotherChanceWhenTheyComeBack() {
+    messenger.script.add(new DeliveryResult.Unreachable(DeliveryResult.Who.MEMBER, "DMs closed"));
+    worker.drainDue();
+
+    coach.say(ana, "status");
+
+    assertThat(coach.dsl().fetchValue(MEMBER.DELIVERABLE, MEMBER.ID.eq(coach.memberId(ana))))
+        .isTrue();
+  }
+
+  @Test
+  void aWaitForOneDeliveryDoesNotHoldBackTheOthers() {
+    Caller bo = coach.caller("bo", "UTC");
+    coach.at("2026-03-02T12:00:00Z").say(bo, "start");
+    coach.clock().set(TUESDAY_NINE);
+    new NudgeSweep(coach.dsl(), coach.services().transactions()).sweep(TUESDAY_NINE);
+    messenger.script.add(DeliveryResult.RetryLater.thisOnly(Duration.ofMinutes(1), "timed out"));
+
+    worker.drainDue();
+
+    assertThat(messenger.sent).hasSize(2);
+    assertThat(worker.pausedUntil(Platform.CONSOLE)).isEmpty();
+    assertThat(coach.dsl().fetchCount(OUTBOX, OUTBOX.STATUS.eq("sent"))).isEqualTo(1);
   }
 
   @Test
@@ -175,7 +216,8 @@ class DeliveryWorkerTest {
     worker.drainDue();
 
     assertThat(messenger.sent).hasSize(2);
-    assertThat(((Delivery.Direct) messenger.sent.get(1).target()).knownDmChannel()).contains("D0123");
+    assertThat(((Delivery.Direct) messenger.sent.get(1).target()).knownDmChannel())
+        .contains("D0123");
   }
 
   @Test
@@ -194,14 +236,16 @@ class DeliveryWorkerTest {
 
     worker.drainDue();
 
-    assertThat(messenger.sent.stream().filter(d -> d.reply().plainText().contains("Next:"))).isEmpty();
+    assertThat(messenger.sent.stream().filter(d -> d.reply().plainText().contains("Next:")))
+        .isEmpty();
     assertThat(nudge().getStatus()).isEqualTo("dropped");
   }
 
   @Test
   void rowsOfAPlatformWithoutAMessengerHereAreLeftForAnInstanceThatHasOne() {
     DeliveryWorker elsewhere =
-        new DeliveryWorker(new DeliveryQueue(coach.dsl()), null, coach.services().transactions(), coach.clock());
+        new DeliveryWorker(
+            new DeliveryQueue(coach.dsl()), null, coach.services().transactions(), coach.clock());
 
     assertThat(elsewhere.drainDue()).isZero();
     assertThat(nudge().getStatus()).isEqualTo("pending");

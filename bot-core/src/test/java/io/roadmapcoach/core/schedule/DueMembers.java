@@ -6,7 +6,10 @@ import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 import java.time.LocalDate;
 import org.jooq.DSLContext;
 
-/** Many enrolled members due for a nudge at 09:00 UTC, written in bulk (enrolling one by one is slow). */
+/**
+ * Many enrolled members due for a nudge at 09:00 UTC, written in bulk (enrolling one by one is
+ * slow).
+ */
 final class DueMembers {
   private DueMembers() {}
 
@@ -19,7 +22,8 @@ final class DueMembers {
             .fetchSingle()
             .getId();
     long channel =
-        dsl.insertInto(CHANNEL, CHANNEL.WORKSPACE_ID, CHANNEL.EXTERNAL_ID, CHANNEL.NAME, CHANNEL.TIME_ZONE)
+        dsl.insertInto(
+                CHANNEL, CHANNEL.WORKSPACE_ID, CHANNEL.EXTERNAL_ID, CHANNEL.NAME, CHANNEL.TIME_ZONE)
             .values(workspace, "bulk", "bulk", "UTC")
             .returning(CHANNEL.ID)
             .fetchSingle()

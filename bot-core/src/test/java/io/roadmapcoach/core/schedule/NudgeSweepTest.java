@@ -59,23 +59,30 @@ class NudgeSweepTest {
     assertThat(sweepAt("2026-03-03T08:59", NEW_YORK)).isZero();
     assertThat(sweepAt("2026-03-03T09:00", NEW_YORK)).isEqualTo(1);
 
-    assertThat(nudges(ana)).singleElement().satisfies(row -> {
-      assertThat(row.getLocalDate()).isEqualTo(LocalDate.of(2026, 3, 3));
-      assertThat(row.getStatus()).isEqualTo("pending");
-    });
+    assertThat(nudges(ana))
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.getLocalDate()).isEqualTo(LocalDate.of(2026, 3, 3));
+              assertThat(row.getStatus()).isEqualTo("pending");
+            });
   }
 
   @Test
   void aMemberAheadOfTheServerIsNudgedOnTheirOwnLocalDay() {
     Caller kiri = enrolled("kiri", "Pacific/Auckland");
     // 09:00 Wednesday in Auckland is still Tuesday evening in UTC
-    Instant wednesdayMorningThere = LocalDateTime.parse("2026-03-04T09:00").atZone(ZoneId.of("Pacific/Auckland")).toInstant();
+    Instant wednesdayMorningThere =
+        LocalDateTime.parse("2026-03-04T09:00").atZone(ZoneId.of("Pacific/Auckland")).toInstant();
     assertThat(wednesdayMorningThere.toString()).startsWith("2026-03-03T20:00");
 
     coach.clock().set(wednesdayMorningThere);
     sweep.sweep(wednesdayMorningThere);
 
-    assertThat(nudges(kiri)).singleElement().extracting(OutboxRecord::getLocalDate).isEqualTo(LocalDate.of(2026, 3, 4));
+    assertThat(nudges(kiri))
+        .singleElement()
+        .extracting(OutboxRecord::getLocalDate)
+        .isEqualTo(LocalDate.of(2026, 3, 4));
   }
 
   @Test
@@ -180,7 +187,8 @@ class NudgeSweepTest {
     Caller ana = enrolled("ana", "America/New_York");
     coach.say(ana, "remind days daily");
 
-    List<Instant> created = sweepEveryMinuteOf(LocalDate.of(2026, 3, 8), ana); // clocks go forward at 02:00
+    List<Instant> created =
+        sweepEveryMinuteOf(LocalDate.of(2026, 3, 8), ana); // clocks go forward at 02:00
 
     assertThat(created).containsExactly(Instant.parse("2026-03-08T13:00:00Z")); // 09:00 EDT
   }
@@ -190,7 +198,8 @@ class NudgeSweepTest {
     Caller ana = enrolled("ana", "America/New_York");
     coach.say(ana, "remind days daily");
 
-    List<Instant> created = sweepEveryMinuteOf(LocalDate.of(2026, 11, 1), ana); // clocks go back at 02:00
+    List<Instant> created =
+        sweepEveryMinuteOf(LocalDate.of(2026, 11, 1), ana); // clocks go back at 02:00
 
     assertThat(created).containsExactly(Instant.parse("2026-11-01T14:00:00Z")); // 09:00 EST
   }
@@ -203,7 +212,8 @@ class NudgeSweepTest {
 
     List<Instant> created = sweepEveryMinuteOf(LocalDate.of(2026, 11, 1), ana);
 
-    assertThat(created).containsExactly(Instant.parse("2026-11-01T05:30:00Z")); // the first 01:30, EDT
+    assertThat(created)
+        .containsExactly(Instant.parse("2026-11-01T05:30:00Z")); // the first 01:30, EDT
   }
 
   @Test
@@ -217,7 +227,9 @@ class NudgeSweepTest {
     assertThat(created).containsExactly(Instant.parse("2026-03-08T07:00:00Z")); // 03:00 EDT
   }
 
-  /** Sweeps each minute of a New York day, as Quartz would; returns when each nudge was enqueued. */
+  /**
+   * Sweeps each minute of a New York day, as Quartz would; returns when each nudge was enqueued.
+   */
   private List<Instant> sweepEveryMinuteOf(LocalDate day, Caller who) {
     Instant from = day.atStartOfDay(NEW_YORK).toInstant();
     Instant to = day.plusDays(1).atStartOfDay(NEW_YORK).toInstant();

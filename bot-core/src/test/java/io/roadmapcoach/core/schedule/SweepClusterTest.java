@@ -24,7 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Two app instances sweeping one database: every member nudged exactly once, even when one dies. */
+/**
+ * Two app instances sweeping one database: every member nudged exactly once, even when one dies.
+ */
 @ExtendWith(PostgresExtension.class)
 class SweepClusterTest {
   private static final int MEMBERS = 1_000;
@@ -98,7 +100,8 @@ class SweepClusterTest {
   private static void assertEveryMemberNudgedOnce() {
     DSLContext dsl = TestDatabase.dsl();
     assertThat(dsl.fetchCount(OUTBOX, OUTBOX.KIND.eq("nudge"))).isEqualTo(MEMBERS);
-    assertThat(dsl.fetchValue(DSL.select(DSL.countDistinct(OUTBOX.MEMBER_ID)).from(OUTBOX))).isEqualTo(MEMBERS);
+    assertThat(dsl.fetchValue(DSL.select(DSL.countDistinct(OUTBOX.MEMBER_ID)).from(OUTBOX)))
+        .isEqualTo(MEMBERS);
   }
 
   private static int awaitThen(CountDownLatch go, java.util.function.IntSupplier work) {

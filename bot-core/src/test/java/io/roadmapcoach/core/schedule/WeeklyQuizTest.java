@@ -53,7 +53,8 @@ class WeeklyQuizTest {
   void theDefaultSlotIsFridayAtThreeInTheChannelsZone() {
     Instant slot = WeeklyQuiz.slotOfWeek(general(), coach.now());
 
-    assertThat(slot.atZone(general().zoneOrUtc())).isEqualTo(ZonedDateTime.parse("2026-03-06T15:00+01:00[Europe/Berlin]"));
+    assertThat(slot.atZone(general().zoneOrUtc()))
+        .isEqualTo(ZonedDateTime.parse("2026-03-06T15:00+01:00[Europe/Berlin]"));
   }
 
   @Test
@@ -70,7 +71,8 @@ class WeeklyQuizTest {
   void aFiringFoundUpToSixHoursLateIsSentAndLaterWaitsForNextWeek() {
     Instant slot = WeeklyQuiz.slotOfWeek(general(), coach.now());
 
-    assertThat(weeklyQuiz.fire(general().id(), slot, slot.plus(Duration.ofHours(6)).plusSeconds(1))).isZero();
+    assertThat(weeklyQuiz.fire(general().id(), slot, slot.plus(Duration.ofHours(6)).plusSeconds(1)))
+        .isZero();
     assertThat(weeklyQuiz.fire(general().id(), slot, slot.plus(Duration.ofHours(5)))).isEqualTo(2);
   }
 
@@ -83,7 +85,11 @@ class WeeklyQuizTest {
     weeklyQuiz.fire(general().id(), slot, slot);
 
     assertThat(quizRows("channel_quiz")).isEqualTo(1);
-    assertThat(coach.dsl().fetchCount(OUTBOX, OUTBOX.KIND.eq("quiz").and(OUTBOX.MEMBER_ID.eq(coach.memberId(bo)))))
+    assertThat(
+            coach
+                .dsl()
+                .fetchCount(
+                    OUTBOX, OUTBOX.KIND.eq("quiz").and(OUTBOX.MEMBER_ID.eq(coach.memberId(bo)))))
         .isEqualTo(1);
     assertThat(quizRows("quiz")).isEqualTo(1);
   }
@@ -110,7 +116,12 @@ class WeeklyQuizTest {
     coach.say(ana, "channel-tz America/New_York");
     quartz.channelChanged(general().id());
     assertThat(quartz.cronOf(general().id())).containsExactly("0 30 8 ? * MON", "America/New_York");
-    assertThat(quartz.nextQuiz(general().id()).orElseThrow().atZone(java.time.ZoneId.of("America/New_York")).toLocalTime())
+    assertThat(
+            quartz
+                .nextQuiz(general().id())
+                .orElseThrow()
+                .atZone(java.time.ZoneId.of("America/New_York"))
+                .toLocalTime())
         .hasToString("08:30");
   }
 
@@ -128,6 +139,7 @@ class WeeklyQuizTest {
 
   private QuartzScheduling quartz() {
     NudgeSweep sweep = new NudgeSweep(coach.dsl(), coach.services().transactions());
-    return new QuartzScheduling(TestDatabase.dataSource(), coach.dsl(), sweep, weeklyQuiz, () -> {}, coach.clock());
+    return new QuartzScheduling(
+        TestDatabase.dataSource(), coach.dsl(), sweep, weeklyQuiz, () -> {}, coach.clock());
   }
 }

@@ -89,9 +89,7 @@ public final class Application {
       if (console) {
         return runConsole(database, roadmap, bank, in, out, piped);
       }
-      err.println(
-          "Slack and Discord arrive with their issues; run with no platform token for the console.");
-      return CANNOT_START;
+      return ServerMode.run(config, database, roadmap, bank, err);
     } catch (DatabaseStartupException e) {
       err.println("Roadmap Coach cannot start: " + e.getMessage());
       return CANNOT_START;

@@ -36,6 +36,7 @@ final class CoachRuntime implements AutoCloseable {
   private final DeliveryWorker worker;
   private final QuartzScheduling quartz;
   private final Workspaces workspaces;
+  private final DeliveryQueue queue;
   private final boolean deliverInline;
 
   private CoachRuntime(
@@ -45,6 +46,7 @@ final class CoachRuntime implements AutoCloseable {
       DeliveryWorker worker,
       QuartzScheduling quartz,
       Workspaces workspaces,
+      DeliveryQueue queue,
       boolean deliverInline) {
     this.core = core;
     this.sweep = sweep;
@@ -52,6 +54,7 @@ final class CoachRuntime implements AutoCloseable {
     this.worker = worker;
     this.quartz = quartz;
     this.workspaces = workspaces;
+    this.queue = queue;
     this.deliverInline = deliverInline;
   }
 
@@ -72,8 +75,8 @@ final class CoachRuntime implements AutoCloseable {
             new EnrollmentRepository(dsl),
             new QuizRepository(dsl),
             new TeamRepository(dsl));
-    DeliveryWorker worker =
-        new DeliveryWorker(new DeliveryQueue(dsl), composer, transactions, clock);
+    DeliveryQueue queue = new DeliveryQueue(dsl);
+    DeliveryWorker worker = new DeliveryWorker(queue, composer, transactions, clock);
     Runnable afterEnqueue = deliverInline ? worker::drainDue : worker::wake;
     QuartzScheduling quartz =
         new QuartzScheduling(database.dataSource(), dsl, sweep, weeklyQuiz, afterEnqueue, clock);
@@ -85,6 +88,7 @@ final class CoachRuntime implements AutoCloseable {
         worker,
         quartz,
         new Workspaces(dsl, transactions, clock),
+        queue,
         deliverInline);
   }
 
@@ -105,6 +109,10 @@ final class CoachRuntime implements AutoCloseable {
 
   Workspaces workspaces() {
     return workspaces;
+  }
+
+  int outboxPending() {
+    return queue.pendingCount();
   }
 
   /** One minute of the console's moving clock: what falls due in it is enqueued and delivered. */

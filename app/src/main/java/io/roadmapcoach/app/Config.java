@@ -26,6 +26,7 @@ public record Config(
     Optional<String> discordGatewayUrl,
     Optional<Integer> discordShards,
     Optional<String> discordShardIds,
+    boolean discordGlobalCommands,
     Optional<Path> roadmapFile) {
 
   public static final int DEFAULT_PORT = 3000;
@@ -104,6 +105,7 @@ public record Config(
         value(env, "DISCORD_GATEWAY_URL"),
         shards,
         shardIds,
+        value(env, "DISCORD_GLOBAL_COMMANDS").map(v -> v.equalsIgnoreCase("true")).orElse(false),
         value(env, "ROADMAP_FILE").map(Path::of));
   }
 

@@ -20,22 +20,33 @@ public final class Main {
         new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     PrintStream err =
         new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-    routeLogs(System.getenv());
+    routeLogs(System.getenv(), args);
     int code = Application.run(args, System.getenv(), System.in, out, err, isPiped());
     out.flush();
     System.exit(code);
   }
 
   /** Logs go to a file in the data directory before any logger exists; never to standard output. */
-  static void routeLogs(java.util.Map<String, String> env) {
+  static void routeLogs(java.util.Map<String, String> env, String[] args) {
     String dataDir = env.getOrDefault("ROADMAP_DATA_DIR", "").strip();
     Path dir =
         dataDir.isEmpty()
             ? Path.of(System.getProperty("user.home"), ".roadmap-coach")
             : Path.of(dataDir);
     System.setProperty("roadmap.log.file", dir.resolve("roadmap-coach.log").toString());
+    boolean console =
+        java.util.Arrays.asList(args).contains("console")
+            || (blank(env.get("SLACK_BOT_TOKEN")) && blank(env.get("DISCORD_BOT_TOKEN")));
+    if (!console) {
+      // a server's standard error is where its operators look; the console keeps its screen clean
+      System.setProperty("roadmap.log.stderr", "INFO");
+    }
     System.setProperty("org.jooq.no-logo", "true");
     System.setProperty("org.jooq.no-tips", "true");
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 
   /** Whether standard input is a pipe or file rather than a person at a terminal. */

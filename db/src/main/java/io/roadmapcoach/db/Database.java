@@ -123,6 +123,15 @@ public final class Database implements AutoCloseable {
     return dsl;
   }
 
+  /** Whether the database answers within two seconds: the app's health. */
+  public boolean healthy() {
+    try (java.sql.Connection connection = pool.getConnection()) {
+      return connection.isValid(2);
+    } catch (java.sql.SQLException e) {
+      return false;
+    }
+  }
+
   public boolean isEmbedded() {
     return embedded.isPresent();
   }

@@ -111,6 +111,11 @@ public final class DeliveryQueue {
                     r.get(OUTBOX.ATTEMPTS)));
   }
 
+  /** Rows waiting to be delivered, for monitoring. */
+  public int pendingCount() {
+    return dsl.fetchCount(OUTBOX, OUTBOX.STATUS.eq("pending"));
+  }
+
   public void sent(long id, Instant now, Optional<Long> memberId, Optional<String> dmChannel) {
     dsl.update(OUTBOX)
         .set(OUTBOX.STATUS, "sent")

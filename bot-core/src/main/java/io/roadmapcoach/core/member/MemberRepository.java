@@ -28,6 +28,55 @@ public final class MemberRepository {
 
   /** The rows for the caller's workspace, channel and member, created on first sight. */
   public Place resolve(Caller caller) {
+    return known(caller).orElseGet(() -> firstSight(caller));
+  }
+
+  /**
+   * The usual case, in one query: workspace, channel and member exist, and nothing the platform
+   * says about them has changed. Anything else takes the slower path that creates and updates.
+   */
+  private Optional<Place> known(Caller caller) {
+    var home = CHANNEL.as("home");
+    var row =
+        dsl.select(WORKSPACE.DELIVERABLE)
+            .select(CHANNEL.fields())
+            .select(MEMBER.fields())
+            .select(home.fields())
+            .from(WORKSPACE)
+            .join(CHANNEL)
+            .on(CHANNEL.WORKSPACE_ID.eq(WORKSPACE.ID), CHANNEL.EXTERNAL_ID.eq(caller.channelId()))
+            .join(MEMBER)
+            .on(MEMBER.WORKSPACE_ID.eq(WORKSPACE.ID), MEMBER.EXTERNAL_ID.eq(caller.userId()))
+            .leftJoin(ENROLLMENT)
+            .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
+            .leftJoin(home)
+            .on(home.ID.eq(ENROLLMENT.CHANNEL_ID))
+            .where(
+                WORKSPACE.PLATFORM.eq(caller.platform().key()),
+                WORKSPACE.EXTERNAL_ID.eq(caller.workspaceId()))
+            .fetchOne();
+    if (row == null) {
+      return Optional.empty();
+    }
+    ChannelRecord channel = row.into(CHANNEL);
+    MemberRecord member = row.into(MEMBER);
+    String platformZone = caller.platformZone().map(ZoneId::getId).orElse(null);
+    boolean unchanged =
+        row.get(WORKSPACE.DELIVERABLE)
+            && channel.getDeliverable()
+            && channel.getName().equals(caller.channelName())
+            && member.getDeliverable()
+            && member.getDisplayName().equals(caller.userName())
+            && (platformZone == null || platformZone.equals(member.getPlatformTimeZone()));
+    if (!unchanged) {
+      return Optional.empty();
+    }
+    Channel here = channel(channel);
+    Channel homeChannel = row.get(home.ID) == null ? here : channel(row.into(home));
+    return Optional.of(new Place(member(member), here, homeChannel, false));
+  }
+
+  private Place firstSight(Caller caller) {
     long workspace = workspace(caller);
     boolean newChannel = !channelExists(workspace, caller.channelId());
     Channel channel = channel(workspace, caller);

@@ -61,6 +61,30 @@ public final class EnrollmentRepository {
             .fetch(OBJECTIVE_DONE.OBJECTIVE));
   }
 
+  /**
+   * What the member has checked off up to {@code stage}: that stage's objectives, and how many in
+   * the stages before it. One query for what a status shows.
+   */
+  public Checked checked(long memberId, int stage) {
+    Set<Integer> inStage = new TreeSet<>();
+    int before = 0;
+    for (var row :
+        dsl.select(OBJECTIVE_DONE.STAGE, OBJECTIVE_DONE.OBJECTIVE)
+            .from(OBJECTIVE_DONE)
+            .where(OBJECTIVE_DONE.MEMBER_ID.eq(memberId), OBJECTIVE_DONE.STAGE.le(stage))
+            .fetch()) {
+      if (row.value1() == stage) {
+        inStage.add(row.value2());
+      } else {
+        before++;
+      }
+    }
+    return new Checked(inStage, before);
+  }
+
+  /** Objectives checked off: in one stage, and in the stages before it. */
+  public record Checked(Set<Integer> inStage, int before) {}
+
   /** How many objectives the member has checked off in stages before {@code stage}. */
   public int objectivesDoneBefore(long memberId, int stage) {
     return dsl.fetchCount(

@@ -77,16 +77,18 @@ public final class ProgressService {
           : Reply.text(member.displayName() + " has not started the roadmap yet.");
     }
     Enrollment e = enrollment.get();
-    Channel home = members.homeOf(member.id(), scope.channel());
+    // the caller's own home is already known; someone else's is looked up
+    Channel home = of.isEmpty() ? scope.home() : members.homeOf(member.id(), scope.channel());
     var today = scope.now().atZone(member.zone(home)).toLocalDate();
     StreakView streak = Streaks.asOf(e.streak(), today, e.lastActiveDate().equals(today), member);
+    EnrollmentRepository.Checked checked = enrollments.checked(member.id(), e.stage());
     StatusReplies.Facts facts =
         new StatusReplies.Facts(
             member,
             e,
             home,
-            enrollments.objectivesDone(member.id(), e.stage()),
-            enrollments.objectivesDoneBefore(member.id(), e.stage()),
+            checked.inStage(),
+            checked.before(),
             quizzes.hasPassed(member.id(), e.stage()),
             streak,
             of.isEmpty());

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -77,11 +78,15 @@ public final class NudgeSweep {
     if (bounds == null || bounds.value1() == null) {
       return 0;
     }
+    long first = bounds.value1();
+    int slices = (int) ((bounds.value2() - first) / batchSize) + 1;
+    // instances sweeping at once start at different slices, so they rarely meet on one
+    int start = ThreadLocalRandom.current().nextInt(slices);
     int total = 0;
-    for (long from = bounds.value1(); from <= bounds.value2(); from += batchSize) {
-      long first = from;
-      long last = from + batchSize - 1;
-      total += transactions.inTransaction(() -> claimBatch(now, first, last, hook));
+    for (int i = 0; i < slices; i++) {
+      long from = first + (long) ((start + i) % slices) * batchSize;
+      long to = from + batchSize - 1;
+      total += transactions.inTransaction(() -> claimBatch(now, from, to, hook));
     }
     return total;
   }
@@ -90,6 +95,10 @@ public final class NudgeSweep {
     // A batch lost to a crash right after commit is claimed again by the next sweep and nothing was
     // sent from it, so the commit need not wait for the disk.
     dsl.execute("set local synchronous_commit to off");
+    // Every read here goes by key. While the outbox is new or its statistics stale, the planner
+    // may probe it for "already nudged" by scanning it whole, and the insert that feeds from the
+    // same statement keeps growing what each probe scans: quadratic within one batch.
+    dsl.execute("set local enable_seqscan to off");
     Field<String> zone =
         DSL.coalesce(
             MEMBER.TIME_ZONE, MEMBER.PLATFORM_TIME_ZONE, CHANNEL.TIME_ZONE, DSL.inline("UTC"));
@@ -137,7 +146,7 @@ public final class NudgeSweep {
     Field<Long> dueMember = DSL.field(DSL.name("due", "member_id"), Long.class);
     Field<Long> dueWorkspace = DSL.field(DSL.name("due", "workspace_id"), Long.class);
     Field<LocalDate> dueDate = DSL.field(DSL.name("due", "local_date"), LocalDate.class);
-    var inserted =
+    int inserted =
         dsl.with(due)
             .insertInto(
                 OUTBOX,
@@ -157,10 +166,9 @@ public final class NudgeSweep {
                         DSL.val(Times.utc(now)))
                     .from(due))
             .onConflictDoNothing()
-            .returning(OUTBOX.MEMBER_ID)
-            .fetch(OUTBOX.MEMBER_ID);
-    hook.claimed(inserted.size());
-    return inserted.size();
+            .execute();
+    hook.claimed(inserted);
+    return inserted;
   }
 
   /** The channel posts of channels where some member takes their nudge in the channel. */

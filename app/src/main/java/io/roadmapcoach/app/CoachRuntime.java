@@ -81,6 +81,14 @@ final class CoachRuntime implements AutoCloseable {
     QuartzScheduling quartz =
         new QuartzScheduling(database.dataSource(), dsl, sweep, weeklyQuiz, afterEnqueue, clock);
     CoreServices core = CoreServices.create(dsl, roadmap, bank, clock, new SecureRandom(), quartz);
+    int moved = core.enrollments().graduatePast(roadmap.stageCount(), clock.instant());
+    if (moved > 0) {
+      org.slf4j.LoggerFactory.getLogger(CoachRuntime.class)
+          .warn(
+              "{} members were past the last stage of {}: they have graduated",
+              moved,
+              roadmap.id());
+    }
     return new CoachRuntime(
         core,
         sweep,

@@ -157,6 +157,37 @@ class ConsoleEndToEndTest {
   }
 
   @Test
+  void aWholeQuizIsTakenWithPressesAndEndsWithTheScore() {
+    ConsoleRun run =
+        ConsoleRun.of(
+            dataDir,
+            "/roadmap start",
+            "/roadmap quiz",
+            ":press 1",
+            ":press 1",
+            ":press 1",
+            ":press 1",
+            ":press 1",
+            ":press 1",
+            "/roadmap status");
+
+    assertThat(run.answerTo("/roadmap quiz"))
+        .contains("Stage 1 quiz · question 1 of 5", "[1] ", "[3] ");
+    String transcript = run.out();
+    for (int question = 2; question <= 5; question++) {
+      assertThat(transcript).contains("question " + question + " of 5");
+    }
+    assertThat(
+            transcript
+                .lines()
+                .filter(l -> l.startsWith("✅ Right:") || l.startsWith("❌ Not quite.")))
+        .hasSize(5);
+    assertThat(transcript).containsAnyOf("🎉 Passed: ", "Not this time: ");
+    assertThat(transcript).contains("That quiz is already finished");
+    assertThat(run.answerTo("/roadmap status")).contains("Stage quiz: ");
+  }
+
+  @Test
   void logsStayOffStandardOutputAndGoToTheDataDirectory() throws Exception {
     ConsoleRun run = ConsoleRun.of(dataDir, "/roadmap start");
 

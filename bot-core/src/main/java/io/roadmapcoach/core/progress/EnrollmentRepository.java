@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Enrollments and the objectives checked off in them. */
 public final class EnrollmentRepository {
@@ -131,6 +132,19 @@ public final class EnrollmentRepository {
         PROGRESS_EVENT.MEMBER_ID.eq(memberId),
         PROGRESS_EVENT.KIND.eq(EventKind.STAGE_FINISHED.key()),
         PROGRESS_EVENT.STAGE.eq(stage));
+  }
+
+  /**
+   * After the roadmap file changed to one with fewer stages: members past its end have finished it.
+   * Returns how many were moved.
+   */
+  public int graduatePast(int stageCount, Instant now) {
+    return dsl.update(ENROLLMENT)
+        .set(ENROLLMENT.STAGE, stageCount)
+        .set(
+            ENROLLMENT.GRADUATED_AT, DSL.coalesce(ENROLLMENT.GRADUATED_AT, DSL.val(Times.utc(now))))
+        .where(ENROLLMENT.STAGE.gt(stageCount))
+        .execute();
   }
 
   public List<Long> membersOf(long channelId) {

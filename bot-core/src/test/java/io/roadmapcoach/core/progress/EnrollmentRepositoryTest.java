@@ -1,5 +1,6 @@
 package io.roadmapcoach.core.progress;
 
+import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roadmapcoach.core.command.Caller;
@@ -79,5 +80,19 @@ class EnrollmentRepositoryTest {
     assertThat(enrollments.finishedBefore(ana, 1)).isTrue();
     assertThat(enrollments.finishedBefore(ana, 2)).isFalse();
     assertThat(enrollments.membersOf(general)).containsExactly(ana);
+  }
+
+  @Test
+  void membersPastTheEndOfAShorterRoadmapHaveGraduated() {
+    CoachFixture coach = CoachFixture.builtIn();
+    Caller ana = coach.caller("ana");
+    coach.say(ana, "start");
+    coach.dsl().update(ENROLLMENT).set(ENROLLMENT.STAGE, 9).execute();
+
+    int moved = new EnrollmentRepository(coach.dsl()).graduatePast(2, coach.now());
+
+    assertThat(moved).isEqualTo(1);
+    assertThat(coach.enrollment(ana).getStage()).isEqualTo(2);
+    assertThat(coach.enrollment(ana).getGraduatedAt()).isNotNull();
   }
 }

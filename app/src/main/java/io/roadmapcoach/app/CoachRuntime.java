@@ -1,12 +1,8 @@
 package io.roadmapcoach.app;
 
 import io.roadmapcoach.core.CoreServices;
-import io.roadmapcoach.core.lead.TeamRepository;
-import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Workspaces;
-import io.roadmapcoach.core.progress.EnrollmentRepository;
 import io.roadmapcoach.core.quiz.QuizBank;
-import io.roadmapcoach.core.quiz.QuizRepository;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.schedule.DeliveryComposer;
 import io.roadmapcoach.core.schedule.DeliveryQueue;
@@ -68,13 +64,7 @@ final class CoachRuntime implements AutoCloseable {
     Transactions transactions = new Transactions(dsl);
     NudgeSweep sweep = new NudgeSweep(dsl, transactions);
     WeeklyQuiz weeklyQuiz = new WeeklyQuiz(dsl, transactions);
-    DeliveryComposer composer =
-        new DeliveryComposer(
-            roadmap,
-            new MemberRepository(dsl),
-            new EnrollmentRepository(dsl),
-            new QuizRepository(dsl),
-            new TeamRepository(dsl));
+    DeliveryComposer composer = DeliveryComposer.on(dsl, roadmap);
     DeliveryQueue queue = new DeliveryQueue(dsl);
     DeliveryWorker worker = new DeliveryWorker(queue, composer, transactions, clock);
     Runnable afterEnqueue = deliverInline ? worker::drainDue : worker::wake;

@@ -54,6 +54,16 @@ public final class DeliveryComposer {
     this.team = team;
   }
 
+  /** A composer reading through its own repositories on {@code dsl}. */
+  public static DeliveryComposer on(org.jooq.DSLContext dsl, Roadmap roadmap) {
+    return new DeliveryComposer(
+        roadmap,
+        new MemberRepository(dsl),
+        new EnrollmentRepository(dsl),
+        new QuizRepository(dsl),
+        new TeamRepository(dsl));
+  }
+
   /** A delivery to send, or the reason it is dropped. */
   public sealed interface Composed {}
 

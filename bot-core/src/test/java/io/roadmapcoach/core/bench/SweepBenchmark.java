@@ -2,11 +2,7 @@ package io.roadmapcoach.core.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.roadmapcoach.core.lead.TeamRepository;
-import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Platform;
-import io.roadmapcoach.core.progress.EnrollmentRepository;
-import io.roadmapcoach.core.quiz.QuizRepository;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.RoadmapLoader;
 import io.roadmapcoach.core.roadmap.RoadmapSource;
@@ -119,13 +115,7 @@ public final class SweepBenchmark {
             return DeliveryResult.Sent.plain();
           }
         };
-    DeliveryComposer composer =
-        new DeliveryComposer(
-            roadmap,
-            new MemberRepository(dsl),
-            new EnrollmentRepository(dsl),
-            new QuizRepository(dsl),
-            new TeamRepository(dsl));
+    DeliveryComposer composer = DeliveryComposer.on(dsl, roadmap);
     DeliveryWorker worker =
         new DeliveryWorker(
                 new DeliveryQueue(dsl),

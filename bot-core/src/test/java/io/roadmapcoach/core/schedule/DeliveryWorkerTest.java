@@ -5,11 +5,7 @@ import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roadmapcoach.core.command.Caller;
-import io.roadmapcoach.core.lead.TeamRepository;
-import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Platform;
-import io.roadmapcoach.core.progress.EnrollmentRepository;
-import io.roadmapcoach.core.quiz.QuizRepository;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.db.schema.tables.records.OutboxRecord;
 import io.roadmapcoach.db.testing.PostgresExtension;
@@ -59,13 +55,7 @@ class DeliveryWorkerTest {
     new NudgeSweep(coach.dsl(), coach.services().transactions()).sweep(TUESDAY_NINE);
     messenger = new ScriptedMessenger();
     var dsl = coach.dsl();
-    DeliveryComposer composer =
-        new DeliveryComposer(
-            coach.roadmap(),
-            new MemberRepository(dsl),
-            new EnrollmentRepository(dsl),
-            new QuizRepository(dsl),
-            new TeamRepository(dsl));
+    DeliveryComposer composer = DeliveryComposer.on(dsl, coach.roadmap());
     worker =
         new DeliveryWorker(
             new DeliveryQueue(dsl), composer, coach.services().transactions(), coach.clock());

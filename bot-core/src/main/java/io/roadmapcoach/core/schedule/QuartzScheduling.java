@@ -53,6 +53,7 @@ public final class QuartzScheduling implements QuizSchedule, AutoCloseable {
   private final NudgeSweep sweep;
   private final WeeklyQuiz weeklyQuiz;
   private final Runnable afterEnqueue;
+  private final Housekeeping housekeeping;
   private final Clock clock;
   private final Scheduler scheduler;
 
@@ -70,6 +71,7 @@ public final class QuartzScheduling implements QuizSchedule, AutoCloseable {
     this.sweep = sweep;
     this.weeklyQuiz = weeklyQuiz;
     this.afterEnqueue = afterEnqueue;
+    this.housekeeping = new Housekeeping(dsl);
     this.clock = clock;
     this.scheduler = createScheduler(dataSource);
   }
@@ -250,6 +252,7 @@ public final class QuartzScheduling implements QuizSchedule, AutoCloseable {
     if (sweep.sweep(clock.instant()) > 0) {
       afterEnqueue.run();
     }
+    housekeeping.purge(clock.instant());
   }
 
   void runQuiz(long channelId, java.time.Instant scheduledFor) {

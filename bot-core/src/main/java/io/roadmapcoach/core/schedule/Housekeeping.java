@@ -1,0 +1,57 @@
+package io.roadmapcoach.core.schedule;
+
+import static io.roadmapcoach.db.schema.Tables.HANDLED_EVENT;
+import static io.roadmapcoach.db.schema.Tables.OUTBOX;
+
+import io.roadmapcoach.core.member.Times;
+import java.time.Duration;
+import java.time.Instant;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Deletes what has served its purpose, a little at a time (it runs with every sweep): platform
+ * event ids kept to spot retries, and outbox rows long since sent or given up.
+ */
+public final class Housekeeping {
+  /** Slack retries a delivery within minutes; two days is ample. */
+  public static final Duration KEEP_EVENT_IDS = Duration.ofDays(2);
+
+  /** An outbox row's unique key guards one local day; two weeks leaves room to look back. */
+  public static final Duration KEEP_FINISHED_DELIVERIES = Duration.ofDays(14);
+
+  static final int MOST_PER_RUN = 5_000;
+
+  private final DSLContext dsl;
+
+  public Housekeeping(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  /** Returns how many rows were deleted. */
+  public int purge(Instant now) {
+    int events =
+        dsl.deleteFrom(HANDLED_EVENT)
+            .where(
+                DSL.row(HANDLED_EVENT.PLATFORM, HANDLED_EVENT.EVENT_ID)
+                    .in(
+                        DSL.select(HANDLED_EVENT.PLATFORM, HANDLED_EVENT.EVENT_ID)
+                            .from(HANDLED_EVENT)
+                            .where(
+                                HANDLED_EVENT.HANDLED_AT.lt(Times.utc(now.minus(KEEP_EVENT_IDS))))
+                            .limit(MOST_PER_RUN)))
+            .execute();
+    int deliveries =
+        dsl.deleteFrom(OUTBOX)
+            .where(
+                OUTBOX.ID.in(
+                    DSL.select(OUTBOX.ID)
+                        .from(OUTBOX)
+                        .where(
+                            OUTBOX.STATUS.ne("pending"),
+                            OUTBOX.CREATED_AT.lt(Times.utc(now.minus(KEEP_FINISHED_DELIVERIES))))
+                        .limit(MOST_PER_RUN)))
+            .execute();
+    return events + deliveries;
+  }
+}

@@ -133,6 +133,15 @@ public final class SlackAdapter implements AutoCloseable {
     }
   }
 
+  /**
+   * A Bolt app with the adapter's own configuration and middleware and no listeners: the
+   * benchmark's bare app, which only acknowledges, so that the comparison differs only in what the
+   * handler does. Its caller registers listeners and starts it.
+   */
+  public static App boltApp(SlackSettings settings) {
+    return new App(appConfig(slack(settings), settings));
+  }
+
   /** The Web API client, pointed at {@code SLACK_API_URL}. */
   static Slack slack(SlackSettings settings) {
     SlackConfig config = new SlackConfig();

@@ -3,20 +3,55 @@ package io.roadmapcoach.core.progress;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
 import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
+import static io.roadmapcoach.db.schema.Tables.QUIZ_ATTEMPT;
 
 import io.roadmapcoach.core.member.Times;
 import io.roadmapcoach.db.schema.tables.records.EnrollmentRecord;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /** Enrollments and the objectives checked off in them. */
 public final class EnrollmentRepository {
+  private static final Field<Integer[]> STATUS_IN_STAGE;
+  private static final Field<Integer> STATUS_BEFORE;
+  private static final Field<Boolean> STATUS_QUIZ_PASSED;
+
+  // what a status reads beside the enrollment row, as correlated sub-queries on it
+  static {
+    var done = OBJECTIVE_DONE;
+    Field<Integer[]> inStage =
+        DSL.field(
+            DSL.select(DSL.arrayAgg(done.OBJECTIVE))
+                .from(done)
+                .where(done.MEMBER_ID.eq(ENROLLMENT.MEMBER_ID), done.STAGE.eq(ENROLLMENT.STAGE)));
+    Field<Integer> before =
+        DSL.field(
+            DSL.selectCount()
+                .from(done)
+                .where(done.MEMBER_ID.eq(ENROLLMENT.MEMBER_ID), done.STAGE.lt(ENROLLMENT.STAGE)));
+    Field<Boolean> quizPassed =
+        DSL.field(
+            DSL.exists(
+                DSL.selectOne()
+                    .from(QUIZ_ATTEMPT)
+                    .where(
+                        QUIZ_ATTEMPT.MEMBER_ID.eq(ENROLLMENT.MEMBER_ID),
+                        QUIZ_ATTEMPT.STAGE.eq(ENROLLMENT.STAGE),
+                        QUIZ_ATTEMPT.REVIEW.isFalse(),
+                        QUIZ_ATTEMPT.PASSED.isTrue())));
+    STATUS_IN_STAGE = inStage.as("in_stage");
+    STATUS_BEFORE = before.as("before_stage");
+    STATUS_QUIZ_PASSED = quizPassed.as("quiz_passed");
+  }
+
   private final DSLContext dsl;
 
   public EnrollmentRepository(DSLContext dsl) {
@@ -85,6 +120,32 @@ public final class EnrollmentRepository {
 
   /** Objectives checked off: in one stage, and in the stages before it. */
   public record Checked(Set<Integer> inStage, int before) {}
+
+  /**
+   * What a status shows, in one query instead of three: the enrollment, what the member has checked
+   * off in its stage and before it ({@link #checked}), and whether they have passed that stage's
+   * quiz ({@code QuizRepository.hasPassed}).
+   */
+  public Optional<StatusFacts> statusFacts(long memberId) {
+    return dsl.select(ENROLLMENT.fields())
+        .select(STATUS_IN_STAGE, STATUS_BEFORE, STATUS_QUIZ_PASSED)
+        .from(ENROLLMENT)
+        .where(ENROLLMENT.MEMBER_ID.eq(memberId))
+        .fetchOptional()
+        .map(
+            r -> {
+              Integer[] objectives = r.get(STATUS_IN_STAGE);
+              Set<Integer> checked =
+                  objectives == null ? new TreeSet<>() : new TreeSet<>(Arrays.asList(objectives));
+              return new StatusFacts(
+                  enrollment(r.into(ENROLLMENT)),
+                  new Checked(checked, r.get(STATUS_BEFORE)),
+                  r.get(STATUS_QUIZ_PASSED));
+            });
+  }
+
+  /** See {@link #statusFacts}. */
+  public record StatusFacts(Enrollment enrollment, Checked checked, boolean quizPassed) {}
 
   /** How many objectives the member has checked off in stages before {@code stage}. */
   public int objectivesDoneBefore(long memberId, int stage) {

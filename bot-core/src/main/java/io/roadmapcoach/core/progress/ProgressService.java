@@ -70,18 +70,19 @@ public final class ProgressService {
 
   public Reply status(Scope scope, Optional<Member> of) {
     Member member = of.orElse(scope.member());
-    Optional<Enrollment> enrollment = enrollments.find(member.id());
-    if (enrollment.isEmpty()) {
+    // the enrollment, its checked objectives and its quiz in one round trip
+    Optional<EnrollmentRepository.StatusFacts> found = enrollments.statusFacts(member.id());
+    if (found.isEmpty()) {
       return of.isEmpty()
           ? replies.notStarted()
           : Reply.text(member.displayName() + " has not started the roadmap yet.");
     }
-    Enrollment e = enrollment.get();
+    Enrollment e = found.get().enrollment();
     // the caller's own home is already known; someone else's is looked up
     Channel home = of.isEmpty() ? scope.home() : members.homeOf(member.id(), scope.channel());
     var today = scope.now().atZone(member.zone(home)).toLocalDate();
     StreakView streak = Streaks.asOf(e.streak(), today, e.lastActiveDate().equals(today), member);
-    EnrollmentRepository.Checked checked = enrollments.checked(member.id(), e.stage());
+    EnrollmentRepository.Checked checked = found.get().checked();
     StatusReplies.Facts facts =
         new StatusReplies.Facts(
             member,
@@ -89,7 +90,7 @@ public final class ProgressService {
             home,
             checked.inStage(),
             checked.before(),
-            quizzes.hasPassed(member.id(), e.stage()),
+            found.get().quizPassed(),
             streak,
             of.isEmpty());
     return replies.status(facts);

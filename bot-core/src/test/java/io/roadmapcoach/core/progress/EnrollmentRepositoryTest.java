@@ -8,6 +8,7 @@ import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,46 @@ class EnrollmentRepositoryTest {
     assertThat(enrollments.objectivesDoneBefore(ana, 2)).isEqualTo(2);
     assertThat(enrollments.objectivesDone(ana, 1)).containsExactly(1, 3);
     assertThat(enrollments.find(ana).orElseThrow().stage()).isEqualTo(3);
+  }
+
+  @Test
+  void aStatusReadsInOneQueryWhatItsThreeQueriesRead() {
+    var quizzes = f.services().quizzes();
+    assertThat(enrollments.statusFacts(ana)).isEmpty();
+
+    enrollments.insert(ana, general, NOW, LocalDate.of(2026, 3, 2));
+    var fresh = enrollments.statusFacts(ana).orElseThrow();
+    assertThat(fresh.enrollment()).isEqualTo(enrollments.find(ana).orElseThrow());
+    assertThat(fresh.checked()).isEqualTo(enrollments.checked(ana, 1));
+    assertThat(fresh.checked().inStage()).isEmpty();
+    assertThat(fresh.quizPassed()).isFalse();
+
+    enrollments.markDone(ana, 1, 1, NOW);
+    enrollments.markDone(ana, 1, 3, NOW);
+    enrollments.markDone(ana, 2, 2, NOW);
+    enrollments.markDone(ana, 2, 4, NOW);
+    enrollments.markDone(ana, 3, 1, NOW);
+    enrollments.setStage(ana, 2, Optional.empty());
+    // a passed review of stage 2 does not count, a failed attempt neither; stage 1 passed
+    var review = quizzes.create(ana, 2, true, NOW, NOW.plusSeconds(60), List.of());
+    quizzes.finish(review.id(), 5, true, NOW);
+    var failed = quizzes.create(ana, 2, false, NOW, NOW.plusSeconds(60), List.of());
+    quizzes.finish(failed.id(), 1, false, NOW);
+    var passed = quizzes.create(ana, 1, false, NOW, NOW.plusSeconds(60), List.of());
+    quizzes.finish(passed.id(), 5, true, NOW);
+
+    var onTwo = enrollments.statusFacts(ana).orElseThrow();
+    assertThat(onTwo.enrollment()).isEqualTo(enrollments.find(ana).orElseThrow());
+    assertThat(onTwo.checked()).isEqualTo(enrollments.checked(ana, 2));
+    assertThat(onTwo.checked().inStage()).containsExactly(2, 4);
+    assertThat(onTwo.checked().before()).isEqualTo(2);
+    assertThat(onTwo.quizPassed()).isEqualTo(quizzes.hasPassed(ana, 2)).isFalse();
+
+    enrollments.setStage(ana, 1, Optional.empty());
+    var onOne = enrollments.statusFacts(ana).orElseThrow();
+    assertThat(onOne.checked()).isEqualTo(enrollments.checked(ana, 1));
+    assertThat(onOne.checked().before()).isZero();
+    assertThat(onOne.quizPassed()).isEqualTo(quizzes.hasPassed(ana, 1)).isTrue();
   }
 
   @Test

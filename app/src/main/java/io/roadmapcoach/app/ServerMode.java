@@ -50,8 +50,10 @@ final class ServerMode {
     try {
       CoachRuntime runtime = CoachRuntime.create(database, roadmap, bank, clock, false);
       started.push(runtime);
-      Optional<Handler> slackEvents = startSlack(config, runtime, clock, started);
-      startDiscord(config, runtime, roadmap, database, started);
+      // presses in a member's direct messages act in their home channel, on both platforms
+      HomeCallers homes = new HomeCallers(database.dsl());
+      Optional<Handler> slackEvents = startSlack(config, runtime, homes, clock, started);
+      startDiscord(config, runtime, roadmap, homes, started);
       runtime.start();
       HttpServer http =
           new HttpServer(
@@ -80,7 +82,11 @@ final class ServerMode {
   }
 
   private static Optional<Handler> startSlack(
-      Config config, CoachRuntime runtime, Clock clock, Deque<AutoCloseable> started)
+      Config config,
+      CoachRuntime runtime,
+      HomeCallers homes,
+      Clock clock,
+      Deque<AutoCloseable> started)
       throws Exception {
     if (!config.slackEnabled()) {
       return Optional.empty();
@@ -93,7 +99,7 @@ final class ServerMode {
             config.slackApiUrl(),
             SlackSettings.DEFAULT_ACK_BUDGET);
     SlackAdapter slack =
-        new SlackAdapter(settings, runtime.core().coach(), runtime.workspaces(), clock);
+        new SlackAdapter(settings, runtime.core().coach(), runtime.workspaces(), homes, clock);
     started.push(slack::close);
     runtime.worker().register(slack.messenger());
     if (config.slackAppToken().isPresent()) {
@@ -107,7 +113,7 @@ final class ServerMode {
       Config config,
       CoachRuntime runtime,
       Roadmap roadmap,
-      Database database,
+      HomeCallers homes,
       Deque<AutoCloseable> started) {
     if (!config.discordEnabled()) {
       return;
@@ -121,12 +127,7 @@ final class ServerMode {
             config.discordShardIds(),
             config.discordGlobalCommands());
     DiscordAdapter discord =
-        new DiscordAdapter(
-            settings,
-            runtime.core().coach(),
-            roadmap,
-            runtime.workspaces(),
-            new HomeCallers(database.dsl()));
+        new DiscordAdapter(settings, runtime.core().coach(), roadmap, runtime.workspaces(), homes);
     discord.start();
     started.push(discord::close);
     // after start: a messenger registered before the bot is connected would pause Discord

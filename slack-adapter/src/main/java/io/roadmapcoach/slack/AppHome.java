@@ -61,8 +61,7 @@ final class AppHome implements BoltEventHandler<AppHomeOpenedEvent> {
         return;
       }
     }
-    Caller caller =
-        users.caller(teamId, teamName, channel, ButtonPresses.DIRECT_MESSAGE, userId, userName);
+    Caller caller = users.inDirectMessage(teamId, teamName, channel, userId, userName);
     Reply status = coach.handleText(caller, "status");
     out.publishHome(userId, status);
   }

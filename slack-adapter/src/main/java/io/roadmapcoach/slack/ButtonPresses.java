@@ -78,7 +78,7 @@ final class ButtonPresses implements BlockActionHandler {
       if (dm.isEmpty()) {
         return;
       }
-      Caller caller = users.caller(teamId, domain(p), dm.get(), DIRECT_MESSAGE, userId, userName);
+      Caller caller = users.inDirectMessage(teamId, domain(p), dm.get(), userId, userName);
       Reply reply = coach.press(caller, actionId);
       out.post(dm.get(), Attachments.announced(reply));
       attachments.send(reply, userId, dm.get());
@@ -91,7 +91,10 @@ final class ButtonPresses implements BlockActionHandler {
       return;
     }
     String channelName = p.getChannel() != null ? p.getChannel().getName() : null;
-    Caller caller = users.caller(teamId, domain(p), channelId, channelName, userId, userName);
+    Caller caller =
+        SlackUsers.isDirectMessage(channelId, channelName)
+            ? users.inDirectMessage(teamId, domain(p), channelId, userId, userName)
+            : users.caller(teamId, domain(p), channelId, channelName, userId, userName);
     Reply reply = coach.press(caller, actionId);
     Reply shown = Attachments.announced(reply);
     if (reply.replacesOriginal()) {

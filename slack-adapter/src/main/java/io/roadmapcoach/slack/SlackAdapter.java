@@ -13,6 +13,7 @@ import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import io.roadmapcoach.core.command.Coach;
+import io.roadmapcoach.core.member.HomeCallers;
 import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.schedule.Messenger;
 import java.io.IOException;
@@ -46,7 +47,8 @@ public final class SlackAdapter implements AutoCloseable {
   private final String teamId;
   private SocketModeApp socketMode;
 
-  public SlackAdapter(SlackSettings settings, Coach coach, Workspaces workspaces, Clock clock) {
+  public SlackAdapter(
+      SlackSettings settings, Coach coach, Workspaces workspaces, HomeCallers homes, Clock clock) {
     this.settings = settings;
     Slack slack = slack(settings);
     this.teamId = authTest(slack, settings);
@@ -54,7 +56,7 @@ public final class SlackAdapter implements AutoCloseable {
     this.executor =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-work-", 0).factory());
 
-    SlackUsers users = new SlackUsers(client, clock);
+    SlackUsers users = new SlackUsers(client, homes, clock);
     SlackOut out = new SlackOut(slack, client);
     Attachments attachments = new Attachments(out, executor);
     EventClaims claims = new EventClaims(workspaces);

@@ -5,6 +5,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
 import io.roadmapcoach.core.command.Caller;
+import io.roadmapcoach.core.member.HomeCallers;
 import io.roadmapcoach.core.member.Platform;
 import java.io.IOException;
 import java.time.Clock;
@@ -36,12 +37,54 @@ final class SlackUsers {
   private record Entry(Profile profile, Instant until) {}
 
   private final MethodsClient client;
+  private final HomeCallers homes;
   private final Clock clock;
   private final ConcurrentMap<String, Entry> cache = new ConcurrentHashMap<>();
 
-  SlackUsers(MethodsClient client, Clock clock) {
+  SlackUsers(MethodsClient client, HomeCallers homes, Clock clock) {
     this.client = client;
+    this.homes = homes;
     this.clock = clock;
+  }
+
+  /** Slack's ids of direct conversations start with D; its payloads name them "directmessage". */
+  static boolean isDirectMessage(String channelId, String channelName) {
+    return (channelId != null && channelId.startsWith("D"))
+        || ButtonPresses.DIRECT_MESSAGE.equals(channelName);
+  }
+
+  /**
+   * The caller of a command, press or App Home visit in the member's direct conversation with the
+   * bot: the member in their home channel, so that the conversation never becomes a channel of its
+   * own (with its own board, lead and weekly quiz). Someone not enrolled yet is the caller in the
+   * conversation itself, which becomes their home if they start there.
+   */
+  Caller inDirectMessage(
+      String teamId, String teamName, String dmChannel, String userId, String nameInRequest) {
+    Profile profile = profile(teamId, userId, nameInRequest);
+    return homes
+        .of(Platform.SLACK, teamId, userId)
+        .map(
+            home ->
+                new Caller(
+                    Platform.SLACK,
+                    teamId,
+                    home.workspaceName(),
+                    home.channelId(),
+                    home.channelName(),
+                    userId,
+                    profile.displayName(),
+                    profile.admin(),
+                    profile.zone()))
+        .orElseGet(
+            () ->
+                caller(
+                    teamId,
+                    teamName,
+                    dmChannel,
+                    ButtonPresses.DIRECT_MESSAGE,
+                    userId,
+                    nameInRequest));
   }
 
   /** The caller of a command, a click or an App Home visit. */

@@ -81,6 +81,10 @@ final class SlashCommands implements SlashCommandHandler {
   }
 
   private Caller caller(SlashCommandPayload p) {
+    if (SlackUsers.isDirectMessage(p.getChannelId(), p.getChannelName())) {
+      return users.inDirectMessage(
+          p.getTeamId(), p.getTeamDomain(), p.getChannelId(), p.getUserId(), p.getUserName());
+    }
     return users.caller(
         p.getTeamId(),
         p.getTeamDomain(),

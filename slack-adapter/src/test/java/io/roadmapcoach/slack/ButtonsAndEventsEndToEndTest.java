@@ -1,5 +1,6 @@
 package io.roadmapcoach.slack;
 
+import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 import static io.roadmapcoach.slack.SlashCommandEndToEndTest.allText;
 import static io.roadmapcoach.slack.SlashCommandEndToEndTest.blocks;
@@ -106,6 +107,29 @@ class ButtonsAndEventsEndToEndTest {
     assertThat(message.get("replace_original").getAsBoolean()).isFalse();
     assertThat(message.get("response_type").getAsString()).isEqualTo("ephemeral");
     assertThat(allText(message)).contains("1 of");
+  }
+
+  @Test
+  void aButtonPressedInTheBotsDirectMessagesCountsInTheHomeChannel() {
+    slack.command("U1", "start");
+    String done =
+        actionIds(json(slack.command("U1", "status"))).stream()
+            .filter(id -> id.startsWith("rc:d:"))
+            .findFirst()
+            .orElseThrow();
+
+    slack.press("U1", "D0ANA", done, "1700000000.000045", false);
+    assertThat(allText(slack.fake.await("response_url", 1).get(0).bodyJson())).contains("1 of");
+
+    JsonObject board =
+        json(
+            slack.post(
+                SlackHarness.slashBody(
+                    "U1", "D0ANA", "directmessage", "leaderboard", slack.responseUrl())));
+    assertThat(allText(board)).contains("Ana").contains(SlackHarness.CHANNEL_NAME);
+    assertThat(dsl.fetchExists(CHANNEL, CHANNEL.EXTERNAL_ID.eq("D0ANA")))
+        .as("the direct conversation is no channel of the coach")
+        .isFalse();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.roadmapcoach.core.CoreServices;
+import io.roadmapcoach.core.member.HomeCallers;
 import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.schedule.QuizSchedule;
 import io.roadmapcoach.core.testing.TestClock;
@@ -105,6 +106,7 @@ class SocketModeEndToEndTest {
               settings,
               core.coach(),
               new Workspaces(dsl, core.transactions(), Clock.systemUTC()),
+              new HomeCallers(dsl),
               Clock.systemUTC())) {
         adapter.startSocketMode();
 

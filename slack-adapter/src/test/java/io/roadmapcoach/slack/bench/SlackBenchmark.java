@@ -3,6 +3,7 @@ package io.roadmapcoach.slack.bench;
 import com.slack.api.bolt.App;
 import io.roadmapcoach.core.CoreServices;
 import io.roadmapcoach.core.command.Caller;
+import io.roadmapcoach.core.member.HomeCallers;
 import io.roadmapcoach.core.member.Platform;
 import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.quiz.QuizBankLoader;
@@ -172,6 +173,7 @@ public final class SlackBenchmark {
               settings,
               core.coach(),
               new Workspaces(dsl, core.transactions(), Clock.systemUTC()),
+              new HomeCallers(dsl),
               Clock.systemUTC())) {
         Server server = serve(adapter.handler());
         URI uri = uri(server);

@@ -2,6 +2,7 @@ package io.roadmapcoach.slack.testing;
 
 import com.slack.api.app_backend.SlackSignature;
 import io.roadmapcoach.core.CoreServices;
+import io.roadmapcoach.core.member.HomeCallers;
 import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.quiz.QuizBankLoader;
@@ -71,7 +72,9 @@ public final class SlackHarness implements AutoCloseable {
         new SlackSettings(TOKEN, SIGNING_SECRET, Optional.empty(), fake.apiUrl())
             .withAckBudget(ackBudget);
     // the adapter checks signatures against real time, as Slack signs them; the core's time is ours
-    this.adapter = new SlackAdapter(settings, core.coach(), workspaces, Clock.systemUTC());
+    this.adapter =
+        new SlackAdapter(
+            settings, core.coach(), workspaces, new HomeCallers(dsl), Clock.systemUTC());
     this.jetty = new Server();
     ServerConnector connector = new ServerConnector(jetty);
     connector.setHost("127.0.0.1");

@@ -211,10 +211,16 @@ public final class Coach {
       case LeaderboardVisibility v -> settings.leaderboardVisibility(scope, v.hidden());
       case RemindAt r -> settings.remindAt(scope, r.time());
       case RemindSwitch r -> settings.remindSwitch(scope, r.on());
-      case RemindDays r -> settings.remindDays(scope, r.days());
+      case RemindDays r -> {
+        progress.judgeStreakBeforeSettingsChange(scope);
+        yield settings.remindDays(scope, r.days());
+      }
       case RemindVia r -> settings.remindVia(scope, r.mode());
       case SetTimeZone t -> settings.timeZone(scope, t.zone());
-      case Snooze s -> settings.snooze(scope, s.days());
+      case Snooze s -> {
+        progress.judgeStreakBeforeSettingsChange(scope);
+        yield settings.snooze(scope, s.days());
+      }
       case Team t -> t.csv() ? leads.teamCsv(scope) : leads.team(scope);
       case QuizDay q -> leads.quizDay(scope, q.day(), q.time());
       case ChannelTimeZone c -> leads.channelZone(scope, c.zone());

@@ -147,6 +147,15 @@ public final class EnrollmentRepository {
   /** See {@link #statusFacts}. */
   public record StatusFacts(Enrollment enrollment, Checked checked, boolean quizPassed) {}
 
+  public void saveStreak(long memberId, StreakState streak) {
+    dsl.update(ENROLLMENT)
+        .set(ENROLLMENT.STREAK_DAYS, streak.days())
+        .set(ENROLLMENT.STREAK_LAST_DATE, streak.lastCounted().orElse(null))
+        .set(ENROLLMENT.FREEZE_WEEK, streak.freezeWeek().orElse(null))
+        .where(ENROLLMENT.MEMBER_ID.eq(memberId))
+        .execute();
+  }
+
   /** How many objectives the member has checked off in stages before {@code stage}. */
   public int objectivesDoneBefore(long memberId, int stage) {
     return dsl.fetchCount(

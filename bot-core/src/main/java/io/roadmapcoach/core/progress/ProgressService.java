@@ -68,6 +68,22 @@ public final class ProgressService {
     return replies.welcome(scope.member(), firstLead, home);
   }
 
+  /**
+   * Stores the member's streak as judged through yesterday, before a change of their reminder days
+   * or snooze, so the change judges only the days to come.
+   */
+  public void judgeStreakBeforeSettingsChange(Scope scope) {
+    enrollments
+        .find(scope.member().id())
+        .ifPresent(
+            e -> {
+              StreakState judged = Streaks.judgedBefore(e.streak(), scope.today(), scope.member());
+              if (!judged.equals(e.streak())) {
+                enrollments.saveStreak(scope.member().id(), judged);
+              }
+            });
+  }
+
   public Reply status(Scope scope, Optional<Member> of) {
     Member member = of.orElse(scope.member());
     // the enrollment, its checked objectives and its quiz in one round trip

@@ -54,6 +54,25 @@ public final class Streaks {
     return new StreakView(days, activeToday || countedToday, freezeLeft, atRisk);
   }
 
+  /**
+   * The streak judged through yesterday under the member's present reminder days and snooze, for
+   * storing before either changes: the days already past keep the verdict of the settings that held
+   * on them (a snooze replaced by a new one still covers its days). Nothing changes when the streak
+   * has already been judged through yesterday.
+   */
+  public static StreakState judgedBefore(StreakState state, LocalDate today, Member member) {
+    if (state.lastCounted().isEmpty()) {
+      return state;
+    }
+    LocalDate last = state.lastCounted().get();
+    LocalDate yesterday = today.minusDays(1);
+    if (!yesterday.isAfter(last)) {
+      return state;
+    }
+    Gap gap = walk(state, last, today, member);
+    return new StreakState(gap.broken ? 0 : state.days(), Optional.of(yesterday), gap.freezeWeek);
+  }
+
   private static boolean freezeLeft(Optional<LocalDate> spentWeek, LocalDate today) {
     return spentWeek.map(week -> !week.equals(Times.weekStart(today))).orElse(true);
   }

@@ -239,6 +239,29 @@ class ProgressLedgerTest {
   }
 
   @Test
+  void aSnoozeReplacedByAnotherStillCoversItsDays() {
+    f.say(ana, "start"); // Monday
+    f.after(Duration.ofDays(1)).say(ana, "snooze 2d"); // Tuesday and Wednesday
+    f.after(Duration.ofDays(2)).say(ana, "snooze 1d"); // Thursday, in place of the first
+
+    f.after(Duration.ofDays(1)).say(ana, "done 1"); // Friday
+
+    assertThat(f.enrollment(ana).getStreakDays()).isEqualTo(2);
+    assertThat(f.say(ana, "status").plainText()).contains("Freeze: 1 left this week");
+  }
+
+  @Test
+  void switchingToDailyRemindersDoesNotCountThePastWeekendAsMissed() {
+    f.at("2026-03-06T10:00:00Z").say(ana, "start"); // Friday, a weekdays member
+    f.at("2026-03-09T08:00:00Z").say(ana, "remind days daily"); // Monday
+
+    f.after(Duration.ofHours(1)).say(ana, "done 1");
+
+    assertThat(f.enrollment(ana).getStreakDays()).isEqualTo(2);
+    assertThat(f.say(ana, "status").plainText()).contains("Freeze: 1 left this week");
+  }
+
+  @Test
   void oneMissedDayIsFrozenAndASecondInTheWeekStartsOver() {
     f.say(ana, "start"); // Monday
     f.after(Duration.ofDays(2)).say(ana, "done 1"); // Wednesday: Tuesday frozen

@@ -139,6 +139,35 @@ class StreaksTest {
   }
 
   @Test
+  void daysJudgedBeforeASnoozeEndsKeepTheSnoozesVerdictAfterwards() {
+    Member snoozing = member(ReminderDays.WEEKDAYS, TUE, WED);
+    StreakState judged = Streaks.judgedBefore(active(snoozing, MON), THU, snoozing);
+    // the snooze is replaced on Thursday by one for Thursday alone
+    Member snoozingAgain = member(ReminderDays.WEEKDAYS, THU, THU);
+
+    StreakState friday = Streaks.afterActivity(judged, FRI, snoozingAgain);
+
+    assertThat(friday.days()).isEqualTo(2);
+    assertThat(friday.freezeWeek()).as("no freeze spent on snoozed days").isEmpty();
+  }
+
+  @Test
+  void judgingMissedDaysSpendsTheFreezeAndThenBreaksTheStreak() {
+    StreakState monday = active(WEEKDAYS, MON);
+
+    StreakState oneMissed = Streaks.judgedBefore(monday, WED, WEEKDAYS);
+    StreakState twoMissed = Streaks.judgedBefore(monday, THU, WEEKDAYS);
+
+    assertThat(oneMissed.days()).isEqualTo(1);
+    assertThat(oneMissed.freezeWeek()).contains(MON);
+    assertThat(twoMissed.days()).isZero();
+    assertThat(Streaks.afterActivity(twoMissed, THU, WEEKDAYS).days()).isEqualTo(1);
+    assertThat(Streaks.judgedBefore(monday, TUE, WEEKDAYS))
+        .as("nothing to judge")
+        .isEqualTo(monday);
+  }
+
+  @Test
   void aGapOfMoreThanAYearIsABreakWithoutWalkingIt() {
     assertThat(active(DAILY, MON, MON.plusDays(500)).days()).isEqualTo(1);
   }

@@ -4,6 +4,7 @@ import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
+import static io.roadmapcoach.db.schema.Tables.SWEEP_SLICE;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 
 import io.roadmapcoach.core.member.Times;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
@@ -31,6 +33,10 @@ import org.jooq.impl.SQLDataType;
  * claims ({@code FOR UPDATE SKIP LOCKED}) and inserts under the outbox's unique key in one
  * statement, so instances sweeping at once share the work, and a nudge is never enqueued twice. A
  * batch that dies with its instance rolls back whole and is claimed by the next sweep.
+ *
+ * <p>Instances sweeping in the same minute also split the slices: one that finds a slice being
+ * swept (its advisory lock held) or already swept in this minute moves on to the next, since nobody
+ * becomes due within a minute who was not due at its start (reminder times are whole minutes).
  */
 public final class NudgeSweep {
   /** A nudge found this late is still sent; later on the same day, or on a later day, it is not. */
@@ -86,9 +92,40 @@ public final class NudgeSweep {
     for (int i = 0; i < slices; i++) {
       long from = first + (long) ((start + i) % slices) * batchSize;
       long to = from + batchSize - 1;
-      total += transactions.inTransaction(() -> claimBatch(now, from, to, hook));
+      total +=
+          transactions.inTransaction(
+              () -> claimSliceUnlessTaken(now, from, to) ? claimBatch(now, from, to, hook) : 0);
     }
     return total;
+  }
+
+  /**
+   * Takes the slice for this transaction: false when another instance is sweeping it now or swept
+   * it in this minute. Marks it swept for this minute, which counts from the commit of the claim.
+   */
+  private boolean claimSliceUnlessTaken(Instant now, long firstMemberId, long lastMemberId) {
+    Boolean locked =
+        dsl.select(
+                DSL.field(
+                    "pg_try_advisory_xact_lock(hashtextextended({0}, 0))",
+                    Boolean.class,
+                    DSL.val("roadmap-coach sweep " + firstMemberId + "-" + lastMemberId)))
+            .fetchOne(0, Boolean.class);
+    if (!Boolean.TRUE.equals(locked)) {
+      return false;
+    }
+    var minute = Times.utc(now.truncatedTo(ChronoUnit.MINUTES));
+    int marked =
+        dsl.insertInto(SWEEP_SLICE)
+            .set(SWEEP_SLICE.FIRST_MEMBER_ID, firstMemberId)
+            .set(SWEEP_SLICE.LAST_MEMBER_ID, lastMemberId)
+            .set(SWEEP_SLICE.SWEPT_MINUTE, minute)
+            .onConflict(SWEEP_SLICE.FIRST_MEMBER_ID, SWEEP_SLICE.LAST_MEMBER_ID)
+            .doUpdate()
+            .set(SWEEP_SLICE.SWEPT_MINUTE, minute)
+            .where(SWEEP_SLICE.SWEPT_MINUTE.ne(minute))
+            .execute();
+    return marked == 1;
   }
 
   private int claimBatch(Instant now, long firstMemberId, long lastMemberId, BatchHook hook) {

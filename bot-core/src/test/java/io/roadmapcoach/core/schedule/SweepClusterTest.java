@@ -97,6 +97,21 @@ class SweepClusterTest {
     assertEveryMemberNudgedOnce();
   }
 
+  @Test
+  void anInstanceSweepingInTheSameMinuteSkipsTheSlicesAnotherHasSwept() {
+    assertThat(instance(100).sweep(TUESDAY_NINE)).isEqualTo(MEMBERS);
+    List<Integer> sameMinute = new ArrayList<>();
+    List<Integer> nextMinute = new ArrayList<>();
+
+    instance(100).sweepMembers(TUESDAY_NINE.plusSeconds(30), sameMinute::add);
+    instance(100).sweepMembers(TUESDAY_NINE.plusSeconds(60), nextMinute::add);
+
+    assertThat(sameMinute).as("slices read in the same minute").isEmpty();
+    assertThat(nextMinute).as("the next minute reads every slice, finds nothing new").hasSize(10);
+    assertThat(nextMinute).containsOnly(0);
+    assertEveryMemberNudgedOnce();
+  }
+
   private static void assertEveryMemberNudgedOnce() {
     DSLContext dsl = TestDatabase.dsl();
     assertThat(dsl.fetchCount(OUTBOX, OUTBOX.KIND.eq("nudge"))).isEqualTo(MEMBERS);

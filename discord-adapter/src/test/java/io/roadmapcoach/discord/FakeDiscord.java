@@ -444,29 +444,26 @@ final class FakeDiscord implements AutoCloseable {
   /** A {@code /roadmap ...} slash command (interaction type 2) from a member in the guild. */
   DataObject slashCommand(
       String interactionId, DataObject member, String subcommand, DataArray options) {
-    DataObject sub =
-        DataObject.empty().put("name", subcommand).put("type", 1).put("options", options);
-    return interaction(interactionId, 2, member)
-        .put(
-            "data",
-            DataObject.empty()
-                .put("id", "700000000000000007")
-                .put("name", CommandSurface.COMMAND)
-                .put("type", 1)
-                .put("guild_id", GUILD)
-                .put("options", DataArray.empty().add(sub)));
+    return roadmapCommand(interactionId, member, subcommand(subcommand, options));
   }
 
   /** A {@code /roadmap <group> <sub> ...} slash command, such as {@code remind dm}. */
   DataObject slashCommand(
       String interactionId, DataObject member, String group, String subcommand, DataArray options) {
-    DataObject sub =
-        DataObject.empty().put("name", subcommand).put("type", 1).put("options", options);
     DataObject grouped =
         DataObject.empty()
             .put("name", group)
             .put("type", 2)
-            .put("options", DataArray.empty().add(sub));
+            .put("options", DataArray.empty().add(subcommand(subcommand, options)));
+    return roadmapCommand(interactionId, member, grouped);
+  }
+
+  private static DataObject subcommand(String name, DataArray options) {
+    return DataObject.empty().put("name", name).put("type", 1).put("options", options);
+  }
+
+  /** The {@code /roadmap} command interaction (type 2) with its one subcommand or group. */
+  private DataObject roadmapCommand(String interactionId, DataObject member, DataObject option) {
     return interaction(interactionId, 2, member)
         .put(
             "data",
@@ -475,7 +472,7 @@ final class FakeDiscord implements AutoCloseable {
                 .put("name", CommandSurface.COMMAND)
                 .put("type", 1)
                 .put("guild_id", GUILD)
-                .put("options", DataArray.empty().add(grouped)));
+                .put("options", DataArray.empty().add(option)));
   }
 
   /** A button press (interaction type 3) on {@code message}, in the guild. */

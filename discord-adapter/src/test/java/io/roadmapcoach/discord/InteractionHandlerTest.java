@@ -252,6 +252,12 @@ class InteractionHandlerTest {
 
   // ---- buttons ----
 
+  /** The custom id of the first button of a message's first action row. */
+  private static String firstButtonId(MessageCreateData message) {
+    var first = message.getComponents().getFirst().asActionRow().getComponents().getFirst();
+    return ((net.dv8tion.jda.api.components.buttons.Button) first).getCustomId();
+  }
+
   @Test
   void aQuizAnswerEditsTheEphemeralQuizMessageInPlace() {
     handler.onSlashCommandInteraction(withReplies(slash("start", List.of())));
@@ -260,16 +266,7 @@ class InteractionHandlerTest {
     ArgumentCaptor<MessageCreateData> question = ArgumentCaptor.forClass(MessageCreateData.class);
     handler.onSlashCommandInteraction(quiz);
     verify(quiz).reply(question.capture());
-    String answer =
-        ((net.dv8tion.jda.api.components.buttons.Button)
-                question
-                    .getValue()
-                    .getComponents()
-                    .getFirst()
-                    .asActionRow()
-                    .getComponents()
-                    .getFirst())
-            .getCustomId();
+    String answer = firstButtonId(question.getValue());
 
     ButtonInteractionEvent press = button(answer, true);
     MessageEditCallbackAction edit = mock(MessageEditCallbackAction.class);
@@ -289,16 +286,7 @@ class InteractionHandlerTest {
     ArgumentCaptor<MessageCreateData> question = ArgumentCaptor.forClass(MessageCreateData.class);
     handler.onSlashCommandInteraction(quiz);
     verify(quiz).reply(question.capture());
-    String answer =
-        ((net.dv8tion.jda.api.components.buttons.Button)
-                question
-                    .getValue()
-                    .getComponents()
-                    .getFirst()
-                    .asActionRow()
-                    .getComponents()
-                    .getFirst())
-            .getCustomId();
+    String answer = firstButtonId(question.getValue());
 
     ButtonInteractionEvent press = button(answer, false); // pressed on a message everyone sees
     ReplyCallbackAction reply = mock(ReplyCallbackAction.class);

@@ -2,7 +2,6 @@ package io.roadmapcoach.app;
 
 import io.roadmapcoach.app.http.AppMetrics;
 import io.roadmapcoach.app.http.HttpServer;
-import io.roadmapcoach.core.member.HomeCallers;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.db.Database;
@@ -50,10 +49,8 @@ final class ServerMode {
     try {
       CoachRuntime runtime = CoachRuntime.create(database, roadmap, bank, clock, false);
       started.push(runtime);
-      // presses in a member's direct messages act in their home channel, on both platforms
-      HomeCallers homes = new HomeCallers(database.dsl());
-      Optional<Handler> slackEvents = startSlack(config, runtime, homes, clock, started);
-      startDiscord(config, runtime, roadmap, homes, started);
+      Optional<Handler> slackEvents = startSlack(config, runtime, clock, started);
+      startDiscord(config, runtime, roadmap, started);
       runtime.start();
       HttpServer http =
           new HttpServer(
@@ -82,11 +79,7 @@ final class ServerMode {
   }
 
   private static Optional<Handler> startSlack(
-      Config config,
-      CoachRuntime runtime,
-      HomeCallers homes,
-      Clock clock,
-      Deque<AutoCloseable> started)
+      Config config, CoachRuntime runtime, Clock clock, Deque<AutoCloseable> started)
       throws Exception {
     if (!config.slackEnabled()) {
       return Optional.empty();
@@ -99,7 +92,7 @@ final class ServerMode {
             config.slackApiUrl(),
             SlackSettings.DEFAULT_ACK_BUDGET);
     SlackAdapter slack =
-        new SlackAdapter(settings, runtime.core().coach(), runtime.workspaces(), homes, clock);
+        new SlackAdapter(settings, runtime.core().coach(), runtime.workspaces(), clock);
     started.push(slack::close);
     runtime.worker().register(slack.messenger());
     if (config.slackAppToken().isPresent()) {
@@ -110,11 +103,7 @@ final class ServerMode {
   }
 
   private static void startDiscord(
-      Config config,
-      CoachRuntime runtime,
-      Roadmap roadmap,
-      HomeCallers homes,
-      Deque<AutoCloseable> started) {
+      Config config, CoachRuntime runtime, Roadmap roadmap, Deque<AutoCloseable> started) {
     if (!config.discordEnabled()) {
       return;
     }
@@ -127,7 +116,7 @@ final class ServerMode {
             config.discordShardIds(),
             config.discordGlobalCommands());
     DiscordAdapter discord =
-        new DiscordAdapter(settings, runtime.core().coach(), roadmap, runtime.workspaces(), homes);
+        new DiscordAdapter(settings, runtime.core().coach(), roadmap, runtime.workspaces());
     discord.start();
     started.push(discord::close);
     // after start: a messenger registered before the bot is connected would pause Discord

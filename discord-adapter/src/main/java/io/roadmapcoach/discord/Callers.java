@@ -1,7 +1,8 @@
 package io.roadmapcoach.discord;
 
-import io.roadmapcoach.core.command.Caller;
-import io.roadmapcoach.core.member.Platform;
+import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.caller.Origin;
+import io.roadmapcoach.core.caller.Platform;
 import java.util.Optional;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
@@ -48,8 +49,7 @@ final class Callers {
             Platform.DISCORD,
             guild.getId(),
             guild.getName(),
-            channelId,
-            channelName,
+            Origin.channel(channelId, channelName),
             user.getId(),
             name,
             admin,

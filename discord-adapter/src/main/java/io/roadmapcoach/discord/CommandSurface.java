@@ -1,6 +1,6 @@
 package io.roadmapcoach.discord;
 
-import io.roadmapcoach.core.command.CommandParser;
+import io.roadmapcoach.core.action.Action;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -219,9 +219,9 @@ final class CommandSurface {
             new OptionData(
                     OptionType.INTEGER,
                     "days",
-                    "How many days, 1 to " + CommandParser.MAX_SNOOZE_DAYS,
+                    "How many days, 1 to " + Action.MAX_SNOOZE_DAYS,
                     true)
-                .setRequiredRange(1, CommandParser.MAX_SNOOZE_DAYS)));
+                .setRequiredRange(1, Action.MAX_SNOOZE_DAYS)));
     subs.add(
         sub(
             "team",

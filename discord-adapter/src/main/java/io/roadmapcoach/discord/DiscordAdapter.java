@@ -1,10 +1,9 @@
 package io.roadmapcoach.discord;
 
 import io.roadmapcoach.core.command.Coach;
-import io.roadmapcoach.core.member.HomeCallers;
+import io.roadmapcoach.core.delivery.Messenger;
 import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.roadmap.Roadmap;
-import io.roadmapcoach.core.schedule.Messenger;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -29,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * deliveries (DMs and study-group posts).
  *
  * <pre>{@code
- * DiscordAdapter discord = new DiscordAdapter(settings, core.coach(), core.roadmap(),
- *     new Workspaces(dsl, core.transactions(), clock), new HomeCallers(dsl));
+ * DiscordAdapter discord =
+ *     new DiscordAdapter(settings, core.coach(), core.roadmap(), core.workspaces());
  * discord.start();                 // connects (one JDA, or the shard manager)
  * worker.register(discord.messenger());
  * ...
@@ -63,12 +62,8 @@ public final class DiscordAdapter implements AutoCloseable {
   private volatile DiscordConnection connection;
 
   public DiscordAdapter(
-      DiscordSettings settings,
-      Coach coach,
-      Roadmap roadmap,
-      Workspaces workspaces,
-      HomeCallers homes) {
-    this(settings, coach, roadmap, workspaces, homes, DEFER_AFTER, SEND_TIMEOUT);
+      DiscordSettings settings, Coach coach, Roadmap roadmap, Workspaces workspaces) {
+    this(settings, coach, roadmap, workspaces, DEFER_AFTER, SEND_TIMEOUT);
   }
 
   DiscordAdapter(
@@ -76,7 +71,6 @@ public final class DiscordAdapter implements AutoCloseable {
       Coach coach,
       Roadmap roadmap,
       Workspaces workspaces,
-      HomeCallers homes,
       Duration deferAfter,
       Duration sendTimeout) {
     this.settings = settings;
@@ -88,8 +82,7 @@ public final class DiscordAdapter implements AutoCloseable {
     this.work = Executors.newFixedThreadPool(CORE_THREADS, daemon("discord-core-"));
     this.timer = Executors.newSingleThreadScheduledExecutor(daemon("discord-defer-"));
     this.handler =
-        new InteractionHandler(
-            coach, surface, homes, workspaces, commands, work, timer, deferAfter);
+        new InteractionHandler(coach, surface, workspaces, commands, work, timer, deferAfter);
     this.messenger = new DiscordMessenger(() -> Optional.ofNullable(connection), sendTimeout);
   }
 

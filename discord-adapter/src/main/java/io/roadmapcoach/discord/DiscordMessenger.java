@@ -1,10 +1,10 @@
 package io.roadmapcoach.discord;
 
-import io.roadmapcoach.core.member.Platform;
-import io.roadmapcoach.core.schedule.Delivery;
-import io.roadmapcoach.core.schedule.DeliveryResult;
-import io.roadmapcoach.core.schedule.DeliveryResult.Who;
-import io.roadmapcoach.core.schedule.Messenger;
+import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.delivery.Delivery;
+import io.roadmapcoach.core.delivery.DeliveryResult;
+import io.roadmapcoach.core.delivery.DeliveryResult.Who;
+import io.roadmapcoach.core.delivery.Messenger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

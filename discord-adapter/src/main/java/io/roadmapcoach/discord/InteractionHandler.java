@@ -1,14 +1,15 @@
 package io.roadmapcoach.discord;
 
-import io.roadmapcoach.core.command.Caller;
+import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.caller.Origin;
+import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.command.Coach;
-import io.roadmapcoach.core.command.TimeZones;
-import io.roadmapcoach.core.member.HomeCallers;
-import io.roadmapcoach.core.member.Platform;
 import io.roadmapcoach.core.member.Workspaces;
+import io.roadmapcoach.core.reply.Apologies;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.reply.Visibility;
+import io.roadmapcoach.core.time.TimeZones;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -50,13 +51,10 @@ final class InteractionHandler extends ListenerAdapter {
               .code("/roadmap")
               .plain(" in a channel of your server: your progress lives there."));
 
-  static final Reply FAILED =
-      Reply.text(
-          "Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.");
+  static final Reply FAILED = Apologies.somethingWentWrong();
 
   private final Coach coach;
   private final CommandSurface surface;
-  private final HomeCallers homes;
   private final Workspaces workspaces;
   private final CommandRegistrar commands;
   private final Executor work;
@@ -66,7 +64,6 @@ final class InteractionHandler extends ListenerAdapter {
   InteractionHandler(
       Coach coach,
       CommandSurface surface,
-      HomeCallers homes,
       Workspaces workspaces,
       CommandRegistrar commands,
       Executor work,
@@ -74,7 +71,6 @@ final class InteractionHandler extends ListenerAdapter {
       Duration deferAfter) {
     this.coach = coach;
     this.surface = surface;
-    this.homes = homes;
     this.workspaces = workspaces;
     this.commands = commands;
     this.work = work;
@@ -170,13 +166,17 @@ final class InteractionHandler extends ListenerAdapter {
       }
       String guildId = routed.get().guildId();
       String actionId = routed.get().actionId();
-      String userId = event.getUser().getId();
-      press =
-          () ->
-              homes
-                  .of(Platform.DISCORD, guildId, userId)
-                  .map(caller -> coach.press(caller, actionId))
-                  .orElse(NOT_IN_A_SERVER);
+      Caller caller =
+          new Caller(
+              Platform.DISCORD,
+              guildId,
+              null,
+              Origin.directMessage(),
+              event.getUser().getId(),
+              event.getUser().getEffectiveName(),
+              false,
+              Optional.empty());
+      press = () -> coach.press(caller, actionId);
       buttonIds = DmButtons.forGuild(guildId);
     }
     // a shared post (a study group's daily message) is never replaced by one member's answer

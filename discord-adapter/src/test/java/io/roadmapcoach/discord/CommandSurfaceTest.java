@@ -3,6 +3,7 @@ package io.roadmapcoach.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gnu.trove.map.hash.TLongObjectHashMap;
+import io.roadmapcoach.core.action.Action;
 import io.roadmapcoach.core.command.CommandParser;
 import io.roadmapcoach.core.command.Usage;
 import io.roadmapcoach.core.roadmap.Roadmap;
@@ -57,8 +58,7 @@ class CommandSurfaceTest {
     assertThat(options.get("undo objective").getInt("max_value"))
         .isEqualTo(ROADMAP.mostObjectives());
     assertThat(options.get("set-stage stage").getInt("max_value")).isEqualTo(ROADMAP.stageCount());
-    assertThat(options.get("snooze days").getInt("max_value"))
-        .isEqualTo(CommandParser.MAX_SNOOZE_DAYS);
+    assertThat(options.get("snooze days").getInt("max_value")).isEqualTo(Action.MAX_SNOOZE_DAYS);
     assertThat(options.get("done objective").getBoolean("required")).isTrue();
   }
 

@@ -8,10 +8,10 @@ import static io.roadmapcoach.db.schema.Tables.QUIZ_QUESTION;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roadmapcoach.core.CoreServices;
-import io.roadmapcoach.core.lead.TeamRepository;
-import io.roadmapcoach.core.member.HomeCallers;
-import io.roadmapcoach.core.member.Workspaces;
+import io.roadmapcoach.core.Core;
+import io.roadmapcoach.core.delivery.Delivery;
+import io.roadmapcoach.core.delivery.DeliveryResult;
+import io.roadmapcoach.core.delivery.DeliveryWorker;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.quiz.QuizBankLoader;
 import io.roadmapcoach.core.reply.Button;
@@ -20,14 +20,9 @@ import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.RoadmapLoader;
 import io.roadmapcoach.core.roadmap.RoadmapSource;
-import io.roadmapcoach.core.schedule.Delivery;
-import io.roadmapcoach.core.schedule.DeliveryComposer;
-import io.roadmapcoach.core.schedule.DeliveryQueue;
-import io.roadmapcoach.core.schedule.DeliveryResult;
-import io.roadmapcoach.core.schedule.DeliveryWorker;
 import io.roadmapcoach.core.schedule.NudgeSweep;
-import io.roadmapcoach.core.schedule.QuizSchedule;
 import io.roadmapcoach.core.testing.TestClock;
+import io.roadmapcoach.core.tx.Transactions;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import io.roadmapcoach.db.testing.TestDatabase;
 import java.time.Duration;
@@ -66,7 +61,7 @@ class DiscordEndToEndTest {
   private static final TestClock clock = TestClock.at(MONDAY);
   private static FakeDiscord discord;
   private static DiscordAdapter adapter;
-  private static CoreServices core;
+  private static Core core;
   private static DeliveryWorker worker;
 
   @BeforeAll
@@ -74,7 +69,7 @@ class DiscordEndToEndTest {
     Roadmap roadmap = new RoadmapLoader().load(RoadmapSource.builtIn());
     QuizBank bank = new QuizBankLoader().load(RoadmapSource.builtIn(), roadmap);
     DSLContext dsl = TestDatabase.dsl();
-    core = CoreServices.create(dsl, roadmap, bank, clock, new Random(7), QuizSchedule.NONE);
+    core = Core.builder(dsl, roadmap, bank).clock(clock).random(new Random(7)).build();
     discord = new FakeDiscord();
     DiscordSettings settings =
         new DiscordSettings(
@@ -88,22 +83,10 @@ class DiscordEndToEndTest {
             settings,
             core.coach(),
             roadmap,
-            new Workspaces(dsl, core.transactions(), clock),
-            new HomeCallers(dsl),
+            core.workspaces(),
             Duration.ofSeconds(10),
             Duration.ofSeconds(5));
-    worker =
-        new DeliveryWorker(
-                new DeliveryQueue(dsl),
-                new DeliveryComposer(
-                    roadmap,
-                    core.members(),
-                    core.enrollments(),
-                    core.quizzes(),
-                    new TeamRepository(dsl)),
-                core.transactions(),
-                clock)
-            .register(adapter.messenger());
+    worker = core.deliveries().register(adapter.messenger());
     adapter.start();
     // the guild came up: /roadmap is registered for it, with the roadmap's ranges
     FakeDiscord.Call registration =
@@ -281,7 +264,7 @@ class DiscordEndToEndTest {
     assertThat(dm.getObject("data").getInt("flags") & EPHEMERAL).isEqualTo(EPHEMERAL);
 
     clock.set(TUESDAY_NINE);
-    new NudgeSweep(dsl, core.transactions()).sweep(clock.instant());
+    new NudgeSweep(dsl, new Transactions(dsl)).sweep(clock.instant());
     assertThat(dsl.fetchCount(OUTBOX, OUTBOX.KIND.eq("nudge"))).isEqualTo(1);
     worker.drainDue();
 
@@ -315,7 +298,7 @@ class DiscordEndToEndTest {
     slash(ana, "start", DataArray.empty());
 
     clock.set(TUESDAY_NINE);
-    new NudgeSweep(dsl, core.transactions()).sweep(clock.instant());
+    new NudgeSweep(dsl, new Transactions(dsl)).sweep(clock.instant());
     worker.drainDue();
 
     String messages = "/api/v10/channels/" + FakeDiscord.CHANNEL + "/messages";

@@ -2,10 +2,10 @@ package io.roadmapcoach.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roadmapcoach.core.delivery.Delivery;
+import io.roadmapcoach.core.delivery.DeliveryResult;
+import io.roadmapcoach.core.delivery.DeliveryResult.Who;
 import io.roadmapcoach.core.reply.Reply;
-import io.roadmapcoach.core.schedule.Delivery;
-import io.roadmapcoach.core.schedule.DeliveryResult;
-import io.roadmapcoach.core.schedule.DeliveryResult.Who;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;

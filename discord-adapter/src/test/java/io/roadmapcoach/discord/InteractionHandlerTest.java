@@ -11,17 +11,16 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.roadmapcoach.core.CoreServices;
-import io.roadmapcoach.core.command.Caller;
-import io.roadmapcoach.core.member.HomeCallers;
-import io.roadmapcoach.core.member.Workspaces;
+import io.roadmapcoach.core.Core;
+import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.caller.Origin;
+import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.quiz.QuizBankLoader;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.RoadmapLoader;
 import io.roadmapcoach.core.roadmap.RoadmapSource;
-import io.roadmapcoach.core.schedule.QuizSchedule;
 import io.roadmapcoach.core.testing.TestClock;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import java.time.Duration;
@@ -69,7 +68,7 @@ class InteractionHandlerTest {
   private static final QuizBank BANK = new QuizBankLoader().load(RoadmapSource.builtIn(), ROADMAP);
 
   private DSLContext dsl;
-  private CoreServices core;
+  private Core core;
   private ScheduledExecutorService timer;
   private InteractionHandler handler;
 
@@ -77,15 +76,14 @@ class InteractionHandlerTest {
   void setUp(DSLContext dsl) {
     this.dsl = dsl;
     TestClock clock = TestClock.at("2026-03-02T10:00:00Z");
-    core = CoreServices.create(dsl, ROADMAP, BANK, clock, new Random(3), QuizSchedule.NONE);
+    core = Core.builder(dsl, ROADMAP, BANK).clock(clock).random(new Random(3)).build();
     timer = mock(ScheduledExecutorService.class);
     CommandSurface surface = new CommandSurface(ROADMAP);
     handler =
         new InteractionHandler(
             core.coach(),
             surface,
-            new HomeCallers(dsl),
-            new Workspaces(dsl, core.transactions(), clock),
+            core.workspaces(),
             new CommandRegistrar(surface),
             Runnable::run, // the core's work runs inline, so the test sees its answer at once
             timer,
@@ -102,11 +100,10 @@ class InteractionHandlerTest {
 
     Caller caller = Callers.inGuild(event).orElseThrow();
 
-    assertThat(caller.platform()).isEqualTo(io.roadmapcoach.core.member.Platform.DISCORD);
+    assertThat(caller.platform()).isEqualTo(Platform.DISCORD);
     assertThat(caller.workspaceId()).isEqualTo("G1");
     assertThat(caller.workspaceName()).isEqualTo("ML Study Club");
-    assertThat(caller.channelId()).isEqualTo("C1");
-    assertThat(caller.channelName()).isEqualTo("study-group");
+    assertThat(caller.origin()).isEqualTo(new Origin.InChannel("C1", "study-group"));
     assertThat(caller.userId()).isEqualTo("U1");
     assertThat(caller.userName()).isEqualTo("Ana B.");
     assertThat(caller.platformAdmin()).isTrue();
@@ -125,8 +122,7 @@ class InteractionHandlerTest {
 
     Caller caller = Callers.inGuild(event).orElseThrow();
 
-    assertThat(caller.channelId()).isEqualTo("C1");
-    assertThat(caller.channelName()).isEqualTo("study-group");
+    assertThat(caller.origin()).isEqualTo(new Origin.InChannel("C1", "study-group"));
   }
 
   // ---- slash commands ----

@@ -7,14 +7,11 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.read.ListAppender;
-import io.roadmapcoach.core.CoreServices;
-import io.roadmapcoach.core.member.HomeCallers;
-import io.roadmapcoach.core.member.Workspaces;
+import io.roadmapcoach.core.Core;
 import io.roadmapcoach.core.quiz.QuizBankLoader;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.RoadmapLoader;
 import io.roadmapcoach.core.roadmap.RoadmapSource;
-import io.roadmapcoach.core.schedule.QuizSchedule;
 import io.roadmapcoach.core.testing.TestClock;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import java.time.Duration;
@@ -161,20 +158,16 @@ class ShardsAndCommandsEndToEndTest {
 
   private static DiscordAdapter adapter(DiscordSettings settings, DSLContext dsl) {
     TestClock clock = TestClock.at("2026-03-02T10:00:00Z");
-    CoreServices core =
-        CoreServices.create(
-            dsl,
-            ROADMAP,
-            new QuizBankLoader().load(RoadmapSource.builtIn(), ROADMAP),
-            clock,
-            new Random(1),
-            QuizSchedule.NONE);
+    Core core =
+        Core.builder(dsl, ROADMAP, new QuizBankLoader().load(RoadmapSource.builtIn(), ROADMAP))
+            .clock(clock)
+            .random(new Random(1))
+            .build();
     return new DiscordAdapter(
         settings,
         core.coach(),
         ROADMAP,
-        new Workspaces(dsl, core.transactions(), clock),
-        new HomeCallers(dsl),
+        core.workspaces(),
         Duration.ofSeconds(2),
         Duration.ofSeconds(5));
   }

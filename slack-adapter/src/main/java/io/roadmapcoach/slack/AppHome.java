@@ -5,7 +5,7 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppHomeOpenedEvent;
-import io.roadmapcoach.core.command.Caller;
+import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.command.Coach;
 import io.roadmapcoach.core.reply.Reply;
 import java.util.concurrent.Executor;
@@ -61,7 +61,7 @@ final class AppHome implements BoltEventHandler<AppHomeOpenedEvent> {
         return;
       }
     }
-    Caller caller = users.inDirectMessage(teamId, teamName, channel, userId, userName);
+    Caller caller = users.inDirectMessage(teamId, teamName, userId, userName);
     Reply status = coach.handleText(caller, "status");
     out.publishHome(userId, status);
   }

@@ -5,7 +5,7 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import io.roadmapcoach.core.command.Caller;
+import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.command.Coach;
 import io.roadmapcoach.core.reply.Reply;
 import java.util.Optional;
@@ -78,7 +78,7 @@ final class ButtonPresses implements BlockActionHandler {
       if (dm.isEmpty()) {
         return;
       }
-      Caller caller = users.inDirectMessage(teamId, domain(p), dm.get(), userId, userName);
+      Caller caller = users.inDirectMessage(teamId, domain(p), userId, userName);
       Reply reply = coach.press(caller, actionId);
       out.post(dm.get(), Attachments.announced(reply));
       attachments.send(reply, userId, dm.get());
@@ -93,7 +93,7 @@ final class ButtonPresses implements BlockActionHandler {
     String channelName = p.getChannel() != null ? p.getChannel().getName() : null;
     Caller caller =
         SlackUsers.isDirectMessage(channelId, channelName)
-            ? users.inDirectMessage(teamId, domain(p), channelId, userId, userName)
+            ? users.inDirectMessage(teamId, domain(p), userId, userName)
             : users.caller(teamId, domain(p), channelId, channelName, userId, userName);
     Reply reply = coach.press(caller, actionId);
     Reply shown = Attachments.announced(reply);

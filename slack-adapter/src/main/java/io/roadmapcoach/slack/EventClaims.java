@@ -1,6 +1,6 @@
 package io.roadmapcoach.slack;
 
-import io.roadmapcoach.core.member.Platform;
+import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.member.Workspaces;
 
 /**

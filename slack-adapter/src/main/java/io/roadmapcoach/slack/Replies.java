@@ -1,5 +1,6 @@
 package io.roadmapcoach.slack;
 
+import io.roadmapcoach.core.reply.Apologies;
 import io.roadmapcoach.core.reply.Block;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
@@ -11,9 +12,7 @@ final class Replies {
   private Replies() {}
 
   static Reply sorry() {
-    return Reply.text(
-        "Sorry, something went wrong on my side and nothing was changed. Please try again in a"
-            + " moment.");
+    return Apologies.somethingWentWrong();
   }
 
   /** The reply with one more small-print line at its end. */

@@ -13,9 +13,8 @@ import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import io.roadmapcoach.core.command.Coach;
-import io.roadmapcoach.core.member.HomeCallers;
+import io.roadmapcoach.core.delivery.Messenger;
 import io.roadmapcoach.core.member.Workspaces;
-import io.roadmapcoach.core.schedule.Messenger;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -47,8 +46,7 @@ public final class SlackAdapter implements AutoCloseable {
   private final String teamId;
   private SocketModeApp socketMode;
 
-  public SlackAdapter(
-      SlackSettings settings, Coach coach, Workspaces workspaces, HomeCallers homes, Clock clock) {
+  public SlackAdapter(SlackSettings settings, Coach coach, Workspaces workspaces, Clock clock) {
     this.settings = settings;
     Slack slack = slack(settings);
     this.teamId = authTest(slack, settings);
@@ -56,7 +54,7 @@ public final class SlackAdapter implements AutoCloseable {
     this.executor =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-work-", 0).factory());
 
-    SlackUsers users = new SlackUsers(client, homes, clock);
+    SlackUsers users = new SlackUsers(client, clock);
     SlackOut out = new SlackOut(slack, client);
     Attachments attachments = new Attachments(out, executor);
     EventClaims claims = new EventClaims(workspaces);

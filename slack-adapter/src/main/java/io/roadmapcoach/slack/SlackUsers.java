@@ -4,9 +4,9 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
-import io.roadmapcoach.core.command.Caller;
-import io.roadmapcoach.core.member.HomeCallers;
-import io.roadmapcoach.core.member.Platform;
+import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.caller.Origin;
+import io.roadmapcoach.core.caller.Platform;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -37,13 +37,11 @@ final class SlackUsers {
   private record Entry(Profile profile, Instant until) {}
 
   private final MethodsClient client;
-  private final HomeCallers homes;
   private final Clock clock;
   private final ConcurrentMap<String, Entry> cache = new ConcurrentHashMap<>();
 
-  SlackUsers(MethodsClient client, HomeCallers homes, Clock clock) {
+  SlackUsers(MethodsClient client, Clock clock) {
     this.client = client;
-    this.homes = homes;
     this.clock = clock;
   }
 
@@ -55,36 +53,20 @@ final class SlackUsers {
 
   /**
    * The caller of a command, press or App Home visit in the member's direct conversation with the
-   * bot: the member in their home channel, so that the conversation never becomes a channel of its
-   * own (with its own board, lead and weekly quiz). Someone not enrolled yet is the caller in the
-   * conversation itself, which becomes their home if they start there.
+   * bot: the core acts on it in the member's home channel, so that the conversation never becomes a
+   * channel of its own (with its own board, lead and weekly quiz).
    */
-  Caller inDirectMessage(
-      String teamId, String teamName, String dmChannel, String userId, String nameInRequest) {
+  Caller inDirectMessage(String teamId, String teamName, String userId, String nameInRequest) {
     Profile profile = profile(teamId, userId, nameInRequest);
-    return homes
-        .of(Platform.SLACK, teamId, userId)
-        .map(
-            home ->
-                new Caller(
-                    Platform.SLACK,
-                    teamId,
-                    home.workspaceName(),
-                    home.channelId(),
-                    home.channelName(),
-                    userId,
-                    profile.displayName(),
-                    profile.admin(),
-                    profile.zone()))
-        .orElseGet(
-            () ->
-                caller(
-                    teamId,
-                    teamName,
-                    dmChannel,
-                    ButtonPresses.DIRECT_MESSAGE,
-                    userId,
-                    nameInRequest));
+    return new Caller(
+        Platform.SLACK,
+        teamId,
+        teamName,
+        Origin.directMessage(),
+        userId,
+        profile.displayName(),
+        profile.admin(),
+        profile.zone());
   }
 
   /** The caller of a command, a click or an App Home visit. */
@@ -100,8 +82,7 @@ final class SlackUsers {
         Platform.SLACK,
         teamId,
         teamName,
-        channelId,
-        channelName,
+        Origin.channel(channelId, channelName),
         userId,
         profile.displayName(),
         profile.admin(),

@@ -6,7 +6,7 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import io.roadmapcoach.core.command.Caller;
+import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.command.Coach;
 import io.roadmapcoach.core.reply.Reply;
 import java.time.Duration;
@@ -83,7 +83,7 @@ final class SlashCommands implements SlashCommandHandler {
   private Caller caller(SlashCommandPayload p) {
     if (SlackUsers.isDirectMessage(p.getChannelId(), p.getChannelName())) {
       return users.inDirectMessage(
-          p.getTeamId(), p.getTeamDomain(), p.getChannelId(), p.getUserId(), p.getUserName());
+          p.getTeamId(), p.getTeamDomain(), p.getUserId(), p.getUserName());
     }
     return users.caller(
         p.getTeamId(),

@@ -6,7 +6,7 @@ import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
-import io.roadmapcoach.core.member.Platform;
+import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.member.Workspaces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

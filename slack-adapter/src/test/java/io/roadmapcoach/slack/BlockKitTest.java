@@ -57,7 +57,7 @@ class BlockKitTest {
   @Test
   void formattingItsOwnDelimiterWouldBreakIsWrittenPlain() {
     Text text =
-        Text.of("")
+        Text.empty()
             .bold("2 * 3")
             .plain(" ")
             .code("a`b")

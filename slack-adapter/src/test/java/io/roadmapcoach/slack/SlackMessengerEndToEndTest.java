@@ -4,15 +4,13 @@ import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roadmapcoach.core.lead.TeamRepository;
+import io.roadmapcoach.core.delivery.Delivery;
+import io.roadmapcoach.core.delivery.DeliveryResult;
+import io.roadmapcoach.core.delivery.DeliveryResult.Who;
+import io.roadmapcoach.core.delivery.DeliveryWorker;
 import io.roadmapcoach.core.reply.Reply;
-import io.roadmapcoach.core.schedule.Delivery;
-import io.roadmapcoach.core.schedule.DeliveryComposer;
-import io.roadmapcoach.core.schedule.DeliveryQueue;
-import io.roadmapcoach.core.schedule.DeliveryResult;
-import io.roadmapcoach.core.schedule.DeliveryResult.Who;
-import io.roadmapcoach.core.schedule.DeliveryWorker;
 import io.roadmapcoach.core.schedule.NudgeSweep;
+import io.roadmapcoach.core.tx.Transactions;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import io.roadmapcoach.slack.testing.FakeSlack;
 import io.roadmapcoach.slack.testing.FakeSlack.Answer;
@@ -42,20 +40,8 @@ class SlackMessengerEndToEndTest {
     this.dsl = dsl;
     slack = new SlackHarness(dsl);
     slack.fake.user("U1", "Ana", "Europe/Berlin", false);
-    var core = slack.core;
-    worker =
-        new DeliveryWorker(
-                new DeliveryQueue(dsl),
-                new DeliveryComposer(
-                    core.roadmap(),
-                    core.members(),
-                    core.enrollments(),
-                    core.quizzes(),
-                    new TeamRepository(dsl)),
-                core.transactions(),
-                slack.clock)
-            .register(slack.adapter.messenger());
-    sweep = new NudgeSweep(dsl, core.transactions());
+    worker = slack.core.deliveries().register(slack.adapter.messenger());
+    sweep = new NudgeSweep(dsl, new Transactions(dsl));
   }
 
   @AfterEach
@@ -109,7 +95,7 @@ class SlackMessengerEndToEndTest {
     worker.drainDue();
 
     assertThat(dsl.select(OUTBOX.STATUS).from(OUTBOX).fetchSingle().value1()).isEqualTo("pending");
-    assertThat(worker.pausedUntil(io.roadmapcoach.core.member.Platform.SLACK))
+    assertThat(worker.pausedUntil(io.roadmapcoach.core.caller.Platform.SLACK))
         .contains(TUESDAY_NINE_BERLIN.plusSeconds(2));
     worker.drainDue(); // still paused: nothing is sent
     assertThat(slack.fake.calls("chat.postMessage")).hasSize(1);

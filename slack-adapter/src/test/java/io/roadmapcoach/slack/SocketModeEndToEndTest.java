@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.roadmapcoach.core.CoreServices;
-import io.roadmapcoach.core.member.HomeCallers;
-import io.roadmapcoach.core.member.Workspaces;
-import io.roadmapcoach.core.schedule.QuizSchedule;
+import io.roadmapcoach.core.Core;
+import io.roadmapcoach.core.quiz.QuizBankLoader;
+import io.roadmapcoach.core.roadmap.RoadmapSource;
 import io.roadmapcoach.core.testing.TestClock;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import io.roadmapcoach.slack.testing.FakeSlack;
@@ -89,25 +88,18 @@ class SocketModeEndToEndTest {
     try (FakeSlack fake = new FakeSlack()) {
       fake.user("U1", "Ana", "Europe/Berlin", false)
           .socketModeUrl("ws://127.0.0.1:" + port + "/link");
-      CoreServices core =
-          CoreServices.create(
-              dsl,
-              SlackHarness.roadmap(),
-              new io.roadmapcoach.core.quiz.QuizBankLoader()
-                  .load(
-                      io.roadmapcoach.core.roadmap.RoadmapSource.builtIn(), SlackHarness.roadmap()),
-              TestClock.at("2026-03-02T10:00:00Z"),
-              new SplittableRandom(1),
-              QuizSchedule.NONE);
+      Core core =
+          Core.builder(
+                  dsl,
+                  SlackHarness.roadmap(),
+                  new QuizBankLoader().load(RoadmapSource.builtIn(), SlackHarness.roadmap()))
+              .clock(TestClock.at("2026-03-02T10:00:00Z"))
+              .random(new SplittableRandom(1))
+              .build();
       SlackSettings settings =
           new SlackSettings(SlackHarness.TOKEN, "", Optional.of("xapp-1-TEST"), fake.apiUrl());
       try (SlackAdapter adapter =
-          new SlackAdapter(
-              settings,
-              core.coach(),
-              new Workspaces(dsl, core.transactions(), Clock.systemUTC()),
-              new HomeCallers(dsl),
-              Clock.systemUTC())) {
+          new SlackAdapter(settings, core.coach(), core.workspaces(), Clock.systemUTC())) {
         adapter.startSocketMode();
 
         String ack = socketServer.received.poll(15, TimeUnit.SECONDS);

@@ -1,8 +1,9 @@
 package io.roadmapcoach.app.console;
 
-import io.roadmapcoach.core.command.Caller;
+import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.caller.Origin;
+import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.command.Coach;
-import io.roadmapcoach.core.member.Platform;
 import io.roadmapcoach.core.reply.Button;
 import io.roadmapcoach.core.reply.Reply;
 import java.io.BufferedReader;
@@ -234,8 +235,7 @@ public final class ConsoleChat implements ConsoleOutput {
         Platform.CONSOLE,
         WORKSPACE,
         "console",
-        channel,
-        channel,
+        Origin.channel(channel, channel),
         key(member),
         member,
         false,

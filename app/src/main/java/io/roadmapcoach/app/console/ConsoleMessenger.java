@@ -1,9 +1,9 @@
 package io.roadmapcoach.app.console;
 
-import io.roadmapcoach.core.member.Platform;
-import io.roadmapcoach.core.schedule.Delivery;
-import io.roadmapcoach.core.schedule.DeliveryResult;
-import io.roadmapcoach.core.schedule.Messenger;
+import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.delivery.Delivery;
+import io.roadmapcoach.core.delivery.DeliveryResult;
+import io.roadmapcoach.core.delivery.Messenger;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,8 @@
 package io.roadmapcoach.core.command;
 
-import io.roadmapcoach.core.command.Command.Answer;
+import io.roadmapcoach.core.action.Action;
+import io.roadmapcoach.core.action.ActionCodec;
+import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.command.Command.ChannelReminders;
 import io.roadmapcoach.core.command.Command.ChannelTimeZone;
 import io.roadmapcoach.core.command.Command.Done;
@@ -10,8 +12,8 @@ import io.roadmapcoach.core.command.Command.Lead;
 import io.roadmapcoach.core.command.Command.LeadCommand;
 import io.roadmapcoach.core.command.Command.Leaderboard;
 import io.roadmapcoach.core.command.Command.LeaderboardVisibility;
-import io.roadmapcoach.core.command.Command.MarkDone;
 import io.roadmapcoach.core.command.Command.Next;
+import io.roadmapcoach.core.command.Command.Pressed;
 import io.roadmapcoach.core.command.Command.Quiz;
 import io.roadmapcoach.core.command.Command.QuizDay;
 import io.roadmapcoach.core.command.Command.RemindAt;
@@ -37,10 +39,10 @@ import io.roadmapcoach.core.member.Scope;
 import io.roadmapcoach.core.member.SettingsService;
 import io.roadmapcoach.core.progress.ProgressService;
 import io.roadmapcoach.core.quiz.QuizService;
+import io.roadmapcoach.core.reply.Apologies;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
-import io.roadmapcoach.core.schedule.QuizSchedule;
 import io.roadmapcoach.core.tx.Transactions;
 import java.time.Clock;
 import java.util.Locale;
@@ -71,7 +73,6 @@ public final class Coach {
   private final Transactions transactions;
   private final MemberRepository members;
   private final Services services;
-  private final QuizSchedule quizSchedule;
   private final Clock clock;
 
   public Coach(
@@ -79,14 +80,12 @@ public final class Coach {
       Transactions transactions,
       MemberRepository members,
       Services services,
-      QuizSchedule quizSchedule,
       Clock clock) {
     this.roadmap = roadmap;
     this.parser = new CommandParser(roadmap);
     this.transactions = transactions;
     this.members = members;
     this.services = services;
-    this.quizSchedule = quizSchedule;
     this.clock = clock;
   }
 
@@ -98,7 +97,7 @@ public final class Coach {
   /** A pressed button's id, as the platform returned it. */
   public Reply press(Caller caller, String actionId) {
     return ActionCodec.decode(actionId)
-        .map(command -> handle(caller, command))
+        .map(action -> handle(caller, new Pressed(action)))
         .orElseGet(
             () ->
                 Reply.text(
@@ -107,21 +106,14 @@ public final class Coach {
                         .plain(" shows where you are.")));
   }
 
+  /** Help, unknown and malformed commands are answered here; the rest in a transaction. */
   public Reply handle(Caller caller, Command command) {
-    switch (command) {
-      case Help h -> {
-        return HelpReplies.help(roadmap);
-      }
-      case Unknown u -> {
-        return HelpReplies.unknown(u.input(), u.suggestion(), roadmap);
-      }
-      case Invalid i -> {
-        return Reply.text(i.message());
-      }
-      default -> {
-        return inTransaction(caller, command);
-      }
-    }
+    return switch (command) {
+      case Help h -> HelpReplies.help(roadmap);
+      case Unknown u -> HelpReplies.unknown(u.input(), u.suggestion(), roadmap);
+      case Invalid i -> Reply.text(i.message());
+      default -> inTransaction(caller, command);
+    };
   }
 
   public CommandParser parser() {
@@ -134,22 +126,21 @@ public final class Coach {
       try {
         Reply reply =
             transactions.inTransaction(
-                () -> {
-                  MemberRepository.Place place = members.resolve(caller);
-                  if (place.newChannel()) {
-                    long channelId = place.channel().id();
-                    afterCommit.add(() -> quizSchedule.channelChanged(channelId));
-                  }
-                  Scope scope =
-                      new Scope(
-                          caller,
-                          place.member(),
-                          place.channel(),
-                          place.home(),
-                          clock.instant(),
-                          afterCommit);
-                  return dispatch(scope, command);
-                });
+                () ->
+                    members
+                        .resolve(caller)
+                        .map(
+                            place ->
+                                dispatch(
+                                    new Scope(
+                                        caller,
+                                        place.member(),
+                                        place.channel(),
+                                        place.home(),
+                                        clock.instant(),
+                                        afterCommit),
+                                    command))
+                        .orElseGet(Coach::startInAChannelFirst));
         runAfterCommit(afterCommit);
         return reply;
       } catch (DataAccessException e) {
@@ -164,6 +155,14 @@ public final class Coach {
     }
   }
 
+  /** A direct message from someone with no channel yet: their progress lives in a channel. */
+  private static Reply startInAChannelFirst() {
+    return Reply.text(
+        Text.of("Your progress lives in a channel of your team: type ")
+            .code("/roadmap start")
+            .plain(" in one, and then you can talk to me here too."));
+  }
+
   private static boolean isConflict(DataAccessException e) {
     String state = e.sqlState();
     return "40001".equals(state) || "40P01".equals(state) || "23505".equals(state);
@@ -171,8 +170,7 @@ public final class Coach {
 
   private static Reply failed(Command command, RuntimeException e) {
     log.error("{} failed; its transaction was rolled back", name(command), e);
-    return Reply.text(
-        "Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.");
+    return Apologies.somethingWentWrong();
   }
 
   private static void runAfterCommit(Scope.AfterCommit afterCommit) {
@@ -203,10 +201,9 @@ public final class Coach {
       case ShowStage s -> progress.stage(scope, s.number());
       case Done d -> progress.done(scope, d.objective());
       case Undo u -> progress.undo(scope, u.objective());
-      case MarkDone m -> progress.markDone(scope, m);
       case Next n -> progress.next(scope);
-      case Quiz q -> progress.withEnrollment(scope, e -> services.quizzes().start(scope, e));
-      case Answer a -> services.quizzes().answer(scope, a);
+      case Quiz q -> startQuiz(scope);
+      case Pressed p -> pressed(scope, p.action());
       case Leaderboard l -> services.leaderboards().board(scope, l.period());
       case LeaderboardVisibility v -> settings.leaderboardVisibility(scope, v.hidden());
       case RemindAt r -> settings.remindAt(scope, r.time());
@@ -217,10 +214,7 @@ public final class Coach {
       }
       case RemindVia r -> settings.remindVia(scope, r.mode());
       case SetTimeZone t -> settings.timeZone(scope, t.zone());
-      case Snooze s -> {
-        progress.judgeStreakBeforeSettingsChange(scope);
-        yield settings.snooze(scope, s.days());
-      }
+      case Snooze s -> snooze(scope, s.days());
       case Team t -> t.csv() ? leads.teamCsv(scope) : leads.team(scope);
       case QuizDay q -> leads.quizDay(scope, q.day(), q.time());
       case ChannelTimeZone c -> leads.channelZone(scope, c.zone());
@@ -228,10 +222,28 @@ public final class Coach {
       case Lead l -> leads.lead(scope, l.member());
       case Unlead u -> leads.unlead(scope, u.member());
       case SetStage s -> leads.setStage(scope, s.member(), s.stage());
-      case Help h -> HelpReplies.help(roadmap);
-      case Unknown u -> HelpReplies.unknown(u.input(), u.suggestion(), roadmap);
-      case Invalid i -> Reply.text(i.message());
+      case Help h -> throw new IllegalStateException("help is answered before a transaction");
+      case Unknown u -> throw new IllegalStateException("answered before a transaction");
+      case Invalid i -> throw new IllegalStateException("answered before a transaction");
     };
+  }
+
+  private Reply pressed(Scope scope, Action action) {
+    return switch (action) {
+      case Action.MarkDone m -> services.progress().markDone(scope, m.stage(), m.objective());
+      case Action.StartQuiz q -> startQuiz(scope);
+      case Action.Answer a -> services.quizzes().answer(scope, a);
+      case Action.Snooze s -> snooze(scope, s.days());
+    };
+  }
+
+  private Reply startQuiz(Scope scope) {
+    return services.progress().withEnrollment(scope, e -> services.quizzes().start(scope, e));
+  }
+
+  private Reply snooze(Scope scope, int days) {
+    services.progress().judgeStreakBeforeSettingsChange(scope);
+    return services.settings().snooze(scope, days);
   }
 
   private Reply status(Scope scope, Status status) {

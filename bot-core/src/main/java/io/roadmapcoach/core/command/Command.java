@@ -1,5 +1,7 @@
 package io.roadmapcoach.core.command;
 
+import io.roadmapcoach.core.action.Action;
+import io.roadmapcoach.core.caller.MemberRef;
 import io.roadmapcoach.core.leaderboard.Period;
 import io.roadmapcoach.core.member.ReminderDays;
 import io.roadmapcoach.core.member.ReminderMode;
@@ -12,12 +14,12 @@ import java.util.OptionalInt;
 
 /**
  * Everything a member can ask of the coach, typed or pressed. {@link CommandParser} makes them from
- * text and {@link ActionCodec} from button ids; {@code Coach} handles each.
+ * text, a pressed button is a {@link Pressed} action; {@link Coach} handles each.
  */
 public sealed interface Command {
 
-  /** Commands a button can carry; {@link ActionCodec} writes and reads them. */
-  sealed interface ButtonCommand extends Command {}
+  /** A button pressed: the action its id carried. */
+  record Pressed(Action action) implements Command {}
 
   /** Commands only a channel's leads may run. */
   sealed interface LeadCommand extends Command {}
@@ -44,13 +46,7 @@ public sealed interface Command {
 
   record Undo(String objective) implements Command {}
 
-  /** "Mark objective N done" from a nudge: names the stage it was sent for. */
-  record MarkDone(int stage, int objective) implements ButtonCommand {}
-
-  record Quiz() implements ButtonCommand {}
-
-  /** An answer to question {@code position} of quiz attempt {@code attemptId}. */
-  record Answer(long attemptId, int position, int option) implements ButtonCommand {}
+  record Quiz() implements Command {}
 
   record Next() implements Command {}
 
@@ -69,7 +65,7 @@ public sealed interface Command {
 
   record SetTimeZone(ZoneId zone) implements Command {}
 
-  record Snooze(int days) implements ButtonCommand {}
+  record Snooze(int days) implements Command {}
 
   record Team(boolean csv) implements LeadCommand {}
 

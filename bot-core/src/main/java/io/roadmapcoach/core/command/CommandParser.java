@@ -1,11 +1,14 @@
 package io.roadmapcoach.core.command;
 
+import io.roadmapcoach.core.action.Action;
+import io.roadmapcoach.core.caller.MemberRef;
 import io.roadmapcoach.core.command.Command.Invalid;
 import io.roadmapcoach.core.leaderboard.Period;
 import io.roadmapcoach.core.member.ReminderDays;
 import io.roadmapcoach.core.member.ReminderMode;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.time.TimeZones;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.Arrays;
@@ -24,7 +27,7 @@ import java.util.regex.Pattern;
  * message names the right form. Nothing here touches stored data.
  */
 public final class CommandParser {
-  public static final int MAX_SNOOZE_DAYS = 30;
+  public static final int MAX_SNOOZE_DAYS = Action.MAX_SNOOZE_DAYS;
 
   private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
   private static final Pattern SNOOZE = Pattern.compile("(\\d{1,4})\\s*(d|day|days)?");
@@ -88,7 +91,7 @@ public final class CommandParser {
     if (args.isEmpty()) {
       return command;
     }
-    return invalid(Text.of("").code("/roadmap " + name).plain(" takes nothing after it."));
+    return invalid(Text.empty().code("/roadmap " + name).plain(" takes nothing after it."));
   }
 
   private Command status(List<String> args) {

@@ -18,7 +18,7 @@ final class HelpReplies {
                 + roadmap.stageCount()
                 + " stages")
         .section(lines(false))
-        .section(Text.of("").bold("For leads").plain("\n").append(lines(true)))
+        .section(Text.empty().bold("For leads").plain("\n").append(lines(true)))
         .context(
             Text.of("Start with ")
                 .code("/roadmap start")

@@ -1,21 +1,21 @@
 package io.roadmapcoach.core.lead;
 
-import io.roadmapcoach.core.command.MemberRef;
+import io.roadmapcoach.core.caller.MemberRef;
+import io.roadmapcoach.core.delivery.OutboxRepository;
+import io.roadmapcoach.core.journey.StreakView;
+import io.roadmapcoach.core.journey.Streaks;
 import io.roadmapcoach.core.member.Channel;
+import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.ReminderMode;
 import io.roadmapcoach.core.member.Scope;
 import io.roadmapcoach.core.member.SettingsService;
 import io.roadmapcoach.core.progress.ProgressService;
-import io.roadmapcoach.core.progress.StreakView;
-import io.roadmapcoach.core.progress.Streaks;
 import io.roadmapcoach.core.reply.Attachment;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
-import io.roadmapcoach.core.schedule.OutboxRepository;
-import io.roadmapcoach.core.schedule.QuizSchedule;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -39,7 +39,6 @@ public final class LeadService {
   private final TeamRepository team;
   private final ProgressService progress;
   private final OutboxRepository outbox;
-  private final QuizSchedule quizSchedule;
 
   public LeadService(
       Roadmap roadmap,
@@ -47,15 +46,13 @@ public final class LeadService {
       MemberRepository members,
       TeamRepository team,
       ProgressService progress,
-      OutboxRepository outbox,
-      QuizSchedule quizSchedule) {
+      OutboxRepository outbox) {
     this.roadmap = roadmap;
     this.leads = leads;
     this.members = members;
     this.team = team;
     this.progress = progress;
     this.outbox = outbox;
-    this.quizSchedule = quizSchedule;
   }
 
   /** Platform admins always lead; otherwise leads named in this channel (or its first member). */
@@ -101,7 +98,7 @@ public final class LeadService {
             scope.channel().id(), target.get().id(), Optional.of(scope.member().id()), scope.now());
     return Reply.text(
         added
-            ? Text.of("")
+            ? Text.empty()
                 .bold(target.get().displayName())
                 .plain(" now leads #" + scope.channel().name() + ".")
             : Text.of(
@@ -116,7 +113,7 @@ public final class LeadService {
     boolean removed = leads.remove(scope.channel().id(), target.get().id());
     return Reply.text(
         removed
-            ? Text.of("")
+            ? Text.empty()
                 .bold(target.get().displayName())
                 .plain(" no longer leads #" + scope.channel().name() + ".")
             : Text.of(
@@ -163,7 +160,6 @@ public final class LeadService {
 
   public Reply quizDay(Scope scope, DayOfWeek day, LocalTime time) {
     members.setQuizSlot(scope.channel().id(), day, time);
-    scope.afterCommit().add(() -> quizSchedule.channelChanged(scope.channel().id()));
     return Reply.text(
         Text.of("📝 The weekly quiz for #" + scope.channel().name() + " now goes out on ")
             .bold(SettingsService.dayName(day) + "s at " + time)
@@ -172,7 +168,6 @@ public final class LeadService {
 
   public Reply channelZone(Scope scope, ZoneId zone) {
     members.setChannelZone(scope.channel().id(), zone);
-    scope.afterCommit().add(() -> quizSchedule.channelChanged(scope.channel().id()));
     return Reply.text(
         Text.of("🕘 #" + scope.channel().name() + " now runs on ")
             .bold(zone.getId())

@@ -5,8 +5,8 @@ import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
 import static io.roadmapcoach.db.schema.Tables.QUIZ_ATTEMPT;
 
+import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.member.MemberRepository;
-import io.roadmapcoach.core.progress.EnrollmentRepository;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;

@@ -1,7 +1,7 @@
 package io.roadmapcoach.core.lead;
 
+import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.member.Member;
-import io.roadmapcoach.core.progress.Enrollment;
 import java.util.Optional;
 
 /** One enrolled member as a lead sees them. */

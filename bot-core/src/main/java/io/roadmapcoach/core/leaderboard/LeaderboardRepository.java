@@ -4,10 +4,10 @@ import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.WEEKLY_POINTS;
 
+import io.roadmapcoach.core.journey.Enrollment;
+import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
-import io.roadmapcoach.core.progress.Enrollment;
-import io.roadmapcoach.core.progress.EnrollmentRepository;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,14 +1,14 @@
 package io.roadmapcoach.core.leaderboard;
 
+import io.roadmapcoach.core.journey.StreakView;
+import io.roadmapcoach.core.journey.Streaks;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.Scope;
-import io.roadmapcoach.core.member.Times;
-import io.roadmapcoach.core.progress.StreakView;
-import io.roadmapcoach.core.progress.Streaks;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.reply.Visibility;
 import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.time.Times;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

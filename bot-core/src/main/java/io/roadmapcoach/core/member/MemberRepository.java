@@ -5,14 +5,18 @@ import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 
-import io.roadmapcoach.core.command.Caller;
-import io.roadmapcoach.core.command.MemberRef;
+import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.caller.MemberRef;
+import io.roadmapcoach.core.caller.Origin;
+import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.db.schema.tables.records.ChannelRecord;
 import io.roadmapcoach.db.schema.tables.records.MemberRecord;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -26,16 +30,62 @@ public final class MemberRepository {
     this.dsl = dsl;
   }
 
-  /** The rows for the caller's workspace, channel and member, created on first sight. */
-  public Place resolve(Caller caller) {
-    return known(caller).orElseGet(() -> firstSight(caller));
+  /**
+   * The rows for the caller's workspace, channel and member, created on first sight. A direct
+   * message acts in the member's home channel; it is empty for someone with no home channel yet,
+   * and then nothing is stored.
+   */
+  public Optional<Place> resolve(Caller caller) {
+    return switch (caller.origin()) {
+      case Origin.InChannel here ->
+          Optional.of(known(caller, here).orElseGet(() -> firstSight(caller, here)));
+      case Origin.DirectMessage dm -> fromDirectMessage(caller);
+    };
+  }
+
+  private Optional<Place> fromDirectMessage(Caller caller) {
+    var row =
+        dsl.select(MEMBER.fields())
+            .select(CHANNEL.fields())
+            .from(WORKSPACE)
+            .join(MEMBER)
+            .on(MEMBER.WORKSPACE_ID.eq(WORKSPACE.ID), MEMBER.EXTERNAL_ID.eq(caller.userId()))
+            .join(ENROLLMENT)
+            .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
+            .join(CHANNEL)
+            .on(CHANNEL.ID.eq(ENROLLMENT.CHANNEL_ID))
+            .where(
+                WORKSPACE.PLATFORM.eq(caller.platform().key()),
+                WORKSPACE.EXTERNAL_ID.eq(caller.workspaceId()))
+            .fetchOne();
+    if (row == null) {
+      return Optional.empty();
+    }
+    Channel home = channel(row.into(CHANNEL));
+    MemberRecord member = row.into(MEMBER);
+    if (!member.getDeliverable()) {
+      // someone who writes to us can be written to again
+      dsl.update(MEMBER)
+          .set(MEMBER.DELIVERABLE, true)
+          .where(MEMBER.ID.eq(member.getId()))
+          .execute();
+    }
+    // names stay as the member's channels know them: a DM may carry another (Discord's global one)
+    return Optional.of(new Place(member(member), home, home, false));
+  }
+
+  private static boolean unchanged(MemberRecord member, Caller caller) {
+    String platformZone = caller.platformZone().map(ZoneId::getId).orElse(null);
+    return member.getDeliverable()
+        && member.getDisplayName().equals(caller.userName())
+        && (platformZone == null || platformZone.equals(member.getPlatformTimeZone()));
   }
 
   /**
    * The usual case, in one query: workspace, channel and member exist, and nothing the platform
    * says about them has changed. Anything else takes the slower path that creates and updates.
    */
-  private Optional<Place> known(Caller caller) {
+  private Optional<Place> known(Caller caller, Origin.InChannel here) {
     var home = CHANNEL.as("home");
     var row =
         dsl.select(WORKSPACE.DELIVERABLE)
@@ -44,7 +94,7 @@ public final class MemberRepository {
             .select(home.fields())
             .from(WORKSPACE)
             .join(CHANNEL)
-            .on(CHANNEL.WORKSPACE_ID.eq(WORKSPACE.ID), CHANNEL.EXTERNAL_ID.eq(caller.channelId()))
+            .on(CHANNEL.WORKSPACE_ID.eq(WORKSPACE.ID), CHANNEL.EXTERNAL_ID.eq(here.id()))
             .join(MEMBER)
             .on(MEMBER.WORKSPACE_ID.eq(WORKSPACE.ID), MEMBER.EXTERNAL_ID.eq(caller.userId()))
             .leftJoin(ENROLLMENT)
@@ -60,26 +110,23 @@ public final class MemberRepository {
     }
     ChannelRecord channel = row.into(CHANNEL);
     MemberRecord member = row.into(MEMBER);
-    String platformZone = caller.platformZone().map(ZoneId::getId).orElse(null);
     boolean unchanged =
         row.get(WORKSPACE.DELIVERABLE)
             && channel.getDeliverable()
-            && channel.getName().equals(caller.channelName())
-            && member.getDeliverable()
-            && member.getDisplayName().equals(caller.userName())
-            && (platformZone == null || platformZone.equals(member.getPlatformTimeZone()));
+            && channel.getName().equals(here.name())
+            && unchanged(member, caller);
     if (!unchanged) {
       return Optional.empty();
     }
-    Channel here = channel(channel);
-    Channel homeChannel = row.get(home.ID) == null ? here : channel(row.into(home));
-    return Optional.of(new Place(member(member), here, homeChannel, false));
+    Channel channelHere = channel(channel);
+    Channel homeChannel = row.get(home.ID) == null ? channelHere : channel(row.into(home));
+    return Optional.of(new Place(member(member), channelHere, homeChannel, false));
   }
 
-  private Place firstSight(Caller caller) {
+  private Place firstSight(Caller caller, Origin.InChannel here) {
     long workspace = workspace(caller);
-    boolean newChannel = !channelExists(workspace, caller.channelId());
-    Channel channel = channel(workspace, caller);
+    boolean newChannel = !channelExists(workspace, here.id());
+    Channel channel = channel(workspace, caller, here);
     Member member = member(workspace, caller);
     Channel home = homeChannel(member.id()).orElse(channel);
     return new Place(member, channel, home, newChannel);
@@ -112,7 +159,7 @@ public final class MemberRepository {
           .where(WORKSPACE.ID.eq(found.value1()))
           .execute();
     }
-    return java.util.Optional.ofNullable(found)
+    return Optional.ofNullable(found)
         .map(r -> r.value1())
         .orElseGet(
             () -> {
@@ -124,9 +171,8 @@ public final class MemberRepository {
             });
   }
 
-  private Channel channel(long workspace, Caller caller) {
-    Condition key =
-        CHANNEL.WORKSPACE_ID.eq(workspace).and(CHANNEL.EXTERNAL_ID.eq(caller.channelId()));
+  private Channel channel(long workspace, Caller caller, Origin.InChannel here) {
+    Condition key = CHANNEL.WORKSPACE_ID.eq(workspace).and(CHANNEL.EXTERNAL_ID.eq(here.id()));
     ChannelRecord row = dsl.selectFrom(CHANNEL).where(key).fetchOne();
     if (row == null) {
       // study groups on Discord share one post a day; elsewhere members get their own DM
@@ -138,13 +184,13 @@ public final class MemberRepository {
               CHANNEL.EXTERNAL_ID,
               CHANNEL.NAME,
               CHANNEL.REMINDER_MODE)
-          .values(workspace, caller.channelId(), caller.channelName(), mode.key())
+          .values(workspace, here.id(), here.name(), mode.key())
           .onConflictDoNothing()
           .execute();
       row = dsl.selectFrom(CHANNEL).where(key).fetchSingle();
-    } else if (!row.getName().equals(caller.channelName()) || !row.getDeliverable()) {
+    } else if (!row.getName().equals(here.name()) || !row.getDeliverable()) {
       // a command from a channel once marked unreachable shows we can reach it again
-      row.setName(caller.channelName());
+      row.setName(here.name());
       row.setDeliverable(true);
       row.update();
     }
@@ -211,7 +257,7 @@ public final class MemberRepository {
             .map(MEMBER.EXTERNAL_ID::eq)
             .orElseGet(
                 () -> {
-                  String name = ref.name().orElseThrow().toLowerCase(java.util.Locale.ROOT);
+                  String name = ref.name().orElseThrow().toLowerCase(Locale.ROOT);
                   return DSL.lower(MEMBER.DISPLAY_NAME)
                       .eq(name)
                       .or(DSL.lower(MEMBER.EXTERNAL_ID).eq(name));
@@ -345,7 +391,7 @@ public final class MemberRepository {
     }
     try {
       return Optional.of(ZoneId.of(id));
-    } catch (java.time.DateTimeException e) {
+    } catch (DateTimeException e) {
       return Optional.empty();
     }
   }

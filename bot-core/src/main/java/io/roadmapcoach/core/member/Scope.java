@@ -1,6 +1,6 @@
 package io.roadmapcoach.core.member;
 
-import io.roadmapcoach.core.command.Caller;
+import io.roadmapcoach.core.caller.Caller;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -3,6 +3,8 @@ package io.roadmapcoach.core.member;
 import static io.roadmapcoach.db.schema.Tables.HANDLED_EVENT;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 
+import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.time.Times;
 import io.roadmapcoach.core.tx.Transactions;
 import java.time.Clock;
 import org.jooq.DSLContext;

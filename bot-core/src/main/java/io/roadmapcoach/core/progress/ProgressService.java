@@ -1,8 +1,15 @@
 package io.roadmapcoach.core.progress;
 
-import io.roadmapcoach.core.command.Command;
-import io.roadmapcoach.core.lead.LeadRepository;
+import io.roadmapcoach.core.journey.Enrollment;
+import io.roadmapcoach.core.journey.EnrollmentRepository;
+import io.roadmapcoach.core.journey.EventKind;
+import io.roadmapcoach.core.journey.Points;
+import io.roadmapcoach.core.journey.ProgressLedger;
+import io.roadmapcoach.core.journey.StreakState;
+import io.roadmapcoach.core.journey.StreakView;
+import io.roadmapcoach.core.journey.Streaks;
 import io.roadmapcoach.core.member.Channel;
+import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Scope;
@@ -133,22 +140,22 @@ public final class ProgressService {
   }
 
   /** "Mark objective N done" from a nudge: only for the stage the nudge was about. */
-  public Reply markDone(Scope scope, Command.MarkDone press) {
+  public Reply markDone(Scope scope, int shownStage, int objective) {
     return withEnrollment(
         scope,
         e -> {
-          if (e.graduated() || press.stage() != e.stage()) {
+          if (e.graduated() || shownStage != e.stage()) {
             return Reply.text(
                 Text.of(
                         "That button was for stage "
-                            + press.stage()
+                            + shownStage
                             + "; you are on stage "
                             + e.stage()
                             + " now. ")
                     .code("/roadmap status")
                     .plain(" shows where you are."));
           }
-          return checkOff(scope, e, String.valueOf(press.objective()), "done");
+          return checkOff(scope, e, String.valueOf(objective), "done");
         });
   }
 
@@ -289,7 +296,7 @@ public final class ProgressService {
     return new StageSet(
         true,
         Reply.text(
-            Text.of("")
+            Text.empty()
                 .bold(target.displayName())
                 .plain(
                     " is now on stage "

@@ -1,12 +1,13 @@
 package io.roadmapcoach.core.progress;
 
-import io.roadmapcoach.core.command.ActionCodec;
-import io.roadmapcoach.core.command.Command;
+import io.roadmapcoach.core.action.Buttons;
+import io.roadmapcoach.core.journey.Enrollment;
+import io.roadmapcoach.core.journey.Points;
+import io.roadmapcoach.core.journey.StreakView;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.ReminderDays;
 import io.roadmapcoach.core.member.ReminderMode;
-import io.roadmapcoach.core.quiz.QuizService;
 import io.roadmapcoach.core.reply.Block;
 import io.roadmapcoach.core.reply.Button;
 import io.roadmapcoach.core.reply.Reply;
@@ -123,7 +124,7 @@ final class StatusReplies {
                   .plain(f.own() ? " " : "")
                   .append(
                       f.own()
-                          ? Text.of("")
+                          ? Text.empty()
                               .code("/roadmap quiz")
                               .plain(" reviews questions you missed along the way.")
                           : Text.empty()));
@@ -137,7 +138,7 @@ final class StatusReplies {
                   + roadmap.stageCount()
                   + ": "
                   + stage.title())
-          .section(Text.of("").italic(stage.summary()))
+          .section(Text.empty().italic(stage.summary()))
           .section(objectiveList(stage, f.done()));
     }
     reply.progress(
@@ -205,15 +206,9 @@ final class StatusReplies {
 
   private static List<Button> buttons(Stage stage, Set<Integer> done, boolean quizPassed) {
     List<Button> buttons = new ArrayList<>();
-    firstOpen(stage, done)
-        .ifPresent(
-            n ->
-                buttons.add(
-                    Button.primary(
-                        "Mark objective " + n + " done",
-                        ActionCodec.encode(new Command.MarkDone(stage.number(), n)))));
+    firstOpen(stage, done).ifPresent(n -> buttons.add(Buttons.markDone(stage.number(), n)));
     if (!quizPassed) {
-      buttons.add(QuizService.startButton("Take the stage quiz"));
+      buttons.add(Buttons.startQuiz("Take the stage quiz"));
     }
     return buttons;
   }
@@ -265,7 +260,7 @@ final class StatusReplies {
     Text hint =
         enrollment.isPresent()
             // an example stage that exists in whichever roadmap is loaded
-            ? Text.of("")
+            ? Text.empty()
                 .code("/roadmap stage " + Math.min(7, roadmap.stageCount()))
                 .plain(" shows any stage's objectives.")
             : Text.of("Begin with ").code("/roadmap start").plain(".");
@@ -281,7 +276,7 @@ final class StatusReplies {
         Reply.builder()
             .header(
                 "Stage " + stage.number() + " of " + roadmap.stageCount() + ": " + stage.title())
-            .section(Text.of("").italic(stage.summary()))
+            .section(Text.empty().italic(stage.summary()))
             .section(objectiveList(stage, done));
     String where =
         enrollment

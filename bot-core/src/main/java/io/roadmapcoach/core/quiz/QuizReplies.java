@@ -1,7 +1,6 @@
 package io.roadmapcoach.core.quiz;
 
-import io.roadmapcoach.core.command.ActionCodec;
-import io.roadmapcoach.core.command.Command;
+import io.roadmapcoach.core.action.Buttons;
 import io.roadmapcoach.core.reply.Button;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
@@ -45,9 +44,7 @@ final class QuizReplies {
         drawn.optionOrder().stream()
             .map(
                 option ->
-                    Button.of(
-                        question.options().get(option),
-                        ActionCodec.encode(new Command.Answer(attempt.id(), position, option))))
+                    Buttons.answer(question.options().get(option), attempt.id(), position, option))
             .toList();
     reply
         .header(title)
@@ -96,7 +93,7 @@ final class QuizReplies {
               Text.of(
                       firstPass
                           ? "+"
-                              + io.roadmapcoach.core.progress.Points.QUIZ_PASSED
+                              + io.roadmapcoach.core.journey.Points.QUIZ_PASSED
                               + " points for passing. "
                           : "")
                   .append(
@@ -122,7 +119,8 @@ final class QuizReplies {
       for (Question q : missed) {
         revisit.append("• ").append(q.text()).append(" → ").append(q.correctText()).append('\n');
       }
-      reply.section(Text.of("").bold("Worth revisiting:").plain("\n" + revisit.toString().strip()));
+      reply.section(
+          Text.empty().bold("Worth revisiting:").plain("\n" + revisit.toString().strip()));
     }
     return reply.replacingOriginal().build();
   }

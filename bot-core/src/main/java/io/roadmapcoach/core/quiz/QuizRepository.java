@@ -4,7 +4,7 @@ import static io.roadmapcoach.db.schema.Tables.QUESTION_BOX;
 import static io.roadmapcoach.db.schema.Tables.QUIZ_ATTEMPT;
 import static io.roadmapcoach.db.schema.Tables.QUIZ_QUESTION;
 
-import io.roadmapcoach.core.member.Times;
+import io.roadmapcoach.core.time.Times;
 import io.roadmapcoach.db.schema.tables.records.QuizAttemptRecord;
 import io.roadmapcoach.db.schema.tables.records.QuizQuestionRecord;
 import java.time.Instant;

@@ -1,16 +1,14 @@
 package io.roadmapcoach.core.quiz;
 
-import io.roadmapcoach.core.command.ActionCodec;
-import io.roadmapcoach.core.command.Command;
+import io.roadmapcoach.core.action.Action;
+import io.roadmapcoach.core.journey.Enrollment;
+import io.roadmapcoach.core.journey.EnrollmentRepository;
+import io.roadmapcoach.core.journey.EventKind;
+import io.roadmapcoach.core.journey.Points;
+import io.roadmapcoach.core.journey.ProgressLedger;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Scope;
-import io.roadmapcoach.core.progress.Enrollment;
-import io.roadmapcoach.core.progress.EnrollmentRepository;
-import io.roadmapcoach.core.progress.EventKind;
-import io.roadmapcoach.core.progress.Points;
-import io.roadmapcoach.core.progress.ProgressLedger;
-import io.roadmapcoach.core.reply.Button;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
@@ -118,7 +116,7 @@ public final class QuizService {
   }
 
   /** A pressed answer button. */
-  public Reply answer(Scope scope, Command.Answer press) {
+  public Reply answer(Scope scope, Action.Answer press) {
     Optional<Attempt> found = quizzes.lock(press.attemptId());
     if (found.isEmpty()) {
       return refusal("That quiz no longer exists. Start a new one with ", "/roadmap quiz");
@@ -244,10 +242,5 @@ public final class QuizService {
 
   private static Reply refusal(String message, String command) {
     return Reply.text(Text.of(message).code(command).plain("."));
-  }
-
-  /** The button that starts (or resumes) a quiz. */
-  public static Button startButton(String label) {
-    return Button.primary(label, ActionCodec.encode(new Command.Quiz()));
   }
 }

@@ -3,7 +3,7 @@ package io.roadmapcoach.core.schedule;
 import static io.roadmapcoach.db.schema.Tables.HANDLED_EVENT;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 
-import io.roadmapcoach.core.member.Times;
+import io.roadmapcoach.core.time.Times;
 import java.time.Duration;
 import java.time.Instant;
 import org.jooq.DSLContext;

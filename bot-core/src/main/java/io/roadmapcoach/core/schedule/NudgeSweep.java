@@ -7,7 +7,8 @@ import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 import static io.roadmapcoach.db.schema.Tables.SWEEP_SLICE;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 
-import io.roadmapcoach.core.member.Times;
+import io.roadmapcoach.core.delivery.DeliveryKind;
+import io.roadmapcoach.core.time.Times;
 import io.roadmapcoach.core.tx.Transactions;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,14 +1,14 @@
 package io.roadmapcoach.core.bench;
 
-import io.roadmapcoach.core.CoreServices;
-import io.roadmapcoach.core.command.Caller;
-import io.roadmapcoach.core.member.Platform;
+import io.roadmapcoach.core.Core;
+import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.caller.Origin;
+import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.quiz.QuizBankLoader;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.RoadmapLoader;
 import io.roadmapcoach.core.roadmap.RoadmapSource;
-import io.roadmapcoach.core.schedule.QuizSchedule;
 import io.roadmapcoach.db.Database;
 import io.roadmapcoach.db.DatabaseSettings;
 import java.nio.file.Files;
@@ -48,22 +48,18 @@ public final class LeaderboardBenchmark {
 
       Roadmap roadmap = new RoadmapLoader().load(RoadmapSource.builtIn());
       QuizBank bank = new QuizBankLoader().load(RoadmapSource.builtIn(), roadmap);
-      CoreServices core =
-          CoreServices.create(
-              dsl,
-              roadmap,
-              bank,
-              Clock.fixed(NOW, ZoneOffset.UTC),
-              new Random(1),
-              QuizSchedule.NONE);
+      Core core =
+          Core.builder(dsl, roadmap, bank)
+              .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+              .random(new Random(1))
+              .build();
       // a lead in the middle of the field, so "your own rank" is worked out on every board
       Caller lead =
           new Caller(
               Platform.CONSOLE,
               "bench",
               "bench",
-              "cohort",
-              "cohort",
+              Origin.channel("cohort", "cohort"),
               "m5000",
               "Member 5000",
               true,
@@ -81,7 +77,7 @@ public final class LeaderboardBenchmark {
     }
   }
 
-  private static Latencies run(CoreServices core, Caller lead, String command) {
+  private static Latencies run(Core core, Caller lead, String command) {
     for (int i = 0; i < WARM_UP; i++) {
       core.coach().handleText(lead, command);
     }

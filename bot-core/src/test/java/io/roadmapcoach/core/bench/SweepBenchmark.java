@@ -2,16 +2,17 @@ package io.roadmapcoach.core.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.roadmapcoach.core.member.Platform;
+import io.roadmapcoach.core.Core;
+import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.delivery.Delivery;
+import io.roadmapcoach.core.delivery.DeliveryResult;
+import io.roadmapcoach.core.delivery.DeliveryWorker;
+import io.roadmapcoach.core.delivery.Messenger;
+import io.roadmapcoach.core.quiz.QuizBank;
+import io.roadmapcoach.core.quiz.QuizBankLoader;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.RoadmapLoader;
 import io.roadmapcoach.core.roadmap.RoadmapSource;
-import io.roadmapcoach.core.schedule.Delivery;
-import io.roadmapcoach.core.schedule.DeliveryComposer;
-import io.roadmapcoach.core.schedule.DeliveryQueue;
-import io.roadmapcoach.core.schedule.DeliveryResult;
-import io.roadmapcoach.core.schedule.DeliveryWorker;
-import io.roadmapcoach.core.schedule.Messenger;
 import io.roadmapcoach.core.schedule.NudgeSweep;
 import io.roadmapcoach.core.tx.Transactions;
 import io.roadmapcoach.db.Database;
@@ -95,6 +96,7 @@ public final class SweepBenchmark {
 
   private static void deliveryRate(DSLContext dsl) {
     Roadmap roadmap = new RoadmapLoader().load(RoadmapSource.builtIn());
+    QuizBank bank = new QuizBankLoader().load(RoadmapSource.builtIn(), roadmap);
     Transactions transactions = new Transactions(dsl);
     dsl.execute(
         "update outbox set status = 'dropped'"
@@ -115,13 +117,11 @@ public final class SweepBenchmark {
             return DeliveryResult.Sent.plain();
           }
         };
-    DeliveryComposer composer = DeliveryComposer.on(dsl, roadmap);
     DeliveryWorker worker =
-        new DeliveryWorker(
-                new DeliveryQueue(dsl),
-                composer,
-                transactions,
-                Clock.fixed(NINE.plusSeconds(30), ZoneOffset.UTC))
+        Core.builder(dsl, roadmap, bank)
+            .clock(Clock.fixed(NINE.plusSeconds(30), ZoneOffset.UTC))
+            .build()
+            .deliveries()
             .register(noOp);
     long start = System.nanoTime();
     worker.drainDue();

@@ -4,6 +4,9 @@ import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roadmapcoach.core.action.Action;
+import io.roadmapcoach.core.action.ActionCodec;
+import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.core.testing.TableSnapshot;
@@ -151,7 +154,7 @@ class CoachTest {
     f.say(f.admin("lee"), "set-stage @ana 2");
 
     TableSnapshot before = f.snapshot();
-    Reply reply = f.press(ana, ActionCodec.encode(new Command.MarkDone(1, 2)));
+    Reply reply = f.press(ana, ActionCodec.encode(new Action.MarkDone(1, 2)));
 
     assertThat(reply.plainText())
         .startsWith("That button was for stage 1; you are on stage 2 now.");

@@ -2,6 +2,7 @@ package io.roadmapcoach.core.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roadmapcoach.core.caller.MemberRef;
 import io.roadmapcoach.core.command.Command.Invalid;
 import io.roadmapcoach.core.command.Command.Unknown;
 import io.roadmapcoach.core.leaderboard.Period;

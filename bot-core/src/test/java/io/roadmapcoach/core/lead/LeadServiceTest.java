@@ -6,7 +6,7 @@ import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roadmapcoach.core.command.Caller;
+import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.reply.Attachment;
 import io.roadmapcoach.core.reply.Block;
 import io.roadmapcoach.core.reply.Reply;

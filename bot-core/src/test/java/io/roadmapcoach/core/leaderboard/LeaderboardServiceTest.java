@@ -2,7 +2,7 @@ package io.roadmapcoach.core.leaderboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roadmapcoach.core.command.Caller;
+import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.reply.Block;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Visibility;

@@ -5,9 +5,12 @@ import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roadmapcoach.core.command.Caller;
-import io.roadmapcoach.core.command.MemberRef;
+import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.caller.MemberRef;
+import io.roadmapcoach.core.caller.Origin;
+import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.testing.CoachFixture;
+import io.roadmapcoach.core.testing.TableSnapshot;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,15 +28,22 @@ class MemberRepositoryTest {
 
   private static Caller slack(String team, String channel, String user, String name) {
     return new Caller(
-        Platform.SLACK, team, team, channel, channel, user, name, false, Optional.empty());
+        Platform.SLACK,
+        team,
+        team,
+        Origin.channel(channel, channel),
+        user,
+        name,
+        false,
+        Optional.empty());
   }
 
   @Test
   void theFirstSightCreatesRowsAndTheNextFindsThem() {
     Caller ana = slack("T1", "C1", "U1", "ana");
 
-    MemberRepository.Place first = members.resolve(ana);
-    MemberRepository.Place again = members.resolve(ana);
+    MemberRepository.Place first = members.resolve(ana).orElseThrow();
+    MemberRepository.Place again = members.resolve(ana).orElseThrow();
 
     assertThat(again.member().id()).isEqualTo(first.member().id());
     assertThat(again.channel().id()).isEqualTo(first.channel().id());
@@ -44,9 +54,25 @@ class MemberRepositoryTest {
   }
 
   @Test
+  void aDirectMessageActsInTheHomeChannelAndStoresNothingForSomeoneWithoutOne() {
+    Caller ana = slack("T1", "C1", "U1", "ana");
+    members.resolve(ana);
+    TableSnapshot before = TableSnapshot.of(dsl);
+
+    assertThat(members.resolve(ana.inDirectMessage())).isEmpty();
+    assertThat(TableSnapshot.of(dsl)).isEqualTo(before);
+
+    f.say(f.caller("bob"), "start");
+    Caller bobInDm = f.caller("bob").inDirectMessage();
+    MemberRepository.Place place = members.resolve(bobInDm).orElseThrow();
+    assertThat(place.channel().externalId()).isEqualTo(CoachFixture.GENERAL);
+    assertThat(place.home()).isEqualTo(place.channel());
+  }
+
+  @Test
   void theSameIdsInAnotherWorkspaceAreSomeoneElse() {
-    long one = members.resolve(slack("T1", "C1", "U1", "ana")).member().id();
-    long other = members.resolve(slack("T2", "C1", "U1", "ana")).member().id();
+    long one = members.resolve(slack("T1", "C1", "U1", "ana")).orElseThrow().member().id();
+    long other = members.resolve(slack("T2", "C1", "U1", "ana")).orElseThrow().member().id();
 
     assertThat(other).isNotEqualTo(one);
     assertThat(dsl.fetchCount(WORKSPACE)).isEqualTo(2);
@@ -60,14 +86,13 @@ class MemberRepositoryTest {
             Platform.SLACK,
             "T1",
             "T1",
-            "C1",
-            "C1",
+            Origin.channel("C1", "C1"),
             "U1",
             "Ana Lima",
             false,
             Optional.of(ZoneId.of("Europe/Lisbon")));
 
-    Member member = members.resolve(renamed).member();
+    Member member = members.resolve(renamed).orElseThrow().member();
 
     assertThat(member.displayName()).isEqualTo("Ana Lima");
     assertThat(member.platformZone()).contains(ZoneId.of("Europe/Lisbon"));
@@ -78,16 +103,30 @@ class MemberRepositoryTest {
   void discordChannelsDefaultToOneChannelPostAndOthersToDirectMessages() {
     Caller discord =
         new Caller(
-            Platform.DISCORD, "G1", "G1", "C9", "study", "1", "ana", false, Optional.empty());
+            Platform.DISCORD,
+            "G1",
+            "G1",
+            Origin.channel("C9", "study"),
+            "1",
+            "ana",
+            false,
+            Optional.empty());
 
-    assertThat(members.resolve(discord).channel().reminderMode()).isEqualTo(ReminderMode.CHANNEL);
-    assertThat(members.resolve(slack("T1", "C1", "U1", "ana")).channel().reminderMode())
+    assertThat(members.resolve(discord).orElseThrow().channel().reminderMode())
+        .isEqualTo(ReminderMode.CHANNEL);
+    assertThat(
+            members.resolve(slack("T1", "C1", "U1", "ana")).orElseThrow().channel().reminderMode())
         .isEqualTo(ReminderMode.DM);
   }
 
   @Test
   void findNamesAMemberByDisplayNameOrIdInAnyLetterCaseOrByMention() {
-    long ws = members.resolve(slack("T1", "C1", "U0ANA", "Ana Lima")).member().workspaceId();
+    long ws =
+        members
+            .resolve(slack("T1", "C1", "U0ANA", "Ana Lima"))
+            .orElseThrow()
+            .member()
+            .workspaceId();
     members.resolve(slack("T1", "C1", "U0BOB", "bob"));
 
     assertThat(members.find(ws, MemberRef.parse("@BOB").orElseThrow()))
@@ -107,7 +146,7 @@ class MemberRepositoryTest {
 
   @Test
   void aSnoozeCoversItsDaysInclusive() {
-    Member ana = members.resolve(slack("T1", "C1", "U1", "ana")).member();
+    Member ana = members.resolve(slack("T1", "C1", "U1", "ana")).orElseThrow().member();
     LocalDate from = LocalDate.of(2026, 3, 3);
 
     members.snooze(ana.id(), from, from.plusDays(2));

@@ -3,9 +3,9 @@ package io.roadmapcoach.core.member;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roadmapcoach.core.command.ActionCodec;
-import io.roadmapcoach.core.command.Caller;
-import io.roadmapcoach.core.command.Command;
+import io.roadmapcoach.core.action.Action;
+import io.roadmapcoach.core.action.ActionCodec;
+import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.db.schema.tables.records.EnrollmentRecord;
 import io.roadmapcoach.db.schema.tables.records.MemberRecord;
@@ -135,7 +135,7 @@ class SettingsServiceTest {
   void theSnoozeButtonSnoozesLikeTheCommand() {
     f.say(ana, "start");
 
-    f.press(ana, ActionCodec.encode(new Command.Snooze(2)));
+    f.press(ana, ActionCodec.encode(new Action.Snooze(2)));
 
     assertThat(row(ana).getSnoozedUntil()).isEqualTo(LocalDate.of(2026, 3, 3));
   }

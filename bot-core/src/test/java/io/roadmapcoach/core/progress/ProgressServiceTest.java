@@ -8,9 +8,9 @@ import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import io.roadmapcoach.core.command.ActionCodec;
-import io.roadmapcoach.core.command.Caller;
-import io.roadmapcoach.core.command.Command;
+import io.roadmapcoach.core.action.Action;
+import io.roadmapcoach.core.action.ActionCodec;
+import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.reply.Block;
 import io.roadmapcoach.core.reply.Button;
 import io.roadmapcoach.core.reply.Reply;
@@ -90,7 +90,7 @@ class ProgressServiceTest {
         .contains("Next: objective 1");
     assertThat(reply.buttons())
         .extracting(Button::actionId)
-        .contains(ActionCodec.encode(new Command.MarkDone(1, 1)));
+        .contains(ActionCodec.encode(new Action.MarkDone(1, 1)));
     assertThat(f.enrollment(ana).getPoints()).isEqualTo(10);
     assertThat(objectivesDone(ana)).isEqualTo(1);
   }
@@ -110,7 +110,7 @@ class ProgressServiceTest {
   @Test
   void aDoubleClickOnDoneCountsOnce() throws Exception {
     f.say(ana, "start");
-    String button = ActionCodec.encode(new Command.MarkDone(1, 1));
+    String button = ActionCodec.encode(new Action.MarkDone(1, 1));
 
     List<Reply> replies = Concurrently.run(8, () -> f.press(ana, button));
 
@@ -133,7 +133,7 @@ class ProgressServiceTest {
   void theMarkDoneButtonOfTheCurrentStageChecksOff() {
     f.say(ana, "start");
 
-    Reply reply = f.press(ana, ActionCodec.encode(new Command.MarkDone(1, 3)));
+    Reply reply = f.press(ana, ActionCodec.encode(new Action.MarkDone(1, 3)));
 
     assertThat(reply.plainText()).startsWith("✅ Objective 3 of stage 1 done");
     assertThat(objectivesDone(ana)).isEqualTo(1);

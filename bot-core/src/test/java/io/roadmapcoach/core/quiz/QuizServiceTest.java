@@ -4,9 +4,10 @@ import static io.roadmapcoach.db.schema.Tables.QUESTION_BOX;
 import static io.roadmapcoach.db.schema.Tables.QUIZ_ATTEMPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roadmapcoach.core.command.ActionCodec;
-import io.roadmapcoach.core.command.Caller;
-import io.roadmapcoach.core.command.Command;
+import io.roadmapcoach.core.action.Action;
+import io.roadmapcoach.core.action.ActionCodec;
+import io.roadmapcoach.core.action.Buttons;
+import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.reply.Button;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.testing.CoachFixture;
@@ -271,7 +272,7 @@ class QuizServiceTest {
     String first = f.answerId(ana, true);
     Attempt attempt = open(ana);
     f.takeQuiz(ana, 5);
-    String anyAnswerOfIt = ActionCodec.encode(new Command.Answer(attempt.id(), 5, 0));
+    String anyAnswerOfIt = ActionCodec.encode(new Action.Answer(attempt.id(), 5, 0));
 
     assertThat(refusedWithoutChange(ana, first))
         .startsWith("That quiz is already finished. Another round: /roadmap quiz");
@@ -299,13 +300,13 @@ class QuizServiceTest {
     f.say(ana, "quiz");
     long id = open(ana).id();
 
-    assertThat(refusedWithoutChange(ana, ActionCodec.encode(new Command.Answer(id, 2, 0))))
+    assertThat(refusedWithoutChange(ana, ActionCodec.encode(new Action.Answer(id, 2, 0))))
         .startsWith("Answer question 1 first.");
-    assertThat(refusedWithoutChange(ana, ActionCodec.encode(new Command.Answer(id, 6, 0))))
+    assertThat(refusedWithoutChange(ana, ActionCodec.encode(new Action.Answer(id, 6, 0))))
         .startsWith("That question is not part of this quiz.");
-    assertThat(refusedWithoutChange(ana, ActionCodec.encode(new Command.Answer(id, 1, 7))))
+    assertThat(refusedWithoutChange(ana, ActionCodec.encode(new Action.Answer(id, 1, 7))))
         .startsWith("That is not one of this question's options.");
-    assertThat(refusedWithoutChange(ana, ActionCodec.encode(new Command.Answer(id + 99, 1, 0))))
+    assertThat(refusedWithoutChange(ana, ActionCodec.encode(new Action.Answer(id + 99, 1, 0))))
         .startsWith("That quiz no longer exists.");
   }
 
@@ -356,7 +357,7 @@ class QuizServiceTest {
   void theStartButtonStartsAQuizLikeTheCommand() {
     f.say(ana, "start");
 
-    Reply reply = f.press(ana, QuizService.startButton("Take the stage quiz").actionId());
+    Reply reply = f.press(ana, Buttons.startQuiz("Take the stage quiz").actionId());
 
     assertThat(reply.plainText()).startsWith("Stage 1 quiz · question 1 of 5");
   }

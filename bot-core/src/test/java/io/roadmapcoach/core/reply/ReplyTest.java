@@ -18,7 +18,7 @@ class ReplyTest {
             .fields(List.of(new Block.Field("Points", Text.of("10"))))
             .buttons(List.of(Button.of("Yes", "rc:q")))
             .divider()
-            .context(Text.of("").italic("small print"))
+            .context(Text.empty().italic("small print"))
             .build();
 
     assertThat(reply.plainText())
@@ -70,7 +70,7 @@ class ReplyTest {
   @Test
   void textIsEmptyWhenAllItsSpansAre() {
     assertThat(Text.empty().isEmpty()).isTrue();
-    assertThat(Text.of("").code("").isEmpty()).isTrue();
-    assertThat(Text.of("").code("x").isEmpty()).isFalse();
+    assertThat(Text.empty().code("").isEmpty()).isTrue();
+    assertThat(Text.empty().code("x").isEmpty()).isFalse();
   }
 }

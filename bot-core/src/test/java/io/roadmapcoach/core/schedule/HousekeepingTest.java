@@ -4,7 +4,7 @@ import static io.roadmapcoach.db.schema.Tables.HANDLED_EVENT;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roadmapcoach.core.member.Platform;
+import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.db.testing.PostgresExtension;

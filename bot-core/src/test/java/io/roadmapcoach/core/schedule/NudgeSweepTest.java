@@ -3,7 +3,7 @@ package io.roadmapcoach.core.schedule;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roadmapcoach.core.command.Caller;
+import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.db.schema.tables.records.OutboxRecord;
 import io.roadmapcoach.db.testing.PostgresExtension;

@@ -3,7 +3,7 @@ package io.roadmapcoach.core.schedule;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roadmapcoach.core.command.Caller;
+import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.db.testing.PostgresExtension;
@@ -104,42 +104,50 @@ class WeeklyQuizTest {
   }
 
   @Test
-  void quartzKeepsOneTriggerPerChannelInItsZoneAndMovesItWhenALeadDoes() {
-    quartz = quartz();
-    quartz.start();
-    assertThat(quartz.cronOf(general().id())).containsExactly("0 0 15 ? * FRI", "Europe/Berlin");
-
+  void aLeadsNewSlotTakesEffectWithNothingToReschedule() {
     coach.say(ana, "quiz-day mon 08:30");
-    quartz.channelChanged(general().id());
-    assertThat(quartz.cronOf(general().id())).containsExactly("0 30 8 ? * MON", "Europe/Berlin");
+    Instant slot = WeeklyQuiz.slotOfWeek(general(), coach.now().plus(Duration.ofDays(7)));
+    Routines routines = coach.core().routines();
 
-    coach.say(ana, "channel-tz America/New_York");
-    quartz.channelChanged(general().id());
-    assertThat(quartz.cronOf(general().id())).containsExactly("0 30 8 ? * MON", "America/New_York");
-    assertThat(
-            quartz
-                .nextQuiz(general().id())
-                .orElseThrow()
-                .atZone(java.time.ZoneId.of("America/New_York"))
-                .toLocalTime())
-        .hasToString("08:30");
+    routines.runAll(slot.minusSeconds(60));
+    assertThat(quizRows("quiz")).isZero();
+    routines.runAll(slot);
+
+    assertThat(quizRows("quiz")).isEqualTo(2);
   }
 
   @Test
-  void triggersSurviveARestart() {
-    quartz = quartz();
-    quartz.start();
-    coach.say(ana, "quiz-day wed 10:00");
-    quartz.channelChanged(general().id());
-    quartz.close();
+  void aSlotMissedWhileTheBotWasDownIsSentWhenItReturnsWithinSixHours() {
+    Instant slot = WeeklyQuiz.slotOfWeek(general(), coach.now());
+    Routines routines = coach.core().routines();
+    routines.runAll(slot.minus(Duration.ofMinutes(10)));
 
-    quartz = quartz();
-    assertThat(quartz.cronOf(general().id())).containsExactly("0 0 10 ? * WED", "Europe/Berlin");
+    routines.runAll(slot.plus(Duration.ofHours(3)));
+
+    assertThat(quizRows("quiz")).isEqualTo(2);
   }
 
-  private QuartzScheduling quartz() {
-    NudgeSweep sweep = new NudgeSweep(coach.dsl(), coach.services().transactions());
-    return new QuartzScheduling(
-        TestDatabase.dataSource(), coach.dsl(), sweep, weeklyQuiz, () -> {}, coach.clock());
+  @Test
+  void aSlotMissedByMoreThanSixHoursWaitsForNextWeek() {
+    Instant slot = WeeklyQuiz.slotOfWeek(general(), coach.now());
+    Routines routines = coach.core().routines();
+    routines.runAll(slot.minus(Duration.ofMinutes(10)));
+
+    routines.runAll(slot.plus(Duration.ofHours(7)));
+
+    assertThat(quizRows("quiz")).isZero();
+  }
+
+  @Test
+  void quartzGivesEveryRoutineItsOwnTriggerAcrossRestarts() {
+    quartz =
+        new QuartzScheduling(TestDatabase.dataSource(), coach.core().routines(), coach.clock());
+    quartz.start();
+    quartz.close();
+
+    quartz =
+        new QuartzScheduling(TestDatabase.dataSource(), coach.core().routines(), coach.clock());
+    assertThat(quartz.triggeredRoutines())
+        .containsExactlyInAnyOrder("nudge-sweep", "weekly-quiz", "housekeeping");
   }
 }

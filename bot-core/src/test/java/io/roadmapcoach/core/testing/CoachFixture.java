@@ -5,18 +5,25 @@ import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
 
-import io.roadmapcoach.core.CoreServices;
-import io.roadmapcoach.core.command.ActionCodec;
-import io.roadmapcoach.core.command.Caller;
+import io.roadmapcoach.core.Core;
+import io.roadmapcoach.core.action.Action;
+import io.roadmapcoach.core.action.ActionCodec;
+import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.caller.Origin;
+import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.command.Coach;
-import io.roadmapcoach.core.command.Command;
+import io.roadmapcoach.core.journey.EnrollmentRepository;
+import io.roadmapcoach.core.journey.ProgressLedger;
 import io.roadmapcoach.core.member.Channel;
-import io.roadmapcoach.core.member.Platform;
+import io.roadmapcoach.core.member.LeadRepository;
+import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.quiz.Attempt;
 import io.roadmapcoach.core.quiz.Question;
+import io.roadmapcoach.core.quiz.QuizBank;
+import io.roadmapcoach.core.quiz.QuizRepository;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.roadmap.Roadmap;
-import io.roadmapcoach.core.schedule.QuizSchedule;
+import io.roadmapcoach.core.tx.Transactions;
 import io.roadmapcoach.db.schema.tables.records.EnrollmentRecord;
 import io.roadmapcoach.db.schema.tables.records.ProgressEventRecord;
 import io.roadmapcoach.db.testing.TestDatabase;
@@ -32,8 +39,8 @@ import org.jooq.DSLContext;
 
 /**
  * The whole core on the embedded PostgreSQL, driven the way members drive it: a caller types {@code
- * /roadmap ...} or presses a button at a time the test chooses. Built with {@link
- * CoreServices#create}, so tests run the app's own object graph.
+ * /roadmap ...} or presses a button at a time the test chooses. Built with {@link Core#builder}, so
+ * tests run the app's own object graph.
  *
  * <pre>{@code
  * CoachFixture f = CoachFixture.builtIn();
@@ -50,11 +57,42 @@ public final class CoachFixture {
 
   public static final long SEED = 20260302L;
 
-  private final CoreServices services;
+  private final Core core;
+  private final Parts services;
   private final TestClock clock;
   private final String channel;
 
-  private CoachFixture(CoreServices services, TestClock clock, String channel) {
+  /**
+   * The repositories under the core, on the same database, for tests that look beneath the coach.
+   */
+  public record Parts(QuizBank bank, DSLContext dsl) {
+    public Transactions transactions() {
+      return new Transactions(dsl);
+    }
+
+    public MemberRepository members() {
+      return new MemberRepository(dsl);
+    }
+
+    public LeadRepository leads() {
+      return new LeadRepository(dsl);
+    }
+
+    public EnrollmentRepository enrollments() {
+      return new EnrollmentRepository(dsl);
+    }
+
+    public QuizRepository quizzes() {
+      return new QuizRepository(dsl);
+    }
+
+    public ProgressLedger ledger() {
+      return new ProgressLedger(dsl);
+    }
+  }
+
+  private CoachFixture(Core core, Parts services, TestClock clock, String channel) {
+    this.core = core;
     this.services = services;
     this.clock = clock;
     this.channel = channel;
@@ -68,20 +106,18 @@ public final class CoachFixture {
   /** Another roadmap (for example one written by {@link RoadmapFiles}). */
   public static CoachFixture of(RoadmapFiles.Loaded loaded) {
     TestClock clock = TestClock.at(MONDAY_MORNING);
-    CoreServices services =
-        CoreServices.create(
-            TestDatabase.dsl(),
-            loaded.roadmap(),
-            loaded.bank(),
-            clock,
-            new Random(SEED),
-            QuizSchedule.NONE);
-    return new CoachFixture(services, clock, GENERAL);
+    Core core =
+        Core.builder(TestDatabase.dsl(), loaded.roadmap(), loaded.bank())
+            .clock(clock)
+            .random(new Random(SEED))
+            .deliverInline(true)
+            .build();
+    return new CoachFixture(core, new Parts(loaded.bank(), TestDatabase.dsl()), clock, GENERAL);
   }
 
   /** The same coach, with callers made from here on in channel {@code name}. */
   public CoachFixture in(String name) {
-    return new CoachFixture(services, clock, name);
+    return new CoachFixture(core, services, clock, name);
   }
 
   // ---- callers
@@ -104,7 +140,14 @@ public final class CoachFixture {
   /** A member with a platform id that differs from their display name (Slack's U0123...). */
   public Caller member(String userId, String displayName, Optional<ZoneId> zone, boolean admin) {
     return new Caller(
-        Platform.CONSOLE, WORKSPACE, "Acme", channel, channel, userId, displayName, admin, zone);
+        Platform.CONSOLE,
+        WORKSPACE,
+        "Acme",
+        Origin.channel(channel, channel),
+        userId,
+        displayName,
+        admin,
+        zone);
   }
 
   // ---- time
@@ -187,7 +230,7 @@ public final class CoachFixture {
             .filter(o -> question.isCorrect(o) == right)
             .findFirst()
             .orElseThrow();
-    return ActionCodec.encode(new Command.Answer(attempt.id(), drawn.position(), option));
+    return ActionCodec.encode(new Action.Answer(attempt.id(), drawn.position(), option));
   }
 
   public Optional<Attempt> openQuiz(Caller caller) {
@@ -236,15 +279,20 @@ public final class CoachFixture {
   // ---- parts
 
   public Coach coach() {
-    return services.coach();
+    return core.coach();
   }
 
-  public CoreServices services() {
+  /** The assembled core: its delivery worker and scheduled routines. */
+  public Core core() {
+    return core;
+  }
+
+  public Parts services() {
     return services;
   }
 
   public Roadmap roadmap() {
-    return services.roadmap();
+    return core.roadmap();
   }
 
   public TestClock clock() {

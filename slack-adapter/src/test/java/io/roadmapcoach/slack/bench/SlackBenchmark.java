@@ -1,17 +1,15 @@
 package io.roadmapcoach.slack.bench;
 
 import com.slack.api.bolt.App;
-import io.roadmapcoach.core.CoreServices;
-import io.roadmapcoach.core.command.Caller;
-import io.roadmapcoach.core.member.HomeCallers;
-import io.roadmapcoach.core.member.Platform;
-import io.roadmapcoach.core.member.Workspaces;
+import io.roadmapcoach.core.Core;
+import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.caller.Origin;
+import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.quiz.QuizBankLoader;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.RoadmapLoader;
 import io.roadmapcoach.core.roadmap.RoadmapSource;
-import io.roadmapcoach.core.schedule.QuizSchedule;
 import io.roadmapcoach.db.testing.TestDatabase;
 import io.roadmapcoach.slack.SlackAdapter;
 import io.roadmapcoach.slack.SlackHttpBridge;
@@ -156,25 +154,16 @@ public final class SlackBenchmark {
         fake.user(user(i), "Member " + i, "UTC", false);
       }
       Roadmap roadmap = new RoadmapLoader().load(RoadmapSource.builtIn());
-      CoreServices core =
-          CoreServices.create(
-              dsl,
-              roadmap,
-              new QuizBankLoader().load(RoadmapSource.builtIn(), roadmap),
-              Clock.systemUTC(),
-              new SplittableRandom(1),
-              QuizSchedule.NONE);
+      Core core =
+          Core.builder(dsl, roadmap, new QuizBankLoader().load(RoadmapSource.builtIn(), roadmap))
+              .random(new SplittableRandom(1))
+              .build();
       SlackSettings settings =
           new SlackSettings(
               SlackHarness.TOKEN, SlackHarness.SIGNING_SECRET, Optional.empty(), fake.apiUrl());
 
       try (SlackAdapter adapter =
-          new SlackAdapter(
-              settings,
-              core.coach(),
-              new Workspaces(dsl, core.transactions(), Clock.systemUTC()),
-              new HomeCallers(dsl),
-              Clock.systemUTC())) {
+          new SlackAdapter(settings, core.coach(), core.workspaces(), Clock.systemUTC())) {
         Server server = serve(adapter.handler());
         URI uri = uri(server);
         HttpClient enroll = HttpClient.newHttpClient();
@@ -259,7 +248,7 @@ public final class SlackBenchmark {
         Runtime.getRuntime().availableProcessors(), loadAverage());
   }
 
-  private static Result coreOnly(CoreServices core, Settings s) throws InterruptedException {
+  private static Result coreOnly(Core core, Settings s) throws InterruptedException {
     Caller[] callers = new Caller[MEMBERS];
     for (int i = 0; i < MEMBERS; i++) {
       callers[i] =
@@ -267,8 +256,7 @@ public final class SlackBenchmark {
               Platform.SLACK,
               FakeSlack.TEAM,
               "testteam",
-              "C0BENCH",
-              "bench",
+              Origin.channel("C0BENCH", "bench"),
               user(i),
               "Member " + i,
               false,

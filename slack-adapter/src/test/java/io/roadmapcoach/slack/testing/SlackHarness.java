@@ -1,15 +1,13 @@
 package io.roadmapcoach.slack.testing;
 
 import com.slack.api.app_backend.SlackSignature;
-import io.roadmapcoach.core.CoreServices;
-import io.roadmapcoach.core.member.HomeCallers;
+import io.roadmapcoach.core.Core;
 import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.quiz.QuizBankLoader;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.RoadmapLoader;
 import io.roadmapcoach.core.roadmap.RoadmapSource;
-import io.roadmapcoach.core.schedule.QuizSchedule;
 import io.roadmapcoach.core.testing.TestClock;
 import io.roadmapcoach.slack.SlackAdapter;
 import io.roadmapcoach.slack.SlackSettings;
@@ -48,7 +46,7 @@ public final class SlackHarness implements AutoCloseable {
 
   public final FakeSlack fake;
   public final TestClock clock;
-  public final CoreServices core;
+  public final Core core;
   public final Workspaces workspaces;
   public final SlackAdapter adapter;
   public final DSLContext dsl;
@@ -66,15 +64,13 @@ public final class SlackHarness implements AutoCloseable {
     this.fake = new FakeSlack();
     this.clock = TestClock.at(Instant.parse("2026-03-02T10:00:00Z"));
     this.core =
-        CoreServices.create(dsl, ROADMAP, BANK, clock, new SplittableRandom(7), QuizSchedule.NONE);
-    this.workspaces = new Workspaces(dsl, core.transactions(), clock);
+        Core.builder(dsl, ROADMAP, BANK).clock(clock).random(new SplittableRandom(7)).build();
+    this.workspaces = core.workspaces();
     SlackSettings settings =
         new SlackSettings(TOKEN, SIGNING_SECRET, Optional.empty(), fake.apiUrl())
             .withAckBudget(ackBudget);
     // the adapter checks signatures against real time, as Slack signs them; the core's time is ours
-    this.adapter =
-        new SlackAdapter(
-            settings, core.coach(), workspaces, new HomeCallers(dsl), Clock.systemUTC());
+    this.adapter = new SlackAdapter(settings, core.coach(), workspaces, Clock.systemUTC());
     this.jetty = new Server();
     ServerConnector connector = new ServerConnector(jetty);
     connector.setHost("127.0.0.1");

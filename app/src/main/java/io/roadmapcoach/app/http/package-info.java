@@ -1,0 +1,2 @@
+/** The HTTP server: Slack's events, health and metrics. */
+package io.roadmapcoach.app.http;

@@ -1,0 +1,236 @@
+package io.roadmapcoach.core;
+
+import io.roadmapcoach.core.command.Coach;
+import io.roadmapcoach.core.delivery.DeliveryComposer;
+import io.roadmapcoach.core.delivery.DeliveryKind;
+import io.roadmapcoach.core.delivery.DeliveryQueue;
+import io.roadmapcoach.core.delivery.DeliveryWorker;
+import io.roadmapcoach.core.delivery.OutboxRepository;
+import io.roadmapcoach.core.journey.EnrollmentRepository;
+import io.roadmapcoach.core.journey.ProgressLedger;
+import io.roadmapcoach.core.lead.ChannelPostComposer;
+import io.roadmapcoach.core.lead.LeadService;
+import io.roadmapcoach.core.lead.TeamRepository;
+import io.roadmapcoach.core.leaderboard.LeaderboardRepository;
+import io.roadmapcoach.core.leaderboard.LeaderboardService;
+import io.roadmapcoach.core.member.LeadRepository;
+import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.member.SettingsService;
+import io.roadmapcoach.core.member.Workspaces;
+import io.roadmapcoach.core.progress.NudgeComposer;
+import io.roadmapcoach.core.progress.ProgressService;
+import io.roadmapcoach.core.quiz.QuizBank;
+import io.roadmapcoach.core.quiz.QuizInvitations;
+import io.roadmapcoach.core.quiz.QuizRepository;
+import io.roadmapcoach.core.quiz.QuizService;
+import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.schedule.Housekeeping;
+import io.roadmapcoach.core.schedule.NudgeSweep;
+import io.roadmapcoach.core.schedule.QuartzScheduling;
+import io.roadmapcoach.core.schedule.Routine;
+import io.roadmapcoach.core.schedule.Routines;
+import io.roadmapcoach.core.schedule.WeeklyQuiz;
+import io.roadmapcoach.core.tx.Transactions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole core, assembled in this one place by hand (no container) from what the app passes in:
+ * the database, the roadmap and its quiz bank, the clock and a random source. It exposes what the
+ * adapters and the app need — the coach, the delivery worker their messengers register with, the
+ * scheduled routines — and keeps the rest inside.
+ *
+ * <pre>{@code
+ * Core core = Core.builder(dsl, roadmap, bank).clock(clock).quartz(dataSource).build();
+ * core.deliveries().register(messenger);
+ * core.start();
+ * }</pre>
+ */
+public final class Core implements AutoCloseable {
+  static final Duration DELIVERY_POLL = Duration.ofSeconds(1);
+
+  private final Roadmap roadmap;
+  private final Coach coach;
+  private final DeliveryWorker worker;
+  private final Routines routines;
+  private final Optional<QuartzScheduling> quartz;
+  private final Workspaces workspaces;
+  private final DeliveryQueue queue;
+  private final boolean deliverInline;
+
+  private Core(Builder b) {
+    DSLContext dsl = b.dsl;
+    Transactions transactions = new Transactions(dsl);
+    MemberRepository members = new MemberRepository(dsl);
+    EnrollmentRepository enrollments = new EnrollmentRepository(dsl);
+    QuizRepository quizzes = new QuizRepository(dsl);
+    LeadRepository leadRoles = new LeadRepository(dsl);
+    TeamRepository team = new TeamRepository(dsl);
+    ProgressLedger ledger = new ProgressLedger(dsl);
+
+    ProgressService progress =
+        new ProgressService(b.roadmap, enrollments, members, leadRoles, quizzes, ledger);
+    Coach.Services services =
+        new Coach.Services(
+            progress,
+            new SettingsService(members),
+            new QuizService(b.roadmap, b.bank, quizzes, enrollments, members, ledger, b.random),
+            new LeaderboardService(b.roadmap, new LeaderboardRepository(dsl)),
+            new LeadService(
+                b.roadmap, leadRoles, members, team, progress, new OutboxRepository(dsl)));
+    this.roadmap = b.roadmap;
+    this.coach = new Coach(b.roadmap, transactions, members, services, b.clock);
+
+    QuizInvitations invitations = new QuizInvitations(b.roadmap, members, enrollments);
+    DeliveryComposer composer =
+        new DeliveryComposer(
+            members,
+            Map.of(
+                DeliveryKind.NUDGE,
+                new NudgeComposer(b.roadmap, members, enrollments, quizzes),
+                DeliveryKind.QUIZ,
+                invitations.toMember(),
+                DeliveryKind.CHANNEL_QUIZ,
+                invitations.toChannel(),
+                DeliveryKind.CHANNEL_DIGEST,
+                new ChannelPostComposer(b.roadmap, members, team)));
+    this.queue = new DeliveryQueue(dsl);
+    this.worker = new DeliveryWorker(queue, composer, transactions, b.clock);
+    this.deliverInline = b.deliverInline;
+
+    NudgeSweep sweep = new NudgeSweep(dsl, transactions);
+    WeeklyQuiz weeklyQuiz = new WeeklyQuiz(dsl, transactions);
+    Housekeeping housekeeping = new Housekeeping(dsl);
+    this.routines =
+        new Routines(
+            List.of(
+                new Routine("nudge-sweep", (from, to) -> sweep.sweep(to)),
+                new Routine("weekly-quiz", weeklyQuiz::fireDueBetween),
+                new Routine("housekeeping", (from, to) -> purge(housekeeping, to))),
+            dsl,
+            transactions,
+            deliverInline ? worker::drainDue : worker::wake);
+    this.quartz = b.quartzPool.map(pool -> new QuartzScheduling(pool, routines, b.clock));
+    this.workspaces = new Workspaces(dsl, transactions, b.clock);
+
+    int moved = enrollments.graduatePast(b.roadmap.stageCount(), b.clock.instant());
+    if (moved > 0) {
+      LoggerFactory.getLogger(Core.class)
+          .warn(
+              "{} members were past the last stage of {}: they have graduated",
+              moved,
+              b.roadmap.id());
+    }
+  }
+
+  /** Housekeeping enqueues nothing: what it purged is not news for the delivery worker. */
+  private static int purge(Housekeeping housekeeping, Instant now) {
+    housekeeping.purge(now);
+    return 0;
+  }
+
+  public static Builder builder(DSLContext dsl, Roadmap roadmap, QuizBank bank) {
+    return new Builder(dsl, roadmap, bank);
+  }
+
+  /** Starts Quartz (when asked for) and, unless deliveries are inline, the delivery worker. */
+  public void start() {
+    quartz.ifPresent(QuartzScheduling::start);
+    if (!deliverInline) {
+      worker.start(DELIVERY_POLL);
+    }
+  }
+
+  public Coach coach() {
+    return coach;
+  }
+
+  public Roadmap roadmap() {
+    return roadmap;
+  }
+
+  /** The delivery worker: each platform registers its messenger here before {@link #start}. */
+  public DeliveryWorker deliveries() {
+    return worker;
+  }
+
+  public Routines routines() {
+    return routines;
+  }
+
+  /** A platform's news about whole workspaces: the app was removed, or came back. */
+  public Workspaces workspaces() {
+    return workspaces;
+  }
+
+  public int outboxPending() {
+    return queue.pendingCount();
+  }
+
+  /** One minute of a moving clock (the console's): every routine runs, then what is due is sent. */
+  public void tick(Instant minute) {
+    routines.runAll(minute);
+    worker.drainDue();
+  }
+
+  @Override
+  public void close() {
+    worker.close();
+    quartz.ifPresent(QuartzScheduling::close);
+  }
+
+  /** What the core is built from; only the database, the roadmap and the bank are required. */
+  public static final class Builder {
+    private final DSLContext dsl;
+    private final Roadmap roadmap;
+    private final QuizBank bank;
+    private Clock clock = Clock.systemUTC();
+    private RandomGenerator random = new SecureRandom();
+    private Optional<DataSource> quartzPool = Optional.empty();
+    private boolean deliverInline;
+
+    private Builder(DSLContext dsl, Roadmap roadmap, QuizBank bank) {
+      this.dsl = dsl;
+      this.roadmap = roadmap;
+      this.bank = bank;
+    }
+
+    public Builder clock(Clock value) {
+      this.clock = value;
+      return this;
+    }
+
+    public Builder random(RandomGenerator value) {
+      this.random = value;
+      return this;
+    }
+
+    /** Runs the routines under clustered Quartz on this pool's database. */
+    public Builder quartz(DataSource pool) {
+      this.quartzPool = Optional.of(pool);
+      return this;
+    }
+
+    /**
+     * Delivers on the thread that enqueued (the console, whose output must come in order) rather
+     * than on a background worker.
+     */
+    public Builder deliverInline(boolean value) {
+      this.deliverInline = value;
+      return this;
+    }
+
+    public Core build() {
+      return new Core(this);
+    }
+  }
+}

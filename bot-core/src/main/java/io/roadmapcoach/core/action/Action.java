@@ -1,0 +1,23 @@
+package io.roadmapcoach.core.action;
+
+/**
+ * What a button asks for when pressed. Features put these on their replies (through {@link
+ * Buttons}) and the coach carries them out; {@link ActionCodec} writes and reads them as the
+ * platform's action ids. Who may press is checked when the action is handled.
+ */
+public sealed interface Action {
+  /** The longest snooze a member can ask for, typed or pressed. */
+  int MAX_SNOOZE_DAYS = 30;
+
+  /** "Mark objective N done" from a nudge or status: names the stage it was shown for. */
+  record MarkDone(int stage, int objective) implements Action {}
+
+  /** Start (or resume) the quiz of the member's stage. */
+  record StartQuiz() implements Action {}
+
+  /** An answer to question {@code position} of quiz attempt {@code attemptId}. */
+  record Answer(long attemptId, int position, int option) implements Action {}
+
+  /** No nudges for {@code days} days, from today. */
+  record Snooze(int days) implements Action {}
+}

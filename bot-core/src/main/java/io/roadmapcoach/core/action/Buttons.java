@@ -1,0 +1,28 @@
+package io.roadmapcoach.core.action;
+
+import io.roadmapcoach.core.reply.Button;
+
+/** The buttons more than one feature shows, so that each is labelled and encoded in one place. */
+public final class Buttons {
+  private Buttons() {}
+
+  public static Button startQuiz(String label) {
+    return Button.primary(label, ActionCodec.encode(new Action.StartQuiz()));
+  }
+
+  public static Button markDone(int stage, int objective) {
+    return Button.primary(
+        "Mark objective " + objective + " done",
+        ActionCodec.encode(new Action.MarkDone(stage, objective)));
+  }
+
+  public static Button snooze(int days) {
+    return Button.of(
+        days == 1 ? "Snooze 1 day" : "Snooze " + days + " days",
+        ActionCodec.encode(new Action.Snooze(days)));
+  }
+
+  public static Button answer(String label, long attemptId, int position, int option) {
+    return Button.of(label, ActionCodec.encode(new Action.Answer(attemptId, position, option)));
+  }
+}

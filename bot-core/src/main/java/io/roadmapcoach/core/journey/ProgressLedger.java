@@ -1,0 +1,143 @@
+package io.roadmapcoach.core.journey;
+
+import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
+import static io.roadmapcoach.db.schema.Tables.WEEKLY_POINTS;
+
+import io.roadmapcoach.core.member.Channel;
+import io.roadmapcoach.core.member.Member;
+import io.roadmapcoach.core.time.Times;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * The one way progress changes: every change of stage, objective, points or streak is written here
+ * as an event row, in the same transaction as the running totals it moves (the enrollment's points
+ * and streak, the channel's weekly points). The totals can always be recomputed from the events.
+ */
+public final class ProgressLedger {
+  private final DSLContext dsl;
+
+  public ProgressLedger(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  /**
+   * One change to record.
+   *
+   * @param home the member's home channel: its time zone decides the leaderboard week
+   * @param actorId the lead who made the change for the member, if one did
+   */
+  public record Change(
+      Enrollment enrollment,
+      Member member,
+      Channel home,
+      EventKind kind,
+      int stage,
+      Optional<Integer> objective,
+      int points,
+      Optional<Long> actorId,
+      Instant now) {}
+
+  /** Records the change and returns the enrollment as it now stands. */
+  public Enrollment record(Change change) {
+    Enrollment before = change.enrollment();
+    LocalDate localToday = change.now().atZone(change.member().zone(change.home())).toLocalDate();
+    StreakState streak = before.streak();
+    var update = dsl.update(ENROLLMENT).set(ENROLLMENT.STAGE, ENROLLMENT.STAGE);
+    if (change.kind().isActivity()) {
+      streak = Streaks.afterActivity(streak, localToday, change.member());
+      update =
+          update
+              .set(ENROLLMENT.LAST_ACTIVITY_AT, Times.utc(change.now()))
+              .set(ENROLLMENT.LAST_ACTIVE_DATE, localToday)
+              .set(ENROLLMENT.STREAK_DAYS, streak.days())
+              .set(ENROLLMENT.STREAK_LAST_DATE, streak.lastCounted().orElse(null))
+              .set(ENROLLMENT.FREEZE_WEEK, streak.freezeWeek().orElse(null));
+    }
+    if (change.points() != 0) {
+      update =
+          update
+              .set(ENROLLMENT.POINTS, ENROLLMENT.POINTS.plus(change.points()))
+              .set(ENROLLMENT.POINTS_REACHED_AT, Times.utc(change.now()));
+      addWeeklyPoints(change);
+    }
+    update.where(ENROLLMENT.MEMBER_ID.eq(before.memberId())).execute();
+    insertEvent(change, localToday, change.kind().isActivity() ? streak.days() : null);
+    return new Enrollment(
+        before.memberId(),
+        before.channelId(),
+        before.stage(),
+        before.graduatedAt(),
+        before.points() + change.points(),
+        streak,
+        change.kind().isActivity() ? change.now() : before.lastActivityAt(),
+        change.kind().isActivity() ? localToday : before.lastActiveDate(),
+        before.enrolledAt());
+  }
+
+  private void addWeeklyPoints(Change change) {
+    LocalDate week = Times.weekStart(change.now().atZone(change.home().zoneOrUtc()).toLocalDate());
+    dsl.insertInto(WEEKLY_POINTS)
+        .set(WEEKLY_POINTS.CHANNEL_ID, change.home().id())
+        .set(WEEKLY_POINTS.WEEK_START, week)
+        .set(WEEKLY_POINTS.MEMBER_ID, change.member().id())
+        .set(WEEKLY_POINTS.POINTS, change.points())
+        .set(WEEKLY_POINTS.REACHED_AT, Times.utc(change.now()))
+        .onConflict(WEEKLY_POINTS.CHANNEL_ID, WEEKLY_POINTS.WEEK_START, WEEKLY_POINTS.MEMBER_ID)
+        .doUpdate()
+        .set(WEEKLY_POINTS.POINTS, WEEKLY_POINTS.POINTS.plus(change.points()))
+        .set(WEEKLY_POINTS.REACHED_AT, Times.utc(change.now()))
+        .execute();
+  }
+
+  private void insertEvent(Change change, LocalDate localToday, Integer streakDays) {
+    dsl.insertInto(PROGRESS_EVENT)
+        .set(PROGRESS_EVENT.MEMBER_ID, change.member().id())
+        .set(PROGRESS_EVENT.CHANNEL_ID, change.home().id())
+        .set(PROGRESS_EVENT.KIND, change.kind().key())
+        .set(PROGRESS_EVENT.STAGE, change.stage())
+        .set(PROGRESS_EVENT.OBJECTIVE, change.objective().orElse(null))
+        .set(PROGRESS_EVENT.POINTS, change.points())
+        .set(PROGRESS_EVENT.STREAK_DAYS, streakDays)
+        .set(PROGRESS_EVENT.ACTOR_ID, change.actorId().orElse(null))
+        .set(PROGRESS_EVENT.OCCURRED_AT, Times.utc(change.now()))
+        .set(PROGRESS_EVENT.LOCAL_DATE, localToday)
+        .execute();
+  }
+
+  /** Every member's points summed from the event rows alone: the audit of the running totals. */
+  public Map<Long, Integer> pointsFromEvents(long channelId) {
+    return dsl
+        .select(PROGRESS_EVENT.MEMBER_ID, DSL.sum(PROGRESS_EVENT.POINTS))
+        .from(PROGRESS_EVENT)
+        .where(PROGRESS_EVENT.CHANNEL_ID.eq(channelId))
+        .groupBy(PROGRESS_EVENT.MEMBER_ID)
+        .fetch()
+        .stream()
+        .collect(Collectors.toMap(r -> r.value1(), r -> r.value2().intValue()));
+  }
+
+  /** One week's points per member, summed from the event rows in the channel's time zone. */
+  public Map<Long, Integer> weekPointsFromEvents(Channel channel, LocalDate weekStart) {
+    Instant from = weekStart.atStartOfDay(channel.zoneOrUtc()).toInstant();
+    Instant to = weekStart.plusWeeks(1).atStartOfDay(channel.zoneOrUtc()).toInstant();
+    return dsl
+        .select(PROGRESS_EVENT.MEMBER_ID, DSL.sum(PROGRESS_EVENT.POINTS))
+        .from(PROGRESS_EVENT)
+        .where(
+            PROGRESS_EVENT.CHANNEL_ID.eq(channel.id()),
+            PROGRESS_EVENT.OCCURRED_AT.ge(Times.utc(from)),
+            PROGRESS_EVENT.OCCURRED_AT.lt(Times.utc(to)))
+        .groupBy(PROGRESS_EVENT.MEMBER_ID)
+        .having(DSL.sum(PROGRESS_EVENT.POINTS).ne(java.math.BigDecimal.ZERO))
+        .fetch()
+        .stream()
+        .collect(Collectors.toMap(r -> r.value1(), r -> r.value2().intValue()));
+  }
+}

@@ -1,0 +1,80 @@
+package io.roadmapcoach.core.quiz;
+
+import io.roadmapcoach.core.action.Buttons;
+import io.roadmapcoach.core.delivery.Composer;
+import io.roadmapcoach.core.delivery.DeliveryComposer;
+import io.roadmapcoach.core.delivery.DeliveryComposer.Composed;
+import io.roadmapcoach.core.delivery.DeliveryComposer.Drop;
+import io.roadmapcoach.core.delivery.DeliveryQueue;
+import io.roadmapcoach.core.journey.Enrollment;
+import io.roadmapcoach.core.journey.EnrollmentRepository;
+import io.roadmapcoach.core.member.Channel;
+import io.roadmapcoach.core.member.Member;
+import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.reply.Reply;
+import io.roadmapcoach.core.reply.Text;
+import io.roadmapcoach.core.reply.Visibility;
+import io.roadmapcoach.core.roadmap.Roadmap;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The weekly quiz's messages: a member's own invitation by DM, and a channel's call-out. */
+public final class QuizInvitations {
+  private final Roadmap roadmap;
+  private final MemberRepository members;
+  private final EnrollmentRepository enrollments;
+
+  public QuizInvitations(
+      Roadmap roadmap, MemberRepository members, EnrollmentRepository enrollments) {
+    this.roadmap = roadmap;
+    this.members = members;
+    this.enrollments = enrollments;
+  }
+
+  /** Composes a member's invitation to the quiz on their own stage. */
+  public Composer toMember() {
+    return this::invitation;
+  }
+
+  /** Composes the call-out in a channel whose members chose channel reminders. */
+  public Composer toChannel() {
+    return this::callOut;
+  }
+
+  private Composed invitation(DeliveryQueue.Claimed row, Instant now) {
+    Member member = members.member(row.memberId().orElseThrow());
+    Optional<Enrollment> enrollment = enrollments.find(member.id());
+    if (enrollment.isEmpty()) {
+      return new Drop("not enrolled");
+    }
+    Enrollment e = enrollment.get();
+    String what =
+        e.graduated()
+            ? "a review of the questions you missed"
+            : "stage " + e.stage() + ", " + roadmap.stage(e.stage()).title();
+    Reply reply =
+        Reply.builder()
+            .header("📝 Your weekly quiz is ready, " + member.displayName())
+            .section(
+                Text.of(
+                    "Five questions on " + what + ". Four right passes; it stays open for a day."))
+            .buttons(List.of(Buttons.startQuiz("Start quiz")))
+            .build();
+    return DeliveryComposer.toMember(row, member, members.dmChannel(member.id()), reply);
+  }
+
+  private Composed callOut(DeliveryQueue.Claimed row, Instant now) {
+    Channel channel = members.channel(row.channelId().orElseThrow());
+    Reply reply =
+        Reply.builder()
+            .header("📝 Weekly quiz time, #" + channel.name() + "!")
+            .section(
+                Text.of(
+                    "Everyone on the roadmap: press Start quiz for five questions on your own stage. Four right passes."))
+            .buttons(List.of(Buttons.startQuiz("Start quiz")))
+            .visibleTo(Visibility.CHANNEL)
+            .build();
+    return DeliveryComposer.toChannel(row, channel, reply);
+  }
+}

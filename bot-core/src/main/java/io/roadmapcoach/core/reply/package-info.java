@@ -1,0 +1,5 @@
+/**
+ * Platform-neutral replies: blocks, formatted text as spans, buttons, visibility, attachments, and
+ * the one wording of an apology. Vocabulary: uses nothing of the core.
+ */
+package io.roadmapcoach.core.reply;

@@ -1,0 +1,101 @@
+package io.roadmapcoach.core.schedule;
+
+import static io.roadmapcoach.db.schema.Tables.ROUTINE_MARK;
+
+import io.roadmapcoach.core.time.Times;
+import io.roadmapcoach.core.tx.Transactions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one list of scheduled routines. Each run covers the time since the routine's last run on any
+ * instance (kept in {@code routine_mark}), at most {@link #LOOK_BACK}: a routine decides for itself
+ * what is too late within that. A routine's first run covers just the minute before it.
+ */
+public final class Routines {
+  public static final Duration LOOK_BACK = Duration.ofHours(6);
+  private static final Logger log = LoggerFactory.getLogger(Routines.class);
+
+  private final List<Routine> all;
+  private final DSLContext dsl;
+  private final Transactions transactions;
+  private final Runnable afterEnqueue;
+
+  /**
+   * @param afterEnqueue runs after a routine wrote outbox rows (wakes the delivery worker)
+   */
+  public Routines(
+      List<Routine> all, DSLContext dsl, Transactions transactions, Runnable afterEnqueue) {
+    this.all = List.copyOf(all);
+    this.dsl = dsl;
+    this.transactions = transactions;
+    this.afterEnqueue = afterEnqueue;
+  }
+
+  public List<Routine> all() {
+    return all;
+  }
+
+  /** Runs every routine up to {@code now}: one minute of the console's clock. */
+  public void runAll(Instant now) {
+    for (Routine routine : all) {
+      run(routine, now);
+    }
+  }
+
+  /** Runs the routine named {@code name} up to {@code now}. */
+  public void run(String name, Instant now) {
+    all.stream()
+        .filter(r -> r.name().equals(name))
+        .findFirst()
+        .ifPresentOrElse(
+            r -> run(r, now), () -> log.warn("No scheduled routine is called {}", name));
+  }
+
+  private void run(Routine routine, Instant now) {
+    Instant earliest = now.minus(LOOK_BACK);
+    // a first run starts at the minute it is in: nothing from before the bot existed is due
+    Instant from =
+        lastRun(routine.name())
+            .map(t -> t.isAfter(earliest) ? t : earliest)
+            .orElse(now.minus(Duration.ofMinutes(1)));
+    if (!from.isBefore(now)) {
+      return;
+    }
+    try {
+      int enqueued = routine.work().run(from, now);
+      markDone(routine.name(), now);
+      if (enqueued > 0) {
+        afterEnqueue.run();
+      }
+    } catch (RuntimeException e) {
+      // the mark stays where it was: the next run covers this stretch again
+      log.error("Scheduled routine {} failed; the next run retries it", routine.name(), e);
+    }
+  }
+
+  private Optional<Instant> lastRun(String name) {
+    return dsl.select(ROUTINE_MARK.DONE_UNTIL)
+        .from(ROUTINE_MARK)
+        .where(ROUTINE_MARK.NAME.eq(name))
+        .fetchOptional(r -> Times.instant(r.value1()));
+  }
+
+  private void markDone(String name, Instant until) {
+    transactions.inTransaction(
+        () ->
+            dsl.insertInto(ROUTINE_MARK)
+                .set(ROUTINE_MARK.NAME, name)
+                .set(ROUTINE_MARK.DONE_UNTIL, Times.utc(until))
+                .onConflict(ROUTINE_MARK.NAME)
+                .doUpdate()
+                .set(ROUTINE_MARK.DONE_UNTIL, Times.utc(until))
+                .where(ROUTINE_MARK.DONE_UNTIL.lt(Times.utc(until)))
+                .execute());
+  }
+}

@@ -1,0 +1,2 @@
+/** Transactions on the core's database. Vocabulary: uses nothing of the core. */
+package io.roadmapcoach.core.tx;

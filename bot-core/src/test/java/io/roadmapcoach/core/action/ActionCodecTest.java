@@ -1,0 +1,83 @@
+package io.roadmapcoach.core.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roadmapcoach.core.action.Action.Answer;
+import io.roadmapcoach.core.action.Action.MarkDone;
+import io.roadmapcoach.core.action.Action.Snooze;
+import io.roadmapcoach.core.action.Action.StartQuiz;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ActionCodecTest {
+
+  @Test
+  void everyActionComesBackAsItWasWritten() {
+    List<Action> commands =
+        List.of(
+            new Answer(1, 1, 0),
+            new Answer(987_654_321_012L, 5, 3),
+            new MarkDone(15, 3),
+            new MarkDone(1, 1),
+            new Snooze(1),
+            new Snooze(30),
+            new StartQuiz());
+    for (Action command : commands) {
+      String id = ActionCodec.encode(command);
+      assertThat(ActionCodec.decode(id)).as(id).contains(command);
+    }
+  }
+
+  @Test
+  void idsAreShortEnoughForEveryPlatform() {
+    // Discord's custom_id and Slack's action_id both stop at 100 characters
+    String longest = ActionCodec.encode(new Answer(999_999_999_999L, 999, 999));
+    assertThat(longest.length()).isLessThanOrEqualTo(64);
+    assertThat(ActionCodec.decode(longest)).isPresent();
+  }
+
+  @ParameterizedTest
+  @NullAndEmptySource
+  @ValueSource(
+      strings = {
+        "rc:",
+        "rc",
+        "xx:q",
+        "RC:q",
+        "rc:q:1",
+        "rc:z:1",
+        "rc:a:1:2",
+        "rc:a:1:2:3:4",
+        "rc:a:0:1:1",
+        "rc:a:1:0:1",
+        "rc:a:-1:1:1",
+        "rc:a:1:1:x",
+        "rc:a:1:1:",
+        "rc:a:1: 1:1",
+        "rc:a:1:1:1000",
+        "rc:a:1234567890123:1:1",
+        "rc:d:1",
+        "rc:d:0:1",
+        "rc:d:1:0",
+        "rc:d:1:+2",
+        "rc:d:1:2 ",
+        "rc:d:١:٢",
+        "rc:s:0",
+        "rc:s:31",
+        "rc:s:3d",
+        "rc:s:1:1",
+        " rc:q"
+      })
+  void malformedOrForgedIdsAreRefused(String id) {
+    assertThat(ActionCodec.decode(id)).isEmpty();
+  }
+
+  @Test
+  void overlongIdsAreRefusedBeforeTheyAreRead() {
+    assertThat(ActionCodec.decode("rc:q" + ":".repeat(100))).isEmpty();
+    assertThat(ActionCodec.decode("rc:a:1:1:" + "0".repeat(70) + "1")).isEmpty();
+  }
+}

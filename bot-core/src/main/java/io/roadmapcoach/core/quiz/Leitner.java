@@ -8,9 +8,11 @@ import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 
 /**
- * Leitner boxes: a right answer moves a question up a box, a wrong one back to the first. Drawing
- * prefers questions never seen, then the lowest boxes (those missed before), at random within a
- * box, so members meet new material and revisit what they got wrong.
+ * Leitner boxes: a right answer moves a question up a box, a wrong one back to the first. So box 1
+ * holds exactly the questions a member got wrong the last time they met them (a right answer never
+ * leaves a question there). Drawing takes those missed questions first, then questions never seen,
+ * then the rest from the lowest box up, at random within each group: a member who failed a quiz
+ * meets what they missed in the very next one, and new material before what they already know.
  */
 public final class Leitner {
   public static final int FIRST_BOX = 1;
@@ -27,20 +29,30 @@ public final class Leitner {
   }
 
   /**
-   * Draws up to {@code count} of {@code candidates}: never-seen first, then by box, shuffled within
-   * each.
+   * Draws up to {@code count} of {@code candidates}: missed ones (box 1) first, then never-seen
+   * ones, then boxes 2 to 5 in order, shuffled within each group.
+   *
+   * @param boxes the member's box for each candidate they have answered; absent means never seen
    */
   public static List<Question> draw(
       List<Question> candidates, Map<String, Integer> boxes, int count, RandomGenerator random) {
     List<Keyed> keyed =
         candidates.stream()
-            .map(q -> new Keyed(q, boxes.getOrDefault(q.id(), 0), random.nextDouble()))
+            .map(q -> new Keyed(q, drawGroup(boxes.get(q.id())), random.nextDouble()))
             .toList();
     return keyed.stream()
-        .sorted(Comparator.comparingInt(Keyed::box).thenComparingDouble(Keyed::tieBreak))
+        .sorted(Comparator.comparingInt(Keyed::group).thenComparingDouble(Keyed::tieBreak))
         .limit(count)
         .map(Keyed::question)
         .toList();
+  }
+
+  /** Which group a question is drawn in, lowest first: 0 missed, 1 never seen, then its box. */
+  private static int drawGroup(Integer box) {
+    if (box == null) {
+      return 1;
+    }
+    return box == FIRST_BOX ? 0 : box;
   }
 
   /** A random order of a question's options. */
@@ -55,5 +67,5 @@ public final class Leitner {
     return IntStream.of(order).boxed().toList();
   }
 
-  private record Keyed(Question question, int box, double tieBreak) {}
+  private record Keyed(Question question, int group, double tieBreak) {}
 }

@@ -1,6 +1,7 @@
 package io.roadmapcoach.core.quiz;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * A multiple-choice question of one stage.
@@ -11,6 +12,7 @@ import java.util.List;
  * @param options the options as written in the bank
  * @param correctOption index into {@code options} of the one right answer
  * @param explanation one line on why the right answer is right
+ * @param objective the stage's objective (1-based) it examines, when the bank names one
  */
 public record Question(
     String id,
@@ -18,10 +20,22 @@ public record Question(
     String text,
     List<String> options,
     int correctOption,
-    String explanation) {
+    String explanation,
+    OptionalInt objective) {
 
   public Question {
     options = List.copyOf(options);
+  }
+
+  /** A question that names no objective, as custom banks may write them. */
+  public Question(
+      String id,
+      int stage,
+      String text,
+      List<String> options,
+      int correctOption,
+      String explanation) {
+    this(id, stage, text, options, correctOption, explanation, OptionalInt.empty());
   }
 
   public boolean isCorrect(int option) {

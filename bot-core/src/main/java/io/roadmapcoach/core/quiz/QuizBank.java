@@ -3,6 +3,7 @@ package io.roadmapcoach.core.quiz;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,13 @@ public final class QuizBank {
 
   public List<Question> stage(int stage) {
     return byStage.getOrDefault(stage, List.of());
+  }
+
+  /** The questions of {@code stage} that name {@code objective} as the one they examine. */
+  public List<Question> examining(int stage, int objective) {
+    return stage(stage).stream()
+        .filter(q -> q.objective().equals(OptionalInt.of(objective)))
+        .toList();
   }
 
   public Optional<Question> question(String id) {

@@ -3,12 +3,14 @@ package io.roadmapcoach.core.quiz;
 import io.roadmapcoach.core.roadmap.FileChecks;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.RoadmapSource;
+import io.roadmapcoach.core.roadmap.Stage;
 import io.roadmapcoach.core.roadmap.YamlFiles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -27,7 +29,12 @@ public final class QuizBankLoader {
 
   record OptionEntry(String text, Boolean correct) {}
 
-  record QuestionEntry(String id, String question, List<OptionEntry> options, String explanation) {}
+  record QuestionEntry(
+      String id,
+      String question,
+      Integer objective,
+      List<OptionEntry> options,
+      String explanation) {}
 
   record StageEntry(int stage, List<QuestionEntry> questions) {}
 
@@ -49,7 +56,8 @@ public final class QuizBankLoader {
       checks.require(
           stage.questions() != null, "stage " + stage.stage(), "the stage has no questions");
       for (int i = 0; i < stage.questions().size(); i++) {
-        Question question = question(stage.stage(), i + 1, stage.questions().get(i), checks);
+        Question question =
+            question(roadmap.stage(stage.stage()), i + 1, stage.questions().get(i), checks);
         checks.require(ids.add(question.id()), place(question), "another question has this id");
         perStage.merge(stage.stage(), 1, Integer::sum);
         questions.add(question);
@@ -65,7 +73,9 @@ public final class QuizBankLoader {
     return new QuizBank(questions);
   }
 
-  private static Question question(int stage, int index, QuestionEntry entry, FileChecks checks) {
+  private static Question question(
+      Stage stageOfRoadmap, int index, QuestionEntry entry, FileChecks checks) {
+    int stage = stageOfRoadmap.number();
     String at = "stage " + stage + ", question " + index;
     checks.require(entry != null, at, "the question is empty");
     checks.require(notBlank(entry.id()), at, "the question needs an id");
@@ -92,13 +102,22 @@ public final class QuizBankLoader {
       }
     }
     checks.require(correct >= 0, at, "has no correct option (mark one with correct: true)");
+    checks.require(
+        entry.objective() == null || stageOfRoadmap.hasObjective(entry.objective()),
+        at,
+        "objective "
+            + entry.objective()
+            + " is not one of the stage's objectives (1 to "
+            + stageOfRoadmap.objectiveCount()
+            + ")");
     return new Question(
         entry.id().strip(),
         stage,
         entry.question().strip(),
         options.stream().map(o -> o.text().strip()).toList(),
         correct,
-        entry.explanation().strip());
+        entry.explanation().strip(),
+        entry.objective() == null ? OptionalInt.empty() : OptionalInt.of(entry.objective()));
   }
 
   private static String place(Question question) {

@@ -10,7 +10,7 @@ import java.util.List;
  * @param summary one line on what it is about
  * @param objectives what a member does in it, numbered from 1 in this order
  */
-public record Stage(int number, String title, String summary, List<String> objectives) {
+public record Stage(int number, String title, String summary, List<Objective> objectives) {
 
   public Stage {
     objectives = List.copyOf(objectives);
@@ -22,7 +22,17 @@ public record Stage(int number, String title, String summary, List<String> objec
 
   /** The text of objective {@code n} (1-based). */
   public String objective(int n) {
+    return objectiveAt(n).text();
+  }
+
+  /** Objective {@code n} (1-based) with its resources. */
+  public Objective objectiveAt(int n) {
     return objectives.get(n - 1);
+  }
+
+  /** Where to learn objective {@code n} (1-based), best first; may be empty. */
+  public List<Resource> resources(int n) {
+    return objectiveAt(n).resources();
   }
 
   public boolean hasObjective(int n) {

@@ -46,15 +46,31 @@ class LeitnerTest {
   }
 
   @Test
-  void drawingPrefersNeverSeenQuestionsThenTheLowestBoxes() {
-    List<Question> bank = questions("seen-5", "seen-2", "new-1", "missed", "new-2", "seen-3");
-    Map<String, Integer> boxes = Map.of("seen-5", 5, "seen-2", 2, "missed", 1, "seen-3", 3);
+  void drawingTakesMissedQuestionsFirstThenNeverSeenThenTheRestFromTheLowestBox() {
+    List<Question> bank =
+        questions("seen-5", "seen-2", "new-1", "missed-1", "new-2", "seen-3", "missed-2");
+    Map<String, Integer> boxes =
+        Map.of("seen-5", 5, "seen-2", 2, "missed-1", 1, "seen-3", 3, "missed-2", 1);
 
     for (long seed = 0; seed < 20; seed++) {
-      List<String> drawn = ids(Leitner.draw(bank, boxes, 4, new Random(seed)));
-      assertThat(drawn.subList(0, 2)).containsExactlyInAnyOrder("new-1", "new-2");
-      assertThat(drawn.subList(2, 4)).containsExactly("missed", "seen-2");
+      List<String> drawn = ids(Leitner.draw(bank, boxes, 6, new Random(seed)));
+      assertThat(drawn.subList(0, 2)).containsExactlyInAnyOrder("missed-1", "missed-2");
+      assertThat(drawn.subList(2, 4)).containsExactlyInAnyOrder("new-1", "new-2");
+      assertThat(drawn.subList(4, 6)).containsExactly("seen-2", "seen-3");
     }
+  }
+
+  @Test
+  void moreMissedQuestionsThanAQuizHoldsFillItWithMissedOnesOnly() {
+    List<Question> bank = IntStream.rangeClosed(1, 12).mapToObj(i -> question("q" + i)).toList();
+    Map<String, Integer> boxes = new HashMap<>();
+    for (int i = 1; i <= 7; i++) {
+      boxes.put("q" + i, 1);
+    }
+
+    List<String> drawn = ids(Leitner.draw(bank, boxes, 5, new Random(3)));
+
+    assertThat(drawn).hasSize(5).allMatch(id -> boxes.get(id) == 1);
   }
 
   @Test

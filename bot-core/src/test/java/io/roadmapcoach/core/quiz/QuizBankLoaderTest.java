@@ -9,6 +9,7 @@ import io.roadmapcoach.core.roadmap.RoadmapLoader;
 import io.roadmapcoach.core.roadmap.RoadmapSource;
 import io.roadmapcoach.core.testing.RoadmapFiles;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,39 @@ class QuizBankLoaderTest {
     refusedWithQuestion3(q -> q.replaceAll("        explanation: .*\n", ""))
         .hasMessageContaining("stage 1, question \"s1-q3\"")
         .hasMessageContaining("needs a one-line explanation");
+  }
+
+  @Test
+  void aQuestionMayNameTheObjectiveItExamines() {
+    String bank =
+        RoadmapFiles.bankYaml(2, 10)
+            .replace("id: s2-q7\n", "id: s2-q7\n        objective: 3\n")
+            .replace("id: s2-q8\n", "id: s2-q8\n        objective: 3\n");
+    RoadmapFiles.write(dir, "quiz-bank.yaml", bank);
+    RoadmapSource source =
+        RoadmapSource.file(RoadmapFiles.write(dir, "roadmap.yaml", RoadmapFiles.roadmapYaml(2, 3)));
+    QuizBank loaded = loader.load(source, new RoadmapLoader().load(source));
+
+    assertThat(loaded.question("s2-q7").orElseThrow().objective()).isEqualTo(OptionalInt.of(3));
+    assertThat(loaded.question("s2-q6").orElseThrow().objective()).isEmpty();
+    assertThat(loaded.examining(2, 3)).extracting(Question::id).containsExactly("s2-q7", "s2-q8");
+    assertThat(loaded.examining(1, 3)).isEmpty();
+  }
+
+  @Test
+  void anObjectiveTheStageDoesNotHaveIsNamed() {
+    refusedWithQuestion3(q -> q.replace("id: s1-q3\n", "id: s1-q3\n        objective: 4\n"))
+        .hasMessageContaining("stage 1, question \"s1-q3\"")
+        .hasMessageContaining("objective 4 is not one of the stage's objectives (1 to 3)");
+    refusedWithQuestion3(q -> q.replace("id: s1-q3\n", "id: s1-q3\n        objective: 0\n"))
+        .hasMessageContaining("objective 0 is not one of the stage's objectives (1 to 3)");
+  }
+
+  @Test
+  void anObjectiveThatIsNotANumberIsNamedWithItsLine() {
+    refusedWithQuestion3(q -> q.replace("id: s1-q3\n", "id: s1-q3\n        objective: two\n"))
+        .hasMessageContaining("objective")
+        .hasMessageContaining("line ");
   }
 
   @Test

@@ -1,0 +1,17 @@
+package io.roadmapcoach.core.roadmap;
+
+import java.util.List;
+
+/**
+ * One objective of a stage.
+ *
+ * @param number 1-based position in its stage
+ * @param text what a member does
+ * @param resources where to learn it, best first; empty when the roadmap file names none
+ */
+public record Objective(int number, String text, List<Resource> resources) {
+
+  public Objective {
+    resources = List.copyOf(resources);
+  }
+}

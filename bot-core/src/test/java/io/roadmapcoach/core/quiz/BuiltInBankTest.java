@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.Stage;
 import io.roadmapcoach.core.testing.RoadmapFiles;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * The built-in bank is big enough that a weekly quiz does not repeat itself soon, and examines
  * every objective of its stage.
  */
-@Disabled("until the bank is merged")
 class BuiltInBankTest {
   private final Roadmap roadmap = RoadmapFiles.builtIn().roadmap();
   private final QuizBank bank = RoadmapFiles.builtIn().bank();

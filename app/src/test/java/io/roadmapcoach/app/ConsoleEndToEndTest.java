@@ -220,4 +220,42 @@ class ConsoleEndToEndTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("PORT must be a number from 1 to 65535, not eighty");
   }
+
+  @Test
+  void aStudyGroupIsASecondChannelWithTheSameProgressAndItsOwnDailyPost() {
+    ConsoleRun run =
+        ConsoleRun.of(
+            dataDir,
+            ":as ana",
+            "/roadmap start",
+            "/roadmap done 1",
+            ":in study-group",
+            "/roadmap start",
+            "/roadmap done 2",
+            "/roadmap leaderboard all",
+            ":in general",
+            "/roadmap leaderboard week",
+            "/roadmap unlead @ana",
+            ":in study-group",
+            "/roadmap post at 08:00",
+            "/roadmap remind channel",
+            "/roadmap home #study-group",
+            "/roadmap settings",
+            ":clock +2d",
+            ":in study-group",
+            "/roadmap leave",
+            "/roadmap status");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.answerTo("/roadmap start").strip()).startsWith("Welcome");
+    assertThat(run.out()).contains("You joined #study-group; your progress comes with you");
+    assertThat(run.answerTo("/roadmap leaderboard all")).contains("ana").contains("20");
+    assertThat(run.answerTo("/roadmap leaderboard week")).contains("ana").contains("20");
+    assertThat(run.answerTo("/roadmap unlead @ana")).contains("Name another lead first");
+    assertThat(run.answerTo("/roadmap post at 08:00")).contains("daily post goes out at 08:00");
+    assertThat(run.answerTo("/roadmap settings")).contains("Settings of #study-group");
+    assertThat(run.answerTo(":clock +2d")).contains("post in #study-group").contains("@ana");
+    assertThat(run.answerTo("/roadmap leave")).contains("You left #study-group");
+    assertThat(run.answerTo("/roadmap status")).contains("Stage 1 of 15");
+  }
 }

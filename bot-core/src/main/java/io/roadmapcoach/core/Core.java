@@ -1,5 +1,6 @@
 package io.roadmapcoach.core;
 
+import io.roadmapcoach.core.cohort.CohortService;
 import io.roadmapcoach.core.command.Coach;
 import io.roadmapcoach.core.delivery.DeliveryComposer;
 import io.roadmapcoach.core.delivery.DeliveryKind;
@@ -9,12 +10,16 @@ import io.roadmapcoach.core.delivery.OutboxRepository;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.journey.ProgressLedger;
 import io.roadmapcoach.core.lead.ChannelPostComposer;
+import io.roadmapcoach.core.lead.ChannelPosts;
+import io.roadmapcoach.core.lead.Digests;
+import io.roadmapcoach.core.lead.LeadDigestComposer;
 import io.roadmapcoach.core.lead.LeadService;
 import io.roadmapcoach.core.lead.TeamRepository;
 import io.roadmapcoach.core.leaderboard.LeaderboardRepository;
 import io.roadmapcoach.core.leaderboard.LeaderboardService;
 import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.member.Memberships;
 import io.roadmapcoach.core.member.SettingsService;
 import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.progress.NudgeComposer;
@@ -77,32 +82,41 @@ public final class Core implements AutoCloseable {
     TeamRepository team = new TeamRepository(dsl);
     ProgressLedger ledger = new ProgressLedger(dsl);
 
+    Memberships memberships = new Memberships(dsl);
+    OutboxRepository outbox = new OutboxRepository(dsl);
+
     ProgressService progress =
-        new ProgressService(b.roadmap, enrollments, members, leadRoles, quizzes, ledger);
+        new ProgressService(
+            b.roadmap, enrollments, members, leadRoles, memberships, quizzes, ledger, outbox);
     Coach.Services services =
         new Coach.Services(
             progress,
             new SettingsService(members),
             new QuizService(b.roadmap, b.bank, quizzes, enrollments, members, ledger, b.random),
             new LeaderboardService(b.roadmap, new LeaderboardRepository(dsl)),
-            new LeadService(
-                b.roadmap, leadRoles, members, team, progress, new OutboxRepository(dsl)));
+            new LeadService(b.roadmap, leadRoles, members, team, progress, outbox, memberships),
+            new CohortService(b.roadmap, memberships, enrollments, leadRoles, outbox));
     this.roadmap = b.roadmap;
     this.coach = new Coach(b.roadmap, transactions, members, services, b.clock);
 
     QuizInvitations invitations = new QuizInvitations(b.roadmap, members, enrollments);
+    NudgeComposer nudges = new NudgeComposer(b.roadmap, members, enrollments, quizzes);
     DeliveryComposer composer =
         new DeliveryComposer(
             members,
             Map.of(
                 DeliveryKind.NUDGE,
-                new NudgeComposer(b.roadmap, members, enrollments, quizzes),
+                nudges,
+                DeliveryKind.LEAD_NUDGE,
+                nudges.fromLead(),
                 DeliveryKind.QUIZ,
                 invitations.toMember(),
                 DeliveryKind.CHANNEL_QUIZ,
                 invitations.toChannel(),
                 DeliveryKind.CHANNEL_DIGEST,
-                new ChannelPostComposer(b.roadmap, members, team)));
+                new ChannelPostComposer(b.roadmap, members, enrollments, new ChannelPosts(dsl)),
+                DeliveryKind.LEAD_DIGEST,
+                new LeadDigestComposer(b.roadmap, b.bank, members, leadRoles, new Digests(dsl))));
     this.queue = new DeliveryQueue(dsl);
     this.worker = new DeliveryWorker(queue, composer, transactions, b.clock);
     this.deliverInline = b.deliverInline;

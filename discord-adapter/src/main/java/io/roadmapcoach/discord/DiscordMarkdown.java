@@ -27,9 +27,17 @@ final class DiscordMarkdown {
         case Span.Italic i -> out.append(wrap(i.text(), "*"));
         case Span.Code c -> out.append(code(c.text()));
         case Span.Link l -> out.append(link(l.text(), l.url()));
+        case Span.Mention m -> out.append(mention(m));
       }
     }
     return out.toString();
+  }
+
+  /** A user mention when the id is Discord's (a snowflake), else the name. */
+  private static String mention(Span.Mention m) {
+    return m.memberExternalId().matches("[0-9]{5,25}")
+        ? "<@" + m.memberExternalId() + ">"
+        : escape("@" + m.text());
   }
 
   /** Text for an embed title or field name: markdown characters escaped, one line. */

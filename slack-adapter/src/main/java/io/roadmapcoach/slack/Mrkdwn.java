@@ -43,6 +43,10 @@ final class Mrkdwn {
       case Span.Italic i -> wrap(i.text(), '_');
       case Span.Code c -> wrap(c.text(), '`');
       case Span.Link l -> link(l.text(), l.url());
+      case Span.Mention m ->
+          m.memberExternalId().matches("[UW][A-Z0-9]{2,30}")
+              ? "<@" + m.memberExternalId() + ">"
+              : escape("@" + m.text());
     };
   }
 
@@ -157,6 +161,7 @@ final class Mrkdwn {
       case Span.Italic i -> new Span.Italic(text);
       case Span.Code c -> new Span.Code(text);
       case Span.Link l -> new Span.Link(text, l.url());
+      case Span.Mention m -> new Span.Mention(text, m.memberExternalId());
     };
   }
 

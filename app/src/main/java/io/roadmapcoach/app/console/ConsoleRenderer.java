@@ -57,6 +57,7 @@ public final class ConsoleRenderer {
       switch (span) {
         case Span.Code c -> out.append('`').append(c.text()).append('`');
         case Span.Link l -> out.append(l.text()).append(" <").append(l.url()).append('>');
+        case Span.Mention m -> out.append('@').append(m.text());
         default -> out.append(span.text());
       }
     }

@@ -3,16 +3,24 @@ package io.roadmapcoach.core.command;
 import io.roadmapcoach.core.action.Action;
 import io.roadmapcoach.core.action.ActionCodec;
 import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.cohort.CohortService;
 import io.roadmapcoach.core.command.Command.ChannelReminders;
 import io.roadmapcoach.core.command.Command.ChannelTimeZone;
+import io.roadmapcoach.core.command.Command.Digest;
 import io.roadmapcoach.core.command.Command.Done;
 import io.roadmapcoach.core.command.Command.Help;
+import io.roadmapcoach.core.command.Command.Home;
 import io.roadmapcoach.core.command.Command.Invalid;
 import io.roadmapcoach.core.command.Command.Lead;
 import io.roadmapcoach.core.command.Command.LeadCommand;
 import io.roadmapcoach.core.command.Command.Leaderboard;
 import io.roadmapcoach.core.command.Command.LeaderboardVisibility;
+import io.roadmapcoach.core.command.Command.Leave;
 import io.roadmapcoach.core.command.Command.Next;
+import io.roadmapcoach.core.command.Command.Nudge;
+import io.roadmapcoach.core.command.Command.PostAt;
+import io.roadmapcoach.core.command.Command.PostDays;
+import io.roadmapcoach.core.command.Command.PostSwitch;
 import io.roadmapcoach.core.command.Command.Pressed;
 import io.roadmapcoach.core.command.Command.Quiz;
 import io.roadmapcoach.core.command.Command.QuizDay;
@@ -22,6 +30,7 @@ import io.roadmapcoach.core.command.Command.RemindSwitch;
 import io.roadmapcoach.core.command.Command.RemindVia;
 import io.roadmapcoach.core.command.Command.SetStage;
 import io.roadmapcoach.core.command.Command.SetTimeZone;
+import io.roadmapcoach.core.command.Command.Settings;
 import io.roadmapcoach.core.command.Command.ShowStage;
 import io.roadmapcoach.core.command.Command.Snooze;
 import io.roadmapcoach.core.command.Command.Stages;
@@ -66,7 +75,8 @@ public final class Coach {
       SettingsService settings,
       QuizService quizzes,
       LeaderboardService leaderboards,
-      LeadService leads) {}
+      LeadService leads,
+      CohortService cohorts) {}
 
   private final Roadmap roadmap;
   private final CommandParser parser;
@@ -222,6 +232,14 @@ public final class Coach {
       case Lead l -> leads.lead(scope, l.member());
       case Unlead u -> leads.unlead(scope, u.member());
       case SetStage s -> leads.setStage(scope, s.member(), s.stage());
+      case Leave l -> services.cohorts().leave(scope);
+      case Home h -> services.cohorts().home(scope, h.channel());
+      case Settings s -> services.cohorts().settings(scope);
+      case PostAt p -> leads.postAt(scope, p.time());
+      case PostDays p -> leads.postDays(scope, p.days());
+      case PostSwitch p -> leads.postSwitch(scope, p.on());
+      case Nudge n -> leads.nudge(scope, n.member());
+      case Digest d -> leads.digest(scope, d.on());
       case Help h -> throw new IllegalStateException("help is answered before a transaction");
       case Unknown u -> throw new IllegalStateException("answered before a transaction");
       case Invalid i -> throw new IllegalStateException("answered before a transaction");
@@ -269,6 +287,11 @@ public final class Coach {
       case Lead l -> "lead";
       case Unlead u -> "unlead";
       case SetStage s -> "set-stage";
+      case PostAt p -> "post at";
+      case PostDays p -> "post days";
+      case PostSwitch p -> p.on() ? "post on" : "post off";
+      case Nudge n -> "nudge";
+      case Digest d -> "digest";
       default -> "that";
     };
   }

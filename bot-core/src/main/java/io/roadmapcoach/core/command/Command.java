@@ -81,4 +81,30 @@ public sealed interface Command {
   record Unlead(MemberRef member) implements LeadCommand {}
 
   record SetStage(MemberRef member, int stage) implements LeadCommand {}
+
+  /** Leave this channel's cohort; progress is kept. */
+  record Leave() implements Command {}
+
+  /**
+   * Make a channel the home one (commands from a direct message act there); show it when empty.
+   *
+   * @param channel the platform's id or the name of the channel, as typed or mentioned
+   */
+  record Home(Optional<String> channel) implements Command {}
+
+  /** The channel's settings, for anyone to read. */
+  record Settings() implements Command {}
+
+  /** The time of the channel's daily post, in the channel's time zone. */
+  record PostAt(LocalTime time) implements LeadCommand {}
+
+  record PostDays(ReminderDays days) implements LeadCommand {}
+
+  record PostSwitch(boolean on) implements LeadCommand {}
+
+  /** A lead's friendly nudge to a member of the channel, now. */
+  record Nudge(MemberRef member) implements LeadCommand {}
+
+  /** The lead's own weekly digest of this channel, on or off. */
+  record Digest(boolean on) implements LeadCommand {}
 }

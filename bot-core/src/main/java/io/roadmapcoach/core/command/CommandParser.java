@@ -70,11 +70,17 @@ public final class CommandParser {
       case "tz" -> timeZone(name, args, false);
       case "snooze" -> snooze(args);
       case "team" -> team(args);
-      case "quiz-day" -> quizDay(args);
-      case "channel-tz" -> timeZone(name, args, true);
-      case "reminders" -> channelReminders(args);
+      case "quiz-day" -> args.isEmpty() ? new Command.Settings() : quizDay(args);
+      case "channel-tz" -> args.isEmpty() ? new Command.Settings() : timeZone(name, args, true);
+      case "reminders" -> args.isEmpty() ? new Command.Settings() : channelReminders(args);
       case "lead", "unlead" -> leadRole(name, args);
       case "set-stage" -> setStage(args);
+      case "leave" -> noArguments(name, args, new Command.Leave());
+      case "home" -> home(args);
+      case "settings" -> noArguments(name, args, new Command.Settings());
+      case "post" -> post(args);
+      case "nudge" -> nudge(args);
+      case "digest" -> digest(args);
       default -> new Command.Unknown(text, suggest(name));
     };
   }
@@ -327,6 +333,105 @@ public final class CommandParser {
                   + "."));
     }
     return new Command.SetStage(member.get(), stage.getAsInt());
+  }
+
+  private static final Pattern CHANNEL_MENTION = Pattern.compile("<#([A-Za-z0-9]+)(?:\\|[^>]*)?>");
+  private static final Pattern CHANNEL_NAME = Pattern.compile("#?([\\p{L}\\p{N}_.\\-]{1,80})");
+
+  private static Command home(List<String> args) {
+    if (args.isEmpty()) {
+      return new Command.Home(Optional.empty());
+    }
+    if (args.size() == 1) {
+      Matcher mention = CHANNEL_MENTION.matcher(args.getFirst());
+      if (mention.matches()) {
+        return new Command.Home(Optional.of(mention.group(1)));
+      }
+      Matcher name = CHANNEL_NAME.matcher(args.getFirst());
+      if (name.matches()) {
+        return new Command.Home(Optional.of(name.group(1)));
+      }
+    }
+    return wrongForm("home", "name one of your channels: ", "/roadmap home #study-group");
+  }
+
+  private static Command post(List<String> args) {
+    String what = args.isEmpty() ? "" : args.getFirst().toLowerCase(Locale.ROOT);
+    List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
+    return switch (what) {
+      case "" -> new Command.Settings();
+      case "on" -> rest.isEmpty() ? new Command.PostSwitch(true) : postHelp();
+      case "off" -> rest.isEmpty() ? new Command.PostSwitch(false) : postHelp();
+      case "at" ->
+          rest.size() == 1
+              ? time(rest.getFirst())
+                  .<Command>map(Command.PostAt::new)
+                  .orElseGet(
+                      () ->
+                          invalid(
+                              Text.of(rest.getFirst() + " is not a time; try ")
+                                  .code("/roadmap post at 09:00")
+                                  .plain(" (24-hour clock, the channel's time zone).")))
+              : invalid(Text.of("Give a time: ").code("/roadmap post at 09:00").plain("."));
+      case "days" -> postDays(rest);
+      default -> postHelp();
+    };
+  }
+
+  private static Command postDays(List<String> args) {
+    if (args.size() == 1) {
+      switch (args.getFirst().toLowerCase(Locale.ROOT)) {
+        case "weekdays":
+          return new Command.PostDays(ReminderDays.WEEKDAYS);
+        case "daily", "everyday", "all":
+          return new Command.PostDays(ReminderDays.DAILY);
+        default:
+          break;
+      }
+    }
+    return invalid(
+        Text.of("Use ")
+            .code("/roadmap post days weekdays")
+            .plain(" (Monday to Friday) or ")
+            .code("/roadmap post days daily")
+            .plain("."));
+  }
+
+  private static Command postHelp() {
+    return invalid(
+        Text.of("Use ")
+            .code("/roadmap post at 09:00")
+            .plain(", ")
+            .code("post days weekdays|daily")
+            .plain(" or ")
+            .code("post off|on")
+            .plain("; ")
+            .code("/roadmap settings")
+            .plain(" shows the current post."));
+  }
+
+  private static Command nudge(List<String> args) {
+    Optional<MemberRef> member =
+        args.size() == 1 ? MemberRef.parse(args.getFirst()) : Optional.empty();
+    if (member.isEmpty()) {
+      return wrongForm("nudge", "name the member: ", "/roadmap nudge @ana");
+    }
+    return new Command.Nudge(member.get());
+  }
+
+  private static Command digest(List<String> args) {
+    if (args.size() == 1 && args.getFirst().equalsIgnoreCase("on")) {
+      return new Command.Digest(true);
+    }
+    if (args.size() == 1 && args.getFirst().equalsIgnoreCase("off")) {
+      return new Command.Digest(false);
+    }
+    return invalid(
+        Text.of("Use ")
+            .code("/roadmap digest on")
+            .plain(" or ")
+            .code("/roadmap digest off")
+            .plain(" (your weekly digest of this channel, by direct message)."));
   }
 
   static Optional<LocalTime> time(String text) {

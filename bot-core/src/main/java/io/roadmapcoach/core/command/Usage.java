@@ -36,13 +36,21 @@ public final class Usage {
           member("remind", "remind dm|channel", "nudges by direct message or in the channel post"),
           member("tz", "tz <Area/City>", "set your time zone, e.g. Europe/Berlin"),
           member("snooze", "snooze <n>d", "pause nudges for n days (1 to 30)"),
+          member("leave", "leave", "leave this channel's group (your progress is kept)"),
+          member("home", "home [#channel]", "the channel your direct messages with me act in"),
+          member("settings", "settings", "this channel's time zone, quiz, daily post and leads"),
           lead("team", "team [csv]", "everyone's progress, stuck members first"),
           lead("quiz-day", "quiz-day <mon..sun> HH:MM", "when the weekly quiz goes out"),
           lead("channel-tz", "channel-tz <Area/City>", "the channel's time zone"),
           lead("reminders", "reminders dm|channel", "the channel's default for nudges"),
           lead("lead", "lead @member", "make a member a lead of this channel"),
           lead("unlead", "unlead @member", "take a member's lead role away"),
-          lead("set-stage", "set-stage @member <n>", "put a member on stage n (they are told)"));
+          lead("set-stage", "set-stage @member <n>", "put a member on stage n (they are told)"),
+          lead("post", "post at HH:MM", "when the channel's daily post goes out"),
+          lead("post", "post days weekdays|daily", "which days the daily post goes out"),
+          lead("post", "post off|on", "stop or restart the channel's daily post"),
+          lead("nudge", "nudge @member", "a friendly nudge to a member, now (once a day)"),
+          lead("digest", "digest on|off", "your weekly digest of this channel, by DM"));
 
   private Usage() {}
 

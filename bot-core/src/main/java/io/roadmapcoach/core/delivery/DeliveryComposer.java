@@ -5,6 +5,7 @@ import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
+import io.roadmapcoach.core.reply.Visibility;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class DeliveryComposer {
     this.members = members;
     this.byKind = new EnumMap<>(byKind);
     this.byKind.put(DeliveryKind.NOTICE, this::notice);
+    this.byKind.put(DeliveryKind.CHANNEL_NOTICE, this::channelNotice);
     for (DeliveryKind kind : DeliveryKind.values()) {
       if (!this.byKind.containsKey(kind)) {
         throw new IllegalArgumentException("no composer for deliveries of kind " + kind);
@@ -52,6 +54,16 @@ public final class DeliveryComposer {
     Member member = members.member(row.memberId().orElseThrow());
     Reply reply = Reply.text(Text.of(row.noticeText().orElse("")));
     return toMember(row, member, members.dmChannel(member.id()), reply);
+  }
+
+  private Composed channelNotice(DeliveryQueue.Claimed row, Instant now) {
+    Channel channel = members.channel(row.channelId().orElseThrow());
+    Reply reply =
+        Reply.builder()
+            .section(Text.of(row.noticeText().orElse("")))
+            .visibleTo(Visibility.CHANNEL)
+            .build();
+    return toChannel(row, channel, reply);
   }
 
   /** A message for the row's member, by direct message. */

@@ -13,7 +13,13 @@ public enum DeliveryKind {
   /** A channel's weekly quiz call-out. */
   CHANNEL_QUIZ,
   /** A one-off message to a member. */
-  NOTICE;
+  NOTICE,
+  /** A one-off announcement in a channel: a member finished a stage or the roadmap. */
+  CHANNEL_NOTICE,
+  /** A lead's nudge to a member, by DM: at most one a member a day. */
+  LEAD_NUDGE,
+  /** A lead's weekly digest of a channel, by DM at the channel's weekly quiz slot. */
+  LEAD_DIGEST;
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);

@@ -35,6 +35,47 @@ public final class OutboxRepository {
         .execute();
   }
 
+  /**
+   * A lead's nudge to a member, at most one a member a day: false when one was enqueued for that
+   * day already.
+   *
+   * @param from how the lead is named in it: "Ana (lead of #ml-study)"
+   */
+  public boolean leadNudge(
+      long workspaceId,
+      long memberId,
+      long channelId,
+      LocalDate localDate,
+      String from,
+      Instant now) {
+    return dsl.insertInto(OUTBOX)
+            .set(OUTBOX.WORKSPACE_ID, workspaceId)
+            .set(OUTBOX.KIND, DeliveryKind.LEAD_NUDGE.key())
+            .set(OUTBOX.MEMBER_ID, memberId)
+            .set(OUTBOX.CHANNEL_ID, channelId)
+            .set(OUTBOX.LOCAL_DATE, localDate)
+            .set(OUTBOX.PAYLOAD, payload(Map.of("text", from)))
+            .set(OUTBOX.NEXT_ATTEMPT_AT, Times.utc(now))
+            .set(OUTBOX.CREATED_AT, Times.utc(now))
+            .onConflictDoNothing()
+            .execute()
+        == 1;
+  }
+
+  /** An announcement in a channel, such as "Ana finished stage 3". */
+  public void channelNotice(
+      long workspaceId, long channelId, LocalDate localDate, String text, Instant now) {
+    dsl.insertInto(OUTBOX)
+        .set(OUTBOX.WORKSPACE_ID, workspaceId)
+        .set(OUTBOX.KIND, DeliveryKind.CHANNEL_NOTICE.key())
+        .set(OUTBOX.CHANNEL_ID, channelId)
+        .set(OUTBOX.LOCAL_DATE, localDate)
+        .set(OUTBOX.PAYLOAD, payload(Map.of("text", text)))
+        .set(OUTBOX.NEXT_ATTEMPT_AT, Times.utc(now))
+        .set(OUTBOX.CREATED_AT, Times.utc(now))
+        .execute();
+  }
+
   static JSONB payload(Map<String, String> values) {
     try {
       return JSONB.valueOf(JSON.writeValueAsString(values));

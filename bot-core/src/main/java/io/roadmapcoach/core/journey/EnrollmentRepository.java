@@ -217,6 +217,15 @@ public final class EnrollmentRepository {
         .execute();
   }
 
+  /** Makes {@code channelId} the member's home channel. */
+  public void setHome(long memberId, long channelId) {
+    dsl.update(ENROLLMENT)
+        .set(ENROLLMENT.CHANNEL_ID, channelId)
+        .where(ENROLLMENT.MEMBER_ID.eq(memberId))
+        .execute();
+  }
+
+  /** The members whose home channel this is. */
   public List<Long> membersOf(long channelId) {
     return dsl.select(ENROLLMENT.MEMBER_ID)
         .from(ENROLLMENT)

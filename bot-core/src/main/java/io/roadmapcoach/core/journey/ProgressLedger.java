@@ -1,5 +1,7 @@
 package io.roadmapcoach.core.journey;
 
+import static io.roadmapcoach.db.schema.Tables.CHANNEL;
+import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
 import static io.roadmapcoach.db.schema.Tables.WEEKLY_POINTS;
@@ -7,13 +9,16 @@ import static io.roadmapcoach.db.schema.Tables.WEEKLY_POINTS;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.time.Times;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * The one way progress changes: every change of stage, objective, points or streak is written here
@@ -65,7 +70,7 @@ public final class ProgressLedger {
           update
               .set(ENROLLMENT.POINTS, ENROLLMENT.POINTS.plus(change.points()))
               .set(ENROLLMENT.POINTS_REACHED_AT, Times.utc(change.now()));
-      addWeeklyPoints(change);
+      addChannelPoints(change);
     }
     update.where(ENROLLMENT.MEMBER_ID.eq(before.memberId())).execute();
     insertEvent(change, localToday, change.kind().isActivity() ? streak.days() : null);
@@ -81,18 +86,72 @@ public final class ProgressLedger {
         before.enrolledAt());
   }
 
-  private void addWeeklyPoints(Change change) {
-    LocalDate week = Times.weekStart(change.now().atZone(change.home().zoneOrUtc()).toLocalDate());
-    dsl.insertInto(WEEKLY_POINTS)
-        .set(WEEKLY_POINTS.CHANNEL_ID, change.home().id())
-        .set(WEEKLY_POINTS.WEEK_START, week)
-        .set(WEEKLY_POINTS.MEMBER_ID, change.member().id())
-        .set(WEEKLY_POINTS.POINTS, change.points())
-        .set(WEEKLY_POINTS.REACHED_AT, Times.utc(change.now()))
+  /**
+   * Points are the member's: they count on the board of every channel the member belongs to, each
+   * channel's week running in its own time zone.
+   */
+  private void addChannelPoints(Change change) {
+    var now = Times.utc(change.now());
+    dsl.update(CHANNEL_MEMBER)
+        .set(CHANNEL_MEMBER.POINTS, CHANNEL_MEMBER.POINTS.plus(change.points()))
+        .set(CHANNEL_MEMBER.POINTS_REACHED_AT, now)
+        .where(CHANNEL_MEMBER.MEMBER_ID.eq(change.member().id()))
+        .execute();
+    Field<LocalDate> weekStart =
+        DSL.field(
+            "date_trunc('week', {0} at time zone {1})::date",
+            SQLDataType.LOCALDATE,
+            DSL.val(now),
+            DSL.coalesce(CHANNEL.TIME_ZONE, DSL.inline("UTC")));
+    dsl.insertInto(
+            WEEKLY_POINTS,
+            WEEKLY_POINTS.CHANNEL_ID,
+            WEEKLY_POINTS.WEEK_START,
+            WEEKLY_POINTS.MEMBER_ID,
+            WEEKLY_POINTS.POINTS,
+            WEEKLY_POINTS.REACHED_AT)
+        .select(
+            DSL.select(
+                    CHANNEL_MEMBER.CHANNEL_ID,
+                    weekStart,
+                    CHANNEL_MEMBER.MEMBER_ID,
+                    DSL.val(change.points()),
+                    DSL.val(now))
+                .from(CHANNEL_MEMBER)
+                .join(CHANNEL)
+                .on(CHANNEL.ID.eq(CHANNEL_MEMBER.CHANNEL_ID))
+                .where(CHANNEL_MEMBER.MEMBER_ID.eq(change.member().id())))
         .onConflict(WEEKLY_POINTS.CHANNEL_ID, WEEKLY_POINTS.WEEK_START, WEEKLY_POINTS.MEMBER_ID)
         .doUpdate()
         .set(WEEKLY_POINTS.POINTS, WEEKLY_POINTS.POINTS.plus(change.points()))
-        .set(WEEKLY_POINTS.REACHED_AT, Times.utc(change.now()))
+        .set(WEEKLY_POINTS.REACHED_AT, now)
+        .execute();
+  }
+
+  /**
+   * A member joining a channel mid-week shows their whole week there: their points since the start
+   * of the channel's week, summed from the events.
+   */
+  public void seedWeek(Channel channel, long memberId, Instant now) {
+    LocalDate week = Times.weekStart(now.atZone(channel.zoneOrUtc()).toLocalDate());
+    Instant from = week.atStartOfDay(channel.zoneOrUtc()).toInstant();
+    var sum =
+        dsl.select(DSL.sum(PROGRESS_EVENT.POINTS), DSL.max(PROGRESS_EVENT.OCCURRED_AT))
+            .from(PROGRESS_EVENT)
+            .where(
+                PROGRESS_EVENT.MEMBER_ID.eq(memberId),
+                PROGRESS_EVENT.OCCURRED_AT.ge(Times.utc(from)))
+            .fetchOne();
+    if (sum == null || sum.value1() == null || sum.value1().intValue() == 0) {
+      return;
+    }
+    dsl.insertInto(WEEKLY_POINTS)
+        .set(WEEKLY_POINTS.CHANNEL_ID, channel.id())
+        .set(WEEKLY_POINTS.WEEK_START, week)
+        .set(WEEKLY_POINTS.MEMBER_ID, memberId)
+        .set(WEEKLY_POINTS.POINTS, sum.value1().intValue())
+        .set(WEEKLY_POINTS.REACHED_AT, sum.value2())
+        .onConflictDoNothing()
         .execute();
   }
 
@@ -111,31 +170,41 @@ public final class ProgressLedger {
         .execute();
   }
 
-  /** Every member's points summed from the event rows alone: the audit of the running totals. */
+  /**
+   * The points of every member of the channel summed from the event rows alone, wherever they were
+   * earned: the audit of the running totals.
+   */
   public Map<Long, Integer> pointsFromEvents(long channelId) {
     return dsl
         .select(PROGRESS_EVENT.MEMBER_ID, DSL.sum(PROGRESS_EVENT.POINTS))
         .from(PROGRESS_EVENT)
-        .where(PROGRESS_EVENT.CHANNEL_ID.eq(channelId))
+        .join(CHANNEL_MEMBER)
+        .on(CHANNEL_MEMBER.MEMBER_ID.eq(PROGRESS_EVENT.MEMBER_ID))
+        .where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId))
         .groupBy(PROGRESS_EVENT.MEMBER_ID)
         .fetch()
         .stream()
         .collect(Collectors.toMap(r -> r.value1(), r -> r.value2().intValue()));
   }
 
-  /** One week's points per member, summed from the event rows in the channel's time zone. */
+  /**
+   * One week's points per member of the channel, summed from the event rows in the channel's time
+   * zone.
+   */
   public Map<Long, Integer> weekPointsFromEvents(Channel channel, LocalDate weekStart) {
     Instant from = weekStart.atStartOfDay(channel.zoneOrUtc()).toInstant();
     Instant to = weekStart.plusWeeks(1).atStartOfDay(channel.zoneOrUtc()).toInstant();
     return dsl
         .select(PROGRESS_EVENT.MEMBER_ID, DSL.sum(PROGRESS_EVENT.POINTS))
         .from(PROGRESS_EVENT)
+        .join(CHANNEL_MEMBER)
+        .on(CHANNEL_MEMBER.MEMBER_ID.eq(PROGRESS_EVENT.MEMBER_ID))
         .where(
-            PROGRESS_EVENT.CHANNEL_ID.eq(channel.id()),
+            CHANNEL_MEMBER.CHANNEL_ID.eq(channel.id()),
             PROGRESS_EVENT.OCCURRED_AT.ge(Times.utc(from)),
             PROGRESS_EVENT.OCCURRED_AT.lt(Times.utc(to)))
         .groupBy(PROGRESS_EVENT.MEMBER_ID)
-        .having(DSL.sum(PROGRESS_EVENT.POINTS).ne(java.math.BigDecimal.ZERO))
+        .having(DSL.sum(PROGRESS_EVENT.POINTS).ne(BigDecimal.ZERO))
         .fetch()
         .stream()
         .collect(Collectors.toMap(r -> r.value1(), r -> r.value2().intValue()));

@@ -5,100 +5,148 @@ import io.roadmapcoach.core.delivery.DeliveryComposer;
 import io.roadmapcoach.core.delivery.DeliveryComposer.Composed;
 import io.roadmapcoach.core.delivery.DeliveryComposer.Drop;
 import io.roadmapcoach.core.delivery.DeliveryQueue;
-import io.roadmapcoach.core.journey.Enrollment;
-import io.roadmapcoach.core.journey.StreakView;
-import io.roadmapcoach.core.journey.Streaks;
+import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.reply.Visibility;
 import io.roadmapcoach.core.roadmap.Roadmap;
-import io.roadmapcoach.core.time.Times;
+import io.roadmapcoach.core.roadmap.Stage;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** A study group's daily post in its channel, written when it is sent. */
+/**
+ * A study group's daily post, written when it is sent: what the group did since the last post (by
+ * name, except members who keep off the boards, who are counted), and, with a mention, the members
+ * whose nudge is this post, each with their next step. It never names anyone as behind, and it is
+ * skipped on a day with nothing to celebrate and nobody to nudge.
+ */
 public final class ChannelPostComposer implements Composer {
   static final int POST_NAMES = 25;
 
+  /** How far back a first post, or one after a long pause, looks for news. */
+  static final Duration FIRST_LOOK_BACK = Duration.ofDays(1);
+
   private final Roadmap roadmap;
   private final MemberRepository members;
-  private final TeamRepository team;
+  private final EnrollmentRepository enrollments;
+  private final ChannelPosts posts;
 
-  public ChannelPostComposer(Roadmap roadmap, MemberRepository members, TeamRepository team) {
+  public ChannelPostComposer(
+      Roadmap roadmap,
+      MemberRepository members,
+      EnrollmentRepository enrollments,
+      ChannelPosts posts) {
     this.roadmap = roadmap;
     this.members = members;
-    this.team = team;
+    this.enrollments = enrollments;
+    this.posts = posts;
   }
 
   @Override
   public Composed compose(DeliveryQueue.Claimed row, Instant now) {
     Channel channel = members.channel(row.channelId().orElseThrow());
-    List<TeamRow> rows = team.stalestFirst(channel.id(), Integer.MAX_VALUE);
-    if (rows.isEmpty()) {
-      return new Drop("nobody enrolled");
+    Instant since =
+        posts
+            .lastPost(channel.id())
+            .filter(t -> t.isAfter(now.minus(Duration.ofDays(7))))
+            .orElse(now.minus(FIRST_LOOK_BACK));
+    List<ChannelPosts.Progress> progress = posts.progressSince(channel.id(), since);
+    LocalDate today = now.atZone(channel.zoneOrUtc()).toLocalDate();
+    List<ChannelPosts.Listed> nudged = posts.nudgedIn(channel, today);
+    posts.markPosted(channel.id(), now);
+    if (progress.isEmpty() && nudged.isEmpty()) {
+      return new Drop("nothing happened in #" + channel.name() + " and nobody's nudge is due");
     }
-    Instant weekStart =
-        Times.weekStart(now.atZone(channel.zoneOrUtc()).toLocalDate())
-            .atStartOfDay(channel.zoneOrUtc())
-            .toInstant();
-    StringBuilder who = new StringBuilder();
-    List<String> quiet = new ArrayList<>();
-    int listed = 0;
-    for (TeamRow r : rows.reversed()) {
-      if (r.member().hiddenFromLeaderboard()) {
-        continue;
-      }
-      if (r.enrollment().lastActivityAt().isBefore(weekStart)) {
-        quiet.add(r.member().displayName());
-      }
-      if (listed++ < POST_NAMES) {
-        who.append(line(r, now, channel)).append('\n');
-      }
-    }
-    Reply.Builder reply =
-        Reply.builder()
-            .header("☀️ Good morning, #" + channel.name() + "!")
-            .section(
-                Text.of(
-                    who.toString().strip().isEmpty()
-                        ? "Everyone here keeps to themselves today."
-                        : who.toString().strip()));
-    if (listed > POST_NAMES) {
-      reply.context(Text.of("…and " + (listed - POST_NAMES) + " more on the roadmap."));
-    }
-    if (!quiet.isEmpty()) {
-      reply.section(
-          Text.of(
-                  "🌱 Quiet so far this week: "
-                      + String.join(", ", quiet.subList(0, Math.min(quiet.size(), POST_NAMES))))
-              .plain(". One objective today is a fine way back in."));
+    Reply.Builder reply = Reply.builder().header("☀️ Good morning, #" + channel.name() + "!");
+    reply.section(celebration(progress));
+    if (!nudged.isEmpty()) {
+      reply.section(nextSteps(nudged));
     }
     reply.context(
         Text.empty()
             .code("/roadmap status")
             .plain(" for your own next step · ")
             .code("/roadmap remind dm")
-            .plain(" to get this as a DM instead"));
+            .plain(" to get your nudge as a DM instead"));
     return DeliveryComposer.toChannel(row, channel, reply.visibleTo(Visibility.CHANNEL).build());
   }
 
-  private String line(TeamRow r, Instant now, Channel channel) {
-    Enrollment e = r.enrollment();
-    LocalDate today = now.atZone(r.member().zone(channel)).toLocalDate();
-    StreakView streak =
-        Streaks.asOf(e.streak(), today, e.lastActiveDate().equals(today), r.member());
-    String stage =
-        e.graduated()
-            ? "graduated 🎓"
-            : "stage " + e.stage() + " (" + roadmap.stage(e.stage()).title() + ")";
-    return "• "
-        + r.member().displayName()
-        + ": "
-        + stage
-        + (streak.days() > 0 ? " · 🔥 " + streak.days() : "");
+  private static Text celebration(List<ChannelPosts.Progress> progress) {
+    if (progress.isEmpty()) {
+      return Text.of("A fresh day for the group: one objective is a fine start.");
+    }
+    List<String> named = new ArrayList<>();
+    int unnamed = 0;
+    for (ChannelPosts.Progress p : progress) {
+      if (p.member().hiddenFromLeaderboard()) {
+        unnamed++;
+      } else if (named.size() < POST_NAMES) {
+        named.add("• " + p.member().displayName() + ": " + what(p));
+      } else {
+        unnamed++;
+      }
+    }
+    StringBuilder text = new StringBuilder("🎉 Since the last post:\n");
+    text.append(String.join("\n", named));
+    if (unnamed > 0) {
+      text.append(named.isEmpty() ? "" : "\n")
+          .append("• and ")
+          .append(unnamed == 1 ? "1 more member" : unnamed + " more members")
+          .append(" made progress");
+    }
+    return Text.of(text.toString());
+  }
+
+  private static String what(ChannelPosts.Progress p) {
+    List<String> parts = new ArrayList<>();
+    if (p.objectives() > 0) {
+      parts.add(p.objectives() == 1 ? "1 objective" : p.objectives() + " objectives");
+    }
+    if (!p.quizzesPassed().isEmpty()) {
+      parts.add("passed the stage " + joined(p.quizzesPassed()) + " quiz");
+    }
+    if (!p.stagesFinished().isEmpty()) {
+      parts.add("finished stage " + joined(p.stagesFinished()) + " 🏁");
+    }
+    return String.join(", ", parts);
+  }
+
+  private static String joined(List<Integer> numbers) {
+    return numbers.stream().sorted().map(String::valueOf).collect(Collectors.joining(" and "));
+  }
+
+  private Text nextSteps(List<ChannelPosts.Listed> nudged) {
+    Text text = Text.of("👋 Today's nudges:");
+    int shown = 0;
+    for (ChannelPosts.Listed l : nudged) {
+      if (shown++ == POST_NAMES) {
+        return text.plain("\n…and " + (nudged.size() - POST_NAMES) + " more: ")
+            .code("/roadmap status")
+            .plain(" shows yours.");
+      }
+      text =
+          text.plain("\n• ")
+              .mention(l.member().displayName(), l.member().externalId())
+              .plain(": " + nextStep(l));
+    }
+    return text;
+  }
+
+  private String nextStep(ChannelPosts.Listed l) {
+    Stage stage = roadmap.stage(l.enrollment().stage());
+    Set<Integer> done = enrollments.objectivesDone(l.member().id(), stage.number());
+    for (int n = 1; n <= stage.objectiveCount(); n++) {
+      if (!done.contains(n)) {
+        return "objective " + n + " of stage " + stage.number() + " (" + stage.objective(n) + ")";
+      }
+    }
+    return "the stage " + stage.number() + " quiz, then on to the next stage";
   }
 }

@@ -8,6 +8,8 @@ import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.member.Memberships;
+import io.roadmapcoach.core.member.ReminderDays;
 import io.roadmapcoach.core.member.ReminderMode;
 import io.roadmapcoach.core.member.Scope;
 import io.roadmapcoach.core.member.SettingsService;
@@ -18,6 +20,7 @@ import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -39,6 +42,7 @@ public final class LeadService {
   private final TeamRepository team;
   private final ProgressService progress;
   private final OutboxRepository outbox;
+  private final Memberships memberships;
 
   public LeadService(
       Roadmap roadmap,
@@ -46,13 +50,15 @@ public final class LeadService {
       MemberRepository members,
       TeamRepository team,
       ProgressService progress,
-      OutboxRepository outbox) {
+      OutboxRepository outbox,
+      Memberships memberships) {
     this.roadmap = roadmap;
     this.leads = leads;
     this.members = members;
     this.team = team;
     this.progress = progress;
     this.outbox = outbox;
+    this.memberships = memberships;
   }
 
   /** Platform admins always lead; otherwise leads named in this channel (or its first member). */
@@ -110,7 +116,19 @@ public final class LeadService {
     if (target.isEmpty()) {
       return unknownMember(ref);
     }
-    boolean removed = leads.remove(scope.channel().id(), target.get().id());
+    boolean named = leads.isLead(scope.channel().id(), target.get().id());
+    if (named && leads.count(scope.channel().id()) == 1) {
+      // a channel never loses its last named lead, whoever asks
+      return Reply.text(
+          Text.of(
+                  target.get().displayName()
+                      + " is the only named lead of #"
+                      + scope.channel().name()
+                      + ". Name another lead first: ")
+              .code("/roadmap lead @member")
+              .plain("."));
+    }
+    boolean removed = named && leads.remove(scope.channel().id(), target.get().id());
     return Reply.text(
         removed
             ? Text.empty()
@@ -130,13 +148,17 @@ public final class LeadService {
       return unknownMember(ref);
     }
     Channel home = members.homeOf(target.get().id(), scope.channel());
-    if (home.id() != scope.channel().id() && !scope.caller().platformAdmin()) {
+    boolean onTheRoadmap = memberships.channelCount(target.get().id()) > 0;
+    if (onTheRoadmap
+        && !memberships.isMember(scope.channel().id(), target.get().id())
+        && !scope.caller().platformAdmin()) {
       // leading is per channel: another cohort's members are its own leads' to move
       return Reply.text(
           target.get().displayName()
-              + " is on the roadmap in #"
-              + home.name()
-              + ", so only its leads (or a workspace admin) can set their stage.");
+              + " is not in #"
+              + scope.channel().name()
+              + ", so only the leads of a channel they are in (or a workspace admin) can set"
+              + " their stage.");
     }
     ProgressService.StageSet result = progress.setStage(scope, target.get(), stage);
     if (result.moved()) {
@@ -156,6 +178,102 @@ public final class LeadService {
           scope.now());
     }
     return result.reply();
+  }
+
+  public Reply postAt(Scope scope, LocalTime time) {
+    Channel.Post now = scope.channel().post();
+    return post(scope, new Channel.Post(time, now.days(), true));
+  }
+
+  public Reply postDays(Scope scope, ReminderDays days) {
+    Channel.Post now = scope.channel().post();
+    return post(scope, new Channel.Post(now.time(), days, true));
+  }
+
+  public Reply postSwitch(Scope scope, boolean on) {
+    Channel.Post now = scope.channel().post();
+    return post(scope, new Channel.Post(now.time(), now.days(), on));
+  }
+
+  private Reply post(Scope scope, Channel.Post post) {
+    members.setPost(scope.channel().id(), post);
+    Channel changed = members.channel(scope.channel().id());
+    if (!post.enabled()) {
+      return Reply.text(
+          Text.of("🔕 #" + changed.name() + " gets no daily post for now; ")
+              .code("/roadmap post on")
+              .plain(" brings it back. Members who chose the post get no nudge meanwhile."));
+    }
+    return Reply.text(
+        Text.of("☀️ #" + changed.name() + "'s daily post goes out at ")
+            .bold(SettingsService.postTime(changed))
+            .plain("."));
+  }
+
+  /** A lead's friendly nudge to a member of the channel, by DM now: once a member a day. */
+  public Reply nudge(Scope scope, MemberRef ref) {
+    Optional<Member> found = find(scope, ref);
+    if (found.isEmpty()) {
+      return unknownMember(ref);
+    }
+    Member target = found.get();
+    Channel channel = scope.channel();
+    if (!memberships.isMember(channel.id(), target.id())) {
+      return Reply.text(
+          target.displayName()
+              + " is not in #"
+              + channel.name()
+              + ", so I will not nudge them from here.");
+    }
+    if (!target.remindEnabled()) {
+      return Reply.text(
+          target.displayName() + " has turned their reminders off, so I will not nudge them.");
+    }
+    Channel home = members.homeOf(target.id(), channel);
+    LocalDate theirToday = scope.now().atZone(target.zone(home)).toLocalDate();
+    if (target.isSnoozedOn(theirToday)) {
+      return Reply.text(
+          target.displayName() + " is snoozed today, so I will not nudge them until it ends.");
+    }
+    boolean queued =
+        outbox.leadNudge(
+            target.workspaceId(),
+            target.id(),
+            channel.id(),
+            theirToday,
+            scope.member().displayName() + " (lead of #" + channel.name() + ")",
+            scope.now());
+    return Reply.text(
+        queued
+            ? Text.of("📣 Nudged " + target.displayName() + ": a direct message is on its way.")
+            : Text.of(
+                target.displayName()
+                    + " has been nudged by a lead today already; once a day is"
+                    + " plenty."));
+  }
+
+  /** The lead's own weekly digest of the channel, on or off. */
+  public Reply digest(Scope scope, boolean on) {
+    Channel channel = scope.channel();
+    if (!leads.setDigest(channel.id(), scope.member().id(), on)) {
+      return Reply.text(
+          Text.of("The weekly digest goes to the named leads of #" + channel.name() + "; ")
+              .code("/roadmap lead @member")
+              .plain(" names one."));
+    }
+    return Reply.text(
+        on
+            ? Text.of(
+                "📊 Your weekly digest of #"
+                    + channel.name()
+                    + " comes by direct message at the weekly quiz slot, "
+                    + SettingsService.dayName(channel.quizDay())
+                    + "s at "
+                    + channel.quizTime()
+                    + " "
+                    + channel.zoneOrUtc().getId()
+                    + ".")
+            : Text.of("📊 No more weekly digests of #" + channel.name() + " for you."));
   }
 
   public Reply quizDay(Scope scope, DayOfWeek day, LocalTime time) {
@@ -239,6 +357,7 @@ public final class LeadService {
                 + ")";
     return (stuck ? "⚠️ " : "• ")
         + row.member().displayName()
+        + (row.lead() ? " (lead)" : "")
         + " · "
         + stage
         + " · last active "

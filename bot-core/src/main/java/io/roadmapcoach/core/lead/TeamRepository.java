@@ -1,5 +1,7 @@
 package io.roadmapcoach.core.lead;
 
+import static io.roadmapcoach.db.schema.Tables.CHANNEL_LEAD;
+import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
@@ -7,11 +9,14 @@ import static io.roadmapcoach.db.schema.Tables.QUIZ_ATTEMPT;
 
 import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.member.MemberRepository;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SelectLimitStep;
 import org.jooq.impl.DSL;
 
 /**
@@ -26,12 +31,12 @@ public final class TeamRepository {
   }
 
   public int count(long channelId) {
-    return dsl.fetchCount(ENROLLMENT, ENROLLMENT.CHANNEL_ID.eq(channelId));
+    return dsl.fetchCount(CHANNEL_MEMBER, CHANNEL_MEMBER.CHANNEL_ID.eq(channelId));
   }
 
   /** The first {@code limit} members, stalest first. */
-  public java.util.List<TeamRow> stalestFirst(long channelId, int limit) {
-    java.util.List<TeamRow> rows = new java.util.ArrayList<>();
+  public List<TeamRow> stalestFirst(long channelId, int limit) {
+    List<TeamRow> rows = new ArrayList<>();
     query(channelId).limit(limit).fetch().forEach(r -> rows.add(row(r)));
     return rows;
   }
@@ -43,7 +48,7 @@ public final class TeamRepository {
     }
   }
 
-  private org.jooq.SelectLimitStep<Record> query(long channelId) {
+  private SelectLimitStep<Record> query(long channelId) {
     Field<Integer> done =
         DSL.field(
                 DSL.selectCount()
@@ -67,13 +72,25 @@ public final class TeamRepository {
                     .orderBy(QUIZ_ATTEMPT.FINISHED_AT.desc())
                     .limit(1))
             .as("last_score");
+    Field<Boolean> lead =
+        DSL.field(
+                DSL.exists(
+                    DSL.selectOne()
+                        .from(CHANNEL_LEAD)
+                        .where(
+                            CHANNEL_LEAD.CHANNEL_ID.eq(CHANNEL_MEMBER.CHANNEL_ID),
+                            CHANNEL_LEAD.MEMBER_ID.eq(CHANNEL_MEMBER.MEMBER_ID))))
+            .as("is_lead");
     return dsl.select(ENROLLMENT.fields())
         .select(MEMBER.fields())
         .select(done, lastScore)
-        .from(ENROLLMENT)
+        .select(lead)
+        .from(CHANNEL_MEMBER)
+        .join(ENROLLMENT)
+        .on(ENROLLMENT.MEMBER_ID.eq(CHANNEL_MEMBER.MEMBER_ID))
         .join(MEMBER)
         .on(MEMBER.ID.eq(ENROLLMENT.MEMBER_ID))
-        .where(ENROLLMENT.CHANNEL_ID.eq(channelId))
+        .where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId))
         .orderBy(ENROLLMENT.LAST_ACTIVITY_AT.asc(), ENROLLMENT.MEMBER_ID.asc());
   }
 
@@ -82,6 +99,7 @@ public final class TeamRepository {
         MemberRepository.member(r.into(MEMBER)),
         EnrollmentRepository.enrollment(r.into(ENROLLMENT)),
         r.get("objectives_done", Integer.class),
-        Optional.ofNullable(r.get("last_score", String.class)));
+        Optional.ofNullable(r.get("last_score", String.class)),
+        Boolean.TRUE.equals(r.get("is_lead", Boolean.class)));
   }
 }

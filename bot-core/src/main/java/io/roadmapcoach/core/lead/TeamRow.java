@@ -4,6 +4,14 @@ import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.member.Member;
 import java.util.Optional;
 
-/** One enrolled member as a lead sees them. */
+/**
+ * One member of a channel as a lead sees them.
+ *
+ * @param lead whether they are a named lead of the channel
+ */
 public record TeamRow(
-    Member member, Enrollment enrollment, int objectivesDone, Optional<String> lastQuizScore) {}
+    Member member,
+    Enrollment enrollment,
+    int objectivesDone,
+    Optional<String> lastQuizScore,
+    boolean lead) {}

@@ -1,5 +1,6 @@
 package io.roadmapcoach.core.leaderboard;
 
+import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.WEEKLY_POINTS;
@@ -9,6 +10,7 @@ import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,9 +23,10 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
- * Rankings straight from the running totals: all-time points on the enrollment, weekly points in
- * their own table, both kept in the transaction that earns them and both indexed in rank order.
- * Ties go to whoever reached the score first.
+ * Rankings straight from the running totals: all-time points on each channel membership, weekly
+ * points in their own table (rows are removed when a member leaves the channel), both kept in the
+ * transaction that earns them and both indexed in rank order. Ties go to whoever reached the score
+ * first.
  */
 public final class LeaderboardRepository {
   private final DSLContext dsl;
@@ -111,24 +114,29 @@ public final class LeaderboardRepository {
       Table<?> ranked,
       Field<Long> memberId,
       Field<Integer> points,
-      Field<java.time.OffsetDateTime> reachedAt,
+      Field<OffsetDateTime> reachedAt,
       Condition where,
       List<SortField<?>> order) {}
 
   private static Board board(Period period, long channelId, LocalDate weekStart) {
     if (period == Period.ALL_TIME) {
+      // the member's all-time points, as copied onto each of their channel memberships
       return new Board(
-          ENROLLMENT,
-          ENROLLMENT.join(MEMBER).on(MEMBER.ID.eq(ENROLLMENT.MEMBER_ID)),
-          ENROLLMENT.MEMBER_ID,
-          ENROLLMENT.POINTS,
-          ENROLLMENT.POINTS_REACHED_AT,
+          CHANNEL_MEMBER,
+          CHANNEL_MEMBER
+              .join(MEMBER)
+              .on(MEMBER.ID.eq(CHANNEL_MEMBER.MEMBER_ID))
+              .join(ENROLLMENT)
+              .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID)),
+          CHANNEL_MEMBER.MEMBER_ID,
+          CHANNEL_MEMBER.POINTS,
+          CHANNEL_MEMBER.POINTS_REACHED_AT,
           // like the week's board: only members with points are ranked
-          ENROLLMENT.CHANNEL_ID.eq(channelId).and(ENROLLMENT.POINTS.gt(0)),
+          CHANNEL_MEMBER.CHANNEL_ID.eq(channelId).and(CHANNEL_MEMBER.POINTS.gt(0)),
           List.of(
-              ENROLLMENT.POINTS.desc(),
-              ENROLLMENT.POINTS_REACHED_AT.asc(),
-              ENROLLMENT.MEMBER_ID.asc()));
+              CHANNEL_MEMBER.POINTS.desc(),
+              CHANNEL_MEMBER.POINTS_REACHED_AT.asc(),
+              CHANNEL_MEMBER.MEMBER_ID.asc()));
     }
     return new Board(
         WEEKLY_POINTS,

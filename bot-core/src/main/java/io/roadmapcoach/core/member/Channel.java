@@ -6,9 +6,10 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * A channel: a cohort with its own time zone, weekly quiz slot and reminder mode.
+ * A channel: a cohort with its own time zone, weekly quiz slot, reminder mode and daily post.
  *
  * @param zone set by a lead or taken from the first member to enroll; UTC until then
+ * @param post when the channel's daily post goes out, in the channel's time zone
  */
 public record Channel(
     long id,
@@ -18,7 +19,11 @@ public record Channel(
     Optional<ZoneId> zone,
     DayOfWeek quizDay,
     LocalTime quizTime,
-    ReminderMode reminderMode) {
+    ReminderMode reminderMode,
+    Post post) {
+
+  /** The daily post's time and days; {@code enabled} false when a lead turned it off. */
+  public record Post(LocalTime time, ReminderDays days, boolean enabled) {}
 
   /** Named "UTC" rather than the offset "Z": members read it in replies and it is stored. */
   private static final ZoneId UTC = ZoneId.of("UTC");

@@ -56,6 +56,20 @@ public final class LeadRepository {
         == 1;
   }
 
+  /** How many named leads the channel has. */
+  public int count(long channelId) {
+    return dsl.fetchCount(CHANNEL_LEAD, CHANNEL_LEAD.CHANNEL_ID.eq(channelId));
+  }
+
+  /** Turns the lead's weekly digest of the channel on or off; false when they are no named lead. */
+  public boolean setDigest(long channelId, long memberId, boolean on) {
+    return dsl.update(CHANNEL_LEAD)
+            .set(CHANNEL_LEAD.DIGEST, on)
+            .where(CHANNEL_LEAD.CHANNEL_ID.eq(channelId), CHANNEL_LEAD.MEMBER_ID.eq(memberId))
+            .execute()
+        == 1;
+  }
+
   /** The display names of the channel's named leads. */
   public List<String> leadNames(long channelId) {
     return dsl.select(MEMBER.DISPLAY_NAME)

@@ -348,6 +348,15 @@ public final class MemberRepository {
         .execute();
   }
 
+  public void setPost(long channelId, Channel.Post post) {
+    dsl.update(CHANNEL)
+        .set(CHANNEL.POST_TIME, post.time())
+        .set(CHANNEL.POST_DAYS, post.days().key())
+        .set(CHANNEL.POST_ENABLED, post.enabled())
+        .where(CHANNEL.ID.eq(channelId))
+        .execute();
+  }
+
   public void setChannelReminderMode(long channelId, ReminderMode mode) {
     dsl.update(CHANNEL)
         .set(CHANNEL.REMINDER_MODE, mode.key())
@@ -381,7 +390,8 @@ public final class MemberRepository {
         zone(r.getTimeZone()),
         DayOfWeek.of(r.getQuizDay()),
         r.getQuizTime(),
-        ReminderMode.ofKey(r.getReminderMode()));
+        ReminderMode.ofKey(r.getReminderMode()),
+        new Channel.Post(r.getPostTime(), ReminderDays.ofKey(r.getPostDays()), r.getPostEnabled()));
   }
 
   /** Zone ids are checked before they are stored; one that a newer JDK dropped reads as absent. */

@@ -87,7 +87,21 @@ public final class SettingsService {
             : Text.of(
                 "📣 Your nudges come in #"
                     + scope.home().name()
-                    + "'s daily post, with the rest of the group."));
+                    + "'s daily post, with the rest of the group: "
+                    + postTime(scope.home())
+                    + "."));
+  }
+
+  /** When a channel's daily post goes out, as members read it: "09:00 Europe/Berlin, weekdays". */
+  public static String postTime(Channel channel) {
+    Channel.Post post = channel.post();
+    if (!post.enabled()) {
+      return "its leads have turned the post off for now";
+    }
+    return post.time()
+        + " "
+        + channel.zoneOrUtc().getId()
+        + (post.days() == ReminderDays.WEEKDAYS ? ", weekdays" : ", daily");
   }
 
   public Reply snooze(Scope scope, int days) {

@@ -64,29 +64,51 @@ public final class NudgeComposer implements Composer {
       return new Drop("already active today");
     }
     return DeliveryComposer.toMember(
-        row, member, members.dmChannel(member.id()), nudge(member, enrollment.get(), today));
+        row,
+        member,
+        members.dmChannel(member.id()),
+        nudge(member, enrollment.get(), today, Optional.empty()));
   }
 
-  Reply nudge(Member member, Enrollment e, LocalDate today) {
+  /** Composes a lead's nudge: the daily nudge's next step, with who is cheering them on. */
+  public Composer fromLead() {
+    return (row, now) -> {
+      Member member = members.member(row.memberId().orElseThrow());
+      Optional<Enrollment> enrollment = enrollments.find(member.id());
+      if (enrollment.isEmpty()) {
+        return new Drop("not enrolled");
+      }
+      Channel home = members.channel(enrollment.get().channelId());
+      LocalDate today = now.atZone(member.zone(home)).toLocalDate();
+      String from = row.noticeText().orElse("A lead");
+      return DeliveryComposer.toMember(
+          row,
+          member,
+          members.dmChannel(member.id()),
+          nudge(member, enrollment.get(), today, Optional.of(from)));
+    };
+  }
+
+  Reply nudge(Member member, Enrollment e, LocalDate today, Optional<String> cheeredBy) {
     StreakView streak = Streaks.asOf(e.streak(), today, false, member);
     Reply.Builder reply = Reply.builder();
     List<Button> buttons = new ArrayList<>();
     if (e.graduated()) {
       reply
-          .header("🎓 Hello " + member.displayName() + ", graduate!")
+          .header(
+              cheeredBy
+                  .map(lead -> "📣 " + lead + " is cheering you on, graduate!")
+                  .orElse("🎓 Hello " + member.displayName() + ", graduate!"))
           .section(Text.of("A few minutes on the questions you missed keeps it all fresh."));
     } else {
       Stage stage = roadmap.stage(e.stage());
       Set<Integer> done = enrollments.objectivesDone(member.id(), stage.number());
+      String where =
+          "stage " + stage.number() + " of " + roadmap.stageCount() + ": " + stage.title();
       reply.header(
-          "👋 "
-              + member.displayName()
-              + ", stage "
-              + stage.number()
-              + " of "
-              + roadmap.stageCount()
-              + ": "
-              + stage.title());
+          cheeredBy
+              .map(lead -> "📣 " + lead + " is cheering you on · " + where)
+              .orElse("👋 " + member.displayName() + ", " + where));
       Optional<Integer> open = firstOpen(stage, done);
       if (open.isPresent()) {
         int n = open.get();

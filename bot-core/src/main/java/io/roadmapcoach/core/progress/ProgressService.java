@@ -1,5 +1,6 @@
 package io.roadmapcoach.core.progress;
 
+import io.roadmapcoach.core.delivery.OutboxRepository;
 import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.journey.EventKind;
@@ -12,6 +13,7 @@ import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.member.Memberships;
 import io.roadmapcoach.core.member.Scope;
 import io.roadmapcoach.core.quiz.QuizRepository;
 import io.roadmapcoach.core.reply.Reply;
@@ -32,6 +34,8 @@ public final class ProgressService {
   private final EnrollmentRepository enrollments;
   private final MemberRepository members;
   private final LeadRepository leads;
+  private final Memberships memberships;
+  private final OutboxRepository outbox;
   private final QuizRepository quizzes;
   private final ProgressLedger ledger;
   private final StatusReplies replies;
@@ -41,12 +45,16 @@ public final class ProgressService {
       EnrollmentRepository enrollments,
       MemberRepository members,
       LeadRepository leads,
+      Memberships memberships,
       QuizRepository quizzes,
-      ProgressLedger ledger) {
+      ProgressLedger ledger,
+      OutboxRepository outbox) {
     this.roadmap = roadmap;
     this.enrollments = enrollments;
     this.members = members;
     this.leads = leads;
+    this.memberships = memberships;
+    this.outbox = outbox;
     this.quizzes = quizzes;
     this.ledger = ledger;
     this.replies = new StatusReplies(roadmap);
@@ -57,22 +65,39 @@ public final class ProgressService {
     return enrollments.lock(scope.member().id()).map(work).orElseGet(replies::notStarted);
   }
 
+  /**
+   * Starts the roadmap here, or joins this channel's group with the progress one already has. The
+   * first member of a channel without a lead becomes its lead.
+   */
   public Reply start(Scope scope) {
-    Optional<Enrollment> existing = enrollments.find(scope.member().id());
-    if (existing.isPresent()) {
-      return replies.alreadyEnrolled(existing.get());
+    long memberId = scope.member().id();
+    Channel here = scope.channel();
+    Optional<Enrollment> existing = enrollments.lock(memberId);
+    boolean enrolledNow = false;
+    if (existing.isEmpty()) {
+      enrolledNow = enrollments.insert(memberId, here.id(), scope.now(), scope.today());
+      existing = enrollments.lock(memberId);
     }
-    if (!enrollments.insert(
-        scope.member().id(), scope.channel().id(), scope.now(), scope.today())) {
-      return replies.alreadyEnrolled(enrollments.find(scope.member().id()).orElseThrow());
+    Enrollment enrollment = existing.orElseThrow();
+    boolean hadChannels = memberships.channelCount(memberId) > 0;
+    if (!memberships.join(here.id(), memberId, scope.now())) {
+      return replies.alreadyIn(here, enrollment);
     }
     // the channel takes its first member's zone, unless a lead set one already
-    members.adoptZoneIfUnset(scope.channel().id(), scope.member().zone(scope.channel()));
-    Channel home = members.channel(scope.channel().id());
-    boolean firstLead = leads.claimIfLeaderless(home.id(), scope.member().id(), scope.now());
-    Enrollment enrollment = enrollments.lock(scope.member().id()).orElseThrow();
-    ledger.record(change(enrollment, scope.member(), home, EventKind.ENROLLED, 1, null, 0, scope));
-    return replies.welcome(scope.member(), firstLead, home);
+    members.adoptZoneIfUnset(here.id(), scope.member().zone(here));
+    Channel channel = members.channel(here.id());
+    boolean firstLead = leads.claimIfLeaderless(channel.id(), memberId, scope.now());
+    if (enrolledNow) {
+      ledger.record(
+          change(enrollment, scope.member(), channel, EventKind.ENROLLED, 1, null, 0, scope));
+      return replies.welcome(scope.member(), firstLead, channel);
+    }
+    if (!hadChannels) {
+      // back after leaving every channel: this one is home, and nudges resume
+      enrollments.setHome(memberId, channel.id());
+    }
+    ledger.seedWeek(channel, memberId, scope.now());
+    return replies.joined(channel, enrollment, firstLead);
   }
 
   /**
@@ -250,6 +275,7 @@ public final class ProgressService {
             null,
             points,
             scope));
+    announce(scope, stage);
     if (stage.number() == roadmap.stageCount()) {
       enrollments.setStage(scope.member().id(), stage.number(), Optional.of(scope.now()));
       // nudges stop after graduation unless the member asks for them again
@@ -260,6 +286,41 @@ public final class ProgressService {
     Stage next = roadmap.stage(stage.number() + 1);
     return replies.advanced(
         stage, next, points, enrollments.objectivesDone(scope.member().id(), next.number()));
+  }
+
+  /**
+   * A stage finished, or the roadmap, is news in each of the member's channels at once, unless the
+   * member keeps off the boards.
+   */
+  private void announce(Scope scope, Stage finished) {
+    Member member = scope.member();
+    if (member.hiddenFromLeaderboard()) {
+      return;
+    }
+    String text =
+        finished.number() == roadmap.stageCount()
+            ? "🎓 "
+                + member.displayName()
+                + " has finished the whole "
+                + roadmap.title()
+                + " roadmap. Congratulations!"
+            : "🎉 "
+                + member.displayName()
+                + " finished stage "
+                + finished.number()
+                + ": "
+                + finished.title()
+                + ", and moves on to stage "
+                + (finished.number() + 1)
+                + ".";
+    for (Channel channel : memberships.channelsOf(member.id())) {
+      outbox.channelNotice(
+          channel.workspaceId(),
+          channel.id(),
+          scope.now().atZone(channel.zoneOrUtc()).toLocalDate(),
+          text,
+          scope.now());
+    }
   }
 
   /** What a lead's set-stage did: whether the member moved, and the answer to the lead. */

@@ -48,19 +48,40 @@ final class StatusReplies {
             .plain(" to begin with stage 1: " + roadmap.stage(1).title() + "."));
   }
 
-  Reply alreadyEnrolled(Enrollment e) {
-    Stage stage = roadmap.stage(e.stage());
+  Reply alreadyIn(Channel channel, Enrollment e) {
     return Reply.text(
-        Text.of(
-                "You are already on the roadmap, on stage "
-                    + stage.number()
-                    + " of "
-                    + roadmap.stageCount()
-                    + ": ")
-            .bold(stage.title())
+        Text.of("You are already in #" + channel.name() + ", on ")
+            .append(stageNamed(e))
             .plain(". ")
             .code("/roadmap status")
             .plain(" shows where you are."));
+  }
+
+  Reply joined(Channel channel, Enrollment e, boolean firstLead) {
+    Text text =
+        Text.of("👋 You joined #" + channel.name() + "; your progress comes with you: ")
+            .append(stageNamed(e))
+            .plain(". You are on its boards and its team list now.");
+    Reply.Builder reply = Reply.builder().section(text);
+    if (firstLead) {
+      reply.context(firstLeadLine(channel));
+    }
+    return reply.build();
+  }
+
+  private Text stageNamed(Enrollment e) {
+    if (e.graduated()) {
+      return Text.of("graduated 🎓");
+    }
+    Stage stage = roadmap.stage(e.stage());
+    return Text.of("stage " + stage.number() + " of " + roadmap.stageCount() + ": ")
+        .bold(stage.title());
+  }
+
+  private static Text firstLeadLine(Channel channel) {
+    return Text.of("You are the first member in #" + channel.name() + ", so you are its lead: ")
+        .code("/roadmap help")
+        .plain(" lists the lead commands.");
   }
 
   Reply welcome(Member member, boolean firstLead, Channel home) {
@@ -83,10 +104,7 @@ final class StatusReplies {
                     .plain(". ")
                     .append(nudgeLine(member)));
     if (firstLead) {
-      reply.context(
-          Text.of("You are the first member in #" + home.name() + ", so you are its lead: ")
-              .code("/roadmap help")
-              .plain(" lists the lead commands."));
+      reply.context(firstLeadLine(home));
     }
     return reply.build();
   }
@@ -177,15 +195,24 @@ final class StatusReplies {
     if (!m.remindEnabled()) {
       return "off";
     }
-    String days = m.remindDays() == ReminderDays.WEEKDAYS ? "weekdays" : "daily";
+    String snoozed = m.snoozedUntil().map(d -> " (snoozed to " + d + ")").orElse("");
     ReminderMode via = m.remindVia().orElse(home.reminderMode());
-    return days
-        + " at "
-        + m.remindTime()
-        + " "
-        + m.zone(home).getId()
-        + (via == ReminderMode.CHANNEL ? ", in #" + home.name() : ", by DM")
-        + m.snoozedUntil().map(d -> " (snoozed to " + d + ")").orElse("");
+    if (via == ReminderMode.CHANNEL) {
+      // the channel's post carries them, at its time: not a time of the member's own
+      Channel.Post post = home.post();
+      return post.enabled()
+          ? "in #"
+              + home.name()
+              + "'s daily post at "
+              + post.time()
+              + " "
+              + home.zoneOrUtc().getId()
+              + (post.days() == ReminderDays.WEEKDAYS ? ", weekdays" : ", daily")
+              + snoozed
+          : "in #" + home.name() + "'s daily post, which its leads have turned off";
+    }
+    String days = m.remindDays() == ReminderDays.WEEKDAYS ? "weekdays" : "daily";
+    return days + " at " + m.remindTime() + " " + m.zone(home).getId() + ", by DM" + snoozed;
   }
 
   private static Text nextStep(Stage stage, Set<Integer> done, boolean quizPassed) {

@@ -17,4 +17,13 @@ public sealed interface Span {
   record Code(String text) implements Span {}
 
   record Link(String text, String url) implements Span {}
+
+  /**
+   * A member named so that the platform notifies them: only where they asked for it (the daily
+   * post's list of members who chose channel reminders); boards name people without a mention.
+   *
+   * @param text the member's display name, for platforms without mentions
+   * @param memberExternalId the platform's id of the member
+   */
+  record Mention(String text, String memberExternalId) implements Span {}
 }

@@ -39,6 +39,10 @@ public record Text(List<Span> spans) {
     return with(new Span.Link(text, url));
   }
 
+  public Text mention(String name, String memberExternalId) {
+    return with(new Span.Mention(name, memberExternalId));
+  }
+
   public Text append(Text other) {
     List<Span> all = new ArrayList<>(spans);
     all.addAll(other.spans);

@@ -1,13 +1,16 @@
 package io.roadmapcoach.core.schedule;
 
 import static io.roadmapcoach.db.schema.Tables.CHANNEL;
+import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
+import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
 import static io.roadmapcoach.db.schema.Tables.SWEEP_SLICE;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 
 import io.roadmapcoach.core.delivery.DeliveryKind;
+import io.roadmapcoach.core.journey.EventKind;
 import io.roadmapcoach.core.time.Times;
 import io.roadmapcoach.core.tx.Transactions;
 import java.time.Duration;
@@ -20,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.DatePart;
 import org.jooq.Field;
 import org.jooq.Record3;
 import org.jooq.Table;
@@ -42,9 +46,6 @@ import org.jooq.impl.SQLDataType;
 public final class NudgeSweep {
   /** A nudge found this late is still sent; later on the same day, or on a later day, it is not. */
   public static final Duration LATE_WINDOW = Duration.ofHours(2);
-
-  /** Channel posts go out at this local time of the channel, Monday to Friday. */
-  public static final LocalTime DIGEST_TIME = LocalTime.of(9, 0);
 
   /** Member ids per batch: one transaction's share of the sweep. */
   static final int DEFAULT_BATCH = 10_000;
@@ -158,6 +159,11 @@ public final class NudgeSweep {
                     .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
                     .join(CHANNEL)
                     .on(CHANNEL.ID.eq(ENROLLMENT.CHANNEL_ID))
+                    // a member who left every channel is nudged no more
+                    .join(CHANNEL_MEMBER)
+                    .on(
+                        CHANNEL_MEMBER.CHANNEL_ID.eq(ENROLLMENT.CHANNEL_ID),
+                        CHANNEL_MEMBER.MEMBER_ID.eq(ENROLLMENT.MEMBER_ID))
                     .join(WORKSPACE)
                     .on(WORKSPACE.ID.eq(MEMBER.WORKSPACE_ID))
                     .crossJoin(local)
@@ -209,7 +215,7 @@ public final class NudgeSweep {
     return inserted;
   }
 
-  /** The channel posts of channels where some member takes their nudge in the channel. */
+  /** The daily posts of channels whose post time has come, in each channel's time zone. */
   private int sweepChannels(Instant now) {
     return transactions.inTransaction(() -> claimChannelDigests(now));
   }
@@ -225,8 +231,6 @@ public final class NudgeSweep {
     Field<LocalDateTime> localTs = DSL.field(DSL.name("l", "local_ts"), SQLDataType.LOCALDATETIME);
     Field<LocalDate> localDate = localTs.cast(SQLDataType.LOCALDATE);
     Field<LocalTime> localTime = localTs.cast(SQLDataType.LOCALTIME);
-    var members = MEMBER.as("m");
-    var enrolled = ENROLLMENT.as("e");
     return dsl.insertInto(
             OUTBOX,
             OUTBOX.WORKSPACE_ID,
@@ -248,19 +252,15 @@ public final class NudgeSweep {
                 .on(WORKSPACE.ID.eq(CHANNEL.WORKSPACE_ID))
                 .crossJoin(local)
                 .where(CHANNEL.DELIVERABLE.isTrue().and(WORKSPACE.DELIVERABLE.isTrue()))
-                .and(inWindow(localTs, localTime, DSL.val(DIGEST_TIME)))
-                .and(DSL.extract(localTs, org.jooq.DatePart.ISO_DAY_OF_WEEK).lt(6))
+                .and(CHANNEL.POST_ENABLED.isTrue())
+                .and(inWindow(localTs, localTime, CHANNEL.POST_TIME))
                 .and(
-                    DSL.exists(
-                        DSL.selectOne()
-                            .from(enrolled)
-                            .join(members)
-                            .on(members.ID.eq(enrolled.MEMBER_ID))
-                            .where(
-                                enrolled.CHANNEL_ID.eq(CHANNEL.ID),
-                                members.REMIND_ENABLED.isTrue(),
-                                DSL.coalesce(members.REMIND_VIA, CHANNEL.REMINDER_MODE)
-                                    .eq("channel"))))
+                    CHANNEL
+                        .POST_DAYS
+                        .eq("daily")
+                        .or(DSL.extract(localTs, DatePart.ISO_DAY_OF_WEEK).lt(6)))
+                // a day with nobody to nudge in the post and nothing to celebrate has no post
+                .and(someoneNudgedInThePost().or(progressSinceLastPost(now)))
                 .and(
                     DSL.notExists(
                         DSL.selectOne()
@@ -275,6 +275,38 @@ public final class NudgeSweep {
                 .skipLocked())
         .onConflictDoNothing()
         .execute();
+  }
+
+  private static Condition someoneNudgedInThePost() {
+    return DSL.exists(
+        DSL.selectOne()
+            .from(CHANNEL_MEMBER)
+            .join(ENROLLMENT)
+            .on(ENROLLMENT.MEMBER_ID.eq(CHANNEL_MEMBER.MEMBER_ID))
+            .join(MEMBER)
+            .on(MEMBER.ID.eq(ENROLLMENT.MEMBER_ID))
+            .where(
+                CHANNEL_MEMBER.CHANNEL_ID.eq(CHANNEL.ID),
+                ENROLLMENT.CHANNEL_ID.eq(CHANNEL.ID),
+                MEMBER.REMIND_ENABLED.isTrue(),
+                DSL.coalesce(MEMBER.REMIND_VIA, CHANNEL.REMINDER_MODE).eq("channel")));
+  }
+
+  private static Condition progressSinceLastPost(Instant now) {
+    return DSL.exists(
+        DSL.selectOne()
+            .from(CHANNEL_MEMBER)
+            .join(PROGRESS_EVENT)
+            .on(PROGRESS_EVENT.MEMBER_ID.eq(CHANNEL_MEMBER.MEMBER_ID))
+            .where(
+                CHANNEL_MEMBER.CHANNEL_ID.eq(CHANNEL.ID),
+                PROGRESS_EVENT.KIND.in(
+                    EventKind.OBJECTIVE_DONE.key(),
+                    EventKind.QUIZ_PASSED.key(),
+                    EventKind.STAGE_FINISHED.key()),
+                PROGRESS_EVENT.OCCURRED_AT.gt(
+                    DSL.coalesce(
+                        CHANNEL.LAST_POST_AT, DSL.val(Times.utc(now.minus(Duration.ofDays(1))))))));
   }
 
   private static Condition reachable() {
@@ -298,10 +330,7 @@ public final class NudgeSweep {
   }
 
   private static Condition reminderDay(Field<LocalDateTime> localTs) {
-    return MEMBER
-        .REMIND_DAYS
-        .eq("daily")
-        .or(DSL.extract(localTs, org.jooq.DatePart.ISO_DAY_OF_WEEK).lt(6));
+    return MEMBER.REMIND_DAYS.eq("daily").or(DSL.extract(localTs, DatePart.ISO_DAY_OF_WEEK).lt(6));
   }
 
   private static Condition notSnoozed(Field<LocalDate> localDate) {

@@ -1,6 +1,8 @@
 package io.roadmapcoach.core.schedule;
 
 import static io.roadmapcoach.db.schema.Tables.CHANNEL;
+import static io.roadmapcoach.db.schema.Tables.CHANNEL_LEAD;
+import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
@@ -24,10 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The weekly quiz of a channel: at its quiz day and time (channel time zone) every enrolled member
- * gets an invitation to the quiz on their own stage, by DM or in the channel's call-out. A firing
- * found more than {@link #LATE_LIMIT} late waits for next week. Enqueued under the outbox's unique
- * key, so a repeated firing sends nothing twice.
+ * The weekly quiz of a channel: at its quiz day and time (channel time zone) every member whose
+ * home it is gets an invitation to the quiz on their own stage, by DM or in the channel's call-out,
+ * and each of its named leads their weekly digest. A firing found more than {@link #LATE_LIMIT}
+ * late waits for next week. Enqueued under the outbox's unique key, so a repeated firing sends
+ * nothing twice.
  */
 public final class WeeklyQuiz {
   public static final Duration LATE_LIMIT = Duration.ofHours(6);
@@ -89,6 +92,11 @@ public final class WeeklyQuiz {
                     .on(MEMBER.ID.eq(ENROLLMENT.MEMBER_ID))
                     .join(WORKSPACE)
                     .on(WORKSPACE.ID.eq(MEMBER.WORKSPACE_ID))
+                    // once per member, at their home channel's slot, while they are in it
+                    .join(CHANNEL_MEMBER)
+                    .on(
+                        CHANNEL_MEMBER.CHANNEL_ID.eq(ENROLLMENT.CHANNEL_ID),
+                        CHANNEL_MEMBER.MEMBER_ID.eq(ENROLLMENT.MEMBER_ID))
                     .where(ENROLLMENT.CHANNEL_ID.eq(channelId))
                     .and(MEMBER.REMIND_ENABLED.isTrue())
                     .and(MEMBER.DELIVERABLE.isTrue())
@@ -110,6 +118,10 @@ public final class WeeklyQuiz {
                 .from(ENROLLMENT)
                 .join(MEMBER)
                 .on(MEMBER.ID.eq(ENROLLMENT.MEMBER_ID))
+                .join(CHANNEL_MEMBER)
+                .on(
+                    CHANNEL_MEMBER.CHANNEL_ID.eq(ENROLLMENT.CHANNEL_ID),
+                    CHANNEL_MEMBER.MEMBER_ID.eq(ENROLLMENT.MEMBER_ID))
                 .where(ENROLLMENT.CHANNEL_ID.eq(channelId))
                 .and(MEMBER.REMIND_ENABLED.isTrue())
                 .and(
@@ -128,7 +140,33 @@ public final class WeeklyQuiz {
               .onConflictDoNothing()
               .execute();
     }
-    return direct + callOut;
+    return direct + callOut + leadDigests(channel, slotDate, now);
+  }
+
+  /** Each named lead who wants it gets the channel's weekly digest at its quiz slot. */
+  private int leadDigests(Channel channel, LocalDate slotDate, Instant now) {
+    return dsl.insertInto(
+            OUTBOX,
+            OUTBOX.WORKSPACE_ID,
+            OUTBOX.KIND,
+            OUTBOX.MEMBER_ID,
+            OUTBOX.CHANNEL_ID,
+            OUTBOX.LOCAL_DATE,
+            OUTBOX.NEXT_ATTEMPT_AT,
+            OUTBOX.CREATED_AT)
+        .select(
+            DSL.select(
+                    DSL.val(channel.workspaceId()),
+                    DSL.inline(DeliveryKind.LEAD_DIGEST.key()),
+                    CHANNEL_LEAD.MEMBER_ID,
+                    DSL.val(channel.id()),
+                    DSL.val(slotDate),
+                    DSL.val(Times.utc(now)),
+                    DSL.val(Times.utc(now)))
+                .from(CHANNEL_LEAD)
+                .where(CHANNEL_LEAD.CHANNEL_ID.eq(channel.id()), CHANNEL_LEAD.DIGEST.isTrue()))
+        .onConflictDoNothing()
+        .execute();
   }
 
   /** The channel's quiz slot in the week that contains {@code at}, as an instant. */

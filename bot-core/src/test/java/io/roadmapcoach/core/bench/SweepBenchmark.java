@@ -148,6 +148,9 @@ public final class SweepBenchmark {
             + " streak_days, last_activity_at, last_active_date, enrolled_at) select m.id, c.id, 1"
             + " + (m.id % 15), 0, now(), 0, now(), date '2026-11-23', now() from member m, channel"
             + " c");
+    dsl.execute(
+        "insert into channel_member (channel_id, member_id, joined_at, points, points_reached_at)"
+            + " select channel_id, member_id, enrolled_at, 0, now() from enrollment");
     dsl.execute("analyze");
   }
 }

@@ -125,7 +125,7 @@ class CoachTest {
 
     assertThat(refusedWithoutChange(ana, "start"))
         .startsWith(
-            "You are already on the roadmap, on stage 1 of 15: Math & Statistics Fundamentals.");
+            "You are already in #general, on stage 1 of 15: Math & Statistics Fundamentals.");
     assertThat(f.dsl().fetchCount(ENROLLMENT)).isEqualTo(1);
   }
 
@@ -135,7 +135,7 @@ class CoachTest {
     f.say(lead, "set-stage @ana 4");
 
     assertThat(refusedWithoutChange(ana, "start"))
-        .startsWith("You are already on the roadmap, on stage 4 of 15: Exploratory Data Analysis");
+        .startsWith("You are already in #general, on stage 4 of 15: Exploratory Data Analysis");
   }
 
   @Test

@@ -49,7 +49,13 @@ class CommandParserTest {
           Map.entry("reminders channel", new Command.ChannelReminders(ReminderMode.CHANNEL)),
           Map.entry("lead @bob", new Command.Lead(named("bob"))),
           Map.entry("unlead @bob", new Command.Unlead(named("bob"))),
-          Map.entry("set-stage @bob 3", new Command.SetStage(named("bob"), 3)));
+          Map.entry("set-stage @bob 3", new Command.SetStage(named("bob"), 3)),
+          Map.entry("leave", new Command.Leave()),
+          Map.entry("home #study-group", new Command.Home(Optional.of("study-group"))),
+          Map.entry("settings", new Command.Settings()),
+          Map.entry("post at 08:30", new Command.PostAt(LocalTime.of(8, 30))),
+          Map.entry("nudge @bob", new Command.Nudge(named("bob"))),
+          Map.entry("digest off", new Command.Digest(false)));
 
   private static MemberRef named(String name) {
     return new MemberRef(Optional.empty(), Optional.of(name));
@@ -64,6 +70,20 @@ class CommandParserTest {
     Command command = parse(text);
     assertThat(command).as(text).isInstanceOf(Invalid.class);
     return ((Invalid) command).message().plainText();
+  }
+
+  @Test
+  void cohortAndLeadCommandsReadTheirForms() {
+    assertThat(parse("home <#C0123|study>")).isEqualTo(new Command.Home(Optional.of("C0123")));
+    assertThat(parse("home")).isEqualTo(new Command.Home(Optional.empty()));
+    assertThat(parse("post days daily")).isEqualTo(new Command.PostDays(ReminderDays.DAILY));
+    assertThat(parse("post off")).isEqualTo(new Command.PostSwitch(false));
+    assertThat(parse("quiz-day")).isEqualTo(new Command.Settings());
+    assertThat(refusal("post at 25:00")).startsWith("25:00 is not a time; try /roadmap post at");
+    assertThat(refusal("post days someday")).contains("/roadmap post days weekdays");
+    assertThat(refusal("nudge everyone")).contains("/roadmap nudge @ana");
+    assertThat(refusal("digest maybe")).contains("/roadmap digest on");
+    assertThat(refusal("leave now")).contains("takes nothing after it");
   }
 
   @Test

@@ -208,8 +208,8 @@ class LeadServiceTest {
 
     assertThat(f.say(ana, "set-stage @dan 4").plainText())
         .isEqualTo(
-            "dan is on the roadmap in #random, so only its leads (or a workspace admin) can set"
-                + " their stage.\n");
+            "dan is not in #general, so only the leads of a channel they are in (or a workspace"
+                + " admin) can set their stage.\n");
     assertThat(f.snapshot()).isEqualTo(before);
     assertThat(f.say(f.admin("root"), "set-stage @dan 4").plainText())
         .startsWith("dan is now on stage 4");
@@ -281,7 +281,7 @@ class LeadServiceTest {
     assertThat(lines)
         .containsExactly(
             "⚠️ bob · stage 1 (0/3) · last active 2 Mar · streak 0 · quiz none · stuck",
-            "• ana · stage 1 (1/3) · last active 5 Mar · streak 0 · quiz none",
+            "• ana (lead) · stage 1 (1/3) · last active 5 Mar · streak 0 · quiz none",
             "• cy · stage 1 (1/3) · last active 10 Mar · streak 1 · quiz none");
   }
 

@@ -110,7 +110,8 @@ class SettingsServiceTest {
     assertThat(f.say(ana, "remind channel").plainText())
         .startsWith("📣 Your nudges come in #general's daily post");
     assertThat(row(ana).getRemindVia()).isEqualTo("channel");
-    assertThat(f.say(ana, "status").plainText()).contains(", in #general");
+    assertThat(f.say(ana, "status").plainText())
+        .contains("in #general's daily post at 09:00 UTC, weekdays");
     f.say(ana, "remind dm");
     assertThat(row(ana).getRemindVia()).isEqualTo("dm");
   }

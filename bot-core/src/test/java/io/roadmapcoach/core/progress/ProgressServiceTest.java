@@ -352,7 +352,8 @@ class ProgressServiceTest {
 
     Reply elsewhere = f.in("random").say(f.in("random").caller("ana"), "start");
 
-    assertThat(elsewhere.plainText()).startsWith("You are already on the roadmap, on stage 1");
+    assertThat(elsewhere.plainText())
+        .startsWith("👋 You joined #random; your progress comes with you: stage 1 of 15");
     assertThat(f.dsl().fetchCount(ENROLLMENT)).isEqualTo(1);
     assertThat(f.enrollment(ana).getChannelId()).isEqualTo(f.channelId("general"));
   }

@@ -45,5 +45,8 @@ final class DueMembers {
             .replace("{0}", String.valueOf(workspace))
             .replace("{1}", String.valueOf(channel))
             .replace("{3}", lastActive.toString()));
+    dsl.execute(
+        "insert into channel_member (channel_id, member_id, joined_at, points, points_reached_at)"
+            + " select channel_id, member_id, enrolled_at, 0, now() from enrollment");
   }
 }

@@ -36,14 +36,12 @@ public final class AdapterApi {
         c ->
             c.getPackageName().startsWith("io.roadmapcoach.core")
                 && !OPEN_PACKAGES.contains(c.getPackageName())
-                && !OPEN_CLASSES.contains(outermost(c).getName()));
+                && !OPEN_CLASSES.contains(outermost(c)));
   }
 
-  private static JavaClass outermost(JavaClass c) {
-    JavaClass at = c;
-    while (at.getEnclosingClass().isPresent()) {
-      at = at.getEnclosingClass().get();
-    }
-    return at;
+  /** A nested class belongs to the API when its outermost class does; read from the name. */
+  private static String outermost(JavaClass c) {
+    int nested = c.getName().indexOf('$');
+    return nested < 0 ? c.getName() : c.getName().substring(0, nested);
   }
 }

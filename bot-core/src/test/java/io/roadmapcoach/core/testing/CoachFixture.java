@@ -12,6 +12,9 @@ import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.caller.Origin;
 import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.command.Coach;
+import io.roadmapcoach.core.delivery.Delivery;
+import io.roadmapcoach.core.delivery.DeliveryResult;
+import io.roadmapcoach.core.delivery.Messenger;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.journey.ProgressLedger;
 import io.roadmapcoach.core.member.Channel;
@@ -31,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -89,6 +93,58 @@ public final class CoachFixture {
     public ProgressLedger ledger() {
       return new ProgressLedger(dsl);
     }
+  }
+
+  /** What the core sent on its own, as a console messenger would have delivered it. */
+  public static final class Recorder implements Messenger {
+    private final List<Delivery> sent = new ArrayList<>();
+
+    @Override
+    public Platform platform() {
+      return Platform.CONSOLE;
+    }
+
+    @Override
+    public synchronized DeliveryResult send(Delivery delivery) {
+      sent.add(delivery);
+      return DeliveryResult.Sent.plain();
+    }
+
+    /** Everything sent since the last call, oldest first. */
+    public synchronized List<Delivery> take() {
+      List<Delivery> taken = List.copyOf(sent);
+      sent.clear();
+      return taken;
+    }
+  }
+
+  private Recorder recorder;
+
+  /** Records deliveries from now on (registers a console messenger with the core's worker). */
+  public synchronized Recorder recorder() {
+    if (recorder == null) {
+      recorder = new Recorder();
+      core.deliveries().register(recorder);
+    }
+    return recorder;
+  }
+
+  /**
+   * Stands the clock at {@code isoInstant} and runs that minute of the scheduled routines, sending
+   * what fell due; returns what was sent.
+   */
+  public List<Delivery> tick(String isoInstant) {
+    Recorder r = recorder();
+    clock.set(isoInstant);
+    core.tick(clock.instant());
+    return r.take();
+  }
+
+  /** Sends what the outbox holds that is due now; returns what was sent. */
+  public List<Delivery> deliver() {
+    Recorder r = recorder();
+    core.deliveries().drainDue();
+    return r.take();
   }
 
   private CoachFixture(Core core, Parts services, TestClock clock, String channel) {

@@ -1,0 +1,6 @@
+/**
+ * Study groups: a member in several channels, leaving one, choosing the home channel that direct
+ * messages act in, and a channel's settings for anyone to read. Uses {@code journey}, {@code
+ * member}, {@code delivery} and the vocabulary.
+ */
+package io.roadmapcoach.core.cohort;

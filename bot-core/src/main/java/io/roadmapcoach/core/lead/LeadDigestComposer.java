@@ -1,0 +1,155 @@
+package io.roadmapcoach.core.lead;
+
+import io.roadmapcoach.core.delivery.Composer;
+import io.roadmapcoach.core.delivery.DeliveryComposer;
+import io.roadmapcoach.core.delivery.DeliveryComposer.Composed;
+import io.roadmapcoach.core.delivery.DeliveryComposer.Drop;
+import io.roadmapcoach.core.delivery.DeliveryQueue;
+import io.roadmapcoach.core.member.Channel;
+import io.roadmapcoach.core.member.LeadRepository;
+import io.roadmapcoach.core.member.Member;
+import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.quiz.Question;
+import io.roadmapcoach.core.quiz.QuizBank;
+import io.roadmapcoach.core.reply.Reply;
+import io.roadmapcoach.core.reply.Text;
+import io.roadmapcoach.core.roadmap.Roadmap;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A lead's weekly digest of a channel, by direct message at the channel's weekly quiz slot: who
+ * moved ahead, who is stuck and where, quizzes passed and failed, the questions the channel missed
+ * most, and how many members are on each stage.
+ */
+public final class LeadDigestComposer implements Composer {
+  static final Duration WEEK = Duration.ofDays(7);
+  static final int NAMES = 15;
+  static final int MISSED = 3;
+  static final int BAR_WIDTH = 12;
+
+  private final Roadmap roadmap;
+  private final QuizBank bank;
+  private final MemberRepository members;
+  private final LeadRepository leads;
+  private final Digests digests;
+
+  public LeadDigestComposer(
+      Roadmap roadmap,
+      QuizBank bank,
+      MemberRepository members,
+      LeadRepository leads,
+      Digests digests) {
+    this.roadmap = roadmap;
+    this.bank = bank;
+    this.members = members;
+    this.leads = leads;
+    this.digests = digests;
+  }
+
+  @Override
+  public Composed compose(DeliveryQueue.Claimed row, Instant now) {
+    Member lead = members.member(row.memberId().orElseThrow());
+    Channel channel = members.channel(row.channelId().orElseThrow());
+    if (!leads.isLead(channel.id(), lead.id())) {
+      return new Drop(lead.displayName() + " no longer leads #" + channel.name());
+    }
+    Instant from = now.minus(WEEK);
+    Reply reply =
+        Reply.builder()
+            .header("📊 Your week in #" + channel.name())
+            .section(movedAhead(channel, from))
+            .section(stuck(channel, now))
+            .section(quizzes(channel, from))
+            .section(funnel(channel))
+            .context(
+                Text.empty()
+                    .code("/roadmap team")
+                    .plain(" for everyone · ")
+                    .code("/roadmap digest off")
+                    .plain(" stops this digest"))
+            .build();
+    return DeliveryComposer.toMember(row, lead, members.dmChannel(lead.id()), reply);
+  }
+
+  private Text movedAhead(Channel channel, Instant from) {
+    List<Digests.MovedAhead> moved = digests.movedAhead(channel.id(), from);
+    if (moved.isEmpty()) {
+      return Text.of("🚀 Moved ahead: nobody finished a stage this week.");
+    }
+    return Text.empty()
+        .bold("🚀 Moved ahead: ")
+        .plain(
+            names(
+                moved.stream()
+                    .map(
+                        m ->
+                            m.name()
+                                + (m.graduated()
+                                    ? " (graduated 🎓)"
+                                    : " (now stage " + m.stageNow() + ")"))
+                    .toList()));
+  }
+
+  private Text stuck(Channel channel, Instant now) {
+    List<Digests.Stuck> stuck = digests.stuck(channel.id(), now.minus(LeadService.STUCK_AFTER));
+    if (stuck.isEmpty()) {
+      return Text.of("🧭 Stuck: nobody; everyone made progress in the last 7 days.");
+    }
+    return Text.empty()
+        .bold("🧭 Stuck (7 days without progress): ")
+        .plain(names(stuck.stream().map(s -> s.name() + " on stage " + s.stage()).toList()));
+  }
+
+  private Text quizzes(Channel channel, Instant from) {
+    int[] passedFailed = digests.quizzes(channel.id(), from);
+    Text text =
+        Text.empty()
+            .bold("📝 Quizzes: ")
+            .plain(passedFailed[0] + " passed, " + passedFailed[1] + " failed.");
+    List<Digests.Missed> missed = digests.mostMissed(channel.id(), from, MISSED);
+    if (missed.isEmpty()) {
+      return text;
+    }
+    text = text.plain("\nMissed most this week:");
+    for (Digests.Missed m : missed) {
+      Optional<Question> q = bank.question(m.questionId());
+      String question = q.map(Question::text).orElse(m.questionId());
+      String answer = q.map(x -> x.options().get(x.correctOption())).orElse("?");
+      text =
+          text.plain("\n• " + clip(question, 140) + " (" + m.members() + " missed) · answer: ")
+              .italic(clip(answer, 80));
+    }
+    return text;
+  }
+
+  private Text funnel(Channel channel) {
+    Map<Integer, Integer> byStage = digests.funnel(channel.id());
+    int most = byStage.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    StringBuilder bars = new StringBuilder();
+    for (int stage = 1; stage <= roadmap.stageCount(); stage++) {
+      bars.append(bar("Stage " + stage, byStage.getOrDefault(stage, 0), most)).append('\n');
+    }
+    bars.append(bar("Graduated", byStage.getOrDefault(0, 0), most));
+    return Text.empty().bold("🪜 Where everyone is:").plain("\n").code(bars.toString());
+  }
+
+  private static String bar(String label, int count, int most) {
+    int width = most == 0 ? 0 : (int) Math.round((double) count * BAR_WIDTH / most);
+    return String.format(
+        "%-9s %s%s %d", label, "█".repeat(width), "·".repeat(BAR_WIDTH - width), count);
+  }
+
+  private static String names(List<String> all) {
+    String shown = all.stream().limit(NAMES).collect(Collectors.joining(", "));
+    return all.size() > NAMES ? shown + " and " + (all.size() - NAMES) + " more." : shown + ".";
+  }
+
+  private static String clip(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
+}

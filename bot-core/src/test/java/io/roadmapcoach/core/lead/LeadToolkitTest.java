@@ -1,0 +1,100 @@
+package io.roadmapcoach.core.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.delivery.Delivery;
+import io.roadmapcoach.core.testing.CoachFixture;
+import io.roadmapcoach.db.testing.PostgresExtension;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A lead's nudge and weekly digest. */
+@ExtendWith(PostgresExtension.class)
+class LeadToolkitTest {
+  private CoachFixture f;
+  private Caller lead;
+  private Caller ana;
+
+  @BeforeEach
+  void aLeadAndAMember() {
+    f = CoachFixture.builtIn();
+    lead = f.caller("lee", "UTC");
+    ana = f.caller("ana", "UTC");
+    f.say(lead, "start");
+    f.say(ana, "start");
+  }
+
+  @Test
+  void aNudgeGoesOutOnceADay() {
+    assertThat(f.say(lead, "nudge @ana").plainText()).contains("Nudged ana");
+    assertThat(f.say(lead, "nudge @ana").plainText()).contains("already");
+
+    List<Delivery> sent = f.deliver();
+
+    assertThat(sent).hasSize(1);
+    assertThat(sent.getFirst().reply().plainText())
+        .contains("lee (lead of #general) is cheering you on")
+        .contains("Next: objective 1");
+  }
+
+  @Test
+  void aNudgeIsRefusedForTheSnoozedTheSwitchedOffAndStrangers() {
+    f.say(ana, "snooze 2d");
+    assertThat(f.say(lead, "nudge @ana").plainText()).contains("ana is snoozed today");
+    f.say(ana, "remind off");
+    assertThat(f.say(lead, "nudge @ana").plainText()).contains("turned their reminders off");
+    assertThat(f.say(lead, "nudge @someone-not-here").plainText()).contains("I do not know");
+    Caller zed = f.in("elsewhere").caller("zed");
+    f.in("elsewhere").say(zed, "start");
+    assertThat(f.say(lead, "nudge @zed").plainText()).contains("zed is not in #general");
+
+    assertThat(f.deliver()).isEmpty();
+  }
+
+  @Test
+  void theWeeklyDigestNamesTheStuckAndTheMostMissedQuestion() {
+    f.at("2026-03-02T12:00:00Z").takeQuiz(ana, 0);
+    // a week later at the channel's quiz slot (Friday 15:00 UTC)
+    List<Delivery> sent = f.tick("2026-03-13T15:00:00Z");
+
+    Delivery digest =
+        sent.stream()
+            .filter(d -> d.reply().plainText().contains("Your week in #general"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(((Delivery.Direct) digest.target()).memberName()).isEqualTo("lee");
+    String text = digest.reply().plainText();
+    assertThat(text).contains("Stuck (7 days without progress): ").contains("ana on stage 1");
+    assertThat(text).contains("Stage 1").contains("Graduated");
+  }
+
+  @Test
+  void theDigestCarriesTheWeeksMostMissedQuestions() {
+    f.at("2026-03-12T12:00:00Z").takeQuiz(ana, 0);
+
+    List<Delivery> sent = f.tick("2026-03-13T15:00:00Z");
+
+    String digest =
+        sent.stream()
+            .map(d -> d.reply().plainText())
+            .filter(t -> t.contains("Your week in #general"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(digest)
+        .contains("0 passed, 1 failed")
+        .contains("Missed most this week")
+        .contains("(1 missed)");
+  }
+
+  @Test
+  void digestOffStopsItForThatLead() {
+    assertThat(f.say(lead, "digest off").plainText()).contains("No more weekly digests");
+
+    List<Delivery> sent = f.tick("2026-03-06T15:00:00Z");
+
+    assertThat(sent).noneMatch(d -> d.reply().plainText().contains("Your week in"));
+  }
+}

@@ -145,7 +145,7 @@ final class SlackOut {
                   r.channel(channel)
                       .filename(file.fileName())
                       .title(file.fileName())
-                      .content(file.content())
+                      .fileData(file.bytes())
                       // files.info needs files:read; the upload itself does not
                       .requestFileInfo(false));
       if (!response.isOk()) {

@@ -18,6 +18,7 @@ import javax.imageio.ImageIO;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
@@ -43,7 +44,10 @@ public final class Charts {
   public static final int WEEKS_HEIGHT = 420;
 
   private static final String FONT_RESOURCE = "LiberationSans-Regular.ttf";
-  private static final String SVG_FONTS = "'Liberation Sans', Arial, Helvetica, sans-serif";
+
+  /** Unquoted: JFreeSVG writes it inside a single-quoted style attribute. */
+  private static final String SVG_FONTS = "Liberation Sans, Arial, Helvetica, sans-serif";
+
   private static final int TITLE_MAX = 30;
   private static final DateTimeFormatter WEEK =
       DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
@@ -108,6 +112,7 @@ public final class Charts {
     bars.setDefaultItemLabelsVisible(true);
     bars.setMaximumBarWidth(0.08);
     plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
+    plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
     integers(plot);
     return chart;
   }

@@ -220,7 +220,10 @@ public final class DashboardRepository {
     Field<LocalDate> monday =
         PROGRESS_EVENT
             .LOCAL_DATE
-            .minus(DSL.extract(PROGRESS_EVENT.LOCAL_DATE, DatePart.ISO_DAY_OF_WEEK).minus(1))
+            .minus(
+                DSL.extract(PROGRESS_EVENT.LOCAL_DATE, DatePart.ISO_DAY_OF_WEEK)
+                    .cast(Integer.class)
+                    .minus(1))
             .as("monday");
     Field<Integer> objectives =
         DSL.count()

@@ -1,7 +1,10 @@
 package io.roadmapcoach.app;
 
+import io.roadmapcoach.app.dashboard.DashboardHandler;
+import io.roadmapcoach.app.dashboard.Dashboards;
 import io.roadmapcoach.app.http.AppMetrics;
 import io.roadmapcoach.app.http.HttpServer;
+import io.roadmapcoach.core.dashboard.DashboardAddress;
 import io.roadmapcoach.core.member.HomeCallers;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.roadmap.Roadmap;
@@ -61,6 +64,13 @@ final class ServerMode {
               database::healthy,
               AppMetrics.create(runtime::outboxPending),
               slackEvents);
+      // without PUBLIC_URL every dashboard page says it is not configured
+      DashboardAddress address =
+          config.publicUrl().map(DashboardAddress::fixed).orElseGet(DashboardAddress::none);
+      http.route(
+          "/dashboard/*",
+          new DashboardHandler(
+              Dashboards.service(database.dsl(), roadmap, bank, clock, address), address));
       http.start();
       started.push(http);
       err.println("Roadmap Coach is running: " + config + ". Stop it with Ctrl-C.");

@@ -61,7 +61,8 @@ public final class DashboardHandler extends Handler.Abstract {
     if (base.isEmpty()) {
       return html(response, callback, 503, Pages.notConfigured());
     }
-    String path = Request.getPathInContext(request);
+    // the whole path: no context is set around this handler (and Jetty's path-in-context needs one)
+    String path = request.getHttpURI().getCanonicalPath();
     String method = request.getMethod();
     try {
       Matcher link = LINK.matcher(path);

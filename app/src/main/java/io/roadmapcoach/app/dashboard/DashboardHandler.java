@@ -120,8 +120,7 @@ public final class DashboardHandler extends Handler.Abstract {
 
   private boolean signIn(
       Request request, Response response, Callback callback, String token, String base) {
-    String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-    if (origin != null && !origin.equalsIgnoreCase(origin(base))) {
+    if (!fromOwnPage(request, base)) {
       // a form on another site cannot sign a browser in with a link it holds
       return html(
           response,
@@ -150,6 +149,21 @@ public final class DashboardHandler extends Handler.Abstract {
       Response response, Callback callback, DashboardService.LinkState state) {
     int status = state == DashboardService.LinkState.UNKNOWN ? 404 : 410;
     return html(response, callback, status, Pages.linkRefused(state));
+  }
+
+  /**
+   * Whether the POST comes from the dashboard's own page. Browsers say so in {@code
+   * Sec-Fetch-Site}; where they do not, a real {@code Origin} must be ours. (Under our {@code
+   * no-referrer} policy browsers send {@code Origin: null} even from our own page, so that alone
+   * cannot decide.)
+   */
+  static boolean fromOwnPage(Request request, String base) {
+    String site = request.getHeaders().get("Sec-Fetch-Site");
+    if (site != null) {
+      return site.equals("same-origin");
+    }
+    String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+    return origin == null || origin.equals("null") || origin.equalsIgnoreCase(origin(base));
   }
 
   /** {@code scheme://host[:port]} of the public address, as browsers send it in Origin. */

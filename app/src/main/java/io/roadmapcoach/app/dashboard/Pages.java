@@ -130,7 +130,7 @@ final class Pages {
     Channel channel = report.channel();
     String name = "#" + channel.name();
     StringBuilder body = new StringBuilder();
-    body.append("<h1>📊 ").append(escape(name)).append("</h1>");
+    body.append("<h1>").append(escape(name)).append("</h1>");
     body.append(chooser(channels, channel.id()));
     body.append(summary(report));
     body.append(funnel(report, charts, name));

@@ -212,9 +212,12 @@ class DashboardHttpTest {
     String link = linkPath(ana);
 
     HttpResponse<String> forged = post(link, "Origin", "https://evil.example");
+    HttpResponse<String> crossSite = post(link, "Sec-Fetch-Site", "cross-site");
 
-    assertThat(forged.statusCode()).isEqualTo(403);
-    assertThat(forged.headers().firstValue("Set-Cookie")).isEmpty();
+    for (HttpResponse<String> refused : java.util.List.of(forged, crossSite)) {
+      assertThat(refused.statusCode()).isEqualTo(403);
+      assertThat(refused.headers().firstValue("Set-Cookie")).isEmpty();
+    }
     assertThat(get(link).statusCode()).isEqualTo(200); // still unspent
   }
 

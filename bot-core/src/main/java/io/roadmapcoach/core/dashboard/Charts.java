@@ -200,6 +200,7 @@ public final class Charts {
   }
 
   private static String svg(JFreeChart chart, String id, int height, String title) {
+    chart.setTitle((String) null); // on the page, the section's heading names the chart
     SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
     g.setFontFunction(family -> SVG_FONTS);
     chart.draw(g, new Rectangle(0, 0, WIDTH, height));

@@ -42,12 +42,7 @@ final class SlackOut {
 
   /** A command's answer, posted to its {@code response_url} after an empty acknowledgement. */
   boolean respondToCommand(String responseUrl, Reply reply) {
-    SlashCommandResponse body =
-        SlashCommandResponse.builder()
-            .responseType(BlockKit.responseType(reply))
-            .text(BlockKit.fallbackText(reply))
-            .blocks(BlockKit.message(reply))
-            .build();
+    SlashCommandResponse body = SlashCommands.response(reply);
     return webhook(responseUrl, () -> new Responder(slack, responseUrl).send(body));
   }
 

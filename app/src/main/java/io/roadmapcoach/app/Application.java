@@ -3,6 +3,7 @@ package io.roadmapcoach.app;
 import io.roadmapcoach.app.console.ConsoleChat;
 import io.roadmapcoach.app.console.ConsoleMessenger;
 import io.roadmapcoach.app.console.ShiftedClock;
+import io.roadmapcoach.app.dashboard.ConsoleDashboard;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.quiz.QuizBankLoader;
 import io.roadmapcoach.core.roadmap.Roadmap;
@@ -87,7 +88,7 @@ public final class Application {
             config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir(), 16);
     try (Database database = Database.open(settings)) {
       if (console) {
-        return runConsole(database, roadmap, bank, in, out, piped);
+        return runConsole(database, roadmap, bank, in, out, piped, config);
       }
       return ServerMode.run(config, database, roadmap, bank, err);
     } catch (DatabaseStartupException e) {
@@ -102,11 +103,18 @@ public final class Application {
       QuizBank bank,
       InputStream in,
       PrintStream out,
-      boolean piped) {
+      boolean piped,
+      Config config) {
     ShiftedClock clock = new ShiftedClock(Clock.systemUTC());
     ZoneId zone = ZoneId.systemDefault();
-    try (CoachRuntime runtime = CoachRuntime.create(database, roadmap, bank, clock, true)) {
-      ConsoleChat chat = new ConsoleChat(runtime.core().coach(), clock, zone, out, piped);
+    try (ConsoleDashboard dashboard = new ConsoleDashboard();
+        CoachRuntime runtime =
+            CoachRuntime.create(database, roadmap, bank, clock, true, dashboard)) {
+      // no port opens until a lead asks for a dashboard link; then 127.0.0.1 only
+      dashboard.serve(runtime.core().dashboard());
+      ConsoleChat chat =
+          new ConsoleChat(
+              runtime.core().coach(), clock, zone, out, piped, config.dataDir().resolve("files"));
       runtime.worker().register(new ConsoleMessenger(chat, clock, zone));
       chat.setTicker(
           new ConsoleChat.MinuteTicker() {
@@ -124,6 +132,8 @@ public final class Application {
       chat.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
     } catch (IOException e) {
       LoggerFactory.getLogger(Application.class).warn("Standard input failed", e);
+    } catch (Exception e) {
+      LoggerFactory.getLogger(Application.class).warn("The console did not stop cleanly", e);
     }
     return OK;
   }

@@ -1,6 +1,7 @@
 package io.roadmapcoach.app;
 
 import io.roadmapcoach.core.Core;
+import io.roadmapcoach.core.dashboard.DashboardAddress;
 import io.roadmapcoach.core.delivery.DeliveryWorker;
 import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.quiz.QuizBank;
@@ -25,12 +26,18 @@ final class CoachRuntime implements AutoCloseable {
    *     in order) rather than on a background worker
    */
   static CoachRuntime create(
-      Database database, Roadmap roadmap, QuizBank bank, Clock clock, boolean deliverInline) {
+      Database database,
+      Roadmap roadmap,
+      QuizBank bank,
+      Clock clock,
+      boolean deliverInline,
+      DashboardAddress dashboard) {
     return new CoachRuntime(
         Core.builder(database.dsl(), roadmap, bank)
             .clock(clock)
             .quartz(database.dataSource())
             .deliverInline(deliverInline)
+            .dashboardAt(dashboard)
             .build());
   }
 

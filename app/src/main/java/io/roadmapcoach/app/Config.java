@@ -27,7 +27,8 @@ public record Config(
     Optional<Integer> discordShards,
     Optional<String> discordShardIds,
     boolean discordGlobalCommands,
-    Optional<Path> roadmapFile) {
+    Optional<Path> roadmapFile,
+    Optional<String> publicUrl) {
 
   public static final int DEFAULT_PORT = 3000;
   private static final Pattern SHARD_IDS = Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
@@ -87,6 +88,12 @@ public record Config(
     if (shardIds.isPresent() && shards.isEmpty()) {
       problems.add("DISCORD_SHARD_IDS needs DISCORD_SHARDS (the total shard count)");
     }
+    Optional<String> publicUrl = value(env, "PUBLIC_URL").map(Config::withoutTrailingSlash);
+    if (publicUrl.isPresent() && !isBaseAddress(publicUrl.get())) {
+      problems.add(
+          "PUBLIC_URL must be the http(s) address the app is reached at, like https://coach.example.org, not "
+              + publicUrl.get());
+    }
     if (!problems.isEmpty()) {
       throw new ConfigException(String.join("\n", problems));
     }
@@ -106,7 +113,26 @@ public record Config(
         shards,
         shardIds,
         value(env, "DISCORD_GLOBAL_COMMANDS").map(v -> v.equalsIgnoreCase("true")).orElse(false),
-        value(env, "ROADMAP_FILE").map(Path::of));
+        value(env, "ROADMAP_FILE").map(Path::of),
+        publicUrl);
+  }
+
+  private static String withoutTrailingSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** An absolute http(s) address with a host, and no query or fragment to append paths after. */
+  private static boolean isBaseAddress(String url) {
+    try {
+      java.net.URI uri = new java.net.URI(url);
+      return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+          && uri.getHost() != null
+          && uri.getRawQuery() == null
+          && uri.getRawFragment() == null
+          && uri.getRawUserInfo() == null;
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
   }
 
   private static Optional<String> value(Map<String, String> env, String name) {
@@ -146,6 +172,8 @@ public record Config(
         + (discordEnabled() ? "on" : "off")
         + ", roadmap="
         + roadmapFile.map(Path::toString).orElse("built-in")
+        + ", dashboard="
+        + publicUrl.orElse("off")
         + "]";
   }
 }

@@ -15,6 +15,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // charts are drawn off screen: no display is needed, and none is looked for
+    System.setProperty("java.awt.headless", "true");
     // UTF-8 whatever the terminal's locale says: replies carry check marks and emoji
     PrintStream out =
         new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);

@@ -1,7 +1,9 @@
 package io.roadmapcoach.app;
 
+import io.roadmapcoach.app.dashboard.DashboardHandler;
 import io.roadmapcoach.app.http.AppMetrics;
 import io.roadmapcoach.app.http.HttpServer;
+import io.roadmapcoach.core.dashboard.DashboardAddress;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.db.Database;
@@ -47,7 +49,10 @@ final class ServerMode {
                 },
                 "shutdown"));
     try {
-      CoachRuntime runtime = CoachRuntime.create(database, roadmap, bank, clock, false);
+      // without PUBLIC_URL every dashboard page says it is not configured
+      DashboardAddress address =
+          config.publicUrl().map(DashboardAddress::fixed).orElseGet(DashboardAddress::none);
+      CoachRuntime runtime = CoachRuntime.create(database, roadmap, bank, clock, false, address);
       started.push(runtime);
       Optional<Handler> slackEvents = startSlack(config, runtime, clock, started);
       startDiscord(config, runtime, roadmap, started);
@@ -58,6 +63,7 @@ final class ServerMode {
               database::healthy,
               AppMetrics.create(runtime::outboxPending),
               slackEvents);
+      http.route("/dashboard/*", new DashboardHandler(runtime.core().dashboard(), address));
       http.start();
       started.push(http);
       err.println("Roadmap Coach is running: " + config + ". Stop it with Ctrl-C.");

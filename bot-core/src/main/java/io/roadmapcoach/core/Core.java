@@ -2,6 +2,10 @@ package io.roadmapcoach.core;
 
 import io.roadmapcoach.core.cohort.CohortService;
 import io.roadmapcoach.core.command.Coach;
+import io.roadmapcoach.core.dashboard.Charts;
+import io.roadmapcoach.core.dashboard.DashboardAddress;
+import io.roadmapcoach.core.dashboard.DashboardRepository;
+import io.roadmapcoach.core.dashboard.DashboardService;
 import io.roadmapcoach.core.delivery.DeliveryComposer;
 import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.delivery.DeliveryQueue;
@@ -14,6 +18,7 @@ import io.roadmapcoach.core.lead.ChannelPosts;
 import io.roadmapcoach.core.lead.Digests;
 import io.roadmapcoach.core.lead.LeadDigestComposer;
 import io.roadmapcoach.core.lead.LeadService;
+import io.roadmapcoach.core.lead.TeamCsv;
 import io.roadmapcoach.core.lead.TeamRepository;
 import io.roadmapcoach.core.leaderboard.LeaderboardRepository;
 import io.roadmapcoach.core.leaderboard.LeaderboardService;
@@ -69,6 +74,7 @@ public final class Core implements AutoCloseable {
   private final Routines routines;
   private final Optional<QuartzScheduling> quartz;
   private final Workspaces workspaces;
+  private final DashboardService dashboard;
   private final DeliveryQueue queue;
   private final boolean deliverInline;
 
@@ -84,6 +90,17 @@ public final class Core implements AutoCloseable {
 
     Memberships memberships = new Memberships(dsl);
     OutboxRepository outbox = new OutboxRepository(dsl);
+    this.dashboard =
+        new DashboardService(
+            b.roadmap,
+            b.bank,
+            new DashboardRepository(dsl),
+            new TeamCsv(b.roadmap, team),
+            transactions,
+            b.clock,
+            new SecureRandom(),
+            b.dashboardAddress,
+            Charts::withBundledFont);
 
     ProgressService progress =
         new ProgressService(
@@ -95,7 +112,8 @@ public final class Core implements AutoCloseable {
             new QuizService(b.roadmap, b.bank, quizzes, enrollments, members, ledger, b.random),
             new LeaderboardService(b.roadmap, new LeaderboardRepository(dsl)),
             new LeadService(b.roadmap, leadRoles, members, team, progress, outbox, memberships),
-            new CohortService(b.roadmap, memberships, enrollments, leadRoles, outbox));
+            new CohortService(b.roadmap, memberships, enrollments, leadRoles, outbox),
+            dashboard);
     this.roadmap = b.roadmap;
     this.coach = new Coach(b.roadmap, transactions, members, services, b.clock);
 
@@ -116,7 +134,8 @@ public final class Core implements AutoCloseable {
                 DeliveryKind.CHANNEL_DIGEST,
                 new ChannelPostComposer(b.roadmap, members, enrollments, new ChannelPosts(dsl)),
                 DeliveryKind.LEAD_DIGEST,
-                new LeadDigestComposer(b.roadmap, b.bank, members, leadRoles, new Digests(dsl))));
+                new LeadDigestComposer(
+                    b.roadmap, b.bank, members, leadRoles, new Digests(dsl), dashboard::chart)));
     this.queue = new DeliveryQueue(dsl);
     this.worker = new DeliveryWorker(queue, composer, transactions, b.clock);
     this.deliverInline = b.deliverInline;
@@ -186,6 +205,11 @@ public final class Core implements AutoCloseable {
     return workspaces;
   }
 
+  /** The leads' dashboard: links from chat, and the pages the app serves. */
+  public DashboardService dashboard() {
+    return dashboard;
+  }
+
   public int outboxPending() {
     return queue.pendingCount();
   }
@@ -211,6 +235,7 @@ public final class Core implements AutoCloseable {
     private RandomGenerator random = new SecureRandom();
     private Optional<DataSource> quartzPool = Optional.empty();
     private boolean deliverInline;
+    private DashboardAddress dashboardAddress = DashboardAddress.none();
 
     private Builder(DSLContext dsl, Roadmap roadmap, QuizBank bank) {
       this.dsl = dsl;
@@ -240,6 +265,12 @@ public final class Core implements AutoCloseable {
      */
     public Builder deliverInline(boolean value) {
       this.deliverInline = value;
+      return this;
+    }
+
+    /** Where the leads' dashboard is reached; without it, links say it is not configured. */
+    public Builder dashboardAt(DashboardAddress value) {
+      this.dashboardAddress = value;
       return this;
     }
 

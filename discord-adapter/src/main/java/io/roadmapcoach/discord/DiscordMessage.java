@@ -1,7 +1,6 @@
 package io.roadmapcoach.discord;
 
 import io.roadmapcoach.core.reply.Attachment;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +55,6 @@ record DiscordMessage(
   }
 
   private static FileUpload upload(Attachment file) {
-    return FileUpload.fromData(file.content().getBytes(StandardCharsets.UTF_8), file.fileName());
+    return FileUpload.fromData(file.bytes(), file.fileName());
   }
 }

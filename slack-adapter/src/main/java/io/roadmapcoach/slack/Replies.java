@@ -19,6 +19,11 @@ final class Replies {
   static Reply withContext(Reply reply, Text line) {
     List<Block> blocks = new ArrayList<>(reply.blocks());
     blocks.add(new Block.Context(line));
-    return new Reply(blocks, reply.visibility(), reply.replacesOriginal(), reply.attachment());
+    return new Reply(
+        blocks,
+        reply.visibility(),
+        reply.replacesOriginal(),
+        reply.attachment(),
+        reply.linkPreviews());
   }
 }

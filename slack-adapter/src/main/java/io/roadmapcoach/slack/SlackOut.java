@@ -42,12 +42,7 @@ final class SlackOut {
 
   /** A command's answer, posted to its {@code response_url} after an empty acknowledgement. */
   boolean respondToCommand(String responseUrl, Reply reply) {
-    SlashCommandResponse body =
-        SlashCommandResponse.builder()
-            .responseType(BlockKit.responseType(reply))
-            .text(BlockKit.fallbackText(reply))
-            .blocks(BlockKit.message(reply))
-            .build();
+    SlashCommandResponse body = SlashCommands.response(reply);
     return webhook(responseUrl, () -> new Responder(slack, responseUrl).send(body));
   }
 
@@ -145,7 +140,7 @@ final class SlackOut {
                   r.channel(channel)
                       .filename(file.fileName())
                       .title(file.fileName())
-                      .content(file.content())
+                      .fileData(file.bytes())
                       // files.info needs files:read; the upload itself does not
                       .requestFileInfo(false));
       if (!response.isOk()) {

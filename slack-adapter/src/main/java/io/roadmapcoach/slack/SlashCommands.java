@@ -95,10 +95,33 @@ final class SlashCommands implements SlashCommandHandler {
   }
 
   static SlashCommandResponse response(Reply reply) {
-    return SlashCommandResponse.builder()
-        .responseType(BlockKit.responseType(reply))
-        .text(BlockKit.fallbackText(reply))
-        .blocks(BlockKit.message(reply))
-        .build();
+    SlashCommandResponse response =
+        reply.linkPreviews() ? new SlashCommandResponse() : new WithoutPreviews();
+    response.setResponseType(BlockKit.responseType(reply));
+    response.setText(BlockKit.fallbackText(reply));
+    response.setBlocks(BlockKit.message(reply));
+    return response;
+  }
+
+  /**
+   * An answer that asks Slack not to unfurl its links (the dashboard's sign-in link). The SDK's
+   * response has no such fields; its JSON writer serialises these too.
+   */
+  static final class WithoutPreviews extends SlashCommandResponse {
+    @com.google.gson.annotations.SerializedName("unfurl_links")
+    private final boolean unfurlLinks = false;
+
+    @com.google.gson.annotations.SerializedName("unfurl_media")
+    private final boolean unfurlMedia = false;
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof WithoutPreviews && super.equals(other);
+    }
+
+    @Override
+    public int hashCode() {
+      return super.hashCode() * 31 + (unfurlLinks || unfurlMedia ? 1 : 0);
+    }
   }
 }

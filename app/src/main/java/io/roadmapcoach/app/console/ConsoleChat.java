@@ -52,13 +52,33 @@ public final class ConsoleChat implements ConsoleOutput {
   private final ZoneId zone;
   private final PrintStream out;
   private final boolean piped;
-  private final ConsoleRenderer renderer = new ConsoleRenderer();
+  private final ConsoleRenderer renderer;
   private final Map<String, List<Button>> newestButtons = new HashMap<>();
   private MinuteTicker ticker = MinuteTicker.NONE;
   private String member = "you";
   private String channel = "general";
 
   public ConsoleChat(Coach coach, ShiftedClock clock, ZoneId zone, PrintStream out, boolean piped) {
+    this(
+        coach,
+        clock,
+        zone,
+        out,
+        piped,
+        java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /**
+   * @param filesDir where files that cannot be printed (chart images) are saved
+   */
+  public ConsoleChat(
+      Coach coach,
+      ShiftedClock clock,
+      ZoneId zone,
+      PrintStream out,
+      boolean piped,
+      java.nio.file.Path filesDir) {
+    this.renderer = new ConsoleRenderer(filesDir);
     this.coach = coach;
     this.clock = clock;
     this.zone = zone;

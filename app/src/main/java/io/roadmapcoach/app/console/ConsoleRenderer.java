@@ -1,16 +1,29 @@
 package io.roadmapcoach.app.console;
 
+import io.roadmapcoach.core.reply.Attachment;
 import io.roadmapcoach.core.reply.Block;
 import io.roadmapcoach.core.reply.Button;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Span;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.reply.Visibility;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Replies as plain text for a terminal: no markup, buttons numbered for {@code :press}. */
 public final class ConsoleRenderer {
   private static final int BAR_WIDTH = 20;
+
+  private final Path filesDir;
+
+  /**
+   * @param filesDir where files that cannot be printed (chart images) are saved
+   */
+  public ConsoleRenderer(Path filesDir) {
+    this.filesDir = filesDir;
+  }
 
   public String render(Reply reply) {
     StringBuilder out = new StringBuilder();
@@ -36,19 +49,38 @@ public final class ConsoleRenderer {
         case Block.Divider d -> out.append("--\n");
       }
     }
-    reply
-        .attachment()
-        .ifPresent(
-            file ->
-                out.append("--- ")
-                    .append(file.fileName())
-                    .append(" ---\n")
-                    .append(file.content())
-                    .append(file.content().endsWith("\n") ? "" : "\n")
-                    .append("--- end of ")
-                    .append(file.fileName())
-                    .append(" ---\n"));
+    reply.attachment().ifPresent(file -> out.append(file.isText() ? printed(file) : saved(file)));
     return out.toString();
+  }
+
+  private static String printed(Attachment file) {
+    return "--- "
+        + file.fileName()
+        + " ---\n"
+        + file.content()
+        + (file.content().endsWith("\n") ? "" : "\n")
+        + "--- end of "
+        + file.fileName()
+        + " ---\n";
+  }
+
+  /** An image cannot be printed: it is saved, and its path printed. */
+  private String saved(Attachment file) {
+    try {
+      Files.createDirectories(filesDir);
+      // the name is the channel's, from chat: keep it to plain characters, inside the directory
+      Path path = filesDir.resolve(file.fileName().replaceAll("[^A-Za-z0-9._-]", "_"));
+      Files.write(path, file.bytes());
+      return "📎 " + file.fileName() + " saved as " + path.toAbsolutePath() + "\n";
+    } catch (IOException e) {
+      return "📎 "
+          + file.fileName()
+          + " could not be saved in "
+          + filesDir
+          + ": "
+          + e.getMessage()
+          + "\n";
+    }
   }
 
   static String text(Text text) {

@@ -18,11 +18,13 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The app's HTTP side (server runs only; the console opens no port): Slack's {@code /slack/events},
- * {@code /healthz} for load balancers, {@code /metrics} for Prometheus. Anything else is 404.
+ * The app's HTTP side (server runs only): Slack's {@code /slack/events}, {@code /healthz} for load
+ * balancers, {@code /metrics} for Prometheus, and whatever else is {@link #route routed} (the
+ * leads' dashboard). Anything else is 404.
  */
 public final class HttpServer implements AutoCloseable {
   private final Server server;
+  private final PathMappingsHandler routes;
 
   /**
    * @param healthy whether the app can serve (its database answers)
@@ -41,11 +43,19 @@ public final class HttpServer implements AutoCloseable {
     ServerConnector connector = new ServerConnector(server);
     connector.setPort(port);
     server.addConnector(connector);
-    PathMappingsHandler routes = new PathMappingsHandler();
+    this.routes = new PathMappingsHandler();
     routes.addMapping(PathSpec.from("/healthz"), new Health(healthy));
     routes.addMapping(PathSpec.from("/metrics"), new Metrics(metrics));
     slackEvents.ifPresent(handler -> routes.addMapping(PathSpec.from("/slack/events"), handler));
     server.setHandler(routes);
+  }
+
+  /**
+   * Serves {@code pathSpec} (e.g. {@code /dashboard/*}) with {@code handler}; before {@link
+   * #start}.
+   */
+  public void route(String pathSpec, Handler handler) {
+    routes.addMapping(PathSpec.from(pathSpec), handler);
   }
 
   public void start() throws Exception {

@@ -6,6 +6,7 @@ import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.cohort.CohortService;
 import io.roadmapcoach.core.command.Command.ChannelReminders;
 import io.roadmapcoach.core.command.Command.ChannelTimeZone;
+import io.roadmapcoach.core.command.Command.Dashboard;
 import io.roadmapcoach.core.command.Command.Digest;
 import io.roadmapcoach.core.command.Command.Done;
 import io.roadmapcoach.core.command.Command.Help;
@@ -37,9 +38,11 @@ import io.roadmapcoach.core.command.Command.Stages;
 import io.roadmapcoach.core.command.Command.Start;
 import io.roadmapcoach.core.command.Command.Status;
 import io.roadmapcoach.core.command.Command.Team;
+import io.roadmapcoach.core.command.Command.TeamChart;
 import io.roadmapcoach.core.command.Command.Undo;
 import io.roadmapcoach.core.command.Command.Unknown;
 import io.roadmapcoach.core.command.Command.Unlead;
+import io.roadmapcoach.core.dashboard.DashboardService;
 import io.roadmapcoach.core.lead.LeadService;
 import io.roadmapcoach.core.leaderboard.LeaderboardService;
 import io.roadmapcoach.core.member.Member;
@@ -76,7 +79,8 @@ public final class Coach {
       QuizService quizzes,
       LeaderboardService leaderboards,
       LeadService leads,
-      CohortService cohorts) {}
+      CohortService cohorts,
+      DashboardService dashboard) {}
 
   private final Roadmap roadmap;
   private final CommandParser parser;
@@ -240,6 +244,8 @@ public final class Coach {
       case PostSwitch p -> leads.postSwitch(scope, p.on());
       case Nudge n -> leads.nudge(scope, n.member());
       case Digest d -> leads.digest(scope, d.on());
+      case Dashboard d -> services.dashboard().link(scope);
+      case TeamChart t -> services.dashboard().teamChart(scope);
       case Help h -> throw new IllegalStateException("help is answered before a transaction");
       case Unknown u -> throw new IllegalStateException("answered before a transaction");
       case Invalid i -> throw new IllegalStateException("answered before a transaction");
@@ -292,6 +298,8 @@ public final class Coach {
       case PostSwitch p -> p.on() ? "post on" : "post off";
       case Nudge n -> "nudge";
       case Digest d -> "digest";
+      case Dashboard d -> "dashboard";
+      case TeamChart t -> "team chart";
       default -> "that";
     };
   }

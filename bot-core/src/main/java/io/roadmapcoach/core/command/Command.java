@@ -105,6 +105,12 @@ public sealed interface Command {
   /** A lead's friendly nudge to a member of the channel, now. */
   record Nudge(MemberRef member) implements LeadCommand {}
 
+  /** A single-use link to the leads' dashboard. */
+  record Dashboard() implements LeadCommand {}
+
+  /** The channel's funnel and last weeks as a picture. */
+  record TeamChart() implements LeadCommand {}
+
   /** The lead's own weekly digest of this channel, on or off. */
   record Digest(boolean on) implements LeadCommand {}
 }

@@ -81,6 +81,7 @@ public final class CommandParser {
       case "post" -> post(args);
       case "nudge" -> nudge(args);
       case "digest" -> digest(args);
+      case "dashboard" -> noArguments(name, args, new Command.Dashboard());
       default -> new Command.Unknown(text, suggest(name));
     };
   }
@@ -273,8 +274,17 @@ public final class CommandParser {
     if (args.size() == 1 && args.getFirst().equalsIgnoreCase("csv")) {
       return new Command.Team(true);
     }
+    if (args.size() == 1 && args.getFirst().equalsIgnoreCase("chart")) {
+      return new Command.TeamChart();
+    }
     return invalid(
-        Text.of("Use ").code("/roadmap team").plain(" or ").code("/roadmap team csv").plain("."));
+        Text.of("Use ")
+            .code("/roadmap team")
+            .plain(", ")
+            .code("/roadmap team csv")
+            .plain(" or ")
+            .code("/roadmap team chart")
+            .plain("."));
   }
 
   private static Command quizDay(List<String> args) {

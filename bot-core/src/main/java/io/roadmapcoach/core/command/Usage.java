@@ -40,6 +40,8 @@ public final class Usage {
           member("home", "home [#channel]", "the channel your direct messages with me act in"),
           member("settings", "settings", "this channel's time zone, quiz, daily post and leads"),
           lead("team", "team [csv]", "everyone's progress, stuck members first"),
+          lead("team", "team chart", "the stage funnel and the last 12 weeks, as a picture"),
+          lead("dashboard", "dashboard", "a link to the leads' dashboard (works once, 15 min)"),
           lead("quiz-day", "quiz-day <mon..sun> HH:MM", "when the weekly quiz goes out"),
           lead("channel-tz", "channel-tz <Area/City>", "the channel's time zone"),
           lead("reminders", "reminders dm|channel", "the channel's default for nudges"),

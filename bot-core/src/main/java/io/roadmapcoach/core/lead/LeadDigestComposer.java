@@ -37,18 +37,21 @@ public final class LeadDigestComposer implements Composer {
   private final MemberRepository members;
   private final LeadRepository leads;
   private final Digests digests;
+  private final ChartSource charts;
 
   public LeadDigestComposer(
       Roadmap roadmap,
       QuizBank bank,
       MemberRepository members,
       LeadRepository leads,
-      Digests digests) {
+      Digests digests,
+      ChartSource charts) {
     this.roadmap = roadmap;
     this.bank = bank;
     this.members = members;
     this.leads = leads;
     this.digests = digests;
+    this.charts = charts;
   }
 
   @Override
@@ -72,7 +75,8 @@ public final class LeadDigestComposer implements Composer {
                     .plain(" for everyone · ")
                     .code("/roadmap digest off")
                     .plain(" stops this digest"))
-            .build();
+            .build()
+            .withAttachment(charts.chartOf(channel, now));
     return DeliveryComposer.toMember(row, lead, members.dmChannel(lead.id()), reply);
   }
 

@@ -14,7 +14,6 @@ import io.roadmapcoach.core.member.ReminderMode;
 import io.roadmapcoach.core.member.Scope;
 import io.roadmapcoach.core.member.SettingsService;
 import io.roadmapcoach.core.progress.ProgressService;
-import io.roadmapcoach.core.reply.Attachment;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
@@ -43,6 +42,7 @@ public final class LeadService {
   private final ProgressService progress;
   private final OutboxRepository outbox;
   private final Memberships memberships;
+  private final TeamCsv teamCsv;
 
   public LeadService(
       Roadmap roadmap,
@@ -59,6 +59,7 @@ public final class LeadService {
     this.progress = progress;
     this.outbox = outbox;
     this.memberships = memberships;
+    this.teamCsv = new TeamCsv(roadmap, team);
   }
 
   /** Platform admins always lead; otherwise leads named in this channel (or its first member). */
@@ -370,43 +371,10 @@ public final class LeadService {
   }
 
   public Reply teamCsv(Scope scope) {
-    StringBuilder csv =
-        new StringBuilder(
-            "member,stage,stage_title,objectives_done,objectives_in_stage,points,streak_days,last_active,last_quiz,stuck\n");
-    team.forEach(
-        scope.channel().id(),
-        row -> {
-          var e = row.enrollment();
-          var today = scope.now().atZone(row.member().zone(scope.channel())).toLocalDate();
-          StreakView streak =
-              Streaks.asOf(e.streak(), today, e.lastActiveDate().equals(today), row.member());
-          var stage = roadmap.stage(Math.min(e.stage(), roadmap.stageCount()));
-          csv.append(Csv.field(row.member().displayName()))
-              .append(',')
-              .append(e.graduated() ? "graduated" : String.valueOf(e.stage()))
-              .append(',')
-              .append(Csv.field(stage.title()))
-              .append(',')
-              .append(row.objectivesDone())
-              .append(',')
-              .append(stage.objectiveCount())
-              .append(',')
-              .append(e.points())
-              .append(',')
-              .append(streak.days())
-              .append(',')
-              .append(e.lastActivityAt())
-              .append(',')
-              .append(row.lastQuizScore().orElse(""))
-              .append(',')
-              .append(e.lastActivityAt().isBefore(scope.now().minus(STUCK_AFTER)))
-              .append('\n');
-        });
-    String name = "team-" + scope.channel().name().replaceAll("[^A-Za-z0-9_-]", "") + ".csv";
     return Reply.builder()
         .section(
             Text.of("The progress of everyone in #" + scope.channel().name() + ", stalest first."))
         .build()
-        .withAttachment(new Attachment(name, "text/csv", csv.toString()));
+        .withAttachment(teamCsv.of(scope.channel(), scope.now()));
   }
 }

@@ -8,15 +8,28 @@ import java.util.stream.Stream;
 /**
  * What the coach answers: blocks, who sees them, and whether they replace the message whose button
  * was pressed (a quiz answered in place). Adapters render it; they add nothing of their own.
+ *
+ * @param linkPreviews whether the platform may preview its links (Slack's unfurl, Discord's
+ *     embeds); off for a reply whose link must not be fetched by anyone but the member
  */
 public record Reply(
     List<Block> blocks,
     Visibility visibility,
     boolean replacesOriginal,
-    Optional<Attachment> attachment) {
+    Optional<Attachment> attachment,
+    boolean linkPreviews) {
 
   public Reply {
     blocks = List.copyOf(blocks);
+  }
+
+  /** A reply whose links the platform may preview. */
+  public Reply(
+      List<Block> blocks,
+      Visibility visibility,
+      boolean replacesOriginal,
+      Optional<Attachment> attachment) {
+    this(blocks, visibility, replacesOriginal, attachment, true);
   }
 
   public static Builder builder() {
@@ -33,15 +46,20 @@ public record Reply(
   }
 
   public Reply visibleTo(Visibility who) {
-    return new Reply(blocks, who, replacesOriginal, attachment);
+    return new Reply(blocks, who, replacesOriginal, attachment, linkPreviews);
   }
 
   public Reply replacingOriginal() {
-    return new Reply(blocks, visibility, true, attachment);
+    return new Reply(blocks, visibility, true, attachment, linkPreviews);
   }
 
   public Reply withAttachment(Attachment file) {
-    return new Reply(blocks, visibility, replacesOriginal, Optional.of(file));
+    return new Reply(blocks, visibility, replacesOriginal, Optional.of(file), linkPreviews);
+  }
+
+  /** The same reply, asking the platform not to preview its links. */
+  public Reply withoutLinkPreviews() {
+    return new Reply(blocks, visibility, replacesOriginal, attachment, false);
   }
 
   /** Every button of the reply, in order. */

@@ -69,6 +69,8 @@ class LeadToolkitTest {
     String text = digest.reply().plainText();
     assertThat(text).contains("Stuck (7 days without progress): ").contains("ana on stage 1");
     assertThat(text).contains("Stage 1").contains("Graduated");
+    assertThat(digest.reply().attachment())
+        .hasValueSatisfying(a -> assertThat(a.mediaType()).isEqualTo("image/png"));
   }
 
   @Test
@@ -87,6 +89,15 @@ class LeadToolkitTest {
         .contains("0 passed, 1 failed")
         .contains("Missed most this week")
         .contains("(1 missed)");
+  }
+
+  @Test
+  void theDashboardAndTheTeamChartAnswerLeadsOnly() {
+    assertThat(f.say(ana, "dashboard").plainText()).contains("Only leads of #general");
+    assertThat(f.say(lead, "dashboard").plainText()).contains("The dashboard is not configured");
+    assertThat(f.say(ana, "team chart").plainText()).contains("Only leads of #general");
+    assertThat(f.say(lead, "team chart").attachment())
+        .hasValueSatisfying(a -> assertThat(a.fileName()).isEqualTo("chart-general.png"));
   }
 
   @Test

@@ -1,0 +1,317 @@
+package io.roadmapcoach.core.dashboard;
+
+import static io.roadmapcoach.db.schema.Tables.CHANNEL;
+import static io.roadmapcoach.db.schema.Tables.CHANNEL_LEAD;
+import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;
+import static io.roadmapcoach.db.schema.Tables.DASHBOARD_LINK;
+import static io.roadmapcoach.db.schema.Tables.DASHBOARD_SESSION;
+import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.MEMBER;
+import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
+import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
+import static io.roadmapcoach.db.schema.Tables.QUIZ_ATTEMPT;
+import static io.roadmapcoach.db.schema.Tables.QUIZ_QUESTION;
+
+import io.roadmapcoach.core.journey.Enrollment;
+import io.roadmapcoach.core.journey.EnrollmentRepository;
+import io.roadmapcoach.core.journey.EventKind;
+import io.roadmapcoach.core.member.Channel;
+import io.roadmapcoach.core.member.Member;
+import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.time.Times;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.DatePart;
+import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Select;
+import org.jooq.impl.DSL;
+
+/**
+ * Everything the leads' dashboard reads and writes: sign-in links and sessions (by the SHA-256 of
+ * their secrets), which channels a lead may see, and each channel's figures.
+ */
+public final class DashboardRepository {
+  /** Kinds of progress event that are a member's own activity (see {@link EventKind}). */
+  private static final List<String> ACTIVITY =
+      Arrays.stream(EventKind.values()).filter(EventKind::isActivity).map(EventKind::key).toList();
+
+  private final DSLContext dsl;
+
+  public DashboardRepository(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  /**
+   * The members of a channel, as a subquery of member ids. The one place that says who belongs to a
+   * channel: today a member's one channel is their enrollment's.
+   */
+  private Select<Record1<Long>> membersOf(long channelId) {
+    return DSL.select(CHANNEL_MEMBER.MEMBER_ID)
+        .from(CHANNEL_MEMBER)
+        .where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId));
+  }
+
+  // ---- links and sessions
+
+  /** A stored sign-in link or session, whose secret hashed to the key it was found by. */
+  public record Grant(
+      long memberId,
+      long workspaceId,
+      long channelId,
+      boolean platformAdmin,
+      Instant expiresAt,
+      Optional<Instant> usedAt) {}
+
+  public void saveLink(
+      byte[] tokenHash,
+      long memberId,
+      long channelId,
+      boolean platformAdmin,
+      Instant now,
+      Instant expiresAt) {
+    dsl.insertInto(DASHBOARD_LINK)
+        .set(DASHBOARD_LINK.TOKEN_HASH, tokenHash)
+        .set(DASHBOARD_LINK.MEMBER_ID, memberId)
+        .set(DASHBOARD_LINK.CHANNEL_ID, channelId)
+        .set(DASHBOARD_LINK.PLATFORM_ADMIN, platformAdmin)
+        .set(DASHBOARD_LINK.CREATED_AT, Times.utc(now))
+        .set(DASHBOARD_LINK.EXPIRES_AT, Times.utc(expiresAt))
+        .execute();
+  }
+
+  /** The link, used or not, expired or not. */
+  public Optional<Grant> link(byte[] tokenHash) {
+    return dsl.select(DASHBOARD_LINK.fields())
+        .select(MEMBER.WORKSPACE_ID)
+        .from(DASHBOARD_LINK)
+        .join(MEMBER)
+        .on(MEMBER.ID.eq(DASHBOARD_LINK.MEMBER_ID))
+        .where(DASHBOARD_LINK.TOKEN_HASH.eq(tokenHash))
+        .fetchOptional(
+            r ->
+                new Grant(
+                    r.get(DASHBOARD_LINK.MEMBER_ID),
+                    r.get(MEMBER.WORKSPACE_ID),
+                    r.get(DASHBOARD_LINK.CHANNEL_ID),
+                    r.get(DASHBOARD_LINK.PLATFORM_ADMIN),
+                    Times.instant(r.get(DASHBOARD_LINK.EXPIRES_AT)),
+                    Optional.ofNullable(Times.instant(r.get(DASHBOARD_LINK.USED_AT)))));
+  }
+
+  /**
+   * Marks the link used if it is unused and unexpired, in one statement: of two requests at once,
+   * one spends it and the other finds it spent.
+   */
+  public boolean spendLink(byte[] tokenHash, Instant now) {
+    return dsl.update(DASHBOARD_LINK)
+            .set(DASHBOARD_LINK.USED_AT, Times.utc(now))
+            .where(
+                DASHBOARD_LINK.TOKEN_HASH.eq(tokenHash),
+                DASHBOARD_LINK.USED_AT.isNull(),
+                DASHBOARD_LINK.EXPIRES_AT.gt(Times.utc(now)))
+            .execute()
+        == 1;
+  }
+
+  public void saveSession(byte[] idHash, Grant from, Instant now, Instant expiresAt) {
+    dsl.insertInto(DASHBOARD_SESSION)
+        .set(DASHBOARD_SESSION.ID_HASH, idHash)
+        .set(DASHBOARD_SESSION.MEMBER_ID, from.memberId())
+        .set(DASHBOARD_SESSION.CHANNEL_ID, from.channelId())
+        .set(DASHBOARD_SESSION.PLATFORM_ADMIN, from.platformAdmin())
+        .set(DASHBOARD_SESSION.CREATED_AT, Times.utc(now))
+        .set(DASHBOARD_SESSION.EXPIRES_AT, Times.utc(expiresAt))
+        .execute();
+  }
+
+  /** The session, while it lasts. */
+  public Optional<Grant> session(byte[] idHash, Instant now) {
+    return dsl.select(DASHBOARD_SESSION.fields())
+        .select(MEMBER.WORKSPACE_ID)
+        .from(DASHBOARD_SESSION)
+        .join(MEMBER)
+        .on(MEMBER.ID.eq(DASHBOARD_SESSION.MEMBER_ID))
+        .where(
+            DASHBOARD_SESSION.ID_HASH.eq(idHash), DASHBOARD_SESSION.EXPIRES_AT.gt(Times.utc(now)))
+        .fetchOptional(
+            r ->
+                new Grant(
+                    r.get(DASHBOARD_SESSION.MEMBER_ID),
+                    r.get(MEMBER.WORKSPACE_ID),
+                    r.get(DASHBOARD_SESSION.CHANNEL_ID),
+                    r.get(DASHBOARD_SESSION.PLATFORM_ADMIN),
+                    Times.instant(r.get(DASHBOARD_SESSION.EXPIRES_AT)),
+                    Optional.empty()));
+  }
+
+  /**
+   * Forgets sessions that have ended and links that expired over a day ago (kept that long so a
+   * late click is told the link expired rather than that it never existed).
+   */
+  public void forgetExpired(Instant now) {
+    dsl.deleteFrom(DASHBOARD_SESSION)
+        .where(DASHBOARD_SESSION.EXPIRES_AT.le(Times.utc(now)))
+        .execute();
+    dsl.deleteFrom(DASHBOARD_LINK)
+        .where(DASHBOARD_LINK.EXPIRES_AT.le(Times.utc(now.minus(java.time.Duration.ofDays(1)))))
+        .execute();
+  }
+
+  // ---- who sees what
+
+  /** Whether the member is a named lead of the channel. */
+  public boolean isNamedLead(long channelId, long memberId) {
+    return dsl.fetchExists(
+        CHANNEL_LEAD, CHANNEL_LEAD.CHANNEL_ID.eq(channelId), CHANNEL_LEAD.MEMBER_ID.eq(memberId));
+  }
+
+  /**
+   * The channels the grant's lead leads, by name: every channel of the workspace for a platform
+   * admin, else those they are a named lead of (read now, so an {@code unlead} takes effect at
+   * once).
+   */
+  public List<Channel> channelsLed(Grant grant) {
+    var query = dsl.select(CHANNEL.fields()).from(CHANNEL);
+    var where =
+        grant.platformAdmin()
+            ? query.where(CHANNEL.WORKSPACE_ID.eq(grant.workspaceId()))
+            : query
+                .join(CHANNEL_LEAD)
+                .on(CHANNEL_LEAD.CHANNEL_ID.eq(CHANNEL.ID))
+                .where(
+                    CHANNEL_LEAD.MEMBER_ID.eq(grant.memberId()),
+                    CHANNEL.WORKSPACE_ID.eq(grant.workspaceId()));
+    return where
+        .orderBy(CHANNEL.NAME, CHANNEL.ID)
+        .fetch(r -> MemberRepository.channel(r.into(CHANNEL)));
+  }
+
+  // ---- a channel's figures
+
+  /** Members on each stage, not yet graduated: stage to count. */
+  public java.util.Map<Integer, Integer> onStage(long channelId) {
+    return dsl.select(ENROLLMENT.STAGE, DSL.count())
+        .from(ENROLLMENT)
+        .where(ENROLLMENT.MEMBER_ID.in(membersOf(channelId)), ENROLLMENT.GRADUATED_AT.isNull())
+        .groupBy(ENROLLMENT.STAGE)
+        .fetchMap(ENROLLMENT.STAGE, DSL.count());
+  }
+
+  public int graduated(long channelId) {
+    return dsl.fetchCount(
+        ENROLLMENT,
+        ENROLLMENT.MEMBER_ID.in(membersOf(channelId)),
+        ENROLLMENT.GRADUATED_AT.isNotNull());
+  }
+
+  /** A week of activity by its Monday, for weeks that had any. */
+  public record WeekCount(LocalDate monday, int objectivesDone, int activeMembers) {}
+
+  /**
+   * Objectives done and members active per week from {@code firstMonday} on, weeks counted in each
+   * member's own calendar (the local date stored with every event).
+   */
+  public List<WeekCount> weeks(long channelId, LocalDate firstMonday) {
+    Field<LocalDate> monday =
+        PROGRESS_EVENT
+            .LOCAL_DATE
+            .minus(
+                DSL.extract(PROGRESS_EVENT.LOCAL_DATE, DatePart.ISO_DAY_OF_WEEK)
+                    .cast(Integer.class)
+                    .minus(1))
+            .as("monday");
+    Field<Integer> objectives =
+        DSL.count()
+            .filterWhere(PROGRESS_EVENT.KIND.eq(EventKind.OBJECTIVE_DONE.key()))
+            .as("objectives");
+    Field<Integer> active =
+        DSL.countDistinct(PROGRESS_EVENT.MEMBER_ID)
+            .filterWhere(PROGRESS_EVENT.KIND.in(ACTIVITY))
+            .as("active");
+    return dsl.select(monday, objectives, active)
+        .from(PROGRESS_EVENT)
+        .where(
+            PROGRESS_EVENT.MEMBER_ID.in(membersOf(channelId)),
+            PROGRESS_EVENT.LOCAL_DATE.ge(firstMonday))
+        .groupBy(DSL.field(DSL.name("monday")))
+        .fetch(r -> new WeekCount(r.get(monday), r.get(objectives), r.get(active)));
+  }
+
+  /** A member of the channel with their journey and the objectives of their stage done. */
+  public record MemberData(Member member, Enrollment enrollment, int objectivesDone) {}
+
+  public List<MemberData> members(long channelId) {
+    Field<Integer> done =
+        DSL.field(
+                DSL.selectCount()
+                    .from(OBJECTIVE_DONE)
+                    .where(
+                        OBJECTIVE_DONE.MEMBER_ID.eq(ENROLLMENT.MEMBER_ID),
+                        OBJECTIVE_DONE.STAGE.eq(ENROLLMENT.STAGE)))
+            .as("objectives_done");
+    return dsl.select(ENROLLMENT.fields())
+        .select(MEMBER.fields())
+        .select(done)
+        .from(ENROLLMENT)
+        .join(MEMBER)
+        .on(MEMBER.ID.eq(ENROLLMENT.MEMBER_ID))
+        .where(ENROLLMENT.MEMBER_ID.in(membersOf(channelId)))
+        .orderBy(MEMBER.ID)
+        .fetch(
+            r ->
+                new MemberData(
+                    MemberRepository.member(r.into(MEMBER)),
+                    EnrollmentRepository.enrollment(r.into(ENROLLMENT)),
+                    r.get(done)));
+  }
+
+  /** Finished quizzes per stage (reviews left out) and how many passed. */
+  public record QuizCount(int stage, int taken, int passed) {}
+
+  public List<QuizCount> quizzesByStage(long channelId) {
+    Field<Integer> taken = DSL.count().as("taken");
+    Field<Integer> passed = DSL.count().filterWhere(QUIZ_ATTEMPT.PASSED.isTrue()).as("passed");
+    return dsl.select(QUIZ_ATTEMPT.STAGE, taken, passed)
+        .from(QUIZ_ATTEMPT)
+        .where(
+            QUIZ_ATTEMPT.MEMBER_ID.in(membersOf(channelId)),
+            QUIZ_ATTEMPT.STATUS.eq("finished"),
+            QUIZ_ATTEMPT.REVIEW.isFalse())
+        .groupBy(QUIZ_ATTEMPT.STAGE)
+        .orderBy(QUIZ_ATTEMPT.STAGE)
+        .fetch(r -> new QuizCount(r.get(QUIZ_ATTEMPT.STAGE), r.get(taken), r.get(passed)));
+  }
+
+  /** A question's wrong answers and all its answers among the channel's members. */
+  public record MissCount(String questionId, int misses, int answers) {}
+
+  /** The questions answered wrong most often, most first (ties by id, so the order is stable). */
+  public List<MissCount> mostMissed(long channelId, int limit) {
+    Field<Integer> misses = DSL.count().filterWhere(QUIZ_QUESTION.CORRECT.isFalse()).as("misses");
+    Field<Integer> answers =
+        DSL.count().filterWhere(QUIZ_QUESTION.ANSWERED_AT.isNotNull()).as("answers");
+    List<MissCount> rows = new ArrayList<>();
+    dsl.select(QUIZ_QUESTION.QUESTION_ID, misses, answers)
+        .from(QUIZ_QUESTION)
+        .join(QUIZ_ATTEMPT)
+        .on(QUIZ_ATTEMPT.ID.eq(QUIZ_QUESTION.ATTEMPT_ID))
+        .where(QUIZ_ATTEMPT.MEMBER_ID.in(membersOf(channelId)))
+        .groupBy(QUIZ_QUESTION.QUESTION_ID)
+        .having(DSL.count().filterWhere(QUIZ_QUESTION.CORRECT.isFalse()).gt(0))
+        .orderBy(misses.desc(), QUIZ_QUESTION.QUESTION_ID)
+        .limit(limit)
+        .fetch()
+        .forEach(
+            r ->
+                rows.add(
+                    new MissCount(
+                        r.get(QUIZ_QUESTION.QUESTION_ID), r.get(misses), r.get(answers))));
+    return rows;
+  }
+}

@@ -1,0 +1,383 @@
+package io.roadmapcoach.core.dashboard;
+
+import io.roadmapcoach.core.journey.Enrollment;
+import io.roadmapcoach.core.journey.Streaks;
+import io.roadmapcoach.core.lead.TeamCsv;
+import io.roadmapcoach.core.member.Channel;
+import io.roadmapcoach.core.member.Member;
+import io.roadmapcoach.core.member.Scope;
+import io.roadmapcoach.core.quiz.QuizBank;
+import io.roadmapcoach.core.reply.Attachment;
+import io.roadmapcoach.core.reply.Reply;
+import io.roadmapcoach.core.reply.Text;
+import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.roadmap.Stage;
+import io.roadmapcoach.core.time.Times;
+import io.roadmapcoach.core.tx.Transactions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The leads' dashboard: {@code /roadmap dashboard} hands a lead a single-use sign-in link, the link
+ * starts a browser session, and the session shows the channels that lead leads. {@code team chart}
+ * sends the funnel and the last weeks as one PNG.
+ *
+ * <p>Commands come with the coach's {@link Scope} and run in its transaction; the web side calls
+ * the other methods, each in a transaction of its own, with "now" from the clock.
+ */
+public final class DashboardService {
+  public static final Duration LINK_LIFETIME = Duration.ofMinutes(15);
+  public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+  public static final Duration STUCK_AFTER = Duration.ofDays(7);
+  public static final int WEEKS = 12;
+  public static final int MOST_MISSED = 10;
+
+  private final Roadmap roadmap;
+  private final QuizBank bank;
+  private final DashboardRepository repository;
+  private final TeamCsv teamCsv;
+  private final Transactions transactions;
+  private final Clock clock;
+  private final Secrets secrets;
+  private final DashboardAddress address;
+  private final Supplier<Charts> charts;
+
+  public DashboardService(
+      Roadmap roadmap,
+      QuizBank bank,
+      DashboardRepository repository,
+      TeamCsv teamCsv,
+      Transactions transactions,
+      Clock clock,
+      SecureRandom random,
+      DashboardAddress address,
+      Charts charts) {
+    this(roadmap, bank, repository, teamCsv, transactions, clock, random, address, () -> charts);
+  }
+
+  /**
+   * @param charts made on first use (the bundled font is loaded then), once
+   */
+  public DashboardService(
+      Roadmap roadmap,
+      QuizBank bank,
+      DashboardRepository repository,
+      TeamCsv teamCsv,
+      Transactions transactions,
+      Clock clock,
+      SecureRandom random,
+      DashboardAddress address,
+      Supplier<Charts> charts) {
+    this.roadmap = roadmap;
+    this.bank = bank;
+    this.repository = repository;
+    this.teamCsv = teamCsv;
+    this.transactions = transactions;
+    this.clock = clock;
+    this.secrets = new Secrets(random);
+    this.address = address;
+    this.charts = once(charts);
+  }
+
+  private static Supplier<Charts> once(Supplier<Charts> make) {
+    return new Supplier<>() {
+      private Charts made;
+
+      @Override
+      public synchronized Charts get() {
+        if (made == null) {
+          made = make.get();
+        }
+        return made;
+      }
+    };
+  }
+
+  // ---- commands
+
+  /** {@code /roadmap dashboard}: a link for the caller's eyes only, valid once for 15 minutes. */
+  public Reply link(Scope scope) {
+    if (!isLead(scope)) {
+      return notALead(scope, "dashboard");
+    }
+    Optional<String> base = address.baseUrl();
+    if (base.isEmpty()) {
+      return Reply.text(
+          "The dashboard is not configured here: whoever runs Roadmap Coach sets PUBLIC_URL to the"
+              + " address it is reached at. Meanwhile "
+              + "/roadmap team and /roadmap team chart show the same figures in chat.");
+    }
+    repository.forgetExpired(scope.now());
+    String token = secrets.next();
+    repository.saveLink(
+        Secrets.hash(token),
+        scope.member().id(),
+        scope.channel().id(),
+        scope.caller().platformAdmin(),
+        scope.now(),
+        scope.now().plus(LINK_LIFETIME));
+    return Reply.builder()
+        .header("📊 Your dashboard")
+        .section(
+            Text.of("The channels you lead, on one page: ")
+                .link("open the dashboard", base.get() + "/dashboard/link/" + token))
+        .context(
+            Text.of(
+                    "Only you see this link. It works once, within 15 minutes, and keeps you signed in"
+                        + " for 12 hours in that browser. Need another? Ask ")
+                .code("/roadmap dashboard")
+                .plain(" again."))
+        .build()
+        .withoutLinkPreviews();
+  }
+
+  /** {@code team chart}: the funnel and the last 12 weeks as one PNG, for the caller. */
+  public Reply teamChart(Scope scope) {
+    if (!isLead(scope)) {
+      return notALead(scope, "team chart");
+    }
+    return Reply.builder()
+        .section(
+            Text.of(
+                "#"
+                    + scope.channel().name()
+                    + ": where the members are, and the last "
+                    + WEEKS
+                    + " weeks."))
+        .build()
+        .withAttachment(chart(scope.channel(), scope.now()));
+  }
+
+  /** The chart PNG of a channel (also what the lead's weekly digest carries). */
+  public Attachment chart(Channel channel, Instant now) {
+    byte[] png = charts.get().png(funnel(channel.id()), weeks(channel, now));
+    String name = "chart-" + channel.name().replaceAll("[^A-Za-z0-9_-]", "") + ".png";
+    return new Attachment(name, "image/png", png);
+  }
+
+  private boolean isLead(Scope scope) {
+    return scope.caller().platformAdmin()
+        || repository.isNamedLead(scope.channel().id(), scope.member().id());
+  }
+
+  private static Reply notALead(Scope scope, String command) {
+    return Reply.text(
+        Text.of("Only leads of #" + scope.channel().name() + " can use ")
+            .code("/roadmap " + command)
+            .plain(". Ask a lead to run it, or to make you a lead."));
+  }
+
+  // ---- signing in
+
+  /** What became of a link. */
+  public enum LinkState {
+    /** Unused and within its 15 minutes. */
+    VALID,
+    USED,
+    EXPIRED,
+    /** Never issued (or long forgotten). */
+    UNKNOWN
+  }
+
+  /** Looks at a link without spending it (a chat client's preview, or the lead's first visit). */
+  public LinkState linkState(String token) {
+    if (!Secrets.wellFormed(token)) {
+      return LinkState.UNKNOWN;
+    }
+    return transactions.inTransaction(
+        () ->
+            repository
+                .link(Secrets.hash(token))
+                .map(link -> state(link, clock.instant()))
+                .orElse(LinkState.UNKNOWN));
+  }
+
+  private static LinkState state(DashboardRepository.Grant link, Instant now) {
+    if (link.usedAt().isPresent()) {
+      return LinkState.USED;
+    }
+    return link.expiresAt().isAfter(now) ? LinkState.VALID : LinkState.EXPIRED;
+  }
+
+  /** A link spent: the new session's id (for the cookie) and the channel to show first. */
+  public record SignIn(String sessionId, long channelId) {}
+
+  /**
+   * Spends the link and starts a 12-hour session, or says why not. Of two presses at once, one
+   * signs in and the other is told the link was used.
+   */
+  public SignInResult signIn(String token) {
+    if (!Secrets.wellFormed(token)) {
+      return new SignInResult(Optional.empty(), LinkState.UNKNOWN);
+    }
+    return transactions.inTransaction(
+        () -> {
+          Instant now = clock.instant();
+          byte[] hash = Secrets.hash(token);
+          Optional<DashboardRepository.Grant> link = repository.link(hash);
+          if (link.isEmpty()) {
+            return new SignInResult(Optional.empty(), LinkState.UNKNOWN);
+          }
+          if (!repository.spendLink(hash, now)) {
+            LinkState why = state(repository.link(hash).orElseThrow(), now);
+            return new SignInResult(
+                Optional.empty(), why == LinkState.VALID ? LinkState.USED : why);
+          }
+          String sessionId = secrets.next();
+          repository.saveSession(
+              Secrets.hash(sessionId), link.get(), now, now.plus(SESSION_LIFETIME));
+          return new SignInResult(
+              Optional.of(new SignIn(sessionId, link.get().channelId())), LinkState.VALID);
+        });
+  }
+
+  /** A sign-in, or the state of the link that refused it. */
+  public record SignInResult(Optional<SignIn> signIn, LinkState state) {}
+
+  /** The lead a browser session belongs to. */
+  public record Viewer(DashboardRepository.Grant grant) {
+    /** The channel the lead asked for the link in: the page shown first. */
+    public long firstChannelId() {
+      return grant.channelId();
+    }
+  }
+
+  /** The session's lead, while the session lasts. */
+  public Optional<Viewer> viewer(String sessionId) {
+    if (!Secrets.wellFormed(sessionId)) {
+      return Optional.empty();
+    }
+    return transactions.inTransaction(
+        () -> repository.session(Secrets.hash(sessionId), clock.instant()).map(Viewer::new));
+  }
+
+  /** The channels the viewer leads now, by name. */
+  public List<Channel> channels(Viewer viewer) {
+    return transactions.inTransaction(() -> repository.channelsLed(viewer.grant()));
+  }
+
+  private Optional<Channel> led(Viewer viewer, long channelId) {
+    return repository.channelsLed(viewer.grant()).stream()
+        .filter(c -> c.id() == channelId)
+        .findFirst();
+  }
+
+  // ---- a channel's page
+
+  /** The channel's figures, or empty when the viewer does not lead it (or it does not exist). */
+  public Optional<ChannelReport> report(Viewer viewer, long channelId) {
+    return transactions.inTransaction(
+        () -> led(viewer, channelId).map(channel -> report(channel, clock.instant())));
+  }
+
+  /** The members table as {@code team csv} gives it, for a channel the viewer leads. */
+  public Optional<Attachment> csv(Viewer viewer, long channelId) {
+    return transactions.inTransaction(
+        () -> led(viewer, channelId).map(channel -> teamCsv.of(channel, clock.instant())));
+  }
+
+  public Charts charts() {
+    return charts.get();
+  }
+
+  private ChannelReport report(Channel channel, Instant now) {
+    return new ChannelReport(
+        channel,
+        funnel(channel.id()),
+        weeks(channel, now),
+        members(channel, now),
+        passRates(channel.id()),
+        mostMissed(channel.id()));
+  }
+
+  private ChannelReport.Funnel funnel(long channelId) {
+    Map<Integer, Integer> onStage = repository.onStage(channelId);
+    List<Integer> counts = new ArrayList<>();
+    List<String> titles = new ArrayList<>();
+    for (Stage stage : roadmap.stages()) {
+      counts.add(onStage.getOrDefault(stage.number(), 0));
+      titles.add(stage.title());
+    }
+    return new ChannelReport.Funnel(counts, titles, repository.graduated(channelId));
+  }
+
+  /** The last 12 weeks up to this one, in the channel's time zone, quiet weeks as zeros. */
+  private List<ChannelReport.Week> weeks(Channel channel, Instant now) {
+    LocalDate thisMonday = Times.weekStart(now.atZone(channel.zoneOrUtc()).toLocalDate());
+    LocalDate first = thisMonday.minusWeeks(WEEKS - 1);
+    Map<LocalDate, DashboardRepository.WeekCount> counted =
+        repository.weeks(channel.id(), first).stream()
+            .collect(Collectors.toMap(DashboardRepository.WeekCount::monday, Function.identity()));
+    List<ChannelReport.Week> weeks = new ArrayList<>();
+    for (int i = 0; i < WEEKS; i++) {
+      LocalDate monday = first.plusWeeks(i);
+      DashboardRepository.WeekCount week = counted.get(monday);
+      weeks.add(
+          week == null
+              ? new ChannelReport.Week(monday, 0, 0)
+              : new ChannelReport.Week(monday, week.objectivesDone(), week.activeMembers()));
+    }
+    return weeks;
+  }
+
+  private List<ChannelReport.MemberLine> members(Channel channel, Instant now) {
+    return repository.members(channel.id()).stream().map(data -> line(channel, data, now)).toList();
+  }
+
+  private ChannelReport.MemberLine line(
+      Channel channel, DashboardRepository.MemberData data, Instant now) {
+    Member member = data.member();
+    Enrollment e = data.enrollment();
+    LocalDate today = now.atZone(member.zone(channel)).toLocalDate();
+    int streak = Streaks.asOf(e.streak(), today, e.lastActiveDate().equals(today), member).days();
+    Stage stage = roadmap.stage(Math.min(e.stage(), roadmap.stageCount()));
+    return new ChannelReport.MemberLine(
+        member.displayName(),
+        stage.number(),
+        e.graduated(),
+        data.objectivesDone(),
+        stage.objectiveCount(),
+        e.lastActivityAt(),
+        streak,
+        e.points(),
+        e.lastActivityAt().isBefore(now.minus(STUCK_AFTER)),
+        reminders(member, today));
+  }
+
+  private static ChannelReport.Reminders reminders(Member member, LocalDate today) {
+    if (!member.remindEnabled()) {
+      return ChannelReport.Reminders.OFF;
+    }
+    return member.isSnoozedOn(today) ? ChannelReport.Reminders.SNOOZED : ChannelReport.Reminders.ON;
+  }
+
+  private List<ChannelReport.PassRate> passRates(long channelId) {
+    return repository.quizzesByStage(channelId).stream()
+        .filter(q -> q.stage() >= 1 && q.stage() <= roadmap.stageCount())
+        .map(
+            q ->
+                new ChannelReport.PassRate(
+                    q.stage(), roadmap.stage(q.stage()).title(), q.taken(), q.passed()))
+        .toList();
+  }
+
+  private List<ChannelReport.Missed> mostMissed(long channelId) {
+    List<ChannelReport.Missed> missed = new ArrayList<>();
+    for (DashboardRepository.MissCount miss : repository.mostMissed(channelId, MOST_MISSED)) {
+      // a question since dropped from the bank has no text to show
+      bank.question(miss.questionId())
+          .ifPresent(q -> missed.add(new ChannelReport.Missed(q, miss.misses(), miss.answers())));
+    }
+    return missed;
+  }
+}

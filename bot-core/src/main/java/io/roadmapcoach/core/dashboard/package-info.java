@@ -1,0 +1,6 @@
+/**
+ * The leads' dashboard: single-use links and sessions, a channel's figures, and the charts drawn
+ * from them (server-rendered SVG for the pages, one PNG for chat). Uses {@code lead}, {@code
+ * member}, {@code quiz}, {@code journey} and the vocabulary.
+ */
+package io.roadmapcoach.core.dashboard;

@@ -88,7 +88,7 @@ final class InteractionHandler extends ListenerAdapter {
     Optional<Caller> caller = Callers.inGuild(event);
     if (caller.isEmpty()) {
       event
-          .reply(ReplyRenderer.render(NOT_IN_A_SERVER).create())
+          .reply(DiscordRenderer.render(NOT_IN_A_SERVER).create())
           .setEphemeral(true)
           .queue(null, failure("answer a command outside a server"));
       return;
@@ -116,7 +116,7 @@ final class InteractionHandler extends ListenerAdapter {
     @Override
     void answer(Reply reply) {
       event
-          .reply(ReplyRenderer.render(reply).create())
+          .reply(DiscordRenderer.render(reply).create())
           .setEphemeral(reply.visibility() == Visibility.CALLER)
           .queue(null, failure("answer /roadmap"));
     }
@@ -131,7 +131,7 @@ final class InteractionHandler extends ListenerAdapter {
     void followUp(Reply reply) {
       event
           .getHook()
-          .editOriginal(ReplyRenderer.render(reply).edit())
+          .editOriginal(DiscordRenderer.render(reply).edit())
           .queue(null, failure("finish a deferred /roadmap"));
     }
   }
@@ -147,7 +147,7 @@ final class InteractionHandler extends ListenerAdapter {
       Optional<Caller> caller = Callers.inGuild(event);
       if (caller.isEmpty()) {
         event
-            .reply(ReplyRenderer.render(NOT_IN_A_SERVER).create())
+            .reply(DiscordRenderer.render(NOT_IN_A_SERVER).create())
             .setEphemeral(true)
             .queue(null, failure("answer a button without a channel"));
         return;
@@ -159,7 +159,7 @@ final class InteractionHandler extends ListenerAdapter {
       Optional<DmButtons.Routed> routed = DmButtons.unwrap(componentId);
       if (routed.isEmpty()) {
         event
-            .reply(ReplyRenderer.render(NOT_IN_A_SERVER).create())
+            .reply(DiscordRenderer.render(NOT_IN_A_SERVER).create())
             .setEphemeral(true)
             .queue(null, failure("answer a button outside a server"));
         return;
@@ -203,7 +203,7 @@ final class InteractionHandler extends ListenerAdapter {
 
     @Override
     void answer(Reply reply) {
-      DiscordMessage message = ReplyRenderer.render(reply, buttonIds);
+      DiscordMessage message = DiscordRenderer.render(reply, buttonIds);
       if (replaces(reply)) {
         event.editMessage(message.edit()).queue(null, failure("update a message in place"));
       } else {
@@ -221,7 +221,7 @@ final class InteractionHandler extends ListenerAdapter {
 
     @Override
     void followUp(Reply reply) {
-      DiscordMessage message = ReplyRenderer.render(reply, buttonIds);
+      DiscordMessage message = DiscordRenderer.render(reply, buttonIds);
       if (replaces(reply)) {
         event
             .getHook()

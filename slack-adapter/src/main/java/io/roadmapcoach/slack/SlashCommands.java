@@ -96,9 +96,9 @@ final class SlashCommands implements SlashCommandHandler {
 
   static SlashCommandResponse response(Reply reply) {
     return SlashCommandResponse.builder()
-        .responseType(BlockKit.responseType(reply))
-        .text(BlockKit.fallbackText(reply))
-        .blocks(BlockKit.message(reply))
+        .responseType(SlackRenderer.responseType(reply))
+        .text(SlackRenderer.fallbackText(reply))
+        .blocks(SlackRenderer.message(reply))
         .build();
   }
 }

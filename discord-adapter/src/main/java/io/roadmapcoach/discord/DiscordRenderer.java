@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * fields, a divider closes the embed, and each row of buttons becomes action rows of at most five.
  * Text that does not fit is shortened at a line end, never cut into invalid requests.
  */
-final class ReplyRenderer {
-  private static final Logger log = LoggerFactory.getLogger(ReplyRenderer.class);
+final class DiscordRenderer {
+  private static final Logger log = LoggerFactory.getLogger(DiscordRenderer.class);
 
   static final int TITLE_MAX = MessageEmbed.TITLE_MAX_LENGTH; // 256
   static final int DESCRIPTION_MAX = MessageEmbed.DESCRIPTION_MAX_LENGTH; // 4096
@@ -41,7 +41,7 @@ final class ReplyRenderer {
   private static final String SHORTENED = "\n…";
   private static final int PROGRESS_CELLS = 10;
 
-  private ReplyRenderer() {}
+  private DiscordRenderer() {}
 
   /** Renders with button ids as the core wrote them. */
   static DiscordMessage render(Reply reply) {

@@ -19,7 +19,7 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.junit.jupiter.api.Test;
 
 /** Core replies as Discord embeds and action rows, within Discord's limits. */
-class ReplyRendererTest {
+class DiscordRendererTest {
 
   @Test
   void aStatusLikeReplyIsOneEmbedWithFieldsAndARowOfButtons() {
@@ -39,7 +39,7 @@ class ReplyRendererTest {
             .context(Text.of("Reminders at 09:00"))
             .build();
 
-    DiscordMessage message = ReplyRenderer.render(reply);
+    DiscordMessage message = DiscordRenderer.render(reply);
 
     assertThat(message.embeds()).hasSize(1);
     MessageEmbed embed = message.embeds().getFirst();
@@ -54,7 +54,7 @@ class ReplyRendererTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("Points", "120", true),
             org.assertj.core.groups.Tuple.tuple("Streak", "4 days", true));
-    assertThat(embed.getColorRaw()).isEqualTo(ReplyRenderer.COLOR);
+    assertThat(embed.getColorRaw()).isEqualTo(DiscordRenderer.COLOR);
     assertThat(message.rows()).hasSize(1);
     List<net.dv8tion.jda.api.components.buttons.Button> buttons =
         buttons(message.rows().getFirst());
@@ -77,7 +77,7 @@ class ReplyRendererTest {
             .section(Text.of("What does the Central Limit Theorem say?"))
             .build();
 
-    List<MessageEmbed> embeds = ReplyRenderer.render(reply).embeds();
+    List<MessageEmbed> embeds = DiscordRenderer.render(reply).embeds();
 
     assertThat(embeds).hasSize(2);
     assertThat(embeds.get(0).getTitle()).isNull();
@@ -92,7 +92,7 @@ class ReplyRendererTest {
             .mapToObj(i -> Button.of("Option " + i, "rc:a:9:1:" + i))
             .toList();
 
-    DiscordMessage message = ReplyRenderer.render(Reply.builder().buttons(many).build());
+    DiscordMessage message = DiscordRenderer.render(Reply.builder().buttons(many).build());
 
     assertThat(message.rows()).hasSize(5);
     assertThat(message.rows()).allSatisfy(row -> assertThat(buttons(row)).hasSize(5));
@@ -108,7 +108,7 @@ class ReplyRendererTest {
             .buttons(List.of(Button.of("Short", "rc:a:9:1:0"), Button.of(longOption, "rc:a:9:1:1")))
             .build();
 
-    DiscordMessage message = ReplyRenderer.render(reply);
+    DiscordMessage message = DiscordRenderer.render(reply);
 
     List<net.dv8tion.jda.api.components.buttons.Button> buttons =
         buttons(message.rows().getFirst());
@@ -129,7 +129,7 @@ class ReplyRendererTest {
                     Button.of("Long", "rc:" + "9".repeat(120))))
             .build();
 
-    assertThat(buttons(ReplyRenderer.render(reply).rows().getFirst()))
+    assertThat(buttons(DiscordRenderer.render(reply).rows().getFirst()))
         .extracting(b -> b.getLabel())
         .containsExactly("One");
   }
@@ -138,7 +138,8 @@ class ReplyRendererTest {
   void directMessageButtonsCarryTheirGuild() {
     Reply reply = Reply.builder().buttons(List.of(Button.of("Snooze a day", "rc:s:1"))).build();
 
-    DiscordMessage message = ReplyRenderer.render(reply, DmButtons.forGuild("200000000000000002"));
+    DiscordMessage message =
+        DiscordRenderer.render(reply, DmButtons.forGuild("200000000000000002"));
 
     assertThat(buttons(message.rows().getFirst()).getFirst().getCustomId())
         .isEqualTo("g200000000000000002|rc:s:1");
@@ -152,7 +153,7 @@ class ReplyRendererTest {
     }
 
     List<MessageEmbed> embeds =
-        ReplyRenderer.render(Reply.builder().header("Team").fields(fields).build()).embeds();
+        DiscordRenderer.render(Reply.builder().header("Team").fields(fields).build()).embeds();
 
     assertThat(embeds).hasSize(2);
     assertThat(embeds.get(0).getFields()).hasSize(25);
@@ -175,7 +176,7 @@ class ReplyRendererTest {
             .context(Text.of("Everyone, as a file: ").code("/roadmap team csv"))
             .build();
 
-    List<MessageEmbed> embeds = ReplyRenderer.render(reply).embeds();
+    List<MessageEmbed> embeds = DiscordRenderer.render(reply).embeds();
 
     assertThat(embeds.size()).isBetween(1, 10);
     int total = embeds.stream().mapToInt(MessageEmbed::getLength).sum();
@@ -196,7 +197,7 @@ class ReplyRendererTest {
             .fields(List.of(new Block.Field("Notes", Text.of("v".repeat(2000)))))
             .build();
 
-    MessageEmbed embed = ReplyRenderer.render(reply).embeds().getFirst();
+    MessageEmbed embed = DiscordRenderer.render(reply).embeds().getFirst();
 
     assertThat(embed.getTitle()).hasSize(256).endsWith("…");
     assertThat(embed.getFields().getFirst().getValue()).hasSize(1024).endsWith("…");
@@ -211,7 +212,7 @@ class ReplyRendererTest {
             .withAttachment(
                 new Attachment("team-study-group.csv", "text/csv", "member,stage\nAna,1\n"));
 
-    MessageCreateData create = ReplyRenderer.render(reply).create();
+    MessageCreateData create = DiscordRenderer.render(reply).create();
 
     assertThat(create.getFiles()).hasSize(1);
     assertThat(create.getFiles().getFirst().getName()).isEqualTo("team-study-group.csv");
@@ -221,7 +222,7 @@ class ReplyRendererTest {
   void anEditReplacesButtonsEvenWithNone() {
     Reply result = Reply.builder().header("🎉 Passed: 5 of 5").replacingOriginal().build();
 
-    MessageEditData edit = ReplyRenderer.render(result).edit();
+    MessageEditData edit = DiscordRenderer.render(result).edit();
     DataObject json = edit.toData();
 
     assertThat(json.getArray("components").length()).isZero();
@@ -230,7 +231,7 @@ class ReplyRendererTest {
 
   @Test
   void nothingToShowStillMakesAValidMessage() {
-    DiscordMessage message = ReplyRenderer.render(Reply.builder().build());
+    DiscordMessage message = DiscordRenderer.render(Reply.builder().build());
 
     assertThat(message.content()).isNotEmpty();
     assertThat(message.create().getContent()).isNotEmpty();
@@ -240,7 +241,7 @@ class ReplyRendererTest {
   void repliesNeverPing() {
     Reply reply = Reply.text("@everyone look");
 
-    DataObject json = ReplyRenderer.render(reply).create().toData();
+    DataObject json = DiscordRenderer.render(reply).create().toData();
 
     assertThat(json.getObject("allowed_mentions").getArray("parse").length()).isZero();
   }

@@ -1,6 +1,7 @@
 package io.roadmapcoach.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.roadmapcoach.core.reply.Attachment;
 import io.roadmapcoach.core.reply.Block;
@@ -10,7 +11,6 @@ import io.roadmapcoach.core.reply.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.ButtonStyle;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.data.DataObject;
@@ -51,20 +51,15 @@ class DiscordRendererTest {
     assertThat(embed.getFields())
         .extracting(
             MessageEmbed.Field::getName, MessageEmbed.Field::getValue, MessageEmbed.Field::isInline)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("Points", "120", true),
-            org.assertj.core.groups.Tuple.tuple("Streak", "4 days", true));
+        .containsExactly(tuple("Points", "120", true), tuple("Streak", "4 days", true));
     assertThat(embed.getColorRaw()).isEqualTo(DiscordRenderer.COLOR);
     assertThat(message.rows()).hasSize(1);
-    List<net.dv8tion.jda.api.components.buttons.Button> buttons =
-        buttons(message.rows().getFirst());
+    var buttons = message.rows().getFirst().getButtons();
     assertThat(buttons)
         .extracting(b -> b.getCustomId(), b -> b.getLabel(), b -> b.getStyle())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                "rc:d:3:2", "Mark objective 2 done", ButtonStyle.PRIMARY),
-            org.assertj.core.groups.Tuple.tuple(
-                "rc:q", "Take the stage quiz", ButtonStyle.SECONDARY));
+            tuple("rc:d:3:2", "Mark objective 2 done", ButtonStyle.PRIMARY),
+            tuple("rc:q", "Take the stage quiz", ButtonStyle.SECONDARY));
   }
 
   @Test
@@ -95,7 +90,7 @@ class DiscordRendererTest {
     DiscordMessage message = DiscordRenderer.render(Reply.builder().buttons(many).build());
 
     assertThat(message.rows()).hasSize(5);
-    assertThat(message.rows()).allSatisfy(row -> assertThat(buttons(row)).hasSize(5));
+    assertThat(message.rows()).allSatisfy(row -> assertThat(row.getButtons()).hasSize(5));
   }
 
   @Test
@@ -110,8 +105,7 @@ class DiscordRendererTest {
 
     DiscordMessage message = DiscordRenderer.render(reply);
 
-    List<net.dv8tion.jda.api.components.buttons.Button> buttons =
-        buttons(message.rows().getFirst());
+    var buttons = message.rows().getFirst().getButtons();
     assertThat(buttons).extracting(b -> b.getLabel()).allMatch(label -> label.length() <= 80);
     assertThat(buttons.get(0).getLabel()).isEqualTo("1. Short");
     assertThat(buttons.get(1).getLabel()).startsWith("2. AAA").endsWith("…");
@@ -129,7 +123,7 @@ class DiscordRendererTest {
                     Button.of("Long", "rc:" + "9".repeat(120))))
             .build();
 
-    assertThat(buttons(DiscordRenderer.render(reply).rows().getFirst()))
+    assertThat(DiscordRenderer.render(reply).rows().getFirst().getButtons())
         .extracting(b -> b.getLabel())
         .containsExactly("One");
   }
@@ -141,7 +135,7 @@ class DiscordRendererTest {
     DiscordMessage message =
         DiscordRenderer.render(reply, DmButtons.forGuild("200000000000000002"));
 
-    assertThat(buttons(message.rows().getFirst()).getFirst().getCustomId())
+    assertThat(message.rows().getFirst().getButtons().getFirst().getCustomId())
         .isEqualTo("g200000000000000002|rc:s:1");
   }
 
@@ -244,11 +238,5 @@ class DiscordRendererTest {
     DataObject json = DiscordRenderer.render(reply).create().toData();
 
     assertThat(json.getObject("allowed_mentions").getArray("parse").length()).isZero();
-  }
-
-  private static List<net.dv8tion.jda.api.components.buttons.Button> buttons(ActionRow row) {
-    return row.getComponents().stream()
-        .map(c -> (net.dv8tion.jda.api.components.buttons.Button) c)
-        .toList();
   }
 }

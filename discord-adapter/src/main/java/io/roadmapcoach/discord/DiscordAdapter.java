@@ -55,7 +55,10 @@ public final class DiscordAdapter implements AutoCloseable {
 
   private final DiscordSettings settings;
   private final CommandRegistrar commands;
-  private final InteractionHandler handler;
+
+  /** JDA's listeners: commands, buttons, and guilds coming and going. */
+  private final Object[] listeners;
+
   private final DiscordMessenger messenger;
   private final ExecutorService work;
   private final ScheduledExecutorService timer;
@@ -81,8 +84,13 @@ public final class DiscordAdapter implements AutoCloseable {
     }
     this.work = Executors.newFixedThreadPool(CORE_THREADS, daemon("discord-core-"));
     this.timer = Executors.newSingleThreadScheduledExecutor(daemon("discord-defer-"));
-    this.handler =
-        new InteractionHandler(coach, surface, workspaces, commands, work, timer, deferAfter);
+    Acknowledgements acknowledgements = new Acknowledgements(work, timer, deferAfter);
+    this.listeners =
+        new Object[] {
+          new SlashCommands(coach, surface, acknowledgements),
+          new ButtonPresses(coach, acknowledgements),
+          new GuildEvents(workspaces, commands, work)
+        };
     this.messenger = new DiscordMessenger(() -> Optional.ofNullable(connection), sendTimeout);
   }
 
@@ -108,7 +116,7 @@ public final class DiscordAdapter implements AutoCloseable {
 
   private DiscordConnection startSingle() {
     JDABuilder builder =
-        JDABuilder.createLight(settings.token(), INTENTS).addEventListeners(handler);
+        JDABuilder.createLight(settings.token(), INTENTS).addEventListeners(listeners);
     settings
         .restBaseUrl()
         .ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
@@ -129,7 +137,7 @@ public final class DiscordAdapter implements AutoCloseable {
         DefaultShardManagerBuilder.createLight(settings.token(), INTENTS)
             .setShardsTotal(total)
             .setShards(settings.shards())
-            .addEventListeners(handler);
+            .addEventListeners(listeners);
     settings
         .restBaseUrl()
         .ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));

@@ -86,7 +86,7 @@ final class DiscordMessenger implements Messenger {
   private DeliveryResult direct(
       DiscordConnection bot, Delivery delivery, Delivery.Direct dm, String nonce) {
     MessageCreateData data =
-        ReplyRenderer.render(delivery.reply(), DmButtons.forGuild(delivery.workspaceExternalId()))
+        DiscordRenderer.render(delivery.reply(), DmButtons.forGuild(delivery.workspaceExternalId()))
             .create();
     JDA jda = bot.anyShard();
     CompletableFuture<Message> sent =
@@ -99,7 +99,7 @@ final class DiscordMessenger implements Messenger {
 
   private DeliveryResult post(
       DiscordConnection bot, Delivery delivery, Delivery.ChannelPost post, String nonce) {
-    MessageCreateData data = ReplyRenderer.render(delivery.reply()).create();
+    MessageCreateData data = DiscordRenderer.render(delivery.reply()).create();
     Optional<GuildMessageChannel> cached = bot.channel(post.channelExternalId());
     CompletableFuture<?> sent =
         cached.isPresent()

@@ -4,17 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gnu.trove.map.hash.TLongObjectHashMap;
 import io.roadmapcoach.core.action.Action;
+import io.roadmapcoach.core.command.Command;
 import io.roadmapcoach.core.command.CommandParser;
 import io.roadmapcoach.core.command.Usage;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.RoadmapLoader;
 import io.roadmapcoach.core.roadmap.RoadmapSource;
+import io.roadmapcoach.discord.CommandSurface.Entry;
+import io.roadmapcoach.discord.PlannedCommands.Planned;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 import org.junit.jupiter.api.Test;
@@ -23,29 +32,72 @@ import org.junit.jupiter.api.Test;
 class CommandSurfaceTest {
   private static final Roadmap ROADMAP = new RoadmapLoader().load(RoadmapSource.builtIn());
   private final CommandSurface surface = new CommandSurface(ROADMAP);
+  private final CommandParser parser = new CommandParser(ROADMAP);
 
   @Test
-  void everyCoreCommandHasASubcommandOrGroup() {
-    Set<String> registered =
-        surface.subs().stream().map(s -> s.group().orElse(s.name())).collect(Collectors.toSet());
-    assertThat(registered).containsAll(Usage.names());
+  void everyCoreCommandHasASubcommand() {
+    Set<String> reached =
+        surface.entries().stream().map(e -> e.words().split(" ")[0]).collect(Collectors.toSet());
+    assertThat(reached).containsAll(Usage.names());
+  }
+
+  @Test
+  void everySubcommandFilledInIsACommandTheCoreKnows() {
+    for (Entry entry : surface.entries()) {
+      String text = surface.text(groupOf(entry), entry.name(), requiredFilledIn(entry));
+      assertThat(parser.parse(text))
+          .as("/roadmap %s, sent as \"%s\"", entry.path(), text)
+          .isNotInstanceOf(Command.Unknown.class)
+          .isNotInstanceOf(Command.Invalid.class);
+    }
   }
 
   @Test
   void theRegisteredCommandFitsDiscordsLimits() {
     DataObject command = surface.command().toData();
     assertThat(command.getString("name")).isEqualTo("roadmap");
-    DataArray options = command.getArray("options");
-    assertThat(options.length()).isLessThanOrEqualTo(25);
-    for (int i = 0; i < options.length(); i++) {
-      DataObject option = options.getObject(i);
-      assertThat(option.getString("name")).matches("[a-z0-9-]{1,32}");
-      assertThat(option.getString("description")).hasSizeBetween(1, 100);
-    }
+    assertFitsDiscordsLimits(command);
     // servers only: the command is not offered in DMs
     assertThat(command.getArray("contexts").toList())
         .extracting(String::valueOf)
         .containsExactly("0");
+  }
+
+  @Test
+  void theWholeSurfaceWithThePlannedCommandsFitsDiscordsLimits() {
+    List<Entry> all =
+        Stream.concat(
+                surface.entries().stream(), PlannedCommands.all().stream().map(Planned::entry))
+            .toList();
+
+    DataObject command = CommandSurface.command(all).toData();
+
+    assertFitsDiscordsLimits(command);
+  }
+
+  @Test
+  void plannedCommandsBecomeTheCoresTextForThem() {
+    List<Entry> all = new ArrayList<>(surface.entries());
+    PlannedCommands.all().forEach(p -> all.add(p.entry()));
+    CommandSurface whole = new CommandSurface(all);
+    for (Planned planned : PlannedCommands.all()) {
+      Entry entry = planned.entry();
+      assertThat(whole.text(groupOf(entry), entry.name(), planned.filledIn()))
+          .as("/roadmap %s", entry.path())
+          .isEqualTo(planned.says());
+    }
+  }
+
+  @Test
+  void aPlannedCommandIsRegisteredOnceTheCoreKnowsIt() {
+    for (Planned planned : PlannedCommands.all()) {
+      assertThat(parser.parse(planned.says()))
+          .as(
+              "the core now parses \"%s\": move /roadmap %s from PlannedCommands into"
+                  + " CommandSurface's table",
+              planned.says(), planned.entry().path())
+          .isInstanceOfAny(Command.Unknown.class, Command.Invalid.class);
+    }
   }
 
   @Test
@@ -57,8 +109,10 @@ class CommandSurfaceTest {
         .isEqualTo(ROADMAP.mostObjectives());
     assertThat(options.get("undo objective").getInt("max_value"))
         .isEqualTo(ROADMAP.mostObjectives());
-    assertThat(options.get("set-stage stage").getInt("max_value")).isEqualTo(ROADMAP.stageCount());
-    assertThat(options.get("snooze days").getInt("max_value")).isEqualTo(Action.MAX_SNOOZE_DAYS);
+    assertThat(options.get("team set-stage stage").getInt("max_value"))
+        .isEqualTo(ROADMAP.stageCount());
+    assertThat(options.get("snooze for days").getInt("max_value"))
+        .isEqualTo(Action.MAX_SNOOZE_DAYS);
     assertThat(options.get("done objective").getBoolean("required")).isTrue();
   }
 
@@ -68,10 +122,12 @@ class CommandSurfaceTest {
     assertThat(choiceValues(options.get("leaderboard period"))).containsExactly("week", "all");
     assertThat(choiceValues(options.get("leaderboard me"))).containsExactly("hide", "show");
     assertThat(choiceValues(options.get("remind days which"))).containsExactly("weekdays", "daily");
-    assertThat(choiceValues(options.get("quiz-day day")))
+    assertThat(choiceValues(options.get("channel quiz-day day")))
         .containsExactly("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+    assertThat(choiceValues(options.get("channel reminders mode")))
+        .containsExactly("dm", "channel");
     assertThat(options.get("tz zone").getBoolean("autocomplete")).isTrue();
-    assertThat(options.get("channel-tz zone").getBoolean("autocomplete")).isTrue();
+    assertThat(options.get("channel tz zone").getBoolean("autocomplete")).isTrue();
     assertThat(options.get("status member").getInt("type")).isEqualTo(6); // USER
   }
 
@@ -84,17 +140,22 @@ class CommandSurfaceTest {
     assertThat(text(null, "stage", integer("number", 7))).isEqualTo("stage 7");
     assertThat(text("remind", "at", string("time", " 09:30 "))).isEqualTo("remind at 09:30");
     assertThat(text("remind", "dm")).isEqualTo("remind dm");
-    assertThat(text("reminders", "channel")).isEqualTo("reminders channel");
-    assertThat(text(null, "snooze", integer("days", 3))).isEqualTo("snooze 3");
+    assertThat(text("channel", "reminders", string("mode", "channel")))
+        .isEqualTo("reminders channel");
+    assertThat(text("snooze", "for", integer("days", 3))).isEqualTo("snooze 3");
     assertThat(text(null, "tz", string("zone", "Europe/Berlin"))).isEqualTo("tz Europe/Berlin");
-    assertThat(text(null, "team", bool("csv", true))).isEqualTo("team csv");
-    assertThat(text(null, "team", bool("csv", false))).isEqualTo("team");
+    assertThat(text("channel", "tz", string("zone", "Europe/Berlin")))
+        .isEqualTo("channel-tz Europe/Berlin");
+    assertThat(text("team", "progress", bool("csv", true))).isEqualTo("team csv");
+    assertThat(text("team", "progress", bool("csv", false))).isEqualTo("team");
+    assertThat(text("team", "progress")).isEqualTo("team");
     assertThat(text(null, "leaderboard", string("period", "all"))).isEqualTo("leaderboard all");
-    assertThat(text(null, "quiz-day", string("time", "15:00"), string("day", "fri")))
+    assertThat(text("channel", "quiz-day", string("time", "15:00"), string("day", "fri")))
         .isEqualTo("quiz-day fri 15:00"); // declared order, whatever order Discord sends
-    assertThat(text(null, "set-stage", integer("stage", 4), user("member", "42")))
+    assertThat(text("team", "set-stage", integer("stage", 4), user("member", "42")))
         .isEqualTo("set-stage <@42> 4");
-    assertThat(text(null, "lead", user("member", "42"))).isEqualTo("lead <@42>");
+    assertThat(text("team", "lead", user("member", "42"))).isEqualTo("lead <@42>");
+    assertThat(text("team", "unlead", user("member", "42"))).isEqualTo("unlead <@42>");
   }
 
   @Test
@@ -102,26 +163,107 @@ class CommandSurfaceTest {
     assertThat(text(null, "leaderboard", string("me", "hide"), string("period", "week")))
         .isEqualTo("leaderboard week hide");
     var parsed =
-        new CommandParser(ROADMAP)
-            .parse(text(null, "leaderboard", string("period", "week"), string("me", "hide")));
-    assertThat(parsed).isInstanceOf(io.roadmapcoach.core.command.Command.Invalid.class);
+        parser.parse(text(null, "leaderboard", string("period", "week"), string("me", "hide")));
+    assertThat(parsed).isInstanceOf(Command.Invalid.class);
   }
 
   @Test
   void aSubcommandThisVersionDoesNotKnowPassesItsWordsThrough() {
     assertThat(text(null, "export", string("format", "json"))).isEqualTo("export json");
+    // a registration from before the regrouping still reaches the core as it did
+    assertThat(text(null, "lead", user("member", "42"))).isEqualTo("lead <@42>");
+    assertThat(text(null, "team", bool("csv", true))).isEqualTo("team csv");
+    assertThat(text("reminders", "dm")).isEqualTo("reminders dm");
   }
 
   @Test
   void onlyTheTeamFileIsDeferredAtOnceAndOnlyBoardsAreLikelyPublic() {
-    assertThat(CommandSurface.slow(null, "team", lookup(List.of(bool("csv", true))))).isTrue();
-    assertThat(CommandSurface.slow(null, "team", lookup(List.of()))).isFalse();
-    assertThat(CommandSurface.slow(null, "status", lookup(List.of()))).isFalse();
-    assertThat(CommandSurface.likelyPublic(null, "leaderboard", lookup(List.of()))).isTrue();
-    assertThat(
-            CommandSurface.likelyPublic(null, "leaderboard", lookup(List.of(string("me", "hide")))))
+    assertThat(CommandSurface.slow(text("team", "progress", bool("csv", true)))).isTrue();
+    assertThat(CommandSurface.slow(text("team", "progress"))).isFalse();
+    assertThat(CommandSurface.slow(text(null, "status"))).isFalse();
+    assertThat(CommandSurface.likelyPublic(text(null, "leaderboard"))).isTrue();
+    assertThat(CommandSurface.likelyPublic(text(null, "leaderboard", string("period", "all"))))
+        .isTrue();
+    assertThat(CommandSurface.likelyPublic(text(null, "leaderboard", string("me", "hide"))))
         .isFalse();
-    assertThat(CommandSurface.likelyPublic(null, "status", lookup(List.of()))).isFalse();
+    assertThat(CommandSurface.likelyPublic(text(null, "status"))).isFalse();
+  }
+
+  // ---- Discord's limits on a command ----
+
+  private static final String NAME = "[-_\\p{L}\\p{N}]{1,32}";
+  private static final int OPTIONS_MAX = 25;
+  private static final int CHOICES_MAX = 25;
+  private static final int COMMAND_CHARACTERS_MAX = 4000;
+
+  /**
+   * Discord's rules for a chat command: at most 25 subcommands or groups, 25 subcommands in a
+   * group, 25 options on a subcommand, 25 choices on an option; names of 1 to 32 lower-case
+   * letters, digits, {@code -} and {@code _}, unique among their siblings; descriptions and choice
+   * names of 1 to 100 characters; required options before optional ones; and at most 4000
+   * characters of names, descriptions and choices in all.
+   */
+  private static void assertFitsDiscordsLimits(DataObject command) {
+    int characters = checkNode(command, "/roadmap", Set.of(SUBCOMMAND, GROUP));
+    assertThat(characters)
+        .as("characters of names, descriptions and choices of /roadmap")
+        .isLessThanOrEqualTo(COMMAND_CHARACTERS_MAX);
+  }
+
+  private static final int SUBCOMMAND = 1;
+  private static final int GROUP = 2;
+
+  /**
+   * Checks a command, group, subcommand or option and what it holds, and returns its characters
+   * with theirs. {@code children}: whether it may hold subcommands or groups; neither means it
+   * holds plain options (or nothing, for an option).
+   */
+  private static int checkNode(DataObject node, String path, Set<Integer> children) {
+    String name = node.getString("name");
+    String description = node.getString("description");
+    assertThat(name).as("name of %s", path).matches(NAME).isEqualTo(name.toLowerCase(Locale.ROOT));
+    assertThat(description).as("description of %s", path).hasSizeBetween(1, 100);
+    int characters = name.length() + description.length();
+    DataArray options = node.optArray("options").orElse(DataArray.empty());
+    assertThat(options.length()).as("options of %s", path).isLessThanOrEqualTo(OPTIONS_MAX);
+    Set<String> names = new HashSet<>();
+    boolean optionalSeen = false;
+    for (int i = 0; i < options.length(); i++) {
+      DataObject option = options.getObject(i);
+      String optionPath = path + " " + option.getString("name");
+      int type = option.getInt("type");
+      assertThat(names.add(option.getString("name"))).as("%s is unique", optionPath).isTrue();
+      if (type == GROUP) {
+        assertThat(children).as("%s: groups sit on the command only", optionPath).contains(GROUP);
+        characters += checkNode(option, optionPath, Set.of(SUBCOMMAND));
+      } else if (type == SUBCOMMAND) {
+        assertThat(children).as("%s: no subcommand in a subcommand", optionPath).contains(type);
+        characters += checkNode(option, optionPath, Set.of());
+      } else {
+        assertThat(children).as("%s: options belong to subcommands", optionPath).isEmpty();
+        boolean required = option.getBoolean("required", false);
+        assertThat(required && optionalSeen)
+            .as("%s: required options come first", optionPath)
+            .isFalse();
+        optionalSeen |= !required;
+        characters += choiceCharacters(option, optionPath);
+        characters += checkNode(option, optionPath, Set.of());
+      }
+    }
+    return characters;
+  }
+
+  private static int choiceCharacters(DataObject option, String path) {
+    DataArray choices = option.optArray("choices").orElse(DataArray.empty());
+    assertThat(choices.length()).as("choices of %s", path).isLessThanOrEqualTo(CHOICES_MAX);
+    int characters = 0;
+    for (int i = 0; i < choices.length(); i++) {
+      DataObject choice = choices.getObject(i);
+      assertThat(choice.getString("name")).as("a choice of %s", path).hasSizeBetween(1, 100);
+      characters +=
+          choice.getString("name").length() + String.valueOf(choice.get("value")).length();
+    }
+    return characters;
   }
 
   // ---- helpers ----
@@ -130,9 +272,31 @@ class CommandSurfaceTest {
     return surface.text(group, name, List.of(options));
   }
 
-  private static java.util.function.Function<String, OptionMapping> lookup(
-      List<OptionMapping> options) {
-    return name -> options.stream().filter(o -> o.getName().equals(name)).findFirst().orElse(null);
+  private static String groupOf(Entry entry) {
+    return entry.group().map(CommandSurface.Group::name).orElse(null);
+  }
+
+  /** The entry's required options, filled in with values the core takes. */
+  private static List<OptionMapping> requiredFilledIn(Entry entry) {
+    List<OptionMapping> filled = new ArrayList<>();
+    for (OptionData option : entry.options()) {
+      if (!option.isRequired()) {
+        continue;
+      }
+      filled.add(
+          switch (option.getType()) {
+            case USER -> user(option.getName(), "42");
+            case INTEGER -> integer(option.getName(), option.getMinValue().longValue());
+            case STRING ->
+                string(
+                    option.getName(),
+                    !option.getChoices().isEmpty()
+                        ? option.getChoices().getFirst().getAsString()
+                        : option.getName().equals(CommandSurface.ZONE) ? "Europe/Berlin" : "09:30");
+            default -> throw new AssertionError("No sample for " + option.getType());
+          });
+    }
+    return filled;
   }
 
   static OptionMapping option(String name, int type, Object value) {
@@ -141,24 +305,24 @@ class CommandSurfaceTest {
   }
 
   static OptionMapping string(String name, String value) {
-    return option(name, 3, value);
+    return option(name, OptionType.STRING.getKey(), value);
   }
 
   static OptionMapping integer(String name, long value) {
-    return option(name, 4, value);
+    return option(name, OptionType.INTEGER.getKey(), value);
   }
 
   static OptionMapping bool(String name, boolean value) {
-    return option(name, 5, value);
+    return option(name, OptionType.BOOLEAN.getKey(), value);
   }
 
   static OptionMapping user(String name, String id) {
-    return option(name, 6, id);
+    return option(name, OptionType.USER.getKey(), id);
   }
 
   /** Every option of every subcommand, by "path option": {@code remind days which}. */
   private Map<String, DataObject> optionsByPath() {
-    Map<String, DataObject> all = new java.util.HashMap<>();
+    Map<String, DataObject> all = new HashMap<>();
     DataArray top = surface.command().toData().getArray("options");
     for (int i = 0; i < top.length(); i++) {
       DataObject sub = top.getObject(i);

@@ -182,8 +182,9 @@ class DiscordEndToEndTest {
     slash(bo, "start", DataArray.empty());
     slash(cy, "start", DataArray.empty());
 
-    String organiser = slash(bo, "team", DataArray.empty()).getObject("data").toString();
-    String member = slash(cy, "team", DataArray.empty()).getObject("data").toString();
+    String organiser =
+        slash(bo, "team", "progress", DataArray.empty()).getObject("data").toString();
+    String member = slash(cy, "team", "progress", DataArray.empty()).getObject("data").toString();
 
     assertThat(organiser).contains("3 members on the roadmap");
     assertThat(member).doesNotContain("members on the roadmap");
@@ -237,6 +238,7 @@ class DiscordEndToEndTest {
             id,
             ana,
             "team",
+            "progress",
             DataArray.empty()
                 .add(DataObject.empty().put("name", "csv").put("type", 5).put("value", true))));
     DataObject deferral = callback(id);

@@ -3,6 +3,7 @@ package io.roadmapcoach.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,7 @@ class DiscordSettingsTest {
   }
 
   private static DiscordSettings env(String... pairs) {
-    Map<String, String> env = new java.util.HashMap<>();
+    Map<String, String> env = new HashMap<>();
     env.put("DISCORD_BOT_TOKEN", "secret-token");
     for (int i = 0; i < pairs.length; i += 2) {
       env.put(pairs[i], pairs[i + 1]);

@@ -98,7 +98,7 @@ class ShardsAndCommandsEndToEndTest {
 
   @Test
   void theTokenIsSentToDiscordAndNeverLogged(DSLContext dsl) throws Exception {
-    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
     Appender<ILoggingEvent> console = root.getAppender("STDERR");
     ListAppender<ILoggingEvent> captured = new ListAppender<>();
     captured.start();

@@ -2,9 +2,7 @@ package io.roadmapcoach.slack;
 
 import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
-import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +18,8 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,10 +60,7 @@ public final class SlackHttpBridge extends Handler.Abstract {
   }
 
   @Override
-  public boolean handle(
-      org.eclipse.jetty.server.Request request,
-      org.eclipse.jetty.server.Response response,
-      Callback callback) {
+  public boolean handle(Request request, Response response, Callback callback) {
     if (!PATH.equals(request.getHttpURI().getPath())) {
       return false;
     }
@@ -89,7 +86,7 @@ public final class SlackHttpBridge extends Handler.Abstract {
     }
   }
 
-  private Answer answer(org.eclipse.jetty.server.Request request) {
+  private Answer answer(Request request) {
     if (!HttpMethod.POST.is(request.getMethod())) {
       return Answer.json(405, "{\"error\":\"method not allowed\"}");
     }
@@ -98,7 +95,7 @@ public final class SlackHttpBridge extends Handler.Abstract {
       return Answer.json(413, "{\"error\":\"request body too large\"}");
     }
     byte[] bytes;
-    try (InputStream in = org.eclipse.jetty.server.Request.asInputStream(request)) {
+    try (InputStream in = Request.asInputStream(request)) {
       bytes = in.readNBytes(MAX_BODY_BYTES + 1);
     } catch (IOException e) {
       return Answer.json(400, "{\"error\":\"unreadable request\"}");
@@ -118,7 +115,7 @@ public final class SlackHttpBridge extends Handler.Abstract {
       refused(request, verdict);
       return Answer.json(401, "{\"error\":\"invalid request\"}");
     }
-    Request<?> slackRequest;
+    com.slack.api.bolt.request.Request<?> slackRequest; // Bolt's, not Jetty's
     try {
       slackRequest =
           parser.parse(
@@ -126,7 +123,7 @@ public final class SlackHttpBridge extends Handler.Abstract {
                   .requestUri(PATH)
                   .requestBody(body)
                   .headers(boltHeaders)
-                  .remoteAddress(org.eclipse.jetty.server.Request.getRemoteAddr(request))
+                  .remoteAddress(Request.getRemoteAddr(request))
                   .build());
     } catch (RuntimeException e) {
       log.info("Refused a signed request Bolt could not read: {}", e.getClass().getSimpleName());
@@ -136,7 +133,7 @@ public final class SlackHttpBridge extends Handler.Abstract {
       return Answer.json(404, "{\"error\":\"no handler for this request\"}");
     }
     try {
-      Response result = app.run(slackRequest);
+      var result = app.run(slackRequest);
       String type = result.getContentType() == null ? JSON : result.getContentType();
       Map<String, List<String>> extra =
           result.getHeaders() == null ? Map.of() : result.getHeaders();
@@ -157,14 +154,14 @@ public final class SlackHttpBridge extends Handler.Abstract {
   }
 
   /** Says so at INFO at most every ten seconds, so a flood of forged requests is no log flood. */
-  private void refused(org.eclipse.jetty.server.Request request, RequestSignature.Verdict verdict) {
+  private void refused(Request request, RequestSignature.Verdict verdict) {
     long now = System.nanoTime();
     long last = lastRefusalLogged.get();
     boolean loud =
         now - last > REFUSAL_LOG_INTERVAL_NANOS && lastRefusalLogged.compareAndSet(last, now);
     if (loud || log.isDebugEnabled()) {
       String line = "Refused a request to {} from {}: {}";
-      Object from = org.eclipse.jetty.server.Request.getRemoteAddr(request);
+      Object from = Request.getRemoteAddr(request);
       if (loud) {
         log.info(line, PATH, from, verdict);
       } else {
@@ -173,7 +170,7 @@ public final class SlackHttpBridge extends Handler.Abstract {
     }
   }
 
-  private static Map<String, List<String>> headers(org.eclipse.jetty.server.Request request) {
+  private static Map<String, List<String>> headers(Request request) {
     Map<String, List<String>> headers = new HashMap<>();
     for (HttpField field : request.getHeaders()) {
       headers.computeIfAbsent(field.getName(), k -> new ArrayList<>(1)).add(field.getValue());

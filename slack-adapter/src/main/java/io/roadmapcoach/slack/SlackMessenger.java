@@ -179,8 +179,8 @@ public final class SlackMessenger implements Messenger {
           client.chatPostMessage(
               r ->
                   r.channel(channel)
-                      .text(BlockKit.fallbackText(delivery.reply()))
-                      .blocks(BlockKit.message(delivery.reply())));
+                      .text(SlackRenderer.fallbackText(delivery.reply()))
+                      .blocks(SlackRenderer.message(delivery.reply())));
       if (response.isOk()) {
         return new Posted(true, null, null);
       }

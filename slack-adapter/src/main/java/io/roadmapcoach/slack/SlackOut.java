@@ -50,10 +50,10 @@ final class SlackOut {
   boolean respondToAction(String responseUrl, Reply reply, boolean replaceOriginal) {
     ActionResponse body =
         ActionResponse.builder()
-            .responseType(BlockKit.responseType(reply))
+            .responseType(SlackRenderer.responseType(reply))
             .replaceOriginal(replaceOriginal)
-            .text(BlockKit.fallbackText(reply))
-            .blocks(BlockKit.message(reply))
+            .text(SlackRenderer.fallbackText(reply))
+            .blocks(SlackRenderer.message(reply))
             .build();
     return webhook(responseUrl, () -> new Responder(slack, responseUrl).send(body));
   }
@@ -66,8 +66,8 @@ final class SlackOut {
               r ->
                   r.channel(channel)
                       .ts(ts)
-                      .text(BlockKit.fallbackText(reply))
-                      .blocks(BlockKit.message(reply)));
+                      .text(SlackRenderer.fallbackText(reply))
+                      .blocks(SlackRenderer.message(reply)));
       if (!response.isOk()) {
         log.warn("chat.update in {} answered {}", channel, response.getError());
       }
@@ -85,8 +85,8 @@ final class SlackOut {
           client.chatPostMessage(
               r ->
                   r.channel(channel)
-                      .text(BlockKit.fallbackText(reply))
-                      .blocks(BlockKit.message(reply)));
+                      .text(SlackRenderer.fallbackText(reply))
+                      .blocks(SlackRenderer.message(reply)));
       if (!response.isOk()) {
         log.warn("chat.postMessage to {} answered {}", channel, response.getError());
       }
@@ -99,7 +99,7 @@ final class SlackOut {
 
   /** Shows the reply as the member's App Home tab. */
   boolean publishHome(String userId, Reply reply) {
-    View view = View.builder().type("home").blocks(BlockKit.home(reply)).build();
+    View view = View.builder().type("home").blocks(SlackRenderer.home(reply)).build();
     try {
       ViewsPublishResponse response = client.viewsPublish(r -> r.userId(userId).view(view));
       if (!response.isOk()) {

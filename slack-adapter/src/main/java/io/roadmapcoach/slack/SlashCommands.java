@@ -1,5 +1,6 @@
 package io.roadmapcoach.slack;
 
+import com.google.gson.annotations.SerializedName;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
@@ -97,9 +98,9 @@ final class SlashCommands implements SlashCommandHandler {
   static SlashCommandResponse response(Reply reply) {
     SlashCommandResponse response =
         reply.linkPreviews() ? new SlashCommandResponse() : new WithoutPreviews();
-    response.setResponseType(BlockKit.responseType(reply));
-    response.setText(BlockKit.fallbackText(reply));
-    response.setBlocks(BlockKit.message(reply));
+    response.setResponseType(SlackRenderer.responseType(reply));
+    response.setText(SlackRenderer.fallbackText(reply));
+    response.setBlocks(SlackRenderer.message(reply));
     return response;
   }
 
@@ -108,10 +109,10 @@ final class SlashCommands implements SlashCommandHandler {
    * response has no such fields; its JSON writer serialises these too.
    */
   static final class WithoutPreviews extends SlashCommandResponse {
-    @com.google.gson.annotations.SerializedName("unfurl_links")
+    @SerializedName("unfurl_links")
     private final boolean unfurlLinks = false;
 
-    @com.google.gson.annotations.SerializedName("unfurl_media")
+    @SerializedName("unfurl_media")
     private final boolean unfurlMedia = false;
 
     @Override

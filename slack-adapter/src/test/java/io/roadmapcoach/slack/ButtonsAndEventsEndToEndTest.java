@@ -14,6 +14,7 @@ import io.roadmapcoach.slack.testing.FakeSlack;
 import io.roadmapcoach.slack.testing.SlackHarness;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -203,7 +204,7 @@ class ButtonsAndEventsEndToEndTest {
   void theEventsUrlVerificationChallengeIsAnswered() {
     String body =
         "{\"token\":\"x\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}";
-    var headers = new java.util.LinkedHashMap<>(SlackHarness.signed(body, SlackHarness.now()));
+    var headers = new LinkedHashMap<>(SlackHarness.signed(body, SlackHarness.now()));
     headers.put("Content-Type", "application/json");
 
     HttpResponse<String> response = slack.send(body, headers);

@@ -6,6 +6,8 @@ import com.slack.api.app_backend.SlackSignature;
 import io.roadmapcoach.core.testing.TableSnapshot;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import io.roadmapcoach.slack.testing.SlackHarness;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -153,11 +155,9 @@ class ForgedRequestEndToEndTest {
 
   @Test
   void onlyPostIsServed() throws Exception {
-    var request = java.net.http.HttpRequest.newBuilder(slack.eventsUri()).GET().build();
+    var request = HttpRequest.newBuilder(slack.eventsUri()).GET().build();
 
-    var response =
-        java.net.http.HttpClient.newHttpClient()
-            .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(405);
   }

@@ -26,7 +26,7 @@ class SecretsStayOutOfLogsTest {
   @Test
   void neitherTheTokenNorTheSigningSecretIsEverLogged(DSLContext dsl) {
     // everything the adapter and the Slack SDK log, at DEBUG, kept off the console meanwhile
-    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
     Logger ours = (Logger) LoggerFactory.getLogger("io.roadmapcoach");
     Logger sdk = (Logger) LoggerFactory.getLogger("com.slack.api");
     Level oursLevel = ours.getLevel();

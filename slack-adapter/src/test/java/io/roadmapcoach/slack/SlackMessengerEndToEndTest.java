@@ -4,6 +4,7 @@ import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.delivery.Delivery;
 import io.roadmapcoach.core.delivery.DeliveryResult;
 import io.roadmapcoach.core.delivery.DeliveryResult.Who;
@@ -17,6 +18,7 @@ import io.roadmapcoach.slack.testing.FakeSlack.Answer;
 import io.roadmapcoach.slack.testing.SlackHarness;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -95,8 +97,7 @@ class SlackMessengerEndToEndTest {
     worker.drainDue();
 
     assertThat(dsl.select(OUTBOX.STATUS).from(OUTBOX).fetchSingle().value1()).isEqualTo("pending");
-    assertThat(worker.pausedUntil(io.roadmapcoach.core.caller.Platform.SLACK))
-        .contains(TUESDAY_NINE_BERLIN.plusSeconds(2));
+    assertThat(worker.pausedUntil(Platform.SLACK)).contains(TUESDAY_NINE_BERLIN.plusSeconds(2));
     worker.drainDue(); // still paused: nothing is sent
     assertThat(slack.fake.calls("chat.postMessage")).hasSize(1);
 
@@ -178,7 +179,7 @@ class SlackMessengerEndToEndTest {
 
   @Test
   void serverErrorsAreRetriedLaterAndOtherErrorsFailForTheWorkerToBackOff() {
-    slack.fake.next("chat.postMessage", new Answer(503, java.util.Map.of(), "{\"ok\":false}"));
+    slack.fake.next("chat.postMessage", new Answer(503, Map.of(), "{\"ok\":false}"));
     assertThat(send(direct(Optional.of("DU1")))).isInstanceOf(DeliveryResult.RetryLater.class);
 
     slack.fake.next("chat.postMessage", Answer.error("invalid_blocks"));

@@ -1,6 +1,7 @@
 package io.roadmapcoach.slack.bench;
 
 import com.slack.api.bolt.App;
+import com.sun.management.OperatingSystemMXBean;
 import io.roadmapcoach.core.Core;
 import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.caller.Origin;
@@ -34,6 +35,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -475,7 +478,7 @@ public final class SlackBenchmark {
       Recording recording = new Recording(Configuration.getConfiguration("profile"));
       recording.start();
       return recording;
-    } catch (IOException | java.text.ParseException e) {
+    } catch (IOException | ParseException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -547,8 +550,7 @@ public final class SlackBenchmark {
           clients += Math.max(0, cpu);
         }
       }
-      var os =
-          (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       return new CpuSnapshot(
           System.nanoTime(),
           machineBusy(),
@@ -560,7 +562,7 @@ public final class SlackBenchmark {
     private static int postgresPort() {
       try (var connection = TestDatabase.dataSource().getConnection()) {
         return URI.create(connection.getMetaData().getURL().substring("jdbc:".length())).getPort();
-      } catch (java.sql.SQLException | RuntimeException e) {
+      } catch (SQLException | RuntimeException e) {
         return -1;
       }
     }

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class BlockKitTest {
+class SlackRendererTest {
 
   private static String sectionText(LayoutBlock block) {
     return ((MarkdownTextObject) ((SectionBlock) block).getText()).getText();
@@ -29,10 +29,10 @@ class BlockKitTest {
   void plainTextIsEscapedSoNothingTypedCanPingOrLink() {
     Reply reply = Reply.text(Text.of("Tom & Jerry <!channel> <@U123> a>b"));
 
-    String text = sectionText(BlockKit.message(reply).get(0));
+    String text = sectionText(SlackRenderer.message(reply).get(0));
 
     assertThat(text).isEqualTo("Tom &amp; Jerry &lt;!channel&gt; &lt;@U123&gt; a&gt;b");
-    assertThat(BlockKit.fallbackText(reply)).doesNotContain("<!channel>");
+    assertThat(SlackRenderer.fallbackText(reply)).doesNotContain("<!channel>");
   }
 
   @Test
@@ -46,7 +46,7 @@ class BlockKitTest {
             .plain(" ")
             .link("the guide", "https://example.com/a?b=1&c=2");
 
-    String mrkdwn = sectionText(BlockKit.message(Reply.text(text)).get(0));
+    String mrkdwn = sectionText(SlackRenderer.message(Reply.text(text)).get(0));
 
     assertThat(mrkdwn)
         .isEqualTo(
@@ -64,14 +64,15 @@ class BlockKitTest {
             .plain(" ")
             .link("x", "javascript:alert(1)");
 
-    assertThat(sectionText(BlockKit.message(Reply.text(text)).get(0))).isEqualTo("2 * 3 a`b x");
+    assertThat(sectionText(SlackRenderer.message(Reply.text(text)).get(0)))
+        .isEqualTo("2 * 3 a`b x");
   }
 
   @Test
   void aHeaderIsPlainTextOfAtMost150Characters() {
     Reply reply = Reply.builder().header("H".repeat(400)).build();
 
-    HeaderBlock header = (HeaderBlock) BlockKit.message(reply).get(0);
+    HeaderBlock header = (HeaderBlock) SlackRenderer.message(reply).get(0);
 
     assertThat(header.getText().getType()).isEqualTo("plain_text");
     assertThat(header.getText().getText()).hasSize(150).endsWith("…");
@@ -84,7 +85,7 @@ class BlockKitTest {
       lines.append("• member ").append(i).append(" · stage 3 (1/3) · streak 4 & more\n");
     }
 
-    List<LayoutBlock> blocks = BlockKit.message(Reply.text(lines.toString()));
+    List<LayoutBlock> blocks = SlackRenderer.message(Reply.text(lines.toString()));
 
     assertThat(blocks).hasSizeGreaterThan(1);
     for (LayoutBlock block : blocks) {
@@ -92,7 +93,7 @@ class BlockKitTest {
       assertThat(text.length()).isLessThanOrEqualTo(3000);
       assertThat(text).startsWith("• member ").endsWith("more");
     }
-    String joined = String.join("\n", blocks.stream().map(BlockKitTest::sectionText).toList());
+    String joined = String.join("\n", blocks.stream().map(SlackRendererTest::sectionText).toList());
     assertThat(joined.split("\n")).hasSize(200);
   }
 
@@ -108,7 +109,7 @@ class BlockKitTest {
               .plain("\n");
     }
 
-    List<LayoutBlock> blocks = BlockKit.message(Reply.text(text));
+    List<LayoutBlock> blocks = SlackRenderer.message(Reply.text(text));
 
     assertThat(blocks).hasSizeGreaterThan(1);
     for (LayoutBlock block : blocks) {
@@ -124,8 +125,8 @@ class BlockKitTest {
     Reply.Builder builder = Reply.builder();
     IntStream.range(0, 80).forEach(i -> builder.section("part " + i));
 
-    List<LayoutBlock> blocks = BlockKit.message(builder.build());
-    List<LayoutBlock> home = BlockKit.home(builder.build());
+    List<LayoutBlock> blocks = SlackRenderer.message(builder.build());
+    List<LayoutBlock> home = SlackRenderer.home(builder.build());
 
     assertThat(blocks).hasSize(50);
     assertThat(blocks.get(49)).isInstanceOf(ContextBlock.class);
@@ -142,7 +143,7 @@ class BlockKitTest {
       fields.add(new Block.Field("Label " + i, Text.of("value " + i)));
     }
 
-    List<LayoutBlock> blocks = BlockKit.message(Reply.builder().fields(fields).build());
+    List<LayoutBlock> blocks = SlackRenderer.message(Reply.builder().fields(fields).build());
 
     assertThat(blocks).hasSize(2);
     SectionBlock first = (SectionBlock) blocks.get(0);
@@ -154,12 +155,15 @@ class BlockKitTest {
 
   @Test
   void progressIsABarOfTenCells() {
-    assertThat(BlockKit.progress(new Block.Progress(0, 3, "none yet")))
+    assertThat(SlackRenderer.progress(new Block.Progress(0, 3, "none yet")))
         .isEqualTo("`░░░░░░░░░░`  *0/3*  none yet");
-    assertThat(BlockKit.progress(new Block.Progress(1, 3, "one"))).startsWith("`███░░░░░░░`");
-    assertThat(BlockKit.progress(new Block.Progress(44, 45, "almost"))).startsWith("`█████████░`");
-    assertThat(BlockKit.progress(new Block.Progress(1, 45, "started"))).startsWith("`█░░░░░░░░░`");
-    assertThat(BlockKit.progress(new Block.Progress(45, 45, "all"))).startsWith("`██████████`");
+    assertThat(SlackRenderer.progress(new Block.Progress(1, 3, "one"))).startsWith("`███░░░░░░░`");
+    assertThat(SlackRenderer.progress(new Block.Progress(44, 45, "almost")))
+        .startsWith("`█████████░`");
+    assertThat(SlackRenderer.progress(new Block.Progress(1, 45, "started")))
+        .startsWith("`█░░░░░░░░░`");
+    assertThat(SlackRenderer.progress(new Block.Progress(45, 45, "all")))
+        .startsWith("`██████████`");
   }
 
   @Test
@@ -171,7 +175,7 @@ class BlockKitTest {
       buttons.add(Button.of("Done " + i, "rc:d:1:" + (i + 1)));
     }
 
-    List<LayoutBlock> blocks = BlockKit.message(Reply.builder().buttons(buttons).build());
+    List<LayoutBlock> blocks = SlackRenderer.message(Reply.builder().buttons(buttons).build());
 
     assertThat(blocks).hasSize(2).allMatch(b -> b instanceof ActionsBlock);
     ActionsBlock first = (ActionsBlock) blocks.get(0);
@@ -194,7 +198,7 @@ class BlockKitTest {
             .buttons(List.of(Button.of(longAnswer, "rc:a:1:1:0"), Button.of("Short", "rc:a:1:1:1")))
             .build();
 
-    List<LayoutBlock> blocks = BlockKit.message(reply);
+    List<LayoutBlock> blocks = SlackRenderer.message(reply);
 
     assertThat(sectionText(blocks.get(0))).contains("*A*  " + longAnswer).contains("*B*  Short");
     ActionsBlock row = (ActionsBlock) blocks.get(1);
@@ -206,8 +210,8 @@ class BlockKitTest {
 
   @Test
   void visibilityMapsToResponseType() {
-    assertThat(BlockKit.responseType(Reply.text("x"))).isEqualTo("ephemeral");
-    assertThat(BlockKit.responseType(Reply.text("x").visibleTo(Visibility.CHANNEL)))
+    assertThat(SlackRenderer.responseType(Reply.text("x"))).isEqualTo("ephemeral");
+    assertThat(SlackRenderer.responseType(Reply.text("x").visibleTo(Visibility.CHANNEL)))
         .isEqualTo("in_channel");
   }
 
@@ -216,6 +220,6 @@ class BlockKitTest {
     Reply reply =
         Reply.builder().section(Text.empty()).context(Text.of("  ")).header(" ").divider().build();
 
-    assertThat(BlockKit.message(reply)).hasSize(1);
+    assertThat(SlackRenderer.message(reply)).hasSize(1);
   }
 }

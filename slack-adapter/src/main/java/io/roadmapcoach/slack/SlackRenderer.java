@@ -26,7 +26,7 @@ import java.util.List;
  * row of 75-character labels. Long text is split into more sections rather than cut; what still
  * does not fit is cut with a note saying so.
  */
-final class BlockKit {
+final class SlackRenderer {
   static final int MESSAGE_BLOCKS = 50;
   static final int HOME_BLOCKS = 100;
   static final int SECTION_TEXT = 3000;
@@ -39,7 +39,7 @@ final class BlockKit {
   static final int FALLBACK_TEXT = 3000;
   static final int PROGRESS_CELLS = 10;
 
-  private BlockKit() {}
+  private SlackRenderer() {}
 
   /** A message's blocks (chat.postMessage, a command's answer, response_url). */
   static List<LayoutBlock> message(Reply reply) {

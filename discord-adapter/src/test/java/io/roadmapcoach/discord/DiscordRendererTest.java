@@ -1,6 +1,7 @@
 package io.roadmapcoach.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.roadmapcoach.core.reply.Attachment;
 import io.roadmapcoach.core.reply.Block;
@@ -10,7 +11,6 @@ import io.roadmapcoach.core.reply.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.ButtonStyle;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.data.DataObject;
@@ -19,7 +19,7 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.junit.jupiter.api.Test;
 
 /** Core replies as Discord embeds and action rows, within Discord's limits. */
-class ReplyRendererTest {
+class DiscordRendererTest {
 
   @Test
   void aStatusLikeReplyIsOneEmbedWithFieldsAndARowOfButtons() {
@@ -39,7 +39,7 @@ class ReplyRendererTest {
             .context(Text.of("Reminders at 09:00"))
             .build();
 
-    DiscordMessage message = ReplyRenderer.render(reply);
+    DiscordMessage message = DiscordRenderer.render(reply);
 
     assertThat(message.embeds()).hasSize(1);
     MessageEmbed embed = message.embeds().getFirst();
@@ -51,20 +51,15 @@ class ReplyRendererTest {
     assertThat(embed.getFields())
         .extracting(
             MessageEmbed.Field::getName, MessageEmbed.Field::getValue, MessageEmbed.Field::isInline)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("Points", "120", true),
-            org.assertj.core.groups.Tuple.tuple("Streak", "4 days", true));
-    assertThat(embed.getColorRaw()).isEqualTo(ReplyRenderer.COLOR);
+        .containsExactly(tuple("Points", "120", true), tuple("Streak", "4 days", true));
+    assertThat(embed.getColorRaw()).isEqualTo(DiscordRenderer.COLOR);
     assertThat(message.rows()).hasSize(1);
-    List<net.dv8tion.jda.api.components.buttons.Button> buttons =
-        buttons(message.rows().getFirst());
+    var buttons = message.rows().getFirst().getButtons();
     assertThat(buttons)
         .extracting(b -> b.getCustomId(), b -> b.getLabel(), b -> b.getStyle())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                "rc:d:3:2", "Mark objective 2 done", ButtonStyle.PRIMARY),
-            org.assertj.core.groups.Tuple.tuple(
-                "rc:q", "Take the stage quiz", ButtonStyle.SECONDARY));
+            tuple("rc:d:3:2", "Mark objective 2 done", ButtonStyle.PRIMARY),
+            tuple("rc:q", "Take the stage quiz", ButtonStyle.SECONDARY));
   }
 
   @Test
@@ -77,7 +72,7 @@ class ReplyRendererTest {
             .section(Text.of("What does the Central Limit Theorem say?"))
             .build();
 
-    List<MessageEmbed> embeds = ReplyRenderer.render(reply).embeds();
+    List<MessageEmbed> embeds = DiscordRenderer.render(reply).embeds();
 
     assertThat(embeds).hasSize(2);
     assertThat(embeds.get(0).getTitle()).isNull();
@@ -92,10 +87,10 @@ class ReplyRendererTest {
             .mapToObj(i -> Button.of("Option " + i, "rc:a:9:1:" + i))
             .toList();
 
-    DiscordMessage message = ReplyRenderer.render(Reply.builder().buttons(many).build());
+    DiscordMessage message = DiscordRenderer.render(Reply.builder().buttons(many).build());
 
     assertThat(message.rows()).hasSize(5);
-    assertThat(message.rows()).allSatisfy(row -> assertThat(buttons(row)).hasSize(5));
+    assertThat(message.rows()).allSatisfy(row -> assertThat(row.getButtons()).hasSize(5));
   }
 
   @Test
@@ -108,10 +103,9 @@ class ReplyRendererTest {
             .buttons(List.of(Button.of("Short", "rc:a:9:1:0"), Button.of(longOption, "rc:a:9:1:1")))
             .build();
 
-    DiscordMessage message = ReplyRenderer.render(reply);
+    DiscordMessage message = DiscordRenderer.render(reply);
 
-    List<net.dv8tion.jda.api.components.buttons.Button> buttons =
-        buttons(message.rows().getFirst());
+    var buttons = message.rows().getFirst().getButtons();
     assertThat(buttons).extracting(b -> b.getLabel()).allMatch(label -> label.length() <= 80);
     assertThat(buttons.get(0).getLabel()).isEqualTo("1. Short");
     assertThat(buttons.get(1).getLabel()).startsWith("2. AAA").endsWith("…");
@@ -129,7 +123,7 @@ class ReplyRendererTest {
                     Button.of("Long", "rc:" + "9".repeat(120))))
             .build();
 
-    assertThat(buttons(ReplyRenderer.render(reply).rows().getFirst()))
+    assertThat(DiscordRenderer.render(reply).rows().getFirst().getButtons())
         .extracting(b -> b.getLabel())
         .containsExactly("One");
   }
@@ -138,9 +132,10 @@ class ReplyRendererTest {
   void directMessageButtonsCarryTheirGuild() {
     Reply reply = Reply.builder().buttons(List.of(Button.of("Snooze a day", "rc:s:1"))).build();
 
-    DiscordMessage message = ReplyRenderer.render(reply, DmButtons.forGuild("200000000000000002"));
+    DiscordMessage message =
+        DiscordRenderer.render(reply, DmButtons.forGuild("200000000000000002"));
 
-    assertThat(buttons(message.rows().getFirst()).getFirst().getCustomId())
+    assertThat(message.rows().getFirst().getButtons().getFirst().getCustomId())
         .isEqualTo("g200000000000000002|rc:s:1");
   }
 
@@ -152,7 +147,7 @@ class ReplyRendererTest {
     }
 
     List<MessageEmbed> embeds =
-        ReplyRenderer.render(Reply.builder().header("Team").fields(fields).build()).embeds();
+        DiscordRenderer.render(Reply.builder().header("Team").fields(fields).build()).embeds();
 
     assertThat(embeds).hasSize(2);
     assertThat(embeds.get(0).getFields()).hasSize(25);
@@ -175,7 +170,7 @@ class ReplyRendererTest {
             .context(Text.of("Everyone, as a file: ").code("/roadmap team csv"))
             .build();
 
-    List<MessageEmbed> embeds = ReplyRenderer.render(reply).embeds();
+    List<MessageEmbed> embeds = DiscordRenderer.render(reply).embeds();
 
     assertThat(embeds.size()).isBetween(1, 10);
     int total = embeds.stream().mapToInt(MessageEmbed::getLength).sum();
@@ -196,7 +191,7 @@ class ReplyRendererTest {
             .fields(List.of(new Block.Field("Notes", Text.of("v".repeat(2000)))))
             .build();
 
-    MessageEmbed embed = ReplyRenderer.render(reply).embeds().getFirst();
+    MessageEmbed embed = DiscordRenderer.render(reply).embeds().getFirst();
 
     assertThat(embed.getTitle()).hasSize(256).endsWith("…");
     assertThat(embed.getFields().getFirst().getValue()).hasSize(1024).endsWith("…");
@@ -211,7 +206,7 @@ class ReplyRendererTest {
             .withAttachment(
                 new Attachment("team-study-group.csv", "text/csv", "member,stage\nAna,1\n"));
 
-    MessageCreateData create = ReplyRenderer.render(reply).create();
+    MessageCreateData create = DiscordRenderer.render(reply).create();
 
     assertThat(create.getFiles()).hasSize(1);
     assertThat(create.getFiles().getFirst().getName()).isEqualTo("team-study-group.csv");
@@ -221,7 +216,7 @@ class ReplyRendererTest {
   void anEditReplacesButtonsEvenWithNone() {
     Reply result = Reply.builder().header("🎉 Passed: 5 of 5").replacingOriginal().build();
 
-    MessageEditData edit = ReplyRenderer.render(result).edit();
+    MessageEditData edit = DiscordRenderer.render(result).edit();
     DataObject json = edit.toData();
 
     assertThat(json.getArray("components").length()).isZero();
@@ -230,7 +225,7 @@ class ReplyRendererTest {
 
   @Test
   void nothingToShowStillMakesAValidMessage() {
-    DiscordMessage message = ReplyRenderer.render(Reply.builder().build());
+    DiscordMessage message = DiscordRenderer.render(Reply.builder().build());
 
     assertThat(message.content()).isNotEmpty();
     assertThat(message.create().getContent()).isNotEmpty();
@@ -240,14 +235,8 @@ class ReplyRendererTest {
   void repliesNeverPing() {
     Reply reply = Reply.text("@everyone look");
 
-    DataObject json = ReplyRenderer.render(reply).create().toData();
+    DataObject json = DiscordRenderer.render(reply).create().toData();
 
     assertThat(json.getObject("allowed_mentions").getArray("parse").length()).isZero();
-  }
-
-  private static List<net.dv8tion.jda.api.components.buttons.Button> buttons(ActionRow row) {
-    return row.getComponents().stream()
-        .map(c -> (net.dv8tion.jda.api.components.buttons.Button) c)
-        .toList();
   }
 }

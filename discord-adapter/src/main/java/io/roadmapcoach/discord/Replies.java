@@ -1,0 +1,19 @@
+package io.roadmapcoach.discord;
+
+import io.roadmapcoach.core.reply.Apologies;
+import io.roadmapcoach.core.reply.Reply;
+import io.roadmapcoach.core.reply.Text;
+
+/** The few answers the adapter writes itself: when the core is not the one to ask, or failed. */
+final class Replies {
+  private Replies() {}
+
+  /** A command or button outside a server: progress lives in a server's channel. */
+  static final Reply NOT_IN_A_SERVER =
+      Reply.text(
+          Text.of("Use ")
+              .code("/roadmap")
+              .plain(" in a channel of your server: your progress lives there."));
+
+  static final Reply FAILED = Apologies.somethingWentWrong();
+}

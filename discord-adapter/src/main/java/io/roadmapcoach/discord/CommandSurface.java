@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -50,6 +51,8 @@ final class CommandSurface {
       new Group("remind", "Your daily nudge: when, which days, on or off, DM or channel");
   static final Group SNOOZE = new Group("snooze", "Pause your nudges");
   static final Group TEAM = new Group("team", "Lead: your members, their progress and their roles");
+  static final Group POST =
+      new Group("post", "Lead: this channel's daily post: when, which days, or none");
   static final Group CHANNEL =
       new Group("channel", "Lead: this channel's time zone, weekly quiz and nudges");
 
@@ -315,7 +318,31 @@ final class CommandSurface {
                     "dm",
                     "One daily post in this channel",
                     "channel"))
-            .saying("reminders"));
+            .saying("reminders"),
+        sub("leave", "Leave the roadmap in this channel (your progress is kept)"),
+        sub(
+            "home",
+            "Choose the channel your direct messages and their buttons act in",
+            arg(
+                new OptionData(OptionType.CHANNEL, "channel", "Your home channel", false)
+                    .setChannelTypes(ChannelType.TEXT))),
+        sub("settings", "This channel's time zone, quiz, daily post and leads"),
+        sub(
+            POST,
+            "at",
+            "Lead: when the daily post goes out",
+            time("24-hour clock, the channel's time zone, e.g. 09:00")),
+        sub(POST, "days", "Lead: which days it goes out", whichDays("Weekdays or every day")),
+        sub(POST, "off", "Lead: no daily post in this channel"),
+        sub(POST, "on", "Lead: the daily post again"),
+        sub(TEAM, "nudge", "Lead: nudge a member now", member("Who to nudge")).saying("nudge"),
+        sub(TEAM, "digest", "Lead: your weekly digest of the team", onOff(true)).saying("digest"),
+        sub(TEAM, "dashboard", "Lead: the channel at a glance, on the web").saying("dashboard"),
+        sub(TEAM, "chart", "Lead: everyone's progress as a chart"));
+  }
+
+  static Arg onOff(boolean required) {
+    return choice("switch", "On or off", required, "On", "on", "Off", "off");
   }
 
   // ---- building blocks of entries ----

@@ -2,22 +2,14 @@ package io.roadmapcoach.discord;
 
 import static io.roadmapcoach.discord.CommandSurface.REMIND;
 import static io.roadmapcoach.discord.CommandSurface.SNOOZE;
-import static io.roadmapcoach.discord.CommandSurface.TEAM;
 import static io.roadmapcoach.discord.CommandSurface.arg;
-import static io.roadmapcoach.discord.CommandSurface.choice;
-import static io.roadmapcoach.discord.CommandSurface.member;
 import static io.roadmapcoach.discord.CommandSurface.sub;
-import static io.roadmapcoach.discord.CommandSurface.time;
-import static io.roadmapcoach.discord.CommandSurface.whichDays;
-import static io.roadmapcoach.discord.CommandSurfaceTest.option;
 import static io.roadmapcoach.discord.CommandSurfaceTest.string;
-import static io.roadmapcoach.discord.CommandSurfaceTest.user;
 
 import io.roadmapcoach.discord.CommandSurface.Arg;
 import io.roadmapcoach.discord.CommandSurface.Entry;
 import io.roadmapcoach.discord.CommandSurface.Group;
 import java.util.List;
-import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
@@ -38,50 +30,11 @@ final class PlannedCommands {
    */
   record Planned(Entry entry, List<OptionMapping> filledIn, String says) {}
 
-  static final Group POST =
-      new Group("post", "Lead: this channel's daily post: when, which days, or none");
   static final Group HOLIDAY =
       new Group("holiday", "Lead: this channel's days off: no nudges, no daily post");
 
   static List<Planned> all() {
     return List.of(
-        planned(sub("leave", "Leave the roadmap in this channel"), "leave"),
-        planned(
-            sub(
-                "home",
-                "Choose the channel your direct messages and their buttons act in",
-                arg(
-                    new OptionData(OptionType.CHANNEL, "channel", "Your home channel", true)
-                        .setChannelTypes(ChannelType.TEXT))),
-            "home <#300000000000000003>",
-            option("channel", 7, "300000000000000003")),
-        planned(sub("settings", "Your settings, all in one place"), "settings"),
-        planned(
-            sub(
-                POST,
-                "at",
-                "Lead: when the daily post goes out",
-                time("24-hour clock, the channel's time zone, e.g. 09:00")),
-            "post at 09:00",
-            string("time", "09:00")),
-        planned(
-            sub(POST, "days", "Lead: which days it goes out", whichDays("Weekdays or every day")),
-            "post days weekdays",
-            string("which", "weekdays")),
-        planned(sub(POST, "off", "Lead: no daily post in this channel"), "post off"),
-        planned(
-            sub(TEAM, "nudge", "Lead: nudge a member now", member("Who to nudge")).saying("nudge"),
-            "nudge <@42>",
-            user("member", "42")),
-        planned(
-            sub(TEAM, "digest", "Lead: your weekly digest of the team", onOff(true))
-                .saying("digest"),
-            "digest off",
-            string("switch", "off")),
-        planned(
-            sub(TEAM, "dashboard", "Lead: the channel at a glance").saying("dashboard"),
-            "dashboard"),
-        planned(sub(TEAM, "chart", "Lead: everyone's progress as a chart"), "team chart"),
         planned(sub("export", "Everything the bot keeps about you, as a file"), "export"),
         planned(sub("forget-me", "Delete everything the bot keeps about you"), "forget-me"),
         planned(
@@ -125,7 +78,7 @@ final class PlannedCommands {
   }
 
   private static Arg onOff(boolean required) {
-    return choice("switch", "On or off", required, "On", "on", "Off", "off");
+    return CommandSurface.onOff(required);
   }
 
   private static Arg date(String name, String description, boolean required) {

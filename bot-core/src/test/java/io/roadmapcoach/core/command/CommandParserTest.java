@@ -55,7 +55,8 @@ class CommandParserTest {
           Map.entry("settings", new Command.Settings()),
           Map.entry("post at 08:30", new Command.PostAt(LocalTime.of(8, 30))),
           Map.entry("nudge @bob", new Command.Nudge(named("bob"))),
-          Map.entry("digest off", new Command.Digest(false)));
+          Map.entry("digest off", new Command.Digest(false)),
+          Map.entry("dashboard", new Command.Dashboard()));
 
   private static MemberRef named(String name) {
     return new MemberRef(Optional.empty(), Optional.of(name));
@@ -78,6 +79,7 @@ class CommandParserTest {
     assertThat(parse("home")).isEqualTo(new Command.Home(Optional.empty()));
     assertThat(parse("post days daily")).isEqualTo(new Command.PostDays(ReminderDays.DAILY));
     assertThat(parse("post off")).isEqualTo(new Command.PostSwitch(false));
+    assertThat(parse("team chart")).isEqualTo(new Command.TeamChart());
     assertThat(parse("quiz-day")).isEqualTo(new Command.Settings());
     assertThat(refusal("post at 25:00")).startsWith("25:00 is not a time; try /roadmap post at");
     assertThat(refusal("post days someday")).contains("/roadmap post days weekdays");

@@ -1,5 +1,14 @@
 package io.roadmapcoach.core;
 
+import io.roadmapcoach.core.coaching.Buddies;
+import io.roadmapcoach.core.coaching.BuddyPairing;
+import io.roadmapcoach.core.coaching.BuddyRepository;
+import io.roadmapcoach.core.coaching.Coaching;
+import io.roadmapcoach.core.coaching.CoachingRepository;
+import io.roadmapcoach.core.coaching.EveningWarnings;
+import io.roadmapcoach.core.coaching.HolidayRepository;
+import io.roadmapcoach.core.coaching.Holidays;
+import io.roadmapcoach.core.coaching.NudgeCourtesies;
 import io.roadmapcoach.core.cohort.CohortService;
 import io.roadmapcoach.core.command.Coach;
 import io.roadmapcoach.core.dashboard.Charts;
@@ -102,6 +111,23 @@ public final class Core implements AutoCloseable {
             b.dashboardAddress,
             Charts::withBundledFont);
 
+    CoachingRepository coachingState = new CoachingRepository(dsl);
+    HolidayRepository holidays = new HolidayRepository(dsl);
+    BuddyRepository buddyMatches = new BuddyRepository(dsl);
+    Buddies buddies =
+        new Buddies(
+            b.roadmap, buddyMatches, coachingState, enrollments, members, memberships, outbox);
+    EveningWarnings evening =
+        new EveningWarnings(
+            dsl,
+            transactions,
+            b.roadmap,
+            coachingState,
+            holidays,
+            members,
+            enrollments,
+            buddyMatches);
+
     ProgressService progress =
         new ProgressService(
             b.roadmap, enrollments, members, leadRoles, memberships, quizzes, ledger, outbox);
@@ -113,12 +139,19 @@ public final class Core implements AutoCloseable {
             new LeaderboardService(b.roadmap, new LeaderboardRepository(dsl)),
             new LeadService(b.roadmap, leadRoles, members, team, progress, outbox, memberships),
             new CohortService(b.roadmap, memberships, enrollments, leadRoles, outbox),
-            dashboard);
+            dashboard,
+            new Coaching(buddies, evening, new Holidays(holidays)));
     this.roadmap = b.roadmap;
     this.coach = new Coach(b.roadmap, transactions, members, services, b.clock);
 
     QuizInvitations invitations = new QuizInvitations(b.roadmap, members, enrollments);
-    NudgeComposer nudges = new NudgeComposer(b.roadmap, members, enrollments, quizzes);
+    NudgeComposer nudges =
+        new NudgeComposer(
+            b.roadmap,
+            members,
+            enrollments,
+            quizzes,
+            new NudgeCourtesies(coachingState, holidays, buddies));
     DeliveryComposer composer =
         new DeliveryComposer(
             members,
@@ -132,10 +165,17 @@ public final class Core implements AutoCloseable {
                 DeliveryKind.CHANNEL_QUIZ,
                 invitations.toChannel(),
                 DeliveryKind.CHANNEL_DIGEST,
-                new ChannelPostComposer(b.roadmap, members, enrollments, new ChannelPosts(dsl)),
+                new ChannelPostComposer(
+                    b.roadmap, members, enrollments, new ChannelPosts(dsl), holidays),
                 DeliveryKind.LEAD_DIGEST,
                 new LeadDigestComposer(
-                    b.roadmap, b.bank, members, leadRoles, new Digests(dsl), dashboard::chart)));
+                    b.roadmap, b.bank, members, leadRoles, new Digests(dsl), dashboard::chart),
+                DeliveryKind.BUDDY_INTRO,
+                buddies.introductions(),
+                DeliveryKind.BUDDY_NOTICE,
+                buddies.notices(),
+                DeliveryKind.EVENING_NUDGE,
+                evening.composer()));
     this.queue = new DeliveryQueue(dsl);
     this.worker = new DeliveryWorker(queue, composer, transactions, b.clock);
     this.deliverInline = b.deliverInline;
@@ -143,12 +183,17 @@ public final class Core implements AutoCloseable {
     NudgeSweep sweep = new NudgeSweep(dsl, transactions);
     WeeklyQuiz weeklyQuiz = new WeeklyQuiz(dsl, transactions);
     Housekeeping housekeeping = new Housekeeping(dsl);
+    BuddyPairing pairing =
+        new BuddyPairing(b.roadmap, buddyMatches, members, outbox, buddies, transactions);
     this.routines =
         new Routines(
             List.of(
                 new Routine("nudge-sweep", (from, to) -> sweep.sweep(to)),
                 new Routine("weekly-quiz", weeklyQuiz::fireDueBetween),
-                new Routine("housekeeping", (from, to) -> purge(housekeeping, to))),
+                new Routine("housekeeping", (from, to) -> purge(housekeeping, to)),
+                new Routine("holiday-days", (from, to) -> keepHolidays(holidays, to)),
+                new Routine("buddy-pairing", (from, to) -> pairing.run(to)),
+                new Routine("evening-warning", (from, to) -> evening.enqueueDue(to))),
             dsl,
             transactions,
             deliverInline ? worker::drainDue : worker::wake);
@@ -168,6 +213,12 @@ public final class Core implements AutoCloseable {
   /** Housekeeping enqueues nothing: what it purged is not news for the delivery worker. */
   private static int purge(Housekeeping housekeeping, Instant now) {
     housekeeping.purge(now);
+    return 0;
+  }
+
+  /** Keeping the holidays that began enqueues nothing. */
+  private static int keepHolidays(HolidayRepository holidays, Instant now) {
+    holidays.keepBegun(now);
     return 0;
   }
 

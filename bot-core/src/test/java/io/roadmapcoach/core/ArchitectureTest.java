@@ -27,6 +27,7 @@ class ArchitectureTest {
   static final String[] FEATURES = {
     "io.roadmapcoach.core.member..",
     "io.roadmapcoach.core.cohort..",
+    "io.roadmapcoach.core.coaching..",
     "io.roadmapcoach.core.dashboard..",
     "io.roadmapcoach.core.journey..",
     "io.roadmapcoach.core.progress..",

@@ -3,13 +3,18 @@ package io.roadmapcoach.core.command;
 import io.roadmapcoach.core.action.Action;
 import io.roadmapcoach.core.action.ActionCodec;
 import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.coaching.Coaching;
 import io.roadmapcoach.core.cohort.CohortService;
+import io.roadmapcoach.core.command.Command.Buddy;
 import io.roadmapcoach.core.command.Command.ChannelReminders;
 import io.roadmapcoach.core.command.Command.ChannelTimeZone;
 import io.roadmapcoach.core.command.Command.Dashboard;
 import io.roadmapcoach.core.command.Command.Digest;
 import io.roadmapcoach.core.command.Command.Done;
 import io.roadmapcoach.core.command.Command.Help;
+import io.roadmapcoach.core.command.Command.Holiday;
+import io.roadmapcoach.core.command.Command.HolidayClear;
+import io.roadmapcoach.core.command.Command.Holidays;
 import io.roadmapcoach.core.command.Command.Home;
 import io.roadmapcoach.core.command.Command.Invalid;
 import io.roadmapcoach.core.command.Command.Lead;
@@ -27,6 +32,7 @@ import io.roadmapcoach.core.command.Command.Quiz;
 import io.roadmapcoach.core.command.Command.QuizDay;
 import io.roadmapcoach.core.command.Command.RemindAt;
 import io.roadmapcoach.core.command.Command.RemindDays;
+import io.roadmapcoach.core.command.Command.RemindEvening;
 import io.roadmapcoach.core.command.Command.RemindSwitch;
 import io.roadmapcoach.core.command.Command.RemindVia;
 import io.roadmapcoach.core.command.Command.SetStage;
@@ -80,7 +86,8 @@ public final class Coach {
       LeaderboardService leaderboards,
       LeadService leads,
       CohortService cohorts,
-      DashboardService dashboard) {}
+      DashboardService dashboard,
+      Coaching coaching) {}
 
   private final Roadmap roadmap;
   private final CommandParser parser;
@@ -236,7 +243,7 @@ public final class Coach {
       case Lead l -> leads.lead(scope, l.member());
       case Unlead u -> leads.unlead(scope, u.member());
       case SetStage s -> leads.setStage(scope, s.member(), s.stage());
-      case Leave l -> services.cohorts().leave(scope);
+      case Leave l -> leave(scope);
       case Home h -> services.cohorts().home(scope, h.channel());
       case Settings s -> services.cohorts().settings(scope);
       case PostAt p -> leads.postAt(scope, p.time());
@@ -246,6 +253,11 @@ public final class Coach {
       case Digest d -> leads.digest(scope, d.on());
       case Dashboard d -> services.dashboard().link(scope);
       case TeamChart t -> services.dashboard().teamChart(scope);
+      case Buddy b -> services.coaching().buddy(scope, b.on());
+      case RemindEvening r -> services.coaching().remindEvening(scope, r.on(), r.at());
+      case Holiday h -> services.coaching().holiday(scope, h.from(), h.to());
+      case Holidays h -> services.coaching().holidays(scope);
+      case HolidayClear h -> services.coaching().clearHoliday(scope, h.day());
       case Help h -> throw new IllegalStateException("help is answered before a transaction");
       case Unknown u -> throw new IllegalStateException("answered before a transaction");
       case Invalid i -> throw new IllegalStateException("answered before a transaction");
@@ -267,7 +279,16 @@ public final class Coach {
 
   private Reply snooze(Scope scope, int days) {
     services.progress().judgeStreakBeforeSettingsChange(scope);
-    return services.settings().snooze(scope, days);
+    Reply reply = services.settings().snooze(scope, days);
+    services.coaching().afterSnooze(scope);
+    return reply;
+  }
+
+  /** Leaving a channel may leave the member's study buddies there too. */
+  private Reply leave(Scope scope) {
+    Reply reply = services.cohorts().leave(scope);
+    services.coaching().afterLeave(scope);
+    return reply;
   }
 
   private Reply status(Scope scope, Status status) {
@@ -300,6 +321,9 @@ public final class Coach {
       case Digest d -> "digest";
       case Dashboard d -> "dashboard";
       case TeamChart t -> "team chart";
+      case Holiday h -> "holiday";
+      case Holidays h -> "holidays";
+      case HolidayClear h -> "holiday clear";
       default -> "that";
     };
   }

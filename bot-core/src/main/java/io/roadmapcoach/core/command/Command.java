@@ -7,6 +7,7 @@ import io.roadmapcoach.core.member.ReminderDays;
 import io.roadmapcoach.core.member.ReminderMode;
 import io.roadmapcoach.core.reply.Text;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -113,4 +114,23 @@ public sealed interface Command {
 
   /** The lead's own weekly digest of this channel, on or off. */
   record Digest(boolean on) implements LeadCommand {}
+
+  /** The member's study buddy when empty; pair me up every Monday, or stop. */
+  record Buddy(Optional<Boolean> on) implements Command {}
+
+  /**
+   * The evening warning before a streak breaks: shown when both are empty; a time turns it on.
+   *
+   * @param at the member's local time
+   */
+  record RemindEvening(Optional<Boolean> on, Optional<LocalTime> at) implements Command {}
+
+  /** Days off for the channel, {@code from} to {@code to} inclusive (the same day for one). */
+  record Holiday(LocalDate from, LocalDate to) implements LeadCommand {}
+
+  /** The channel's days off from today on. */
+  record Holidays() implements LeadCommand {}
+
+  /** A day off taken back. */
+  record HolidayClear(LocalDate day) implements LeadCommand {}
 }

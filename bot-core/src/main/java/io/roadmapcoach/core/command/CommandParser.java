@@ -82,6 +82,9 @@ public final class CommandParser {
       case "nudge" -> nudge(args);
       case "digest" -> digest(args);
       case "dashboard" -> noArguments(name, args, new Command.Dashboard());
+      case "buddy" -> CoachingParser.buddy(args);
+      case "holiday" -> CoachingParser.holiday(args);
+      case "holidays" -> noArguments(name, args, new Command.Holidays());
       default -> new Command.Unknown(text, suggest(name));
     };
   }
@@ -177,6 +180,7 @@ public final class CommandParser {
       case "days" -> remindDays(rest);
       case "dm" -> rest.isEmpty() ? new Command.RemindVia(ReminderMode.DM) : remindHelp();
       case "channel" -> rest.isEmpty() ? new Command.RemindVia(ReminderMode.CHANNEL) : remindHelp();
+      case "evening" -> CoachingParser.remindEvening(rest);
       default -> remindHelp();
     };
   }
@@ -224,8 +228,10 @@ public final class CommandParser {
             .code("remind off")
             .plain(", ")
             .code("remind days weekdays|daily")
-            .plain(" or ")
+            .plain(", ")
             .code("remind dm|channel")
+            .plain(" or ")
+            .code("remind evening on|off|at 19:00")
             .plain("."));
   }
 

@@ -34,11 +34,16 @@ public final class Usage {
           member("remind", "remind on|off", "turn your daily nudge on or off"),
           member("remind", "remind days weekdays|daily", "which days you are nudged"),
           member("remind", "remind dm|channel", "nudges by direct message or in the channel post"),
+          member(
+              "remind",
+              "remind evening on|off|at HH:MM",
+              "a warning at 19:00 when your streak would break tonight"),
           member("tz", "tz <Area/City>", "set your time zone, e.g. Europe/Berlin"),
           member("snooze", "snooze <n>d", "pause nudges for n days (1 to 30)"),
           member("leave", "leave", "leave this channel's group (your progress is kept)"),
           member("home", "home [#channel]", "the channel your direct messages with me act in"),
           member("settings", "settings", "this channel's time zone, quiz, daily post and leads"),
+          member("buddy", "buddy [on|off]", "your study buddy; on pairs you up every Monday"),
           lead("team", "team [csv]", "everyone's progress, stuck members first"),
           lead("team", "team chart", "the stage funnel and the last 12 weeks, as a picture"),
           lead("dashboard", "dashboard", "a link to the leads' dashboard (works once, 15 min)"),
@@ -52,7 +57,13 @@ public final class Usage {
           lead("post", "post days weekdays|daily", "which days the daily post goes out"),
           lead("post", "post off|on", "stop or restart the channel's daily post"),
           lead("nudge", "nudge @member", "a friendly nudge to a member, now (once a day)"),
-          lead("digest", "digest on|off", "your weekly digest of this channel, by DM"));
+          lead("digest", "digest on|off", "your weekly digest of this channel, by DM"),
+          lead(
+              "holiday",
+              "holiday <date> [<date>]",
+              "days off (YYYY-MM-DD, up to 31): no nudges, no post, streaks kept"),
+          lead("holidays", "holidays", "this channel's days off"),
+          lead("holiday", "holiday clear <date>", "take a day off back"));
 
   private Usage() {}
 

@@ -49,10 +49,14 @@ public record ChannelReport(
    */
   public record Week(LocalDate monday, int objectivesDone, int activeMembers) {}
 
-  /** Whether a member's nudges come, are paused, or are switched off. */
+  /**
+   * Whether a member's nudges come, are snoozed, paused (five in a row went unanswered), or are
+   * switched off.
+   */
   public enum Reminders {
     ON,
     SNOOZED,
+    PAUSED,
     OFF;
 
     public String label() {

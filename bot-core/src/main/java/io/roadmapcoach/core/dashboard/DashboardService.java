@@ -358,6 +358,9 @@ public final class DashboardService {
     if (!member.remindEnabled()) {
       return ChannelReport.Reminders.OFF;
     }
+    if (member.nudgesPaused()) {
+      return ChannelReport.Reminders.PAUSED;
+    }
     return member.isSnoozedOn(today) ? ChannelReport.Reminders.SNOOZED : ChannelReport.Reminders.ON;
   }
 

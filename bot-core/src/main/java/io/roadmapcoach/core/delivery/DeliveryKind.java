@@ -19,7 +19,13 @@ public enum DeliveryKind {
   /** A lead's nudge to a member, by DM: at most one a member a day. */
   LEAD_NUDGE,
   /** A lead's weekly digest of a channel, by DM at the channel's weekly quiz slot. */
-  LEAD_DIGEST;
+  LEAD_DIGEST,
+  /** A member's study buddy of the week, introduced by DM: once a member a week. */
+  BUDDY_INTRO,
+  /** A buddy stepped out this week (left, snoozed, stopped pairing, or was erased). */
+  BUDDY_NOTICE,
+  /** The evening warning before a streak breaks, by DM: at most one a member a day. */
+  EVENING_NUDGE;
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);

@@ -8,6 +8,7 @@ import io.roadmapcoach.core.time.Times;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 
@@ -74,6 +75,35 @@ public final class OutboxRepository {
         .set(OUTBOX.NEXT_ATTEMPT_AT, Times.utc(now))
         .set(OUTBOX.CREATED_AT, Times.utc(now))
         .execute();
+  }
+
+  /**
+   * A delivery to a member of a kind its feature composes (a buddy's introduction, say); false when
+   * one of a kind kept once a member and day was enqueued for that day already.
+   *
+   * @param channelId the channel it is about, if any
+   * @param text what the composer needs to know that state will not tell it later
+   */
+  public boolean toMember(
+      DeliveryKind kind,
+      long workspaceId,
+      long memberId,
+      Optional<Long> channelId,
+      LocalDate localDate,
+      Optional<String> text,
+      Instant now) {
+    return dsl.insertInto(OUTBOX)
+            .set(OUTBOX.WORKSPACE_ID, workspaceId)
+            .set(OUTBOX.KIND, kind.key())
+            .set(OUTBOX.MEMBER_ID, memberId)
+            .set(OUTBOX.CHANNEL_ID, channelId.orElse(null))
+            .set(OUTBOX.LOCAL_DATE, localDate)
+            .set(OUTBOX.PAYLOAD, text.map(t -> payload(Map.of("text", t))).orElse(null))
+            .set(OUTBOX.NEXT_ATTEMPT_AT, Times.utc(now))
+            .set(OUTBOX.CREATED_AT, Times.utc(now))
+            .onConflictDoNothing()
+            .execute()
+        == 1;
   }
 
   static JSONB payload(Map<String, String> values) {

@@ -3,6 +3,7 @@ package io.roadmapcoach.core.journey;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
 import static io.roadmapcoach.db.schema.Tables.WEEKLY_POINTS;
 
@@ -64,6 +65,7 @@ public final class ProgressLedger {
               .set(ENROLLMENT.STREAK_DAYS, streak.days())
               .set(ENROLLMENT.STREAK_LAST_DATE, streak.lastCounted().orElse(null))
               .set(ENROLLMENT.FREEZE_WEEK, streak.freezeWeek().orElse(null));
+      answeredNudges(change.member().id());
     }
     if (change.points() != 0) {
       update =
@@ -84,6 +86,18 @@ public final class ProgressLedger {
         change.kind().isActivity() ? change.now() : before.lastActivityAt(),
         change.kind().isActivity() ? localToday : before.lastActiveDate(),
         before.enrolledAt());
+  }
+
+  /**
+   * Activity answers the nudges sent so far: the count of unanswered ones restarts, a pause ends.
+   */
+  private void answeredNudges(long memberId) {
+    dsl.update(MEMBER)
+        .set(MEMBER.UNANSWERED_NUDGES, 0)
+        .setNull(MEMBER.NUDGES_PAUSED_AT)
+        .where(MEMBER.ID.eq(memberId))
+        .and(MEMBER.UNANSWERED_NUDGES.gt(0).or(MEMBER.NUDGES_PAUSED_AT.isNotNull()))
+        .execute();
   }
 
   /**

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * The streak rules, over the member's own local days: a day counts when it is one of their reminder
- * days and not snoozed; other days neither count nor break a streak. One missed counting day per
- * calendar week (Monday to Sunday) is covered by a freeze; a second breaks the streak.
+ * days, not snoozed, and not a day off (away, or a holiday of their home channel); other days
+ * neither count nor break a streak. One missed counting day per calendar week (Monday to Sunday) is
+ * covered by a freeze; a second breaks the streak.
  */
 public final class Streaks {
   /** Past this many days of absence the walk stops: the streak is long gone. */
@@ -18,7 +19,7 @@ public final class Streaks {
 
   /** Whether activity on {@code day} counts towards the member's streak. */
   public static boolean counts(Member member, LocalDate day) {
-    return member.remindDays().includes(day) && !member.isSnoozedOn(day);
+    return member.remindDays().includes(day) && !member.isSnoozedOn(day) && !member.isOffOn(day);
   }
 
   /** The streak after activity on {@code day}. */

@@ -1,5 +1,6 @@
 package io.roadmapcoach.core.lead;
 
+import io.roadmapcoach.core.coaching.HolidayRepository;
 import io.roadmapcoach.core.delivery.Composer;
 import io.roadmapcoach.core.delivery.DeliveryComposer;
 import io.roadmapcoach.core.delivery.DeliveryComposer.Composed;
@@ -37,21 +38,28 @@ public final class ChannelPostComposer implements Composer {
   private final MemberRepository members;
   private final EnrollmentRepository enrollments;
   private final ChannelPosts posts;
+  private final HolidayRepository holidays;
 
   public ChannelPostComposer(
       Roadmap roadmap,
       MemberRepository members,
       EnrollmentRepository enrollments,
-      ChannelPosts posts) {
+      ChannelPosts posts,
+      HolidayRepository holidays) {
     this.roadmap = roadmap;
     this.members = members;
     this.enrollments = enrollments;
     this.posts = posts;
+    this.holidays = holidays;
   }
 
   @Override
   public Composed compose(DeliveryQueue.Claimed row, Instant now) {
     Channel channel = members.channel(row.channelId().orElseThrow());
+    if (holidays.isHoliday(channel.id(), now.atZone(channel.zoneOrUtc()).toLocalDate())) {
+      // a holiday set after the post was enqueued: the news waits for the next post
+      return new Drop("a holiday in #" + channel.name());
+    }
     Instant since =
         posts
             .lastPost(channel.id())

@@ -367,7 +367,8 @@ public final class LeadService {
         + streak.days()
         + " · quiz "
         + row.lastQuizScore().orElse("none")
-        + (stuck ? " · stuck" : "");
+        + (stuck ? " · stuck" : "")
+        + (row.member().nudgesPaused() ? " · nudges paused" : "");
   }
 
   public Reply teamCsv(Scope scope) {

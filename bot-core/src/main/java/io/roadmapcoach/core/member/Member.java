@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A platform user in a workspace, with their reminder preferences.
@@ -12,6 +13,10 @@ import java.util.Optional;
  * @param platformZone what the platform reports for them
  * @param remindVia their own choice of DM or channel post, over the channel's default
  * @param snoozedUntil last local date of a snooze, inclusive
+ * @param nudgesPaused five nudges in a row went unanswered: none come until activity or {@code
+ *     remind on}
+ * @param daysOff local days that neither count towards nor break the streak: skipped as away, or
+ *     holidays of the home channel
  */
 public record Member(
     long id,
@@ -26,7 +31,46 @@ public record Member(
     Optional<ReminderMode> remindVia,
     Optional<LocalDate> snoozedFrom,
     Optional<LocalDate> snoozedUntil,
-    boolean hiddenFromLeaderboard) {
+    boolean hiddenFromLeaderboard,
+    boolean nudgesPaused,
+    Set<LocalDate> daysOff) {
+
+  public Member {
+    daysOff = Set.copyOf(daysOff);
+  }
+
+  /** A member whose nudges are not paused and who has no days off. */
+  public Member(
+      long id,
+      long workspaceId,
+      String externalId,
+      String displayName,
+      Optional<ZoneId> chosenZone,
+      Optional<ZoneId> platformZone,
+      boolean remindEnabled,
+      LocalTime remindTime,
+      ReminderDays remindDays,
+      Optional<ReminderMode> remindVia,
+      Optional<LocalDate> snoozedFrom,
+      Optional<LocalDate> snoozedUntil,
+      boolean hiddenFromLeaderboard) {
+    this(
+        id,
+        workspaceId,
+        externalId,
+        displayName,
+        chosenZone,
+        platformZone,
+        remindEnabled,
+        remindTime,
+        remindDays,
+        remindVia,
+        snoozedFrom,
+        snoozedUntil,
+        hiddenFromLeaderboard,
+        false,
+        Set.of());
+  }
 
   /** Their own time zone, else the given channel's (their home channel when enrolled). */
   public ZoneId zone(Channel home) {
@@ -37,5 +81,10 @@ public record Member(
     return snoozedUntil.isPresent()
         && !day.isAfter(snoozedUntil.get())
         && snoozedFrom.map(from -> !day.isBefore(from)).orElse(true);
+  }
+
+  /** Away, or a holiday of the home channel, on that day (as far as it has been kept). */
+  public boolean isOffOn(LocalDate day) {
+    return daysOff.contains(day);
   }
 }

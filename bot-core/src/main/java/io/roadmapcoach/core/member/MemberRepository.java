@@ -16,8 +16,11 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -290,16 +293,24 @@ public final class MemberRepository {
     dsl.update(MEMBER).set(MEMBER.TIME_ZONE, zone.getId()).where(MEMBER.ID.eq(memberId)).execute();
   }
 
+  /** Sets the time and turns nudges on; a pause for unanswered nudges ends too. */
   public void setRemindTime(long memberId, LocalTime time) {
     dsl.update(MEMBER)
         .set(MEMBER.REMIND_TIME, time)
         .set(MEMBER.REMIND_ENABLED, true)
+        .set(MEMBER.UNANSWERED_NUDGES, 0)
+        .setNull(MEMBER.NUDGES_PAUSED_AT)
         .where(MEMBER.ID.eq(memberId))
         .execute();
   }
 
+  /** Turns nudges on or off; turning them on ends a pause for unanswered nudges. */
   public void setRemindEnabled(long memberId, boolean on) {
-    dsl.update(MEMBER).set(MEMBER.REMIND_ENABLED, on).where(MEMBER.ID.eq(memberId)).execute();
+    var update = dsl.update(MEMBER).set(MEMBER.REMIND_ENABLED, on);
+    if (on) {
+      update = update.set(MEMBER.UNANSWERED_NUDGES, 0).setNull(MEMBER.NUDGES_PAUSED_AT);
+    }
+    update.where(MEMBER.ID.eq(memberId)).execute();
   }
 
   public void setRemindDays(long memberId, ReminderDays days) {
@@ -378,7 +389,21 @@ public final class MemberRepository {
         Optional.ofNullable(r.getRemindVia()).map(ReminderMode::ofKey),
         Optional.ofNullable(r.getSnoozedFrom()),
         Optional.ofNullable(r.getSnoozedUntil()),
-        r.getHiddenFromLeaderboard());
+        r.getHiddenFromLeaderboard(),
+        r.getNudgesPausedAt() != null,
+        daysOff(r));
+  }
+
+  /** Days away and holidays of the home channel, as kept on the member's row. */
+  private static Set<LocalDate> daysOff(MemberRecord r) {
+    Set<LocalDate> days = new HashSet<>();
+    if (r.getAwayDays() != null) {
+      days.addAll(Arrays.asList(r.getAwayDays()));
+    }
+    if (r.getHolidayDays() != null) {
+      days.addAll(Arrays.asList(r.getHolidayDays()));
+    }
+    return days;
   }
 
   public static Channel channel(ChannelRecord r) {

@@ -1,15 +1,23 @@
 package io.roadmapcoach.core.member;
 
 import static io.roadmapcoach.db.schema.Tables.HANDLED_EVENT;
+import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 
 import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.time.Times;
 import io.roadmapcoach.core.tx.Transactions;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
-/** What platforms tell us about workspaces outside of commands: uninstalls, retried events. */
+/**
+ * What platforms tell us about workspaces outside of commands: uninstalls, retried events, and
+ * members' statuses (away on holiday, say).
+ */
 public final class Workspaces {
   private final DSLContext dsl;
   private final Transactions transactions;
@@ -59,5 +67,40 @@ public final class Workspaces {
                     .onConflictDoNothing()
                     .execute()
                 == 1);
+  }
+
+  /**
+   * A member's status as the platform reports it (Slack's {@code user_change} event, or {@code
+   * users.info}): whether it says they are away ({@link AwayStatus}) is kept, until {@code expires}
+   * when the status says. Only members the coach knows are kept; false for anyone else.
+   */
+  public boolean memberStatus(
+      Platform platform,
+      String workspaceExternalId,
+      String userExternalId,
+      String emoji,
+      String text,
+      Optional<Instant> expires) {
+    Instant now = clock.instant();
+    boolean away =
+        AwayStatus.looksAway(emoji, text) && expires.map(t -> t.isAfter(now)).orElse(true);
+    var workspace =
+        DSL.select(WORKSPACE.ID)
+            .from(WORKSPACE)
+            .where(
+                WORKSPACE.PLATFORM.eq(platform.key()),
+                WORKSPACE.EXTERNAL_ID.eq(workspaceExternalId));
+    return transactions.inTransaction(
+            () ->
+                dsl.update(MEMBER)
+                    .set(
+                        MEMBER.AWAY_SINCE,
+                        away
+                            ? DSL.coalesce(MEMBER.AWAY_SINCE, DSL.val(Times.utc(now)))
+                            : DSL.val((OffsetDateTime) null))
+                    .set(MEMBER.AWAY_UNTIL, away ? expires.map(Times::utc).orElse(null) : null)
+                    .where(MEMBER.WORKSPACE_ID.eq(workspace), MEMBER.EXTERNAL_ID.eq(userExternalId))
+                    .execute())
+        > 0;
   }
 }

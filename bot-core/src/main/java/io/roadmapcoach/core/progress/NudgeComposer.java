@@ -1,6 +1,7 @@
 package io.roadmapcoach.core.progress;
 
 import io.roadmapcoach.core.action.Buttons;
+import io.roadmapcoach.core.coaching.NudgeCourtesies;
 import io.roadmapcoach.core.delivery.Composer;
 import io.roadmapcoach.core.delivery.DeliveryComposer;
 import io.roadmapcoach.core.delivery.DeliveryComposer.Composed;
@@ -28,24 +29,29 @@ import java.util.Set;
 
 /**
  * A member's daily nudge, written when it is sent: their next objective with a button to check it
- * off, their streak, and a way to snooze or take the quiz. A nudge for a past day, or for a member
- * who has been active since it was enqueued, is dropped.
+ * off, their streak, a line on their study buddy, and a way to snooze or take the quiz. A nudge for
+ * a past day, for a member who has been active since it was enqueued, on a holiday of their home
+ * channel or while their status says they are away, is dropped; after five unanswered in a row the
+ * sixth is a goodbye for now ({@link NudgeCourtesies}).
  */
 public final class NudgeComposer implements Composer {
   private final Roadmap roadmap;
   private final MemberRepository members;
   private final EnrollmentRepository enrollments;
   private final QuizRepository quizzes;
+  private final NudgeCourtesies courtesies;
 
   public NudgeComposer(
       Roadmap roadmap,
       MemberRepository members,
       EnrollmentRepository enrollments,
-      QuizRepository quizzes) {
+      QuizRepository quizzes,
+      NudgeCourtesies courtesies) {
     this.roadmap = roadmap;
     this.members = members;
     this.enrollments = enrollments;
     this.quizzes = quizzes;
+    this.courtesies = courtesies;
   }
 
   @Override
@@ -63,11 +69,15 @@ public final class NudgeComposer implements Composer {
     if (!enrollment.get().lastActiveDate().isBefore(today)) {
       return new Drop("already active today");
     }
-    return DeliveryComposer.toMember(
-        row,
-        member,
-        members.dmChannel(member.id()),
-        nudge(member, enrollment.get(), today, Optional.empty()));
+    Optional<String> skipped = courtesies.skipped(member, home, today, now);
+    if (skipped.isPresent()) {
+      return new Drop(skipped.get());
+    }
+    Reply reply =
+        courtesies.pausesInstead(member, today, now)
+            ? courtesies.goodbye()
+            : nudge(member, enrollment.get(), today, Optional.empty());
+    return DeliveryComposer.toMember(row, member, members.dmChannel(member.id()), reply);
   }
 
   /** Composes a lead's nudge: the daily nudge's next step, with who is cheering them on. */
@@ -119,6 +129,9 @@ public final class NudgeComposer implements Composer {
       } else {
         reply.section(Text.of("All done here: ").code("/roadmap next").plain(" moves you on."));
       }
+    }
+    if (cheeredBy.isEmpty()) {
+      courtesies.buddyLine(member, today).ifPresent(reply::section);
     }
     reply.context(streakLine(streak));
     buttons.add(Buttons.snooze(1));

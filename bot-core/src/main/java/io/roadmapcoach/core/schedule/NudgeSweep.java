@@ -9,6 +9,7 @@ import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
 import static io.roadmapcoach.db.schema.Tables.SWEEP_SLICE;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 
+import io.roadmapcoach.core.coaching.HolidayRepository;
 import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.journey.EventKind;
 import io.roadmapcoach.core.time.Times;
@@ -176,6 +177,9 @@ public final class NudgeSweep {
                     .and(reminderDay(localTs))
                     .and(notSnoozed(localDate))
                     .and(ENROLLMENT.LAST_ACTIVE_DATE.lt(localDate))
+                    // five unanswered in a row pause nudges; the home channel's holidays skip them
+                    .and(MEMBER.NUDGES_PAUSED_AT.isNull())
+                    .and(HolidayRepository.notOnHoliday(ENROLLMENT.CHANNEL_ID, localDate))
                     .and(
                         DSL.notExists(
                             DSL.selectOne()
@@ -253,6 +257,7 @@ public final class NudgeSweep {
                 .crossJoin(local)
                 .where(CHANNEL.DELIVERABLE.isTrue().and(WORKSPACE.DELIVERABLE.isTrue()))
                 .and(CHANNEL.POST_ENABLED.isTrue())
+                .and(HolidayRepository.notOnHoliday(CHANNEL.ID, localDate))
                 .and(inWindow(localTs, localTime, CHANNEL.POST_TIME))
                 .and(
                     CHANNEL

@@ -1,0 +1,291 @@
+package io.roadmapcoach.core.coaching;
+
+import io.roadmapcoach.core.coaching.BuddyRepository.Match;
+import io.roadmapcoach.core.delivery.Composer;
+import io.roadmapcoach.core.delivery.DeliveryComposer;
+import io.roadmapcoach.core.delivery.DeliveryComposer.Drop;
+import io.roadmapcoach.core.delivery.DeliveryKind;
+import io.roadmapcoach.core.delivery.OutboxRepository;
+import io.roadmapcoach.core.journey.Enrollment;
+import io.roadmapcoach.core.journey.EnrollmentRepository;
+import io.roadmapcoach.core.member.Channel;
+import io.roadmapcoach.core.member.Member;
+import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.member.Memberships;
+import io.roadmapcoach.core.member.Scope;
+import io.roadmapcoach.core.reply.Reply;
+import io.roadmapcoach.core.reply.Text;
+import io.roadmapcoach.core.roadmap.Roadmap;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Study buddies: {@code buddy [on|off]}, the introduction each member gets on Monday, the news when
+ * a buddy steps out during the week (leaves the channel, snoozes, stops pairing or is erased), and
+ * the line on the buddy in the daily nudge. Pairing follows the member's home channel.
+ */
+public final class Buddies {
+  /** Pairs are made on Monday at this time in each channel's time zone. */
+  public static final LocalTime PAIRING_TIME = LocalTime.of(8, 0);
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+
+  private final BuddyRepository repository;
+  private final CoachingRepository coaching;
+  private final EnrollmentRepository enrollments;
+  private final MemberRepository members;
+  private final Memberships memberships;
+  private final OutboxRepository outbox;
+  private final BuddyNews news;
+
+  public Buddies(
+      Roadmap roadmap,
+      BuddyRepository repository,
+      CoachingRepository coaching,
+      EnrollmentRepository enrollments,
+      MemberRepository members,
+      Memberships memberships,
+      OutboxRepository outbox) {
+    this.repository = repository;
+    this.coaching = coaching;
+    this.enrollments = enrollments;
+    this.members = members;
+    this.memberships = memberships;
+    this.outbox = outbox;
+    this.news = new BuddyNews(roadmap, enrollments, repository);
+  }
+
+  // ---- the command
+
+  /** {@code buddy}: the current buddy; {@code buddy on|off}: pair me up every Monday, or not. */
+  public Reply buddy(Scope scope, Optional<Boolean> on) {
+    if (enrollments.find(scope.member().id()).isEmpty()) {
+      return Reply.text(
+          Text.of("Buddies are paired by where they are on the roadmap, so start first: ")
+              .code("/roadmap start")
+              .plain(" in your team's channel, then ")
+              .code("/roadmap buddy on")
+              .plain("."));
+    }
+    if (on.isEmpty()) {
+      return show(scope);
+    }
+    coaching.setWantsBuddy(scope.member().id(), on.get());
+    if (!on.get()) {
+      stepOut(scope, "stopped pairing up");
+      return Reply.text(
+          Text.of("👋 No more study buddies for you. ")
+              .code("/roadmap buddy on")
+              .plain(" brings them back."));
+    }
+    Text text =
+        Text.of("🤝 You're in: every Monday at " + PAIRING_TIME + " (" + zoneOf(scope) + "), ")
+            .plain(
+                "the members of #"
+                    + scope.home().name()
+                    + " who asked are paired, someone on your stage first, and I introduce you"
+                    + " by direct message.");
+    return Reply.text(text.append(whyNotPaired(scope.member(), scope.today())));
+  }
+
+  private static String zoneOf(Scope scope) {
+    return "#" + scope.home().name() + "'s time, " + scope.home().zoneOrUtc().getId();
+  }
+
+  /** What would keep the member out of Monday's pairing, said so they can change it. */
+  private static Text whyNotPaired(Member member, LocalDate today) {
+    if (!member.remindEnabled()) {
+      return Text.of(" Your reminders are off, and only members with reminders are paired: ")
+          .code("/roadmap remind on")
+          .plain(".");
+    }
+    if (member.nudgesPaused()) {
+      return Text.of(" Your nudges are paused, and only members with nudges are paired: ")
+          .code("/roadmap remind on")
+          .plain(".");
+    }
+    if (member.isSnoozedOn(today)) {
+      return Text.of(
+          " You are snoozed today; a member snoozed on Monday waits for the week after.");
+    }
+    return Text.empty();
+  }
+
+  private Reply show(Scope scope) {
+    Member me = scope.member();
+    Optional<Match> match = repository.current(me.id(), scope.today()).filter(m -> !m.ended());
+    List<Member> buddies = match.map(repository::buddies).orElse(List.of());
+    if (!buddies.isEmpty()) {
+      Reply.Builder reply =
+          Reply.builder()
+              .header(
+                  "🤝 Your study "
+                      + (buddies.size() == 1 ? "buddy" : "buddies")
+                      + " this week: "
+                      + BuddyNews.joined(buddies.stream().map(Member::displayName).toList()));
+      for (Member buddy : buddies) {
+        reply.section(aboutBuddy(buddy, scope));
+      }
+      return reply
+          .context(Text.of("New pairs every Monday. ").code("/roadmap buddy off").plain(" stops."))
+          .build();
+    }
+    if (coaching.wantsBuddy(me.id())) {
+      return Reply.text(
+          Text.of(
+                  "🤝 No buddy this week"
+                      + (match.isPresent() ? " any more" : "")
+                      + ": you will be paired on Monday at "
+                      + PAIRING_TIME
+                      + " ("
+                      + zoneOf(scope)
+                      + ").")
+              .append(whyNotPaired(me, scope.today())));
+    }
+    return Reply.text(
+        Text.of("You have no study buddy. ")
+            .code("/roadmap buddy on")
+            .plain(
+                " pairs you every Monday with someone in #"
+                    + scope.home().name()
+                    + " at about your stage."));
+  }
+
+  private Text aboutBuddy(Member buddy, Scope scope) {
+    Text text = Text.empty().bold(buddy.displayName()).plain(": " + news.where(buddy) + ".");
+    Optional<Enrollment> e = enrollments.find(buddy.id());
+    if (e.isPresent()) {
+      text = text.plain(" Last active " + DAY.format(e.get().lastActiveDate()) + ".");
+    }
+    Optional<String> yesterday = news.did(buddy, scope.today().minusDays(1));
+    if (yesterday.isPresent()) {
+      text = text.plain(" Yesterday they " + yesterday.get() + ".");
+    }
+    return text;
+  }
+
+  // ---- stepping out during the week
+
+  /** After {@code leave}: a member who is no longer in their pairing's channel steps out. */
+  public void afterLeave(Scope scope) {
+    repository
+        .current(scope.member().id(), scope.today())
+        .filter(m -> !m.ended())
+        .filter(m -> !memberships.isMember(m.channelId(), scope.member().id()))
+        .ifPresent(m -> stepOut(scope, m, "left #" + members.channel(m.channelId()).name()));
+  }
+
+  /** After a snooze: the buddies go on without them this week. */
+  public void afterSnooze(Scope scope) {
+    stepOut(scope, "is taking a break from the roadmap");
+  }
+
+  private void stepOut(Scope scope, String what) {
+    repository
+        .current(scope.member().id(), scope.today())
+        .filter(m -> !m.ended())
+        .ifPresent(m -> stepOut(scope, m, what));
+  }
+
+  private void stepOut(Scope scope, Match match, String what) {
+    List<Member> left = repository.buddies(match);
+    if (!repository.end(match, scope.now())) {
+      return;
+    }
+    for (Member buddy : left) {
+      tell(buddy, match.channelId(), scope.member().displayName() + " " + what, scope.now());
+    }
+  }
+
+  /** A group lost a member whose data was erased: the others are told, without a name. */
+  void erasedFrom(Match stillIn, Instant now) {
+    Member member = members.member(stillIn.memberId());
+    tell(member, stillIn.channelId(), "Your study buddy is no longer on the roadmap", now);
+  }
+
+  private void tell(Member buddy, long channelId, String news, Instant now) {
+    Channel home = members.homeOf(buddy.id(), members.channel(channelId));
+    outbox.toMember(
+        DeliveryKind.BUDDY_NOTICE,
+        buddy.workspaceId(),
+        buddy.id(),
+        Optional.of(channelId),
+        now.atZone(buddy.zone(home)).toLocalDate(),
+        Optional.of(news),
+        now);
+  }
+
+  // ---- deliveries
+
+  /** Monday's introduction: who the buddies are, their stage and their next objective. */
+  public Composer introductions() {
+    return (row, now) -> {
+      Member member = members.member(row.memberId().orElseThrow());
+      Optional<Match> match = repository.of(member.id(), row.localDate()).filter(m -> !m.ended());
+      List<Member> buddies = match.map(repository::buddies).orElse(List.of());
+      if (buddies.isEmpty()) {
+        return new Drop("no buddy left to introduce");
+      }
+      String names = BuddyNews.joined(buddies.stream().map(Member::displayName).toList());
+      Reply.Builder reply =
+          Reply.builder()
+              .header(
+                  "🤝 Your study "
+                      + (buddies.size() == 1 ? "buddy" : "buddies")
+                      + " this week: "
+                      + names);
+      for (Member buddy : buddies) {
+        reply.section(Text.empty().bold(buddy.displayName()).plain(": " + news.where(buddy) + "."));
+      }
+      reply.context(
+          Text.of("Say hello! ")
+              .code("/roadmap buddy")
+              .plain(" shows how they are doing; ")
+              .code("/roadmap buddy off")
+              .plain(" stops the pairing."));
+      return DeliveryComposer.toMember(row, member, members.dmChannel(member.id()), reply.build());
+    };
+  }
+
+  /** A buddy stepped out: who is left, and when the next pairing is. */
+  public Composer notices() {
+    return (row, now) -> {
+      Member member = members.member(row.memberId().orElseThrow());
+      LocalDate today = row.localDate();
+      Optional<Match> match = repository.current(member.id(), today).filter(m -> !m.ended());
+      if (match.isEmpty()) {
+        return new Drop("the member is no longer paired this week");
+      }
+      List<Member> left = repository.buddies(match.get());
+      Text text = Text.of("🤝 " + row.noticeText().orElse("Your study buddy stepped out") + ". ");
+      text =
+          left.isEmpty()
+              ? text.plain("You have no buddy for the rest of this week; ")
+              : text.plain(
+                  BuddyNews.joined(left.stream().map(Member::displayName).toList())
+                      + (left.size() == 1 ? " is" : " are")
+                      + " still with you this week; ");
+      text = text.plain("new pairs are made on Monday.");
+      return DeliveryComposer.toMember(
+          row, member, members.dmChannel(member.id()), Reply.text(text));
+    };
+  }
+
+  // ---- the daily nudge
+
+  /** The nudge's line on the member's buddies of this week, when they have any. */
+  public Optional<Text> nudgeLine(Member member, LocalDate today) {
+    List<Member> buddies =
+        repository
+            .current(member.id(), today)
+            .filter(m -> !m.ended())
+            .map(repository::buddies)
+            .orElse(List.of());
+    return buddies.isEmpty() ? Optional.empty() : Optional.of(Text.of(news.line(buddies, today)));
+  }
+}

@@ -1,0 +1,271 @@
+package io.roadmapcoach.core.coaching;
+
+import static io.roadmapcoach.db.schema.Tables.CHANNEL;
+import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;
+import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.MEMBER;
+import static io.roadmapcoach.db.schema.Tables.OUTBOX;
+import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
+
+import io.roadmapcoach.core.action.Buttons;
+import io.roadmapcoach.core.coaching.CoachingRepository.Evening;
+import io.roadmapcoach.core.delivery.Composer;
+import io.roadmapcoach.core.delivery.DeliveryComposer;
+import io.roadmapcoach.core.delivery.DeliveryComposer.Drop;
+import io.roadmapcoach.core.delivery.DeliveryKind;
+import io.roadmapcoach.core.journey.Enrollment;
+import io.roadmapcoach.core.journey.EnrollmentRepository;
+import io.roadmapcoach.core.journey.StreakView;
+import io.roadmapcoach.core.journey.Streaks;
+import io.roadmapcoach.core.member.Channel;
+import io.roadmapcoach.core.member.Member;
+import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.member.Scope;
+import io.roadmapcoach.core.reply.Button;
+import io.roadmapcoach.core.reply.Reply;
+import io.roadmapcoach.core.reply.Text;
+import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.roadmap.Stage;
+import io.roadmapcoach.core.time.Times;
+import io.roadmapcoach.core.tx.Transactions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.DatePart;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The evening warning ({@code remind evening on|off|at HH:MM}, off unless asked for): a second
+ * nudge at the member's evening time, only on a day their streak would break tonight and no freeze
+ * would cover it. The routine enqueues the members whose evening time has come and who have not
+ * been active today; whether the streak is really at risk is judged when the warning is written, by
+ * the streak rules themselves.
+ */
+public final class EveningWarnings {
+  /** A warning found this late (the bot was down) is still sent; later it is not. */
+  static final Duration LATE_WINDOW = Duration.ofHours(2);
+
+  private final DSLContext dsl;
+  private final Transactions transactions;
+  private final Roadmap roadmap;
+  private final CoachingRepository coaching;
+  private final HolidayRepository holidays;
+  private final MemberRepository members;
+  private final EnrollmentRepository enrollments;
+  private final BuddyNews news;
+
+  public EveningWarnings(
+      DSLContext dsl,
+      Transactions transactions,
+      Roadmap roadmap,
+      CoachingRepository coaching,
+      HolidayRepository holidays,
+      MemberRepository members,
+      EnrollmentRepository enrollments,
+      BuddyRepository buddies) {
+    this.dsl = dsl;
+    this.transactions = transactions;
+    this.roadmap = roadmap;
+    this.coaching = coaching;
+    this.holidays = holidays;
+    this.members = members;
+    this.enrollments = enrollments;
+    this.news = new BuddyNews(roadmap, enrollments, buddies);
+  }
+
+  // ---- the command
+
+  public Reply remindEvening(Scope scope, Optional<Boolean> on, Optional<LocalTime> at) {
+    Evening was = coaching.evening(scope.member().id());
+    if (on.isEmpty() && at.isEmpty()) {
+      return Reply.text(said(was, scope));
+    }
+    Evening now = new Evening(on.orElse(true), at.orElse(was.at()));
+    coaching.setEvening(scope.member().id(), now);
+    return Reply.text(said(now, scope));
+  }
+
+  private static Text said(Evening evening, Scope scope) {
+    if (!evening.on()) {
+      return Text.of("🌙 No evening warning. ")
+          .code("/roadmap remind evening on")
+          .plain(
+              " sends one at "
+                  + evening.at()
+                  + " your time on a day your streak would break tonight.");
+    }
+    return Text.of("🌙 On a day your streak would break tonight and no freeze covers it, a warning")
+        .plain(" comes at ")
+        .bold(evening.at() + " " + scope.zone().getId())
+        .plain(". ")
+        .code("/roadmap remind evening off")
+        .plain(" stops it.");
+  }
+
+  // ---- the routine
+
+  /** Enqueues the warnings whose time has come; returns how many. */
+  public int enqueueDue(Instant now) {
+    return transactions.inTransaction(() -> claim(now));
+  }
+
+  private int claim(Instant now) {
+    Field<String> zone =
+        DSL.coalesce(
+            MEMBER.TIME_ZONE, MEMBER.PLATFORM_TIME_ZONE, CHANNEL.TIME_ZONE, DSL.inline("UTC"));
+    Field<LocalDateTime> localNow =
+        DSL.field(
+            "({0} at time zone {1})", SQLDataType.LOCALDATETIME, DSL.val(Times.utc(now)), zone);
+    Table<?> local = DSL.lateral(DSL.select(localNow.as("local_ts"))).as("l");
+    Field<LocalDateTime> localTs = DSL.field(DSL.name("l", "local_ts"), SQLDataType.LOCALDATETIME);
+    Field<LocalDate> localDate = localTs.cast(SQLDataType.LOCALDATE);
+    Field<LocalTime> localTime = localTs.cast(SQLDataType.LOCALTIME);
+    Field<LocalDateTime> dueAt =
+        DSL.field("({0}::date + {1})", SQLDataType.LOCALDATETIME, localTs, MEMBER.EVENING_TIME);
+    Field<LocalDateTime> lateLimit =
+        DSL.field(
+            "({0} + make_interval(mins => {1}))",
+            SQLDataType.LOCALDATETIME, dueAt, DSL.inline((int) LATE_WINDOW.toMinutes()));
+    return dsl.insertInto(
+            OUTBOX,
+            OUTBOX.WORKSPACE_ID,
+            OUTBOX.KIND,
+            OUTBOX.MEMBER_ID,
+            OUTBOX.CHANNEL_ID,
+            OUTBOX.LOCAL_DATE,
+            OUTBOX.NEXT_ATTEMPT_AT,
+            OUTBOX.CREATED_AT)
+        .select(
+            DSL.select(
+                    MEMBER.WORKSPACE_ID,
+                    DSL.inline(DeliveryKind.EVENING_NUDGE.key()),
+                    MEMBER.ID,
+                    ENROLLMENT.CHANNEL_ID,
+                    localDate,
+                    DSL.val(Times.utc(now)),
+                    DSL.val(Times.utc(now)))
+                .from(MEMBER)
+                .join(ENROLLMENT)
+                .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
+                .join(CHANNEL)
+                .on(CHANNEL.ID.eq(ENROLLMENT.CHANNEL_ID))
+                .join(CHANNEL_MEMBER)
+                .on(
+                    CHANNEL_MEMBER.CHANNEL_ID.eq(ENROLLMENT.CHANNEL_ID),
+                    CHANNEL_MEMBER.MEMBER_ID.eq(MEMBER.ID))
+                .join(WORKSPACE)
+                .on(WORKSPACE.ID.eq(MEMBER.WORKSPACE_ID))
+                .crossJoin(local)
+                .where(MEMBER.EVENING_ENABLED.isTrue())
+                .and(MEMBER.REMIND_ENABLED.isTrue())
+                .and(MEMBER.NUDGES_PAUSED_AT.isNull())
+                .and(MEMBER.DELIVERABLE.isTrue())
+                .and(WORKSPACE.DELIVERABLE.isTrue())
+                .and(localTime.ge(MEMBER.EVENING_TIME))
+                .and(localTs.lt(lateLimit))
+                .and(reminderDay(localTs))
+                .and(notSnoozed(localDate))
+                // a streak to lose, and no activity yet today
+                .and(ENROLLMENT.STREAK_DAYS.gt(0))
+                .and(ENROLLMENT.LAST_ACTIVE_DATE.lt(localDate))
+                .and(HolidayRepository.notOnHoliday(ENROLLMENT.CHANNEL_ID, localDate))
+                .and(
+                    DSL.notExists(
+                        DSL.selectOne()
+                            .from(OUTBOX)
+                            .where(
+                                OUTBOX.KIND.eq(DeliveryKind.EVENING_NUDGE.key()),
+                                OUTBOX.MEMBER_ID.eq(MEMBER.ID),
+                                OUTBOX.LOCAL_DATE.eq(localDate)))))
+        .onConflictDoNothing()
+        .execute();
+  }
+
+  private static Condition reminderDay(Field<LocalDateTime> localTs) {
+    return MEMBER.REMIND_DAYS.eq("daily").or(DSL.extract(localTs, DatePart.ISO_DAY_OF_WEEK).lt(6));
+  }
+
+  private static Condition notSnoozed(Field<LocalDate> localDate) {
+    return MEMBER
+        .SNOOZED_UNTIL
+        .isNull()
+        .or(localDate.gt(MEMBER.SNOOZED_UNTIL))
+        .or(MEMBER.SNOOZED_FROM.isNotNull().and(localDate.lt(MEMBER.SNOOZED_FROM)));
+  }
+
+  // ---- the delivery
+
+  /** Writes the warning, or drops it when the streak is not at risk after all. */
+  public Composer composer() {
+    return (row, now) -> {
+      Member member = members.member(row.memberId().orElseThrow());
+      Optional<Enrollment> enrollment = enrollments.find(member.id());
+      if (enrollment.isEmpty()) {
+        return new Drop("not enrolled");
+      }
+      Enrollment e = enrollment.get();
+      Channel home = members.channel(e.channelId());
+      LocalDate today = now.atZone(member.zone(home)).toLocalDate();
+      if (!row.localDate().equals(today)) {
+        return new Drop("an evening warning for " + row.localDate() + " is stale on " + today);
+      }
+      if (!e.lastActiveDate().isBefore(today)) {
+        return new Drop("already active today");
+      }
+      if (holidays.isHoliday(home.id(), today)) {
+        return new Drop("a holiday in #" + home.name());
+      }
+      if (coaching.isAway(member.id(), now)) {
+        coaching.keepAwayDay(member.id(), today);
+        return new Drop("the member's status says they are away");
+      }
+      StreakView streak = Streaks.asOf(e.streak(), today, false, member);
+      if (!streak.atRisk()) {
+        return new Drop("the streak is not at risk tonight");
+      }
+      return DeliveryComposer.toMember(
+          row, member, members.dmChannel(member.id()), warning(member, e, streak));
+    };
+  }
+
+  private Reply warning(Member member, Enrollment e, StreakView streak) {
+    Reply.Builder reply =
+        Reply.builder()
+            .header(
+                "🌙 "
+                    + member.displayName()
+                    + ", your "
+                    + streak.days()
+                    + "-day streak ends tonight")
+            .section(
+                Text.of(
+                    "This week's freeze is used, so a day without progress breaks it. One objective"
+                        + " or one quiz answer before midnight keeps it going."));
+    List<Button> buttons = new ArrayList<>();
+    if (!e.graduated()) {
+      Stage stage = roadmap.stage(Math.min(e.stage(), roadmap.stageCount()));
+      Optional<Integer> next = news.nextObjective(member.id(), stage);
+      if (next.isPresent()) {
+        reply.section(
+            Text.empty()
+                .bold("Next: objective " + next.get())
+                .plain(" - " + stage.objective(next.get())));
+        buttons.add(Buttons.markDone(stage.number(), next.get()));
+      }
+    }
+    buttons.add(Buttons.startQuiz(e.graduated() ? "Review quiz" : "Start quiz"));
+    reply.context(
+        Text.empty().code("/roadmap remind evening off").plain(" turns these warnings off."));
+    return reply.buttons(buttons).build();
+  }
+}

@@ -74,9 +74,12 @@ public final class HolidayRepository {
             .where(CHANNEL_HOLIDAY.CHANNEL_ID.eq(channelId), CHANNEL_HOLIDAY.DAY.eq(day)));
   }
 
+  /** How far back a run looks for holidays begun and not kept yet (the scheduler was down). */
+  static final int LOOK_BACK_DAYS = 7;
+
   /**
-   * Keeps the holidays of members' home channels that have begun in their own calendar (today, or
-   * yesterday after a pause of the scheduler) on their rows; returns how many rows changed.
+   * Keeps the holidays of members' home channels that have begun in their own calendar (in the last
+   * {@link #LOOK_BACK_DAYS} days) on their rows; returns how many rows changed.
    */
   public int keepBegun(Instant now) {
     return keepBegun(now, DSL.noCondition());
@@ -94,24 +97,44 @@ public final class HolidayRepository {
     Field<LocalDate> today =
         DSL.field(
             "({0} at time zone {1})::date", SQLDataType.LOCALDATE, DSL.val(Times.utc(now)), zone);
-    Field<LocalDate> yesterday = DSL.field("({0} - 1)", SQLDataType.LOCALDATE, today);
+    Field<LocalDate> earliest =
+        DSL.field("({0} - {1})", SQLDataType.LOCALDATE, today, DSL.inline(LOOK_BACK_DAYS));
+    var begun =
+        CHANNEL_HOLIDAY
+            .CHANNEL_ID
+            .eq(ENROLLMENT.CHANNEL_ID)
+            .and(CHANNEL_HOLIDAY.DAY.between(earliest, today));
+    Field<LocalDate[]> begunDays =
+        DSL.field(DSL.select(DSL.arrayAgg(CHANNEL_HOLIDAY.DAY)).from(CHANNEL_HOLIDAY).where(begun));
     LocalDate utcToday = now.atOffset(ZoneOffset.UTC).toLocalDate();
     return dsl.update(MEMBER)
         .set(
             MEMBER.HOLIDAY_DAYS,
-            CoachingRepository.withDay(MEMBER.HOLIDAY_DAYS, CHANNEL_HOLIDAY.DAY))
-        .from(
-            ENROLLMENT
-                .join(CHANNEL)
-                .on(CHANNEL.ID.eq(ENROLLMENT.CHANNEL_ID))
-                .join(CHANNEL_HOLIDAY)
-                .on(CHANNEL_HOLIDAY.CHANNEL_ID.eq(ENROLLMENT.CHANNEL_ID)))
+            DSL.field(
+                "array(select distinct d from unnest({0} || {1}) as d where d > {2} - {3}"
+                    + " order by d)",
+                SQLDataType.LOCALDATE.array(),
+                MEMBER.HOLIDAY_DAYS,
+                begunDays,
+                today,
+                DSL.inline(CoachingRepository.KEEP_DAYS_OFF)))
+        .from(ENROLLMENT.join(CHANNEL).on(CHANNEL.ID.eq(ENROLLMENT.CHANNEL_ID)))
         .where(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
         .and(which)
-        // every zone's today and yesterday lie within these days of UTC's: read by the day index
-        .and(CHANNEL_HOLIDAY.DAY.between(utcToday.minusDays(2), utcToday.plusDays(1)))
-        .and(CHANNEL_HOLIDAY.DAY.eq(today).or(CHANNEL_HOLIDAY.DAY.eq(yesterday)))
-        .and(DSL.not(CHANNEL_HOLIDAY.DAY.eq(DSL.any(MEMBER.HOLIDAY_DAYS))))
+        // only channels with a holiday near today in any zone: found by the day index
+        .and(
+            ENROLLMENT.CHANNEL_ID.in(
+                DSL.select(CHANNEL_HOLIDAY.CHANNEL_ID)
+                    .from(CHANNEL_HOLIDAY)
+                    .where(
+                        CHANNEL_HOLIDAY.DAY.between(
+                            utcToday.minusDays(LOOK_BACK_DAYS + 1), utcToday.plusDays(1)))))
+        .and(
+            DSL.exists(
+                DSL.selectOne()
+                    .from(CHANNEL_HOLIDAY)
+                    .where(begun)
+                    .and(DSL.not(CHANNEL_HOLIDAY.DAY.eq(DSL.any(MEMBER.HOLIDAY_DAYS))))))
         .execute();
   }
 

@@ -11,6 +11,7 @@ import io.roadmapcoach.core.member.ReminderMode;
 import io.roadmapcoach.core.testing.RoadmapFiles;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Map;
@@ -56,7 +57,12 @@ class CommandParserTest {
           Map.entry("post at 08:30", new Command.PostAt(LocalTime.of(8, 30))),
           Map.entry("nudge @bob", new Command.Nudge(named("bob"))),
           Map.entry("digest off", new Command.Digest(false)),
-          Map.entry("dashboard", new Command.Dashboard()));
+          Map.entry("dashboard", new Command.Dashboard()),
+          Map.entry("buddy on", new Command.Buddy(Optional.of(true))),
+          Map.entry(
+              "holiday 2026-12-24 2026-12-26",
+              new Command.Holiday(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 26))),
+          Map.entry("holidays", new Command.Holidays()));
 
   private static MemberRef named(String name) {
     return new MemberRef(Optional.empty(), Optional.of(name));

@@ -11,6 +11,7 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
+import com.slack.api.model.event.UserChangeEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import io.roadmapcoach.core.command.Coach;
 import io.roadmapcoach.core.delivery.Messenger;
@@ -54,7 +55,7 @@ public final class SlackAdapter implements AutoCloseable {
     this.executor =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-work-", 0).factory());
 
-    SlackUsers users = new SlackUsers(client, clock);
+    SlackUsers users = new SlackUsers(client, clock, workspaces);
     SlackOut out = new SlackOut(slack, client);
     Attachments attachments = new Attachments(out, executor);
     EventClaims claims = new EventClaims(workspaces);
@@ -69,6 +70,7 @@ public final class SlackAdapter implements AutoCloseable {
     app.event(AppHomeOpenedEvent.class, home);
     app.event(AppUninstalledEvent.class, uninstalls.uninstalled());
     app.event(TokensRevokedEvent.class, uninstalls.revoked());
+    app.event(UserChangeEvent.class, new StatusChanges(workspaces));
     app.start();
 
     this.bridge = new SlackHttpBridge(app, new RequestSignature(settings.signingSecret(), clock));

@@ -7,6 +7,7 @@ import com.slack.api.model.User;
 import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.caller.Origin;
 import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.member.Workspaces;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -24,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * workspace admin or owner (a lead). Answers are kept a few minutes per user so a busy member does
  * not cost a call per command ({@code users.info} is Tier 4); a failed look-up falls back to what
  * the request said and is retried sooner.
+ *
+ * <p>The status in the answer (a palm tree, "OOO") is handed to the core, which keeps whether the
+ * member is away; a member's first command comes before the core knows them, so the status is
+ * handed over again with the next command that finds the answer kept here.
  */
 final class SlackUsers {
   private static final Logger log = LoggerFactory.getLogger(SlackUsers.class);
@@ -34,15 +39,24 @@ final class SlackUsers {
   /** What Slack says about a user. */
   record Profile(String displayName, boolean admin, Optional<ZoneId> zone) {}
 
-  private record Entry(Profile profile, Instant until) {}
+  /**
+   * @param user Slack's answer, while its status is still to be kept by the core
+   */
+  private record Entry(Profile profile, Instant until, Optional<User> user) {
+    Entry statusKept() {
+      return new Entry(profile, until, Optional.empty());
+    }
+  }
 
   private final MethodsClient client;
   private final Clock clock;
+  private final Workspaces workspaces;
   private final ConcurrentMap<String, Entry> cache = new ConcurrentHashMap<>();
 
-  SlackUsers(MethodsClient client, Clock clock) {
+  SlackUsers(MethodsClient client, Clock clock, Workspaces workspaces) {
     this.client = client;
     this.clock = clock;
+    this.workspaces = workspaces;
   }
 
   /** Slack's ids of direct conversations start with D; its payloads name them "directmessage". */
@@ -94,6 +108,7 @@ final class SlackUsers {
     Instant now = clock.instant();
     Entry entry = cache.get(key);
     if (entry != null && now.isBefore(entry.until())) {
+      keepStatus(key, teamId, entry);
       return entry.profile();
     }
     Entry fresh = lookUp(userId, nameInRequest, now);
@@ -101,7 +116,22 @@ final class SlackUsers {
       cache.values().removeIf(e -> !now.isBefore(e.until()));
     }
     cache.put(key, fresh);
+    keepStatus(key, teamId, fresh);
     return fresh.profile();
+  }
+
+  /** Hands the answer's status to the core once it knows the member. */
+  private void keepStatus(String key, String teamId, Entry entry) {
+    if (entry.user().isEmpty()) {
+      return;
+    }
+    try {
+      if (StatusChanges.keep(workspaces, teamId, entry.user().get())) {
+        cache.replace(key, entry, entry.statusKept());
+      }
+    } catch (RuntimeException e) {
+      log.warn("Keeping the status of Slack member {} failed", entry.user().get().getId(), e);
+    }
   }
 
   private Entry lookUp(String userId, String nameInRequest, Instant now) {
@@ -110,13 +140,16 @@ final class SlackUsers {
     try {
       UsersInfoResponse response = client.usersInfo(r -> r.user(userId));
       if (response.isOk() && response.getUser() != null) {
-        return new Entry(profileOf(response.getUser(), fallback), now.plus(FRESH_FOR));
+        return new Entry(
+            profileOf(response.getUser(), fallback),
+            now.plus(FRESH_FOR),
+            Optional.of(response.getUser()));
       }
       log.warn("users.info for {} answered {}", userId, response.getError());
     } catch (IOException | SlackApiException e) {
       log.warn("users.info for {} failed: {}", userId, e.getMessage());
     }
-    return new Entry(fallback, now.plus(FAILED_FRESH_FOR));
+    return new Entry(fallback, now.plus(FAILED_FRESH_FOR), Optional.empty());
   }
 
   private static Profile profileOf(User user, Profile fallback) {

@@ -43,7 +43,8 @@ class ManifestTest {
     assertThat(settings.at("/event_subscriptions/request_url").asText())
         .endsWith(SlackHttpBridge.PATH);
     assertThat(strings(settings.at("/event_subscriptions/bot_events")))
-        .containsExactlyInAnyOrder("app_home_opened", "app_uninstalled", "tokens_revoked");
+        .containsExactlyInAnyOrder(
+            "app_home_opened", "app_uninstalled", "tokens_revoked", "user_change");
     assertThat(manifest().at("/features/app_home/home_tab_enabled").asBoolean()).isTrue();
   }
 

@@ -73,6 +73,7 @@ public final class FakeSlack implements AutoCloseable {
   private final HttpServer server;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, User> users = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> statuses = new ConcurrentHashMap<>();
   private final Map<String, Deque<Answer>> scripted = new ConcurrentHashMap<>();
   private final AtomicInteger ts = new AtomicInteger();
   private volatile Duration delay = Duration.ZERO;
@@ -104,6 +105,12 @@ public final class FakeSlack implements AutoCloseable {
   /** Tells users.info about a member. */
   public FakeSlack user(String id, String displayName, String tz, boolean admin) {
     users.put(id, new User(displayName, displayName + " Realname", tz, admin, false));
+    return this;
+  }
+
+  /** Gives a member a status in users.info's answers: an emoji such as :palm_tree:, and text. */
+  public FakeSlack status(String id, String emoji, String text) {
+    statuses.put(id, List.of(emoji, text));
     return this;
   }
 
@@ -281,7 +288,11 @@ public final class FakeSlack implements AutoCloseable {
             + user.name()
             + "\",\"real_name\":\""
             + user.realName()
-            + "\"}}}");
+            + "\",\"status_emoji\":\""
+            + statuses.getOrDefault(id, List.of("", "")).get(0)
+            + "\",\"status_text\":\""
+            + statuses.getOrDefault(id, List.of("", "")).get(1)
+            + "\",\"status_expiration\":0}}}");
   }
 
   private static Map<String, String> form(String body) {

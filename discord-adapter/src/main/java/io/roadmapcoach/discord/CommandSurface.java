@@ -41,6 +41,9 @@ final class CommandSurface {
 
   static final String DESCRIPTION = "Your Machine Learning roadmap: progress, quizzes, reminders";
 
+  /** How a date option asks for its value. */
+  static final String DATE_FORM = "YYYY-MM-DD";
+
   /** The option autocompleted with time-zone ids. */
   static final String ZONE = "zone";
 
@@ -55,6 +58,8 @@ final class CommandSurface {
       new Group("post", "Lead: this channel's daily post: when, which days, or none");
   static final Group CHANNEL =
       new Group("channel", "Lead: this channel's time zone, weekly quiz and nudges");
+  static final Group HOLIDAY =
+      new Group("holiday", "Lead: this channel's days off: no nudges, no daily post");
 
   /**
    * An option, and how its value is said in the core's text: after {@code word} when there is one
@@ -338,7 +343,26 @@ final class CommandSurface {
         sub(TEAM, "nudge", "Lead: nudge a member now", member("Who to nudge")).saying("nudge"),
         sub(TEAM, "digest", "Lead: your weekly digest of the team", onOff(true)).saying("digest"),
         sub(TEAM, "dashboard", "Lead: the channel at a glance, on the web").saying("dashboard"),
-        sub(TEAM, "chart", "Lead: everyone's progress as a chart"));
+        sub(TEAM, "chart", "Lead: everyone's progress as a chart"),
+        sub("buddy", "Your study buddy; pair up, or stop", onOff(false)),
+        sub(
+            REMIND,
+            "evening",
+            "A second nudge in the evening: on, off, or when",
+            onOff(false),
+            new Arg(
+                new OptionData(OptionType.STRING, "time", "24-hour clock, e.g. 19:30")
+                    .setMaxLength(16),
+                "at")),
+        sub(
+                HOLIDAY,
+                "add",
+                "Lead: a day off, or the days from one date to another",
+                date("from", "The (first) day off, e.g. 2026-12-24", true),
+                date("to", "The last day off, when more than one", false))
+            .saying("holiday"),
+        sub(HOLIDAY, "clear", "Lead: take a day off back", date("date", "The day", true)),
+        sub(HOLIDAY, "list", "Lead: this channel's days off").saying("holidays"));
   }
 
   static Arg onOff(boolean required) {
@@ -390,6 +414,13 @@ final class CommandSurface {
         "weekdays",
         "Every day",
         "daily");
+  }
+
+  /** A calendar date, as the core reads it. */
+  static Arg date(String name, String description, boolean required) {
+    return arg(
+        new OptionData(OptionType.STRING, name, description + " (" + DATE_FORM + ")", required)
+            .setMaxLength(32));
   }
 
   static Arg member(String description) {

@@ -159,6 +159,25 @@ class CommandSurfaceTest {
   }
 
   @Test
+  void buddiesEveningsAndHolidaysBecomeTheCoresText() {
+    assertThat(text(null, "buddy")).isEqualTo("buddy");
+    assertThat(text(null, "buddy", string("switch", "on"))).isEqualTo("buddy on");
+    assertThat(text("remind", "evening", string("switch", "off"))).isEqualTo("remind evening off");
+    assertThat(text("remind", "evening", string("time", "19:30")))
+        .isEqualTo("remind evening at 19:30");
+    assertThat(text("holiday", "add", string("to", "2026-12-26"), string("from", "2026-12-24")))
+        .isEqualTo("holiday 2026-12-24 2026-12-26");
+    assertThat(text("holiday", "add", string("from", "2026-12-24")))
+        .isEqualTo("holiday 2026-12-24");
+    assertThat(text("holiday", "clear", string("date", "2026-12-24")))
+        .isEqualTo("holiday clear 2026-12-24");
+    assertThat(text("holiday", "list")).isEqualTo("holidays");
+    // a time Discord let through is still the core's to refuse, in its own words
+    assertThat(parser.parse(text("remind", "evening", string("time", "7pm"))))
+        .isInstanceOf(Command.Invalid.class);
+  }
+
+  @Test
   void bothLeaderboardOptionsGoToTheCoreWhichNamesTheRightForm() {
     assertThat(text(null, "leaderboard", string("me", "hide"), string("period", "week")))
         .isEqualTo("leaderboard week hide");
@@ -292,11 +311,19 @@ class CommandSurfaceTest {
                     option.getName(),
                     !option.getChoices().isEmpty()
                         ? option.getChoices().getFirst().getAsString()
-                        : option.getName().equals(CommandSurface.ZONE) ? "Europe/Berlin" : "09:30");
+                        : sample(option));
             default -> throw new AssertionError("No sample for " + option.getType());
           });
     }
     return filled;
+  }
+
+  /** A value the core takes for a free-text option: a zone, a date or a time. */
+  private static String sample(OptionData option) {
+    if (option.getName().equals(CommandSurface.ZONE)) {
+      return "Europe/Berlin";
+    }
+    return option.getDescription().contains(CommandSurface.DATE_FORM) ? "2026-12-24" : "09:30";
   }
 
   static OptionMapping option(String name, int type, Object value) {

@@ -4,6 +4,7 @@ import io.roadmapcoach.app.console.ConsoleChat;
 import io.roadmapcoach.app.console.ConsoleMessenger;
 import io.roadmapcoach.app.console.ShiftedClock;
 import io.roadmapcoach.app.dashboard.ConsoleDashboard;
+import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.quiz.QuizBankLoader;
 import io.roadmapcoach.core.roadmap.Roadmap;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,6 +130,12 @@ public final class Application {
               runtime.worker().drainDue();
             }
           });
+      chat.setStatuses(
+          (workspace, member, emoji, text) ->
+              runtime
+                  .workspaces()
+                  .memberStatus(
+                      Platform.CONSOLE, workspace, member, emoji, text, Optional.empty()));
       runtime.start();
       chat.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
     } catch (IOException e) {

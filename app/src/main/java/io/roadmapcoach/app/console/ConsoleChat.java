@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
 /**
  * The local chat: a person types {@code /roadmap ...} as a member of a channel, and nudges and
  * quizzes appear as they are delivered. The contract others rely on: piped input is echoed as
- * {@code > line} before its answer; {@code :as}, {@code :in}, {@code :press}, {@code :clock} and
- * {@code :quit} drive it; nothing but the chat goes to standard output.
+ * {@code > line} before its answer; {@code :as}, {@code :in}, {@code :press}, {@code :clock},
+ * {@code :status} and {@code :quit} drive it; nothing but the chat goes to standard output.
  */
 public final class ConsoleChat implements ConsoleOutput {
   static final String WORKSPACE = "local";
@@ -47,6 +47,18 @@ public final class ConsoleChat implements ConsoleOutput {
     MinuteTicker NONE = minute -> {};
   }
 
+  /**
+   * Keeps a member's status as a platform would report it (Slack's emoji and text); false when the
+   * coach does not know the member.
+   */
+  public interface StatusKeeper {
+    boolean keep(String workspace, String member, String emoji, String text);
+
+    StatusKeeper NONE = (workspace, member, emoji, text) -> false;
+  }
+
+  private static final Pattern STATUS_EMOJI = Pattern.compile(":[a-z0-9_+\\-]+:");
+
   private final Coach coach;
   private final ShiftedClock clock;
   private final ZoneId zone;
@@ -55,6 +67,7 @@ public final class ConsoleChat implements ConsoleOutput {
   private final ConsoleRenderer renderer;
   private final Map<String, List<Button>> newestButtons = new HashMap<>();
   private MinuteTicker ticker = MinuteTicker.NONE;
+  private StatusKeeper statuses = StatusKeeper.NONE;
   private String member = "you";
   private String channel = "general";
 
@@ -88,6 +101,10 @@ public final class ConsoleChat implements ConsoleOutput {
 
   public void setTicker(MinuteTicker ticker) {
     this.ticker = ticker;
+  }
+
+  public void setStatuses(StatusKeeper statuses) {
+    this.statuses = statuses;
   }
 
   /** Reads lines until end of input or {@code :quit}. */
@@ -143,6 +160,7 @@ public final class ConsoleChat implements ConsoleOutput {
       case ":in" -> switchChannel(arg);
       case ":press" -> press(arg);
       case ":clock" -> moveClock(arg);
+      case ":status" -> status(arg);
       default ->
           show(
               "Unknown console command "
@@ -154,7 +172,8 @@ public final class ConsoleChat implements ConsoleOutput {
   }
 
   private static String consoleHelp() {
-    return ":as NAME, :in CHANNEL, :press N, :clock +30m|+2h|+1d|2026-12-01T09:00, :quit";
+    return ":as NAME, :in CHANNEL, :press N, :clock +30m|+2h|+1d|2026-12-01T09:00,"
+        + " :status [:emoji:] [text]|clear, :quit";
   }
 
   private void switchMember(String name) {
@@ -195,6 +214,29 @@ public final class ConsoleChat implements ConsoleOutput {
     }
     answer(coach.press(caller(), buttons.get(n - 1).actionId()));
     ticker.deliverWaiting();
+  }
+
+  /**
+   * The current member's status, as a platform would report it: {@code :status :palm_tree: On
+   * vacation} (away: no nudges, and the days keep the streak), {@code :status clear}.
+   */
+  private void status(String arg) {
+    boolean clear = arg.isEmpty() || arg.equalsIgnoreCase("clear");
+    String emoji = "";
+    String text = clear ? "" : arg;
+    String[] words = arg.split("\\s+", 2);
+    if (!clear && STATUS_EMOJI.matcher(words[0]).matches()) {
+      emoji = words[0];
+      text = words.length > 1 ? words[1] : "";
+    }
+    if (!statuses.keep(WORKSPACE, key(member), emoji, text)) {
+      show(member + " has not used /roadmap yet; statuses are kept for the coach's members.\n\n");
+      return;
+    }
+    show(
+        clear
+            ? member + "'s status is cleared.\n\n"
+            : member + "'s status is now: " + (emoji + " " + text).strip() + "\n\n");
   }
 
   private void moveClock(String arg) {

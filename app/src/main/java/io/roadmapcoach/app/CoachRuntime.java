@@ -113,6 +113,11 @@ final class CoachRuntime implements AutoCloseable {
     return queue.pendingCount();
   }
 
+  /** This instance's id in the Quartz cluster (its row in {@code qrtz_scheduler_state}). */
+  String schedulerInstanceId() {
+    return quartz.instanceId();
+  }
+
   /** One minute of the console's moving clock: what falls due in it is enqueued and delivered. */
   void tick(Instant minute) {
     sweep.sweep(minute);

@@ -1,28 +1,27 @@
 package io.roadmapcoach.app;
 
+import io.roadmapcoach.app.health.HealthChecks;
 import io.roadmapcoach.app.http.AppMetrics;
-import io.roadmapcoach.app.http.HttpServer;
 import io.roadmapcoach.core.member.HomeCallers;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.db.Database;
+import io.roadmapcoach.db.Redaction;
 import io.roadmapcoach.discord.DiscordAdapter;
 import io.roadmapcoach.discord.DiscordSettings;
 import io.roadmapcoach.slack.SlackAdapter;
 import io.roadmapcoach.slack.SlackSettings;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A server run: every platform whose token is set, the HTTP endpoints, scheduling and delivery,
- * until the process is asked to stop. Parts stop in the reverse order they started.
+ * until the process is asked to stop. Each part registers with {@link Shutdown} as it starts, and
+ * they stop in the reverse order.
  */
 final class ServerMode {
   private static final Logger log = LoggerFactory.getLogger(ServerMode.class);
@@ -30,54 +29,35 @@ final class ServerMode {
   private ServerMode() {}
 
   static int run(
-      Config config, Database database, Roadmap roadmap, QuizBank bank, PrintStream err) {
+      Config config,
+      Database database,
+      Roadmap roadmap,
+      QuizBank bank,
+      PrintStream err,
+      Shutdown shutdown) {
     Clock clock = Clock.systemUTC();
-    Deque<AutoCloseable> started = new ArrayDeque<>();
-    CountDownLatch stop = new CountDownLatch(1);
-    Thread main = Thread.currentThread();
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  stop.countDown();
-                  try {
-                    main.join(30_000);
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                },
-                "shutdown"));
     try {
       CoachRuntime runtime = CoachRuntime.create(database, roadmap, bank, clock, false);
-      started.push(runtime);
+      shutdown.register("scheduling and delivery", runtime);
+      HealthChecks health = HealthParts.of(database, runtime, clock, shutdown::requested);
       // presses in a member's direct messages act in their home channel, on both platforms
       HomeCallers homes = new HomeCallers(database.dsl());
-      Optional<Handler> slackEvents = startSlack(config, runtime, homes, clock, started);
-      startDiscord(config, runtime, roadmap, homes, started);
+      Optional<Handler> slackEvents = startSlack(config, runtime, homes, clock, shutdown, health);
+      startDiscord(config, runtime, roadmap, homes, shutdown, health);
       runtime.start();
-      HttpServer http =
-          new HttpServer(
-              config.port(),
-              database::healthy,
-              AppMetrics.create(runtime::outboxPending),
-              slackEvents);
-      http.start();
-      started.push(http);
+      HttpPorts.start(
+          config, health, AppMetrics.create(runtime::outboxPending), slackEvents, shutdown);
       err.println("Roadmap Coach is running: " + config + ". Stop it with Ctrl-C.");
       log.info("Running with {}", config);
-      stop.await();
+      shutdown.awaitRequest();
       return Application.OK;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Application.OK;
     } catch (Exception e) {
       log.error("Start-up failed", e);
-      err.println("Roadmap Coach cannot start: " + e.getMessage());
+      err.println("Roadmap Coach cannot start: " + Redaction.redact(e.getMessage()));
       return Application.CANNOT_START;
-    } finally {
-      while (!started.isEmpty()) {
-        closeQuietly(started.pop());
-      }
     }
   }
 
@@ -86,7 +66,8 @@ final class ServerMode {
       CoachRuntime runtime,
       HomeCallers homes,
       Clock clock,
-      Deque<AutoCloseable> started)
+      Shutdown shutdown,
+      HealthChecks health)
       throws Exception {
     if (!config.slackEnabled()) {
       return Optional.empty();
@@ -100,8 +81,9 @@ final class ServerMode {
             SlackSettings.DEFAULT_ACK_BUDGET);
     SlackAdapter slack =
         new SlackAdapter(settings, runtime.core().coach(), runtime.workspaces(), homes, clock);
-    started.push(slack::close);
+    shutdown.register("Slack", slack);
     runtime.worker().register(slack.messenger());
+    health.register(HealthParts.slack(config.slackAppToken().isPresent()));
     if (config.slackAppToken().isPresent()) {
       slack.startSocketMode();
       return Optional.empty();
@@ -114,7 +96,8 @@ final class ServerMode {
       CoachRuntime runtime,
       Roadmap roadmap,
       HomeCallers homes,
-      Deque<AutoCloseable> started) {
+      Shutdown shutdown,
+      HealthChecks health) {
     if (!config.discordEnabled()) {
       return;
     }
@@ -129,17 +112,10 @@ final class ServerMode {
     DiscordAdapter discord =
         new DiscordAdapter(settings, runtime.core().coach(), roadmap, runtime.workspaces(), homes);
     discord.start();
-    started.push(discord::close);
+    shutdown.register("Discord", discord);
+    health.register(HealthParts.discord(discord));
     // after start: a messenger registered before the bot is connected would pause Discord
     // deliveries
     runtime.worker().register(discord.messenger());
-  }
-
-  private static void closeQuietly(AutoCloseable part) {
-    try {
-      part.close();
-    } catch (Exception e) {
-      log.warn("A part did not stop cleanly", e);
-    }
   }
 }

@@ -48,8 +48,9 @@ public final class Main {
             ? Path.of(System.getProperty("user.home"), ".roadmap-coach")
             : Path.of(dataDir);
     System.setProperty("roadmap.log.file", dir.resolve("roadmap-coach.log").toString());
-    boolean json = "json".equalsIgnoreCase(env.getOrDefault("LOG_FORMAT", "").strip());
-    System.setProperty("roadmap.log.format", json ? "JSON" : "PLAIN");
+    if ("json".equalsIgnoreCase(env.getOrDefault("LOG_FORMAT", "").strip())) {
+      System.setProperty("logback.configurationFile", "logback-json.xml");
+    }
     boolean console =
         command instanceof CommandLine.Console
             || (command instanceof CommandLine.Serve

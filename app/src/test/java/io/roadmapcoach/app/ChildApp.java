@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The real {@link Main} in a JVM of its own, with the production logging configuration (not the
@@ -17,13 +16,15 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ChildApp implements AutoCloseable {
   private final Process process;
-  private final StringBuffer err = new StringBuffer();
+  private final Path err;
   private final StringBuffer out = new StringBuffer();
 
-  private ChildApp(Process process) {
+  private final List<Thread> collectors;
+
+  private ChildApp(Process process, Path err) {
     this.process = process;
-    collect(process.getErrorStream(), err);
-    collect(process.getInputStream(), out);
+    this.err = err;
+    this.collectors = List.of(collect(process.getInputStream(), out));
   }
 
   static ChildApp start(Map<String, String> env, String... args) throws IOException {
@@ -51,22 +52,35 @@ final class ChildApp implements AutoCloseable {
                     || name.equals("BIND_ADDRESS")
                     || name.equals("LOG_FORMAT"));
     builder.environment().putAll(env);
-    return new ChildApp(builder.start());
+    // a file, not a pipe: what the JVM writes while it exits is all there afterwards
+    Path err = Files.createTempFile("roadmap-child", ".err");
+    builder.redirectError(err.toFile());
+    return new ChildApp(builder.start(), err);
   }
 
-  private static void collect(InputStream stream, StringBuffer into) {
-    CompletableFuture.runAsync(
-        () -> {
-          byte[] buffer = new byte[4096];
-          int read;
-          try {
-            while ((read = stream.read(buffer)) >= 0) {
-              into.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
-            }
-          } catch (IOException ended) {
-            // the process is gone
-          }
-        });
+  /** A thread of its own per stream: a pool's few threads would sit blocked on one stream. */
+  private static Thread collect(InputStream stream, StringBuffer into) {
+    return Thread.ofPlatform()
+        .daemon()
+        .start(
+            () -> {
+              byte[] buffer = new byte[4096];
+              int read;
+              try {
+                while ((read = stream.read(buffer)) >= 0) {
+                  into.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
+                }
+              } catch (IOException ended) {
+                // the process is gone
+              }
+            });
+  }
+
+  /** After the process ended: waits until all it wrote has been read. */
+  void awaitOutput() throws InterruptedException {
+    for (Thread collector : collectors) {
+      collector.join(5_000);
+    }
   }
 
   Process process() {
@@ -74,7 +88,11 @@ final class ChildApp implements AutoCloseable {
   }
 
   String err() {
-    return err.toString();
+    try {
+      return Files.readString(err, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   String out() {
@@ -107,7 +125,8 @@ final class ChildApp implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void close() throws IOException {
     process.destroyForcibly();
+    Files.deleteIfExists(err);
   }
 }

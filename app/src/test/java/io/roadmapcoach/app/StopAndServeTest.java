@@ -112,6 +112,7 @@ class StopAndServeTest {
           .isTrue();
       assertThat(app.process().exitValue()).isIn(0, 143);
       assertThat(ChildApp.postgresHolding(dataDir)).isEmpty();
+      app.awaitOutput();
       assertThat(app.err()).contains("Stopping: no new work is taken").contains("Stopped in ");
       System.out.printf(
           "server stopped in %d ms%n", Duration.ofNanos(System.nanoTime() - started).toMillis());
@@ -145,6 +146,7 @@ class StopAndServeTest {
         app.awaitErr("Roadmap Coach is running", Duration.ofSeconds(90));
         app.process().destroy();
         assertThat(app.process().waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        app.awaitOutput();
 
         String logFile = Files.readString(dataDir.resolve("roadmap-coach.log"));
         assertThat(app.err()).doesNotContain(password).contains("password=***");

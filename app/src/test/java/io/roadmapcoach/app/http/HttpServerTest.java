@@ -196,4 +196,25 @@ class HttpServerTest {
 
     assertThat(post.statusCode()).isEqualTo(405);
   }
+
+  @Test
+  void aBindAddressOfLoopbackRefusesConnectionsToTheMachinesOtherAddresses() throws Exception {
+    java.util.Optional<java.net.InetAddress> other =
+        java.net.NetworkInterface.networkInterfaces()
+            .flatMap(java.net.NetworkInterface::inetAddresses)
+            .filter(address -> address instanceof java.net.Inet4Address)
+            .filter(address -> !address.isLoopbackAddress())
+            .findFirst();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        other.isPresent(), "this machine has no address but loopback");
+    server = start(Optional.empty(), true);
+
+    assertThat(get(server, "/livez").statusCode()).isEqualTo(200);
+    try (java.net.Socket socket = new java.net.Socket()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  socket.connect(new java.net.InetSocketAddress(other.get(), server.port()), 2000))
+          .isInstanceOf(java.io.IOException.class);
+    }
+  }
 }

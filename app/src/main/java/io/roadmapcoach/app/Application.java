@@ -126,8 +126,7 @@ public final class Application {
     // the embedded database takes seconds to start: say something before it does
     err.println("Starting Roadmap Coach\u2026");
     try {
-      Database database = Database.open(databaseSettings(config));
-      shutdown.register("the database", database);
+      Database database = openDatabase(config, shutdown);
       if (console) {
         return runConsole(database, roadmap, bank, in, out, piped, shutdown);
       }
@@ -137,6 +136,22 @@ public final class Application {
       return CANNOT_START;
     } finally {
       shutdown.stopAll();
+    }
+  }
+
+  /**
+   * Opens the database and registers it to be stopped. Opening counts as work in flight: a signal
+   * meanwhile gives it the grace to finish, so that an embedded PostgreSQL that has just started is
+   * stopped rather than left running.
+   */
+  private static Database openDatabase(Config config, Shutdown shutdown) {
+    shutdown.workStarted();
+    try {
+      Database database = Database.open(databaseSettings(config));
+      shutdown.register("the database", database);
+      return database;
+    } finally {
+      shutdown.workEnded();
     }
   }
 

@@ -210,6 +210,11 @@ public final class Core implements AutoCloseable {
     return dashboard;
   }
 
+  /** This instance's id in the Quartz cluster, when it runs Quartz. */
+  public Optional<String> schedulerInstanceId() {
+    return quartz.map(QuartzScheduling::instanceId);
+  }
+
   public int outboxPending() {
     return queue.pendingCount();
   }

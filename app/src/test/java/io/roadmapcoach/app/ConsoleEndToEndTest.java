@@ -86,7 +86,7 @@ class ConsoleEndToEndTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.answerTo("/roadmap status"))
         .contains("You have not started the roadmap yet", "/roadmap start");
-    assertThat(run.out()).contains("You are already on the roadmap, on stage 1 of 15");
+    assertThat(run.out()).contains("You are already in #general, on stage 1 of 15");
     assertThat(run.answerTo("/roadmap done 9"))
         .contains("9 is not an objective of stage 1", "objectives 1 to 3");
     assertThat(run.answerTo("/roadmap done x"))
@@ -144,12 +144,15 @@ class ConsoleEndToEndTest {
     String week = run.answerTo(":clock +7d");
     long nudges =
         week.lines().filter(l -> l.contains("direct message to you")).count()
-            - week.lines().filter(l -> l.contains("Your weekly quiz is ready")).count();
+            - week.lines().filter(l -> l.contains("Your weekly quiz is ready")).count()
+            - week.lines().filter(l -> l.contains("Your week in #general")).count();
     assertThat(nudges).as("one a day, none on the day of enrolling").isBetween(6L, 7L);
     assertThat(week)
         .contains(
             "Next: objective 1", "[1] Mark objective 1 done  [2] Snooze 1 day  [3] Start quiz");
     assertThat(week.lines().filter(l -> l.contains("Your weekly quiz is ready"))).hasSize(1);
+    // the first member leads #general, so the week also brings the lead's digest
+    assertThat(week.lines().filter(l -> l.contains("Your week in #general"))).hasSize(1);
     assertThat(run.answerTo(":press 1"))
         .containsAnyOf("Objective 1 of stage 1 done", "question 1 of 5");
     assertThat(run.answerTo(":clock -1d")).contains("Move the clock with");
@@ -247,7 +250,7 @@ class ConsoleEndToEndTest {
             "/roadmap status");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.answerTo("/roadmap start").strip()).startsWith("Welcome");
+    assertThat(run.answerTo("/roadmap start")).contains("Welcome to the");
     assertThat(run.out()).contains("You joined #study-group; your progress comes with you");
     assertThat(run.answerTo("/roadmap leaderboard all")).contains("ana").contains("20");
     assertThat(run.answerTo("/roadmap leaderboard week")).contains("ana").contains("20");

@@ -148,7 +148,8 @@ public final class Core implements AutoCloseable {
             List.of(
                 new Routine("nudge-sweep", (from, to) -> sweep.sweep(to)),
                 new Routine("weekly-quiz", weeklyQuiz::fireDueBetween),
-                new Routine("housekeeping", (from, to) -> purge(housekeeping, to))),
+                new Routine(
+                    "housekeeping", Duration.ofHours(1), (from, to) -> purge(housekeeping, to))),
             dsl,
             transactions,
             deliverInline ? worker::drainDue : worker::wake);

@@ -36,6 +36,7 @@ public final class Usage {
           member("remind", "remind dm|channel", "nudges by direct message or in the channel post"),
           member("tz", "tz <Area/City>", "set your time zone, e.g. Europe/Berlin"),
           member("snooze", "snooze <n>d", "pause nudges for n days (1 to 30)"),
+          member("snooze", "snooze off", "end a snooze: nudges come again"),
           lead("team", "team [csv]", "everyone's progress, stuck members first"),
           lead("quiz-day", "quiz-day <mon..sun> HH:MM", "when the weekly quiz goes out"),
           lead("channel-tz", "channel-tz <Area/City>", "the channel's time zone"),

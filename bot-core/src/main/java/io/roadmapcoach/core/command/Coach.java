@@ -254,7 +254,9 @@ public final class Coach {
   }
 
   private Reply endSnooze(Scope scope) {
-    services.progress().judgeStreakBeforeSettingsChange(scope);
+    if (scope.member().hasSnoozeLeft(scope.today())) {
+      services.progress().judgeStreakBeforeSettingsChange(scope);
+    }
     return services.settings().endSnooze(scope, services.progress().activeToday(scope));
   }
 

@@ -303,9 +303,7 @@ public final class CommandParser {
         .orElseGet(
             () -> {
               Text message = Text.of(Echo.of(typed) + " is not a time zone I know. ");
-              // no zone name is anywhere near as long as the echo limit
-              Optional<String> close =
-                  typed.length() > Echo.LIMIT ? Optional.empty() : TimeZones.suggest(typed);
+              Optional<String> close = TimeZones.suggest(typed);
               message =
                   close.isPresent()
                       ? message

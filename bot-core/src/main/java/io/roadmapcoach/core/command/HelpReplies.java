@@ -60,7 +60,12 @@ final class HelpReplies {
   static Reply misspelt(String typed, Optional<String> meant) {
     if (meant.isEmpty()) {
       return Reply.text(
-          Text.of("I only answer ").code("/roadmap").plain(" commands.").append(helpPointer()));
+          Text.of("I do not know ")
+              .code(Echo.of(typed))
+              .plain(". I only answer ")
+              .code("/roadmap")
+              .plain(" commands.")
+              .append(helpPointer()));
     }
     return Reply.text(
         Text.of("I do not know ")

@@ -1,6 +1,7 @@
 package io.roadmapcoach.core.journey;
 
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
 import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
 import static io.roadmapcoach.db.schema.Tables.WEEKLY_POINTS;
 
@@ -110,14 +111,37 @@ public final class ProgressLedger {
   private record Activity(LocalDate day, Instant at) {}
 
   /**
-   * Whether the member's activity on {@code day} still stands: some activity event of that day that
-   * was not taken back on the same day (an objective checked off and unchecked again is nothing).
+   * Whether the member's activity on {@code today} still stands, once the change being recorded has
+   * taken an objective back (its row is gone, its event not yet written): some activity of the day
+   * other than checking an objective off, or an objective checked off today that still is.
    */
-  private boolean progressStandsOn(long memberId, LocalDate day) {
+  private boolean progressStandsOn(long memberId, LocalDate today) {
+    List<String> otherActivity =
+        Arrays.stream(EventKind.values())
+            .filter(kind -> kind.isActivity() && kind != EventKind.OBJECTIVE_DONE)
+            .map(EventKind::key)
+            .toList();
     return dsl.fetchExists(
         DSL.selectOne()
             .from(PROGRESS_EVENT)
-            .where(standingActivity(memberId), PROGRESS_EVENT.LOCAL_DATE.eq(day)));
+            .where(PROGRESS_EVENT.MEMBER_ID.eq(memberId), PROGRESS_EVENT.LOCAL_DATE.eq(today))
+            .and(
+                PROGRESS_EVENT
+                    .KIND
+                    .in(otherActivity)
+                    .or(
+                        PROGRESS_EVENT
+                            .KIND
+                            .eq(EventKind.OBJECTIVE_DONE.key())
+                            .and(
+                                DSL.exists(
+                                    DSL.selectOne()
+                                        .from(OBJECTIVE_DONE)
+                                        .where(
+                                            OBJECTIVE_DONE.MEMBER_ID.eq(PROGRESS_EVENT.MEMBER_ID),
+                                            OBJECTIVE_DONE.STAGE.eq(PROGRESS_EVENT.STAGE),
+                                            OBJECTIVE_DONE.OBJECTIVE.eq(
+                                                PROGRESS_EVENT.OBJECTIVE)))))));
   }
 
   /** The member's last day before {@code day} with activity that stands. */
@@ -130,7 +154,10 @@ public final class ProgressLedger {
         .fetchOptional(r -> new Activity(r.value1(), Times.instant(r.value2())));
   }
 
-  /** Activity events of the member, less objectives checked off and taken back the same day. */
+  /**
+   * Activity events of the member, less objectives checked off and taken back the same day: what
+   * stood on days already past.
+   */
   private static Condition standingActivity(long memberId) {
     var undo = PROGRESS_EVENT.as("undo");
     List<String> activity =

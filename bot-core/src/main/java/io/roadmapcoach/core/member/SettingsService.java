@@ -72,10 +72,10 @@ public final class SettingsService {
 
   /** Turning nudges on keeps a running snooze: say so, and how to end it. */
   private static Text snoozeStillOn(Scope scope) {
-    return scope
-        .member()
+    Member member = scope.member();
+    return member
         .snoozedUntil()
-        .filter(until -> !until.isBefore(scope.today()))
+        .filter(until -> member.hasSnoozeLeft(scope.today()))
         .map(
             until ->
                 Text.of(" You are snoozed through " + Dates.day(until) + "; ")
@@ -129,9 +129,7 @@ public final class SettingsService {
    */
   public Reply endSnooze(Scope scope, boolean activeToday) {
     Member member = scope.member();
-    boolean snoozed =
-        member.snoozedUntil().filter(until -> !until.isBefore(scope.today())).isPresent();
-    if (!snoozed) {
+    if (!member.hasSnoozeLeft(scope.today())) {
       return Reply.text(
           Text.of("You are not snoozed, so there is nothing to end. ")
               .append(

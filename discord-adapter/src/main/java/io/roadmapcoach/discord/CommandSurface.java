@@ -215,13 +215,11 @@ final class CommandSurface {
     subs.add(
         sub(
             "snooze",
-            "Pause your nudges for some days",
+            "Pause your nudges for some days, or end a snooze",
             new OptionData(
-                    OptionType.INTEGER,
-                    "days",
-                    "How many days, 1 to " + Action.MAX_SNOOZE_DAYS,
-                    true)
-                .setRequiredRange(1, Action.MAX_SNOOZE_DAYS)));
+                    OptionType.INTEGER, "days", "How many days, 1 to " + Action.MAX_SNOOZE_DAYS)
+                .setRequiredRange(1, Action.MAX_SNOOZE_DAYS),
+            new OptionData(OptionType.BOOLEAN, "off", "End your snooze now")));
     subs.add(
         sub(
             "team",

@@ -86,6 +86,7 @@ class CommandSurfaceTest {
     assertThat(text("remind", "dm")).isEqualTo("remind dm");
     assertThat(text("reminders", "channel")).isEqualTo("reminders channel");
     assertThat(text(null, "snooze", integer("days", 3))).isEqualTo("snooze 3");
+    assertThat(text(null, "snooze", bool("off", true))).isEqualTo("snooze off");
     assertThat(text(null, "tz", string("zone", "Europe/Berlin"))).isEqualTo("tz Europe/Berlin");
     assertThat(text(null, "team", bool("csv", true))).isEqualTo("team csv");
     assertThat(text(null, "team", bool("csv", false))).isEqualTo("team");

@@ -152,6 +152,21 @@ class InteractionHandlerTest {
   }
 
   @Test
+  void aStagesResourcesArriveAsMarkdownLinks() {
+    SlashCommandInteractionEvent stage =
+        withReplies(slash("stage", List.of(CommandSurfaceTest.integer("number", 1))));
+    ArgumentCaptor<MessageCreateData> sent = ArgumentCaptor.forClass(MessageCreateData.class);
+
+    handler.onSlashCommandInteraction(stage);
+
+    verify(stage).reply(sent.capture());
+    assertThat(words(sent.getValue().getEmbeds()))
+        .contains(
+            "📖 [Mathematics for Machine Learning](https://mml-book.github.io/) · Deisenroth,"
+                + " Faisal, Ong (Cambridge University Press) · free");
+  }
+
+  @Test
   void typedOptionsReachTheCoreAsItsText() {
     handler.onSlashCommandInteraction(withReplies(slash("start", List.of())));
     SlashCommandInteractionEvent done =

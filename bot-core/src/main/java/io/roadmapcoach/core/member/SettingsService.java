@@ -73,15 +73,13 @@ public final class SettingsService {
   /** Turning nudges on keeps a running snooze: say so, and how to end it. */
   private static Text snoozeStillOn(Scope scope) {
     Member member = scope.member();
-    return member
-        .snoozedUntil()
-        .filter(until -> member.hasSnoozeLeft(scope.today()))
-        .map(
-            until ->
-                Text.of(" You are snoozed through " + Dates.day(until) + "; ")
-                    .code("/roadmap snooze off")
-                    .plain(" ends it."))
-        .orElse(Text.empty());
+    if (!member.hasSnoozeLeft(scope.today())) {
+      return Text.empty();
+    }
+    return Text.of(
+            " You are snoozed through " + Dates.day(member.snoozedUntil().orElseThrow()) + "; ")
+        .code("/roadmap snooze off")
+        .plain(" ends it.");
   }
 
   public Reply remindDays(Scope scope, ReminderDays days) {

@@ -192,10 +192,9 @@ final class StatusReplies {
         + " "
         + m.zone(home).getId()
         + (via == ReminderMode.CHANNEL ? ", in #" + home.name() : ", by DM")
-        + m.snoozedUntil()
-            .filter(last -> !last.isBefore(today))
-            .map(last -> " (snoozed through " + Dates.day(last) + ")")
-            .orElse("");
+        + (m.hasSnoozeLeft(today)
+            ? " (snoozed through " + Dates.day(m.snoozedUntil().orElseThrow()) + ")"
+            : "");
   }
 
   /** "Next nudge: Mon 30 Nov 09:00", on the member's own status when nudges come by DM. */

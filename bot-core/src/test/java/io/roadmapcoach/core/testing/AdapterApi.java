@@ -36,14 +36,16 @@ public final class AdapterApi {
         c ->
             c.getPackageName().startsWith("io.roadmapcoach.core")
                 && !OPEN_PACKAGES.contains(c.getPackageName())
-                && !OPEN_CLASSES.contains(outermost(c).getName()));
+                && !OPEN_CLASSES.contains(outermost(c)));
   }
 
-  private static JavaClass outermost(JavaClass c) {
-    JavaClass at = c;
-    while (at.getEnclosingClass().isPresent()) {
-      at = at.getEnclosingClass().get();
-    }
-    return at;
+  /**
+   * The top-level class a (nested) class is declared in, by name: a core class seen only from an
+   * adapter's import is not always linked to the class that encloses it.
+   */
+  private static String outermost(JavaClass c) {
+    String name = c.getName();
+    int nested = name.indexOf('$');
+    return nested < 0 ? name : name.substring(0, nested);
   }
 }

@@ -1,7 +1,6 @@
 package io.roadmapcoach.discord;
 
 import static io.roadmapcoach.discord.CommandSurface.REMIND;
-import static io.roadmapcoach.discord.CommandSurface.SNOOZE;
 import static io.roadmapcoach.discord.CommandSurface.arg;
 import static io.roadmapcoach.discord.CommandSurface.sub;
 import static io.roadmapcoach.discord.CommandSurfaceTest.string;
@@ -69,8 +68,7 @@ final class PlannedCommands {
             "holiday clear 2026-12-24",
             string("date", "2026-12-24")),
         planned(
-            sub(HOLIDAY, "list", "Lead: this channel's days off").saying("holidays"), "holidays"),
-        planned(sub(SNOOZE, "off", "Nudge me again from today"), "snooze off"));
+            sub(HOLIDAY, "list", "Lead: this channel's days off").saying("holidays"), "holidays"));
   }
 
   private static Planned planned(Entry entry, String says, OptionMapping... filledIn) {

@@ -130,23 +130,25 @@ public final class ProgressLedger {
         DSL.selectOne()
             .from(PROGRESS_EVENT)
             .where(PROGRESS_EVENT.MEMBER_ID.eq(memberId), PROGRESS_EVENT.LOCAL_DATE.eq(today))
-            .and(
-                PROGRESS_EVENT
-                    .KIND
-                    .in(otherActivity)
-                    .or(
-                        PROGRESS_EVENT
-                            .KIND
-                            .eq(EventKind.OBJECTIVE_DONE.key())
-                            .and(
-                                DSL.exists(
-                                    DSL.selectOne()
-                                        .from(OBJECTIVE_DONE)
-                                        .where(
-                                            OBJECTIVE_DONE.MEMBER_ID.eq(PROGRESS_EVENT.MEMBER_ID),
-                                            OBJECTIVE_DONE.STAGE.eq(PROGRESS_EVENT.STAGE),
-                                            OBJECTIVE_DONE.OBJECTIVE.eq(
-                                                PROGRESS_EVENT.OBJECTIVE)))))));
+            .and(PROGRESS_EVENT.KIND.in(otherActivity).or(objectiveStillCheckedOff())));
+  }
+
+  /**
+   * A {@code progress_event} row that checked off an objective which is still checked off: progress
+   * that stands (streak credit, the daily post's news).
+   */
+  public static Condition objectiveStillCheckedOff() {
+    return PROGRESS_EVENT
+        .KIND
+        .eq(EventKind.OBJECTIVE_DONE.key())
+        .and(
+            DSL.exists(
+                DSL.selectOne()
+                    .from(OBJECTIVE_DONE)
+                    .where(
+                        OBJECTIVE_DONE.MEMBER_ID.eq(PROGRESS_EVENT.MEMBER_ID),
+                        OBJECTIVE_DONE.STAGE.eq(PROGRESS_EVENT.STAGE),
+                        OBJECTIVE_DONE.OBJECTIVE.eq(PROGRESS_EVENT.OBJECTIVE))));
   }
 
   /** The member's last day before {@code day} with activity that stands. */

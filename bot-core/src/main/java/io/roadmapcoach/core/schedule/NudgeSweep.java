@@ -4,7 +4,6 @@ import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
-import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
 import static io.roadmapcoach.db.schema.Tables.SWEEP_SLICE;
@@ -12,6 +11,7 @@ import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 
 import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.journey.EventKind;
+import io.roadmapcoach.core.journey.ProgressLedger;
 import io.roadmapcoach.core.time.Times;
 import io.roadmapcoach.core.tx.Transactions;
 import java.time.Duration;
@@ -305,19 +305,7 @@ public final class NudgeSweep {
                     .KIND
                     .in(EventKind.QUIZ_PASSED.key(), EventKind.STAGE_FINISHED.key())
                     // an objective counts while it stays checked off
-                    .or(
-                        PROGRESS_EVENT
-                            .KIND
-                            .eq(EventKind.OBJECTIVE_DONE.key())
-                            .and(
-                                DSL.exists(
-                                    DSL.selectOne()
-                                        .from(OBJECTIVE_DONE)
-                                        .where(
-                                            OBJECTIVE_DONE.MEMBER_ID.eq(PROGRESS_EVENT.MEMBER_ID),
-                                            OBJECTIVE_DONE.STAGE.eq(PROGRESS_EVENT.STAGE),
-                                            OBJECTIVE_DONE.OBJECTIVE.eq(
-                                                PROGRESS_EVENT.OBJECTIVE))))),
+                    .or(ProgressLedger.objectiveStillCheckedOff()),
                 PROGRESS_EVENT.OCCURRED_AT.gt(
                     DSL.coalesce(
                         CHANNEL.LAST_POST_AT, DSL.val(Times.utc(now.minus(Duration.ofDays(1))))))));

@@ -14,12 +14,9 @@ import io.roadmapcoach.core.roadmap.RoadmapSource;
 import io.roadmapcoach.db.Database;
 import io.roadmapcoach.db.DatabaseSettings;
 import io.roadmapcoach.db.DatabaseStartupException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -39,7 +36,7 @@ public final class Application {
 
   private Application() {}
 
-  /** Runs the bot; returns the process exit code. */
+  /** Runs the bot; returns the process exit code. Stops everything it started before returning. */
   public static int run(
       String[] args,
       Map<String, String> env,
@@ -47,13 +44,57 @@ public final class Application {
       PrintStream out,
       PrintStream err,
       boolean piped) {
-    List<String> words = List.of(args);
-    if (!(words.isEmpty() || words.equals(List.of("console")))) {
-      err.println("Usage: java -jar roadmap-coach.jar [console]");
-      err.println(
-          "  With no argument, starts every platform whose token is set, or the console chat when none is.");
-      return USAGE;
+    return run(CommandLine.parse(List.of(args)), env, in, out, err, piped, new Shutdown());
+  }
+
+  /**
+   * Runs what the command line asks for; {@code shutdown} is the same one a signal stops (see
+   * {@link Main}).
+   */
+  static int run(
+      CommandLine command,
+      Map<String, String> env,
+      InputStream in,
+      PrintStream out,
+      PrintStream err,
+      boolean piped,
+      Shutdown shutdown) {
+    switch (command) {
+      case CommandLine.Help help -> {
+        out.print(HelpText.text());
+        return OK;
+      }
+      case CommandLine.Version version -> {
+        out.println("Roadmap Coach " + Version.current());
+        return OK;
+      }
+      case CommandLine.Invalid invalid -> {
+        err.println(invalid.message());
+        return USAGE;
+      }
+      case CommandLine.Check check -> {
+        return ConfigCheck.run(env, out);
+      }
+      case CommandLine.Migrate migrate -> {
+        return Migration.run(env, out, err);
+      }
+      case CommandLine.Serve serve -> {
+        return runCoach(false, env, in, out, err, piped, shutdown);
+      }
+      case CommandLine.Console console -> {
+        return runCoach(true, env, in, out, err, piped, shutdown);
+      }
     }
+  }
+
+  private static int runCoach(
+      boolean forceConsole,
+      Map<String, String> env,
+      InputStream in,
+      PrintStream out,
+      PrintStream err,
+      boolean piped,
+      Shutdown shutdown) {
     Config config;
     try {
       config = Config.from(env);
@@ -74,7 +115,7 @@ public final class Application {
       err.println("Roadmap Coach cannot start: the roadmap is broken.\n" + e.getMessage());
       return CANNOT_START;
     }
-    boolean console = words.contains("console") || !config.anyPlatform();
+    boolean console = forceConsole || !config.anyPlatform();
     try {
       Files.createDirectories(config.dataDir());
     } catch (IOException e) {
@@ -85,18 +126,41 @@ public final class Application {
               + e.getMessage());
       return CANNOT_START;
     }
-    DatabaseSettings settings =
-        new DatabaseSettings(
-            config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir(), 16);
-    try (Database database = Database.open(settings)) {
+    // the embedded database takes seconds to start: say something before it does
+    err.println("Starting Roadmap Coach\u2026");
+    try {
+      Database database = openDatabase(config, shutdown);
       if (console) {
-        return runConsole(database, roadmap, bank, in, out, piped, config);
+        return runConsole(database, roadmap, bank, in, out, piped, config, shutdown);
       }
-      return ServerMode.run(config, database, roadmap, bank, err);
+      return ServerMode.run(config, database, roadmap, bank, err, shutdown);
     } catch (DatabaseStartupException e) {
       err.println("Roadmap Coach cannot start: " + e.getMessage());
       return CANNOT_START;
+    } finally {
+      shutdown.stopAll();
     }
+  }
+
+  /**
+   * Opens the database and registers it to be stopped. Opening counts as work in flight: a signal
+   * meanwhile gives it the grace to finish, so that an embedded PostgreSQL that has just started is
+   * stopped rather than left running.
+   */
+  private static Database openDatabase(Config config, Shutdown shutdown) {
+    shutdown.workStarted();
+    try {
+      Database database = Database.open(databaseSettings(config));
+      shutdown.register("the database", database);
+      return database;
+    } finally {
+      shutdown.workEnded();
+    }
+  }
+
+  static DatabaseSettings databaseSettings(Config config) {
+    return new DatabaseSettings(
+        config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir(), 16);
   }
 
   private static int runConsole(
@@ -106,42 +170,45 @@ public final class Application {
       InputStream in,
       PrintStream out,
       boolean piped,
-      Config config) {
+      Config config,
+      Shutdown shutdown) {
     ShiftedClock clock = new ShiftedClock(Clock.systemUTC());
     ZoneId zone = ZoneId.systemDefault();
-    try (ConsoleDashboard dashboard = new ConsoleDashboard();
-        CoachRuntime runtime =
-            CoachRuntime.create(database, roadmap, bank, clock, true, dashboard)) {
-      // no port opens until a lead asks for a dashboard link; then 127.0.0.1 only
-      dashboard.serve(runtime.core().dashboard());
-      ConsoleChat chat =
-          new ConsoleChat(
-              runtime.core().coach(), clock, zone, out, piped, config.dataDir().resolve("files"));
-      runtime.worker().register(new ConsoleMessenger(chat, clock, zone));
-      chat.setTicker(
-          new ConsoleChat.MinuteTicker() {
-            @Override
-            public void tick(java.time.Instant minute) {
-              runtime.tick(minute);
-            }
+    // no port opens until a lead asks for a dashboard link; then 127.0.0.1 only
+    ConsoleDashboard dashboard = new ConsoleDashboard();
+    shutdown.register("the console's dashboard", dashboard);
+    CoachRuntime runtime = CoachRuntime.create(database, roadmap, bank, clock, true, dashboard);
+    shutdown.register("scheduling and delivery", runtime);
+    dashboard.serve(runtime.core().dashboard());
+    ConsoleChat chat =
+        new ConsoleChat(
+            runtime.core().coach(), clock, zone, out, piped, config.dataDir().resolve("files"));
+    runtime.worker().register(new ConsoleMessenger(chat, clock, zone));
+    chat.setTicker(
+        new ConsoleChat.MinuteTicker() {
+          @Override
+          public void tick(java.time.Instant minute) {
+            runtime.tick(minute);
+          }
 
-            @Override
-            public void deliverWaiting() {
-              runtime.worker().drainDue();
-            }
-          });
-      chat.setStatuses(
-          (workspace, member, emoji, text) ->
-              runtime
-                  .workspaces()
-                  .memberStatus(
-                      Platform.CONSOLE, workspace, member, emoji, text, Optional.empty()));
-      runtime.start();
-      chat.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+          @Override
+          public void deliverWaiting() {
+            runtime.worker().drainDue();
+          }
+        });
+    chat.setStatuses(
+        (workspace, member, emoji, text) ->
+            runtime
+                .workspaces()
+                .memberStatus(Platform.CONSOLE, workspace, member, emoji, text, Optional.empty()));
+    runtime.start();
+    ConsoleInput input = new ConsoleInput(in, shutdown);
+    try {
+      chat.run(input);
     } catch (IOException e) {
       LoggerFactory.getLogger(Application.class).warn("Standard input failed", e);
-    } catch (Exception e) {
-      LoggerFactory.getLogger(Application.class).warn("The console did not stop cleanly", e);
+    } finally {
+      input.done();
     }
     return OK;
   }

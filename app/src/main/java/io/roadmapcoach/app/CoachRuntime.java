@@ -61,6 +61,11 @@ final class CoachRuntime implements AutoCloseable {
     return core.outboxPending();
   }
 
+  /** This instance's id in the Quartz cluster (its row in {@code qrtz_scheduler_state}). */
+  String schedulerInstanceId() {
+    return core.schedulerInstanceId().orElse("none");
+  }
+
   /** One minute of the console's moving clock: what falls due in it is enqueued and delivered. */
   void tick(Instant minute) {
     core.tick(minute);

@@ -1,5 +1,6 @@
 package io.roadmapcoach.app;
 
+import io.roadmapcoach.db.Redaction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,17 +29,35 @@ public record Config(
     Optional<String> discordShardIds,
     boolean discordGlobalCommands,
     Optional<Path> roadmapFile,
-    Optional<String> publicUrl) {
+    Optional<String> publicUrl,
+    Optional<String> bindAddress,
+    Optional<Integer> managementPort,
+    LogFormat logFormat) {
+
+  /** How log lines are written: plain text, or one JSON object a line for log shippers. */
+  public enum LogFormat {
+    PLAIN,
+    JSON
+  }
 
   public static final int DEFAULT_PORT = 3000;
   private static final Pattern SHARD_IDS = Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
+  // an IPv4 or IPv6 literal, or a host name: letters, digits, dots, dashes, colons
+  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:%\\[\\]-]+");
 
   /** A setting that cannot be used; the message names the variable and the right form. */
   public static final class ConfigException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final transient List<String> problems;
 
-    ConfigException(String message) {
-      super(message);
+    ConfigException(List<String> problems) {
+      super(String.join("\n", problems));
+      this.problems = List.copyOf(problems);
+    }
+
+    /** Every problem found, one sentence each. */
+    public List<String> problems() {
+      return problems;
     }
   }
 
@@ -48,6 +67,30 @@ public record Config(
     if (dbUrl.isPresent() && !dbUrl.get().startsWith("jdbc:postgresql:")) {
       problems.add(
           "ROADMAP_DB_URL must be a PostgreSQL JDBC URL, like jdbc:postgresql://db.example:5432/roadmap");
+    }
+    Optional<String> bindAddress = value(env, "BIND_ADDRESS");
+    if (bindAddress.isPresent() && !HOST.matcher(bindAddress.get()).matches()) {
+      problems.add(
+          "BIND_ADDRESS must be an address or host name of this machine, like 127.0.0.1 or 0.0.0.0, not "
+              + bindAddress.get());
+    }
+    Optional<Integer> managementPort = Optional.empty();
+    Optional<String> managementText = value(env, "MANAGEMENT_PORT");
+    if (managementText.isPresent()) {
+      managementPort = number(managementText.get(), 1, 65535);
+      if (managementPort.isEmpty()) {
+        problems.add(
+            "MANAGEMENT_PORT must be a number from 1 to 65535, not " + managementText.get());
+      }
+    }
+    LogFormat logFormat = LogFormat.PLAIN;
+    Optional<String> logFormatText = value(env, "LOG_FORMAT");
+    if (logFormatText.isPresent()) {
+      switch (logFormatText.get().toLowerCase(java.util.Locale.ROOT)) {
+        case "json" -> logFormat = LogFormat.JSON;
+        case "plain", "text" -> logFormat = LogFormat.PLAIN;
+        default -> problems.add("LOG_FORMAT must be json or plain, not " + logFormatText.get());
+      }
     }
     Path dataDir =
         value(env, "ROADMAP_DATA_DIR")
@@ -95,7 +138,7 @@ public record Config(
               + publicUrl.get());
     }
     if (!problems.isEmpty()) {
-      throw new ConfigException(String.join("\n", problems));
+      throw new ConfigException(problems);
     }
     return new Config(
         dbUrl,
@@ -114,7 +157,10 @@ public record Config(
         shardIds,
         value(env, "DISCORD_GLOBAL_COMMANDS").map(v -> v.equalsIgnoreCase("true")).orElse(false),
         value(env, "ROADMAP_FILE").map(Path::of),
-        publicUrl);
+        publicUrl,
+        bindAddress,
+        separate(managementPort, port),
+        logFormat);
   }
 
   private static String withoutTrailingSlash(String url) {
@@ -139,6 +185,11 @@ public record Config(
     return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
   }
 
+  /** A management port equal to the main one is the main one. */
+  private static Optional<Integer> separate(Optional<Integer> managementPort, int port) {
+    return managementPort.filter(p -> p != port);
+  }
+
   private static Optional<Integer> number(String text, int min, int max) {
     try {
       int n = Integer.parseInt(text.strip());
@@ -160,12 +211,21 @@ public record Config(
     return slackEnabled() || discordEnabled();
   }
 
+  /** The port {@code /healthz}, {@code /readyz}, {@code /livez} and {@code /metrics} are on. */
+  public int healthPort() {
+    return managementPort.orElse(port);
+  }
+
   @Override
   public String toString() {
+    // a password or token written into the database URL stays out of every log line
     return "Config[database="
-        + dbUrl.orElse("embedded in " + dataDir)
+        + dbUrl.map(Redaction::redact).orElse("embedded in " + dataDir)
+        + ", address="
+        + bindAddress.orElse("all interfaces")
         + ", port="
         + port
+        + managementPort.map(p -> ", management port=" + p).orElse("")
         + ", slack="
         + (slackEnabled() ? (slackAppToken.isPresent() ? "socket mode" : "http") : "off")
         + ", discord="

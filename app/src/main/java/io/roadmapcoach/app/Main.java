@@ -6,10 +6,12 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
- * {@code java -jar roadmap-coach.jar [console]}: starts every platform whose settings are present,
- * or the console chat when none is (or when asked for).
+ * {@code java -jar roadmap-coach.jar [serve|console|migrate|check] [--help|--version]}: see {@link
+ * CommandLine} and {@link HelpText}.
  */
 public final class Main {
   private Main() {}
@@ -22,26 +24,45 @@ public final class Main {
         new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     PrintStream err =
         new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-    routeLogs(System.getenv(), args);
-    int code = Application.run(args, System.getenv(), System.in, out, err, isPiped());
+    Map<String, String> env = System.getenv();
+    CommandLine command = CommandLine.parse(List.of(args));
+    routeLogs(env, command);
+    Shutdown shutdown = new Shutdown();
+    boolean runs = command instanceof CommandLine.Serve || command instanceof CommandLine.Console;
+    if (runs) {
+      // SIGTERM and Ctrl-C stop the run in seconds, the embedded PostgreSQL included
+      Runtime.getRuntime().addShutdownHook(shutdown.hook());
+    }
+    int code = Application.run(command, env, System.in, out, err, isPiped(), shutdown);
     out.flush();
+    if (shutdown.requested()) {
+      // a signal is stopping the JVM already; its hook has stopped (or is stopping) every part
+      return;
+    }
     System.exit(code);
   }
 
   /** Logs go to a file in the data directory before any logger exists; never to standard output. */
-  static void routeLogs(java.util.Map<String, String> env, String[] args) {
+  static void routeLogs(Map<String, String> env, CommandLine command) {
     String dataDir = env.getOrDefault("ROADMAP_DATA_DIR", "").strip();
     Path dir =
         dataDir.isEmpty()
             ? Path.of(System.getProperty("user.home"), ".roadmap-coach")
             : Path.of(dataDir);
     System.setProperty("roadmap.log.file", dir.resolve("roadmap-coach.log").toString());
+    if ("json".equalsIgnoreCase(env.getOrDefault("LOG_FORMAT", "").strip())) {
+      System.setProperty("logback.configurationFile", "logback-json.xml");
+    }
     boolean console =
-        java.util.Arrays.asList(args).contains("console")
-            || (blank(env.get("SLACK_BOT_TOKEN")) && blank(env.get("DISCORD_BOT_TOKEN")));
-    if (!console) {
+        command instanceof CommandLine.Console
+            || (command instanceof CommandLine.Serve
+                && blank(env.get("SLACK_BOT_TOKEN"))
+                && blank(env.get("DISCORD_BOT_TOKEN")));
+    if (command instanceof CommandLine.Serve && !console) {
       // a server's standard error is where its operators look; the console keeps its screen clean
       System.setProperty("roadmap.log.stderr", "INFO");
+    } else if (command instanceof CommandLine.Check || command instanceof CommandLine.Migrate) {
+      System.setProperty("roadmap.log.stderr", "WARN");
     }
     System.setProperty("org.jooq.no-logo", "true");
     System.setProperty("org.jooq.no-tips", "true");

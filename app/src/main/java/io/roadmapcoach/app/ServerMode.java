@@ -1,29 +1,29 @@
 package io.roadmapcoach.app;
 
 import io.roadmapcoach.app.dashboard.DashboardHandler;
+import io.roadmapcoach.app.health.HealthChecks;
 import io.roadmapcoach.app.http.AppMetrics;
-import io.roadmapcoach.app.http.HttpServer;
 import io.roadmapcoach.core.dashboard.DashboardAddress;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.db.Database;
+import io.roadmapcoach.db.Redaction;
 import io.roadmapcoach.discord.DiscordAdapter;
 import io.roadmapcoach.discord.DiscordSettings;
 import io.roadmapcoach.slack.SlackAdapter;
 import io.roadmapcoach.slack.SlackSettings;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A server run: every platform whose token is set, the HTTP endpoints, scheduling and delivery,
- * until the process is asked to stop. Parts stop in the reverse order they started.
+ * until the process is asked to stop. Each part registers with {@link Shutdown} as it starts, and
+ * they stop in the reverse order.
  */
 final class ServerMode {
   private static final Logger log = LoggerFactory.getLogger(ServerMode.class);
@@ -31,61 +31,46 @@ final class ServerMode {
   private ServerMode() {}
 
   static int run(
-      Config config, Database database, Roadmap roadmap, QuizBank bank, PrintStream err) {
+      Config config,
+      Database database,
+      Roadmap roadmap,
+      QuizBank bank,
+      PrintStream err,
+      Shutdown shutdown) {
     Clock clock = Clock.systemUTC();
-    Deque<AutoCloseable> started = new ArrayDeque<>();
-    CountDownLatch stop = new CountDownLatch(1);
-    Thread main = Thread.currentThread();
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  stop.countDown();
-                  try {
-                    main.join(30_000);
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                },
-                "shutdown"));
     try {
       // without PUBLIC_URL every dashboard page says it is not configured
       DashboardAddress address =
           config.publicUrl().map(DashboardAddress::fixed).orElseGet(DashboardAddress::none);
       CoachRuntime runtime = CoachRuntime.create(database, roadmap, bank, clock, false, address);
-      started.push(runtime);
-      Optional<Handler> slackEvents = startSlack(config, runtime, clock, started);
-      startDiscord(config, runtime, roadmap, started);
+      shutdown.register("scheduling and delivery", runtime);
+      HealthChecks health = HealthParts.of(database, runtime, clock, shutdown::requested);
+      Optional<Handler> slackEvents = startSlack(config, runtime, clock, shutdown, health);
+      startDiscord(config, runtime, roadmap, shutdown, health);
       runtime.start();
-      HttpServer http =
-          new HttpServer(
-              config.port(),
-              database::healthy,
-              AppMetrics.create(runtime::outboxPending),
-              slackEvents);
-      http.route("/dashboard/*", new DashboardHandler(runtime.core().dashboard(), address));
-      http.start();
-      started.push(http);
+      HttpPorts.start(
+          config,
+          health,
+          AppMetrics.create(runtime::outboxPending),
+          slackEvents,
+          Map.of("/dashboard/*", new DashboardHandler(runtime.core().dashboard(), address)),
+          shutdown);
       err.println("Roadmap Coach is running: " + config + ". Stop it with Ctrl-C.");
       log.info("Running with {}", config);
-      stop.await();
+      shutdown.awaitRequest();
       return Application.OK;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Application.OK;
     } catch (Exception e) {
       log.error("Start-up failed", e);
-      err.println("Roadmap Coach cannot start: " + e.getMessage());
+      err.println("Roadmap Coach cannot start: " + Redaction.redact(e.getMessage()));
       return Application.CANNOT_START;
-    } finally {
-      while (!started.isEmpty()) {
-        closeQuietly(started.pop());
-      }
     }
   }
 
   private static Optional<Handler> startSlack(
-      Config config, CoachRuntime runtime, Clock clock, Deque<AutoCloseable> started)
+      Config config, CoachRuntime runtime, Clock clock, Shutdown shutdown, HealthChecks health)
       throws Exception {
     if (!config.slackEnabled()) {
       return Optional.empty();
@@ -99,8 +84,9 @@ final class ServerMode {
             SlackSettings.DEFAULT_ACK_BUDGET);
     SlackAdapter slack =
         new SlackAdapter(settings, runtime.core().coach(), runtime.workspaces(), clock);
-    started.push(slack::close);
+    shutdown.register("Slack", slack);
     runtime.worker().register(slack.messenger());
+    health.register(HealthParts.slack(config.slackAppToken().isPresent()));
     if (config.slackAppToken().isPresent()) {
       slack.startSocketMode();
       return Optional.empty();
@@ -109,7 +95,11 @@ final class ServerMode {
   }
 
   private static void startDiscord(
-      Config config, CoachRuntime runtime, Roadmap roadmap, Deque<AutoCloseable> started) {
+      Config config,
+      CoachRuntime runtime,
+      Roadmap roadmap,
+      Shutdown shutdown,
+      HealthChecks health) {
     if (!config.discordEnabled()) {
       return;
     }
@@ -124,17 +114,10 @@ final class ServerMode {
     DiscordAdapter discord =
         new DiscordAdapter(settings, runtime.core().coach(), roadmap, runtime.workspaces());
     discord.start();
-    started.push(discord::close);
+    shutdown.register("Discord", discord);
+    health.register(HealthParts.discord(discord));
     // after start: a messenger registered before the bot is connected would pause Discord
     // deliveries
     runtime.worker().register(discord.messenger());
-  }
-
-  private static void closeQuietly(AutoCloseable part) {
-    try {
-      part.close();
-    } catch (Exception e) {
-      log.warn("A part did not stop cleanly", e);
-    }
   }
 }

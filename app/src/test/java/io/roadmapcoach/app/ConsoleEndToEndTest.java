@@ -86,7 +86,7 @@ class ConsoleEndToEndTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.answerTo("/roadmap status"))
         .contains("You have not started the roadmap yet", "/roadmap start");
-    assertThat(run.out()).contains("You are already on the roadmap, on stage 1 of 15");
+    assertThat(run.out()).contains("You are already in #general, on stage 1 of 15");
     assertThat(run.answerTo("/roadmap done 9"))
         .contains("9 is not an objective of stage 1", "objectives 1 to 3");
     assertThat(run.answerTo("/roadmap done x"))
@@ -124,8 +124,58 @@ class ConsoleEndToEndTest {
         .contains("Welcome", "Ana", "first member in #study-group");
     assertThat(run.answerTo(":press 1")).contains("Objective 1 of stage 1 done");
     assertThat(run.answerTo("/roadmap status @ana")).contains("Ana · Stage 1 of 15", "✅ 1.");
-    assertThat(run.out()).contains("Only leads of #study-group can use `/roadmap team`: Ana");
+    assertThat(run.out())
+        .contains(
+            "Only leads of #study-group and workspace admins can use `/roadmap team`. Its lead:"
+                + " \"Ana\".");
     assertThat(run.out()).contains("#study-group: 2 members on the roadmap");
+  }
+
+  @Test
+  void forgivingInputResourcesSnoozeOffAndTheMoveOnButtonInOneSession() {
+    String pasted = "Europe/" + "x".repeat(5_000);
+    ConsoleRun run =
+        ConsoleRun.of(
+            dataDir,
+            "/roadmap start",
+            "/roadmap\tdone\t1",
+            "/roadmapstatus",
+            "/roadmp stages",
+            "/roadmap dance",
+            "/roadmap tz " + pasted,
+            "/roadmap stage 1",
+            "/roadmap snooze 2d",
+            "/roadmap snooze off",
+            "/roadmap done 2",
+            "/roadmap done 3",
+            ":as Ana",
+            "/roadmap team",
+            ":as you",
+            "/roadmap lead @you");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.answerTo("/roadmap\tdone\t1")).contains("Objective 1 of stage 1 done");
+    assertThat(run.answerTo("/roadmapstatus"))
+        .isEqualTo("I do not know `/roadmapstatus`. Did you mean `/roadmap status`?\n\n");
+    assertThat(run.answerTo("/roadmp stages")).contains("Did you mean `/roadmap stages`?");
+    assertThat(run.answerTo("/roadmap dance"))
+        .contains("I do not know `/roadmap dance`.", "`/roadmap help` lists every command.")
+        .doesNotContain("For leads");
+    assertThat(run.answerTo("/roadmap tz " + pasted))
+        .contains("Europe/" + "x".repeat(33) + "… is not a time zone I know.")
+        .doesNotContain("x".repeat(34));
+    assertThat(run.answerTo("/roadmap stage 1"))
+        .contains(
+            "📖 Mathematics for Machine Learning <https://mml-book.github.io/> · Deisenroth,"
+                + " Faisal, Ong (Cambridge University Press) · free");
+    assertThat(run.answerTo("/roadmap snooze 2d")).contains("They resume ", " at 09:00.");
+    assertThat(run.answerTo("/roadmap snooze off")).startsWith("⏰ Snooze ended. Nudges resume ");
+    assertThat(run.answerTo("/roadmap done 2")).contains("📖 Start with ");
+    assertThat(run.answerTo("/roadmap done 3"))
+        .contains("Every objective is done. Pass the stage quiz")
+        .contains("[1] Take the stage quiz");
+    assertThat(run.answerTo("/roadmap team")).contains("Its lead: \"you\".");
+    assertThat(run.answerTo("/roadmap lead @you")).contains("You already lead #general.");
   }
 
   @Test
@@ -144,12 +194,15 @@ class ConsoleEndToEndTest {
     String week = run.answerTo(":clock +7d");
     long nudges =
         week.lines().filter(l -> l.contains("direct message to you")).count()
-            - week.lines().filter(l -> l.contains("Your weekly quiz is ready")).count();
+            - week.lines().filter(l -> l.contains("Your weekly quiz is ready")).count()
+            - week.lines().filter(l -> l.contains("Your week in #general")).count();
     assertThat(nudges).as("one a day, none on the day of enrolling").isBetween(6L, 7L);
     assertThat(week)
         .contains(
             "Next: objective 1", "[1] Mark objective 1 done  [2] Snooze 1 day  [3] Start quiz");
     assertThat(week.lines().filter(l -> l.contains("Your weekly quiz is ready"))).hasSize(1);
+    // the first member leads #general, so the week also brings the lead's digest
+    assertThat(week.lines().filter(l -> l.contains("Your week in #general"))).hasSize(1);
     assertThat(run.answerTo(":press 1"))
         .containsAnyOf("Objective 1 of stage 1 done", "question 1 of 5");
     assertThat(run.answerTo(":clock -1d")).contains("Move the clock with");
@@ -247,7 +300,7 @@ class ConsoleEndToEndTest {
             "/roadmap status");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.answerTo("/roadmap start").strip()).startsWith("Welcome");
+    assertThat(run.answerTo("/roadmap start")).contains("Welcome to the");
     assertThat(run.out()).contains("You joined #study-group; your progress comes with you");
     assertThat(run.answerTo("/roadmap leaderboard all")).contains("ana").contains("20");
     assertThat(run.answerTo("/roadmap leaderboard week")).contains("ana").contains("20");

@@ -190,9 +190,14 @@ public final class Core implements AutoCloseable {
             List.of(
                 new Routine("nudge-sweep", (from, to) -> sweep.sweep(to)),
                 new Routine("weekly-quiz", weeklyQuiz::fireDueBetween),
-                new Routine("housekeeping", (from, to) -> purge(housekeeping, to)),
-                new Routine("holiday-days", (from, to) -> keepHolidays(holidays, to)),
-                new Routine("buddy-pairing", (from, to) -> pairing.run(to)),
+                new Routine(
+                    "housekeeping", Duration.ofHours(1), (from, to) -> purge(housekeeping, to)),
+                // holidays that began are kept on members' rows; the sweep skips them regardless
+                new Routine(
+                    "holiday-days",
+                    Duration.ofMinutes(15),
+                    (from, to) -> keepHolidays(holidays, to)),
+                new Routine("buddy-pairing", Duration.ofMinutes(5), (from, to) -> pairing.run(to)),
                 new Routine("evening-warning", (from, to) -> evening.enqueueDue(to))),
             dsl,
             transactions,
@@ -259,6 +264,11 @@ public final class Core implements AutoCloseable {
   /** The leads' dashboard: links from chat, and the pages the app serves. */
   public DashboardService dashboard() {
     return dashboard;
+  }
+
+  /** This instance's id in the Quartz cluster, when it runs Quartz. */
+  public Optional<String> schedulerInstanceId() {
+    return quartz.map(QuartzScheduling::instanceId);
   }
 
   public int outboxPending() {

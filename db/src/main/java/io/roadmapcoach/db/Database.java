@@ -2,10 +2,17 @@ package io.roadmapcoach.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -25,12 +32,23 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final Optional<EmbeddedServer> embedded;
   private final DSLContext dsl;
+  private final Migrations migrations;
 
-  private Database(HikariDataSource pool, Optional<EmbeddedServer> embedded) {
+  private Database(
+      HikariDataSource pool, Optional<EmbeddedServer> embedded, Migrations migrations) {
     this.pool = pool;
     this.embedded = embedded;
     this.dsl = jooq(pool);
+    this.migrations = migrations;
   }
+
+  /**
+   * What opening did to the schema.
+   *
+   * @param applied how many migrations were applied just now
+   * @param version the schema's version after them
+   */
+  public record Migrations(int applied, String version) {}
 
   /** Opens the database the settings name, and brings its schema up to date. */
   public static Database open(DatabaseSettings settings) {
@@ -51,8 +69,8 @@ public final class Database implements AutoCloseable {
     try {
       String url = embedded.map(EmbeddedServer::jdbcUrl).orElseGet(settings.externalUrl()::get);
       pool = pool(url, settings);
-      migrate(pool, settings);
-      return new Database(pool, embedded);
+      Migrations migrations = migrate(pool, settings);
+      return new Database(pool, embedded, migrations);
     } catch (RuntimeException e) {
       if (pool != null) {
         pool.close();
@@ -81,7 +99,14 @@ public final class Database implements AutoCloseable {
     }
     config.setMaximumPoolSize(settings.poolSize());
     config.setMinimumIdle(2);
+    // at start-up an external server may still be coming up: wait for it a while
     config.setInitializationFailTimeout(30_000);
+    // afterwards an outage is told within the connection timeout, not the pool's default 30 s
+    long timeoutMillis = settings.connectionTimeout().toMillis();
+    config.setConnectionTimeout(timeoutMillis);
+    config.setValidationTimeout(Math.max(250, Math.min(1000, timeoutMillis - 250)));
+    driverTimeouts(settings.connectionTimeout())
+        .forEach((name, value) -> config.addDataSourceProperty(name, value));
     try {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
@@ -90,17 +115,36 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static void migrate(DataSource dataSource, DatabaseSettings settings) {
+  /**
+   * The PostgreSQL driver's own timeouts (a URL that sets them wins): a server that does not answer
+   * the connection attempt or the login is given up on within the connection timeout; a query whose
+   * server went silent (a network cut, no reset) within a minute, rather than the operating
+   * system's quarter of an hour. No query of ours waits that long for a reply.
+   */
+  static Map<String, String> driverTimeouts(Duration connectionTimeout) {
+    String seconds = String.valueOf(Math.max(1, (connectionTimeout.toMillis() + 999) / 1000));
+    return Map.of(
+        "connectTimeout",
+        seconds,
+        "loginTimeout",
+        seconds,
+        "socketTimeout",
+        "60",
+        "tcpKeepAlive",
+        "true");
+  }
+
+  private static Migrations migrate(DataSource dataSource, DatabaseSettings settings) {
     try {
-      var result =
-          Flyway.configure()
-              .dataSource(dataSource)
-              .locations("classpath:db/migration")
-              .load()
-              .migrate();
+      Flyway flyway =
+          Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+      var result = flyway.migrate();
       if (result.migrationsExecuted > 0) {
         log.info("Applied {} schema migrations to {}", result.migrationsExecuted, settings);
       }
+      MigrationInfo current = flyway.info().current();
+      return new Migrations(
+          result.migrationsExecuted, current == null ? "none" : current.getVersion().getVersion());
     } catch (FlywayException e) {
       throw new DatabaseStartupException(
           "Cannot bring the schema of " + settings + " up to date: " + rootMessage(e), e);
@@ -112,7 +156,64 @@ public final class Database implements AutoCloseable {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root.getMessage();
+    return Redaction.redact(root.getMessage());
+  }
+
+  /**
+   * What {@code check} learns of an external server without changing anything: that it answers
+   * within {@code timeout}, its version, and how many of our migrations it still lacks.
+   *
+   * @throws DatabaseStartupException naming the server (never its password) and what went wrong
+   */
+  public static Probe probe(DatabaseSettings settings, Duration timeout) {
+    if (settings.isEmbedded()) {
+      throw new IllegalArgumentException("probe is for an external server");
+    }
+    Properties properties = new Properties();
+    settings.user().ifPresent(user -> properties.setProperty("user", user));
+    settings.password().ifPresent(password -> properties.setProperty("password", password));
+    driverTimeouts(timeout).forEach(properties::setProperty);
+    String url = settings.externalUrl().orElseThrow();
+    String serverVersion;
+    try (Connection connection = DriverManager.getConnection(url, properties)) {
+      serverVersion = connection.getMetaData().getDatabaseProductVersion();
+    } catch (SQLException e) {
+      throw new DatabaseStartupException(
+          "Cannot connect to " + settings + ": " + rootMessage(e), e);
+    }
+    try {
+      Flyway flyway =
+          Flyway.configure()
+              .dataSource(url, settings.user().orElse(null), settings.password().orElse(null))
+              .locations("classpath:db/migration")
+              .load();
+      MigrationInfo current = flyway.info().current();
+      return new Probe(
+          serverVersion,
+          current == null ? "none" : current.getVersion().getVersion(),
+          flyway.info().pending().length);
+    } catch (FlywayException e) {
+      throw new DatabaseStartupException(
+          "Cannot read the schema version of " + settings + ": " + rootMessage(e), e);
+    }
+  }
+
+  /**
+   * An external server as {@link #probe} found it.
+   *
+   * @param serverVersion PostgreSQL's version, such as {@code 17.11}
+   * @param schemaVersion our schema's version there ({@code none} on an empty database)
+   * @param pendingMigrations migrations the next start (or {@code migrate}) will apply
+   */
+  public record Probe(String serverVersion, String schemaVersion, int pendingMigrations) {}
+
+  /**
+   * Why the embedded PostgreSQL could not start on this machine, if it could not: the jar carries
+   * its binaries for the machine it was built on only (see the {@code all-platforms} build
+   * profile).
+   */
+  public static Optional<String> embeddedBinariesProblem() {
+    return EmbeddedServer.binariesProblem();
   }
 
   public DataSource dataSource() {
@@ -123,13 +224,21 @@ public final class Database implements AutoCloseable {
     return dsl;
   }
 
-  /** Whether the database answers within two seconds: the app's health. */
+  /**
+   * Whether the database answers: a connection within the connection timeout, valid within a
+   * second. The app's readiness.
+   */
   public boolean healthy() {
-    try (java.sql.Connection connection = pool.getConnection()) {
-      return connection.isValid(2);
-    } catch (java.sql.SQLException e) {
+    try (Connection connection = pool.getConnection()) {
+      return connection.isValid(1);
+    } catch (SQLException e) {
       return false;
     }
+  }
+
+  /** What opening did to the schema: migrations applied and the version reached. */
+  public Migrations migrations() {
+    return migrations;
   }
 
   public boolean isEmbedded() {

@@ -1,7 +1,9 @@
 package io.roadmapcoach.db;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +60,34 @@ final class EmbeddedServer implements AutoCloseable {
               + ". The log file in the data directory has the details.",
           e);
     }
+  }
+
+  /**
+   * Why this machine cannot run the embedded PostgreSQL with the binaries on the class path, if it
+   * cannot (the jar was built elsewhere without every platform's binaries).
+   */
+  static Optional<String> binariesProblem() {
+    String osName = System.getProperty("os.name", "");
+    String system =
+        osName.startsWith("Windows") ? "Windows" : osName.startsWith("Mac") ? "Darwin" : osName;
+    String architecture = System.getProperty("os.arch", "");
+    try (InputStream binaries =
+        DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, architecture)) {
+      return binaries == null
+          ? Optional.of(missingBinaries(system, architecture))
+          : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.of(missingBinaries(system, architecture));
+    }
+  }
+
+  private static String missingBinaries(String system, String architecture) {
+    return "this build carries no embedded PostgreSQL for "
+        + system
+        + " on "
+        + architecture
+        + ": build the jar on this machine (bin/roadmap-coach does), or with ./mvnw package"
+        + " -Pall-platforms for every platform, or set ROADMAP_DB_URL to an external PostgreSQL";
   }
 
   String jdbcUrl() {

@@ -4,7 +4,10 @@ import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,5 +52,75 @@ class DatabaseTest {
         .isInstanceOf(DatabaseStartupException.class)
         .hasMessageContaining("Cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:1/none")
         .hasMessageNotContaining("s3cret-pass");
+  }
+
+  @Test
+  void anOutageIsToldWithinTheConnectionTimeoutNotThePools30Seconds(@TempDir Path dir)
+      throws Exception {
+    EmbeddedPostgres server = EmbeddedPostgres.builder().start();
+    var settings =
+        new DatabaseSettings(
+            Optional.of(server.getJdbcUrl("postgres", "postgres")),
+            Optional.empty(),
+            Optional.empty(),
+            dir,
+            4);
+    try (Database database = Database.open(settings)) {
+      assertThat(database.healthy()).isTrue();
+
+      server.close();
+
+      long started = System.nanoTime();
+      assertThatThrownBy(() -> database.dsl().fetchOne("select 1"))
+          .isInstanceOf(org.jooq.exception.DataAccessException.class);
+      assertThat(database.healthy()).isFalse();
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  void aProbeOfAnExternalServerSaysItsVersionAndPendingMigrations(@TempDir Path dir)
+      throws Exception {
+    try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
+      var settings =
+          new DatabaseSettings(
+              Optional.of(server.getJdbcUrl("postgres", "postgres")),
+              Optional.empty(),
+              Optional.of("anything"),
+              dir,
+              4);
+
+      Database.Probe empty = Database.probe(settings, Duration.ofSeconds(2));
+      assertThat(empty.serverVersion()).startsWith("17.");
+      assertThat(empty.schemaVersion()).isEqualTo("none");
+      assertThat(empty.pendingMigrations()).isPositive();
+
+      try (Database database = Database.open(settings)) {
+        assertThat(database.migrations().applied()).isEqualTo(empty.pendingMigrations());
+        assertThat(Database.probe(settings, Duration.ofSeconds(2)).pendingMigrations()).isZero();
+        assertThat(Database.probe(settings, Duration.ofSeconds(2)).schemaVersion())
+            .isEqualTo(database.migrations().version());
+      }
+    }
+  }
+
+  @Test
+  void aProbeOfAnUnreachableServerNamesItWithoutThePassword(@TempDir Path dir) {
+    var settings =
+        new DatabaseSettings(
+            Optional.of("jdbc:postgresql://127.0.0.1:1/none?password=s3cret-pass"),
+            Optional.of("coach"),
+            Optional.of("s3cret-pass"),
+            dir,
+            2);
+    assertThatThrownBy(() -> Database.probe(settings, Duration.ofSeconds(2)))
+        .isInstanceOf(DatabaseStartupException.class)
+        .hasMessageContaining("Cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:1/none")
+        .hasMessageNotContaining("s3cret-pass");
+  }
+
+  @Test
+  void thisMachineHasItsEmbeddedPostgresBinaries() {
+    assertThat(Database.embeddedBinariesProblem()).isEmpty();
   }
 }

@@ -282,6 +282,7 @@ final class CommandSurface {
                             true)
                         .setRequiredRange(1, Action.MAX_SNOOZE_DAYS)))
             .saying("snooze"),
+        sub(SNOOZE, "off", "Nudge me again from today"),
         sub(
                 TEAM,
                 "progress",

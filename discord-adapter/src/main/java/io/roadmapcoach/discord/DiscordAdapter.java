@@ -6,6 +6,7 @@ import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -159,6 +160,34 @@ public final class DiscordAdapter implements AutoCloseable {
       throw new IllegalStateException("The Discord adapter is not started");
     }
     running.awaitReady();
+  }
+
+  /**
+   * The gateway connection, for the app's health report.
+   *
+   * @param shards the shards this instance runs (0 before {@link #start()})
+   * @param connected how many of them are connected now
+   * @param gatewayPingMillis the heartbeat's round trip, averaged over the shards; -1 before the
+   *     first heartbeat
+   */
+  public record ConnectionState(int shards, int connected, long gatewayPingMillis) {}
+
+  public ConnectionState connectionState() {
+    DiscordConnection running = connection;
+    if (running == null) {
+      return new ConnectionState(0, 0, -1);
+    }
+    List<JDA> shards = running.shards();
+    int connected =
+        (int) shards.stream().filter(jda -> jda.getStatus() == JDA.Status.CONNECTED).count();
+    long ping =
+        Math.round(
+            shards.stream()
+                .mapToLong(JDA::getGatewayPing)
+                .filter(millis -> millis >= 0)
+                .average()
+                .orElse(-1));
+    return new ConnectionState(shards.size(), connected, ping);
   }
 
   /** The outbox's way onto Discord. Usable before {@link #start()}: it asks to retry later. */

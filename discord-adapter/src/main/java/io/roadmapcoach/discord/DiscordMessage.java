@@ -18,26 +18,47 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
  * #create()} or {@link #edit()} builds fresh data, because a file upload is read once.
  *
  * @param content text above the embeds; empty unless the reply had nothing to show
+ * @param pinged the users the reply mentions on purpose (a daily post's list of members whose nudge
+ *     it is): Discord notifies only for mentions in the content, and only those allowed
  */
 record DiscordMessage(
-    String content, List<MessageEmbed> embeds, List<ActionRow> rows, Optional<Attachment> file) {
+    String content,
+    List<MessageEmbed> embeds,
+    List<ActionRow> rows,
+    Optional<Attachment> file,
+    List<String> pinged) {
 
-  /** The bot never pings anyone: names in replies are for reading. */
+  /** Names in replies are for reading: the bot pings nobody but those a reply mentions. */
   private static final EnumSet<Message.MentionType> NO_MENTIONS =
       EnumSet.noneOf(Message.MentionType.class);
 
   DiscordMessage {
     embeds = List.copyOf(embeds);
     rows = List.copyOf(rows);
+    pinged = List.copyOf(pinged);
+  }
+
+  DiscordMessage(
+      String content, List<MessageEmbed> embeds, List<ActionRow> rows, Optional<Attachment> file) {
+    this(content, embeds, rows, file, List.of());
+  }
+
+  private String contentWithPings() {
+    if (pinged.isEmpty()) {
+      return content;
+    }
+    String pings = String.join(" ", pinged.stream().map(id -> "<@" + id + ">").toList());
+    return content.isEmpty() || content.equals("…") ? pings : content + "\n" + pings;
   }
 
   MessageCreateData create() {
     MessageCreateBuilder builder =
         new MessageCreateBuilder()
-            .setContent(content)
+            .setContent(contentWithPings())
             .setEmbeds(embeds)
             .setComponents(rows)
-            .setAllowedMentions(NO_MENTIONS);
+            .setAllowedMentions(NO_MENTIONS)
+            .mentionUsers(pinged);
     file.ifPresent(f -> builder.setFiles(List.of(upload(f))));
     return builder.build();
   }
@@ -46,10 +67,11 @@ record DiscordMessage(
   MessageEditData edit() {
     MessageEditBuilder builder =
         new MessageEditBuilder()
-            .setContent(content)
+            .setContent(contentWithPings())
             .setEmbeds(embeds)
             .setComponents(rows)
-            .setAllowedMentions(NO_MENTIONS);
+            .setAllowedMentions(NO_MENTIONS)
+            .mentionUsers(pinged);
     file.ifPresent(f -> builder.setFiles(List.of(upload(f))));
     return builder.build();
   }

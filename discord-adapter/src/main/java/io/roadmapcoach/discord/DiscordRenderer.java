@@ -3,6 +3,7 @@ package io.roadmapcoach.discord;
 import io.roadmapcoach.core.reply.Block;
 import io.roadmapcoach.core.reply.Button;
 import io.roadmapcoach.core.reply.Reply;
+import io.roadmapcoach.core.reply.Span;
 import io.roadmapcoach.discord.MessageFit.ButtonPiece;
 import io.roadmapcoach.discord.MessageFit.Piece;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.ButtonStyle;
 import net.dv8tion.jda.api.entities.MessageEmbed;
@@ -61,7 +63,24 @@ final class DiscordRenderer {
     }
     List<MessageEmbed> embeds = MessageFit.embeds(pieces, COLOR);
     String content = embeds.isEmpty() && rows.isEmpty() && reply.attachment().isEmpty() ? "…" : "";
-    return new DiscordMessage(content, embeds, rows, reply.attachment());
+    return new DiscordMessage(content, embeds, rows, reply.attachment(), pinged(reply));
+  }
+
+  /** The Discord users the reply mentions (ids that are Discord's snowflakes). */
+  private static List<String> pinged(Reply reply) {
+    return reply.blocks().stream()
+        .flatMap(
+            b ->
+                switch (b) {
+                  case Block.Section s -> s.text().spans().stream();
+                  case Block.Context c -> c.text().spans().stream();
+                  default -> Stream.<Span>empty();
+                })
+        .filter(Span.Mention.class::isInstance)
+        .map(s -> ((Span.Mention) s).memberExternalId())
+        .filter(id -> id.matches("[0-9]{5,25}"))
+        .distinct()
+        .toList();
   }
 
   private static Piece field(Block.Field field) {

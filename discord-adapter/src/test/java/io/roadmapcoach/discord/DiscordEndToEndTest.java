@@ -309,7 +309,9 @@ class DiscordEndToEndTest {
     DataObject body = posts.getFirst().json();
     assertThat(body.getString("nonce")).matches("[0-9a-f]{24}");
     assertThat(body.getBoolean("enforce_nonce")).isTrue();
-    assertThat(body.toString()).contains("Ana");
+    // ana asked for the channel post: she is mentioned, and only she may be pinged
+    assertThat(body.getString("content")).isEqualTo("<@" + ANA + ">");
+    assertThat(body.getObject("allowed_mentions").getArray("users").getString(0)).isEqualTo(ANA);
     assertThat(posts("/api/v10/channels/" + FakeDiscord.dmChannelId(ANA) + "/messages")).isEmpty();
     assertThat(dsl.select(OUTBOX.STATUS).from(OUTBOX).fetch(OUTBOX.STATUS)).containsOnly("sent");
   }

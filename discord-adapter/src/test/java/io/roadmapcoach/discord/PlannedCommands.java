@@ -1,6 +1,5 @@
 package io.roadmapcoach.discord;
 
-import static io.roadmapcoach.discord.CommandSurface.SNOOZE;
 import static io.roadmapcoach.discord.CommandSurface.sub;
 
 import io.roadmapcoach.discord.CommandSurface.Entry;
@@ -26,8 +25,7 @@ final class PlannedCommands {
   static List<Planned> all() {
     return List.of(
         planned(sub("export", "Everything the bot keeps about you, as a file"), "export"),
-        planned(sub("forget-me", "Delete everything the bot keeps about you"), "forget-me"),
-        planned(sub(SNOOZE, "off", "Nudge me again from today"), "snooze off"));
+        planned(sub("forget-me", "Delete everything the bot keeps about you"), "forget-me"));
   }
 
   private static Planned planned(Entry entry, String says, OptionMapping... filledIn) {

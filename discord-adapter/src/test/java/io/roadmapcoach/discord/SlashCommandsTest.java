@@ -101,6 +101,21 @@ class SlashCommandsTest {
   }
 
   @Test
+  void aStagesResourcesArriveAsMarkdownLinks() {
+    SlashCommandInteractionEvent stage =
+        withReplies(slash("stage", List.of(CommandSurfaceTest.integer("number", 1))));
+    ArgumentCaptor<MessageCreateData> sent = ArgumentCaptor.forClass(MessageCreateData.class);
+
+    commands.onSlashCommandInteraction(stage);
+
+    verify(stage).reply(sent.capture());
+    assertThat(words(sent.getValue().getEmbeds()))
+        .contains(
+            "📖 [Mathematics for Machine Learning](https://mml-book.github.io/) · Deisenroth,"
+                + " Faisal, Ong (Cambridge University Press) · free");
+  }
+
+  @Test
   void typedOptionsReachTheCoreAsItsText() {
     commands.onSlashCommandInteraction(withReplies(slash("start", List.of())));
     SlashCommandInteractionEvent done =

@@ -61,6 +61,16 @@ class SlashCommandEndToEndTest {
   }
 
   @Test
+  void aStagesResourcesArriveAsSlackLinks() {
+    JsonObject message = json(slack.command("U1", "stage 1"));
+
+    assertThat(allText(message))
+        .contains(
+            "📖 <https://mml-book.github.io/|Mathematics for Machine Learning> · Deisenroth,"
+                + " Faisal, Ong (Cambridge University Press) · free");
+  }
+
+  @Test
   void statusIsAnsweredInTheAcknowledgementAsBlockKit() {
     assertThat(slack.command("U1", "start").statusCode()).isEqualTo(200);
 

@@ -140,7 +140,8 @@ public final class ConsoleChat implements ConsoleOutput {
     }
     if (line.startsWith(":")) {
       consoleCommand(line);
-    } else if (line.toLowerCase(Locale.ROOT).startsWith("/roadmap")) {
+    } else if (line.startsWith("/")) {
+      // the coach also answers a misspelt or glued /roadmap with what it most likely means
       answer(coach.handleText(caller(), line));
       ticker.deliverWaiting();
     } else {

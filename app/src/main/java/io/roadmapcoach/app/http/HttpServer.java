@@ -1,9 +1,15 @@
 package io.roadmapcoach.app.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.nio.charset.StandardCharsets;
+import io.roadmapcoach.app.health.HealthCheck.Status;
+import io.roadmapcoach.app.health.HealthChecks;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.pathmap.PathSpec;
@@ -13,41 +19,59 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.PathMappingsHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The app's HTTP side (server runs only): Slack's {@code /slack/events}, {@code /healthz} for load
- * balancers, {@code /metrics} for Prometheus, and whatever else is {@link #route routed} (the
- * leads' dashboard). Anything else is 404.
+ * One HTTP port of the app (server runs only; the console opens no port). The public port serves
+ * Slack's {@code /slack/events}; the management endpoints ({@code /livez}, {@code /readyz}, {@code
+ * /healthz}, {@code /metrics}) are on the same port or, with {@code MANAGEMENT_PORT}, on a port of
+ * their own; the leads' dashboard is {@link #route routed} onto the public port. Anything else is
+ * 404. Stopping lets requests in flight finish (up to {@link #STOP_GRACE}) and refuses new ones.
  */
 public final class HttpServer implements AutoCloseable {
+  static final Duration STOP_GRACE = Duration.ofSeconds(3);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
   private final Server server;
   private final PathMappingsHandler routes;
 
+  /** The management endpoints: what they report on. */
+  public record Management(HealthChecks health, PrometheusMeterRegistry metrics) {}
+
   /**
-   * @param healthy whether the app can serve (its database answers)
-   * @param slackEvents Slack's request handler, when Slack runs over HTTP
+   * @param host the interface to listen on; empty for all
+   * @param port the port; 0 for any free one (tests)
+   * @param slackEvents Slack's request handler, when Slack runs over HTTP on this port
+   * @param management the management endpoints, when they are on this port
    */
   public HttpServer(
+      Optional<String> host,
       int port,
-      BooleanSupplier healthy,
-      PrometheusMeterRegistry metrics,
-      Optional<Handler> slackEvents) {
+      Optional<Handler> slackEvents,
+      Optional<Management> management) {
     QueuedThreadPool threads = new QueuedThreadPool(64, 4);
-    threads.setName("http");
-    threads.setVirtualThreadsExecutor(
-        java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+    threads.setName("http-" + port);
+    threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
     this.server = new Server(threads);
     ServerConnector connector = new ServerConnector(server);
+    host.ifPresent(connector::setHost);
     connector.setPort(port);
     server.addConnector(connector);
     this.routes = new PathMappingsHandler();
-    routes.addMapping(PathSpec.from("/healthz"), new Health(healthy));
-    routes.addMapping(PathSpec.from("/metrics"), new Metrics(metrics));
+    management.ifPresent(
+        m -> {
+          routes.addMapping(PathSpec.from("/livez"), new Livez());
+          routes.addMapping(PathSpec.from("/readyz"), new Report(m.health(), true));
+          routes.addMapping(PathSpec.from("/healthz"), new Report(m.health(), false));
+          routes.addMapping(PathSpec.from("/metrics"), new Metrics(m.metrics()));
+        });
     slackEvents.ifPresent(handler -> routes.addMapping(PathSpec.from("/slack/events"), handler));
-    server.setHandler(routes);
+    server.setHandler(new GracefulHandler(routes));
+    server.setStopTimeout(STOP_GRACE.toMillis());
   }
 
   /**
@@ -67,6 +91,7 @@ public final class HttpServer implements AutoCloseable {
     return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
   }
 
+  /** Refuses new connections, lets requests in flight finish, then stops. */
   @Override
   public void close() throws Exception {
     server.stop();
@@ -76,8 +101,23 @@ public final class HttpServer implements AutoCloseable {
       Response response, Callback callback, int status, String type, String body) {
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     Content.Sink.write(response, true, body, callback);
     return true;
+  }
+
+  private static boolean writeJson(
+      Response response, Callback callback, int status, Map<String, Object> body) {
+    try {
+      return write(
+          response,
+          callback,
+          status,
+          "application/json; charset=utf-8",
+          JSON.writeValueAsString(body) + "\n");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return write(response, callback, 500, "text/plain; charset=utf-8", "report failed\n");
+    }
   }
 
   private static boolean onlyGet(Request request, Response response, Callback callback) {
@@ -88,11 +128,25 @@ public final class HttpServer implements AutoCloseable {
     return write(response, callback, 405, "text/plain; charset=utf-8", "use GET\n");
   }
 
-  private static final class Health extends Handler.Abstract {
-    private final BooleanSupplier healthy;
+  /** The process is alive and answers: restart it only when this fails. */
+  private static final class Livez extends Handler.Abstract {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      if (onlyGet(request, response, callback)) {
+        return true;
+      }
+      return writeJson(response, callback, 200, Map.of("status", "UP"));
+    }
+  }
 
-    Health(BooleanSupplier healthy) {
-      this.healthy = healthy;
+  /** {@code /healthz} (every part) or {@code /readyz} (what serving needs), as JSON. */
+  private static final class Report extends Handler.Abstract {
+    private final HealthChecks health;
+    private final boolean readinessOnly;
+
+    Report(HealthChecks health, boolean readinessOnly) {
+      this.health = health;
+      this.readinessOnly = readinessOnly;
     }
 
     @Override
@@ -100,13 +154,23 @@ public final class HttpServer implements AutoCloseable {
       if (onlyGet(request, response, callback)) {
         return true;
       }
-      boolean ok = healthy.getAsBoolean();
-      return write(
-          response,
-          callback,
-          ok ? 200 : 503,
-          "text/plain; charset=utf-8",
-          ok ? "ok\n" : "database unavailable\n");
+      HealthChecks.Report report = readinessOnly ? health.readiness() : health.health();
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("status", report.up() ? "UP" : "DOWN");
+      if (report.shuttingDown()) {
+        body.put("shuttingDown", true);
+      }
+      Map<String, Object> parts = new LinkedHashMap<>();
+      report.parts().forEach((name, status) -> parts.put(name, part(status)));
+      body.put("parts", parts);
+      return writeJson(response, callback, report.up() ? 200 : 503, body);
+    }
+
+    private static Map<String, Object> part(Status status) {
+      Map<String, Object> part = new LinkedHashMap<>();
+      part.put("status", status.up() ? "UP" : "DOWN");
+      part.putAll(status.details());
+      return part;
     }
   }
 
@@ -123,11 +187,7 @@ public final class HttpServer implements AutoCloseable {
         return true;
       }
       return write(
-          response,
-          callback,
-          200,
-          "text/plain; version=0.0.4; charset=utf-8",
-          new String(registry.scrape().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+          response, callback, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
     }
   }
 }

@@ -3,7 +3,6 @@ package io.roadmapcoach.app.dashboard;
 import static io.roadmapcoach.db.schema.Tables.DASHBOARD_LINK;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roadmapcoach.app.http.AppMetrics;
 import io.roadmapcoach.app.http.HttpServer;
 import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.dashboard.DashboardAddress;
@@ -37,7 +36,7 @@ class DashboardHttpTest {
 
   /** Serves the dashboard; {@code publicBase} stands for PUBLIC_URL, the local address if null. */
   private void serve(String publicBase, DashboardAddress handlerAddress) throws Exception {
-    server = new HttpServer(0, () -> true, AppMetrics.create(() -> 0), Optional.empty());
+    server = new HttpServer(Optional.of("127.0.0.1"), 0, Optional.empty(), Optional.empty());
     server.route("/dashboard/*", new DashboardHandler(d.service(), handlerAddress));
     server.start();
     local = "http://127.0.0.1:" + server.port();

@@ -20,4 +20,10 @@ public sealed interface Action {
 
   /** No nudges for {@code days} days, from today. */
   record Snooze(int days) implements Action {}
+
+  /**
+   * "Move on to stage N+1": leave stage {@code fromStage}, as the typed {@code next} does. Names
+   * the stage it was shown for, so a button left on an old message cannot move a member twice.
+   */
+  record MoveOn(int fromStage) implements Action {}
 }

@@ -22,6 +22,13 @@ public final class Buttons {
         ActionCodec.encode(new Action.Snooze(days)));
   }
 
+  /** "Move on to stage N+1" from stage {@code fromStage}; after the last stage, finishing. */
+  public static Button moveOn(int fromStage, int stageCount) {
+    String label =
+        fromStage >= stageCount ? "Finish the roadmap 🎓" : "Move on to stage " + (fromStage + 1);
+    return Button.primary(label, ActionCodec.encode(new Action.MoveOn(fromStage)));
+  }
+
   public static Button answer(String label, long attemptId, int position, int option) {
     return Button.of(label, ActionCodec.encode(new Action.Answer(attemptId, position, option)));
   }

@@ -22,6 +22,7 @@ import io.roadmapcoach.core.command.Command.LeadCommand;
 import io.roadmapcoach.core.command.Command.Leaderboard;
 import io.roadmapcoach.core.command.Command.LeaderboardVisibility;
 import io.roadmapcoach.core.command.Command.Leave;
+import io.roadmapcoach.core.command.Command.Misspelt;
 import io.roadmapcoach.core.command.Command.Next;
 import io.roadmapcoach.core.command.Command.Nudge;
 import io.roadmapcoach.core.command.Command.PostAt;
@@ -40,6 +41,7 @@ import io.roadmapcoach.core.command.Command.SetTimeZone;
 import io.roadmapcoach.core.command.Command.Settings;
 import io.roadmapcoach.core.command.Command.ShowStage;
 import io.roadmapcoach.core.command.Command.Snooze;
+import io.roadmapcoach.core.command.Command.SnoozeOff;
 import io.roadmapcoach.core.command.Command.Stages;
 import io.roadmapcoach.core.command.Command.Start;
 import io.roadmapcoach.core.command.Command.Status;
@@ -58,6 +60,7 @@ import io.roadmapcoach.core.member.SettingsService;
 import io.roadmapcoach.core.progress.ProgressService;
 import io.roadmapcoach.core.quiz.QuizService;
 import io.roadmapcoach.core.reply.Apologies;
+import io.roadmapcoach.core.reply.Echo;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
@@ -131,7 +134,8 @@ public final class Coach {
   public Reply handle(Caller caller, Command command) {
     return switch (command) {
       case Help h -> HelpReplies.help(roadmap);
-      case Unknown u -> HelpReplies.unknown(u.input(), u.suggestion(), roadmap);
+      case Unknown u -> HelpReplies.unknown(u.input(), u.suggestion());
+      case Misspelt m -> HelpReplies.misspelt(m.typed(), m.meant());
       case Invalid i -> Reply.text(i.message());
       default -> inTransaction(caller, command);
     };
@@ -236,6 +240,7 @@ public final class Coach {
       case RemindVia r -> settings.remindVia(scope, r.mode());
       case SetTimeZone t -> settings.timeZone(scope, t.zone());
       case Snooze s -> snooze(scope, s.days());
+      case SnoozeOff s -> endSnooze(scope);
       case Team t -> t.csv() ? leads.teamCsv(scope) : leads.team(scope);
       case QuizDay q -> leads.quizDay(scope, q.day(), q.time());
       case ChannelTimeZone c -> leads.channelZone(scope, c.zone());
@@ -260,6 +265,7 @@ public final class Coach {
       case HolidayClear h -> services.coaching().clearHoliday(scope, h.day());
       case Help h -> throw new IllegalStateException("help is answered before a transaction");
       case Unknown u -> throw new IllegalStateException("answered before a transaction");
+      case Misspelt m -> throw new IllegalStateException("answered before a transaction");
       case Invalid i -> throw new IllegalStateException("answered before a transaction");
     };
   }
@@ -270,6 +276,7 @@ public final class Coach {
       case Action.StartQuiz q -> startQuiz(scope);
       case Action.Answer a -> services.quizzes().answer(scope, a);
       case Action.Snooze s -> snooze(scope, s.days());
+      case Action.MoveOn m -> services.progress().moveOn(scope, m.fromStage());
     };
   }
 
@@ -291,6 +298,13 @@ public final class Coach {
     return reply;
   }
 
+  private Reply endSnooze(Scope scope) {
+    if (scope.member().hasSnoozeLeft(scope.today())) {
+      services.progress().judgeStreakBeforeSettingsChange(scope);
+    }
+    return services.settings().endSnooze(scope, services.progress().activeToday(scope));
+  }
+
   private Reply status(Scope scope, Status status) {
     if (status.member().isEmpty()) {
       return services.progress().status(scope, Optional.empty());
@@ -299,7 +313,7 @@ public final class Coach {
     if (other.isEmpty()) {
       return Reply.text(
           "I do not know "
-              + status.member().get().shown()
+              + Echo.of(status.member().get().shown())
               + " here. They need to have used /roadmap once in this workspace.");
     }
     return services.progress().status(scope, other);

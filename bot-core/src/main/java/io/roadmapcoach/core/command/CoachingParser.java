@@ -2,6 +2,7 @@ package io.roadmapcoach.core.command;
 
 import io.roadmapcoach.core.coaching.Holidays;
 import io.roadmapcoach.core.command.Command.Invalid;
+import io.roadmapcoach.core.reply.Echo;
 import io.roadmapcoach.core.reply.Text;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -67,7 +68,7 @@ final class CoachingParser {
           .orElseGet(
               () ->
                   new Invalid(
-                      Text.of(typed + " is not a time; try ")
+                      Text.of(Echo.of(typed) + " is not a time; try ")
                           .code("/roadmap remind evening at 19:00")
                           .plain(" (24-hour clock, your local time).")));
     }
@@ -147,7 +148,7 @@ final class CoachingParser {
 
   private static Invalid notADate(String typed) {
     return new Invalid(
-        Text.of(typed + " is not a date; give it as YYYY-MM-DD: ")
+        Text.of(Echo.of(typed) + " is not a date; give it as YYYY-MM-DD: ")
             .code(HOLIDAY_EXAMPLE)
             .plain(", or a range: ")
             .code(RANGE_EXAMPLE)

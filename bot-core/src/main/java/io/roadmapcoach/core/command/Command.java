@@ -27,8 +27,15 @@ public sealed interface Command {
 
   record Help() implements Command {}
 
-  /** Text that names no command; answered with help and, when close, a suggestion. */
+  /** Text that names no command; answered with the closest command, when close, and help's name. */
   record Unknown(String input, Optional<String> suggestion) implements Command {}
+
+  /**
+   * A first word that starts with a slash but is not {@code /roadmap} ({@code /roadmapstatus},
+   * {@code /roadmp status}); {@code meant} is the whole command it most likely means, when one is
+   * close.
+   */
+  record Misspelt(String typed, Optional<String> meant) implements Command {}
 
   /** A known command with arguments that are not of its form; the message says the right form. */
   record Invalid(Text message) implements Command {}
@@ -67,6 +74,9 @@ public sealed interface Command {
   record SetTimeZone(ZoneId zone) implements Command {}
 
   record Snooze(int days) implements Command {}
+
+  /** Ends a running snooze. */
+  record SnoozeOff() implements Command {}
 
   record Team(boolean csv) implements LeadCommand {}
 

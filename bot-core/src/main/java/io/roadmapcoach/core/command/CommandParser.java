@@ -6,12 +6,13 @@ import io.roadmapcoach.core.command.Command.Invalid;
 import io.roadmapcoach.core.leaderboard.Period;
 import io.roadmapcoach.core.member.ReminderDays;
 import io.roadmapcoach.core.member.ReminderMode;
+import io.roadmapcoach.core.reply.Echo;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.time.TimeZones;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,7 @@ import java.util.regex.Pattern;
 public final class CommandParser {
   public static final int MAX_SNOOZE_DAYS = Action.MAX_SNOOZE_DAYS;
 
+  private static final Pattern WHITESPACE = Pattern.compile("(?U)\\s+");
   private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
   private static final Pattern SNOOZE = Pattern.compile("(\\d{1,4})\\s*(d|day|days)?");
   private static final Map<String, DayOfWeek> DAYS =
@@ -48,11 +50,17 @@ public final class CommandParser {
   }
 
   public Command parse(String input) {
-    String text = stripCommandName(input == null ? "" : input.strip());
-    if (text.isEmpty()) {
+    List<String> words = words(input == null ? "" : input);
+    if (!words.isEmpty() && words.getFirst().startsWith("/")) {
+      if (!words.getFirst().equalsIgnoreCase("/roadmap")) {
+        return misspelt(words.getFirst(), words.subList(1, words.size()));
+      }
+      words = words.subList(1, words.size());
+    }
+    if (words.isEmpty()) {
       return new Command.Help();
     }
-    List<String> words = Arrays.asList(text.split("\\s+"));
+    String text = String.join(" ", words);
     String name = words.getFirst().toLowerCase(Locale.ROOT);
     List<String> args = words.subList(1, words.size());
     return switch (name) {
@@ -89,12 +97,70 @@ public final class CommandParser {
     };
   }
 
-  private static String stripCommandName(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    if (lower.equals("/roadmap") || lower.startsWith("/roadmap ")) {
-      return text.substring("/roadmap".length()).strip();
+  /** The words typed: any run of whitespace (spaces, tabs, no-break spaces) separates two. */
+  private static List<String> words(String input) {
+    return WHITESPACE.splitAsStream(input).filter(word -> !word.isEmpty()).toList();
+  }
+
+  /**
+   * A first word that starts with a slash but is not {@code /roadmap}: the name glued to its
+   * subcommand ({@code /roadmapstatus}), misspelt ({@code /roadmp status}), or left out ({@code
+   * /status}). Answered with the command it most likely means, when one is close.
+   */
+  private static Command misspelt(String first, List<String> rest) {
+    String typed = first + (rest.isEmpty() ? "" : " " + String.join(" ", rest));
+    String glued = first.substring(1).toLowerCase(Locale.ROOT);
+    Optional<List<String>> meant =
+        glued.length() > Echo.LIMIT ? Optional.empty() : meantWords(glued, rest);
+    return new Command.Misspelt(typed, meant.map(words -> "/roadmap " + String.join(" ", words)));
+  }
+
+  /** The words after {@code /roadmap} that a slash word and what follows it most likely mean. */
+  private static Optional<List<String>> meantWords(String glued, List<String> rest) {
+    if (Usage.names().contains(glued)) {
+      return Optional.of(prepend(glued, rest)); // "/status"
     }
-    return text;
+    Optional<List<String>> best = Optional.empty();
+    int bestCost = Integer.MAX_VALUE;
+    // every way to read the word as a near "roadmap" followed by a (near) subcommand
+    for (int cut = 1; cut <= glued.length(); cut++) {
+      int cost = distance(glued.substring(0, cut), "roadmap");
+      if (cost > 2) {
+        continue;
+      }
+      String tail = glued.substring(cut);
+      Optional<List<String>> words;
+      if (tail.isEmpty()) {
+        words = Optional.of(rest.isEmpty() ? List.of("help") : correctFirst(rest));
+      } else if (Usage.names().contains(tail)) {
+        words = Optional.of(prepend(tail, rest));
+      } else {
+        Optional<String> near = suggest(tail);
+        cost += near.map(name -> distance(tail, name)).orElse(0);
+        words = near.map(name -> prepend(name, rest));
+      }
+      if (words.isPresent() && cost < bestCost) {
+        best = words;
+        bestCost = cost;
+      }
+    }
+    return best;
+  }
+
+  /** The words with a misspelt subcommand in front replaced by the one it is closest to. */
+  private static List<String> correctFirst(List<String> words) {
+    String first = words.getFirst().toLowerCase(Locale.ROOT);
+    if (Usage.names().contains(first)) {
+      return words;
+    }
+    return suggest(first).map(name -> prepend(name, words.subList(1, words.size()))).orElse(words);
+  }
+
+  private static List<String> prepend(String first, List<String> rest) {
+    List<String> all = new ArrayList<>(rest.size() + 1);
+    all.add(first);
+    all.addAll(rest);
+    return all;
   }
 
   private static Command noArguments(String name, List<String> args, Command command) {
@@ -123,7 +189,10 @@ public final class CommandParser {
     OptionalInt number = args.size() == 1 ? integer(args.getFirst()) : OptionalInt.empty();
     if (number.isEmpty() || !roadmap.hasStage(number.getAsInt())) {
       return invalid(
-          Text.of("There is no stage " + String.join(" ", args) + ": stages run from 1 to ")
+          Text.of(
+                  "There is no stage "
+                      + Echo.of(String.join(" ", args))
+                      + ": stages run from 1 to ")
               .plain(roadmap.stageCount() + ". Try ")
               .code("/roadmap stage " + Math.min(7, roadmap.stageCount()))
               .plain("."));
@@ -194,7 +263,7 @@ public final class CommandParser {
         .orElseGet(
             () ->
                 invalid(
-                    Text.of(args.getFirst() + " is not a time; try ")
+                    Text.of(Echo.of(args.getFirst()) + " is not a time; try ")
                         .code("/roadmap remind at 09:30")
                         .plain(" (24-hour clock, your local time).")));
   }
@@ -246,7 +315,7 @@ public final class CommandParser {
             zone -> forChannel ? new Command.ChannelTimeZone(zone) : new Command.SetTimeZone(zone))
         .orElseGet(
             () -> {
-              Text message = Text.of(typed + " is not a time zone I know. ");
+              Text message = Text.of(Echo.of(typed) + " is not a time zone I know. ");
               Optional<String> close = TimeZones.suggest(typed);
               message =
                   close.isPresent()
@@ -260,6 +329,9 @@ public final class CommandParser {
   }
 
   private static Command snooze(List<String> args) {
+    if (args.size() == 1 && args.getFirst().equalsIgnoreCase("off")) {
+      return new Command.SnoozeOff();
+    }
     Matcher m = SNOOZE.matcher(String.join(" ", args).toLowerCase(Locale.ROOT));
     if (m.matches()) {
       int days = Integer.parseInt(m.group(1));
@@ -270,6 +342,8 @@ public final class CommandParser {
     return invalid(
         Text.of("Snooze for 1 to " + MAX_SNOOZE_DAYS + " days, e.g. ")
             .code("/roadmap snooze 3d")
+            .plain(", or end a snooze with ")
+            .code("/roadmap snooze off")
             .plain("."));
   }
 
@@ -343,7 +417,7 @@ public final class CommandParser {
       return invalid(
           Text.of(
               "There is no stage "
-                  + args.get(1)
+                  + Echo.of(args.get(1))
                   + ": stages run from 1 to "
                   + roadmap.stageCount()
                   + "."));
@@ -498,6 +572,9 @@ public final class CommandParser {
 
   /** The closest subcommand name, when one is close enough to be a typo. */
   static Optional<String> suggest(String typed) {
+    if (typed.length() > Echo.LIMIT) {
+      return Optional.empty(); // no subcommand is that long, and distances cost length squared
+    }
     return Usage.names().stream()
         .map(name -> Map.entry(name, distance(typed, name)))
         .filter(e -> e.getValue() <= Math.max(1, Math.min(2, e.getKey().length() / 3)))

@@ -1,5 +1,6 @@
 package io.roadmapcoach.core.command;
 
+import io.roadmapcoach.core.reply.Echo;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
@@ -42,14 +43,39 @@ final class HelpReplies {
     return text;
   }
 
-  static Reply unknown(String input, Optional<String> suggestion, Roadmap roadmap) {
+  /**
+   * Text that names no command: a short answer with the closest command, when one is close, and
+   * where the whole list is. Not the whole help: the member wanted something else.
+   */
+  static Reply unknown(String input, Optional<String> suggestion) {
     String word = input.strip().split("\\s+")[0];
-    Text text = Text.of("I do not know ").code("/roadmap " + word).plain(".");
+    Text text = Text.of("I do not know ").code("/roadmap " + Echo.of(word)).plain(".");
     if (suggestion.isPresent()) {
       text = text.plain(" Did you mean ").code("/roadmap " + suggestion.get()).plain("?");
     }
-    Reply.Builder reply = Reply.builder().section(text).divider();
-    help(roadmap).blocks().forEach(reply::add);
-    return reply.build();
+    return Reply.text(text.append(helpPointer()));
+  }
+
+  /** A glued or misspelt {@code /roadmap}: the command it most likely means. */
+  static Reply misspelt(String typed, Optional<String> meant) {
+    if (meant.isEmpty()) {
+      return Reply.text(
+          Text.of("I do not know ")
+              .code(Echo.of(typed))
+              .plain(". I only answer ")
+              .code("/roadmap")
+              .plain(" commands.")
+              .append(helpPointer()));
+    }
+    return Reply.text(
+        Text.of("I do not know ")
+            .code(Echo.of(typed))
+            .plain(". Did you mean ")
+            .code(Echo.of(meant.get()))
+            .plain("?"));
+  }
+
+  private static Text helpPointer() {
+    return Text.of(" ").code("/roadmap help").plain(" lists every command.");
   }
 }

@@ -40,6 +40,7 @@ public final class Usage {
               "a warning at 19:00 when your streak would break tonight"),
           member("tz", "tz <Area/City>", "set your time zone, e.g. Europe/Berlin"),
           member("snooze", "snooze <n>d", "pause nudges for n days (1 to 30)"),
+          member("snooze", "snooze off", "end a snooze: nudges come again"),
           member("leave", "leave", "leave this channel's group (your progress is kept)"),
           member("home", "home [#channel]", "the channel your direct messages with me act in"),
           member("settings", "settings", "this channel's time zone, quiz, daily post and leads"),

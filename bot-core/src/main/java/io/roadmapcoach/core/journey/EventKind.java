@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /**
  * What a progress event records. Activity (enrolling, an objective done, a quiz answer, a stage
- * advanced) keeps streaks alive and stops the day's nudge; taking back and lead changes do not.
+ * advanced) keeps streaks alive and stops the day's nudge; taking back and lead changes do not. A
+ * day's activity counts only while it stands: an objective checked off and taken back the same day
+ * leaves nothing (see {@link ProgressLedger}).
  */
 public enum EventKind {
   ENROLLED(true),
@@ -24,6 +26,11 @@ public enum EventKind {
 
   public boolean isActivity() {
     return activity;
+  }
+
+  /** Whether the event takes earlier progress back, so the day's activity may no longer stand. */
+  public boolean takesBack() {
+    return this == OBJECTIVE_UNDONE;
   }
 
   public String key() {

@@ -4,6 +4,7 @@ import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
+import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
 import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
 import static io.roadmapcoach.db.schema.Tables.WEEKLY_POINTS;
 
@@ -13,9 +14,12 @@ import io.roadmapcoach.core.time.Times;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -25,6 +29,10 @@ import org.jooq.impl.SQLDataType;
  * The one way progress changes: every change of stage, objective, points or streak is written here
  * as an event row, in the same transaction as the running totals it moves (the enrollment's points
  * and streak, the channel's weekly points). The totals can always be recomputed from the events.
+ *
+ * <p>A day's streak credit and "already active today" stand on progress: when the only progress of
+ * a day is taken back that day, the take-back event carries the streak as it then is, and the
+ * member is again inactive that day.
  */
 public final class ProgressLedger {
   private final DSLContext dsl;
@@ -55,17 +63,35 @@ public final class ProgressLedger {
     Enrollment before = change.enrollment();
     LocalDate localToday = change.now().atZone(change.member().zone(change.home())).toLocalDate();
     StreakState streak = before.streak();
-    var update = dsl.update(ENROLLMENT).set(ENROLLMENT.STAGE, ENROLLMENT.STAGE);
+    Instant lastActivityAt = before.lastActivityAt();
+    LocalDate lastActiveDate = before.lastActiveDate();
+    Integer streakAfter = null; // written on the event when this change moved the streak
     if (change.kind().isActivity()) {
       streak = Streaks.afterActivity(streak, localToday, change.member());
+      lastActivityAt = change.now();
+      lastActiveDate = localToday;
+      streakAfter = streak.days();
+      answeredNudges(change.member().id());
+    } else if (change.kind().takesBack()
+        && before.lastActiveDate().equals(localToday)
+        && !progressStandsOn(change.member().id(), localToday)) {
+      // the day's only progress was just taken back: the day earns no streak credit, and the
+      // member is not "already active today" (their nudge still comes)
+      streak = Streaks.withoutCreditFor(streak, localToday);
+      Optional<Activity> earlier = lastStandingActivityBefore(change.member().id(), localToday);
+      lastActivityAt = earlier.map(Activity::at).orElse(before.lastActivityAt());
+      lastActiveDate = earlier.map(Activity::day).orElse(localToday.minusDays(1));
+      streakAfter = streak.days();
+    }
+    var update = dsl.update(ENROLLMENT).set(ENROLLMENT.STAGE, ENROLLMENT.STAGE);
+    if (streakAfter != null) {
       update =
           update
-              .set(ENROLLMENT.LAST_ACTIVITY_AT, Times.utc(change.now()))
-              .set(ENROLLMENT.LAST_ACTIVE_DATE, localToday)
+              .set(ENROLLMENT.LAST_ACTIVITY_AT, Times.utc(lastActivityAt))
+              .set(ENROLLMENT.LAST_ACTIVE_DATE, lastActiveDate)
               .set(ENROLLMENT.STREAK_DAYS, streak.days())
               .set(ENROLLMENT.STREAK_LAST_DATE, streak.lastCounted().orElse(null))
               .set(ENROLLMENT.FREEZE_WEEK, streak.freezeWeek().orElse(null));
-      answeredNudges(change.member().id());
     }
     if (change.points() != 0) {
       update =
@@ -75,7 +101,7 @@ public final class ProgressLedger {
       addChannelPoints(change);
     }
     update.where(ENROLLMENT.MEMBER_ID.eq(before.memberId())).execute();
-    insertEvent(change, localToday, change.kind().isActivity() ? streak.days() : null);
+    insertEvent(change, localToday, streakAfter);
     return new Enrollment(
         before.memberId(),
         before.channelId(),
@@ -83,9 +109,90 @@ public final class ProgressLedger {
         before.graduatedAt(),
         before.points() + change.points(),
         streak,
-        change.kind().isActivity() ? change.now() : before.lastActivityAt(),
-        change.kind().isActivity() ? localToday : before.lastActiveDate(),
+        lastActivityAt,
+        lastActiveDate,
         before.enrolledAt());
+  }
+
+  /** A day with progress that stands, and when its last such event happened. */
+  private record Activity(LocalDate day, Instant at) {}
+
+  /**
+   * Whether the member's activity on {@code today} still stands, once the change being recorded has
+   * taken an objective back (its row is gone, its event not yet written): some activity of the day
+   * other than checking an objective off, or an objective checked off today that still is.
+   */
+  private boolean progressStandsOn(long memberId, LocalDate today) {
+    List<String> otherActivity =
+        Arrays.stream(EventKind.values())
+            .filter(kind -> kind.isActivity() && kind != EventKind.OBJECTIVE_DONE)
+            .map(EventKind::key)
+            .toList();
+    return dsl.fetchExists(
+        DSL.selectOne()
+            .from(PROGRESS_EVENT)
+            .where(PROGRESS_EVENT.MEMBER_ID.eq(memberId), PROGRESS_EVENT.LOCAL_DATE.eq(today))
+            .and(PROGRESS_EVENT.KIND.in(otherActivity).or(objectiveStillCheckedOff())));
+  }
+
+  /**
+   * A {@code progress_event} row that checked off an objective which is still checked off: progress
+   * that stands (streak credit, the daily post's news).
+   */
+  public static Condition objectiveStillCheckedOff() {
+    return PROGRESS_EVENT
+        .KIND
+        .eq(EventKind.OBJECTIVE_DONE.key())
+        .and(
+            DSL.exists(
+                DSL.selectOne()
+                    .from(OBJECTIVE_DONE)
+                    .where(
+                        OBJECTIVE_DONE.MEMBER_ID.eq(PROGRESS_EVENT.MEMBER_ID),
+                        OBJECTIVE_DONE.STAGE.eq(PROGRESS_EVENT.STAGE),
+                        OBJECTIVE_DONE.OBJECTIVE.eq(PROGRESS_EVENT.OBJECTIVE))));
+  }
+
+  /** The member's last day before {@code day} with activity that stands. */
+  private Optional<Activity> lastStandingActivityBefore(long memberId, LocalDate day) {
+    return dsl.select(PROGRESS_EVENT.LOCAL_DATE, PROGRESS_EVENT.OCCURRED_AT)
+        .from(PROGRESS_EVENT)
+        .where(standingActivity(memberId), PROGRESS_EVENT.LOCAL_DATE.lt(day))
+        .orderBy(PROGRESS_EVENT.OCCURRED_AT.desc(), PROGRESS_EVENT.ID.desc())
+        .limit(1)
+        .fetchOptional(r -> new Activity(r.value1(), Times.instant(r.value2())));
+  }
+
+  /**
+   * Activity events of the member, less objectives checked off and taken back the same day: what
+   * stood on days already past.
+   */
+  private static Condition standingActivity(long memberId) {
+    var undo = PROGRESS_EVENT.as("undo");
+    List<String> activity =
+        Arrays.stream(EventKind.values())
+            .filter(EventKind::isActivity)
+            .map(EventKind::key)
+            .toList();
+    return PROGRESS_EVENT
+        .MEMBER_ID
+        .eq(memberId)
+        .and(PROGRESS_EVENT.KIND.in(activity))
+        .and(
+            PROGRESS_EVENT
+                .KIND
+                .ne(EventKind.OBJECTIVE_DONE.key())
+                .or(
+                    DSL.notExists(
+                        DSL.selectOne()
+                            .from(undo)
+                            .where(
+                                undo.MEMBER_ID.eq(PROGRESS_EVENT.MEMBER_ID),
+                                undo.KIND.eq(EventKind.OBJECTIVE_UNDONE.key()),
+                                undo.STAGE.eq(PROGRESS_EVENT.STAGE),
+                                undo.OBJECTIVE.eq(PROGRESS_EVENT.OBJECTIVE),
+                                undo.LOCAL_DATE.eq(PROGRESS_EVENT.LOCAL_DATE),
+                                undo.ID.gt(PROGRESS_EVENT.ID)))));
   }
 
   /**

@@ -74,6 +74,21 @@ public final class Streaks {
     return new StreakState(gap.broken ? 0 : state.days(), Optional.of(yesterday), gap.freezeWeek);
   }
 
+  /**
+   * The streak without the credit of {@code day}: what it was judged through the day before. Used
+   * when the progress that earned the day's credit is taken back and nothing else that day stands.
+   * Exact, because activity on a day first judges the days before it (spending a freeze where one
+   * was missed) and then adds one: taking the one away leaves that judgement, as {@link
+   * #judgedBefore} would have stored it.
+   */
+  public static StreakState withoutCreditFor(StreakState state, LocalDate day) {
+    if (!state.lastCounted().equals(Optional.of(day))) {
+      return state; // the day earned nothing (not a counting day), so there is nothing to take
+    }
+    return new StreakState(
+        Math.max(0, state.days() - 1), Optional.of(day.minusDays(1)), state.freezeWeek());
+  }
+
   private static boolean freezeLeft(Optional<LocalDate> spentWeek, LocalDate today) {
     return spentWeek.map(week -> !week.equals(Times.weekStart(today))).orElse(true);
   }

@@ -14,17 +14,17 @@ import io.roadmapcoach.core.member.ReminderMode;
 import io.roadmapcoach.core.member.Scope;
 import io.roadmapcoach.core.member.SettingsService;
 import io.roadmapcoach.core.progress.ProgressService;
+import io.roadmapcoach.core.reply.Echo;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.time.Dates;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -33,7 +33,6 @@ import java.util.Optional;
 public final class LeadService {
   public static final int TEAM_REPLY_ROWS = 20;
   public static final Duration STUCK_AFTER = Duration.ofDays(7);
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
   private final Roadmap roadmap;
   private final LeadRepository leads;
@@ -69,19 +68,26 @@ public final class LeadService {
   }
 
   public Reply notALead(Scope scope, String command) {
-    List<String> names = leads.leadNames(scope.channel().id());
-    Text who =
-        names.isEmpty()
-            ? Text.of(
-                "workspace admins (this channel has no named lead yet; the first member to start"
-                    + " becomes one)")
-            : Text.of(String.join(", ", names) + " and workspace admins");
-    return Reply.text(
-        Text.of("Only leads of #" + scope.channel().name() + " can use ")
+    String channel = "#" + scope.channel().name();
+    Text refusal =
+        Text.of("Only leads of " + channel + " and workspace admins can use ")
             .code("/roadmap " + command)
-            .plain(": ")
-            .append(who)
-            .plain(". Ask one of them to run it, or to make you a lead."));
+            .plain(". ");
+    List<String> names = leads.leadNames(scope.channel().id());
+    if (names.isEmpty()) {
+      return Reply.text(
+          refusal.plain(
+              channel
+                  + " has no named lead yet (the first member to start becomes one): ask a"
+                  + " workspace admin."));
+    }
+    // quoted, so that a lead whose name is "you" never reads as the caller
+    String quoted = String.join(", ", names.stream().map(name -> "\"" + name + "\"").toList());
+    return Reply.text(
+        refusal.plain(
+            (names.size() == 1 ? "Its lead: " : "Its leads: ")
+                + quoted
+                + ". Ask one of them to run it, or to make you a lead."));
   }
 
   private Optional<Member> find(Scope scope, MemberRef ref) {
@@ -91,7 +97,7 @@ public final class LeadService {
   private static Reply unknownMember(MemberRef ref) {
     return Reply.text(
         "I do not know "
-            + ref.shown()
+            + Echo.of(ref.shown())
             + " here. They need to have used /roadmap once in this workspace.");
   }
 
@@ -103,13 +109,15 @@ public final class LeadService {
     boolean added =
         leads.add(
             scope.channel().id(), target.get().id(), Optional.of(scope.member().id()), scope.now());
+    String channel = "#" + scope.channel().name();
+    if (isCaller(scope, target.get())) {
+      return Reply.text(
+          added ? "You now lead " + channel + "." : "You already lead " + channel + ".");
+    }
     return Reply.text(
         added
-            ? Text.empty()
-                .bold(target.get().displayName())
-                .plain(" now leads #" + scope.channel().name() + ".")
-            : Text.of(
-                target.get().displayName() + " already leads #" + scope.channel().name() + "."));
+            ? Text.empty().bold(target.get().displayName()).plain(" now leads " + channel + ".")
+            : Text.of(target.get().displayName() + " already leads " + channel + "."));
   }
 
   public Reply unlead(Scope scope, MemberRef ref) {
@@ -118,29 +126,40 @@ public final class LeadService {
       return unknownMember(ref);
     }
     boolean named = leads.isLead(scope.channel().id(), target.get().id());
+    boolean self = isCaller(scope, target.get());
     if (named && leads.count(scope.channel().id()) == 1) {
       // a channel never loses its last named lead, whoever asks
       return Reply.text(
           Text.of(
-                  target.get().displayName()
-                      + " is the only named lead of #"
+                  (self ? "You are" : target.get().displayName() + " is")
+                      + " the only named lead of #"
                       + scope.channel().name()
                       + ". Name another lead first: ")
               .code("/roadmap lead @member")
               .plain("."));
     }
     boolean removed = named && leads.remove(scope.channel().id(), target.get().id());
+    String channel = "#" + scope.channel().name();
+    if (removed) {
+      return Reply.text(
+          self
+              ? Text.of("You no longer lead " + channel + ".")
+              : Text.empty()
+                  .bold(target.get().displayName())
+                  .plain(" no longer leads " + channel + "."));
+    }
     return Reply.text(
-        removed
-            ? Text.empty()
-                .bold(target.get().displayName())
-                .plain(" no longer leads #" + scope.channel().name() + ".")
-            : Text.of(
-                    target.get().displayName()
-                        + " is not a named lead of #"
-                        + scope.channel().name()
-                        + ".")
-                .plain(" (Workspace admins always lead; that cannot be taken away here.)"));
+        Text.of(
+                (self ? "You are" : target.get().displayName() + " is")
+                    + " not a named lead of "
+                    + channel
+                    + ".")
+            .plain(" (Workspace admins always lead; that cannot be taken away here.)"));
+  }
+
+  /** Whether a member named in a command is the caller: replies then speak to them as "you". */
+  private static boolean isCaller(Scope scope, Member named) {
+    return named.id() == scope.member().id();
   }
 
   public Reply setStage(Scope scope, MemberRef ref, int stage) {
@@ -154,15 +173,19 @@ public final class LeadService {
         && !memberships.isMember(scope.channel().id(), target.get().id())
         && !scope.caller().platformAdmin()) {
       // leading is per channel: another cohort's members are its own leads' to move
+      boolean self = isCaller(scope, target.get());
       return Reply.text(
-          target.get().displayName()
-              + " is not in #"
+          (self ? "You are" : target.get().displayName() + " is")
+              + " not in #"
               + scope.channel().name()
-              + ", so only the leads of a channel they are in (or a workspace admin) can set"
-              + " their stage.");
+              + ", so only the leads of a channel "
+              + (self ? "you" : "they")
+              + " are in (or a workspace admin) can set "
+              + (self ? "your" : "their")
+              + " stage.");
     }
     ProgressService.StageSet result = progress.setStage(scope, target.get(), stage);
-    if (result.moved()) {
+    if (result.moved() && !isCaller(scope, target.get())) {
       Member t = target.get();
       outbox.notice(
           t.workspaceId(),
@@ -362,7 +385,7 @@ public final class LeadService {
         + " · "
         + stage
         + " · last active "
-        + DAY.format(e.lastActivityAt().atZone(home.zoneOrUtc()))
+        + Dates.day(e.lastActivityAt().atZone(home.zoneOrUtc()).toLocalDate())
         + " · streak "
         + streak.days()
         + " · quiz "

@@ -8,11 +8,10 @@ import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.reply.Visibility;
 import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.time.Dates;
 import io.roadmapcoach.core.time.Times;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -21,7 +20,6 @@ import java.util.Optional;
  */
 public final class LeaderboardService {
   public static final int TOP = 10;
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
   private final Roadmap roadmap;
   private final LeaderboardRepository boards;
@@ -40,9 +38,9 @@ public final class LeaderboardService {
             ? "🏆 #"
                 + channel.name()
                 + " this week ("
-                + DAY.format(week)
+                + Dates.day(week)
                 + " to "
-                + DAY.format(week.plusDays(6))
+                + Dates.day(week.plusDays(6))
                 + ")"
             : "🏆 #" + channel.name() + " of all time";
     Reply.Builder reply = Reply.builder().header(title).visibleTo(Visibility.CHANNEL);
@@ -61,17 +59,9 @@ public final class LeaderboardService {
     boolean callerListed = top.stream().anyMatch(s -> s.member().id() == scope.member().id());
     if (!callerListed) {
       Optional<Standing> own = boards.standingOf(channel.id(), period, week, scope.member().id());
+      // the board is posted to the channel: the caller is named as a line of it, not as "you"
       reply.context(
-          own.map(
-                  s ->
-                      Text.of(
-                          scope.member().displayName()
-                              + ": #"
-                              + s.rank()
-                              + " with "
-                              + s.points()
-                              + " points."))
-              .orElseGet(() -> notOnBoard(scope)));
+          own.map(s -> Text.of("… " + line(s, scope))).orElseGet(() -> notOnBoard(scope)));
     }
     Text footer =
         Text.empty()
@@ -89,7 +79,7 @@ public final class LeaderboardService {
           .code("/roadmap leaderboard show")
           .plain(" puts you back.");
     }
-    return Text.of(scope.member().displayName() + " is not on this board yet.");
+    return Text.of("Not on this board yet: " + scope.member().displayName() + ".");
   }
 
   private String line(Standing s, Scope scope) {

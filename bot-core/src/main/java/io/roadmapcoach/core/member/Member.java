@@ -77,6 +77,11 @@ public record Member(
     return chosenZone.or(() -> platformZone).orElseGet(home::zoneOrUtc);
   }
 
+  /** Whether a snooze still covers {@code today} or a day after it. */
+  public boolean hasSnoozeLeft(LocalDate today) {
+    return snoozedUntil.filter(last -> !last.isBefore(today)).isPresent();
+  }
+
   public boolean isSnoozedOn(LocalDate day) {
     return snoozedUntil.isPresent()
         && !day.isAfter(snoozedUntil.get())

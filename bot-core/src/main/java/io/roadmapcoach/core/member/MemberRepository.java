@@ -329,6 +329,15 @@ public final class MemberRepository {
         .execute();
   }
 
+  /** Ends the member's snooze: nudges and streak days count from now on. */
+  public void endSnooze(long memberId) {
+    dsl.update(MEMBER)
+        .setNull(MEMBER.SNOOZED_FROM)
+        .setNull(MEMBER.SNOOZED_UNTIL)
+        .where(MEMBER.ID.eq(memberId))
+        .execute();
+  }
+
   public void setHidden(long memberId, boolean hidden) {
     dsl.update(MEMBER)
         .set(MEMBER.HIDDEN_FROM_LEADERBOARD, hidden)

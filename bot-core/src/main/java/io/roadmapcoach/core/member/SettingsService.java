@@ -2,21 +2,20 @@ package io.roadmapcoach.core.member;
 
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
+import io.roadmapcoach.core.time.Dates;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A member's own preferences: time zone, daily nudge, snooze, leaderboard visibility. Settings are
  * not activity: they neither keep a streak alive nor stop the day's nudge.
  */
 public final class SettingsService {
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-
   private final MemberRepository members;
 
   public SettingsService(MemberRepository members) {
@@ -67,7 +66,20 @@ public final class SettingsService {
                     + " "
                     + scope.zone().getId()
                     + ", ")
-            .plain(days(scope.member().remindDays()) + "."));
+            .plain(days(scope.member().remindDays()) + ".")
+            .append(snoozeStillOn(scope)));
+  }
+
+  /** Turning nudges on keeps a running snooze: say so, and how to end it. */
+  private static Text snoozeStillOn(Scope scope) {
+    Member member = scope.member();
+    if (!member.hasSnoozeLeft(scope.today())) {
+      return Text.empty();
+    }
+    return Text.of(
+            " You are snoozed through " + Dates.day(member.snoozedUntil().orElseThrow()) + "; ")
+        .code("/roadmap snooze off")
+        .plain(" ends it.");
   }
 
   public Reply remindDays(Scope scope, ReminderDays days) {
@@ -108,14 +120,78 @@ public final class SettingsService {
     LocalDate today = scope.today();
     LocalDate last = today.plusDays(days - 1L);
     members.snooze(scope.member().id(), today, last);
+    Member snoozed = members.member(scope.member().id());
+    // snoozed from today on, so whether they were active today changes nothing
+    Text resume =
+        resumeLine(
+            scope,
+            snoozed,
+            false,
+            "They resume ",
+            "After that you are back in the daily post of #");
     return Reply.text(
-        Text.of(
-                "😴 Nudges paused through "
-                    + DAY.format(last)
-                    + "; they resume "
-                    + DAY.format(last.plusDays(1))
-                    + ".")
+        Text.of("😴 Nudges paused through " + Dates.day(last) + ". ")
+            .append(resume)
             .plain(" Snoozed days do not break your streak."));
+  }
+
+  /**
+   * Ends a snooze: the days left of it count for the streak again, and nudges come from the next
+   * reminder day on (today's too, while its time has not come and the member has not been active).
+   */
+  public Reply endSnooze(Scope scope, boolean activeToday) {
+    Member member = scope.member();
+    if (!member.hasSnoozeLeft(scope.today())) {
+      return Reply.text(
+          Text.of("You are not snoozed, so there is nothing to end. ")
+              .append(
+                  resumeLine(
+                      scope,
+                      member,
+                      activeToday,
+                      "Your next nudge: ",
+                      "You are in the daily post of #")));
+    }
+    members.endSnooze(member.id());
+    Member awake = members.member(member.id());
+    return Reply.text(
+        Text.of("⏰ Snooze ended. ")
+            .append(
+                resumeLine(
+                    scope,
+                    awake,
+                    activeToday,
+                    "Nudges resume ",
+                    "You are back in the daily post of #")));
+  }
+
+  /**
+   * When nudges come again, as the member will see them: "Nudges resume Mon 30 Nov at 09:00." The
+   * day named is one a nudge really comes on: a reminder day, past the snooze.
+   *
+   * @param lead what comes before the day
+   * @param inChannelPost what comes before the channel's name, for members nudged in its post
+   */
+  private static Text resumeLine(
+      Scope scope, Member member, boolean activeToday, String lead, String inChannelPost) {
+    if (!member.remindEnabled()) {
+      return Text.of("Daily nudges are off, though: ")
+          .code("/roadmap remind on")
+          .plain(" turns them on.");
+    }
+    Optional<LocalDateTime> next =
+        NextNudge.of(member, member.zone(scope.home()), scope.now(), activeToday);
+    if (next.isEmpty()) {
+      return Text.of("No nudge is due in the coming weeks.");
+    }
+    ReminderMode via = member.remindVia().orElse(scope.home().reminderMode());
+    if (via == ReminderMode.CHANNEL) {
+      // the channel's post has its own days and time
+      return Text.of(inChannelPost + scope.home().name() + ".");
+    }
+    LocalDate day = next.get().toLocalDate();
+    String when = day.equals(scope.today()) ? "today" : Dates.day(day);
+    return Text.of(lead + when + " at " + member.remindTime() + ".");
   }
 
   public Reply leaderboardVisibility(Scope scope, boolean hidden) {

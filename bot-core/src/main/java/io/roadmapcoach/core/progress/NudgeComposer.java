@@ -123,6 +123,7 @@ public final class NudgeComposer implements Composer {
       if (open.isPresent()) {
         int n = open.get();
         reply.section(Text.empty().bold("Next: objective " + n).plain(" - " + stage.objective(n)));
+        nextResource(stage, n).ifPresent(reply::context);
         buttons.add(Buttons.markDone(stage.number(), n));
       } else if (!quizzes.hasPassed(member.id(), stage.number())) {
         reply.section(Text.of("Every objective of the stage is done: pass its quiz to move on."));
@@ -137,6 +138,12 @@ public final class NudgeComposer implements Composer {
     buttons.add(Buttons.snooze(1));
     buttons.add(Buttons.startQuiz(e.graduated() ? "Review quiz" : "Start quiz"));
     return reply.buttons(buttons).build();
+  }
+
+  /** Where to learn the next objective: its first resource, when the roadmap names one. */
+  private static Optional<Text> nextResource(Stage stage, int n) {
+    Text line = ResourceLines.startWith(stage, n);
+    return line.isEmpty() ? Optional.empty() : Optional.of(line);
   }
 
   private static Text streakLine(StreakView streak) {

@@ -14,6 +14,7 @@ import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Memberships;
+import io.roadmapcoach.core.member.NextNudge;
 import io.roadmapcoach.core.member.Scope;
 import io.roadmapcoach.core.quiz.QuizRepository;
 import io.roadmapcoach.core.reply.Reply;
@@ -116,7 +117,9 @@ public final class ProgressService {
             });
   }
 
-  public Reply status(Scope scope, Optional<Member> of) {
+  public Reply status(Scope scope, Optional<Member> named) {
+    // naming yourself is asking for your own status
+    Optional<Member> of = named.filter(m -> m.id() != scope.member().id());
     Member member = of.orElse(scope.member());
     // the enrollment, its checked objectives and its quiz in one round trip
     Optional<EnrollmentRepository.StatusFacts> found = enrollments.statusFacts(member.id());
@@ -129,7 +132,8 @@ public final class ProgressService {
     // the caller's own home is already known; someone else's is looked up
     Channel home = of.isEmpty() ? scope.home() : members.homeOf(member.id(), scope.channel());
     var today = scope.now().atZone(member.zone(home)).toLocalDate();
-    StreakView streak = Streaks.asOf(e.streak(), today, e.lastActiveDate().equals(today), member);
+    boolean activeToday = e.lastActiveDate().equals(today);
+    StreakView streak = Streaks.asOf(e.streak(), today, activeToday, member);
     EnrollmentRepository.Checked checked = found.get().checked();
     StatusReplies.Facts facts =
         new StatusReplies.Facts(
@@ -140,8 +144,20 @@ public final class ProgressService {
             checked.before(),
             found.get().quizPassed(),
             streak,
-            of.isEmpty());
+            of.isEmpty(),
+            today,
+            of.isEmpty()
+                ? NextNudge.of(member, member.zone(home), scope.now(), activeToday)
+                : Optional.empty());
     return replies.status(facts);
+  }
+
+  /** Whether the caller has progress standing on their local today (no nudge comes then). */
+  public boolean activeToday(Scope scope) {
+    return enrollments
+        .find(scope.member().id())
+        .map(e -> e.lastActiveDate().equals(scope.today()))
+        .orElse(false);
   }
 
   public Reply stages(Scope scope) {
@@ -253,6 +269,18 @@ public final class ProgressService {
     return withEnrollment(scope, e -> advance(scope, e));
   }
 
+  /** The "Move on" button: advances like {@code next}, but only from the stage it was shown for. */
+  public Reply moveOn(Scope scope, int shownStage) {
+    return withEnrollment(
+        scope,
+        e -> {
+          if (e.graduated() || shownStage != e.stage()) {
+            return replies.staleMoveOn(shownStage, e);
+          }
+          return advance(scope, e);
+        });
+  }
+
   private Reply advance(Scope scope, Enrollment e) {
     if (e.graduated()) {
       return Reply.text("🎓 You have already finished all " + roadmap.stageCount() + " stages.");
@@ -329,17 +357,26 @@ public final class ProgressService {
   /** A lead puts a member on a stage; the ledger records who did it. */
   public StageSet setStage(Scope scope, Member target, int stageNumber) {
     Optional<Enrollment> enrollment = enrollments.lock(target.id());
+    // a lead may name themself: the answer then speaks to them
+    boolean self = target.id() == scope.member().id();
     if (enrollment.isEmpty()) {
       return new StageSet(
           false,
           Reply.text(
-              target.displayName()
-                  + " has not started the roadmap yet; they can with /roadmap start."));
+              self
+                  ? "You have not started the roadmap yet; you can with /roadmap start."
+                  : target.displayName()
+                      + " has not started the roadmap yet; they can with /roadmap start."));
     }
     Enrollment e = enrollment.get();
     if (e.stage() == stageNumber && !e.graduated()) {
       return new StageSet(
-          false, Reply.text(target.displayName() + " is already on stage " + stageNumber + "."));
+          false,
+          Reply.text(
+              (self ? "You are" : target.displayName() + " is")
+                  + " already on stage "
+                  + stageNumber
+                  + "."));
     }
     enrollments.setStage(target.id(), stageNumber, Optional.empty());
     Channel home = members.homeOf(target.id(), scope.channel());
@@ -354,17 +391,15 @@ public final class ProgressService {
             0,
             Optional.of(scope.member().id()),
             scope.now()));
+    String where = "stage " + stageNumber + ": " + roadmap.stage(stageNumber).title() + ".";
     return new StageSet(
         true,
         Reply.text(
-            Text.empty()
-                .bold(target.displayName())
-                .plain(
-                    " is now on stage "
-                        + stageNumber
-                        + ": "
-                        + roadmap.stage(stageNumber).title()
-                        + ". They will be told.")));
+            self
+                ? Text.of("You are now on " + where)
+                : Text.empty()
+                    .bold(target.displayName())
+                    .plain(" is now on " + where + " They will be told.")));
   }
 
   private static ProgressLedger.Change change(

@@ -10,10 +10,14 @@ import io.roadmapcoach.core.member.ReminderDays;
 import io.roadmapcoach.core.member.ReminderMode;
 import io.roadmapcoach.core.reply.Block;
 import io.roadmapcoach.core.reply.Button;
+import io.roadmapcoach.core.reply.Echo;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.Stage;
+import io.roadmapcoach.core.time.Dates;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +43,9 @@ final class StatusReplies {
       int doneBefore,
       boolean quizPassed,
       StreakView streak,
-      boolean own) {}
+      boolean own,
+      LocalDate today,
+      Optional<LocalDateTime> nextNudge) {}
 
   Reply notStarted() {
     return Reply.text(
@@ -187,15 +193,19 @@ final class StatusReplies {
       fields.add(
           new Block.Field("Stage quiz", Text.of(f.quizPassed() ? "passed ✅" : "not passed yet")));
     }
-    fields.add(new Block.Field("Reminders", Text.of(reminders(f.member(), f.home()))));
+    fields.add(new Block.Field("Reminders", Text.of(reminders(f.member(), f.home(), f.today()))));
+    nextNudge(f).ifPresent(fields::add);
     return fields;
   }
 
-  private static String reminders(Member m, Channel home) {
+  private static String reminders(Member m, Channel home, LocalDate today) {
     if (!m.remindEnabled()) {
       return "off";
     }
-    String snoozed = m.snoozedUntil().map(d -> " (snoozed to " + d + ")").orElse("");
+    String snoozed =
+        m.hasSnoozeLeft(today)
+            ? " (snoozed through " + Dates.day(m.snoozedUntil().orElseThrow()) + ")"
+            : "";
     ReminderMode via = m.remindVia().orElse(home.reminderMode());
     if (via == ReminderMode.CHANNEL) {
       // the channel's post carries them, at its time: not a time of the member's own
@@ -215,11 +225,23 @@ final class StatusReplies {
     return days + " at " + m.remindTime() + " " + m.zone(home).getId() + ", by DM" + snoozed;
   }
 
+  /** "Next nudge: Mon 30 Nov 09:00", on the member's own status when nudges come by DM. */
+  private static Optional<Block.Field> nextNudge(Facts f) {
+    ReminderMode via = f.member().remindVia().orElse(f.home().reminderMode());
+    if (!f.own() || via != ReminderMode.DM) {
+      return Optional.empty();
+    }
+    return f.nextNudge().map(at -> new Block.Field("Next nudge", Text.of(Dates.dayAndTime(at))));
+  }
+
   private static Text nextStep(Stage stage, Set<Integer> done, boolean quizPassed) {
     Optional<Integer> open = firstOpen(stage, done);
     if (open.isPresent()) {
       int n = open.get();
-      return Text.of("Next: objective " + n + " - " + stage.objective(n) + " Then ")
+      Text resource = ResourceLines.startWith(stage, n);
+      return Text.of("Next: objective " + n + " - " + stage.objective(n) + " ")
+          .append(resource)
+          .plain(resource.isEmpty() ? "Then " : " Then ")
           .code("/roadmap done " + n)
           .plain(".");
     }
@@ -231,13 +253,32 @@ final class StatusReplies {
     return Text.of("All set: ").code("/roadmap next").plain(" moves you to the next stage.");
   }
 
-  private static List<Button> buttons(Stage stage, Set<Integer> done, boolean quizPassed) {
+  private List<Button> buttons(Stage stage, Set<Integer> done, boolean quizPassed) {
     List<Button> buttons = new ArrayList<>();
     firstOpen(stage, done).ifPresent(n -> buttons.add(Buttons.markDone(stage.number(), n)));
     if (!quizPassed) {
       buttons.add(Buttons.startQuiz("Take the stage quiz"));
     }
+    if (readyToMoveOn(stage, done, quizPassed)) {
+      buttons.add(Buttons.moveOn(stage.number(), roadmap.stageCount()));
+    }
     return buttons;
+  }
+
+  private static boolean readyToMoveOn(Stage stage, Set<Integer> done, boolean quizPassed) {
+    return quizPassed && done.size() >= stage.objectiveCount();
+  }
+
+  /** A "Move on" button pressed after the member has moved (or been moved) from its stage. */
+  Reply staleMoveOn(int shownStage, Enrollment e) {
+    String where =
+        e.graduated()
+            ? "you have finished the roadmap. "
+            : "you are on stage " + e.stage() + " now. ";
+    return Reply.text(
+        Text.of("That button was for stage " + shownStage + "; " + where)
+            .code("/roadmap status")
+            .plain(" shows where you are."));
   }
 
   private static Optional<Integer> firstOpen(Stage stage, Set<Integer> done) {
@@ -304,7 +345,7 @@ final class StatusReplies {
             .header(
                 "Stage " + stage.number() + " of " + roadmap.stageCount() + ": " + stage.title())
             .section(Text.empty().italic(stage.summary()))
-            .section(objectiveList(stage, done));
+            .section(ResourceLines.objectivesWithResources(stage, done));
     String where =
         enrollment
             .map(
@@ -323,7 +364,7 @@ final class StatusReplies {
     String range = count == 1 ? "only objective 1" : "objectives 1 to " + count;
     return Reply.text(
         Text.of(
-                typed
+                Echo.of(typed)
                     + " is not an objective of stage "
                     + stage.number()
                     + " ("

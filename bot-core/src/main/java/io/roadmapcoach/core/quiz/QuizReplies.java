@@ -82,7 +82,8 @@ final class QuizReplies {
       boolean passed,
       boolean firstPass,
       List<Question> missed,
-      boolean objectivesDone) {
+      boolean objectivesDone,
+      int stageCount) {
     Reply.Builder reply = Reply.builder().section(verdict).divider();
     if (attempt.review()) {
       reply.header("Review done: " + score + " of " + count + " right");
@@ -121,6 +122,9 @@ final class QuizReplies {
       }
       reply.section(
           Text.empty().bold("Worth revisiting:").plain("\n" + revisit.toString().strip()));
+    }
+    if (passed && objectivesDone) {
+      reply.buttons(List.of(Buttons.moveOn(stage.number(), stageCount)));
     }
     return reply.replacingOriginal().build();
   }

@@ -230,7 +230,8 @@ public final class QuizService {
         passed,
         firstPass,
         missed,
-        done.size() == stage.objectiveCount());
+        done.size() == stage.objectiveCount(),
+        roadmap.stageCount());
   }
 
   private static int current(Attempt attempt) {

@@ -12,6 +12,7 @@ import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 import io.roadmapcoach.core.coaching.HolidayRepository;
 import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.journey.EventKind;
+import io.roadmapcoach.core.journey.ProgressLedger;
 import io.roadmapcoach.core.time.Times;
 import io.roadmapcoach.core.tx.Transactions;
 import java.time.Duration;
@@ -305,10 +306,11 @@ public final class NudgeSweep {
             .on(PROGRESS_EVENT.MEMBER_ID.eq(CHANNEL_MEMBER.MEMBER_ID))
             .where(
                 CHANNEL_MEMBER.CHANNEL_ID.eq(CHANNEL.ID),
-                PROGRESS_EVENT.KIND.in(
-                    EventKind.OBJECTIVE_DONE.key(),
-                    EventKind.QUIZ_PASSED.key(),
-                    EventKind.STAGE_FINISHED.key()),
+                PROGRESS_EVENT
+                    .KIND
+                    .in(EventKind.QUIZ_PASSED.key(), EventKind.STAGE_FINISHED.key())
+                    // an objective counts while it stays checked off
+                    .or(ProgressLedger.objectiveStillCheckedOff()),
                 PROGRESS_EVENT.OCCURRED_AT.gt(
                     DSL.coalesce(
                         CHANNEL.LAST_POST_AT, DSL.val(Times.utc(now.minus(Duration.ofDays(1))))))));

@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -83,7 +84,7 @@ public final class QuartzScheduling implements AutoCloseable {
     }
   }
 
-  /** Registers one job per routine, each fired every minute, and starts firing. */
+  /** Registers one job per routine, each fired at its cadence, and starts firing. */
   public void start() {
     try {
       removeOutdatedTriggers();
@@ -106,17 +107,23 @@ public final class QuartzScheduling implements AutoCloseable {
             .build(),
         true);
     TriggerKey key = TriggerKey.triggerKey(routine.name(), GROUP);
-    if (!scheduler.checkExists(key)) {
-      Trigger everyMinute =
-          TriggerBuilder.newTrigger()
-              .withIdentity(key)
-              .forJob(job)
-              // a routine covers the time since its last run itself: missed minutes add nothing
-              .withSchedule(
-                  CronScheduleBuilder.cronSchedule("0 * * * * ?")
-                      .withMisfireHandlingInstructionFireAndProceed())
-              .build();
-      scheduler.scheduleJob(everyMinute);
+    Trigger existing = scheduler.getTrigger(key);
+    if (existing instanceof CronTrigger cron && cron.getCronExpression().equals(routine.cron())) {
+      return;
+    }
+    Trigger trigger =
+        TriggerBuilder.newTrigger()
+            .withIdentity(key)
+            .forJob(job)
+            // a routine covers the time since its last run itself: missed firings add nothing
+            .withSchedule(
+                CronScheduleBuilder.cronSchedule(routine.cron())
+                    .withMisfireHandlingInstructionFireAndProceed())
+            .build();
+    if (existing == null) {
+      scheduler.scheduleJob(trigger);
+    } else {
+      scheduler.rescheduleJob(key, trigger);
     }
   }
 

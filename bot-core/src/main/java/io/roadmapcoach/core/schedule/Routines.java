@@ -41,14 +41,30 @@ public final class Routines {
     return all;
   }
 
-  /** Runs every routine up to {@code now}: one minute of the console's clock. */
+  /**
+   * Runs every routine due at the minute {@code now} for its own last stretch: one minute of the
+   * console's moving clock, which steps through every minute itself, so no marks are kept.
+   */
   public void runAll(Instant now) {
+    int enqueued = 0;
     for (Routine routine : all) {
-      run(routine, now);
+      if (routine.dueAt(now)) {
+        try {
+          enqueued += routine.work().run(now.minus(routine.every()), now);
+        } catch (RuntimeException e) {
+          log.error("Scheduled routine {} failed at {}", routine.name(), now, e);
+        }
+      }
+    }
+    if (enqueued > 0) {
+      afterEnqueue.run();
     }
   }
 
-  /** Runs the routine named {@code name} up to {@code now}. */
+  /**
+   * Runs the routine named {@code name} up to {@code now}, from where its last run on any instance
+   * ended: Quartz's firing.
+   */
   public void run(String name, Instant now) {
     all.stream()
         .filter(r -> r.name().equals(name))

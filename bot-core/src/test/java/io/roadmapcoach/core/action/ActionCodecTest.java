@@ -24,7 +24,9 @@ class ActionCodecTest {
             new MarkDone(1, 1),
             new Snooze(1),
             new Snooze(30),
-            new StartQuiz());
+            new StartQuiz(),
+            new Action.MoveOn(1),
+            new Action.MoveOn(15));
     for (Action command : commands) {
       String id = ActionCodec.encode(command);
       assertThat(ActionCodec.decode(id)).as(id).contains(command);
@@ -48,6 +50,10 @@ class ActionCodecTest {
         "xx:q",
         "RC:q",
         "rc:q:1",
+        "rc:n",
+        "rc:n:0",
+        "rc:n:1:2",
+        "rc:n:1000",
         "rc:z:1",
         "rc:a:1:2",
         "rc:a:1:2:3:4",

@@ -37,20 +37,74 @@ class CoachTest {
   }
 
   @Test
-  void anUnknownSubcommandCloseToOneSuggestsItAndShowsHelp() {
+  void anUnknownSubcommandCloseToOneGetsAShortAnswerWithIt() {
     String reply = refusedWithoutChange(ana, "stauts");
 
     assertThat(reply)
-        .startsWith("I do not know /roadmap stauts. Did you mean /roadmap status?")
-        .contains("/roadmap done <n>", "For leads");
+        .isEqualTo(
+            "I do not know /roadmap stauts. Did you mean /roadmap status? /roadmap help lists"
+                + " every command.\n");
   }
 
   @Test
-  void anUnknownSubcommandFarFromAnyShowsHelpWithoutAGuess() {
+  void anUnknownSubcommandFarFromAnyPointsToHelpWithoutTheWholeList() {
     String reply = refusedWithoutChange(ana, "dance");
 
-    assertThat(reply).startsWith("I do not know /roadmap dance.").doesNotContain("Did you mean");
-    assertThat(reply).contains("Roadmap Coach: the Machine Learning Engineer roadmap, 15 stages");
+    assertThat(reply)
+        .isEqualTo("I do not know /roadmap dance. /roadmap help lists every command.\n")
+        .doesNotContain("For leads", "Roadmap Coach:");
+  }
+
+  @Test
+  void anEmptyCommandStillShowsTheWholeHelp() {
+    assertThat(refusedWithoutChange(ana, ""))
+        .startsWith("Roadmap Coach: the Machine Learning Engineer roadmap, 15 stages")
+        .contains("/roadmap snooze off", "For leads");
+  }
+
+  @Test
+  void tabsSeparateWordsLikeSpaces() {
+    assertThat(f.say(ana, "/roadmap\tdone\t3").plainText())
+        .startsWith("✅ Objective 3 of stage 1 done");
+    assertThat(f.say(ana, "undo\u00a03").plainText()).startsWith("↩️ Objective 3 of stage 1");
+  }
+
+  @Test
+  void aGluedOrMisspeltRoadmapIsAnsweredWithWhatItMostLikelyMeans() {
+    assertThat(refusedWithoutChange(ana, "/roadmapstatus"))
+        .isEqualTo("I do not know /roadmapstatus. Did you mean /roadmap status?\n");
+    assertThat(refusedWithoutChange(ana, "/roadmp\tdone 2"))
+        .isEqualTo("I do not know /roadmp done 2. Did you mean /roadmap done 2?\n");
+    assertThat(refusedWithoutChange(ana, "/raodmapstauts"))
+        .isEqualTo("I do not know /raodmapstauts. Did you mean /roadmap status?\n");
+    assertThat(refusedWithoutChange(ana, "/leaderboard all"))
+        .isEqualTo("I do not know /leaderboard all. Did you mean /roadmap leaderboard all?\n");
+    assertThat(refusedWithoutChange(ana, "/weather today"))
+        .isEqualTo(
+            "I do not know /weather today. I only answer /roadmap commands. /roadmap help lists"
+                + " every command.\n");
+  }
+
+  @Test
+  void aLongBadArgumentIsEchoedCutToFortyCharacters() {
+    String pasted = "x".repeat(5_000);
+    String echo = "x".repeat(40) + "…";
+
+    assertThat(refusedWithoutChange(ana, "done " + pasted))
+        .startsWith(echo + " is not an objective of stage 1")
+        .doesNotContain("x".repeat(41));
+    assertThat(refusedWithoutChange(ana, "stage " + pasted))
+        .startsWith("There is no stage " + echo + ": stages run from 1 to 15.");
+    assertThat(refusedWithoutChange(ana, "tz " + pasted))
+        .startsWith(echo + " is not a time zone I know.");
+    assertThat(refusedWithoutChange(ana, "remind at " + pasted))
+        .startsWith(echo + " is not a time;");
+    assertThat(refusedWithoutChange(ana, "status @" + pasted))
+        .startsWith("I do not know @" + "x".repeat(39) + "… here.");
+    assertThat(refusedWithoutChange(ana, pasted))
+        .isEqualTo("I do not know /roadmap " + echo + ". /roadmap help lists every command.\n");
+    assertThat(refusedWithoutChange(ana, "/roadmap" + pasted))
+        .startsWith("I do not know /roadmap" + "x".repeat(32) + "…. I only answer");
   }
 
   @Test

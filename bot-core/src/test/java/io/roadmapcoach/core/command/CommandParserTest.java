@@ -258,11 +258,66 @@ class CommandParserTest {
     assertThat(parse("snooze 3d")).isEqualTo(new Command.Snooze(3));
     assertThat(parse("snooze 3")).isEqualTo(new Command.Snooze(3));
     assertThat(parse("snooze 30 days")).isEqualTo(new Command.Snooze(30));
-    for (String bad : new String[] {"snooze 0d", "snooze 31d", "snooze x", "snooze"}) {
+    for (String bad :
+        new String[] {"snooze 0d", "snooze 31d", "snooze x", "snooze", "snooze off now"}) {
       assertThat(refusal(bad))
           .as(bad)
-          .isEqualTo("Snooze for 1 to 30 days, e.g. /roadmap snooze 3d.");
+          .isEqualTo(
+              "Snooze for 1 to 30 days, e.g. /roadmap snooze 3d, or end a snooze with /roadmap"
+                  + " snooze off.");
     }
+  }
+
+  @Test
+  void snoozeOffEndsASnooze() {
+    assertThat(parse("snooze off")).isEqualTo(new Command.SnoozeOff());
+    assertThat(parse("snooze OFF")).isEqualTo(new Command.SnoozeOff());
+  }
+
+  @Test
+  void anyWhitespaceSeparatesWords() {
+    assertThat(parse("/roadmap\tdone\t3")).isEqualTo(new Command.Done("3"));
+    assertThat(parse("\t done \n 3 ")).isEqualTo(new Command.Done("3"));
+    assertThat(parse("remind\u00a0at\u2003 09:30"))
+        .isEqualTo(new Command.RemindAt(LocalTime.of(9, 30)));
+    assertThat(parse("/ROADMAP\tstatus")).isEqualTo(new Command.Status(Optional.empty()));
+    assertThat(parse("/roadmap \t ")).isEqualTo(new Command.Help());
+  }
+
+  @Test
+  void aGluedMisspeltOrMissingRoadmapNamesTheCommandItMostLikelyMeans() {
+    assertThat(parse("/roadmapstatus"))
+        .isEqualTo(new Command.Misspelt("/roadmapstatus", Optional.of("/roadmap status")));
+    assertThat(parse("/roadmapdone 3"))
+        .isEqualTo(new Command.Misspelt("/roadmapdone 3", Optional.of("/roadmap done 3")));
+    assertThat(parse("/roadmp status"))
+        .isEqualTo(new Command.Misspelt("/roadmp status", Optional.of("/roadmap status")));
+    assertThat(parse("/raodmap stauts"))
+        .isEqualTo(new Command.Misspelt("/raodmap stauts", Optional.of("/roadmap status")));
+    assertThat(parse("/roadmpastatus"))
+        .isEqualTo(new Command.Misspelt("/roadmpastatus", Optional.of("/roadmap status")));
+    assertThat(parse("/Roadmap-Stage 7"))
+        .isEqualTo(new Command.Misspelt("/Roadmap-Stage 7", Optional.of("/roadmap stage 7")));
+    assertThat(parse("/roadmaps"))
+        .isEqualTo(new Command.Misspelt("/roadmaps", Optional.of("/roadmap help")));
+    assertThat(parse("/status"))
+        .isEqualTo(new Command.Misspelt("/status", Optional.of("/roadmap status")));
+    assertThat(parse("/giphy cats"))
+        .isEqualTo(new Command.Misspelt("/giphy cats", Optional.empty()));
+  }
+
+  @Test
+  void aLongBadArgumentIsEchoedCutWithAnEllipsis() {
+    String pasted = "9".repeat(5_000);
+
+    assertThat(refusal("stage " + pasted))
+        .isEqualTo(
+            "There is no stage "
+                + "9".repeat(40)
+                + "…: stages run from 1 to 15. Try /roadmap stage 7.");
+    assertThat(refusal("remind at " + pasted)).startsWith("9".repeat(40) + "… is not a time; try");
+    assertThat(parse("x".repeat(5_000)))
+        .isEqualTo(new Unknown("x".repeat(5_000), Optional.empty()));
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.member.Channel;
+import io.roadmapcoach.core.schedule.NudgeSweep;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.db.schema.tables.records.ProgressEventRecord;
 import io.roadmapcoach.db.testing.PostgresExtension;
@@ -284,5 +285,101 @@ class ProgressLedgerTest {
 
     assertThat(f.enrollment(ana).getLastActiveDate()).isEqualTo(before.getLastActiveDate());
     assertThat(f.enrollment(ana).getStreakDays()).isEqualTo(before.getStreakDays());
+  }
+
+  // ---- streak credit stands on progress
+
+  @Test
+  void doneThenUndoWithNothingElseThatDayLeavesTheDayWithoutCreditAndTheNudgeComes() {
+    f.say(ana, "start"); // Monday 10:00 UTC
+    f.at("2026-03-03T07:00:00Z").say(ana, "done 1"); // Tuesday
+    assertThat(f.enrollment(ana).getStreakDays()).isEqualTo(2);
+
+    f.after(Duration.ofMinutes(5)).say(ana, "undo 1");
+
+    var enrollment = f.enrollment(ana);
+    assertThat(enrollment.getStreakDays()).isEqualTo(1);
+    assertThat(enrollment.getLastActiveDate()).isEqualTo(LocalDate.of(2026, 3, 2));
+    assertThat(enrollment.getLastActivityAt().toInstant())
+        .isEqualTo(java.time.Instant.parse("2026-03-02T10:00:00Z"));
+    assertThat(enrollment.getPoints()).isZero();
+    assertThat(f.say(ana, "status").plainText()).contains("Streak: 1 day · not yet today");
+    // the ledger keeps both events; the take-back carries the streak it left
+    assertThat(f.events(ana))
+        .extracting(
+            ProgressEventRecord::getKind,
+            ProgressEventRecord::getPoints,
+            ProgressEventRecord::getStreakDays)
+        .containsExactly(
+            tuple("enrolled", 0, 1),
+            tuple("objective_done", 10, 2),
+            tuple("objective_undone", -10, 1));
+    assertThat(ledger().pointsFromEvents(f.channelId("general"))).containsEntry(f.memberId(ana), 0);
+    // not "already active today": the sweep nudges her at 09:00
+    NudgeSweep sweep = new NudgeSweep(f.dsl(), f.services().transactions());
+    assertThat(sweep.sweep(java.time.Instant.parse("2026-03-03T09:00:00Z"))).isEqualTo(1);
+  }
+
+  @Test
+  void doingItAgainTheSameDayEarnsTheCreditBack() {
+    f.say(ana, "start");
+    f.at("2026-03-03T07:00:00Z").say(ana, "done 1");
+    f.say(ana, "undo 1");
+
+    f.say(ana, "done 1");
+
+    assertThat(f.enrollment(ana).getStreakDays()).isEqualTo(2);
+    assertThat(f.enrollment(ana).getLastActiveDate()).isEqualTo(LocalDate.of(2026, 3, 3));
+    assertThat(f.say(ana, "status").plainText()).contains("Streak: 2 days · today done ✅");
+  }
+
+  @Test
+  void otherProgressThatDayKeepsTheCredit() {
+    f.say(ana, "start");
+    f.at("2026-03-03T07:00:00Z").say(ana, "done 1");
+    f.say(ana, "done 2");
+
+    f.say(ana, "undo 1");
+
+    assertThat(f.enrollment(ana).getStreakDays()).isEqualTo(2);
+    assertThat(f.enrollment(ana).getLastActiveDate()).isEqualTo(LocalDate.of(2026, 3, 3));
+    assertThat(f.events(ana).getLast().getStreakDays()).isNull();
+  }
+
+  @Test
+  void enrollingStillCountsWhenTheDaysObjectiveIsTakenBack() {
+    f.say(ana, "start");
+    f.say(ana, "done 1");
+
+    f.say(ana, "undo 1");
+
+    assertThat(f.enrollment(ana).getStreakDays()).isEqualTo(1);
+    assertThat(f.enrollment(ana).getLastActiveDate()).isEqualTo(LocalDate.of(2026, 3, 2));
+    assertThat(f.say(ana, "status").plainText()).contains("Streak: 1 day · today done ✅");
+  }
+
+  @Test
+  void takingBackAnEarlierDaysObjectiveLeavesTodaysCreditAlone() {
+    f.say(ana, "start");
+    f.at("2026-03-03T07:00:00Z").say(ana, "done 1"); // Tuesday
+    f.at("2026-03-04T07:00:00Z").say(ana, "done 2"); // Wednesday
+
+    f.say(ana, "undo 1");
+
+    assertThat(f.enrollment(ana).getStreakDays()).isEqualTo(3);
+    assertThat(f.enrollment(ana).getLastActiveDate()).isEqualTo(LocalDate.of(2026, 3, 4));
+  }
+
+  @Test
+  void aDayWhoseOnlyProgressWasTakenBackIsNotTheLastActiveDayLater() {
+    f.say(ana, "start"); // Monday
+    f.at("2026-03-03T07:00:00Z").say(ana, "done 1"); // Tuesday, taken back the same day
+    f.say(ana, "undo 1");
+    f.at("2026-03-04T07:00:00Z").say(ana, "done 2"); // Wednesday, taken back too
+
+    f.say(ana, "undo 2");
+
+    assertThat(f.enrollment(ana).getLastActiveDate()).isEqualTo(LocalDate.of(2026, 3, 2));
+    assertThat(f.say(ana, "status").plainText()).contains("Streak: 1 day");
   }
 }

@@ -213,4 +213,33 @@ class StreaksTest {
     assertThat(Streaks.asOf(StreakState.NONE, MON, false, WEEKDAYS))
         .isEqualTo(new StreakView(0, false, true, false));
   }
+
+  @Test
+  void withoutTheDaysCreditTheStreakIsWhatItWasJudgedThroughTheDayBefore() {
+    StreakState monToWed = active(WEEKDAYS, MON, TUE, WED);
+
+    StreakState taken = Streaks.withoutCreditFor(monToWed, WED);
+
+    assertThat(taken.days()).isEqualTo(2);
+    assertThat(taken.lastCounted()).contains(TUE);
+    assertThat(Streaks.asOf(taken, WED, false, WEEKDAYS).days()).isEqualTo(2);
+    assertThat(Streaks.afterActivity(taken, WED, WEEKDAYS)).isEqualTo(monToWed);
+  }
+
+  @Test
+  void withoutTheCreditOfADayAfterAFrozenGapTheFreezeStaysSpent() {
+    StreakState afterGap = active(WEEKDAYS, MON, WED); // Tuesday missed, frozen
+
+    StreakState taken = Streaks.withoutCreditFor(afterGap, WED);
+
+    assertThat(taken).isEqualTo(Streaks.judgedBefore(active(WEEKDAYS, MON), WED, WEEKDAYS));
+    assertThat(taken.freezeWeek()).contains(MON);
+  }
+
+  @Test
+  void aDayThatEarnedNoCreditHasNoneToTakeBack() {
+    StreakState friday = active(WEEKDAYS, MON, FRI);
+
+    assertThat(Streaks.withoutCreditFor(friday, SAT)).isEqualTo(friday);
+  }
 }

@@ -95,7 +95,7 @@ class ChannelPostTest {
     assertThat(f.say(ana, "post at 25:00").plainText()).contains("25:00 is not a time; try");
     assertThat(f.say(ana, "post days someday").plainText()).contains("/roadmap post days weekdays");
     assertThat(f.say(bob, "post at 08:00").plainText())
-        .contains("Only leads of #general can use /roadmap post at");
+        .contains("Only leads of #general and workspace admins can use /roadmap post at");
     assertThat(f.snapshot()).isEqualTo(before);
   }
 }

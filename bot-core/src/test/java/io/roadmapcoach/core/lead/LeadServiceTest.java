@@ -77,10 +77,9 @@ class LeadServiceTest {
     String name = command.split(" ")[0];
     assertThat(reply.plainText())
         .isEqualTo(
-            "Only leads of #general can use /roadmap "
+            "Only leads of #general and workspace admins can use /roadmap "
                 + name
-                + ": ana and workspace admins. Ask one of them to run it, or to make you a"
-                + " lead.\n");
+                + ". Its lead: \"ana\". Ask one of them to run it, or to make you a lead.\n");
     assertThat(reply.attachment()).isEmpty();
     assertThat(f.snapshot()).isEqualTo(before);
   }
@@ -92,8 +91,8 @@ class LeadServiceTest {
     String reply = f.in("random").say(f.in("random").caller("bob"), "team").plainText();
 
     assertThat(reply)
-        .startsWith("Only leads of #random can use /roadmap team: workspace admins")
-        .contains("the first member to start becomes one");
+        .startsWith("Only leads of #random and workspace admins can use /roadmap team.")
+        .contains("#random has no named lead yet (the first member to start becomes one)");
   }
 
   @Test
@@ -142,7 +141,7 @@ class LeadServiceTest {
     assertThat(namedLeads()).doesNotContain(f.memberId(admin));
     assertThat(f.say(admin, "unlead @root").plainText())
         .isEqualTo(
-            "root is not a named lead of #general. (Workspace admins always lead; that cannot be"
+            "You are not a named lead of #general. (Workspace admins always lead; that cannot be"
                 + " taken away here.)\n");
   }
 
@@ -280,9 +279,9 @@ class LeadServiceTest {
 
     assertThat(lines)
         .containsExactly(
-            "⚠️ bob · stage 1 (0/3) · last active 2 Mar · streak 0 · quiz none · stuck",
-            "• ana (lead) · stage 1 (1/3) · last active 5 Mar · streak 0 · quiz none",
-            "• cy · stage 1 (1/3) · last active 10 Mar · streak 1 · quiz none");
+            "⚠️ bob · stage 1 (0/3) · last active Mon 2 Mar · streak 0 · quiz none · stuck",
+            "• ana (lead) · stage 1 (1/3) · last active Thu 5 Mar · streak 0 · quiz none",
+            "• cy · stage 1 (1/3) · last active Tue 10 Mar · streak 1 · quiz none");
   }
 
   @Test
@@ -357,5 +356,43 @@ class LeadServiceTest {
 
     assertThat(f.in("quiet").say(admin, "team").plainText())
         .isEqualTo("Nobody in #quiet has started the roadmap yet.\n");
+  }
+
+  // ---- the caller is "you"; others are named
+
+  @Test
+  void aLeadNamingThemselfIsAnsweredAsYou() {
+    f.say(ana, "start");
+
+    assertThat(f.say(ana, "lead @ana").plainText()).isEqualTo("You already lead #general.\n");
+    assertThat(f.say(ana, "set-stage @ana 3").plainText())
+        .isEqualTo("You are now on stage 3: Data Wrangling & Preprocessing.\n");
+    assertThat(f.say(ana, "set-stage @ana 3").plainText())
+        .isEqualTo("You are already on stage 3.\n");
+  }
+
+  @Test
+  void aLeadMovingThemselfIsNotSentANoticeAboutIt() {
+    f.say(ana, "start");
+
+    f.say(ana, "set-stage @ana 2");
+
+    assertThat(f.dsl().fetchCount(io.roadmapcoach.db.schema.Tables.OUTBOX)).isZero();
+  }
+
+  @Test
+  void aLeadCalledYouNeverReadsAsTheCaller() {
+    Caller you = f.caller("you"); // the console's default member
+    f.say(you, "start");
+    f.say(bob, "start");
+
+    assertThat(f.say(you, "lead @you").plainText()).isEqualTo("You already lead #general.\n");
+    assertThat(f.say(bob, "team").plainText())
+        .isEqualTo(
+            "Only leads of #general and workspace admins can use /roadmap team. Its lead: \"you\"."
+                + " Ask one of them to run it, or to make you a lead.\n");
+    assertThat(f.after(Duration.ofMinutes(1)).say(you, "lead @bob").plainText())
+        .isEqualTo("bob now leads #general.\n");
+    assertThat(f.say(f.caller("cy"), "team").plainText()).contains("Its leads: \"you\", \"bob\".");
   }
 }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roadmapcoach.core.action.Action;
 import io.roadmapcoach.core.action.ActionCodec;
 import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.schedule.NudgeSweep;
 import io.roadmapcoach.core.testing.CoachFixture;
+import io.roadmapcoach.core.testing.TableSnapshot;
 import io.roadmapcoach.db.schema.tables.records.EnrollmentRecord;
 import io.roadmapcoach.db.schema.tables.records.MemberRecord;
 import io.roadmapcoach.db.testing.PostgresExtension;
@@ -125,11 +127,79 @@ class SettingsServiceTest {
     String reply = f.at("2026-03-02T11:30:00Z").say(kai, "snooze 3d").plainText();
 
     assertThat(reply)
-        .startsWith("😴 Nudges paused through Thu 5 Mar; they resume Fri 6 Mar.")
+        .startsWith("😴 Nudges paused through Thu 5 Mar. They resume Fri 6 Mar at 09:00.")
         .contains("Snoozed days do not break your streak.");
     assertThat(row(kai).getSnoozedFrom()).isEqualTo(LocalDate.of(2026, 3, 3));
     assertThat(row(kai).getSnoozedUntil()).isEqualTo(LocalDate.of(2026, 3, 5));
-    assertThat(f.say(kai, "status").plainText()).contains("(snoozed to 2026-03-05)");
+    assertThat(f.say(kai, "status").plainText()).contains("(snoozed through Thu 5 Mar)");
+  }
+
+  @Test
+  void theResumeDayIsTheNextDayANudgeComesOn() {
+    f.say(ana, "start");
+
+    // Thursday 5 March: two days of snooze end on Friday, and weekday reminders skip the weekend
+    String reply = f.at("2026-03-05T10:00:00Z").say(ana, "snooze 2d").plainText();
+
+    assertThat(reply)
+        .startsWith("😴 Nudges paused through Fri 6 Mar. They resume Mon 9 Mar at 09:00.");
+    assertThat(f.say(ana, "status").plainText())
+        .contains("(snoozed through Fri 6 Mar)", "Next nudge: Mon 9 Mar 09:00");
+
+    f.say(ana, "remind days daily");
+    assertThat(f.say(ana, "snooze 2d").plainText()).contains("They resume Sat 7 Mar at 09:00.");
+  }
+
+  @Test
+  void snoozeOffBeforeTheReminderTimeBringsTodaysNudgeBack() {
+    f.say(ana, "start");
+    f.at("2026-03-03T07:00:00Z").say(ana, "snooze 3d"); // Tuesday to Thursday
+
+    String reply = f.at("2026-03-03T08:00:00Z").say(ana, "snooze off").plainText();
+
+    assertThat(reply).isEqualTo("⏰ Snooze ended. Nudges resume today at 09:00.\n");
+    assertThat(row(ana).getSnoozedUntil()).isNull();
+    assertThat(f.say(ana, "status").plainText())
+        .contains("Reminders: weekdays at 09:00 UTC, by DM\n", "Next nudge: Tue 3 Mar 09:00");
+    NudgeSweep sweep = new NudgeSweep(f.dsl(), f.services().transactions());
+    f.at("2026-03-03T09:00:00Z");
+    assertThat(sweep.sweep(f.now())).as("today's nudge is enqueued").isEqualTo(1);
+  }
+
+  @Test
+  void snoozeOffAfterTheReminderTimeOrAfterActivityResumesOnTheNextReminderDay() {
+    f.say(ana, "start"); // Monday, active today
+    f.say(ana, "snooze 5d");
+
+    assertThat(f.say(ana, "snooze off").plainText())
+        .isEqualTo("⏰ Snooze ended. Nudges resume Tue 3 Mar at 09:00.\n");
+
+    f.at("2026-03-06T12:00:00Z").say(ana, "snooze 1d"); // Friday, past 09:00
+    assertThat(f.say(ana, "snooze off").plainText())
+        .isEqualTo("⏰ Snooze ended. Nudges resume Mon 9 Mar at 09:00.\n");
+  }
+
+  @Test
+  void snoozeOffWithoutASnoozeChangesNothingAndSaysWhenTheNextNudgeComes() {
+    f.say(ana, "start");
+    f.at("2026-03-02T10:00:00Z").say(ana, "snooze 1d");
+    f.at("2026-03-04T08:00:00Z"); // the snooze ended on Monday
+    TableSnapshot before = f.snapshot();
+
+    assertThat(f.say(ana, "snooze off").plainText())
+        .isEqualTo(
+            "You are not snoozed, so there is nothing to end. Your next nudge: today at 09:00.\n");
+    assertThat(f.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void remindOnKeepsASnoozeAndSaysHowToEndIt() {
+    f.say(ana, "start");
+    f.say(ana, "snooze 3d");
+    f.say(ana, "remind off");
+
+    assertThat(f.say(ana, "remind on").plainText())
+        .contains("You are snoozed through Wed 4 Mar; /roadmap snooze off ends it.");
   }
 
   @Test

@@ -14,6 +14,8 @@ import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.reply.Block;
 import io.roadmapcoach.core.reply.Button;
 import io.roadmapcoach.core.reply.Reply;
+import io.roadmapcoach.core.reply.Span;
+import io.roadmapcoach.core.schedule.NudgeSweep;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.core.testing.Concurrently;
 import io.roadmapcoach.core.testing.RoadmapFiles;
@@ -22,6 +24,7 @@ import io.roadmapcoach.db.schema.tables.records.ProgressEventRecord;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -377,5 +380,167 @@ class ProgressServiceTest {
         .flatMap(b -> ((Block.Fields) b).fields().stream())
         .forEach(field -> fields.put(field.label(), field.value().plainText()));
     return fields;
+  }
+
+  // ---- the next nudge, resources, the move-on button
+
+  private static List<Span.Link> links(Reply reply) {
+    return reply.blocks().stream()
+        .flatMap(
+            block ->
+                switch (block) {
+                  case Block.Section section -> section.text().spans().stream();
+                  case Block.Context context -> context.text().spans().stream();
+                  default -> java.util.stream.Stream.<Span>empty();
+                })
+        .filter(Span.Link.class::isInstance)
+        .map(Span.Link.class::cast)
+        .toList();
+  }
+
+  @Test
+  void statusSaysWhenTheNextNudgeComes() {
+    f.say(ana, "start"); // Monday 10:00 UTC: active today, and past 09:00
+
+    assertThat(f.say(ana, "status").plainText()).contains("Next nudge: Tue 3 Mar 09:00");
+    f.say(ana, "remind off");
+    assertThat(f.say(ana, "status").plainText()).doesNotContain("Next nudge");
+    f.say(ana, "remind on");
+    f.say(ana, "remind channel");
+    assertThat(f.say(ana, "status").plainText())
+        .as("the channel's post has its own time")
+        .doesNotContain("Next nudge");
+  }
+
+  @Test
+  void theNextNudgeKeepsTheMembersClockTimeAcrossAChangeToSummerTime() {
+    Caller kai = f.caller("kai", "Europe/Berlin");
+    // Friday 27 March 2026; Berlin moves its clocks forward on Sunday 29 March
+    f.at("2026-03-27T09:30", "Europe/Berlin").say(kai, "start");
+
+    assertThat(f.say(kai, "status").plainText()).contains("Next nudge: Mon 30 Mar 09:00");
+    assertThat(f.at("2026-03-28T12:00", "Europe/Berlin").say(kai, "status").plainText())
+        .contains("Next nudge: Mon 30 Mar 09:00");
+
+    // 09:00 in Berlin is 07:00 UTC after the change (08:00 UTC before it)
+    NudgeSweep sweep = new NudgeSweep(f.dsl(), f.services().transactions());
+    assertThat(sweep.sweep(Instant.parse("2026-03-30T06:59:00Z"))).isZero();
+    assertThat(sweep.sweep(Instant.parse("2026-03-30T07:00:00Z"))).isEqualTo(1);
+  }
+
+  @Test
+  void stageListsEachObjectivesResourcesAsLinksWithPublisherAndCost() {
+    Reply stage = f.say(ana, "stage 1");
+
+    assertThat(stage.plainText())
+        .contains(
+            "⬜ 1. Learn the foundations of linear algebra, calculus and probability theory.\n"
+                + "      📖 Mathematics for Machine Learning · Deisenroth, Faisal, Ong (Cambridge"
+                + " University Press) · free\n"
+                + "      📖 18.06 Linear Algebra (Gilbert Strang) · MIT OpenCourseWare · free");
+    assertThat(links(stage))
+        .contains(new Span.Link("Mathematics for Machine Learning", "https://mml-book.github.io/"))
+        .hasSizeGreaterThanOrEqualTo(2 * f.roadmap().stage(1).objectiveCount())
+        .allMatch(link -> link.url().startsWith("https://"));
+  }
+
+  @Test
+  void aRoadmapWithoutResourcesShowsNone(@TempDir Path dir) {
+    CoachFixture tiny = CoachFixture.of(RoadmapFiles.generated(dir, 2, 2, 10));
+    Caller bo = tiny.caller("bo");
+    tiny.say(bo, "start");
+
+    assertThat(tiny.say(bo, "stage 1").plainText()).doesNotContain("📖");
+    assertThat(tiny.say(bo, "status").plainText()).doesNotContain("📖");
+  }
+
+  @Test
+  void statusAndDoneOfferTheNextObjectivesFirstResource() {
+    f.say(ana, "start");
+
+    Reply status = f.say(ana, "status");
+    Reply done = f.say(ana, "done 1");
+
+    assertThat(status.plainText())
+        .contains(
+            "Next: objective 1 - Learn the foundations of linear algebra, calculus and probability"
+                + " theory. 📖 Start with Mathematics for Machine Learning (Deisenroth, Faisal, Ong"
+                + " (Cambridge University Press), free). Then /roadmap done 1.");
+    assertThat(links(status))
+        .containsExactly(
+            new Span.Link("Mathematics for Machine Learning", "https://mml-book.github.io/"));
+    assertThat(done.plainText())
+        .contains("Next: objective 2", "📖 Start with OpenIntro Statistics");
+  }
+
+  @Test
+  void whenEverythingIsDoneStatusAndTheLastDoneOfferAMoveOnButtonThatAdvances() {
+    f.say(ana, "start");
+    f.say(ana, "done 1");
+    f.say(ana, "done 2");
+    f.passQuiz(ana);
+
+    Reply lastDone = f.say(ana, "done 3");
+    Reply status = f.say(ana, "status");
+
+    assertThat(lastDone.buttons()).extracting(Button::label).containsExactly("Move on to stage 2");
+    assertThat(status.buttons()).extracting(Button::label).containsExactly("Move on to stage 2");
+    String moveOn = status.buttons().getFirst().actionId();
+    assertThat(moveOn).isEqualTo(ActionCodec.encode(new Action.MoveOn(1)));
+
+    assertThat(f.press(ana, moveOn).plainText())
+        .startsWith("🎉 Stage 1 done! On to stage 2: Programming Languages & Tools")
+        .contains("+50 points");
+    assertThat(f.enrollment(ana).getStage()).isEqualTo(2);
+
+    TableSnapshot before = f.snapshot();
+    assertThat(f.press(ana, lastDone.buttons().getFirst().actionId()).plainText())
+        .startsWith("That button was for stage 1; you are on stage 2 now.");
+    assertThat(f.snapshot()).as("an old button moves nobody twice").isEqualTo(before);
+  }
+
+  @Test
+  void passingTheQuizWithEveryObjectiveDoneOffersTheMoveOnButtonToo() {
+    f.say(ana, "start");
+    f.checkOffStage(ana);
+
+    Reply result = f.passQuiz(ana);
+
+    assertThat(result.buttons()).extracting(Button::label).containsExactly("Move on to stage 2");
+  }
+
+  @Test
+  void theMoveOnButtonBeforeTheStageIsFinishedSaysWhatIsMissing() {
+    f.say(ana, "start");
+    f.say(ana, "done 1");
+    TableSnapshot before = f.snapshot();
+
+    assertThat(f.press(ana, ActionCodec.encode(new Action.MoveOn(1))).plainText())
+        .startsWith("Not yet: to leave stage 1 objectives 2, 3 still need checking off");
+    assertThat(f.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void theLastStagesButtonFinishesTheRoadmap(@TempDir Path dir) {
+    CoachFixture tiny = CoachFixture.of(RoadmapFiles.generated(dir, 1, 2, 10));
+    Caller bo = tiny.caller("bo");
+    tiny.say(bo, "start");
+    tiny.checkOffStage(bo);
+    tiny.passQuiz(bo);
+
+    Button finish = tiny.say(bo, "status").buttons().getFirst();
+
+    assertThat(finish.label()).isEqualTo("Finish the roadmap 🎓");
+    assertThat(tiny.press(bo, finish.actionId()).plainText()).startsWith("🎓 You have finished");
+  }
+
+  @Test
+  void namingYourselfInStatusIsYourOwnStatus() {
+    f.say(ana, "start");
+
+    Reply status = f.say(ana, "status @ana");
+
+    assertThat(status.plainText()).startsWith("Stage 1 of 15").doesNotContain("ana ·");
+    assertThat(status.buttons()).isNotEmpty();
   }
 }

@@ -121,9 +121,9 @@ class WeeklyQuizTest {
   void aSlotMissedWhileTheBotWasDownIsSentWhenItReturnsWithinSixHours() {
     Instant slot = WeeklyQuiz.slotOfWeek(general(), coach.now());
     Routines routines = coach.core().routines();
-    routines.runAll(slot.minus(Duration.ofMinutes(10)));
+    routines.run("weekly-quiz", slot.minus(Duration.ofMinutes(10)));
 
-    routines.runAll(slot.plus(Duration.ofHours(3)));
+    routines.run("weekly-quiz", slot.plus(Duration.ofHours(3)));
 
     assertThat(quizRows("quiz")).isEqualTo(2);
   }
@@ -132,9 +132,9 @@ class WeeklyQuizTest {
   void aSlotMissedByMoreThanSixHoursWaitsForNextWeek() {
     Instant slot = WeeklyQuiz.slotOfWeek(general(), coach.now());
     Routines routines = coach.core().routines();
-    routines.runAll(slot.minus(Duration.ofMinutes(10)));
+    routines.run("weekly-quiz", slot.minus(Duration.ofMinutes(10)));
 
-    routines.runAll(slot.plus(Duration.ofHours(7)));
+    routines.run("weekly-quiz", slot.plus(Duration.ofHours(7)));
 
     assertThat(quizRows("quiz")).isZero();
   }

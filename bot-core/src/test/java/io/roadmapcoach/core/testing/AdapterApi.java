@@ -39,9 +39,13 @@ public final class AdapterApi {
                 && !OPEN_CLASSES.contains(outermost(c)));
   }
 
-  /** A nested class belongs to the API when its outermost class does; read from the name. */
+  /**
+   * The top-level class a (nested) class is declared in, by name: a core class seen only from an
+   * adapter's import is not always linked to the class that encloses it.
+   */
   private static String outermost(JavaClass c) {
-    int nested = c.getName().indexOf('$');
-    return nested < 0 ? c.getName() : c.getName().substring(0, nested);
+    String name = c.getName();
+    int nested = name.indexOf('$');
+    return nested < 0 ? name : name.substring(0, nested);
   }
 }

@@ -1,0 +1,108 @@
+package io.roadmapcoach.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Each command-line form, parsed and run as `java -jar roadmap-coach.jar ...` would run it. */
+class CommandLineTest {
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Application.run(
+            args,
+            Map.of(),
+            new ByteArrayInputStream(new byte[0]),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            true);
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void eachCommandWordIsUnderstood() {
+    assertThat(CommandLine.parse(List.of())).isEqualTo(new CommandLine.Serve());
+    assertThat(CommandLine.parse(List.of("serve"))).isEqualTo(new CommandLine.Serve());
+    assertThat(CommandLine.parse(List.of("console"))).isEqualTo(new CommandLine.Console());
+    assertThat(CommandLine.parse(List.of("migrate"))).isEqualTo(new CommandLine.Migrate());
+    assertThat(CommandLine.parse(List.of("check"))).isEqualTo(new CommandLine.Check());
+    assertThat(CommandLine.parse(List.of("--version"))).isEqualTo(new CommandLine.Version());
+    for (String help : List.of("--help", "-h", "help")) {
+      assertThat(CommandLine.parse(List.of(help))).isEqualTo(new CommandLine.Help());
+    }
+    assertThat(CommandLine.parse(List.of("serve", "--help"))).isEqualTo(new CommandLine.Help());
+  }
+
+  @Test
+  void helpNamesEveryCommandAndEveryVariableWithItsDefaultAndExitsZero() {
+    for (String form : List.of("--help", "-h", "help")) {
+      Run help = run(form);
+
+      assertThat(help.code()).isZero();
+      assertThat(help.out())
+          .contains("serve", "console", "migrate", "check", "--version")
+          .contains(
+              "ROADMAP_DB_URL",
+              "ROADMAP_DB_USER",
+              "ROADMAP_DB_PASSWORD",
+              "ROADMAP_DATA_DIR",
+              "ROADMAP_FILE",
+              "PORT",
+              "BIND_ADDRESS",
+              "MANAGEMENT_PORT",
+              "LOG_FORMAT",
+              "SLACK_BOT_TOKEN",
+              "SLACK_SIGNING_SECRET",
+              "SLACK_APP_TOKEN",
+              "SLACK_API_URL",
+              "DISCORD_BOT_TOKEN",
+              "DISCORD_API_URL",
+              "DISCORD_GATEWAY_URL",
+              "DISCORD_SHARDS",
+              "DISCORD_SHARD_IDS",
+              "DISCORD_GLOBAL_COMMANDS")
+          .contains("default: 3000", "default: ~/.roadmap-coach", "default: all interfaces");
+      assertThat(help.err()).isEmpty();
+    }
+  }
+
+  @Test
+  void versionPrintsThisBuildsVersionAndExitsZero() {
+    Run version = run("--version");
+
+    assertThat(version.code()).isZero();
+    assertThat(version.out()).startsWith("Roadmap Coach 0.").doesNotContain("unknown", "${");
+  }
+
+  @Test
+  void anUnknownArgumentIsNamedWithWhereToLookAndExitsTwo() {
+    Run bogus = run("--bogus");
+
+    assertThat(bogus.code()).isEqualTo(2);
+    assertThat(bogus.err()).isEqualTo("Unknown argument `--bogus`; try `--help`\n");
+    assertThat(bogus.out()).isEmpty();
+  }
+
+  @Test
+  void aWordAfterTheCommandIsNamedToo() {
+    Run extra = run("console", "extra");
+
+    assertThat(extra.code()).isEqualTo(2);
+    assertThat(extra.err()).contains("`extra`", "--help");
+
+    Run twoCommands = run("console", "serve");
+    assertThat(twoCommands.code()).isEqualTo(2);
+    assertThat(twoCommands.err()).contains("`serve` after `console`");
+  }
+}

@@ -149,6 +149,12 @@ class WeeklyQuizTest {
     quartz =
         new QuartzScheduling(TestDatabase.dataSource(), coach.core().routines(), coach.clock());
     assertThat(quartz.triggeredRoutines())
-        .containsExactlyInAnyOrder("nudge-sweep", "weekly-quiz", "housekeeping");
+        .containsExactlyInAnyOrder(
+            "nudge-sweep",
+            "weekly-quiz",
+            "housekeeping",
+            "holiday-days",
+            "buddy-pairing",
+            "evening-warning");
   }
 }

@@ -132,9 +132,9 @@ class HolidaysTest {
     TableSnapshot before = f.snapshot();
 
     assertThat(f.say(ana, "holiday 2026-03-04").plainText())
-        .startsWith("Only leads of #general can use /roadmap holiday");
+        .startsWith("Only leads of #general and workspace admins can use /roadmap holiday.");
     assertThat(f.say(ana, "holidays").plainText())
-        .startsWith("Only leads of #general can use /roadmap holidays");
+        .startsWith("Only leads of #general and workspace admins can use /roadmap holidays.");
     assertThat(f.say(lee, "holiday 2026-02-30").plainText()).startsWith("2026-02-30 is not a date");
     assertThat(f.say(lee, "holiday 2026-03-20 2026-03-10").plainText()).contains("runs backwards");
     assertThat(f.say(lee, "holiday 2026-03-10 2026-04-20").plainText()).contains("at most 31 days");

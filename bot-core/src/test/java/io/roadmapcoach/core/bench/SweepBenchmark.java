@@ -149,8 +149,9 @@ public final class SweepBenchmark {
             + " + (m.id % 15), 0, now(), 0, now(), date '2026-11-23', now() from member m, channel"
             + " c");
     dsl.execute(
-        "insert into channel_member (channel_id, member_id, joined_at, points, points_reached_at)"
-            + " select channel_id, member_id, enrolled_at, 0, now() from enrollment");
+        "insert into channel_member (channel_id, member_id, joined_at, points, points_reached_at,"
+            + " last_activity_at)"
+            + " select channel_id, member_id, enrolled_at, 0, now(), last_activity_at from enrollment");
     dsl.execute("analyze");
   }
 }

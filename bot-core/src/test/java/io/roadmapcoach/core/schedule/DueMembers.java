@@ -46,7 +46,8 @@ final class DueMembers {
             .replace("{1}", String.valueOf(channel))
             .replace("{3}", lastActive.toString()));
     dsl.execute(
-        "insert into channel_member (channel_id, member_id, joined_at, points, points_reached_at)"
-            + " select channel_id, member_id, enrolled_at, 0, now() from enrollment");
+        "insert into channel_member (channel_id, member_id, joined_at, points, points_reached_at,"
+            + " last_activity_at)"
+            + " select channel_id, member_id, enrolled_at, 0, now(), last_activity_at from enrollment");
   }
 }

@@ -187,9 +187,9 @@ class DeliveryWorkerTest {
     for (int i = 0; i < DeliveryWorker.MAX_ATTEMPTS; i++) {
       messenger.script.add(new DeliveryResult.Failed("502"));
     }
-    for (int i = 0; i < DeliveryWorker.MAX_ATTEMPTS; i++) {
+    for (int i = 1; i <= DeliveryWorker.MAX_ATTEMPTS; i++) {
       worker.drainDue();
-      coach.clock().advance(Duration.ofHours(1));
+      coach.clock().advance(DeliveryWorker.backoff(i));
     }
     worker.drainDue();
 

@@ -120,6 +120,14 @@ final class CoachRuntime implements AutoCloseable {
     worker.drainDue();
   }
 
+  /**
+   * Stops delivering: no more claims, sends in progress finish (a few seconds at most), everything
+   * else held is given back at once for another instance.
+   */
+  void stopDelivery() {
+    worker.close();
+  }
+
   @Override
   public void close() {
     worker.close();

@@ -1,5 +1,7 @@
 package io.roadmapcoach.app;
 
+import io.roadmapcoach.discord.DiscordSettings;
+import io.roadmapcoach.slack.SlackDelivery;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +29,9 @@ public record Config(
     Optional<Integer> discordShards,
     Optional<String> discordShardIds,
     boolean discordGlobalCommands,
-    Optional<Path> roadmapFile) {
+    Optional<Path> roadmapFile,
+    SlackDelivery slackDelivery,
+    int discordDeliveriesPerSecond) {
 
   public static final int DEFAULT_PORT = 3000;
   private static final Pattern SHARD_IDS = Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
@@ -87,6 +91,23 @@ public record Config(
     if (shardIds.isPresent() && shards.isEmpty()) {
       problems.add("DISCORD_SHARD_IDS needs DISCORD_SHARDS (the total shard count)");
     }
+    SlackDelivery slackDelivery = SlackDelivery.DEFAULT;
+    try {
+      slackDelivery = SlackDelivery.fromEnvironment(env);
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+    }
+    int discordRate = DiscordSettings.DEFAULT_DELIVERIES_PER_SECOND;
+    Optional<String> discordRateText = value(env, "DISCORD_DELIVERIES_PER_SECOND");
+    if (discordRateText.isPresent()) {
+      discordRate = number(discordRateText.get(), 1, 50).orElse(-1);
+      if (discordRate < 0) {
+        problems.add(
+            "DISCORD_DELIVERIES_PER_SECOND must be a whole number from 1 to 50 (this instance's"
+                + " share of Discord's 50 requests a second), not "
+                + discordRateText.get());
+      }
+    }
     if (!problems.isEmpty()) {
       throw new ConfigException(String.join("\n", problems));
     }
@@ -106,7 +127,9 @@ public record Config(
         shards,
         shardIds,
         value(env, "DISCORD_GLOBAL_COMMANDS").map(v -> v.equalsIgnoreCase("true")).orElse(false),
-        value(env, "ROADMAP_FILE").map(Path::of));
+        value(env, "ROADMAP_FILE").map(Path::of),
+        slackDelivery,
+        discordRate);
   }
 
   private static Optional<String> value(Map<String, String> env, String name) {

@@ -54,6 +54,9 @@ final class ServerMode {
       HomeCallers homes = new HomeCallers(database.dsl());
       Optional<Handler> slackEvents = startSlack(config, runtime, homes, clock, started);
       startDiscord(config, runtime, roadmap, homes, started);
+      // stops first: sends in progress finish while Slack and Discord are still connected, and
+      // what the worker holds is given back before the database closes
+      started.push(runtime::stopDelivery);
       runtime.start();
       HttpServer http =
           new HttpServer(
@@ -97,7 +100,8 @@ final class ServerMode {
             config.slackSigningSecret().orElse(""),
             config.slackAppToken(),
             config.slackApiUrl(),
-            SlackSettings.DEFAULT_ACK_BUDGET);
+            SlackSettings.DEFAULT_ACK_BUDGET,
+            config.slackDelivery());
     SlackAdapter slack =
         new SlackAdapter(settings, runtime.core().coach(), runtime.workspaces(), homes, clock);
     started.push(slack::close);
@@ -125,7 +129,8 @@ final class ServerMode {
             config.discordGatewayUrl(),
             config.discordShards(),
             config.discordShardIds(),
-            config.discordGlobalCommands());
+            config.discordGlobalCommands(),
+            config.discordDeliveriesPerSecond());
     DiscordAdapter discord =
         new DiscordAdapter(settings, runtime.core().coach(), roadmap, runtime.workspaces(), homes);
     discord.start();

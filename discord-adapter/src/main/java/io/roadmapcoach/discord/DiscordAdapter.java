@@ -5,6 +5,7 @@ import io.roadmapcoach.core.member.HomeCallers;
 import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.schedule.Messenger;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -60,6 +61,7 @@ public final class DiscordAdapter implements AutoCloseable {
   private final DiscordMessenger messenger;
   private final ExecutorService work;
   private final ScheduledExecutorService timer;
+  private final Duration sendTimeout;
   private volatile DiscordConnection connection;
 
   public DiscordAdapter(
@@ -90,7 +92,8 @@ public final class DiscordAdapter implements AutoCloseable {
     this.handler =
         new InteractionHandler(
             coach, surface, homes, workspaces, commands, work, timer, deferAfter);
-    this.messenger = new DiscordMessenger(() -> Optional.ofNullable(connection), sendTimeout);
+    this.sendTimeout = sendTimeout;
+    this.messenger = messenger(Clock.systemUTC());
   }
 
   /**
@@ -163,6 +166,15 @@ public final class DiscordAdapter implements AutoCloseable {
   /** The outbox's way onto Discord. Usable before {@link #start()}: it asks to retry later. */
   public Messenger messenger() {
     return messenger;
+  }
+
+  /**
+   * Another messenger on this bot's connection, with its own pacing and clock: what a second app
+   * instance would have (tests run two in one JVM).
+   */
+  DiscordMessenger messenger(Clock clock) {
+    return new DiscordMessenger(
+        () -> Optional.ofNullable(connection), sendTimeout, clock, settings.deliveriesPerSecond());
   }
 
   /**

@@ -11,6 +11,8 @@ import io.roadmapcoach.db.schema.tables.records.OutboxRecord;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -222,7 +224,7 @@ class DeliveryWorkerTest {
   }
 
   @Test
-  void aNudgeStillWaitingTheNextDayIsDropped() {
+  void aNudgeStillWaitingTheNextDayIsDroppedAndCountedAsStale() {
     coach.clock().set(TUESDAY_NINE.plus(Duration.ofDays(1)));
 
     worker.drainDue();
@@ -230,6 +232,51 @@ class DeliveryWorkerTest {
     assertThat(messenger.sent.stream().filter(d -> d.reply().plainText().contains("Next:")))
         .isEmpty();
     assertThat(nudge().getStatus()).isEqualTo("dropped");
+    assertThat(
+            worker
+                .counts()
+                .count(DeliveryOutcome.DROPPED_STALE, DeliveryKind.NUDGE, Platform.CONSOLE))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aNudgeDueAt2356FoundAt0030TheNextDayIsSent() {
+    Caller kiri = coach.caller("kiri", "Pacific/Chatham");
+    coach.at("2026-03-02T12:00:00Z").say(kiri, "start");
+    coach.say(kiri, "remind at 23:56");
+    ZoneId chatham = ZoneId.of("Pacific/Chatham");
+    // the instances were down from before 23:56 on Wednesday until 00:30 on Thursday there
+    Instant halfPastMidnight = LocalDateTime.parse("2026-03-05T00:30").atZone(chatham).toInstant();
+    coach.clock().set(halfPastMidnight);
+    assertThat(new NudgeSweep(coach.dsl(), coach.services().transactions()).sweep(coach.now()))
+        .isGreaterThanOrEqualTo(1);
+
+    worker.drainDue();
+
+    assertThat(messenger.sent)
+        .filteredOn(d -> ((Delivery.Direct) d.target()).memberName().equals("kiri"))
+        .singleElement()
+        .satisfies(d -> assertThat(d.reply().plainText()).contains("kiri, stage 1"));
+    assertThat(
+            coach
+                .dsl()
+                .select(OUTBOX.STATUS)
+                .from(OUTBOX)
+                .where(OUTBOX.MEMBER_ID.eq(coach.memberId(kiri)))
+                .fetchSingle()
+                .value1())
+        .isEqualTo("sent");
+  }
+
+  @Test
+  void aNudgeLeftInTheOutboxMoreThanTwoHoursPastItsTimeIsDroppedNotSentLate() {
+    coach.clock().set(TUESDAY_NINE.plus(NudgeSweep.LATE_WINDOW).plusSeconds(1));
+
+    worker.drainDue();
+
+    assertThat(messenger.sent).isEmpty();
+    assertThat(nudge().getStatus()).isEqualTo("dropped");
+    assertThat(nudge().getLastError()).contains("late");
   }
 
   @Test

@@ -2,32 +2,20 @@ package io.roadmapcoach.core.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.roadmapcoach.core.member.Platform;
-import io.roadmapcoach.core.roadmap.Roadmap;
-import io.roadmapcoach.core.roadmap.RoadmapLoader;
-import io.roadmapcoach.core.roadmap.RoadmapSource;
-import io.roadmapcoach.core.schedule.Delivery;
-import io.roadmapcoach.core.schedule.DeliveryComposer;
-import io.roadmapcoach.core.schedule.DeliveryQueue;
-import io.roadmapcoach.core.schedule.DeliveryResult;
-import io.roadmapcoach.core.schedule.DeliveryWorker;
-import io.roadmapcoach.core.schedule.Messenger;
 import io.roadmapcoach.core.schedule.NudgeSweep;
 import io.roadmapcoach.core.tx.Transactions;
 import io.roadmapcoach.db.Database;
 import io.roadmapcoach.db.DatabaseSettings;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
 
 /**
  * The nudge sweep claiming 100,000 members due in the same minute into the outbox, with one and
- * with two instances (each its own connection pool), then the delivery worker's rate into a
- * messenger that does nothing. Goal: 50,000 claimed rows/s or more.
+ * with two instances (each its own connection pool). Goal: 50,000 claimed rows/s or more. What
+ * happens after the sweep (the delivery worker) is measured by the discord-adapter's {@code
+ * DeliveryBenchmark}.
  *
  * <p>Run: {@code ./mvnw -B -q -pl bot-core exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.roadmapcoach.core.bench.SweepBenchmark}
@@ -35,7 +23,6 @@ import org.jooq.DSLContext;
 public final class SweepBenchmark {
   static final int MEMBERS = 100_000;
   static final Instant NINE = Instant.parse("2026-11-24T09:00:00Z");
-  static final int DELIVERY_SAMPLE = 20_000;
 
   private SweepBenchmark() {}
 
@@ -65,7 +52,6 @@ public final class SweepBenchmark {
           Math.min(one, two) >= 50_000
               ? "goal met: 50,000 rows/s or more"
               : "goal MISSED: under 50,000 rows/s");
-      deliveryRate(dsl);
     }
   }
 
@@ -91,50 +77,6 @@ public final class SweepBenchmark {
       DSLContext dsl = Database.jooq(pool);
       return new NudgeSweep(dsl, new Transactions(dsl)).sweep(at);
     }
-  }
-
-  private static void deliveryRate(DSLContext dsl) {
-    Roadmap roadmap = new RoadmapLoader().load(RoadmapSource.builtIn());
-    Transactions transactions = new Transactions(dsl);
-    dsl.execute(
-        "update outbox set status = 'dropped'"
-            + " where id not in (select id from outbox order by id limit "
-            + DELIVERY_SAMPLE
-            + ")");
-    AtomicInteger sent = new AtomicInteger();
-    Messenger noOp =
-        new Messenger() {
-          @Override
-          public Platform platform() {
-            return Platform.CONSOLE;
-          }
-
-          @Override
-          public DeliveryResult send(Delivery delivery) {
-            sent.incrementAndGet();
-            return DeliveryResult.Sent.plain();
-          }
-        };
-    DeliveryComposer composer = DeliveryComposer.on(dsl, roadmap);
-    DeliveryWorker worker =
-        new DeliveryWorker(
-                new DeliveryQueue(dsl),
-                composer,
-                transactions,
-                Clock.fixed(NINE.plusSeconds(30), ZoneOffset.UTC))
-            .register(noOp);
-    long start = System.nanoTime();
-    worker.start(java.time.Duration.ofMillis(100));
-    while (worker.counts().total(io.roadmapcoach.core.schedule.DeliveryOutcome.SENT)
-        < DELIVERY_SAMPLE) {
-      Thread.onSpinWait();
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    worker.close();
-    System.out.printf(
-        "delivery into a no-op messenger: %,d nudges composed and sent in %.2f s = %,.0f rows/s"
-            + " (one worker)%n",
-        sent.get(), seconds, sent.get() / seconds);
   }
 
   static void fill(DSLContext dsl) {

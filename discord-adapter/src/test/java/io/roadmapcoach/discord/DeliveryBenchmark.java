@@ -72,8 +72,8 @@ public final class DeliveryBenchmark {
       slowPlatform(database, 2_000, false);
       boolean slowOk = slowPlatform(database, NUDGES, true);
       boolean discordOk = discord(database, discordNudges);
-      noOp(database, 5_000, false);
-      boolean noOpOk = noOp(database, NUDGES, true);
+      noOp(database, dir, 5_000, false);
+      boolean noOpOk = noOp(database, dir, NUDGES, true);
       System.out.println(
           slowOk && discordOk && noOpOk ? "all goals met" : "a goal was MISSED (see above)");
     }
@@ -179,9 +179,12 @@ public final class DeliveryBenchmark {
 
   // ---- 3. a messenger that does nothing
 
-  private static boolean noOp(Database database, int nudges, boolean print)
+  private static boolean noOp(
+      Database database, java.nio.file.Path dataDir, int nudges, boolean print)
       throws InterruptedException {
     Run run = Run.prepare(database, Platform.CONSOLE, "bench", nudges);
+    double javaBefore = Cpu.thisJvm();
+    double postgresBefore = Cpu.postgres(dataDir);
     run.deliver(
         new Recording(Platform.CONSOLE, run, d -> DeliveryResult.Sent.plain()),
         Duration.ofMinutes(5));
@@ -190,10 +193,19 @@ public final class DeliveryBenchmark {
     if (!print) {
       return true;
     }
+    double javaMicros = (Cpu.thisJvm() - javaBefore) / nudges * 1e6;
+    double postgresMicros = (Cpu.postgres(dataDir) - postgresBefore) / nudges * 1e6;
     System.out.printf(
         "no-op messenger:          %,d nudges claimed, composed, handed over and marked sent in"
             + " %.2f s = %,.0f a second%n",
         nudges, seconds, rate);
+    System.out.printf(
+        "  CPU per delivery, sweep included: this JVM %.0f us, PostgreSQL %.0f us (%s);"
+            + " machine load average %.1f%n",
+        javaMicros,
+        postgresMicros,
+        postgresMicros > 0 ? "read from /proc" : "PostgreSQL's CPU not readable here",
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     boolean met = rate >= 5_000;
     System.out.println(
         met ? "  goal met: 5,000 a second or more" : "  goal MISSED: under 5,000 a second");
@@ -358,6 +370,60 @@ public final class DeliveryBenchmark {
 
     private static long at(long[] sorted, double quantile) {
       return sorted[Math.max(0, (int) Math.ceil(quantile * sorted.length) - 1)];
+    }
+  }
+
+  /** CPU seconds used so far, to tell the work a delivery costs from what other processes took. */
+  static final class Cpu {
+    private Cpu() {}
+
+    static double thisJvm() {
+      return ((com.sun.management.OperatingSystemMXBean)
+                  java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+              .getProcessCpuTime()
+          / 1e9;
+    }
+
+    /**
+     * The embedded PostgreSQL's processes, from /proc (0 where there is none): the server started
+     * on {@code dataDir} and its backends, not other PostgreSQL servers on the machine.
+     */
+    static double postgres(java.nio.file.Path dataDir) {
+      java.util.Map<Long, Long> parents = new java.util.HashMap<>();
+      java.util.Map<Long, Double> cpu = new java.util.HashMap<>();
+      long server = -1;
+      try (var processes = Files.list(java.nio.file.Path.of("/proc"))) {
+        for (var process : processes.toList()) {
+          String name = process.getFileName().toString();
+          if (!name.chars().allMatch(Character::isDigit)) {
+            continue;
+          }
+          try {
+            String stat = Files.readString(process.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(") ") + 2).split(" ");
+            long pid = Long.parseLong(name);
+            parents.put(pid, Long.parseLong(fields[1]));
+            // utime and stime, in clock ticks (100 a second on Linux)
+            cpu.put(pid, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0);
+            String command = Files.readString(process.resolve("cmdline"));
+            if (command.contains("postgres") && command.contains(dataDir.toString())) {
+              server = pid;
+            }
+          } catch (java.io.IOException | RuntimeException gone) {
+            // the process ended meanwhile
+          }
+        }
+      } catch (java.io.IOException noProc) {
+        return 0;
+      }
+      double seconds = 0;
+      for (var entry : cpu.entrySet()) {
+        long pid = entry.getKey();
+        if (pid == server || parents.getOrDefault(pid, 0L) == server) {
+          seconds += entry.getValue();
+        }
+      }
+      return server < 0 ? 0 : seconds;
     }
   }
 

@@ -1,6 +1,9 @@
 package io.roadmapcoach.core.schedule;
 
+import static io.roadmapcoach.db.schema.Tables.CHANNEL;
+import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
+import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -23,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,6 +125,45 @@ class DeliveryClusterTest {
         .as("the message accepted before the crash was found, not sent again")
         .isGreaterThanOrEqualTo(1);
     assertThat(platform.calls()).anyMatch(FakePlatform.Call::inDoubt);
+  }
+
+  @Test
+  void weeklyQuizInvitationsAndNoticesGetTheSameGuaranteesAsNudges() {
+    DSLContext dsl = TestDatabase.dsl();
+    Transactions transactions = new Transactions(dsl);
+    long channel = dsl.select(CHANNEL.ID).from(CHANNEL).fetchSingle().value1();
+    long workspace = dsl.select(WORKSPACE.ID).from(WORKSPACE).fetchSingle().value1();
+    // the nudges went out earlier; now the channel's weekly quiz and one notice are due
+    dsl.execute("update outbox set status = 'sent'");
+    assertThat(new WeeklyQuiz(dsl, transactions).fire(channel, TUESDAY_NINE, TUESDAY_NINE))
+        .isEqualTo(MEMBERS);
+    long ana = dsl.select(DSL.min(MEMBER.ID)).from(MEMBER).fetchSingle().value1();
+    transactions.run(
+        () ->
+            new OutboxRepository(dsl)
+                .notice(
+                    workspace, ana, LocalDate.of(2026, 3, 3), "A lead moved you on", TUESDAY_NINE));
+    FakePlatform.Sender dyingSender = sender();
+    Instance dying = instance(Duration.ofSeconds(2), holding(50), dyingSender);
+    AtomicInteger accepted = new AtomicInteger();
+    dyingSender.afterAccepted =
+        d -> {
+          if (accepted.incrementAndGet() == 20) {
+            dying.worker().halt();
+            Thread.ofPlatform().start(dying.pool()::close);
+          }
+        };
+    dying.worker().start(Duration.ofMillis(50));
+    awaitTrue(() -> accepted.get() >= 20, "the dying instance sent its first 20");
+
+    instance(Duration.ofSeconds(2), DeliveryWorker.Settings.DEFAULT, sender())
+        .worker()
+        .start(Duration.ofMillis(50));
+
+    awaitTrue(
+        () -> dsl.fetchCount(OUTBOX, OUTBOX.STATUS.ne("sent")) == 0, "every invitation went out");
+    assertThat(platform.messages()).hasSize(MEMBERS + 1);
+    assertThat(platform.messages().values()).containsOnly(1);
   }
 
   @Test

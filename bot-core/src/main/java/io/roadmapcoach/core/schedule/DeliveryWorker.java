@@ -288,7 +288,9 @@ public final class DeliveryWorker implements AutoCloseable {
     try {
       composed = composeAll(batch);
     } catch (RuntimeException e) {
+      // not renewed any more: their leases run out and they are claimed again
       log.error("Composing {} deliveries failed", batch.size(), e);
+      batch.forEach(row -> held.remove(row.id()));
       lane.free.release(batch.size());
       return;
     }

@@ -90,17 +90,7 @@ public final class Core implements AutoCloseable {
 
     Memberships memberships = new Memberships(dsl);
     OutboxRepository outbox = new OutboxRepository(dsl);
-    this.dashboard =
-        new DashboardService(
-            b.roadmap,
-            b.bank,
-            new DashboardRepository(dsl),
-            new TeamCsv(b.roadmap, team),
-            transactions,
-            b.clock,
-            new SecureRandom(),
-            b.dashboardAddress,
-            Charts::withBundledFont);
+    this.dashboard = dashboard(dsl, b.roadmap, b.bank, b.clock, b.dashboardAddress);
 
     ProgressService progress =
         new ProgressService(
@@ -117,25 +107,7 @@ public final class Core implements AutoCloseable {
     this.roadmap = b.roadmap;
     this.coach = new Coach(b.roadmap, transactions, members, services, b.clock);
 
-    QuizInvitations invitations = new QuizInvitations(b.roadmap, members, enrollments);
-    NudgeComposer nudges = new NudgeComposer(b.roadmap, members, enrollments, quizzes);
-    DeliveryComposer composer =
-        new DeliveryComposer(
-            members,
-            Map.of(
-                DeliveryKind.NUDGE,
-                nudges,
-                DeliveryKind.LEAD_NUDGE,
-                nudges.fromLead(),
-                DeliveryKind.QUIZ,
-                invitations.toMember(),
-                DeliveryKind.CHANNEL_QUIZ,
-                invitations.toChannel(),
-                DeliveryKind.CHANNEL_DIGEST,
-                new ChannelPostComposer(b.roadmap, members, enrollments, new ChannelPosts(dsl)),
-                DeliveryKind.LEAD_DIGEST,
-                new LeadDigestComposer(
-                    b.roadmap, b.bank, members, leadRoles, new Digests(dsl), dashboard::chart)));
+    DeliveryComposer composer = composer(dsl, b.roadmap, b.bank, dashboard);
     this.queue = new DeliveryQueue(dsl);
     this.worker = new DeliveryWorker(queue, composer, transactions, b.clock);
     this.deliverInline = b.deliverInline;
@@ -170,6 +142,63 @@ public final class Core implements AutoCloseable {
   private static int purge(Housekeeping housekeeping, Instant now) {
     housekeeping.purge(now);
     return 0;
+  }
+
+  /**
+   * What writes each kind of delivery, from the features that own their wording: the one routing
+   * table, shared by the assembly and by tests that run extra delivery workers.
+   */
+  public static DeliveryComposer composer(
+      DSLContext dsl, Roadmap roadmap, QuizBank bank, DashboardService dashboard) {
+    MemberRepository members = new MemberRepository(dsl);
+    EnrollmentRepository enrollments = new EnrollmentRepository(dsl);
+    QuizInvitations invitations = new QuizInvitations(roadmap, members, enrollments);
+    NudgeComposer nudges =
+        new NudgeComposer(roadmap, members, enrollments, new QuizRepository(dsl));
+    return new DeliveryComposer(
+        members,
+        Map.of(
+            DeliveryKind.NUDGE,
+            nudges,
+            DeliveryKind.LEAD_NUDGE,
+            nudges.fromLead(),
+            DeliveryKind.QUIZ,
+            invitations.toMember(),
+            DeliveryKind.CHANNEL_QUIZ,
+            invitations.toChannel(),
+            DeliveryKind.CHANNEL_DIGEST,
+            new ChannelPostComposer(roadmap, members, enrollments, new ChannelPosts(dsl)),
+            DeliveryKind.LEAD_DIGEST,
+            new LeadDigestComposer(
+                roadmap,
+                bank,
+                members,
+                new LeadRepository(dsl),
+                new Digests(dsl),
+                dashboard::chart)));
+  }
+
+  /** The routing table for a worker of its own (tests of several instances), charts included. */
+  public static DeliveryComposer composer(DSLContext dsl, Roadmap roadmap, QuizBank bank) {
+    return composer(
+        dsl,
+        roadmap,
+        bank,
+        dashboard(dsl, roadmap, bank, Clock.systemUTC(), DashboardAddress.none()));
+  }
+
+  private static DashboardService dashboard(
+      DSLContext dsl, Roadmap roadmap, QuizBank bank, Clock clock, DashboardAddress address) {
+    return new DashboardService(
+        roadmap,
+        bank,
+        new DashboardRepository(dsl),
+        new TeamCsv(roadmap, new TeamRepository(dsl)),
+        new Transactions(dsl),
+        clock,
+        new SecureRandom(),
+        address,
+        Charts::withBundledFont);
   }
 
   public static Builder builder(DSLContext dsl, Roadmap roadmap, QuizBank bank) {

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -52,6 +53,12 @@ public final class ChannelPostComposer implements Composer {
   @Override
   public Composed compose(DeliveryQueue.Claimed row, Instant now) {
     Channel channel = members.channel(row.channelId().orElseThrow());
+    Optional<Drop> stale =
+        DeliveryComposer.staleness(
+            row, channel.post().time(), channel.zoneOrUtc(), now, "the channel post");
+    if (stale.isPresent()) {
+      return stale.get();
+    }
     Instant since =
         posts
             .lastPost(channel.id())

@@ -57,11 +57,13 @@ public final class NudgeComposer implements Composer {
     }
     Channel home = members.channel(enrollment.get().channelId());
     LocalDate today = now.atZone(member.zone(home)).toLocalDate();
-    if (row.localDate().isBefore(today)) {
-      return new Drop("a nudge for " + row.localDate() + " is stale on " + today);
+    Optional<Drop> stale =
+        DeliveryComposer.staleness(row, member.remindTime(), member.zone(home), now, "the nudge");
+    if (stale.isPresent()) {
+      return stale.get();
     }
-    if (!enrollment.get().lastActiveDate().isBefore(today)) {
-      return new Drop("already active today");
+    if (!enrollment.get().lastActiveDate().isBefore(row.localDate())) {
+      return new Drop("active since the nudge was due");
     }
     return DeliveryComposer.toMember(
         row,

@@ -10,11 +10,11 @@ import org.jooq.DSLContext;
  * Many enrolled members due for a nudge at 09:00 UTC, written in bulk (enrolling one by one is
  * slow).
  */
-final class DueMembers {
+public final class DueMembers {
   private DueMembers() {}
 
   /** {@code count} members of one channel, last active {@code lastActive}, nudged at 09:00 UTC. */
-  static void create(DSLContext dsl, int count, LocalDate lastActive) {
+  public static void create(DSLContext dsl, int count, LocalDate lastActive) {
     long workspace =
         dsl.insertInto(WORKSPACE, WORKSPACE.PLATFORM, WORKSPACE.EXTERNAL_ID)
             .values("console", "bulk")

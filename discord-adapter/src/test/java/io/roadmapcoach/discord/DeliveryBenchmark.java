@@ -280,6 +280,10 @@ public final class DeliveryBenchmark {
               + " streak_days, last_activity_at, last_active_date, enrolled_at) select m.id,"
               + " c.id, 1 + (m.id % 15), 0, now(), 0, now(), current_date - 30, now()"
               + " from member m, channel c");
+      dsl.execute(
+          "insert into channel_member (channel_id, member_id, joined_at, points,"
+              + " points_reached_at, last_activity_at) select channel_id, member_id, enrolled_at,"
+              + " 0, now(), last_activity_at from enrollment");
       dsl.execute("analyze");
       return new Run(database, nudges, due, clock);
     }

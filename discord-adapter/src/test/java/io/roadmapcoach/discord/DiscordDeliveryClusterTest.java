@@ -123,6 +123,10 @@ class DiscordDeliveryClusterTest {
             + " streak_days, last_activity_at, last_active_date, enrolled_at)"
             + " select m.id, c.id, 1, 0, now(), 0, now(), date '2026-03-02', now()"
             + " from member m, channel c");
+    dsl.execute(
+        "insert into channel_member (channel_id, member_id, joined_at, points, points_reached_at,"
+            + " last_activity_at)"
+            + " select channel_id, member_id, enrolled_at, 0, now(), last_activity_at from enrollment");
     assertThat(new NudgeSweep(dsl, new Transactions(dsl)).sweep(TUESDAY_NINE)).isEqualTo(MEMBERS);
   }
 

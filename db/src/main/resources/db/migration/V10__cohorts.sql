@@ -9,17 +9,23 @@ create table channel_member (
   -- channel's board is an index read like the weekly one
   points             integer not null default 0,
   points_reached_at  timestamptz not null,
+  -- the member's last progress, copied likewise: the team list runs stalest first from an index
+  last_activity_at   timestamptz not null,
   primary key (channel_id, member_id)
 );
 create index channel_member_member_idx on channel_member (member_id);
 create index channel_member_points_idx
   on channel_member (channel_id, points desc, points_reached_at, member_id);
 create index channel_member_joined_idx on channel_member (channel_id, joined_at, member_id);
+create index channel_member_activity_idx on channel_member (channel_id, last_activity_at, member_id);
 
-insert into channel_member (channel_id, member_id, joined_at, points, points_reached_at)
-  select channel_id, member_id, enrolled_at, points, points_reached_at from enrollment;
+insert into channel_member
+    (channel_id, member_id, joined_at, points, points_reached_at, last_activity_at)
+  select channel_id, member_id, enrolled_at, points, points_reached_at, last_activity_at
+  from enrollment;
 
 drop index enrollment_channel_points_idx;
+drop index enrollment_channel_activity_idx;
 
 -- The channel's daily post: its time and days in the channel's time zone, or none.
 alter table channel

@@ -71,6 +71,15 @@ final class CoachRuntime implements AutoCloseable {
     core.tick(minute);
   }
 
+  /**
+   * Stops delivering: no more claims, sends in progress finish (a few seconds at most), everything
+   * else held is given back at once for another instance.
+   */
+  /** Stops claiming and sending, finishing or giving back what the worker holds. */
+  void stopDelivery() {
+    core.deliveries().close();
+  }
+
   @Override
   public void close() {
     core.close();

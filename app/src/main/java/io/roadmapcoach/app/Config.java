@@ -1,6 +1,8 @@
 package io.roadmapcoach.app;
 
 import io.roadmapcoach.db.Redaction;
+import io.roadmapcoach.discord.DiscordSettings;
+import io.roadmapcoach.slack.SlackDelivery;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,9 @@ public record Config(
     Optional<String> publicUrl,
     Optional<String> bindAddress,
     Optional<Integer> managementPort,
-    LogFormat logFormat) {
+    LogFormat logFormat,
+    SlackDelivery slackDelivery,
+    int discordDeliveriesPerSecond) {
 
   /** How log lines are written: plain text, or one JSON object a line for log shippers. */
   public enum LogFormat {
@@ -137,6 +141,23 @@ public record Config(
           "PUBLIC_URL must be the http(s) address the app is reached at, like https://coach.example.org, not "
               + publicUrl.get());
     }
+    SlackDelivery slackDelivery = SlackDelivery.DEFAULT;
+    try {
+      slackDelivery = SlackDelivery.fromEnvironment(env);
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+    }
+    int discordRate = DiscordSettings.DEFAULT_DELIVERIES_PER_SECOND;
+    Optional<String> discordRateText = value(env, "DISCORD_DELIVERIES_PER_SECOND");
+    if (discordRateText.isPresent()) {
+      discordRate = number(discordRateText.get(), 1, 50).orElse(-1);
+      if (discordRate < 0) {
+        problems.add(
+            "DISCORD_DELIVERIES_PER_SECOND must be a whole number from 1 to 50 (this instance's"
+                + " share of Discord's 50 requests a second), not "
+                + discordRateText.get());
+      }
+    }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -160,7 +181,9 @@ public record Config(
         publicUrl,
         bindAddress,
         separate(managementPort, port),
-        logFormat);
+        logFormat,
+        slackDelivery,
+        discordRate);
   }
 
   private static String withoutTrailingSlash(String url) {

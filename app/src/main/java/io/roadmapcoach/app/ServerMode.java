@@ -47,6 +47,9 @@ final class ServerMode {
       HealthChecks health = HealthParts.of(database, runtime, clock, shutdown::requested);
       Optional<Handler> slackEvents = startSlack(config, runtime, clock, shutdown, health);
       startDiscord(config, runtime, roadmap, shutdown, health);
+      // stops first: sends in progress finish while Slack and Discord are still connected, and
+      // what the worker holds is given back before the database closes
+      shutdown.register("deliveries", runtime::stopDelivery);
       runtime.start();
       HttpPorts.start(
           config,
@@ -81,7 +84,8 @@ final class ServerMode {
             config.slackSigningSecret().orElse(""),
             config.slackAppToken(),
             config.slackApiUrl(),
-            SlackSettings.DEFAULT_ACK_BUDGET);
+            SlackSettings.DEFAULT_ACK_BUDGET,
+            config.slackDelivery());
     SlackAdapter slack =
         new SlackAdapter(settings, runtime.core().coach(), runtime.workspaces(), clock);
     shutdown.register("Slack", slack);
@@ -110,7 +114,8 @@ final class ServerMode {
             config.discordGatewayUrl(),
             config.discordShards(),
             config.discordShardIds(),
-            config.discordGlobalCommands());
+            config.discordGlobalCommands(),
+            config.discordDeliveriesPerSecond());
     DiscordAdapter discord =
         new DiscordAdapter(settings, runtime.core().coach(), roadmap, runtime.workspaces());
     discord.start();

@@ -99,17 +99,7 @@ public final class Core implements AutoCloseable {
 
     Memberships memberships = new Memberships(dsl);
     OutboxRepository outbox = new OutboxRepository(dsl);
-    this.dashboard =
-        new DashboardService(
-            b.roadmap,
-            b.bank,
-            new DashboardRepository(dsl),
-            new TeamCsv(b.roadmap, team),
-            transactions,
-            b.clock,
-            new SecureRandom(),
-            b.dashboardAddress,
-            Charts::withBundledFont);
+    this.dashboard = dashboard(dsl, b.roadmap, b.bank, b.clock, b.dashboardAddress);
 
     CoachingRepository coachingState = new CoachingRepository(dsl);
     HolidayRepository holidays = new HolidayRepository(dsl);
@@ -144,38 +134,7 @@ public final class Core implements AutoCloseable {
     this.roadmap = b.roadmap;
     this.coach = new Coach(b.roadmap, transactions, members, services, b.clock);
 
-    QuizInvitations invitations = new QuizInvitations(b.roadmap, members, enrollments);
-    NudgeComposer nudges =
-        new NudgeComposer(
-            b.roadmap,
-            members,
-            enrollments,
-            quizzes,
-            new NudgeCourtesies(coachingState, holidays, buddies));
-    DeliveryComposer composer =
-        new DeliveryComposer(
-            members,
-            Map.of(
-                DeliveryKind.NUDGE,
-                nudges,
-                DeliveryKind.LEAD_NUDGE,
-                nudges.fromLead(),
-                DeliveryKind.QUIZ,
-                invitations.toMember(),
-                DeliveryKind.CHANNEL_QUIZ,
-                invitations.toChannel(),
-                DeliveryKind.CHANNEL_DIGEST,
-                new ChannelPostComposer(
-                    b.roadmap, members, enrollments, new ChannelPosts(dsl), holidays),
-                DeliveryKind.LEAD_DIGEST,
-                new LeadDigestComposer(
-                    b.roadmap, b.bank, members, leadRoles, new Digests(dsl), dashboard::chart),
-                DeliveryKind.BUDDY_INTRO,
-                buddies.introductions(),
-                DeliveryKind.BUDDY_NOTICE,
-                buddies.notices(),
-                DeliveryKind.EVENING_NUDGE,
-                evening.composer()));
+    DeliveryComposer composer = composer(dsl, b.roadmap, b.bank, dashboard);
     this.queue = new DeliveryQueue(dsl);
     this.worker = new DeliveryWorker(queue, composer, transactions, b.clock);
     this.deliverInline = b.deliverInline;
@@ -225,6 +184,96 @@ public final class Core implements AutoCloseable {
   private static int keepHolidays(HolidayRepository holidays, Instant now) {
     holidays.keepBegun(now);
     return 0;
+  }
+
+  /**
+   * What writes each kind of delivery, from the features that own their wording: the one routing
+   * table, shared by the assembly and by tests that run extra delivery workers.
+   */
+  public static DeliveryComposer composer(
+      DSLContext dsl, Roadmap roadmap, QuizBank bank, DashboardService dashboard) {
+    MemberRepository members = new MemberRepository(dsl);
+    EnrollmentRepository enrollments = new EnrollmentRepository(dsl);
+    QuizInvitations invitations = new QuizInvitations(roadmap, members, enrollments);
+    CoachingRepository coachingState = new CoachingRepository(dsl);
+    HolidayRepository holidays = new HolidayRepository(dsl);
+    BuddyRepository buddyMatches = new BuddyRepository(dsl);
+    Buddies buddies =
+        new Buddies(
+            roadmap,
+            buddyMatches,
+            coachingState,
+            enrollments,
+            members,
+            new Memberships(dsl),
+            new OutboxRepository(dsl));
+    EveningWarnings evening =
+        new EveningWarnings(
+            dsl,
+            new Transactions(dsl),
+            roadmap,
+            coachingState,
+            holidays,
+            members,
+            enrollments,
+            buddyMatches);
+    NudgeComposer nudges =
+        new NudgeComposer(
+            roadmap,
+            members,
+            enrollments,
+            new QuizRepository(dsl),
+            new NudgeCourtesies(coachingState, holidays, buddies));
+    return new DeliveryComposer(
+        members,
+        Map.of(
+            DeliveryKind.NUDGE,
+            nudges,
+            DeliveryKind.LEAD_NUDGE,
+            nudges.fromLead(),
+            DeliveryKind.QUIZ,
+            invitations.toMember(),
+            DeliveryKind.CHANNEL_QUIZ,
+            invitations.toChannel(),
+            DeliveryKind.CHANNEL_DIGEST,
+            new ChannelPostComposer(roadmap, members, enrollments, new ChannelPosts(dsl), holidays),
+            DeliveryKind.LEAD_DIGEST,
+            new LeadDigestComposer(
+                roadmap,
+                bank,
+                members,
+                new LeadRepository(dsl),
+                new Digests(dsl),
+                dashboard::chart),
+            DeliveryKind.BUDDY_INTRO,
+            buddies.introductions(),
+            DeliveryKind.BUDDY_NOTICE,
+            buddies.notices(),
+            DeliveryKind.EVENING_NUDGE,
+            evening.composer()));
+  }
+
+  /** The routing table for a worker of its own (tests of several instances), charts included. */
+  public static DeliveryComposer composer(DSLContext dsl, Roadmap roadmap, QuizBank bank) {
+    return composer(
+        dsl,
+        roadmap,
+        bank,
+        dashboard(dsl, roadmap, bank, Clock.systemUTC(), DashboardAddress.none()));
+  }
+
+  private static DashboardService dashboard(
+      DSLContext dsl, Roadmap roadmap, QuizBank bank, Clock clock, DashboardAddress address) {
+    return new DashboardService(
+        roadmap,
+        bank,
+        new DashboardRepository(dsl),
+        new TeamCsv(roadmap, new TeamRepository(dsl)),
+        new Transactions(dsl),
+        clock,
+        new SecureRandom(),
+        address,
+        Charts::withBundledFont);
   }
 
   public static Builder builder(DSLContext dsl, Roadmap roadmap, QuizBank bank) {

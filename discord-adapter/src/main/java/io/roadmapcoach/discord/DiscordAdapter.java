@@ -4,6 +4,7 @@ import io.roadmapcoach.core.command.Coach;
 import io.roadmapcoach.core.delivery.Messenger;
 import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.roadmap.Roadmap;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -63,6 +64,7 @@ public final class DiscordAdapter implements AutoCloseable {
   private final DiscordMessenger messenger;
   private final ExecutorService work;
   private final ScheduledExecutorService timer;
+  private final Duration sendTimeout;
   private volatile DiscordConnection connection;
 
   public DiscordAdapter(
@@ -92,7 +94,8 @@ public final class DiscordAdapter implements AutoCloseable {
           new ButtonPresses(coach, acknowledgements),
           new GuildEvents(workspaces, commands, work)
         };
-    this.messenger = new DiscordMessenger(() -> Optional.ofNullable(connection), sendTimeout);
+    this.sendTimeout = sendTimeout;
+    this.messenger = messenger(Clock.systemUTC());
   }
 
   /**
@@ -193,6 +196,15 @@ public final class DiscordAdapter implements AutoCloseable {
   /** The outbox's way onto Discord. Usable before {@link #start()}: it asks to retry later. */
   public Messenger messenger() {
     return messenger;
+  }
+
+  /**
+   * Another messenger on this bot's connection, with its own pacing and clock: what a second app
+   * instance would have (tests run two in one JVM).
+   */
+  DiscordMessenger messenger(Clock clock) {
+    return new DiscordMessenger(
+        () -> Optional.ofNullable(connection), sendTimeout, clock, settings.deliveriesPerSecond());
   }
 
   /**

@@ -5,10 +5,14 @@ import io.roadmapcoach.core.delivery.Delivery;
 import io.roadmapcoach.core.delivery.DeliveryResult;
 import io.roadmapcoach.core.delivery.DeliveryResult.Who;
 import io.roadmapcoach.core.delivery.Messenger;
+import io.roadmapcoach.core.delivery.Pace;
+import io.roadmapcoach.core.delivery.Pacer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -28,30 +32,68 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the outbox on Discord: direct messages (opening the DM conversation, which Discord hands
- * back when it exists) and posts in a study group's channel. Every message carries a nonce derived
- * from the delivery's idempotency key with {@code enforce_nonce}, so when a send is repeated after
- * an instance died between Discord's "ok" and the row being marked, Discord drops the copy.
+ * Delivers the outbox on Discord: direct messages (to the DM conversation the worker has stored,
+ * else opening it, which Discord hands back when it exists) and posts in a study group's channel.
  *
- * <p>JDA waits out 429s itself; this call blocks the delivery worker's thread up to a timeout and
- * then reports {@link DeliveryResult.RetryLater}. Closed DMs (50007) and unknown users mark the
- * member, missing access or permissions and unknown channels mark the channel, an unknown guild
- * marks the workspace: none of those is retried.
+ * <p>Paced to Discord's global limit: each instance spends at most its share of the bot's 50
+ * requests a second ({@code DISCORD_DELIVERIES_PER_SECOND}); JDA keeps each route's bucket from the
+ * {@code X-RateLimit-*} headers, and a 429 holds back only the bucket it names (the whole bot only
+ * when Discord says it is global). A slow call blocks only its own virtual thread.
+ *
+ * <p>Never doubled: every message carries a nonce derived from the delivery's key, with {@code
+ * enforce_nonce}, so a resend within Discord's nonce window (a few minutes) returns the message
+ * already created instead of posting another. A delivery in doubt (its instance died mid-send, or
+ * Discord did not answer) is sent again with the same nonce while its first send is less than
+ * {@link #NONCE_WINDOW} ago; later it cannot be checked and is not sent again. Leases of 30 s and a
+ * retry 15 s after a call without an answer keep resends well inside the window.
+ *
+ * <p>Closed DMs (50007) and unknown users mark the member, missing access or permissions and
+ * unknown channels mark the channel, an unknown guild marks the workspace: none of those is
+ * retried.
  */
 final class DiscordMessenger implements Messenger {
   private static final Logger log = LoggerFactory.getLogger(DiscordMessenger.class);
   private static final Duration NOT_CONNECTED_WAIT = Duration.ofSeconds(30);
   private static final Duration TRANSIENT_WAIT = Duration.ofMinutes(1);
 
+  /** How soon a send without an answer is tried again: well inside the nonce window. */
+  private static final Duration UNANSWERED_WAIT = Duration.ofSeconds(15);
+
+  /**
+   * How long after a first send Discord is trusted to drop a repeat with the same nonce. Discord
+   * documents "the past few minutes"; two is the margin we take.
+   */
+  static final Duration NONCE_WINDOW = Duration.ofMinutes(2);
+
+  /** Discord's global limit per bot: 50 requests a second. One instance takes just under it. */
+  static final double DEFAULT_REQUESTS_PER_SECOND = 49;
+
+  private static final String GLOBAL = "global";
+
   /** Discord accepts nonces of up to 25 characters. */
   private static final int NONCE_LENGTH = 24;
 
   private final Supplier<Optional<DiscordConnection>> connection;
   private final Duration timeout;
+  private final Clock clock;
+  private final Pacer global;
+  private final double requestsPerSecond;
 
-  DiscordMessenger(Supplier<Optional<DiscordConnection>> connection, Duration timeout) {
+  DiscordMessenger(
+      Supplier<Optional<DiscordConnection>> connection,
+      Duration timeout,
+      Clock clock,
+      double requestsPerSecond) {
     this.connection = connection;
     this.timeout = timeout;
+    this.clock = clock;
+    this.requestsPerSecond = requestsPerSecond;
+    // a delivery may wait its turn this long on its own thread; further off, it comes back later
+    this.global = Pacer.perSecond(requestsPerSecond, Duration.ofSeconds(10));
+  }
+
+  DiscordMessenger(Supplier<Optional<DiscordConnection>> connection, Duration timeout) {
+    this(connection, timeout, Clock.systemUTC(), DEFAULT_REQUESTS_PER_SECOND);
   }
 
   @Override
@@ -59,8 +101,32 @@ final class DiscordMessenger implements Messenger {
     return Platform.DISCORD;
   }
 
+  /** A turn under the global limit: two requests for a DM whose conversation must be opened. */
+  @Override
+  public Pace pace(Delivery delivery) {
+    int requests = delivery.target() instanceof Delivery.Direct dm && knownDm(dm).isEmpty() ? 2 : 1;
+    return global.turn(
+        GLOBAL,
+        requests,
+        "discord: pacing deliveries to " + requestsPerSecond + " requests a second");
+  }
+
+  private static Optional<String> knownDm(Delivery.Direct dm) {
+    return dm.knownDmChannel().filter(c -> !c.isBlank());
+  }
+
   @Override
   public DeliveryResult send(Delivery delivery) {
+    if (delivery.inDoubt().isPresent()) {
+      Instant first = delivery.inDoubt().get().firstSendAt();
+      if (Duration.between(first, clock.instant()).compareTo(NONCE_WINDOW) > 0) {
+        return new DeliveryResult.Unconfirmed(
+            "discord: in doubt since "
+                + first
+                + ", past the nonce window: a resend could post it twice");
+      }
+      log.info("Outbox row {} is in doubt: sending it again with its nonce", delivery.outboxId());
+    }
     Optional<DiscordConnection> bot = connection.get();
     if (bot.isEmpty()) {
       return new DeliveryResult.RetryLater(NOT_CONNECTED_WAIT, "Discord is not connected yet");
@@ -89,6 +155,21 @@ final class DiscordMessenger implements Messenger {
         DiscordRenderer.render(delivery.reply(), DmButtons.forGuild(delivery.workspaceExternalId()))
             .create();
     JDA jda = bot.anyShard();
+    Optional<String> known = knownDm(dm);
+    if (known.isPresent()) {
+      // one request instead of two: the conversation the worker stored
+      DeliveryResult result =
+          await(
+              UncachedChannel.send(jda, known.get(), data, nonce).submit(),
+              delivery,
+              ignored -> new DeliveryResult.Sent(known));
+      if (!(result instanceof DeliveryResult.Unreachable gone
+          && gone.reason().startsWith("Discord " + ErrorResponse.UNKNOWN_CHANNEL.getCode()))) {
+        return result;
+      }
+      log.info(
+          "The stored DM conversation of outbox row {} is gone: opening it", delivery.outboxId());
+    }
     CompletableFuture<Message> sent =
         jda.openPrivateChannelById(dm.memberExternalId())
             .flatMap(channel -> channel.sendMessage(data).setNonce(nonce))
@@ -116,12 +197,13 @@ final class DiscordMessenger implements Messenger {
       return onSent.apply(sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
     } catch (TimeoutException e) {
       sent.cancel(true);
-      return DeliveryResult.RetryLater.thisOnly(
-          TRANSIENT_WAIT, "no answer from Discord within " + timeout.toSeconds() + " s");
+      // Discord may have created it: tried again soon, with the same nonce
+      return new DeliveryResult.Unknown(
+          UNANSWERED_WAIT, "no answer from Discord within " + timeout.toSeconds() + " s");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       sent.cancel(true);
-      return DeliveryResult.RetryLater.thisOnly(TRANSIENT_WAIT, "interrupted while sending");
+      return new DeliveryResult.Unknown(UNANSWERED_WAIT, "interrupted while sending");
     } catch (ExecutionException e) {
       return failure(e.getCause(), delivery);
     }
@@ -145,10 +227,12 @@ final class DiscordMessenger implements Messenger {
         default -> {
           int status = e.getResponse() == null ? 0 : e.getResponse().code;
           if (status == 429) {
-            return new DeliveryResult.RetryLater(TRANSIENT_WAIT, reason);
+            // JDA holds the route's bucket itself; only this delivery waits
+            return DeliveryResult.RetryLater.paced(TRANSIENT_WAIT, reason);
           }
           if (e.isServerError() || status >= 500) {
-            return DeliveryResult.RetryLater.thisOnly(TRANSIENT_WAIT, reason);
+            // Discord may have created it before failing: tried again with the same nonce
+            return new DeliveryResult.Unknown(UNANSWERED_WAIT, reason);
           }
           log.warn("Delivery {} refused: {}", delivery.outboxId(), reason);
           return new DeliveryResult.Failed(reason);
@@ -156,7 +240,7 @@ final class DiscordMessenger implements Messenger {
       }
     }
     if (error instanceof RateLimitedException e) {
-      return new DeliveryResult.RetryLater(
+      return DeliveryResult.RetryLater.paced(
           Duration.ofMillis(Math.max(1000, e.getRetryAfter())), "rate limited by Discord");
     }
     if (error instanceof PermissionException e) {

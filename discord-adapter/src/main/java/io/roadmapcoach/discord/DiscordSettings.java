@@ -21,6 +21,9 @@ import java.util.stream.IntStream;
  *     0-3}); empty with a total: all of them
  * @param globalCommands register {@code /roadmap} once for every guild ({@code
  *     DISCORD_GLOBAL_COMMANDS=true}) instead of per guild as the bot meets it
+ * @param deliveriesPerSecond this instance's share of Discord's 50 requests a second for the outbox
+ *     ({@code DISCORD_DELIVERIES_PER_SECOND}): with several instances sending at once, split 50
+ *     between them
  */
 public record DiscordSettings(
     String token,
@@ -28,7 +31,11 @@ public record DiscordSettings(
     Optional<String> gatewayUrl,
     Optional<Integer> shardsTotal,
     Optional<String> shardIds,
-    boolean globalCommands) {
+    boolean globalCommands,
+    int deliveriesPerSecond) {
+
+  /** Just under Discord's global 50 a second, for one instance. */
+  public static final int DEFAULT_DELIVERIES_PER_SECOND = 49;
 
   public DiscordSettings {
     if (token == null || token.isBlank()) {
@@ -52,6 +59,27 @@ public record DiscordSettings(
     if (shardIds.isPresent()) {
       parseShardIds(shardIds.get(), shardsTotal.get());
     }
+    if (deliveriesPerSecond < 1 || deliveriesPerSecond > 50) {
+      throw new IllegalArgumentException(
+          "DISCORD_DELIVERIES_PER_SECOND must be from 1 to 50, not " + deliveriesPerSecond);
+    }
+  }
+
+  public DiscordSettings(
+      String token,
+      Optional<String> apiUrl,
+      Optional<String> gatewayUrl,
+      Optional<Integer> shardsTotal,
+      Optional<String> shardIds,
+      boolean globalCommands) {
+    this(
+        token,
+        apiUrl,
+        gatewayUrl,
+        shardsTotal,
+        shardIds,
+        globalCommands,
+        DEFAULT_DELIVERIES_PER_SECOND);
   }
 
   public DiscordSettings(
@@ -99,7 +127,20 @@ public record DiscordSettings(
             Optional.ofNullable(env.get("DISCORD_GATEWAY_URL")),
             shards,
             Optional.ofNullable(env.get("DISCORD_SHARD_IDS")),
-            Boolean.parseBoolean(env.getOrDefault("DISCORD_GLOBAL_COMMANDS", "false").strip())));
+            Boolean.parseBoolean(env.getOrDefault("DISCORD_GLOBAL_COMMANDS", "false").strip()),
+            deliveriesPerSecond(env.get("DISCORD_DELIVERIES_PER_SECOND"))));
+  }
+
+  private static int deliveriesPerSecond(String text) {
+    if (text == null || text.isBlank()) {
+      return DEFAULT_DELIVERIES_PER_SECOND;
+    }
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "DISCORD_DELIVERIES_PER_SECOND is a whole number from 1 to 50; got \"" + text + "\"");
+    }
   }
 
   /** Whether this instance starts JDA's shard manager rather than one connection. */
@@ -142,6 +183,8 @@ public record DiscordSettings(
         + shardIds.orElse(shardsTotal.isPresent() ? "all" : "none")
         + ", globalCommands="
         + globalCommands
+        + ", deliveriesPerSecond="
+        + deliveriesPerSecond
         + "]";
   }
 

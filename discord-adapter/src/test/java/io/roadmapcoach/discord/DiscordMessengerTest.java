@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roadmapcoach.core.delivery.Delivery;
 import io.roadmapcoach.core.delivery.DeliveryResult;
 import io.roadmapcoach.core.delivery.DeliveryResult.Who;
+import io.roadmapcoach.core.delivery.Pace;
 import io.roadmapcoach.core.reply.Reply;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
@@ -67,6 +71,42 @@ class DiscordMessengerTest {
   void beforeDiscordIsConnectedTheWorkerWaits() {
     DiscordMessenger messenger = new DiscordMessenger(Optional::empty, Duration.ofSeconds(1));
     assertThat(messenger.send(DM)).isInstanceOf(DeliveryResult.RetryLater.class);
+  }
+
+  @Test
+  void aDeliveryInDoubtPastTheNonceWindowIsNotSentAgain() {
+    Instant now = Instant.parse("2026-03-03T09:10:00Z");
+    DiscordMessenger messenger =
+        new DiscordMessenger(
+            Optional::empty, Duration.ofSeconds(1), Clock.fixed(now, ZoneOffset.UTC), 49);
+    Instant firstSend = now.minus(DiscordMessenger.NONCE_WINDOW).minusSeconds(1);
+
+    DeliveryResult result =
+        messenger.send(
+            DM.withInDoubt(
+                Optional.of(new Delivery.InDoubt(firstSend, firstSend.plusSeconds(30)))));
+
+    assertThat(result).isInstanceOf(DeliveryResult.Unconfirmed.class);
+  }
+
+  @Test
+  void deliveriesArePacedUnderTheGlobalLimitCountingTheRequestToOpenADm() {
+    DiscordMessenger messenger =
+        new DiscordMessenger(Optional::empty, Duration.ofSeconds(1), Clock.systemUTC(), 50);
+    Delivery knownDm =
+        new Delivery(
+            3,
+            "outbox-3",
+            "G1",
+            new Delivery.Direct("1", "Ana", Optional.of("51")),
+            Reply.text("hi"));
+
+    assertThat(messenger.pace(DM)).isEqualTo(Pace.NOW);
+    // the unopened DM took two requests: the next turn is up to two fiftieths of a second away
+    assertThat(messenger.pace(knownDm))
+        .isInstanceOfSatisfying(
+            Pace.Go.class,
+            go -> assertThat(go.after()).isBetween(Duration.ofMillis(1), Duration.ofMillis(40)));
   }
 
   @Test

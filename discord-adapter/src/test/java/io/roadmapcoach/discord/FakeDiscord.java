@@ -69,7 +69,20 @@ final class FakeDiscord implements AutoCloseable {
     }
   }
 
+  /** A message the fake created, with the nonce it was sent with. */
+  record Created(String channelId, String id, String nonce, long atMillis, DataObject message) {}
+
+  /**
+   * Discord drops a repeat of a nonce sent with {@code enforce_nonce} within "the past few
+   * minutes"; the fake keeps it for this long.
+   */
+  static final Duration NONCE_WINDOW = Duration.ofMinutes(3);
+
   final Set<String> closedDms = ConcurrentHashMap.newKeySet();
+  private final List<Created> created = new CopyOnWriteArrayList<>();
+  private final Map<String, Created> byNonce = new ConcurrentHashMap<>();
+  private volatile Duration delay = Duration.ZERO;
+  private volatile RateLimit globalLimit;
   private final MockWebServer server = new MockWebServer();
   private final BlockingQueue<Call> calls = new LinkedBlockingQueue<>();
 
@@ -131,11 +144,64 @@ final class FakeDiscord implements AutoCloseable {
     }
   }
 
-  /** Forgets the calls so far, and every user's closed DMs. */
+  /** Forgets the calls so far, the messages created, and every user's closed DMs. */
   void reset() {
     calls.clear();
     allCalls.clear();
     closedDms.clear();
+    created.clear();
+    byNonce.clear();
+  }
+
+  /** Every message created (a repeat dropped by its nonce is not one). */
+  List<Created> created() {
+    return List.copyOf(created);
+  }
+
+  /** Every REST answer waits this long first (a slow Discord). */
+  FakeDiscord delay(Duration by) {
+    this.delay = by;
+    return this;
+  }
+
+  /**
+   * Enforces Discord's global limit: at most {@code perSecond} requests in any second (a bucket of
+   * that many, refilled continuously), the rest answered 429 with {@code X-RateLimit-Global}.
+   */
+  FakeDiscord globalLimit(int perSecond) {
+    this.globalLimit = new RateLimit(perSecond);
+    return this;
+  }
+
+  /** How many requests were answered 429 for the global limit. */
+  int rateLimited() {
+    RateLimit limit = globalLimit;
+    return limit == null ? 0 : limit.refused.get();
+  }
+
+  /** A token bucket of {@code perSecond}, refilled continuously. */
+  private static final class RateLimit {
+    final int perSecond;
+    final AtomicInteger refused = new AtomicInteger();
+    private double tokens;
+    private long last = System.nanoTime();
+
+    RateLimit(int perSecond) {
+      this.perSecond = perSecond;
+      this.tokens = perSecond;
+    }
+
+    synchronized boolean take() {
+      long now = System.nanoTime();
+      tokens = Math.min(perSecond, tokens + (now - last) / 1e9 * perSecond);
+      last = now;
+      if (tokens >= 1) {
+        tokens -= 1;
+        return true;
+      }
+      refused.incrementAndGet();
+      return false;
+    }
   }
 
   List<Call> calls() {
@@ -175,6 +241,29 @@ final class FakeDiscord implements AutoCloseable {
         new Call(request.getMethod(), path, body, request.getHeaders().get("Authorization"));
     allCalls.add(call);
     calls.add(call);
+    if (!delay.isZero()) {
+      try {
+        Thread.sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    RateLimit limit = globalLimit;
+    if (limit != null && path.startsWith("/api/") && !limit.take()) {
+      return new MockResponse.Builder()
+          .code(429)
+          .setHeader("Content-Type", "application/json")
+          .setHeader("Retry-After", "1")
+          .setHeader("X-RateLimit-Global", "true")
+          .setHeader("X-RateLimit-Scope", "global")
+          .body(
+              DataObject.empty()
+                  .put("message", "You are being rate limited.")
+                  .put("retry_after", 0.05)
+                  .put("global", true)
+                  .toString())
+          .build();
+    }
     String method = request.getMethod();
     if (method.equals("GET") && path.equals("/api/v10/users/@me")) {
       return json(200, botUser());
@@ -221,7 +310,7 @@ final class FakeDiscord implements AutoCloseable {
                   .put("message", "Cannot send messages to this user"));
         }
       }
-      return json(200, message(channel, DataObject.fromJson(payloadOf(body))));
+      return json(200, create(channel, DataObject.fromJson(payloadOf(body))));
     }
     return json(404, DataObject.empty().put("code", 0).put("message", "404: Not Found"));
   }
@@ -400,6 +489,32 @@ final class FakeDiscord implements AutoCloseable {
         .put("last_message_id", null)
         .put("flags", 0)
         .put("recipients", DataArray.empty().add(user(userId, "member-" + userId, null)));
+  }
+
+  /**
+   * Creates a message, unless one was created in the same channel with the same nonce and {@code
+   * enforce_nonce} within the window: that one is returned instead, as Discord does.
+   */
+  private DataObject create(String channelId, DataObject sent) {
+    String nonce = sent.opt("nonce").map(String::valueOf).orElse(null);
+    boolean enforce = sent.getBoolean("enforce_nonce", false);
+    long now = System.currentTimeMillis();
+    if (nonce != null && enforce) {
+      synchronized (byNonce) {
+        Created earlier = byNonce.get(channelId + "/" + nonce);
+        if (earlier != null && now - earlier.atMillis() < NONCE_WINDOW.toMillis()) {
+          return earlier.message();
+        }
+        DataObject message = message(channelId, sent);
+        Created made = new Created(channelId, message.getString("id"), nonce, now, message);
+        byNonce.put(channelId + "/" + nonce, made);
+        created.add(made);
+        return message;
+      }
+    }
+    DataObject message = message(channelId, sent);
+    created.add(new Created(channelId, message.getString("id"), nonce, now, message));
+    return message;
   }
 
   /** A message as Discord returns it, built from what was sent. */

@@ -18,6 +18,11 @@ import io.roadmapcoach.core.delivery.Messenger;
 import io.roadmapcoach.core.member.Workspaces;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +55,8 @@ public final class SlackAdapter implements AutoCloseable {
   public SlackAdapter(SlackSettings settings, Coach coach, Workspaces workspaces, Clock clock) {
     this.settings = settings;
     Slack slack = slack(settings);
-    this.teamId = authTest(slack, settings);
+    Identity identity = authTest(slack, settings);
+    this.teamId = identity.teamId();
     MethodsClient client = slack.methods(settings.botToken(), teamId);
     this.executor =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-work-", 0).factory());
@@ -74,11 +80,14 @@ public final class SlackAdapter implements AutoCloseable {
     app.start();
 
     this.bridge = new SlackHttpBridge(app, new RequestSignature(settings.signingSecret(), clock));
-    this.messenger = new SlackMessenger(client, teamId, new ChannelPacer());
+    this.messenger =
+        new SlackMessenger(
+            client, teamId, SlackMessenger.channelPacer(), settings.delivery(), identity.scopes());
     log.info(
         "Slack is ready for workspace {} ({})",
         teamId,
         settings.socketMode() ? "Socket Mode" : "HTTP");
+    logDeliveryCheck(settings.delivery(), identity.scopes());
   }
 
   /**
@@ -171,7 +180,31 @@ public final class SlackAdapter implements AutoCloseable {
         .build();
   }
 
-  private static String authTest(Slack slack, SlackSettings settings) {
+  /** The token's workspace, and the scopes it was granted (Slack's {@code x-oauth-scopes}). */
+  private record Identity(String teamId, Set<String> scopes) {}
+
+  private void logDeliveryCheck(SlackDelivery delivery, Set<String> scopes) {
+    if (messenger.checksDirect() || messenger.checksChannels()) {
+      log.info(
+          "Slack deliveries left in doubt by a crash are looked up before posting again ({}, {}"
+              + " look-ups a minute, {} messages each)",
+          messenger.checksDirect() && messenger.checksChannels()
+              ? "direct messages and channel posts"
+              : messenger.checksDirect() ? "direct messages only" : "channel posts only",
+          delivery.historyCallsPerMinute(),
+          delivery.historyLimit());
+    } else {
+      log.info(
+          "Slack deliveries left in doubt by a crash are posted again without a look-up (no"
+              + " history scopes, or SLACK_DELIVERY_CHECK=off): a crash may repeat the messages"
+              + " that were being sent");
+    }
+    if (delivery.check() == SlackDelivery.Check.ON && !scopes.contains("im:history")) {
+      log.warn("SLACK_DELIVERY_CHECK=on but the token lacks im:history: look-ups will fail");
+    }
+  }
+
+  private static Identity authTest(Slack slack, SlackSettings settings) {
     AuthTestResponse response;
     try {
       response = slack.methods(settings.botToken()).authTest(r -> r);
@@ -182,6 +215,25 @@ public final class SlackAdapter implements AutoCloseable {
       throw new IllegalStateException(
           "Slack refused SLACK_BOT_TOKEN (auth.test: " + response.getError() + ")");
     }
-    return response.getTeamId();
+    return new Identity(response.getTeamId(), scopes(response.getHttpResponseHeaders()));
+  }
+
+  static Set<String> scopes(Map<String, List<String>> headers) {
+    if (headers == null) {
+      return Set.of();
+    }
+    Set<String> scopes = new TreeSet<>();
+    headers.forEach(
+        (name, values) -> {
+          if ("x-oauth-scopes".equalsIgnoreCase(name) && values != null) {
+            values.forEach(
+                v ->
+                    Arrays.stream(v.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .forEach(scopes::add));
+          }
+        });
+    return scopes;
   }
 }

@@ -17,13 +17,15 @@ import java.util.Optional;
  * @param apiUrl {@code SLACK_API_URL}, the Web API base, ending in {@code /}
  * @param ackBudget how long a slash command may run before it is acknowledged empty and answered
  *     later through {@code response_url} (Slack gives 3 s)
+ * @param delivery how a delivery left in doubt by a crash is checked before it is posted again
  */
 public record SlackSettings(
     String botToken,
     String signingSecret,
     Optional<String> appToken,
     String apiUrl,
-    Duration ackBudget) {
+    Duration ackBudget,
+    SlackDelivery delivery) {
 
   public static final String DEFAULT_API_URL = "https://slack.com/api/";
   public static final Duration DEFAULT_ACK_BUDGET = Duration.ofMillis(2500);
@@ -46,6 +48,16 @@ public record SlackSettings(
     if (ackBudget.isNegative() || ackBudget.compareTo(Duration.ofMillis(2900)) > 0) {
       throw new IllegalArgumentException("ackBudget must be between 0 and 2.9 s");
     }
+    Objects.requireNonNull(delivery);
+  }
+
+  public SlackSettings(
+      String botToken,
+      String signingSecret,
+      Optional<String> appToken,
+      String apiUrl,
+      Duration ackBudget) {
+    this(botToken, signingSecret, appToken, apiUrl, ackBudget, SlackDelivery.DEFAULT);
   }
 
   public SlackSettings(
@@ -54,8 +66,9 @@ public record SlackSettings(
   }
 
   /**
-   * Reads {@code SLACK_BOT_TOKEN}, {@code SLACK_SIGNING_SECRET}, {@code SLACK_APP_TOKEN} and {@code
-   * SLACK_API_URL}; empty when no bot token is set (Slack is off).
+   * Reads {@code SLACK_BOT_TOKEN}, {@code SLACK_SIGNING_SECRET}, {@code SLACK_APP_TOKEN}, {@code
+   * SLACK_API_URL} and the delivery check's variables ({@link SlackDelivery}); empty when no bot
+   * token is set (Slack is off).
    */
   public static Optional<SlackSettings> fromEnvironment(Map<String, String> env) {
     String token = env.get("SLACK_BOT_TOKEN");
@@ -67,11 +80,17 @@ public record SlackSettings(
             token.trim(),
             env.get("SLACK_SIGNING_SECRET"),
             Optional.ofNullable(env.get("SLACK_APP_TOKEN")).map(String::trim),
-            env.get("SLACK_API_URL")));
+            env.get("SLACK_API_URL"),
+            DEFAULT_ACK_BUDGET,
+            SlackDelivery.fromEnvironment(env)));
   }
 
   public SlackSettings withAckBudget(Duration budget) {
-    return new SlackSettings(botToken, signingSecret, appToken, apiUrl, budget);
+    return new SlackSettings(botToken, signingSecret, appToken, apiUrl, budget, delivery);
+  }
+
+  public SlackSettings withDelivery(SlackDelivery checks) {
+    return new SlackSettings(botToken, signingSecret, appToken, apiUrl, ackBudget, checks);
   }
 
   public boolean socketMode() {
@@ -88,6 +107,8 @@ public record SlackSettings(
         + apiUrl
         + ", ackBudget="
         + ackBudget
+        + ", delivery="
+        + delivery
         + "]";
   }
 }

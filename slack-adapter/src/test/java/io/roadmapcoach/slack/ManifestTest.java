@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The manifest a workspace admin installs matches what the adapter serves, and asks no more. */
@@ -52,7 +53,25 @@ class ManifestTest {
   void theBotAsksForTheScopesItUsesAndNoMore() throws IOException {
     assertThat(strings(manifest().at("/oauth_config/scopes/bot")))
         .containsExactlyInAnyOrder(
-            "commands", "chat:write", "im:write", "users:read", "files:write");
+            "commands",
+            "chat:write",
+            "im:write",
+            "users:read",
+            "files:write",
+            "im:history",
+            "channels:history",
+            "groups:history");
     assertThat(manifest().at("/oauth_config/scopes/user").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void theManifestsScopesTurnOnTheLookUpOfDeliveriesInDoubt() throws IOException {
+    Set<String> granted =
+        new java.util.HashSet<>(strings(manifest().at("/oauth_config/scopes/bot")));
+
+    assertThat(SlackDelivery.DEFAULT.checks(false, granted)).as("direct messages").isTrue();
+    assertThat(SlackDelivery.DEFAULT.checks(true, granted)).as("channel posts").isTrue();
+    granted.removeAll(Set.of("im:history", "channels:history", "groups:history"));
+    assertThat(SlackDelivery.DEFAULT.checks(false, granted)).isFalse();
   }
 }

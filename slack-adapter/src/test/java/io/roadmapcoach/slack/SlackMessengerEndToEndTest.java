@@ -4,11 +4,14 @@ import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
 import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.delivery.Delivery;
 import io.roadmapcoach.core.delivery.DeliveryResult;
 import io.roadmapcoach.core.delivery.DeliveryResult.Who;
 import io.roadmapcoach.core.delivery.DeliveryWorker;
+import io.roadmapcoach.core.delivery.Messenger;
+import io.roadmapcoach.core.delivery.Pace;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.schedule.NudgeSweep;
 import io.roadmapcoach.core.tx.Transactions;
@@ -90,24 +93,62 @@ class SlackMessengerEndToEndTest {
   }
 
   @Test
-  void a429IsWaitedOutAndTheMessageSentOnce() {
+  void a429PausesOnlyThatConversationAndTheMessageIsSentOnceAfterItsRetryAfter()
+      throws InterruptedException {
     enrollAnaAndSweepTuesdayMorning();
-    slack.fake.next("chat.postMessage", Answer.rateLimited(2));
+    slack.fake.next("chat.postMessage", Answer.rateLimited(1));
 
     worker.drainDue();
 
     assertThat(dsl.select(OUTBOX.STATUS).from(OUTBOX).fetchSingle().value1()).isEqualTo("pending");
-    assertThat(worker.pausedUntil(Platform.SLACK)).contains(TUESDAY_NINE_BERLIN.plusSeconds(2));
-    worker.drainDue(); // still paused: nothing is sent
+    assertThat(worker.pausedUntil(Platform.SLACK)).as("the rest of Slack goes on").isEmpty();
+    assertThat(dsl.select(OUTBOX.NEXT_ATTEMPT_AT).from(OUTBOX).fetchSingle().value1().toInstant())
+        .isEqualTo(TUESDAY_NINE_BERLIN.plusSeconds(1));
+    worker.drainDue(); // not due yet: nothing is sent
     assertThat(slack.fake.calls("chat.postMessage")).hasSize(1);
 
-    slack.clock.advance(Duration.ofSeconds(3));
+    Thread.sleep(1_100); // the conversation's own pause runs on real time
+    slack.clock.advance(Duration.ofSeconds(2));
     worker.drainDue();
 
     assertThat(slack.fake.calls("chat.postMessage")).hasSize(2); // the 429, then the one that went
     assertThat(dsl.select(OUTBOX.STATUS).from(OUTBOX).fetchSingle().value1()).isEqualTo("sent");
+    assertThat(dsl.select(OUTBOX.ATTEMPTS).from(OUTBOX).fetchSingle().value1())
+        .as("a wait Slack asked for is not a failed attempt")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void a429OnOneChannelDoesNotSlowAnother() {
+    slack.fake.next("chat.postMessage", Answer.rateLimited(30));
+    Messenger messenger = slack.adapter.messenger();
+
+    DeliveryResult first = messenger.send(channel("C0ONE"));
+
+    assertThat(first)
+        .isInstanceOfSatisfying(
+            DeliveryResult.RetryLater.class,
+            r -> {
+              assertThat(r.after()).isEqualTo(Duration.ofSeconds(30));
+              assertThat(r.wholePlatform()).isFalse();
+              assertThat(r.rateLimited()).isTrue();
+            });
+    assertThat(messenger.pace(channel("C0ONE"))).isInstanceOf(Pace.NotBefore.class);
+    assertThat(messenger.pace(channel("C0TWO"))).isEqualTo(Pace.NOW);
+    assertThat(messenger.send(channel("C0TWO"))).isEqualTo(DeliveryResult.Sent.plain());
+  }
+
+  @Test
+  void everyPostCarriesItsDeliveryKeyAsMessageMetadata() {
+    enrollAnaAndSweepTuesdayMorning();
+
     worker.drainDue();
-    assertThat(slack.fake.calls("chat.postMessage")).hasSize(2);
+
+    JsonObject metadata = slack.fake.calls("chat.postMessage").get(0).json("metadata");
+    long row = dsl.select(OUTBOX.ID).from(OUTBOX).fetchSingle().value1();
+    assertThat(metadata.get("event_type").getAsString()).isEqualTo("roadmap_coach_delivery");
+    assertThat(metadata.getAsJsonObject("event_payload").get("delivery_key").getAsString())
+        .isEqualTo("outbox-" + row);
   }
 
   @Test
@@ -178,9 +219,9 @@ class SlackMessengerEndToEndTest {
   }
 
   @Test
-  void serverErrorsAreRetriedLaterAndOtherErrorsFailForTheWorkerToBackOff() {
+  void serverErrorsLeaveThePostInDoubtAndOtherErrorsFailForTheWorkerToBackOff() {
     slack.fake.next("chat.postMessage", new Answer(503, Map.of(), "{\"ok\":false}"));
-    assertThat(send(direct(Optional.of("DU1")))).isInstanceOf(DeliveryResult.RetryLater.class);
+    assertThat(send(direct(Optional.of("DU1")))).isInstanceOf(DeliveryResult.Unknown.class);
 
     slack.fake.next("chat.postMessage", Answer.error("invalid_blocks"));
     assertThat(send(direct(Optional.of("DU2"))))
@@ -203,12 +244,120 @@ class SlackMessengerEndToEndTest {
 
   @Test
   void postsToOneChannelAreAtLeastASecondApart() {
-    send(channel("C0GENERAL"));
-    long first = System.nanoTime();
-    send(channel("C0GENERAL"));
-    long gapMillis = (System.nanoTime() - first) / 1_000_000;
+    Messenger messenger = slack.adapter.messenger();
 
+    assertThat(messenger.pace(channel("C0GENERAL"))).isEqualTo(Pace.NOW);
+    assertThat(messenger.pace(channel("C0GENERAL")))
+        .isInstanceOfSatisfying(
+            Pace.Go.class, go -> assertThat(go.after()).isGreaterThan(Duration.ofMillis(900)));
+    assertThat(messenger.pace(channel("C0OTHER"))).isEqualTo(Pace.NOW);
+  }
+
+  // ---- deliveries left in doubt by a crash
+
+  private static Delivery inDoubt(Delivery d, Instant firstSend) {
+    return d.withInDoubt(Optional.of(new Delivery.InDoubt(firstSend, firstSend.plusSeconds(30))));
+  }
+
+  /** A messenger for a token granted {@code scopes} (comma-separated), as Slack reports them. */
+  private SlackMessenger messenger(String scopes) {
+    slack.fake.scopes(scopes);
+    var client =
+        SlackAdapter.slack(
+                new SlackSettings(SlackHarness.TOKEN, "s", Optional.empty(), slack.fake.apiUrl()))
+            .methods(SlackHarness.TOKEN, FakeSlack.TEAM);
+    return new SlackMessenger(
+        client,
+        FakeSlack.TEAM,
+        SlackMessenger.channelPacer(),
+        SlackDelivery.DEFAULT,
+        SlackAdapter.scopes(java.util.Map.of("x-oauth-scopes", java.util.List.of(scopes))));
+  }
+
+  @Test
+  void aDeliveryInDoubtThatSlackAlreadyHasIsNotPostedAgain() {
+    SlackMessenger messenger = messenger(FakeSlack.HISTORY_SCOPES);
+    Instant firstSend = Instant.now();
+    assertThat(messenger.send(direct(Optional.of("DU1")))).isInstanceOf(DeliveryResult.Sent.class);
+
+    DeliveryResult again = messenger.send(inDoubt(direct(Optional.of("DU1")), firstSend));
+
+    assertThat(again).isEqualTo(new DeliveryResult.Sent(Optional.of("DU1"), true));
+    assertThat(slack.fake.calls("chat.postMessage")).hasSize(1);
+    FakeSlack.Call lookUp = slack.fake.calls("conversations.history").get(0);
+    assertThat(lookUp.params())
+        .containsEntry("channel", "DU1")
+        .containsEntry("include_all_metadata", "1")
+        .containsEntry("limit", "15");
+  }
+
+  @Test
+  void aDeliveryInDoubtThatSlackDoesNotHaveIsPostedOnce() {
+    SlackMessenger messenger = messenger(FakeSlack.HISTORY_SCOPES);
+    // another delivery in the same conversation does not count
+    messenger.send(
+        new Delivery(
+            9,
+            "outbox-9",
+            FakeSlack.TEAM,
+            new Delivery.Direct("U1", "Ana", Optional.of("DU1")),
+            Reply.text("yesterday's")));
+
+    DeliveryResult result = messenger.send(inDoubt(direct(Optional.of("DU1")), Instant.now()));
+
+    assertThat(result).isEqualTo(new DeliveryResult.Sent(Optional.of("DU1")));
+    assertThat(slack.fake.calls("conversations.history")).hasSize(1);
     assertThat(slack.fake.calls("chat.postMessage")).hasSize(2);
-    assertThat(gapMillis).isGreaterThanOrEqualTo(900);
+  }
+
+  @Test
+  void withoutTheHistoryScopesADeliveryInDoubtIsPostedAgainUnchecked() {
+    SlackMessenger messenger = messenger(FakeSlack.BASE_SCOPES);
+    assertThat(messenger.checksDirect()).isFalse();
+
+    messenger.send(direct(Optional.of("DU1")));
+    messenger.send(inDoubt(direct(Optional.of("DU1")), Instant.now()));
+
+    assertThat(slack.fake.calls("conversations.history")).isEmpty();
+    assertThat(slack.fake.calls("chat.postMessage")).hasSize(2);
+  }
+
+  @Test
+  void lookUpsArePacedWithinSlacksHistoryLimitAndDeliveriesInDoubtWaitTheirTurn() {
+    SlackMessenger messenger = messenger(FakeSlack.HISTORY_SCOPES);
+    Instant firstSend = Instant.now();
+
+    Pace first = messenger.pace(inDoubt(direct(Optional.of("DU1")), firstSend));
+    Pace second = messenger.pace(inDoubt(direct(Optional.of("DU2")), firstSend));
+
+    assertThat(first).isEqualTo(Pace.NOW);
+    assertThat(second)
+        .as("one look-up a minute outside the Marketplace")
+        .isInstanceOfSatisfying(
+            Pace.NotBefore.class,
+            later -> assertThat(later.after()).isGreaterThan(Duration.ofSeconds(55)));
+    assertThat(messenger.pace(direct(Optional.of("DU3"))))
+        .as("deliveries not in doubt do not wait for look-ups")
+        .isEqualTo(Pace.NOW);
+  }
+
+  @Test
+  void aConversationWithMoreMessagesThanOneLookUpReturnsIsNotPostedAgainBlindly() {
+    SlackMessenger messenger = messenger(FakeSlack.HISTORY_SCOPES);
+    Instant firstSend = Instant.now();
+    for (int i = 0; i < 16; i++) {
+      messenger.send(
+          new Delivery(
+              100 + i,
+              "outbox-" + (100 + i),
+              FakeSlack.TEAM,
+              new Delivery.ChannelPost("C0BUSY", "busy"),
+              Reply.text("chatter " + i)));
+    }
+
+    DeliveryResult result = messenger.send(inDoubt(channel("C0BUSY"), firstSend));
+
+    assertThat(result).isInstanceOf(DeliveryResult.Unconfirmed.class);
+    assertThat(slack.fake.calls("chat.postMessage")).hasSize(16);
   }
 }

@@ -6,8 +6,13 @@ import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.reply.Visibility;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +22,9 @@ import java.util.Optional;
  * notices are written here; every other kind by the feature it belongs to.
  */
 public final class DeliveryComposer {
+  /** A nudge or post found this late is still sent; later it is dropped and counted. */
+  public static final Duration LATE_WINDOW = Duration.ofHours(2);
+
   private final MemberRepository members;
   private final Map<DeliveryKind, Composer> byKind;
 
@@ -38,7 +46,54 @@ public final class DeliveryComposer {
   public record Send(Delivery delivery, Optional<Long> memberId, Optional<Long> channelId)
       implements Composed {}
 
-  public record Drop(String reason) implements Composed {}
+  /**
+   * Not worth sending any more.
+   *
+   * @param stale found later than its late window: counted apart, as missed rather than moot
+   */
+  public record Drop(String reason, boolean stale) implements Composed {
+    public Drop(String reason) {
+      this(reason, false);
+    }
+  }
+
+  /** Composing failed (a bug, a database error): the worker retries it with back-off. */
+  public record Unsendable(String reason) implements Composed {}
+
+  /**
+   * Composes a batch of claimed rows in one transaction (the caller's), in order. A row that cannot
+   * be composed fails the whole batch; the worker then composes those rows one by one.
+   */
+  public List<Composed> composeAll(List<DeliveryQueue.Claimed> rows, Instant now) {
+    List<Composed> composed = new ArrayList<>(rows.size());
+    for (DeliveryQueue.Claimed row : rows) {
+      composed.add(compose(row, now));
+    }
+    return composed;
+  }
+
+  /**
+   * When a row for {@code localDate} at {@code time} was due: that moment in {@code zone}, unless
+   * the time was changed since the row was written (it is then its writing time). A row found after
+   * midnight keeps the date it was due on, so this stays right across midnight.
+   */
+  public static Instant dueAt(DeliveryQueue.Claimed row, LocalTime time, ZoneId zone) {
+    Instant scheduled = row.localDate().atTime(time).atZone(zone).toInstant();
+    Instant written = row.createdAt();
+    boolean plausible =
+        !scheduled.isAfter(written) && !scheduled.isBefore(written.minus(LATE_WINDOW));
+    return plausible ? scheduled : written;
+  }
+
+  /** A row found more than {@link #LATE_WINDOW} after it was due is dropped as stale. */
+  public static Optional<Drop> staleness(
+      DeliveryQueue.Claimed row, LocalTime time, ZoneId zone, Instant now, String what) {
+    Instant due = dueAt(row, time, zone);
+    return now.isAfter(due.plus(LATE_WINDOW))
+        ? Optional.of(
+            new Drop(what + " due at " + due + " is more than " + LATE_WINDOW + " late", true))
+        : Optional.empty();
+  }
 
   public Composed compose(DeliveryQueue.Claimed row, Instant now) {
     if (row.memberId().isPresent() && !members.exists(row.memberId().get())) {

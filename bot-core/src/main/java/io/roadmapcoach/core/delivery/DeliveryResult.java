@@ -10,31 +10,63 @@ public sealed interface DeliveryResult {
    * The platform accepted it.
    *
    * @param dmChannel the DM conversation used, for the worker to keep so it is opened only once
+   * @param foundAlreadySent an earlier attempt in doubt had reached the platform: nothing was sent
+   *     now (Slack: the delivery key found in the conversation; Discord: the nonce matched)
    */
-  record Sent(Optional<String> dmChannel) implements DeliveryResult {
+  record Sent(Optional<String> dmChannel, boolean foundAlreadySent) implements DeliveryResult {
+    public Sent(Optional<String> dmChannel) {
+      this(dmChannel, false);
+    }
+
     public static Sent plain() {
       return new Sent(Optional.empty());
     }
   }
 
   /**
+   * The platform may or may not have the message: the call timed out, or the connection broke after
+   * the request went out. The row stays in doubt and is checked before it is sent again.
+   */
+  record Unknown(Duration after, String reason) implements DeliveryResult {}
+
+  /**
+   * An earlier attempt may have reached the platform and that cannot be checked (past Discord's
+   * nonce window, too many messages to look through): it is not sent again, so that nothing is ever
+   * sent twice, and the row ends as dropped.
+   */
+  record Unconfirmed(String reason) implements DeliveryResult {}
+
+  /**
    * Try again after a wait.
    *
-   * @param wholePlatform the platform asked us to slow down (HTTP 429 with Retry-After): nothing
-   *     more goes to it until then. Otherwise only this delivery waits (a timeout, a 5xx, pacing
-   *     one channel).
+   * @param wholePlatform the platform as a whole must wait (not connected, a global 429): nothing
+   *     more goes to it until then. Otherwise only this delivery waits (a timeout, a 5xx, a channel
+   *     or route the platform paused, which the messenger holds back itself).
+   * @param rateLimited the platform, or our pacing of it, asked for the wait: not a failed attempt
    */
-  record RetryLater(Duration after, String reason, boolean wholePlatform)
+  record RetryLater(Duration after, String reason, boolean wholePlatform, boolean rateLimited)
       implements DeliveryResult {
+
+    public RetryLater(Duration after, String reason, boolean wholePlatform) {
+      this(after, reason, wholePlatform, wholePlatform);
+    }
 
     /** The platform said "slow down": it is paused for {@code after}. */
     public RetryLater(Duration after, String reason) {
       this(after, reason, true);
     }
 
-    /** Only this delivery waits; others to the same platform go on. */
+    /** Only this delivery waits; others to the same platform go on. Counts as an attempt. */
     public static RetryLater thisOnly(Duration after, String reason) {
-      return new RetryLater(after, reason, false);
+      return new RetryLater(after, reason, false, false);
+    }
+
+    /**
+     * The platform paused the channel, route or workspace this delivery goes to (a 429 naming it):
+     * only deliveries there wait, and the wait is not a failed attempt.
+     */
+    public static RetryLater paced(Duration after, String reason) {
+      return new RetryLater(after, reason, false, true);
     }
   }
 

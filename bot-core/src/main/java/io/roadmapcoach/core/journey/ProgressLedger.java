@@ -98,9 +98,10 @@ public final class ProgressLedger {
           update
               .set(ENROLLMENT.POINTS, ENROLLMENT.POINTS.plus(change.points()))
               .set(ENROLLMENT.POINTS_REACHED_AT, Times.utc(change.now()));
-      addChannelPoints(change);
+      addWeeklyPoints(change);
     }
     update.where(ENROLLMENT.MEMBER_ID.eq(before.memberId())).execute();
+    updateMemberships(change, streakAfter != null ? Optional.of(lastActivityAt) : Optional.empty());
     insertEvent(change, localToday, streakAfter);
     return new Enrollment(
         before.memberId(),
@@ -208,16 +209,32 @@ public final class ProgressLedger {
   }
 
   /**
-   * Points are the member's: they count on the board of every channel the member belongs to, each
-   * channel's week running in its own time zone.
+   * The copies each channel membership keeps for its board and team list: the member's all-time
+   * points and their last progress, so ranking and "stalest first" stay index reads.
    */
-  private void addChannelPoints(Change change) {
+  private void updateMemberships(Change change, Optional<Instant> lastActivityAt) {
+    if (change.points() == 0 && lastActivityAt.isEmpty()) {
+      return;
+    }
+    var update = dsl.update(CHANNEL_MEMBER).set(CHANNEL_MEMBER.MEMBER_ID, CHANNEL_MEMBER.MEMBER_ID);
+    if (change.points() != 0) {
+      update =
+          update
+              .set(CHANNEL_MEMBER.POINTS, CHANNEL_MEMBER.POINTS.plus(change.points()))
+              .set(CHANNEL_MEMBER.POINTS_REACHED_AT, Times.utc(change.now()));
+    }
+    if (lastActivityAt.isPresent()) {
+      update = update.set(CHANNEL_MEMBER.LAST_ACTIVITY_AT, Times.utc(lastActivityAt.get()));
+    }
+    update.where(CHANNEL_MEMBER.MEMBER_ID.eq(change.member().id())).execute();
+  }
+
+  /**
+   * Points are the member's: they count on the week's board of every channel the member belongs to,
+   * each channel's week running in its own time zone.
+   */
+  private void addWeeklyPoints(Change change) {
     var now = Times.utc(change.now());
-    dsl.update(CHANNEL_MEMBER)
-        .set(CHANNEL_MEMBER.POINTS, CHANNEL_MEMBER.POINTS.plus(change.points()))
-        .set(CHANNEL_MEMBER.POINTS_REACHED_AT, now)
-        .where(CHANNEL_MEMBER.MEMBER_ID.eq(change.member().id()))
-        .execute();
     Field<LocalDate> weekStart =
         DSL.field(
             "date_trunc('week', {0} at time zone {1})::date",

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -56,7 +57,13 @@ public final class ChannelPostComposer implements Composer {
   @Override
   public Composed compose(DeliveryQueue.Claimed row, Instant now) {
     Channel channel = members.channel(row.channelId().orElseThrow());
-    if (holidays.isHoliday(channel.id(), now.atZone(channel.zoneOrUtc()).toLocalDate())) {
+    Optional<Drop> stale =
+        DeliveryComposer.staleness(
+            row, channel.post().time(), channel.zoneOrUtc(), now, "the channel post");
+    if (stale.isPresent()) {
+      return stale.get();
+    }
+    if (holidays.isHoliday(channel.id(), row.localDate())) {
       // a holiday set after the post was enqueued: the news waits for the next post
       return new Drop("a holiday in #" + channel.name());
     }

@@ -91,7 +91,7 @@ public final class TeamRepository {
         .join(MEMBER)
         .on(MEMBER.ID.eq(ENROLLMENT.MEMBER_ID))
         .where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId))
-        .orderBy(ENROLLMENT.LAST_ACTIVITY_AT.asc(), ENROLLMENT.MEMBER_ID.asc());
+        .orderBy(CHANNEL_MEMBER.LAST_ACTIVITY_AT.asc(), CHANNEL_MEMBER.MEMBER_ID.asc());
   }
 
   private static TeamRow row(Record r) {

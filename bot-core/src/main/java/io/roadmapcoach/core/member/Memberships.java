@@ -36,14 +36,16 @@ public final class Memberships {
                 CHANNEL_MEMBER.MEMBER_ID,
                 CHANNEL_MEMBER.JOINED_AT,
                 CHANNEL_MEMBER.POINTS,
-                CHANNEL_MEMBER.POINTS_REACHED_AT)
+                CHANNEL_MEMBER.POINTS_REACHED_AT,
+                CHANNEL_MEMBER.LAST_ACTIVITY_AT)
             .select(
                 DSL.select(
                         DSL.val(channelId),
                         ENROLLMENT.MEMBER_ID,
                         DSL.val(Times.utc(now)),
                         ENROLLMENT.POINTS,
-                        ENROLLMENT.POINTS_REACHED_AT)
+                        ENROLLMENT.POINTS_REACHED_AT,
+                        ENROLLMENT.LAST_ACTIVITY_AT)
                     .from(ENROLLMENT)
                     .where(ENROLLMENT.MEMBER_ID.eq(memberId)))
             .onConflictDoNothing()

@@ -63,18 +63,21 @@ public final class NudgeComposer implements Composer {
     }
     Channel home = members.channel(enrollment.get().channelId());
     LocalDate today = now.atZone(member.zone(home)).toLocalDate();
-    if (row.localDate().isBefore(today)) {
-      return new Drop("a nudge for " + row.localDate() + " is stale on " + today);
+    Optional<Drop> stale =
+        DeliveryComposer.staleness(row, member.remindTime(), member.zone(home), now, "the nudge");
+    if (stale.isPresent()) {
+      return stale.get();
     }
-    if (!enrollment.get().lastActiveDate().isBefore(today)) {
-      return new Drop("already active today");
+    if (!enrollment.get().lastActiveDate().isBefore(row.localDate())) {
+      return new Drop("active since the nudge was due");
     }
-    Optional<String> skipped = courtesies.skipped(member, home, today, now);
+    // the day the nudge is for: one found late, after midnight, still speaks of its own day
+    Optional<String> skipped = courtesies.skipped(member, home, row.localDate(), now);
     if (skipped.isPresent()) {
       return new Drop(skipped.get());
     }
     Reply reply =
-        courtesies.pausesInstead(member, today, now)
+        courtesies.pausesInstead(member, row.localDate(), now)
             ? courtesies.goodbye()
             : nudge(member, enrollment.get(), today, Optional.empty());
     return DeliveryComposer.toMember(row, member, members.dmChannel(member.id()), reply);

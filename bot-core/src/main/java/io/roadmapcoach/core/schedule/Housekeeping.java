@@ -48,7 +48,7 @@ public final class Housekeeping {
                     DSL.select(OUTBOX.ID)
                         .from(OUTBOX)
                         .where(
-                            OUTBOX.STATUS.ne("pending"),
+                            OUTBOX.STATUS.notIn("pending", "sending"),
                             OUTBOX.CREATED_AT.lt(Times.utc(now.minus(KEEP_FINISHED_DELIVERIES))))
                         .limit(MOST_PER_RUN)))
             .execute();

@@ -10,6 +10,7 @@ import static io.roadmapcoach.db.schema.Tables.SWEEP_SLICE;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 
 import io.roadmapcoach.core.coaching.HolidayRepository;
+import io.roadmapcoach.core.delivery.DeliveryComposer;
 import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.journey.EventKind;
 import io.roadmapcoach.core.journey.ProgressLedger;
@@ -35,19 +36,20 @@ import org.jooq.impl.SQLDataType;
 /**
  * Finds the members whose daily nudge is due and writes one outbox row for each, in batches. The
  * due test runs in PostgreSQL, in each member's own time zone: their reminder time has come today
- * (at most {@link #LATE_WINDOW} ago, on the same local day), it is one of their reminder days, they
- * are not snoozed, nudges are on, and they have not been active today. Each batch locks the rows it
- * claims ({@code FOR UPDATE SKIP LOCKED}) and inserts under the outbox's unique key in one
- * statement, so instances sweeping at once share the work, and a nudge is never enqueued twice. A
- * batch that dies with its instance rolls back whole and is claimed by the next sweep.
+ * (at most {@link #LATE_WINDOW} ago, across midnight too: a reminder at 23:56 found at 00:30 is the
+ * previous day's nudge), that day is one of their reminder days, they are not snoozed on it, nudges
+ * are on, and they have not been active since it began. Each batch locks the rows it claims ({@code
+ * FOR UPDATE SKIP LOCKED}) and inserts under the outbox's unique key in one statement, so instances
+ * sweeping at once share the work, and a nudge is never enqueued twice. A batch that dies with its
+ * instance rolls back whole and is claimed by the next sweep.
  *
  * <p>Instances sweeping in the same minute also split the slices: one that finds a slice being
  * swept (its advisory lock held) or already swept in this minute moves on to the next, since nobody
  * becomes due within a minute who was not due at its start (reminder times are whole minutes).
  */
 public final class NudgeSweep {
-  /** A nudge found this late is still sent; later on the same day, or on a later day, it is not. */
-  public static final Duration LATE_WINDOW = Duration.ofHours(2);
+  /** A nudge found this late is still sent, across midnight too; later, it is not. */
+  public static final Duration LATE_WINDOW = DeliveryComposer.LATE_WINDOW;
 
   /** Member ids per batch: one transaction's share of the sweep. */
   static final int DEFAULT_BATCH = 10_000;
@@ -148,14 +150,13 @@ public final class NudgeSweep {
             "({0} at time zone {1})", SQLDataType.LOCALDATETIME, DSL.val(Times.utc(now)), zone);
     Table<?> local = DSL.lateral(DSL.select(localNow.as("local_ts"))).as("l");
     Field<LocalDateTime> localTs = DSL.field(DSL.name("l", "local_ts"), SQLDataType.LOCALDATETIME);
-    Field<LocalDate> localDate = localTs.cast(SQLDataType.LOCALDATE);
-    Field<LocalTime> localTime = localTs.cast(SQLDataType.LOCALTIME);
+    Field<LocalDate> lastDue = lastDueDate(localTs, MEMBER.REMIND_TIME);
 
     CommonTableExpression<Record3<Long, Long, LocalDate>> due =
         DSL.name("due")
             .fields("member_id", "workspace_id", "local_date")
             .as(
-                DSL.select(MEMBER.ID, MEMBER.WORKSPACE_ID, localDate)
+                DSL.select(MEMBER.ID, MEMBER.WORKSPACE_ID, lastDue)
                     .from(MEMBER)
                     .join(ENROLLMENT)
                     .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
@@ -174,13 +175,13 @@ public final class NudgeSweep {
                     .and(ENROLLMENT.MEMBER_ID.between(firstMemberId, lastMemberId))
                     .and(reachable())
                     .and(DSL.coalesce(MEMBER.REMIND_VIA, CHANNEL.REMINDER_MODE).eq("dm"))
-                    .and(inWindow(localTs, localTime, MEMBER.REMIND_TIME))
-                    .and(reminderDay(localTs))
-                    .and(notSnoozed(localDate))
-                    .and(ENROLLMENT.LAST_ACTIVE_DATE.lt(localDate))
+                    .and(inWindow(localTs, MEMBER.REMIND_TIME))
+                    .and(reminderDay(dueAt(localTs, MEMBER.REMIND_TIME)))
+                    .and(notSnoozed(lastDue))
+                    .and(ENROLLMENT.LAST_ACTIVE_DATE.lt(lastDue))
                     // five unanswered in a row pause nudges; the home channel's holidays skip them
                     .and(MEMBER.NUDGES_PAUSED_AT.isNull())
-                    .and(HolidayRepository.notOnHoliday(ENROLLMENT.CHANNEL_ID, localDate))
+                    .and(HolidayRepository.notOnHoliday(ENROLLMENT.CHANNEL_ID, lastDue))
                     .and(
                         DSL.notExists(
                             DSL.selectOne()
@@ -188,7 +189,7 @@ public final class NudgeSweep {
                                 .where(
                                     OUTBOX.KIND.eq(DeliveryKind.NUDGE.key()),
                                     OUTBOX.MEMBER_ID.eq(MEMBER.ID),
-                                    OUTBOX.LOCAL_DATE.eq(localDate))))
+                                    OUTBOX.LOCAL_DATE.eq(lastDue))))
                     .forUpdate()
                     .of(MEMBER)
                     .skipLocked());
@@ -234,8 +235,8 @@ public final class NudgeSweep {
             DSL.coalesce(CHANNEL.TIME_ZONE, DSL.inline("UTC")));
     Table<?> local = DSL.lateral(DSL.select(localNow.as("local_ts"))).as("l");
     Field<LocalDateTime> localTs = DSL.field(DSL.name("l", "local_ts"), SQLDataType.LOCALDATETIME);
-    Field<LocalDate> localDate = localTs.cast(SQLDataType.LOCALDATE);
-    Field<LocalTime> localTime = localTs.cast(SQLDataType.LOCALTIME);
+    Field<LocalTime> postTime = CHANNEL.POST_TIME;
+    Field<LocalDate> localDate = lastDueDate(localTs, postTime);
     return dsl.insertInto(
             OUTBOX,
             OUTBOX.WORKSPACE_ID,
@@ -259,12 +260,12 @@ public final class NudgeSweep {
                 .where(CHANNEL.DELIVERABLE.isTrue().and(WORKSPACE.DELIVERABLE.isTrue()))
                 .and(CHANNEL.POST_ENABLED.isTrue())
                 .and(HolidayRepository.notOnHoliday(CHANNEL.ID, localDate))
-                .and(inWindow(localTs, localTime, CHANNEL.POST_TIME))
+                .and(inWindow(localTs, postTime))
                 .and(
                     CHANNEL
                         .POST_DAYS
                         .eq("daily")
-                        .or(DSL.extract(localTs, DatePart.ISO_DAY_OF_WEEK).lt(6)))
+                        .or(DSL.extract(dueAt(localTs, postTime), DatePart.ISO_DAY_OF_WEEK).lt(6)))
                 // a day with nobody to nudge in the post and nothing to celebrate has no post
                 .and(someoneNudgedInThePost().or(progressSinceLastPost(now)))
                 .and(
@@ -324,16 +325,30 @@ public final class NudgeSweep {
         .and(WORKSPACE.DELIVERABLE.isTrue());
   }
 
-  /** The reminder time has come today, at most {@link #LATE_WINDOW} ago. */
-  private static Condition inWindow(
-      Field<LocalDateTime> localTs, Field<LocalTime> localTime, Field<LocalTime> at) {
-    Field<LocalDateTime> dueAt =
-        DSL.field("({0}::date + {1})", SQLDataType.LOCALDATETIME, localTs, at);
+  /**
+   * The local day a daily time {@code at} was last due on: today once the time has come, else
+   * yesterday (a reminder at 23:56 seen at 00:30 was due yesterday).
+   */
+  private static Field<LocalDate> lastDueDate(Field<LocalDateTime> localTs, Field<LocalTime> at) {
+    return DSL.field(
+        "(case when {0}::time >= {1} then {0}::date else {0}::date - 1 end)",
+        SQLDataType.LOCALDATE, localTs, at);
+  }
+
+  /** The local date and time {@code at} was last due. */
+  private static Field<LocalDateTime> dueAt(Field<LocalDateTime> localTs, Field<LocalTime> at) {
+    return DSL.field("({0} + {1})", SQLDataType.LOCALDATETIME, lastDueDate(localTs, at), at);
+  }
+
+  /** The time {@code at} was last due at most {@link #LATE_WINDOW} ago, across midnight too. */
+  private static Condition inWindow(Field<LocalDateTime> localTs, Field<LocalTime> at) {
     Field<LocalDateTime> lateLimit =
         DSL.field(
             "({0} + make_interval(mins => {1}))",
-            SQLDataType.LOCALDATETIME, dueAt, DSL.inline((int) LATE_WINDOW.toMinutes()));
-    return localTime.ge(at).and(localTs.lt(lateLimit));
+            SQLDataType.LOCALDATETIME,
+            dueAt(localTs, at),
+            DSL.inline((int) LATE_WINDOW.toMinutes()));
+    return localTs.lt(lateLimit);
   }
 
   private static Condition reminderDay(Field<LocalDateTime> localTs) {

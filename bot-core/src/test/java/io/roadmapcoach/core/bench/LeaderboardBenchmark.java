@@ -125,8 +125,9 @@ public final class LeaderboardBenchmark {
             + " from (select member_id, sum(points)::int as points, max(occurred_at) as last"
             + "       from progress_event group by member_id) s where s.member_id = e.member_id");
     dsl.execute(
-        "insert into channel_member (channel_id, member_id, joined_at, points, points_reached_at)"
-            + " select channel_id, member_id, enrolled_at, points, points_reached_at from enrollment");
+        "insert into channel_member (channel_id, member_id, joined_at, points, points_reached_at,"
+            + " last_activity_at)"
+            + " select channel_id, member_id, enrolled_at, points, points_reached_at, last_activity_at from enrollment");
     dsl.execute(
         "insert into weekly_points (channel_id, week_start, member_id, points, reached_at) select"
             + " channel_id, date_trunc('week', occurred_at at time zone 'Europe/Berlin')::date,"

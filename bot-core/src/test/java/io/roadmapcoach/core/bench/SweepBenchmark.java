@@ -2,33 +2,20 @@ package io.roadmapcoach.core.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.roadmapcoach.core.Core;
-import io.roadmapcoach.core.caller.Platform;
-import io.roadmapcoach.core.delivery.Delivery;
-import io.roadmapcoach.core.delivery.DeliveryResult;
-import io.roadmapcoach.core.delivery.DeliveryWorker;
-import io.roadmapcoach.core.delivery.Messenger;
-import io.roadmapcoach.core.quiz.QuizBank;
-import io.roadmapcoach.core.quiz.QuizBankLoader;
-import io.roadmapcoach.core.roadmap.Roadmap;
-import io.roadmapcoach.core.roadmap.RoadmapLoader;
-import io.roadmapcoach.core.roadmap.RoadmapSource;
 import io.roadmapcoach.core.schedule.NudgeSweep;
 import io.roadmapcoach.core.tx.Transactions;
 import io.roadmapcoach.db.Database;
 import io.roadmapcoach.db.DatabaseSettings;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
 
 /**
  * The nudge sweep claiming 100,000 members due in the same minute into the outbox, with one and
- * with two instances (each its own connection pool), then the delivery worker's rate into a
- * messenger that does nothing. Goal: 50,000 claimed rows/s or more.
+ * with two instances (each its own connection pool). Goal: 50,000 claimed rows/s or more. What
+ * happens after the sweep (the delivery worker) is measured by the discord-adapter's {@code
+ * DeliveryBenchmark}.
  *
  * <p>Run: {@code ./mvnw -B -q -pl bot-core exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.roadmapcoach.core.bench.SweepBenchmark}
@@ -36,7 +23,6 @@ import org.jooq.DSLContext;
 public final class SweepBenchmark {
   static final int MEMBERS = 100_000;
   static final Instant NINE = Instant.parse("2026-11-24T09:00:00Z");
-  static final int DELIVERY_SAMPLE = 5_000;
 
   private SweepBenchmark() {}
 
@@ -66,7 +52,6 @@ public final class SweepBenchmark {
           Math.min(one, two) >= 50_000
               ? "goal met: 50,000 rows/s or more"
               : "goal MISSED: under 50,000 rows/s");
-      deliveryRate(dsl);
     }
   }
 
@@ -94,44 +79,6 @@ public final class SweepBenchmark {
     }
   }
 
-  private static void deliveryRate(DSLContext dsl) {
-    Roadmap roadmap = new RoadmapLoader().load(RoadmapSource.builtIn());
-    QuizBank bank = new QuizBankLoader().load(RoadmapSource.builtIn(), roadmap);
-    Transactions transactions = new Transactions(dsl);
-    dsl.execute(
-        "update outbox set status = 'dropped'"
-            + " where id not in (select id from outbox order by id limit "
-            + DELIVERY_SAMPLE
-            + ")");
-    AtomicInteger sent = new AtomicInteger();
-    Messenger noOp =
-        new Messenger() {
-          @Override
-          public Platform platform() {
-            return Platform.CONSOLE;
-          }
-
-          @Override
-          public DeliveryResult send(Delivery delivery) {
-            sent.incrementAndGet();
-            return DeliveryResult.Sent.plain();
-          }
-        };
-    DeliveryWorker worker =
-        Core.builder(dsl, roadmap, bank)
-            .clock(Clock.fixed(NINE.plusSeconds(30), ZoneOffset.UTC))
-            .build()
-            .deliveries()
-            .register(noOp);
-    long start = System.nanoTime();
-    worker.drainDue();
-    double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf(
-        "delivery into a no-op messenger: %,d nudges composed and sent in %.2f s = %,.0f rows/s"
-            + " (one worker)%n",
-        sent.get(), seconds, sent.get() / seconds);
-  }
-
   static void fill(DSLContext dsl) {
     dsl.execute(
         "insert into workspace (platform, external_id, name) values ('console', 'bench', 'bench')");
@@ -149,8 +96,9 @@ public final class SweepBenchmark {
             + " + (m.id % 15), 0, now(), 0, now(), date '2026-11-23', now() from member m, channel"
             + " c");
     dsl.execute(
-        "insert into channel_member (channel_id, member_id, joined_at, points, points_reached_at)"
-            + " select channel_id, member_id, enrolled_at, 0, now() from enrollment");
+        "insert into channel_member (channel_id, member_id, joined_at, points, points_reached_at,"
+            + " last_activity_at)"
+            + " select channel_id, member_id, enrolled_at, 0, now(), last_activity_at from enrollment");
     dsl.execute("analyze");
   }
 }

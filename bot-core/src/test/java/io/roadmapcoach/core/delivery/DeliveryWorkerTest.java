@@ -12,6 +12,8 @@ import io.roadmapcoach.db.schema.tables.records.OutboxRecord;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -184,9 +186,9 @@ class DeliveryWorkerTest {
     for (int i = 0; i < DeliveryWorker.MAX_ATTEMPTS; i++) {
       messenger.script.add(new DeliveryResult.Failed("502"));
     }
-    for (int i = 0; i < DeliveryWorker.MAX_ATTEMPTS; i++) {
+    for (int i = 1; i <= DeliveryWorker.MAX_ATTEMPTS; i++) {
       worker.drainDue();
-      coach.clock().advance(Duration.ofHours(1));
+      coach.clock().advance(DeliveryWorker.backoff(i));
     }
     worker.drainDue();
 
@@ -219,7 +221,7 @@ class DeliveryWorkerTest {
   }
 
   @Test
-  void aNudgeStillWaitingTheNextDayIsDropped() {
+  void aNudgeStillWaitingTheNextDayIsDroppedAndCountedAsStale() {
     coach.clock().set(TUESDAY_NINE.plus(Duration.ofDays(1)));
 
     worker.drainDue();
@@ -227,6 +229,51 @@ class DeliveryWorkerTest {
     assertThat(messenger.sent.stream().filter(d -> d.reply().plainText().contains("Next:")))
         .isEmpty();
     assertThat(nudge().getStatus()).isEqualTo("dropped");
+    assertThat(
+            worker
+                .counts()
+                .count(DeliveryOutcome.DROPPED_STALE, DeliveryKind.NUDGE, Platform.CONSOLE))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aNudgeDueAt2356FoundAt0030TheNextDayIsSent() {
+    Caller kiri = coach.caller("kiri", "Pacific/Chatham");
+    coach.at("2026-03-02T12:00:00Z").say(kiri, "start");
+    coach.say(kiri, "remind at 23:56");
+    ZoneId chatham = ZoneId.of("Pacific/Chatham");
+    // the instances were down from before 23:56 on Wednesday until 00:30 on Thursday there
+    Instant halfPastMidnight = LocalDateTime.parse("2026-03-05T00:30").atZone(chatham).toInstant();
+    coach.clock().set(halfPastMidnight);
+    assertThat(new NudgeSweep(coach.dsl(), coach.services().transactions()).sweep(coach.now()))
+        .isGreaterThanOrEqualTo(1);
+
+    worker.drainDue();
+
+    assertThat(messenger.sent)
+        .filteredOn(d -> ((Delivery.Direct) d.target()).memberName().equals("kiri"))
+        .singleElement()
+        .satisfies(d -> assertThat(d.reply().plainText()).contains("kiri, stage 1"));
+    assertThat(
+            coach
+                .dsl()
+                .select(OUTBOX.STATUS)
+                .from(OUTBOX)
+                .where(OUTBOX.MEMBER_ID.eq(coach.memberId(kiri)))
+                .fetchSingle()
+                .value1())
+        .isEqualTo("sent");
+  }
+
+  @Test
+  void aNudgeLeftInTheOutboxMoreThanTwoHoursPastItsTimeIsDroppedNotSentLate() {
+    coach.clock().set(TUESDAY_NINE.plus(NudgeSweep.LATE_WINDOW).plusSeconds(1));
+
+    worker.drainDue();
+
+    assertThat(messenger.sent).isEmpty();
+    assertThat(nudge().getStatus()).isEqualTo("dropped");
+    assertThat(nudge().getLastError()).contains("late");
   }
 
   @Test

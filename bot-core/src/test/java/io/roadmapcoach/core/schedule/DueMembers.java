@@ -10,11 +10,11 @@ import org.jooq.DSLContext;
  * Many enrolled members due for a nudge at 09:00 UTC, written in bulk (enrolling one by one is
  * slow).
  */
-final class DueMembers {
+public final class DueMembers {
   private DueMembers() {}
 
   /** {@code count} members of one channel, last active {@code lastActive}, nudged at 09:00 UTC. */
-  static void create(DSLContext dsl, int count, LocalDate lastActive) {
+  public static void create(DSLContext dsl, int count, LocalDate lastActive) {
     long workspace =
         dsl.insertInto(WORKSPACE, WORKSPACE.PLATFORM, WORKSPACE.EXTERNAL_ID)
             .values("console", "bulk")
@@ -46,7 +46,8 @@ final class DueMembers {
             .replace("{1}", String.valueOf(channel))
             .replace("{3}", lastActive.toString()));
     dsl.execute(
-        "insert into channel_member (channel_id, member_id, joined_at, points, points_reached_at)"
-            + " select channel_id, member_id, enrolled_at, 0, now() from enrollment");
+        "insert into channel_member (channel_id, member_id, joined_at, points, points_reached_at,"
+            + " last_activity_at)"
+            + " select channel_id, member_id, enrolled_at, 0, now(), last_activity_at from enrollment");
   }
 }

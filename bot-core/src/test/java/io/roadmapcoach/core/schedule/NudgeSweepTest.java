@@ -149,11 +149,39 @@ class NudgeSweepTest {
   }
 
   @Test
-  void aLateEveningNudgeFoundAfterMidnightIsDropped() {
-    Caller ana = enrolled("ana", "UTC");
-    coach.say(ana, "remind at 23:30");
+  void aLateEveningNudgeFoundAfterMidnightIsStillTheDayItWasDueOn() {
+    Caller ana = enrolled("ana", "Pacific/Chatham");
+    coach.say(ana, "remind at 23:56");
+    ZoneId chatham = ZoneId.of("Pacific/Chatham");
 
-    sweepAt("2026-03-04T00:15", ZoneId.of("UTC"));
+    // enrolling counted as activity on Tuesday there; the bot was down from 23:50 on Wednesday
+    // until 00:30 on Thursday
+    assertThat(sweepAt("2026-03-05T00:30", chatham)).isEqualTo(1);
+    assertThat(sweepAt("2026-03-05T00:31", chatham)).isZero();
+
+    assertThat(nudges(ana))
+        .singleElement()
+        .extracting(OutboxRecord::getLocalDate)
+        .isEqualTo(LocalDate.of(2026, 3, 4));
+  }
+
+  @Test
+  void aLateEveningNudgeFoundMoreThanTwoHoursLateAfterMidnightIsNotEnqueued() {
+    Caller ana = enrolled("ana", "UTC");
+    coach.say(ana, "remind at 22:00");
+
+    sweepAt("2026-03-04T00:00", ZoneId.of("UTC"));
+
+    assertThat(nudges(ana)).isEmpty();
+  }
+
+  @Test
+  void aLateEveningNudgeIsNotEnqueuedAfterMidnightWhenTheMemberWasActiveThatDay() {
+    Caller ana = enrolled("ana", "UTC");
+    coach.say(ana, "remind at 23:56");
+    coach.at("2026-03-03T20:00:00Z").say(ana, "done 1");
+
+    sweepAt("2026-03-04T00:30", ZoneId.of("UTC"));
 
     assertThat(nudges(ana)).isEmpty();
   }

@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * What a platform adapter may use of the core, for the adapters' ArchUnit rules: the coach, the
  * caller and reply vocabulary, the roadmap (for rendering), button and time-zone constants, the
- * outbound {@code Messenger} port with its deliveries, and workspace news. Everything else is the
- * core's inside.
+ * outbound {@code Messenger} port with its deliveries and pacing, and workspace news. Everything
+ * else is the core's inside.
  */
 public final class AdapterApi {
   private AdapterApi() {}
@@ -27,6 +27,9 @@ public final class AdapterApi {
           "io.roadmapcoach.core.delivery.Messenger",
           "io.roadmapcoach.core.delivery.Delivery",
           "io.roadmapcoach.core.delivery.DeliveryResult",
+          // a messenger paces its own platform's calls with the core's pacer
+          "io.roadmapcoach.core.delivery.Pace",
+          "io.roadmapcoach.core.delivery.Pacer",
           "io.roadmapcoach.core.member.Workspaces");
 
   /** Classes of the core outside the adapters' API. */

@@ -18,6 +18,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -70,12 +71,25 @@ public final class FakeSlack implements AutoCloseable {
 
   private record User(String name, String realName, String tz, boolean admin, boolean owner) {}
 
+  /** A message the fake holds after {@code chat.postMessage}, for {@code conversations.history}. */
+  public record Posted(String channel, String ts, String text, String metadata) {}
+
+  /** The scopes the manifest asks for today, without the history scopes. */
+  public static final String BASE_SCOPES = "commands,chat:write,im:write,users:read,files:write";
+
+  /** With the history scopes that turn the delivery check on. */
+  public static final String HISTORY_SCOPES =
+      BASE_SCOPES + ",im:history,channels:history,groups:history";
+
   private final HttpServer server;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, User> users = new ConcurrentHashMap<>();
   private final Map<String, List<String>> statuses = new ConcurrentHashMap<>();
   private final Map<String, Deque<Answer>> scripted = new ConcurrentHashMap<>();
   private final AtomicInteger ts = new AtomicInteger();
+  private final List<Posted> posted = new CopyOnWriteArrayList<>();
+  private volatile String scopes = BASE_SCOPES;
+  private volatile java.time.Clock clock = java.time.Clock.systemUTC();
   private volatile Duration delay = Duration.ZERO;
   private volatile String socketModeUrl;
 
@@ -123,6 +137,23 @@ public final class FakeSlack implements AutoCloseable {
   public FakeSlack next(String method, Answer answer) {
     scripted.computeIfAbsent(method, k -> new ArrayDeque<>()).add(answer);
     return this;
+  }
+
+  /** The bot token's scopes, as {@code auth.test} reports them in {@code x-oauth-scopes}. */
+  public FakeSlack scopes(String commaSeparated) {
+    this.scopes = commaSeparated;
+    return this;
+  }
+
+  /** Where message timestamps come from: the test's "now", when it moves time. */
+  public FakeSlack clock(java.time.Clock clock) {
+    this.clock = clock;
+    return this;
+  }
+
+  /** Every message posted so far, oldest first. */
+  public List<Posted> posted() {
+    return List.copyOf(posted);
   }
 
   /** Where {@code apps.connections.open} sends Socket Mode clients. */
@@ -222,7 +253,9 @@ public final class FakeSlack implements AutoCloseable {
   private Answer usual(String method, Map<String, String> params) {
     return switch (method) {
       case "auth.test" ->
-          Answer.ok(
+          new Answer(
+              200,
+              Map.of("x-oauth-scopes", scopes),
               "{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Test"
                   + " Team\",\"user\":\"coach\",\"team_id\":\""
                   + TEAM
@@ -235,13 +268,8 @@ public final class FakeSlack implements AutoCloseable {
               "{\"ok\":true,\"channel\":{\"id\":\"D"
                   + params.getOrDefault("users", "X").replace(",", "")
                   + "\"}}");
-      case "chat.postMessage" ->
-          Answer.ok(
-              "{\"ok\":true,\"channel\":\""
-                  + params.get("channel")
-                  + "\",\"ts\":\"1700000000."
-                  + String.format("%06d", ts.incrementAndGet())
-                  + "\"}");
+      case "chat.postMessage" -> postMessage(params);
+      case "conversations.history" -> history(params);
       case "chat.update" ->
           Answer.ok(
               "{\"ok\":true,\"channel\":\""
@@ -262,6 +290,59 @@ public final class FakeSlack implements AutoCloseable {
       case "response_url" -> new Answer(200, Map.of(), "ok");
       default -> Answer.error("unknown_method");
     };
+  }
+
+  /** Keeps the message, stamped with the time as Slack stamps it. */
+  private Answer postMessage(Map<String, String> params) {
+    long now = clock.millis();
+    String stamp =
+        String.format("%d.%06d", now / 1000, (now % 1000) * 1000 + ts.incrementAndGet() % 1000);
+    posted.add(
+        new Posted(params.get("channel"), stamp, params.get("text"), params.get("metadata")));
+    return Answer.ok(
+        "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + stamp + "\"}");
+  }
+
+  /**
+   * A conversation's messages between {@code oldest} and {@code latest}, newest first, at most
+   * {@code limit}; metadata only when {@code include_all_metadata} is asked for. Without a history
+   * scope it answers {@code missing_scope}, as Slack does.
+   */
+  private Answer history(Map<String, String> params) {
+    String channel = params.getOrDefault("channel", "");
+    String needed = channel.startsWith("D") ? "im:history" : "channels:history";
+    if (!List.of(scopes.split(",")).contains(needed)) {
+      return Answer.ok("{\"ok\":false,\"error\":\"missing_scope\",\"needed\":\"" + needed + "\"}");
+    }
+    double oldest = Double.parseDouble(params.getOrDefault("oldest", "0"));
+    double latest = Double.parseDouble(params.getOrDefault("latest", "1e12"));
+    int limit = Integer.parseInt(params.getOrDefault("limit", "100"));
+    boolean metadata =
+        Set.of("1", "true").contains(params.getOrDefault("include_all_metadata", ""));
+    List<Posted> found =
+        posted.stream()
+            .filter(m -> m.channel().equals(channel))
+            .filter(
+                m -> Double.parseDouble(m.ts()) >= oldest && Double.parseDouble(m.ts()) <= latest)
+            .toList()
+            .reversed();
+    JsonArray messages = new JsonArray();
+    for (Posted m : found.subList(0, Math.min(limit, found.size()))) {
+      JsonObject message = new JsonObject();
+      message.addProperty("type", "message");
+      message.addProperty("ts", m.ts());
+      message.addProperty("text", m.text());
+      message.addProperty("bot_id", "BTEST");
+      if (metadata && m.metadata() != null) {
+        message.add("metadata", JsonParser.parseString(m.metadata()));
+      }
+      messages.add(message);
+    }
+    JsonObject body = new JsonObject();
+    body.addProperty("ok", true);
+    body.add("messages", messages);
+    body.addProperty("has_more", found.size() > limit);
+    return Answer.ok(body.toString());
   }
 
   private Answer usersInfo(String id) {

@@ -1,0 +1,433 @@
+package io.roadmapcoach.discord;
+
+import io.roadmapcoach.core.Core;
+import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.delivery.Delivery;
+import io.roadmapcoach.core.delivery.DeliveryOutcome;
+import io.roadmapcoach.core.delivery.DeliveryQueue;
+import io.roadmapcoach.core.delivery.DeliveryResult;
+import io.roadmapcoach.core.delivery.DeliveryWorker;
+import io.roadmapcoach.core.delivery.Messenger;
+import io.roadmapcoach.core.delivery.Pace;
+import io.roadmapcoach.core.quiz.QuizBankLoader;
+import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.roadmap.RoadmapLoader;
+import io.roadmapcoach.core.roadmap.RoadmapSource;
+import io.roadmapcoach.core.schedule.NudgeSweep;
+import io.roadmapcoach.core.tx.Transactions;
+import io.roadmapcoach.db.Database;
+import io.roadmapcoach.db.DatabaseSettings;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.DSLContext;
+
+/**
+ * The outbox and its worker at scale, one instance, through the real sweep, outbox, worker and (for
+ * Discord) the real messenger, JDA and a fake Discord on loopback:
+ *
+ * <ol>
+ *   <li>10,000 nudges due in one minute, every platform call answered after 300 ms, no rate limit
+ *       (a fake platform in this JVM): lateness of each hand-over after the minute began. Goal: all
+ *       within 60 s.
+ *   <li>Discord: nudges into the fake Discord enforcing the global 50 requests a second (429 with
+ *       {@code X-RateLimit-Global} past it), each answered after 300 ms. Goals: at least 95% of the
+ *       allowed rate, fewer than 0.5% of calls answered 429.
+ *   <li>10,000 nudges into a messenger that does nothing: deliveries a second. Goal: 5,000.
+ * </ol>
+ *
+ * <p>The sweep runs when the minute begins, as Quartz fires it, so lateness includes claiming the
+ * due members. Run: {@code ./mvnw -B -q -pl discord-adapter -am process-test-classes
+ * -Pdelivery-bench} ({@code -Dbench.discord=3000} sets the Discord run's size).
+ */
+public final class DeliveryBenchmark {
+  static final int NUDGES = 10_000;
+  static final Duration ANSWER_AFTER = Duration.ofMillis(300);
+  static final Roadmap ROADMAP = new RoadmapLoader().load(RoadmapSource.builtIn());
+
+  private DeliveryBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int discordNudges = Integer.getInteger("bench.discord", 3_000);
+    var dir = Files.createTempDirectory("roadmap-delivery-bench");
+    try (Database database = Database.open(DatabaseSettings.embedded(dir), true)) {
+      System.out.printf(
+          "one instance, %d cores, worker %s%n",
+          Runtime.getRuntime().availableProcessors(), DeliveryWorker.Settings.DEFAULT);
+      // warm-up: the JIT and the database's caches, as in a running app
+      slowPlatform(database, 2_000, false);
+      boolean slowOk = slowPlatform(database, NUDGES, true);
+      boolean discordOk = discord(database, discordNudges);
+      noOp(database, dir, 5_000, false);
+      boolean noOpOk = noOp(database, dir, NUDGES, true);
+      System.out.println(
+          slowOk && discordOk && noOpOk ? "all goals met" : "a goal was MISSED (see above)");
+    }
+    System.exit(0);
+  }
+
+  // ---- 1. 300 ms a call, no rate limit
+
+  private static boolean slowPlatform(Database database, int nudges, boolean print)
+      throws InterruptedException {
+    Run run = Run.prepare(database, Platform.CONSOLE, "bench", nudges);
+    Messenger slow =
+        new Recording(
+            Platform.CONSOLE,
+            run,
+            d -> {
+              sleep(ANSWER_AFTER);
+              return DeliveryResult.Sent.plain();
+            });
+    run.deliver(slow, Duration.ofMinutes(5));
+    if (!print) {
+      return true;
+    }
+    System.out.printf(
+        "300 ms a call, no limit:  %,d nudges handed over in %.1f s after their minute;"
+            + " lateness %s%n",
+        run.handedOver.get(), run.lastHandOverSeconds(), run.lateness());
+    boolean met = run.handedOver.get() == nudges && run.lastHandOverSeconds() <= 60;
+    System.out.println(
+        met ? "  goal met: every one within 60 s" : "  goal MISSED: not all within 60 s");
+    return met;
+  }
+
+  // ---- 2. Discord's global limit, through JDA to the fake Discord
+
+  private static boolean discord(Database database, int nudges) throws Exception {
+    DSLContext dsl = database.dsl();
+    Core core =
+        Core.builder(dsl, ROADMAP, new QuizBankLoader().load(RoadmapSource.builtIn(), ROADMAP))
+            .random(new Random(7))
+            .build();
+    try (FakeDiscord fake = new FakeDiscord()) {
+      DiscordAdapter adapter =
+          new DiscordAdapter(
+              new DiscordSettings(
+                  FakeDiscord.TOKEN,
+                  Optional.of(fake.restUrl()),
+                  Optional.of(fake.gatewayUrl()),
+                  Optional.empty(),
+                  Optional.empty()),
+              core.coach(),
+              ROADMAP,
+              core.workspaces(),
+              Duration.ofSeconds(2),
+              Duration.ofSeconds(20));
+      try {
+        adapter.start();
+        adapter.awaitReady();
+        Run run = Run.prepare(database, Platform.DISCORD, FakeDiscord.GUILD, nudges);
+        fake.delay(ANSWER_AFTER).globalLimit(50);
+        int callsBefore = fake.calls().size();
+        Messenger jda = adapter.messenger(run.clock);
+        Messenger recorded =
+            new Recording(Platform.DISCORD, run, jda::send) {
+              @Override
+              public Pace pace(Delivery delivery) {
+                return jda.pace(delivery);
+              }
+            };
+        run.deliver(recorded, Duration.ofMinutes(10));
+        int calls = fake.calls().size() - callsBefore;
+        int refused = fake.rateLimited();
+        int created = fake.created().size();
+        double seconds = run.spanSeconds();
+        double rate = created / seconds;
+        System.out.printf(
+            "Discord, 50 requests/s enforced, 300 ms a call: %,d messages in %.1f s = %.1f/s"
+                + " (%.0f%% of 50); %d of %,d calls answered 429 (%.2f%%); lateness %s%n",
+            created,
+            seconds,
+            rate,
+            rate / 50 * 100,
+            refused,
+            calls,
+            100.0 * refused / Math.max(1, calls),
+            run.lateness());
+        boolean met = rate >= 47.5 && refused < 0.005 * calls && created == nudges;
+        System.out.println(
+            met
+                ? "  goal met: at least 95% of the allowed rate, under 0.5% answered 429"
+                : "  goal MISSED");
+        return met;
+      } finally {
+        adapter.close();
+      }
+    }
+  }
+
+  // ---- 3. a messenger that does nothing
+
+  private static boolean noOp(
+      Database database, java.nio.file.Path dataDir, int nudges, boolean print)
+      throws InterruptedException {
+    Run run = Run.prepare(database, Platform.CONSOLE, "bench", nudges);
+    double javaBefore = Cpu.thisJvm();
+    double postgresBefore = Cpu.postgres(dataDir);
+    run.deliver(
+        new Recording(Platform.CONSOLE, run, d -> DeliveryResult.Sent.plain()),
+        Duration.ofMinutes(5));
+    double seconds = run.drainSeconds();
+    double rate = nudges / seconds;
+    if (!print) {
+      return true;
+    }
+    double javaMicros = (Cpu.thisJvm() - javaBefore) / nudges * 1e6;
+    double postgresMicros = (Cpu.postgres(dataDir) - postgresBefore) / nudges * 1e6;
+    System.out.printf(
+        "no-op messenger:          %,d nudges claimed, composed, handed over and marked sent in"
+            + " %.2f s = %,.0f a second%n",
+        nudges, seconds, rate);
+    System.out.printf(
+        "  CPU per delivery, sweep included: this JVM %.0f us, PostgreSQL %.0f us (%s);"
+            + " machine load average %.1f%n",
+        javaMicros,
+        postgresMicros,
+        postgresMicros > 0 ? "read from /proc" : "PostgreSQL's CPU not readable here",
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    boolean met = rate >= 5_000;
+    System.out.println(
+        met ? "  goal met: 5,000 a second or more" : "  goal MISSED: under 5,000 a second");
+    return met;
+  }
+
+  // ---- one run: members due at the next minute, the sweep at that minute, the worker draining
+
+  /** A messenger that notes when each delivery was handed to it, then does {@code send}. */
+  private static class Recording implements Messenger {
+    private final Platform platform;
+    private final Run run;
+    private final java.util.function.Function<Delivery, DeliveryResult> send;
+
+    Recording(
+        Platform platform, Run run, java.util.function.Function<Delivery, DeliveryResult> send) {
+      this.platform = platform;
+      this.run = run;
+      this.send = send;
+    }
+
+    @Override
+    public Platform platform() {
+      return platform;
+    }
+
+    @Override
+    public DeliveryResult send(Delivery delivery) {
+      run.handOver();
+      return send.apply(delivery);
+    }
+  }
+
+  private static final class Run {
+    final Database database;
+    final int nudges;
+    final Instant due;
+    final Clock clock;
+    final AtomicInteger handedOver = new AtomicInteger();
+    final ConcurrentLinkedQueue<Long> lateNanos = new ConcurrentLinkedQueue<>();
+    volatile long firstHandOver;
+    volatile long lastHandOver;
+    volatile long swept;
+    volatile long allSent;
+
+    private Run(Database database, int nudges, Instant due, Clock clock) {
+      this.database = database;
+      this.nudges = nudges;
+      this.due = due;
+      this.clock = clock;
+    }
+
+    /** {@code nudges} members whose reminder falls due 3 s from now, on a clock set for it. */
+    static Run prepare(Database database, Platform platform, String workspace, int nudges) {
+      DSLContext dsl = database.dsl();
+      dsl.execute(
+          "truncate outbox, sweep_slice, enrollment, member, channel, workspace restart identity"
+              + " cascade");
+      Instant realNow = Instant.now();
+      Instant due = realNow.plusSeconds(63).truncatedTo(ChronoUnit.MINUTES);
+      // a clock on which the minute begins three seconds from now
+      Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(realNow.plusSeconds(3), due));
+      LocalTime at = LocalTime.ofInstant(due, ZoneOffset.UTC);
+      dsl.execute(
+          "insert into workspace (platform, external_id, name) values (?, ?, 'bench')",
+          platform.key(),
+          workspace);
+      dsl.execute(
+          "insert into channel (workspace_id, external_id, name, time_zone)"
+              + " select id, '300000000000000003', 'cohort', 'UTC' from workspace");
+      // Discord-like ids; the DM conversation is known, as after a member's first nudge
+      dsl.execute(
+          "insert into member (workspace_id, external_id, display_name, time_zone, remind_time,"
+              + " remind_days, dm_channel_id) select w.id, (600000000000000000 + n)::text,"
+              + " 'Member ' || n, 'UTC', ?::time, 'daily', (500000000000000000 + n)::text"
+              + " from workspace w, generate_series(1, ?) n",
+          at.toString(),
+          nudges);
+      dsl.execute(
+          "insert into enrollment (member_id, channel_id, stage, points, points_reached_at,"
+              + " streak_days, last_activity_at, last_active_date, enrolled_at) select m.id,"
+              + " c.id, 1 + (m.id % 15), 0, now(), 0, now(), current_date - 30, now()"
+              + " from member m, channel c");
+      dsl.execute(
+          "insert into channel_member (channel_id, member_id, joined_at, points,"
+              + " points_reached_at, last_activity_at) select channel_id, member_id, enrolled_at,"
+              + " 0, now(), last_activity_at from enrollment");
+      dsl.execute("analyze");
+      return new Run(database, nudges, due, clock);
+    }
+
+    void handOver() {
+      long now = System.nanoTime();
+      if (handedOver.getAndIncrement() == 0) {
+        firstHandOver = now;
+      }
+      lastHandOver = now;
+      lateNanos.add(Duration.between(due, clock.instant()).toNanos());
+    }
+
+    /** Starts a worker, sweeps when the minute begins, waits until every nudge is handed over. */
+    void deliver(Messenger messenger, Duration atMost) throws InterruptedException {
+      DSLContext dsl = database.dsl();
+      Transactions transactions = new Transactions(dsl);
+      DeliveryWorker worker =
+          new DeliveryWorker(
+                  new DeliveryQueue(dsl),
+                  Core.composer(
+                      dsl, ROADMAP, new QuizBankLoader().load(RoadmapSource.builtIn(), ROADMAP)),
+                  transactions,
+                  clock,
+                  DeliveryWorker.Settings.DEFAULT)
+              .register(messenger);
+      worker.start(Duration.ofSeconds(1)); // the app's poll
+      while (clock.instant().isBefore(due)) {
+        Thread.sleep(5);
+      }
+      // what Quartz does at the minute: sweep, then wake the worker
+      int enqueued = new NudgeSweep(dsl, transactions).sweep(clock.instant());
+      swept = System.nanoTime();
+      worker.wake();
+      if (enqueued != nudges) {
+        throw new IllegalStateException("the sweep enqueued " + enqueued + ", not " + nudges);
+      }
+      long deadline = System.nanoTime() + atMost.toNanos();
+      while (worker.counts().total(DeliveryOutcome.SENT) < nudges && System.nanoTime() < deadline) {
+        Thread.sleep(2);
+      }
+      allSent = System.nanoTime();
+      worker.close();
+      long failed =
+          worker.counts().total(DeliveryOutcome.FAILED)
+              + worker.counts().total(DeliveryOutcome.DROPPED)
+              + worker.counts().total(DeliveryOutcome.DROPPED_STALE);
+      if (failed > 0) {
+        System.out.println("  (" + failed + " failed or dropped)");
+      }
+    }
+
+    double lastHandOverSeconds() {
+      return lateNanos.stream().mapToLong(Long::longValue).max().orElse(0) / 1e9;
+    }
+
+    /** From the first hand-over to the last. */
+    double spanSeconds() {
+      return (lastHandOver - firstHandOver) / 1e9;
+    }
+
+    /** From the sweep's end to the last row marked sent. */
+    double drainSeconds() {
+      return (allSent - swept) / 1e9;
+    }
+
+    String lateness() {
+      long[] sorted = lateNanos.stream().mapToLong(Long::longValue).toArray();
+      Arrays.sort(sorted);
+      if (sorted.length == 0) {
+        return "none handed over";
+      }
+      return String.format(
+          Locale.ROOT,
+          "p50 %.1f s, p99 %.1f s, max %.1f s",
+          at(sorted, 0.50) / 1e9,
+          at(sorted, 0.99) / 1e9,
+          sorted[sorted.length - 1] / 1e9);
+    }
+
+    private static long at(long[] sorted, double quantile) {
+      return sorted[Math.max(0, (int) Math.ceil(quantile * sorted.length) - 1)];
+    }
+  }
+
+  /** CPU seconds used so far, to tell the work a delivery costs from what other processes took. */
+  static final class Cpu {
+    private Cpu() {}
+
+    static double thisJvm() {
+      return ((com.sun.management.OperatingSystemMXBean)
+                  java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+              .getProcessCpuTime()
+          / 1e9;
+    }
+
+    /**
+     * The embedded PostgreSQL's processes, from /proc (0 where there is none): the server started
+     * on {@code dataDir} and its backends, not other PostgreSQL servers on the machine.
+     */
+    static double postgres(java.nio.file.Path dataDir) {
+      java.util.Map<Long, Long> parents = new java.util.HashMap<>();
+      java.util.Map<Long, Double> cpu = new java.util.HashMap<>();
+      long server = -1;
+      try (var processes = Files.list(java.nio.file.Path.of("/proc"))) {
+        for (var process : processes.toList()) {
+          String name = process.getFileName().toString();
+          if (!name.chars().allMatch(Character::isDigit)) {
+            continue;
+          }
+          try {
+            String stat = Files.readString(process.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(") ") + 2).split(" ");
+            long pid = Long.parseLong(name);
+            parents.put(pid, Long.parseLong(fields[1]));
+            // utime and stime, in clock ticks (100 a second on Linux)
+            cpu.put(pid, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0);
+            String command = Files.readString(process.resolve("cmdline"));
+            if (command.contains("postgres") && command.contains(dataDir.toString())) {
+              server = pid;
+            }
+          } catch (java.io.IOException | RuntimeException gone) {
+            // the process ended meanwhile
+          }
+        }
+      } catch (java.io.IOException noProc) {
+        return 0;
+      }
+      double seconds = 0;
+      for (var entry : cpu.entrySet()) {
+        long pid = entry.getKey();
+        if (pid == server || parents.getOrDefault(pid, 0L) == server) {
+          seconds += entry.getValue();
+        }
+      }
+      return server < 0 ? 0 : seconds;
+    }
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

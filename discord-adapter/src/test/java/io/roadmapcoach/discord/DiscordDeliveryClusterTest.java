@@ -1,0 +1,288 @@
+package io.roadmapcoach.discord;
+
+import static io.roadmapcoach.db.schema.Tables.OUTBOX;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.roadmapcoach.core.Core;
+import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.delivery.Delivery;
+import io.roadmapcoach.core.delivery.DeliveryQueue;
+import io.roadmapcoach.core.delivery.DeliveryResult;
+import io.roadmapcoach.core.delivery.DeliveryWorker;
+import io.roadmapcoach.core.delivery.Messenger;
+import io.roadmapcoach.core.delivery.Pace;
+import io.roadmapcoach.core.quiz.QuizBankLoader;
+import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.roadmap.RoadmapLoader;
+import io.roadmapcoach.core.roadmap.RoadmapSource;
+import io.roadmapcoach.core.schedule.NudgeSweep;
+import io.roadmapcoach.core.tx.Transactions;
+import io.roadmapcoach.db.Database;
+import io.roadmapcoach.db.testing.PostgresExtension;
+import io.roadmapcoach.db.testing.TestDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two app instances delivering a guild's nudges through one bot connection to the fake Discord,
+ * which drops a repeated nonce as Discord does: one instance dies, or is stopped, right after
+ * Discord created a message and before it was marked sent. The other finishes the rest, and every
+ * member gets exactly one message.
+ */
+@ExtendWith(PostgresExtension.class)
+@Timeout(90)
+class DiscordDeliveryClusterTest {
+  private static final int MEMBERS = 40;
+  private static final Instant TUESDAY_NINE = Instant.parse("2026-03-03T09:00:00Z");
+  private static final Duration LIVENESS = Duration.ofSeconds(10);
+  private static final Roadmap ROADMAP = new RoadmapLoader().load(RoadmapSource.builtIn());
+
+  private static FakeDiscord discord;
+  private static DiscordAdapter adapter;
+
+  private final Clock clock =
+      Clock.offset(
+          Clock.systemUTC(), Duration.between(Instant.now(), TUESDAY_NINE.plusSeconds(30)));
+  private final List<DeliveryWorker> workers = new ArrayList<>();
+  private final List<HikariDataSource> pools = new ArrayList<>();
+
+  @BeforeAll
+  static void connect() throws Exception {
+    DSLContext dsl = TestDatabase.dsl();
+    Core core =
+        Core.builder(dsl, ROADMAP, new QuizBankLoader().load(RoadmapSource.builtIn(), ROADMAP))
+            .random(new Random(7))
+            .build();
+    discord = new FakeDiscord();
+    adapter =
+        new DiscordAdapter(
+            new DiscordSettings(
+                FakeDiscord.TOKEN,
+                Optional.of(discord.restUrl()),
+                Optional.of(discord.gatewayUrl()),
+                Optional.empty(),
+                Optional.empty()),
+            core.coach(),
+            ROADMAP,
+            core.workspaces(),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(5));
+    adapter.start();
+    adapter.awaitReady();
+  }
+
+  @AfterAll
+  static void disconnect() {
+    if (adapter != null) {
+      adapter.close();
+    }
+    if (discord != null) {
+      discord.close();
+    }
+  }
+
+  @BeforeEach
+  void fortyMembersDueAtNine(DSLContext dsl) {
+    discord.reset();
+    dsl.execute(
+        "insert into workspace (platform, external_id, name) values ('discord', ?, 'Study Club')",
+        FakeDiscord.GUILD);
+    dsl.execute(
+        "insert into channel (workspace_id, external_id, name, time_zone)"
+            + " select id, ?, 'study-group', 'UTC' from workspace",
+        FakeDiscord.CHANNEL);
+    dsl.execute(
+        "insert into member (workspace_id, external_id, display_name, time_zone)"
+            + " select w.id, (600000000000000100 + n)::text, 'Member ' || n, 'UTC'"
+            + " from workspace w, generate_series(1, ?) n",
+        MEMBERS);
+    dsl.execute(
+        "insert into enrollment (member_id, channel_id, stage, points, points_reached_at,"
+            + " streak_days, last_activity_at, last_active_date, enrolled_at)"
+            + " select m.id, c.id, 1, 0, now(), 0, now(), date '2026-03-02', now()"
+            + " from member m, channel c");
+    dsl.execute(
+        "insert into channel_member (channel_id, member_id, joined_at, points, points_reached_at,"
+            + " last_activity_at)"
+            + " select channel_id, member_id, enrolled_at, 0, now(), last_activity_at from enrollment");
+    assertThat(new NudgeSweep(dsl, new Transactions(dsl)).sweep(TUESDAY_NINE)).isEqualTo(MEMBERS);
+  }
+
+  @AfterEach
+  void stop() {
+    workers.forEach(DeliveryWorker::halt);
+    pools.forEach(HikariDataSource::close);
+  }
+
+  /** An instance: its own pool and worker, its own messenger on the shared bot connection. */
+  private DeliveryWorker instance(
+      Duration lease, int inFlight, Consumer<DeliveryResult> hook, Consumer<HikariDataSource> ref) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(((HikariDataSource) TestDatabase.dataSource()).getJdbcUrl());
+    config.setUsername("postgres");
+    config.setMaximumPoolSize(8);
+    HikariDataSource pool = new HikariDataSource(config);
+    pools.add(pool);
+    ref.accept(pool);
+    DSLContext dsl = Database.jooq(pool);
+    DeliveryWorker worker =
+        new DeliveryWorker(
+                new DeliveryQueue(dsl, lease),
+                Core.composer(
+                    dsl, ROADMAP, new QuizBankLoader().load(RoadmapSource.builtIn(), ROADMAP)),
+                new Transactions(dsl),
+                clock,
+                new DeliveryWorker.Settings(inFlight, inFlight, Duration.ofSeconds(5)))
+            .register(new Hooked(adapter.messenger(clock), hook));
+    workers.add(worker);
+    return worker;
+  }
+
+  /** The real messenger, with a test's hook between Discord's answer and the worker hearing it. */
+  private record Hooked(Messenger discord, Consumer<DeliveryResult> hook) implements Messenger {
+    @Override
+    public Platform platform() {
+      return discord.platform();
+    }
+
+    @Override
+    public Pace pace(Delivery delivery) {
+      return discord.pace(delivery);
+    }
+
+    @Override
+    public DeliveryResult send(Delivery delivery) {
+      DeliveryResult result = discord.send(delivery);
+      hook.accept(result);
+      return result;
+    }
+  }
+
+  @Test
+  void anInstanceKilledBetweenDiscordsOkAndTheMarkDoublesNoMessageAndLosesNone() {
+    AtomicInteger accepted = new AtomicInteger();
+    HikariDataSource[] dyingPool = new HikariDataSource[1];
+    DeliveryWorker[] dying = new DeliveryWorker[1];
+    dying[0] =
+        instance(
+            Duration.ofSeconds(2),
+            5,
+            result -> {
+              if (result instanceof DeliveryResult.Sent && accepted.incrementAndGet() == 15) {
+                dying[0].halt(); // as kill -9: nothing more is written
+                Thread.ofPlatform().start(dyingPool[0]::close);
+              }
+            },
+            pool -> dyingPool[0] = pool);
+    dying[0].start(Duration.ofMillis(50));
+    awaitTrue(() -> accepted.get() >= 15, "the first instance sent 15 and died");
+
+    DeliveryWorker survivor = instance(Duration.ofSeconds(2), 64, r -> {}, p -> {});
+    survivor.start(Duration.ofMillis(50));
+
+    awaitTrue(() -> sentRows() == MEMBERS, "the survivor finished every nudge");
+    assertEveryMemberGotExactlyOneMessage();
+    Map<String, Long> sendsPerNonce = messageSendsPerNonce();
+    assertThat(sendsPerNonce.values())
+        .as("the one in doubt was sent again with its nonce, and Discord dropped the repeat")
+        .contains(2L);
+  }
+
+  @Test
+  void aGracefulStopBetweenDiscordsOkAndTheMarkFinishesThatSendAndGivesTheRestBackAtOnce()
+      throws InterruptedException {
+    AtomicInteger accepted = new AtomicInteger();
+    CountDownLatch stopped = new CountDownLatch(1);
+    DeliveryWorker[] stopping = new DeliveryWorker[1];
+    stopping[0] =
+        instance(
+            Duration.ofMinutes(1),
+            20,
+            result -> {
+              if (result instanceof DeliveryResult.Sent && accepted.incrementAndGet() == 15) {
+                Thread.ofPlatform()
+                    .start(
+                        () -> {
+                          stopping[0].close(); // SIGTERM
+                          stopped.countDown();
+                        });
+                sleep(Duration.ofMillis(300));
+              }
+            },
+            pool -> {});
+    stopping[0].start(Duration.ofMillis(50));
+    assertThat(stopped.await(LIVENESS.toSeconds(), TimeUnit.SECONDS))
+        .as("stopped within 10 s")
+        .isTrue();
+    DSLContext dsl = TestDatabase.dsl();
+    assertThat(dsl.fetchCount(OUTBOX, OUTBOX.LEASE_UNTIL.isNotNull())).isZero();
+    assertThat(dsl.fetchCount(OUTBOX, OUTBOX.STATUS.eq("sending"))).isZero();
+
+    // leases of a minute: only giving them back lets the other instance finish in time
+    DeliveryWorker survivor = instance(Duration.ofMinutes(1), 64, r -> {}, p -> {});
+    survivor.start(Duration.ofMillis(50));
+
+    awaitTrue(() -> sentRows() == MEMBERS, "the other instance finished the rest");
+    assertEveryMemberGotExactlyOneMessage();
+    assertThat(messageSendsPerNonce().values()).as("nothing was sent twice").containsOnly(1L);
+  }
+
+  private static int sentRows() {
+    return TestDatabase.dsl().fetchCount(OUTBOX, OUTBOX.STATUS.eq("sent"));
+  }
+
+  /** How many times each nonce was posted (a repeat Discord dropped counts here, not below). */
+  private static Map<String, Long> messageSendsPerNonce() {
+    return discord.calls().stream()
+        .filter(
+            c -> c.method().equals("POST") && c.path().matches("/api/v10/channels/\\d+/messages"))
+        .collect(Collectors.groupingBy(c -> c.json().getString("nonce"), Collectors.counting()));
+  }
+
+  private static void assertEveryMemberGotExactlyOneMessage() {
+    List<FakeDiscord.Created> created = discord.created();
+    assertThat(created).hasSize(MEMBERS);
+    assertThat(created.stream().map(FakeDiscord.Created::channelId).distinct()).hasSize(MEMBERS);
+    assertThat(created.stream().map(FakeDiscord.Created::nonce).distinct()).hasSize(MEMBERS);
+  }
+
+  private static void awaitTrue(BooleanSupplier condition, String what) {
+    long deadline = System.nanoTime() + LIVENESS.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within " + LIVENESS + ": " + what);
+      }
+      sleep(Duration.ofMillis(20));
+    }
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

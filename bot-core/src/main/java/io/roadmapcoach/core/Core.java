@@ -109,7 +109,7 @@ public final class Core implements AutoCloseable {
         new Coach.Services(
             progress,
             new SettingsService(members),
-            new QuizService(b.roadmap, b.bank, quizzes, enrollments, members, ledger, b.random),
+            new QuizService(b.roadmap, b.bank, quizzes, enrollments, ledger, b.random),
             new LeaderboardService(b.roadmap, new LeaderboardRepository(dsl)),
             new LeadService(b.roadmap, leadRoles, members, team, progress, outbox, memberships),
             new CohortService(b.roadmap, memberships, enrollments, leadRoles, outbox),

@@ -71,7 +71,11 @@ public final class SlackAdapter implements AutoCloseable {
     app.event(TokensRevokedEvent.class, uninstalls.revoked());
     app.start();
 
-    this.bridge = new SlackHttpBridge(app, new RequestSignature(settings.signingSecret(), clock));
+    this.bridge =
+        new SlackHttpBridge(
+            app,
+            new RequestSignature(settings.signingSecret(), clock),
+            Replays.claimedIn(workspaces));
     this.messenger = new SlackMessenger(client, teamId, new ChannelPacer());
     log.info(
         "Slack is ready for workspace {} ({})",

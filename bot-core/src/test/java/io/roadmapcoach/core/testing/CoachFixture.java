@@ -286,7 +286,7 @@ public final class CoachFixture {
             .filter(o -> question.isCorrect(o) == right)
             .findFirst()
             .orElseThrow();
-    return ActionCodec.encode(new Action.Answer(attempt.id(), drawn.position(), option));
+    return ActionCodec.encode(new Action.Answer(attempt.key(), drawn.position(), option));
   }
 
   public Optional<Attempt> openQuiz(Caller caller) {

@@ -158,7 +158,7 @@ class ForgedRequestEndToEndTest {
     assertThat(replayed.statusCode()).isEqualTo(200);
     assertThat(replayed.body()).isEmpty();
     assertThat(TableSnapshot.of(dsl)).isEqualTo(afterFirst);
-    assertThat(slack.command("U1", "status").body()).contains("10 points");
+    assertThat(slack.command("U1", "status").body()).contains("Points: 10");
   }
 
   @Test

@@ -1,24 +1,48 @@
 package io.roadmapcoach.core.tx;
 
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 
 /**
  * Runs work in one database transaction bound to the calling thread; repositories built on the same
  * {@link DSLContext} join it. Nested calls join the outer transaction.
+ *
+ * <p>A transaction that cannot reach the database fails with {@link DatabaseUnavailable}; for a few
+ * seconds after that, transactions fail so at once rather than each waiting for a connection (see
+ * {@link Reachability}). Share one instance so that all the core's work knows.
  */
 public final class Transactions {
   private final DSLContext dsl;
+  private final Reachability reachability;
 
   public Transactions(DSLContext dsl) {
+    this(dsl, System::nanoTime);
+  }
+
+  /** With another source of elapsed time, for tests of the pause after an outage. */
+  public Transactions(DSLContext dsl, LongSupplier nanoTime) {
     this.dsl = dsl;
+    this.reachability = new Reachability(nanoTime);
   }
 
   public <T> T inTransaction(Supplier<T> work) {
-    return dsl.transactionResult(work::get);
+    reachability.check();
+    try {
+      T result = dsl.transactionResult(work::get);
+      reachability.succeeded();
+      return result;
+    } catch (DataAccessException e) {
+      throw reachability.failed(e);
+    }
   }
 
   public void run(Runnable work) {
-    dsl.transaction(work::run);
+    inTransaction(
+        () -> {
+          work.run();
+          return null;
+        });
   }
 }

@@ -1,0 +1,89 @@
+package io.roadmapcoach.core.tx;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * Whether the database answered lately. Once a transaction has found it unreachable, transactions
+ * fail at once for {@link #PAUSE} instead of each waiting out the pool's connection timeout: during
+ * an outage a command is answered in milliseconds, threads do not pile up on the pool, and a
+ * platform request that needs the database twice (a Slack request's replay claim, then its command)
+ * does not wait twice past the platform's three seconds. The first transaction after the pause
+ * tries for real again, so the coach notices by itself when the database is back.
+ *
+ * <p>Elapsed time comes from {@code System.nanoTime} (injectable for tests), not the coach's clock:
+ * this measures seconds of an outage, not time of day, and must not stand still under a test clock.
+ */
+final class Reachability {
+  static final Duration PAUSE = Duration.ofSeconds(3);
+
+  /** PostgreSQL's "the server is shutting down or starting up" states. */
+  private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03");
+
+  private final LongSupplier nanoTime;
+  private volatile boolean paused;
+  private volatile long pausedUntil;
+
+  Reachability(LongSupplier nanoTime) {
+    this.nanoTime = nanoTime;
+  }
+
+  /** Throws at once while the pause after a failure to reach the database lasts. */
+  void check() {
+    if (paused && nanoTime.getAsLong() - pausedUntil < 0) {
+      throw new DatabaseUnavailable(
+          "The database was unreachable moments ago; not trying again yet", null);
+    }
+  }
+
+  /**
+   * What a failed transaction's exception means: a {@link DatabaseUnavailable} (pausing further
+   * attempts) when the database could not be reached, the exception itself otherwise.
+   */
+  RuntimeException failed(RuntimeException e) {
+    if (e instanceof DatabaseUnavailable) {
+      return e;
+    }
+    Reach reach = reach(e);
+    if (reach == Reach.SERVER_GONE) {
+      pausedUntil = nanoTime.getAsLong() + PAUSE.toNanos();
+      paused = true;
+    }
+    return reach == Reach.ANSWERED
+        ? e
+        : new DatabaseUnavailable("The database could not be reached: " + e.getMessage(), e);
+  }
+
+  /** A transaction reached the database: no pause any more. */
+  void succeeded() {
+    if (paused) {
+      paused = false;
+    }
+  }
+
+  private enum Reach {
+    ANSWERED,
+    /** No connection in time, the server itself saying nothing (every connection busy). */
+    NO_CONNECTION_IN_TIME,
+    SERVER_GONE
+  }
+
+  private static Reach reach(Throwable e) {
+    Reach found = Reach.ANSWERED;
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql) {
+        String state = sql.getSQLState();
+        if (state != null && (state.startsWith("08") || SERVER_GOING_AWAY.contains(state))) {
+          return Reach.SERVER_GONE;
+        }
+        if (sql instanceof SQLTransientConnectionException) {
+          found = Reach.NO_CONNECTION_IN_TIME;
+        }
+      }
+    }
+    return found;
+  }
+}

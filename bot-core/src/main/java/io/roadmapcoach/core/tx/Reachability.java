@@ -41,20 +41,20 @@ final class Reachability {
 
   /**
    * What a failed transaction's exception means: a {@link DatabaseUnavailable} (pausing further
-   * attempts) when the database could not be reached, the exception itself otherwise.
+   * attempts) when the database could not be reached, the exception itself otherwise. No connection
+   * within the pool's timeout counts as unreachable whatever the cause: the server gone (the usual
+   * case) or every connection busy for that long, when pausing sheds load the database cannot take.
    */
   RuntimeException failed(RuntimeException e) {
     if (e instanceof DatabaseUnavailable) {
       return e;
     }
-    Reach reach = reach(e);
-    if (reach == Reach.SERVER_GONE) {
-      pausedUntil = nanoTime.getAsLong() + PAUSE.toNanos();
-      paused = true;
+    if (!unreachable(e)) {
+      return e;
     }
-    return reach == Reach.ANSWERED
-        ? e
-        : new DatabaseUnavailable("The database could not be reached: " + e.getMessage(), e);
+    pausedUntil = nanoTime.getAsLong() + PAUSE.toNanos();
+    paused = true;
+    return new DatabaseUnavailable("The database could not be reached: " + e.getMessage(), e);
   }
 
   /** A transaction reached the database: no pause any more. */
@@ -64,26 +64,18 @@ final class Reachability {
     }
   }
 
-  private enum Reach {
-    ANSWERED,
-    /** No connection in time, the server itself saying nothing (every connection busy). */
-    NO_CONNECTION_IN_TIME,
-    SERVER_GONE
-  }
-
-  private static Reach reach(Throwable e) {
-    Reach found = Reach.ANSWERED;
+  private static boolean unreachable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLTransientConnectionException) {
+        return true;
+      }
       if (t instanceof SQLException sql) {
         String state = sql.getSQLState();
         if (state != null && (state.startsWith("08") || SERVER_GOING_AWAY.contains(state))) {
-          return Reach.SERVER_GONE;
-        }
-        if (sql instanceof SQLTransientConnectionException) {
-          found = Reach.NO_CONNECTION_IN_TIME;
+          return true;
         }
       }
     }
-    return found;
+    return false;
   }
 }

@@ -76,6 +76,7 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, Deque<Answer>> scripted = new ConcurrentHashMap<>();
   private final AtomicInteger ts = new AtomicInteger();
   private volatile Duration delay = Duration.ZERO;
+  private final Map<String, Duration> methodDelays = new ConcurrentHashMap<>();
   private volatile String socketModeUrl;
 
   public FakeSlack() {
@@ -127,6 +128,12 @@ public final class FakeSlack implements AutoCloseable {
   /** Every Web API answer waits this long first (a slow Slack). */
   public FakeSlack delay(Duration by) {
     this.delay = by;
+    return this;
+  }
+
+  /** Answers to {@code method} alone wait this long first (a slow users.info, say). */
+  public FakeSlack delay(String method, Duration by) {
+    methodDelays.put(method, by);
     return this;
   }
 
@@ -186,9 +193,10 @@ public final class FakeSlack implements AutoCloseable {
     calls.add(
         new Call(
             path, method, params, body, exchange.getRequestHeaders().getFirst("Authorization")));
-    if (!delay.isZero() && path.startsWith("/api/")) {
+    Duration wait = methodDelays.getOrDefault(method, delay);
+    if (!wait.isZero() && path.startsWith("/api/")) {
       try {
-        Thread.sleep(delay);
+        Thread.sleep(wait);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -49,7 +49,7 @@ class MetricsAfterCommandsTest {
               sample(metrics, "roadmap_commands_total", "command=\"team\"", "outcome=\"refused\""))
           .contains(1.0);
       assertThat(metrics).contains("platform=\"slack\"");
-      assertThat(sample(metrics, "roadmap_command_latency_seconds_count", "command=\"done\""))
+      assertThat(sample(metrics, "roadmap_command_latency_seconds_count", "command=\"start\""))
           .contains(2.0);
       assertThat(lines(metrics, "roadmap_command_latency_seconds_bucket", "command=\"status\""))
           .as("a histogram of buckets")

@@ -10,8 +10,10 @@ create unique index quiz_attempt_action_key_idx on quiz_attempt (action_key);
 -- Signed platform requests seen in the last few minutes (Slack's signing window is five): a
 -- replay of one (same timestamp, same signature) is acknowledged and not handled again, on
 -- every instance. Only a SHA-256 hash of timestamp and signature is kept; housekeeping deletes
--- a row once its timestamp is too old to be accepted anyway.
-create table seen_request (
+-- a row once its timestamp is too old to be accepted anyway. Written on every request, so
+-- unlogged (no write-ahead log): a crash of the server forgets the last minutes' requests, which
+-- only reopens their replay window until they are five minutes old.
+create unlogged table seen_request (
   platform        text not null,
   request_hash    bytea not null,
   signed_at       timestamptz not null,

@@ -60,7 +60,7 @@ public final class SlackAdapter implements AutoCloseable {
     this.executor =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-work-", 0).factory());
 
-    SlackUsers users = new SlackUsers(client, clock);
+    SlackUsers users = new SlackUsers(client, clock, executor);
     SlackOut out = new SlackOut(slack, client);
     Attachments attachments = new Attachments(out, executor);
     EventClaims claims = new EventClaims(workspaces);
@@ -77,7 +77,11 @@ public final class SlackAdapter implements AutoCloseable {
     app.event(TokensRevokedEvent.class, uninstalls.revoked());
     app.start();
 
-    this.bridge = new SlackHttpBridge(app, new RequestSignature(settings.signingSecret(), clock));
+    this.bridge =
+        new SlackHttpBridge(
+            app,
+            new RequestSignature(settings.signingSecret(), clock),
+            Replays.claimedIn(workspaces));
     this.messenger =
         new SlackMessenger(
             client, teamId, SlackMessenger.channelPacer(), settings.delivery(), identity.scopes());

@@ -14,8 +14,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +30,17 @@ import org.slf4j.LoggerFactory;
  * workspace admin or owner (a lead). Answers are kept a few minutes per user so a busy member does
  * not cost a call per command ({@code users.info} is Tier 4); a failed look-up falls back to what
  * the request said and is retried sooner.
+ *
+ * <p>A command never waits long for Slack: a member not seen lately is looked up in the background
+ * and the command waits at most {@link #LOOKUP_WAIT} for it. Past that (Slack slow, or many members
+ * arriving at once) the command goes on with the name the request carries, and the profile serves
+ * the member's next command once it arrives. Concurrent commands of one member share one look-up.
  */
 final class SlackUsers {
   private static final Logger log = LoggerFactory.getLogger(SlackUsers.class);
   static final Duration FRESH_FOR = Duration.ofMinutes(5);
   static final Duration FAILED_FRESH_FOR = Duration.ofSeconds(30);
+  static final Duration LOOKUP_WAIT = Duration.ofMillis(500);
   private static final int MAX_ENTRIES = 50_000;
 
   /** What Slack says about a user. */
@@ -38,11 +50,18 @@ final class SlackUsers {
 
   private final MethodsClient client;
   private final Clock clock;
+  private final Executor executor;
   private final ConcurrentMap<String, Entry> cache = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, CompletableFuture<Entry>> lookingUp =
+      new ConcurrentHashMap<>();
 
-  SlackUsers(MethodsClient client, Clock clock) {
+  /**
+   * @param executor runs the look-ups (so a command can stop waiting for one)
+   */
+  SlackUsers(MethodsClient client, Clock clock, Executor executor) {
     this.client = client;
     this.clock = clock;
+    this.executor = executor;
   }
 
   /** Slack's ids of direct conversations start with D; its payloads name them "directmessage". */
@@ -91,22 +110,66 @@ final class SlackUsers {
 
   Profile profile(String teamId, String userId, String nameInRequest) {
     String key = teamId + "/" + userId;
-    Instant now = clock.instant();
     Entry entry = cache.get(key);
-    if (entry != null && now.isBefore(entry.until())) {
+    if (entry != null && clock.instant().isBefore(entry.until())) {
       return entry.profile();
     }
-    Entry fresh = lookUp(userId, nameInRequest, now);
-    if (cache.size() >= MAX_ENTRIES) {
-      cache.values().removeIf(e -> !now.isBefore(e.until()));
+    CompletableFuture<Entry> lookUp = lookUp(key, userId, nameInRequest);
+    try {
+      return lookUp.get(LOOKUP_WAIT.toMillis(), TimeUnit.MILLISECONDS).profile();
+    } catch (TimeoutException slow) {
+      log.debug("users.info for {} is slow; going on with the request's name", userId);
+    } catch (ExecutionException e) {
+      log.warn("users.info for {} failed: {}", userId, e.getCause().getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    cache.put(key, fresh);
-    return fresh.profile();
+    // this command only: the look-up still fills the cache when it comes
+    return fallback(userId, nameInRequest);
   }
 
-  private Entry lookUp(String userId, String nameInRequest, Instant now) {
-    Profile fallback =
-        new Profile(nameInRequest == null ? userId : nameInRequest, false, Optional.empty());
+  /** The member's look-up under way, or a new one (its answer goes into the cache). */
+  private CompletableFuture<Entry> lookUp(String key, String userId, String nameInRequest) {
+    CompletableFuture<Entry> fresh = new CompletableFuture<>();
+    CompletableFuture<Entry> running = lookingUp.putIfAbsent(key, fresh);
+    if (running != null) {
+      return running;
+    }
+    try {
+      executor.execute(
+          () -> {
+            try {
+              Entry found = ask(userId, nameInRequest);
+              remember(key, found);
+              fresh.complete(found);
+            } catch (RuntimeException e) {
+              fresh.completeExceptionally(e);
+            } finally {
+              lookingUp.remove(key, fresh);
+            }
+          });
+    } catch (RejectedExecutionException stopping) {
+      lookingUp.remove(key, fresh);
+      fresh.completeExceptionally(stopping);
+    }
+    return fresh;
+  }
+
+  private void remember(String key, Entry entry) {
+    if (cache.size() >= MAX_ENTRIES) {
+      Instant now = clock.instant();
+      cache.values().removeIf(e -> !now.isBefore(e.until()));
+    }
+    cache.put(key, entry);
+  }
+
+  private static Profile fallback(String userId, String nameInRequest) {
+    return new Profile(nameInRequest == null ? userId : nameInRequest, false, Optional.empty());
+  }
+
+  private Entry ask(String userId, String nameInRequest) {
+    Profile fallback = fallback(userId, nameInRequest);
+    Instant now = clock.instant();
     try {
       UsersInfoResponse response = client.usersInfo(r -> r.user(userId));
       if (response.isOk() && response.getUser() != null) {
@@ -115,6 +178,9 @@ final class SlackUsers {
       log.warn("users.info for {} answered {}", userId, response.getError());
     } catch (IOException | SlackApiException e) {
       log.warn("users.info for {} failed: {}", userId, e.getMessage());
+    } catch (RuntimeException e) {
+      // an answer the SDK could not read (not JSON, another shape): as good as none
+      log.warn("users.info for {} gave an unreadable answer: {}", userId, e.getClass().getName());
     }
     return new Entry(fallback, now.plus(FAILED_FRESH_FOR));
   }

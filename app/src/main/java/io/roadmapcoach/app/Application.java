@@ -5,6 +5,7 @@ import io.roadmapcoach.app.console.ConsoleMessenger;
 import io.roadmapcoach.app.console.ShiftedClock;
 import io.roadmapcoach.app.dashboard.ConsoleDashboard;
 import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.observe.Observer;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.quiz.QuizBankLoader;
 import io.roadmapcoach.core.roadmap.Roadmap;
@@ -177,7 +178,8 @@ public final class Application {
     // no port opens until a lead asks for a dashboard link; then 127.0.0.1 only
     ConsoleDashboard dashboard = new ConsoleDashboard();
     shutdown.register("the console's dashboard", dashboard);
-    CoachRuntime runtime = CoachRuntime.create(database, roadmap, bank, clock, true, dashboard);
+    CoachRuntime runtime =
+        CoachRuntime.create(database, roadmap, bank, clock, true, dashboard, Observer.NONE);
     shutdown.register("scheduling and delivery", runtime);
     dashboard.serve(runtime.core().dashboard());
     ConsoleChat chat =

@@ -4,6 +4,7 @@ import io.roadmapcoach.core.Core;
 import io.roadmapcoach.core.dashboard.DashboardAddress;
 import io.roadmapcoach.core.delivery.DeliveryWorker;
 import io.roadmapcoach.core.member.Workspaces;
+import io.roadmapcoach.core.observe.Observer;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.db.Database;
@@ -24,6 +25,7 @@ final class CoachRuntime implements AutoCloseable {
   /**
    * @param deliverInline deliver on the thread that enqueued (the console, whose output must come
    *     in order) rather than on a background worker
+   * @param observer hears how commands and routines went (the server's metrics)
    */
   static CoachRuntime create(
       Database database,
@@ -31,13 +33,15 @@ final class CoachRuntime implements AutoCloseable {
       QuizBank bank,
       Clock clock,
       boolean deliverInline,
-      DashboardAddress dashboard) {
+      DashboardAddress dashboard,
+      Observer observer) {
     return new CoachRuntime(
         Core.builder(database.dsl(), roadmap, bank)
             .clock(clock)
             .quartz(database.dataSource())
             .deliverInline(deliverInline)
             .dashboardAt(dashboard)
+            .observer(observer)
             .build());
   }
 

@@ -1,11 +1,16 @@
 package io.roadmapcoach.app;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.roadmapcoach.app.dashboard.DashboardHandler;
 import io.roadmapcoach.app.health.HealthChecks;
 import io.roadmapcoach.app.http.AppMetrics;
+import io.roadmapcoach.app.http.CoreMetrics;
+import io.roadmapcoach.app.http.OutboxGauges;
 import io.roadmapcoach.core.dashboard.DashboardAddress;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.schedule.Routine;
 import io.roadmapcoach.db.Database;
 import io.roadmapcoach.db.Redaction;
 import io.roadmapcoach.discord.DiscordAdapter;
@@ -42,11 +47,18 @@ final class ServerMode {
       // without PUBLIC_URL every dashboard page says it is not configured
       DashboardAddress address =
           config.publicUrl().map(DashboardAddress::fixed).orElseGet(DashboardAddress::none);
-      CoachRuntime runtime = CoachRuntime.create(database, roadmap, bank, clock, false, address);
+      PrometheusMeterRegistry metrics = AppMetrics.create();
+      database.reportPoolTo(metrics);
+      new OutboxGauges(database.dsl(), clock).bindTo(metrics);
+      CoreMetrics coreMetrics = new CoreMetrics(metrics);
+      CoachRuntime runtime =
+          CoachRuntime.create(database, roadmap, bank, clock, false, address, coreMetrics);
+      coreMetrics.expectingRoutines(
+          runtime.core().routines().all().stream().map(Routine::name).toList());
       shutdown.register("scheduling and delivery", runtime);
       HealthChecks health = HealthParts.of(database, runtime, clock, shutdown::requested);
       Optional<Handler> slackEvents = startSlack(config, runtime, clock, shutdown, health);
-      startDiscord(config, runtime, roadmap, shutdown, health);
+      startDiscord(config, runtime, roadmap, shutdown, health, metrics);
       // stops first: sends in progress finish while Slack and Discord are still connected, and
       // what the worker holds is given back before the database closes
       shutdown.register("deliveries", runtime::stopDelivery);
@@ -54,7 +66,7 @@ final class ServerMode {
       HttpPorts.start(
           config,
           health,
-          AppMetrics.create(runtime::outboxPending),
+          metrics,
           slackEvents,
           Map.of("/dashboard/*", new DashboardHandler(runtime.core().dashboard(), address)),
           shutdown);
@@ -103,7 +115,8 @@ final class ServerMode {
       CoachRuntime runtime,
       Roadmap roadmap,
       Shutdown shutdown,
-      HealthChecks health) {
+      HealthChecks health,
+      MeterRegistry metrics) {
     if (!config.discordEnabled()) {
       return;
     }
@@ -121,6 +134,7 @@ final class ServerMode {
     discord.start();
     shutdown.register("Discord", discord);
     health.register(HealthParts.discord(discord));
+    AppMetrics.discordGatewayPing(metrics, () -> discord.connectionState().gatewayPingMillis());
     // after start: a messenger registered before the bot is connected would pause Discord
     // deliveries
     runtime.worker().register(discord.messenger());

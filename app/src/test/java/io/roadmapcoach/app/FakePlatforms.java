@@ -34,8 +34,23 @@ final class FakePlatforms implements AutoCloseable {
   private void slack(HttpExchange exchange) throws IOException {
     String token = exchange.getRequestHeaders().getFirst("Authorization");
     asked.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
-    exchange.getRequestBody().readAllBytes();
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     boolean good = token != null && token.contains("good");
+    if (good && exchange.getRequestURI().getPath().endsWith("/users.info")) {
+      // the member named in the form (user=U...), named after their id
+      String user = body.replaceAll("(?s).*user=([A-Za-z0-9]+).*", "$1");
+      answer(
+          exchange,
+          200,
+          "{\"ok\":true,\"user\":{\"id\":\""
+              + user
+              + "\",\"name\":\""
+              + user.toLowerCase(java.util.Locale.ROOT)
+              + "\",\"tz\":\"UTC\",\"profile\":{\"display_name\":\"Member "
+              + user
+              + "\"}}}");
+      return;
+    }
     answer(
         exchange,
         200,

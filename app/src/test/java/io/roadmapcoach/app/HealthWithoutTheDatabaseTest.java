@@ -53,7 +53,12 @@ class HealthWithoutTheDatabaseTest {
         server.start();
         URI healthz = URI.create("http://127.0.0.1:" + server.port() + "/healthz");
         URI readyz = URI.create("http://127.0.0.1:" + server.port() + "/readyz");
+        // a cold first probe on a busy machine may miss the checks' budget: wait until healthy
         HttpResponse<String> before = get(healthz);
+        for (int tries = 0; tries < 40 && before.statusCode() != 200; tries++) {
+          Thread.sleep(250);
+          before = get(healthz);
+        }
         assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
         assertThat(JSON.readTree(before.body()).path("parts").path("outbox").path("due").asInt())
             .isZero();

@@ -36,6 +36,7 @@ import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Memberships;
 import io.roadmapcoach.core.member.SettingsService;
 import io.roadmapcoach.core.member.Workspaces;
+import io.roadmapcoach.core.observe.Observer;
 import io.roadmapcoach.core.progress.NudgeComposer;
 import io.roadmapcoach.core.progress.ProgressService;
 import io.roadmapcoach.core.quiz.QuizBank;
@@ -69,7 +70,7 @@ import org.slf4j.LoggerFactory;
  * scheduled routines — and keeps the rest inside.
  *
  * <pre>{@code
- * Core core = Core.builder(dsl, roadmap, bank).clock(clock).quartz(dataSource).build();
+ * Core core = Core.builder(dsl, roadmap, bank).clock(clock).quartz(dataSource).observer(metrics).build();
  * core.deliveries().register(messenger);
  * core.start();
  * }</pre>
@@ -125,14 +126,14 @@ public final class Core implements AutoCloseable {
         new Coach.Services(
             progress,
             new SettingsService(members),
-            new QuizService(b.roadmap, b.bank, quizzes, enrollments, members, ledger, b.random),
+            new QuizService(b.roadmap, b.bank, quizzes, enrollments, ledger, b.random),
             new LeaderboardService(b.roadmap, new LeaderboardRepository(dsl)),
             new LeadService(b.roadmap, leadRoles, members, team, progress, outbox, memberships),
             new CohortService(b.roadmap, memberships, enrollments, leadRoles, outbox),
             dashboard,
             new Coaching(buddies, evening, new Holidays(holidays)));
     this.roadmap = b.roadmap;
-    this.coach = new Coach(b.roadmap, transactions, members, services, b.clock);
+    this.coach = new Coach(b.roadmap, transactions, members, services, b.clock, b.observer);
 
     DeliveryComposer composer = composer(dsl, b.roadmap, b.bank, dashboard);
     this.queue = new DeliveryQueue(dsl);
@@ -160,8 +161,10 @@ public final class Core implements AutoCloseable {
                 new Routine("evening-warning", (from, to) -> evening.enqueueDue(to))),
             dsl,
             transactions,
-            deliverInline ? worker::drainDue : worker::wake);
-    this.quartz = b.quartzPool.map(pool -> new QuartzScheduling(pool, routines, b.clock));
+            deliverInline ? worker::drainDue : worker::wake,
+            b.observer);
+    this.quartz =
+        b.quartzPool.map(pool -> new QuartzScheduling(pool, routines, b.clock, b.observer));
     this.workspaces = new Workspaces(dsl, transactions, b.clock);
 
     int moved = enrollments.graduatePast(b.roadmap.stageCount(), b.clock.instant());
@@ -346,6 +349,7 @@ public final class Core implements AutoCloseable {
     private Optional<DataSource> quartzPool = Optional.empty();
     private boolean deliverInline;
     private DashboardAddress dashboardAddress = DashboardAddress.none();
+    private Observer observer = Observer.NONE;
 
     private Builder(DSLContext dsl, Roadmap roadmap, QuizBank bank) {
       this.dsl = dsl;
@@ -381,6 +385,15 @@ public final class Core implements AutoCloseable {
     /** Where the leads' dashboard is reached; without it, links say it is not configured. */
     public Builder dashboardAt(DashboardAddress value) {
       this.dashboardAddress = value;
+      return this;
+    }
+
+    /**
+     * Who hears how commands ended and how long they took, and how the scheduled routines ran: the
+     * app's metrics. Nobody by default.
+     */
+    public Builder observer(Observer value) {
+      this.observer = value;
       return this;
     }
 

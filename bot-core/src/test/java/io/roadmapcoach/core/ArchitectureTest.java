@@ -14,14 +14,18 @@ import org.junit.jupiter.api.Test;
  * at the bottom; packages form no cycle, so each can be read without the ones above it.
  */
 class ArchitectureTest {
-  /** Who is calling and from where, buttons, replies, the roadmap, time and transactions. */
+  /**
+   * Who is calling and from where, buttons, replies, the roadmap, time, transactions, and what the
+   * core reports of its work.
+   */
   static final String[] VOCABULARY = {
     "io.roadmapcoach.core.caller..",
     "io.roadmapcoach.core.action..",
     "io.roadmapcoach.core.reply..",
     "io.roadmapcoach.core.roadmap..",
     "io.roadmapcoach.core.time..",
-    "io.roadmapcoach.core.tx.."
+    "io.roadmapcoach.core.tx..",
+    "io.roadmapcoach.core.observe.."
   };
 
   static final String[] FEATURES = {

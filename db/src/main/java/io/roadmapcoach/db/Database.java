@@ -228,6 +228,16 @@ public final class Database implements AutoCloseable {
    * Whether the database answers: a connection within the connection timeout, valid within a
    * second. The app's readiness.
    */
+  /**
+   * Reports the pool's figures (connections active, idle, pending; how long a connection took to
+   * get, and timeouts) to a Micrometer {@code MeterRegistry}, through HikariCP's own Micrometer
+   * support: {@code hikaricp_connections_*} on {@code /metrics}. Typed loosely, as HikariCP takes
+   * it, so this module needs no metrics library.
+   */
+  public void reportPoolTo(Object meterRegistry) {
+    pool.setMetricRegistry(meterRegistry);
+  }
+
   public boolean healthy() {
     try (Connection connection = pool.getConnection()) {
       return connection.isValid(1);

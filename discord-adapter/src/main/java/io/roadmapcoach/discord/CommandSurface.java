@@ -104,6 +104,26 @@ final class CommandSurface {
     List<OptionData> options() {
       return args.stream().map(Arg::option).toList();
     }
+
+    /** How it is filled in: {@code /roadmap team set-stage member:<@member> stage:<number>}. */
+    String usage() {
+      StringBuilder usage = new StringBuilder("/roadmap ").append(path());
+      for (OptionData option : options()) {
+        String slot = option.getName() + ":<" + kind(option.getType()) + ">";
+        usage.append(' ').append(option.isRequired() ? slot : "[" + slot + "]");
+      }
+      return usage.toString();
+    }
+
+    private static String kind(OptionType type) {
+      return switch (type) {
+        case INTEGER -> "number";
+        case USER, MENTIONABLE -> "@member";
+        case CHANNEL -> "#channel";
+        case BOOLEAN -> "true|false";
+        default -> "text";
+      };
+    }
   }
 
   private final List<Entry> entries;
@@ -185,6 +205,27 @@ final class CommandSurface {
     return String.join(" ", words);
   }
 
+  /**
+   * The usage of a filled-in subcommand when one of its number options came without a value that
+   * reads as a number (Discord checks them, but an outdated client or a hand-made interaction need
+   * not): the member is told how to fill it in rather than the core being guessed at.
+   */
+  Optional<String> usageWhenUnreadable(String group, String name, List<OptionMapping> options) {
+    boolean unreadable =
+        options.stream().anyMatch(o -> o.getType() == OptionType.INTEGER && number(o).isEmpty());
+    return unreadable ? find(group, name).map(Entry::usage) : Optional.empty();
+  }
+
+  /** A number option's value; empty when it has none or it is not a whole number. */
+  private static Optional<Long> number(OptionMapping given) {
+    try {
+      return Optional.of(given.getAsLong());
+    } catch (RuntimeException missingOrNotANumber) {
+      // JDA's ParsingException (no value), NumberFormatException (not a number)
+      return Optional.empty();
+    }
+  }
+
   /** An option of a subcommand this version does not know: a yes/no says its name when set. */
   private static Optional<String> passedThrough(OptionMapping given) {
     if (given.getType() == OptionType.BOOLEAN) {
@@ -197,7 +238,7 @@ final class CommandSurface {
     return switch (given.getType()) {
       case USER, MENTIONABLE -> Optional.of("<@" + given.getAsString() + ">");
       case CHANNEL -> Optional.of("<#" + given.getAsString() + ">");
-      case INTEGER -> Optional.of(Long.toString(given.getAsLong()));
+      case INTEGER -> number(given).map(n -> Long.toString(n));
       default -> Optional.of(given.getAsString().strip()).filter(s -> !s.isEmpty());
     };
   }

@@ -16,4 +16,12 @@ final class Replies {
               .plain(" in a channel of your server: your progress lives there."));
 
   static final Reply FAILED = Apologies.somethingWentWrong();
+
+  /** A number option came without a number: how the command is filled in. */
+  static Reply fillIn(String usage) {
+    return Reply.text(
+        Text.of("Every number in that command needs a value. Fill it in like this: ")
+            .code(usage)
+            .plain("."));
+  }
 }

@@ -47,6 +47,16 @@ final class SlashCommands extends ListenerAdapter {
           .queue(null, Acknowledgements.failure("answer a command outside a server"));
       return;
     }
+    Optional<String> usage =
+        surface.usageWhenUnreadable(
+            event.getSubcommandGroup(), event.getSubcommandName(), event.getOptions());
+    if (usage.isPresent()) {
+      event
+          .reply(DiscordRenderer.render(Replies.fillIn(usage.get())).create())
+          .setEphemeral(true)
+          .queue(null, Acknowledgements.failure("answer a command with an unreadable option"));
+      return;
+    }
     String text =
         surface.text(event.getSubcommandGroup(), event.getSubcommandName(), event.getOptions());
     log.debug(

@@ -4,6 +4,7 @@ import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
+import static io.roadmapcoach.db.schema.Tables.QUIZ_ATTEMPT;
 import static io.roadmapcoach.db.schema.Tables.QUIZ_QUESTION;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -201,7 +202,7 @@ class DiscordEndToEndTest {
     List<DataObject> options = buttons(quizData);
     assertThat(options).isNotEmpty();
     String answer = options.getFirst().getString("custom_id");
-    assertThat(answer).matches("rc:a:\\d+:1:\\d+");
+    assertThat(answer).matches("rc:a:[0-9a-f]{32}:1:\\d+");
 
     // the member presses the first option on the (ephemeral) quiz message
     DataObject shown = discord.message(FakeDiscord.CHANNEL, quizData).put("flags", EPHEMERAL);
@@ -215,9 +216,9 @@ class DiscordEndToEndTest {
     assertThat(data.toString()).contains("question 2 of 5");
     assertThat(buttons(data))
         .extracting(b -> b.getString("custom_id"))
-        .allMatch(customId -> customId.matches("rc:a:\\d+:2:\\d+"));
+        .allMatch(customId -> customId.matches("rc:a:[0-9a-f]{32}:2:\\d+"));
 
-    long attempt = Long.parseLong(answer.split(":")[2]);
+    long attempt = dsl.select(QUIZ_ATTEMPT.ID).from(QUIZ_ATTEMPT).fetchSingle(QUIZ_ATTEMPT.ID);
     var first =
         dsl.selectFrom(QUIZ_QUESTION)
             .where(QUIZ_QUESTION.ATTEMPT_ID.eq(attempt), QUIZ_QUESTION.POSITION.eq(1))

@@ -1,6 +1,7 @@
 package io.roadmapcoach.discord;
 
 import static io.roadmapcoach.db.schema.Tables.CHANNEL;
+import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
 import static io.roadmapcoach.discord.FakeEvents.replies;
@@ -16,6 +17,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import gnu.trove.map.hash.TLongObjectHashMap;
 import io.roadmapcoach.core.Core;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.quiz.QuizBankLoader;
@@ -37,10 +39,13 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.interactions.AutoCompleteQuery;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.requests.restaction.WebhookMessageEditAction;
 import net.dv8tion.jda.api.requests.restaction.interactions.AutoCompleteCallbackAction;
 import net.dv8tion.jda.api.requests.restaction.interactions.ReplyCallbackAction;
 import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.data.DataObject;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.jooq.DSLContext;
@@ -127,6 +132,39 @@ class SlashCommandsTest {
     verify(done).reply(sent.capture());
     assertThat(words(sent.getValue().getEmbeds())).contains("Objective 1 of stage 1 done");
     assertThat(dsl.fetchCount(OBJECTIVE_DONE)).isEqualTo(1);
+  }
+
+  @Test
+  void aNumberOptionWithoutAValueGetsTheCommandsUsageAndChangesNothing() {
+    commands.onSlashCommandInteraction(withReplies(slash("start", List.of())));
+    DataObject noValue =
+        DataObject.empty().put("name", "objective").put("type", OptionType.INTEGER.getKey());
+    OptionMapping missing = new OptionMapping(noValue, new TLongObjectHashMap<>(), null, null);
+    OptionMapping notANumber =
+        CommandSurfaceTest.option("stage", OptionType.INTEGER.getKey(), "two");
+
+    for (SlashCommandInteractionEvent unreadable :
+        List.of(
+            slash("done", List.of(missing)),
+            slash(
+                "team",
+                "set-stage",
+                List.of(CommandSurfaceTest.user("member", "U1"), notANumber)))) {
+      ReplyCallbackAction reply = replies(unreadable);
+      ArgumentCaptor<MessageCreateData> sent = ArgumentCaptor.forClass(MessageCreateData.class);
+
+      commands.onSlashCommandInteraction(unreadable);
+
+      verify(unreadable).reply(sent.capture());
+      verify(reply).setEphemeral(true);
+      assertThat(words(sent.getValue().getEmbeds()) + sent.getValue().getContent())
+          .contains("Fill it in like this")
+          .containsAnyOf(
+              "/roadmap done objective:<number>",
+              "/roadmap team set-stage member:<@member> stage:<number>");
+    }
+    assertThat(dsl.fetchCount(OBJECTIVE_DONE)).isZero();
+    assertThat(dsl.select(ENROLLMENT.STAGE).from(ENROLLMENT).fetchSingle().value1()).isEqualTo(1);
   }
 
   @Test

@@ -61,7 +61,7 @@ public final class SlackAdapter implements AutoCloseable {
     this.executor =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-work-", 0).factory());
 
-    SlackUsers users = new SlackUsers(client, clock, workspaces);
+    SlackUsers users = new SlackUsers(client, clock, executor, workspaces);
     SlackOut out = new SlackOut(slack, client);
     Attachments attachments = new Attachments(out, executor);
     EventClaims claims = new EventClaims(workspaces);
@@ -79,7 +79,11 @@ public final class SlackAdapter implements AutoCloseable {
     app.event(UserChangeEvent.class, new StatusChanges(workspaces));
     app.start();
 
-    this.bridge = new SlackHttpBridge(app, new RequestSignature(settings.signingSecret(), clock));
+    this.bridge =
+        new SlackHttpBridge(
+            app,
+            new RequestSignature(settings.signingSecret(), clock),
+            Replays.claimedIn(workspaces));
     this.messenger =
         new SlackMessenger(
             client, teamId, SlackMessenger.channelPacer(), settings.delivery(), identity.scopes());

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * with its raw body and headers becomes a Bolt request, {@code app.run} answers it, and the answer
  * is written back. Before Bolt sees anything the bridge refuses what Slack would never send: bodies
  * over 64 KiB (413), and requests whose signature does not verify (401), including timestamps more
- * than five minutes old <em>or ahead</em>, with the signature compared in constant time. Bolt's own
- * signature check then runs again inside the app.
+ * than five minutes old <em>or ahead</em>, with the signature compared in constant time. A replay
+ * of a request already seen (same timestamp and signature) is acknowledged with an empty 200 and
+ * not handled again ({@link Replays}). Bolt's own signature check then runs again inside the app.
  */
 public final class SlackHttpBridge extends Handler.Abstract {
   public static final String PATH = "/slack/events";
@@ -42,21 +44,24 @@ public final class SlackHttpBridge extends Handler.Abstract {
   private final App app;
   private final SlackRequestParser parser;
   private final RequestSignature signature;
+  private final Replays replays;
   private final AtomicLong lastRefusalLogged =
       new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL_NANOS - 1);
 
   /**
    * The bridge in front of any Bolt app: the adapter's own, or another (the benchmark's bare app
-   * that only acknowledges).
+   * that only acknowledges, which keeps no record of requests and so does not look for replays).
    */
   public static SlackHttpBridge forApp(App app, String signingSecret, Clock clock) {
-    return new SlackHttpBridge(app, new RequestSignature(signingSecret, clock));
+    return new SlackHttpBridge(
+        app, new RequestSignature(signingSecret, clock), Replays.notChecked());
   }
 
-  SlackHttpBridge(App app, RequestSignature signature) {
+  SlackHttpBridge(App app, RequestSignature signature, Replays replays) {
     this.app = app;
     this.parser = new SlackRequestParser(app.config());
     this.signature = signature;
+    this.replays = replays;
   }
 
   @Override
@@ -106,14 +111,17 @@ public final class SlackHttpBridge extends Handler.Abstract {
     String body = new String(bytes, StandardCharsets.UTF_8);
     Map<String, List<String>> headers = headers(request);
     RequestHeaders boltHeaders = new RequestHeaders(headers);
-    RequestSignature.Verdict verdict =
-        signature.check(
-            boltHeaders.getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP),
-            boltHeaders.getFirstValue(SlackSignature.HeaderNames.X_SLACK_SIGNATURE),
-            body);
+    String timestamp =
+        boltHeaders.getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
+    String signed = boltHeaders.getFirstValue(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
+    RequestSignature.Verdict verdict = signature.check(timestamp, signed, body);
     if (verdict != RequestSignature.Verdict.VALID) {
       refused(request, verdict);
       return Answer.json(401, "{\"error\":\"invalid request\"}");
+    }
+    if (!replays.firstTime(Instant.ofEpochSecond(Long.parseLong(timestamp)), signed)) {
+      refused(request, "a replay of a request already handled");
+      return new Answer(200, "text/plain; charset=utf-8", Map.of(), "");
     }
     com.slack.api.bolt.request.Request<?> slackRequest; // Bolt's, not Jetty's
     try {
@@ -154,7 +162,7 @@ public final class SlackHttpBridge extends Handler.Abstract {
   }
 
   /** Says so at INFO at most every ten seconds, so a flood of forged requests is no log flood. */
-  private void refused(Request request, RequestSignature.Verdict verdict) {
+  private void refused(Request request, Object why) {
     long now = System.nanoTime();
     long last = lastRefusalLogged.get();
     boolean loud =
@@ -163,9 +171,9 @@ public final class SlackHttpBridge extends Handler.Abstract {
       String line = "Refused a request to {} from {}: {}";
       Object from = Request.getRemoteAddr(request);
       if (loud) {
-        log.info(line, PATH, from, verdict);
+        log.info(line, PATH, from, why);
       } else {
-        log.debug(line, PATH, from, verdict);
+        log.debug(line, PATH, from, why);
       }
     }
   }

@@ -15,8 +15,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * not cost a call per command ({@code users.info} is Tier 4); a failed look-up falls back to what
  * the request said and is retried sooner.
  *
+ * <p>A command never waits long for Slack: a member not seen lately is looked up in the background
+ * and the command waits at most {@link #LOOKUP_WAIT} for it. Past that (Slack slow, or many members
+ * arriving at once) the command goes on with the name the request carries, and the profile serves
+ * the member's next command once it arrives. Concurrent commands of one member share one look-up.
+ *
  * <p>The status in the answer (a palm tree, "OOO") is handed to the core, which keeps whether the
  * member is away; a member's first command comes before the core knows them, so the status is
  * handed over again with the next command that finds the answer kept here.
@@ -34,6 +45,7 @@ final class SlackUsers {
   private static final Logger log = LoggerFactory.getLogger(SlackUsers.class);
   static final Duration FRESH_FOR = Duration.ofMinutes(5);
   static final Duration FAILED_FRESH_FOR = Duration.ofSeconds(30);
+  static final Duration LOOKUP_WAIT = Duration.ofMillis(500);
   private static final int MAX_ENTRIES = 50_000;
 
   /** What Slack says about a user. */
@@ -50,12 +62,20 @@ final class SlackUsers {
 
   private final MethodsClient client;
   private final Clock clock;
+  private final Executor executor;
   private final Workspaces workspaces;
   private final ConcurrentMap<String, Entry> cache = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, CompletableFuture<Entry>> lookingUp =
+      new ConcurrentHashMap<>();
 
-  SlackUsers(MethodsClient client, Clock clock, Workspaces workspaces) {
+  /**
+   * @param executor runs the look-ups (so a command can stop waiting for one)
+   * @param workspaces where members' statuses are kept
+   */
+  SlackUsers(MethodsClient client, Clock clock, Executor executor, Workspaces workspaces) {
     this.client = client;
     this.clock = clock;
+    this.executor = executor;
     this.workspaces = workspaces;
   }
 
@@ -105,19 +125,52 @@ final class SlackUsers {
 
   Profile profile(String teamId, String userId, String nameInRequest) {
     String key = teamId + "/" + userId;
-    Instant now = clock.instant();
     Entry entry = cache.get(key);
-    if (entry != null && now.isBefore(entry.until())) {
+    if (entry != null && clock.instant().isBefore(entry.until())) {
       keepStatus(key, teamId, entry);
       return entry.profile();
     }
-    Entry fresh = lookUp(userId, nameInRequest, now);
-    if (cache.size() >= MAX_ENTRIES) {
-      cache.values().removeIf(e -> !now.isBefore(e.until()));
+    CompletableFuture<Entry> lookUp = lookUp(key, userId, nameInRequest);
+    try {
+      Entry found = lookUp.get(LOOKUP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      keepStatus(key, teamId, found);
+      return found.profile();
+    } catch (TimeoutException slow) {
+      log.debug("users.info for {} is slow; going on with the request's name", userId);
+    } catch (ExecutionException e) {
+      log.warn("users.info for {} failed: {}", userId, e.getCause().getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    cache.put(key, fresh);
-    keepStatus(key, teamId, fresh);
-    return fresh.profile();
+    // this command only: the look-up still fills the cache when it comes
+    return fallback(userId, nameInRequest);
+  }
+
+  /** The member's look-up under way, or a new one (its answer goes into the cache). */
+  private CompletableFuture<Entry> lookUp(String key, String userId, String nameInRequest) {
+    CompletableFuture<Entry> fresh = new CompletableFuture<>();
+    CompletableFuture<Entry> running = lookingUp.putIfAbsent(key, fresh);
+    if (running != null) {
+      return running;
+    }
+    try {
+      executor.execute(
+          () -> {
+            try {
+              Entry found = ask(userId, nameInRequest);
+              remember(key, found);
+              fresh.complete(found);
+            } catch (RuntimeException e) {
+              fresh.completeExceptionally(e);
+            } finally {
+              lookingUp.remove(key, fresh);
+            }
+          });
+    } catch (RejectedExecutionException stopping) {
+      lookingUp.remove(key, fresh);
+      fresh.completeExceptionally(stopping);
+    }
+    return fresh;
   }
 
   /** Hands the answer's status to the core once it knows the member. */
@@ -134,9 +187,21 @@ final class SlackUsers {
     }
   }
 
-  private Entry lookUp(String userId, String nameInRequest, Instant now) {
-    Profile fallback =
-        new Profile(nameInRequest == null ? userId : nameInRequest, false, Optional.empty());
+  private void remember(String key, Entry entry) {
+    if (cache.size() >= MAX_ENTRIES) {
+      Instant now = clock.instant();
+      cache.values().removeIf(e -> !now.isBefore(e.until()));
+    }
+    cache.put(key, entry);
+  }
+
+  private static Profile fallback(String userId, String nameInRequest) {
+    return new Profile(nameInRequest == null ? userId : nameInRequest, false, Optional.empty());
+  }
+
+  private Entry ask(String userId, String nameInRequest) {
+    Profile fallback = fallback(userId, nameInRequest);
+    Instant now = clock.instant();
     try {
       UsersInfoResponse response = client.usersInfo(r -> r.user(userId));
       if (response.isOk() && response.getUser() != null) {
@@ -148,6 +213,9 @@ final class SlackUsers {
       log.warn("users.info for {} answered {}", userId, response.getError());
     } catch (IOException | SlackApiException e) {
       log.warn("users.info for {} failed: {}", userId, e.getMessage());
+    } catch (RuntimeException e) {
+      // an answer the SDK could not read (not JSON, another shape): as good as none
+      log.warn("users.info for {} gave an unreadable answer: {}", userId, e.getClass().getName());
     }
     return new Entry(fallback, now.plus(FAILED_FRESH_FOR), Optional.empty());
   }

@@ -137,6 +137,31 @@ class ForgedRequestEndToEndTest {
   }
 
   @Test
+  void aReplayedSignedRequestIsAcknowledgedAndNotHandledAgain() {
+    slack.post(body());
+    String done =
+        SlackHarness.slashBody(
+            "U1",
+            SlackHarness.CHANNEL,
+            SlackHarness.CHANNEL_NAME,
+            "done 1",
+            "http://127.0.0.1:9/x");
+    Map<String, String> signed = headers(String.valueOf(SlackHarness.now()), null);
+    signed.putAll(SlackHarness.signed(done, Long.parseLong(signed.get(TS))));
+    HttpResponse<String> first = slack.send(done, signed);
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.body()).contains("10 points");
+    TableSnapshot afterFirst = TableSnapshot.of(dsl);
+
+    HttpResponse<String> replayed = slack.send(done, signed);
+
+    assertThat(replayed.statusCode()).isEqualTo(200);
+    assertThat(replayed.body()).isEmpty();
+    assertThat(TableSnapshot.of(dsl)).isEqualTo(afterFirst);
+    assertThat(slack.command("U1", "status").body()).contains("Points: 10");
+  }
+
+  @Test
   void aBodyOver64KiBGets413EvenWhenSigned() {
     String big =
         SlackHarness.slashBody(

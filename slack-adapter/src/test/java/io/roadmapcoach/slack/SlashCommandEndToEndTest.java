@@ -122,6 +122,38 @@ class SlashCommandEndToEndTest {
   }
 
   @Test
+  void aFirstStartIsAnsweredInlineWhileSlackIsSlowToSayWhoTheMemberIs() throws Exception {
+    slack.fake.user("U7", "Gia", "Asia/Tokyo", true).delay("users.info", Duration.ofSeconds(4));
+
+    long started = System.nanoTime();
+    HttpResponse<String> ack = slack.command("U7", "start");
+    long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+    assertThat(tookMillis).isLessThan(1500);
+    assertThat(ack.body()).contains("Welcome");
+    var member = dsl.selectFrom(MEMBER).where(MEMBER.EXTERNAL_ID.eq("U7")).fetchSingle();
+    assertThat(member.getDisplayName()).isEqualTo("u7"); // the name the request carried
+    // once Slack has answered, the member's next command brings their profile
+    slack.fake.await("users.info", 1);
+    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!"Gia"
+            .equals(
+                dsl.select(MEMBER.DISPLAY_NAME)
+                    .from(MEMBER)
+                    .where(MEMBER.EXTERNAL_ID.eq("U7"))
+                    .fetchSingle()
+                    .value1())
+        && System.nanoTime() < until) {
+      Thread.sleep(200);
+      slack.command("U7", "status");
+    }
+    member = dsl.selectFrom(MEMBER).where(MEMBER.EXTERNAL_ID.eq("U7")).fetchSingle();
+    assertThat(member.getDisplayName()).isEqualTo("Gia");
+    assertThat(member.getPlatformTimeZone()).isEqualTo("Asia/Tokyo");
+    assertThat(slack.fake.calls("users.info")).hasSize(1);
+  }
+
+  @Test
   void usersInfoIsAskedOncePerMemberForAFewMinutes() {
     slack.command("U1", "start");
     slack.command("U1", "status");

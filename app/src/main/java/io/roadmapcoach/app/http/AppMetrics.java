@@ -1,6 +1,7 @@
 package io.roadmapcoach.app.http;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -8,22 +9,47 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-/** What {@code /metrics} shows: the JVM, and how much the outbox still has to deliver. */
+/**
+ * What {@code /metrics} shows: the JVM, and what the server run binds to it (the core's {@link
+ * CoreMetrics}, the {@link OutboxGauges}, the connection pool, Discord's gateway).
+ */
 public final class AppMetrics {
   private AppMetrics() {}
 
-  public static PrometheusMeterRegistry create(Supplier<Number> outboxPending) {
+  /** The JVM's meters only; the rest is bound as the run starts its parts. */
+  public static PrometheusMeterRegistry create() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
+    return registry;
+  }
+
+  /** The JVM's meters and an outbox count from {@code outboxPending}. */
+  public static PrometheusMeterRegistry create(Supplier<Number> outboxPending) {
+    PrometheusMeterRegistry registry = create();
     Gauge.builder("roadmap_outbox_pending", outboxPending)
         .description("deliveries waiting to be sent")
         .register(registry);
     return registry;
+  }
+
+  /**
+   * {@code roadmap_discord_gateway_ping_seconds}: the heartbeat's round trip to Discord's gateway,
+   * averaged over this instance's shards; NaN before the first heartbeat.
+   */
+  public static void discordGatewayPing(MeterRegistry registry, LongSupplier pingMillis) {
+    Gauge.builder(
+            "roadmap.discord.gateway.ping",
+            pingMillis,
+            ping -> ping.getAsLong() < 0 ? Double.NaN : ping.getAsLong() / 1000.0)
+        .description("Discord gateway heartbeat round trip")
+        .baseUnit("seconds")
+        .register(registry);
   }
 }

@@ -1,5 +1,8 @@
 package io.roadmapcoach.core.action;
 
+import java.util.Objects;
+import java.util.UUID;
+
 /**
  * What a button asks for when pressed. Features put these on their replies (through {@link
  * Buttons}) and the coach carries them out; {@link ActionCodec} writes and reads them as the
@@ -15,8 +18,15 @@ public sealed interface Action {
   /** Start (or resume) the quiz of the member's stage. */
   record StartQuiz() implements Action {}
 
-  /** An answer to question {@code position} of quiz attempt {@code attemptId}. */
-  record Answer(long attemptId, int position, int option) implements Action {}
+  /**
+   * An answer to question {@code position} of the quiz attempt whose random key is {@code
+   * attemptKey}: a key, not the attempt's sequential id, so that ids cannot be counted through.
+   */
+  record Answer(UUID attemptKey, int position, int option) implements Action {
+    public Answer {
+      Objects.requireNonNull(attemptKey);
+    }
+  }
 
   /** No nudges for {@code days} days, from today. */
   record Snooze(int days) implements Action {}

@@ -6,6 +6,7 @@ import io.roadmapcoach.core.action.Action.MoveOn;
 import io.roadmapcoach.core.action.Action.Snooze;
 import io.roadmapcoach.core.action.Action.StartQuiz;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -18,12 +19,15 @@ public final class ActionCodec {
   private static final int MAX_LENGTH = 64;
   private static final Pattern NUMBER = Pattern.compile("[0-9]{1,12}");
 
+  /** An attempt's key: its UUID's 32 hex digits, lower case, without dashes. */
+  private static final Pattern KEY = Pattern.compile("[0-9a-f]{32}");
+
   private ActionCodec() {}
 
   public static String encode(Action action) {
     return PREFIX
         + switch (action) {
-          case Answer a -> "a:" + a.attemptId() + ":" + a.position() + ":" + a.option();
+          case Answer a -> "a:" + hex(a.attemptKey()) + ":" + a.position() + ":" + a.option();
           case MarkDone d -> "d:" + d.stage() + ":" + d.objective();
           case Snooze s -> "s:" + s.days();
           case StartQuiz q -> "q";
@@ -37,15 +41,17 @@ public final class ActionCodec {
       return Optional.empty();
     }
     String[] parts = id.substring(PREFIX.length()).split(":", -1);
+    boolean answer = parts[0].equals("a");
     for (int i = 1; i < parts.length; i++) {
-      if (!NUMBER.matcher(parts[i]).matches()) {
+      Pattern expected = answer && i == 1 ? KEY : NUMBER;
+      if (!expected.matcher(parts[i]).matches()) {
         return Optional.empty();
       }
     }
     return switch (parts[0]) {
       case "a" ->
           parts.length == 4
-              ? positive(parts[1])
+              ? Optional.of(key(parts[1]))
                   .flatMap(
                       attempt ->
                           small(parts[2])
@@ -68,9 +74,14 @@ public final class ActionCodec {
     };
   }
 
-  private static Optional<Long> positive(String digits) {
-    long value = Long.parseLong(digits);
-    return value > 0 ? Optional.of(value) : Optional.empty();
+  private static String hex(UUID key) {
+    return String.format("%016x%016x", key.getMostSignificantBits(), key.getLeastSignificantBits());
+  }
+
+  private static UUID key(String hex) {
+    return new UUID(
+        Long.parseUnsignedLong(hex.substring(0, 16), 16),
+        Long.parseUnsignedLong(hex.substring(16), 16));
   }
 
   /** 1..999: stage, objective and position numbers. */

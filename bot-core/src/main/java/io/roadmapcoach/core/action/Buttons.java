@@ -1,6 +1,7 @@
 package io.roadmapcoach.core.action;
 
 import io.roadmapcoach.core.reply.Button;
+import java.util.UUID;
 
 /** The buttons more than one feature shows, so that each is labelled and encoded in one place. */
 public final class Buttons {
@@ -29,7 +30,7 @@ public final class Buttons {
     return Button.primary(label, ActionCodec.encode(new Action.MoveOn(fromStage)));
   }
 
-  public static Button answer(String label, long attemptId, int position, int option) {
-    return Button.of(label, ActionCodec.encode(new Action.Answer(attemptId, position, option)));
+  public static Button answer(String label, UUID attemptKey, int position, int option) {
+    return Button.of(label, ActionCodec.encode(new Action.Answer(attemptKey, position, option)));
   }
 }

@@ -57,6 +57,8 @@ import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Scope;
 import io.roadmapcoach.core.member.SettingsService;
+import io.roadmapcoach.core.observe.Observer;
+import io.roadmapcoach.core.observe.Outcome;
 import io.roadmapcoach.core.progress.ProgressService;
 import io.roadmapcoach.core.quiz.QuizService;
 import io.roadmapcoach.core.reply.Apologies;
@@ -64,10 +66,13 @@ import io.roadmapcoach.core.reply.Echo;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.tx.DatabaseUnavailable;
 import io.roadmapcoach.core.tx.Transactions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,11 +80,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The coach's front door: every adapter hands it a caller and a command (typed or pressed) and
  * renders the reply it returns. Each command runs in one transaction; a failure rolls it back whole
- * and the member gets a plain apology, never a stack trace.
+ * and the member gets a plain apology, never a stack trace. While the database cannot be reached
+ * the apology says so, within moments rather than the pool's wait. Each answered command is
+ * reported to the {@link Observer} with its outcome and latency.
  */
 public final class Coach {
   private static final Logger log = LoggerFactory.getLogger(Coach.class);
   private static final int ATTEMPTS_ON_CONFLICT = 3;
+  private static final long OUTAGE_LOG_INTERVAL_NANOS = 10_000_000_000L;
 
   /** The services a coach hands commands to. */
   public record Services(
@@ -98,65 +106,96 @@ public final class Coach {
   private final MemberRepository members;
   private final Services services;
   private final Clock clock;
+  private final Observer observer;
+  private final AtomicLong lastOutageLogged =
+      new AtomicLong(System.nanoTime() - OUTAGE_LOG_INTERVAL_NANOS - 1);
 
   public Coach(
       Roadmap roadmap,
       Transactions transactions,
       MemberRepository members,
       Services services,
-      Clock clock) {
+      Clock clock,
+      Observer observer) {
     this.roadmap = roadmap;
     this.parser = new CommandParser(roadmap);
     this.transactions = transactions;
     this.members = members;
     this.services = services;
     this.clock = clock;
+    this.observer = observer;
   }
+
+  /** A reply and how its command ended, for the operator's figures. */
+  private record Answered(Reply reply, Outcome outcome) {}
 
   /** Text as typed after {@code /roadmap}. */
   public Reply handleText(Caller caller, String text) {
-    return handle(caller, parser.parse(text));
+    long started = System.nanoTime();
+    Command command = parser.parse(text);
+    return observed(caller, command, started, answer(caller, command));
   }
 
   /** A pressed button's id, as the platform returned it. */
   public Reply press(Caller caller, String actionId) {
-    return ActionCodec.decode(actionId)
-        .map(action -> handle(caller, new Pressed(action)))
-        .orElseGet(
-            () ->
-                Reply.text(
-                    Text.of("That button is not one I can use (it may be from an old message). ")
-                        .code("/roadmap status")
-                        .plain(" shows where you are.")));
+    long started = System.nanoTime();
+    Optional<Action> action = ActionCodec.decode(actionId);
+    if (action.isEmpty()) {
+      Reply notOurs =
+          Reply.text(
+              Text.of("That button is not one I can use (it may be from an old message). ")
+                  .code("/roadmap status")
+                  .plain(" shows where you are."));
+      observer.commandAnswered("press", caller.platform(), Outcome.INVALID, since(started));
+      return notOurs;
+    }
+    Command command = new Pressed(action.get());
+    return observed(caller, command, started, answer(caller, command));
   }
 
   /** Help, unknown and malformed commands are answered here; the rest in a transaction. */
   public Reply handle(Caller caller, Command command) {
+    long started = System.nanoTime();
+    return observed(caller, command, started, answer(caller, command));
+  }
+
+  private Answered answer(Caller caller, Command command) {
     return switch (command) {
-      case Help h -> HelpReplies.help(roadmap);
-      case Unknown u -> HelpReplies.unknown(u.input(), u.suggestion());
-      case Misspelt m -> HelpReplies.misspelt(m.typed(), m.meant());
-      case Invalid i -> Reply.text(i.message());
+      case Help h -> new Answered(HelpReplies.help(roadmap), Outcome.OK);
+      case Unknown u ->
+          new Answered(HelpReplies.unknown(u.input(), u.suggestion()), Outcome.INVALID);
+      case Misspelt m -> new Answered(HelpReplies.misspelt(m.typed(), m.meant()), Outcome.INVALID);
+      case Invalid i -> new Answered(Reply.text(i.message()), Outcome.INVALID);
       default -> inTransaction(caller, command);
     };
+  }
+
+  private Reply observed(Caller caller, Command command, long started, Answered answered) {
+    observer.commandAnswered(
+        metricName(command), caller.platform(), answered.outcome(), since(started));
+    return answered.reply();
+  }
+
+  private static Duration since(long startedNanos) {
+    return Duration.ofNanos(System.nanoTime() - startedNanos);
   }
 
   public CommandParser parser() {
     return parser;
   }
 
-  private Reply inTransaction(Caller caller, Command command) {
+  private Answered inTransaction(Caller caller, Command command) {
     for (int attempt = 1; ; attempt++) {
       Scope.AfterCommit afterCommit = new Scope.AfterCommit();
       try {
-        Reply reply =
+        Answered answered =
             transactions.inTransaction(
                 () ->
                     members
                         .resolve(caller)
                         .map(
                             place ->
-                                dispatch(
+                                perform(
                                     new Scope(
                                         caller,
                                         place.member(),
@@ -167,7 +206,9 @@ public final class Coach {
                                     command))
                         .orElseGet(Coach::startInAChannelFirst));
         runAfterCommit(afterCommit);
-        return reply;
+        return answered;
+      } catch (DatabaseUnavailable e) {
+        return databaseUnreachable(command, e);
       } catch (DataAccessException e) {
         if (attempt < ATTEMPTS_ON_CONFLICT && isConflict(e)) {
           log.debug("Retrying {} after a conflicting transaction", name(command));
@@ -181,11 +222,13 @@ public final class Coach {
   }
 
   /** A direct message from someone with no channel yet: their progress lives in a channel. */
-  private static Reply startInAChannelFirst() {
-    return Reply.text(
-        Text.of("Your progress lives in a channel of your team: type ")
-            .code("/roadmap start")
-            .plain(" in one, and then you can talk to me here too."));
+  private static Answered startInAChannelFirst() {
+    return new Answered(
+        Reply.text(
+            Text.of("Your progress lives in a channel of your team: type ")
+                .code("/roadmap start")
+                .plain(" in one, and then you can talk to me here too.")),
+        Outcome.REFUSED);
   }
 
   private static boolean isConflict(DataAccessException e) {
@@ -193,9 +236,21 @@ public final class Coach {
     return "40001".equals(state) || "40P01".equals(state) || "23505".equals(state);
   }
 
-  private static Reply failed(Command command, RuntimeException e) {
+  private static Answered failed(Command command, RuntimeException e) {
     log.error("{} failed; its transaction was rolled back", name(command), e);
-    return Apologies.somethingWentWrong();
+    return new Answered(Apologies.somethingWentWrong(), Outcome.FAILED);
+  }
+
+  /** Said at WARN once in a while: an outage must not flood the log with a line per command. */
+  private Answered databaseUnreachable(Command command, DatabaseUnavailable e) {
+    long now = System.nanoTime();
+    long last = lastOutageLogged.get();
+    if (now - last > OUTAGE_LOG_INTERVAL_NANOS && lastOutageLogged.compareAndSet(last, now)) {
+      log.warn("{} not carried out: {}", name(command), e.getMessage());
+    } else {
+      log.debug("{} not carried out: {}", name(command), e.getMessage());
+    }
+    return new Answered(Apologies.databaseUnreachable(), Outcome.DATABASE_UNAVAILABLE);
   }
 
   private static void runAfterCommit(Scope.AfterCommit afterCommit) {
@@ -212,10 +267,22 @@ public final class Coach {
     return command.getClass().getSimpleName().toLowerCase(Locale.ROOT);
   }
 
-  private Reply dispatch(Scope scope, Command command) {
+  /** A command's name in metrics: its kind, a button's kind of action; never what was typed. */
+  private static String metricName(Command command) {
+    return command instanceof Pressed p
+        ? "press-" + p.action().getClass().getSimpleName().toLowerCase(Locale.ROOT)
+        : name(command);
+  }
+
+  private Answered perform(Scope scope, Command command) {
     if (command instanceof LeadCommand && !services.leads().isLead(scope)) {
-      return services.leads().notALead(scope, leadCommandName(command));
+      return new Answered(
+          services.leads().notALead(scope, leadCommandName(command)), Outcome.REFUSED);
     }
+    return new Answered(dispatch(scope, command), Outcome.OK);
+  }
+
+  private Reply dispatch(Scope scope, Command command) {
     ProgressService progress = services.progress();
     SettingsService settings = services.settings();
     LeadService leads = services.leads();

@@ -2,11 +2,15 @@ package io.roadmapcoach.core.member;
 
 import static io.roadmapcoach.db.schema.Tables.HANDLED_EVENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
+import static io.roadmapcoach.db.schema.Tables.SEEN_REQUEST;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 
 import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.time.Times;
 import io.roadmapcoach.core.tx.Transactions;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,8 +19,8 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * What platforms tell us about workspaces outside of commands: uninstalls, retried events, and
- * members' statuses (away on holiday, say).
+ * What platforms tell us about workspaces outside of commands: uninstalls, retried events, replayed
+ * requests, and members' statuses (away on holiday, say).
  */
 public final class Workspaces {
   private final DSLContext dsl;
@@ -67,6 +71,34 @@ public final class Workspaces {
                     .onConflictDoNothing()
                     .execute()
                 == 1);
+  }
+
+  /**
+   * Claims a signed request (its timestamp and signature) the first time any instance sees it;
+   * false for a replay, which must be acknowledged and not handled again. A signature is only
+   * accepted within minutes of its timestamp, so claims are forgotten soon after (housekeeping);
+   * only a SHA-256 hash of the two is stored.
+   */
+  public boolean firstRequest(Platform platform, Instant signedAt, String signature) {
+    byte[] hash = sha256(signedAt.getEpochSecond() + ":" + signature);
+    // on every request, so one round trip: the insert commits by itself
+    return transactions.alone(
+        () ->
+            dsl.insertInto(SEEN_REQUEST)
+                    .set(SEEN_REQUEST.PLATFORM, platform.key())
+                    .set(SEEN_REQUEST.REQUEST_HASH, hash)
+                    .set(SEEN_REQUEST.SIGNED_AT, Times.utc(signedAt))
+                    .onConflictDoNothing()
+                    .execute()
+                == 1);
+  }
+
+  private static byte[] sha256(String text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
   }
 
   /**

@@ -3,15 +3,18 @@ package io.roadmapcoach.core.quiz;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A quiz attempt with its drawn questions.
  *
+ * @param key the random key its buttons carry (see {@code Action.Answer})
  * @param review a graduate's review of missed questions: no pass, no points
  * @param questions the drawn questions, in order
  */
 public record Attempt(
     long id,
+    UUID key,
     long memberId,
     int stage,
     boolean review,

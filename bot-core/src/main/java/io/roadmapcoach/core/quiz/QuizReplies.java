@@ -44,7 +44,7 @@ final class QuizReplies {
         drawn.optionOrder().stream()
             .map(
                 option ->
-                    Buttons.answer(question.options().get(option), attempt.id(), position, option))
+                    Buttons.answer(question.options().get(option), attempt.key(), position, option))
             .toList();
     reply
         .header(title)

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 
@@ -30,6 +31,19 @@ public final class QuizRepository {
   public Optional<Attempt> lockOpen(long memberId) {
     return dsl.selectFrom(QUIZ_ATTEMPT)
         .where(QUIZ_ATTEMPT.MEMBER_ID.eq(memberId), QUIZ_ATTEMPT.STATUS.eq("open"))
+        .forUpdate()
+        .fetchOptional()
+        .map(this::attempt);
+  }
+
+  /**
+   * The attempt a pressed button names, locked until the transaction ends: only when it is the
+   * presser's own. Another member's attempt, in this workspace or any other, is not found, exactly
+   * like a key that never existed, so a press learns nothing about either.
+   */
+  public Optional<Attempt> lockOwn(UUID key, long memberId) {
+    return dsl.selectFrom(QUIZ_ATTEMPT)
+        .where(QUIZ_ATTEMPT.ACTION_KEY.eq(key), QUIZ_ATTEMPT.MEMBER_ID.eq(memberId))
         .forUpdate()
         .fetchOptional()
         .map(this::attempt);
@@ -189,6 +203,7 @@ public final class QuizRepository {
             .fetch(QuizRepository::drawn);
     return new Attempt(
         r.getId(),
+        r.getActionKey(),
         r.getMemberId(),
         r.getStage(),
         r.getReview(),

@@ -6,8 +6,6 @@ import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.journey.EventKind;
 import io.roadmapcoach.core.journey.Points;
 import io.roadmapcoach.core.journey.ProgressLedger;
-import io.roadmapcoach.core.member.Member;
-import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Scope;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
@@ -29,11 +27,13 @@ public final class QuizService {
   public static final int QUESTIONS_PER_QUIZ = 5;
   public static final Duration ATTEMPT_LIFETIME = Duration.ofDays(1);
 
+  /** The whole answer to a press on a button that is not the presser's (or not anyone's). */
+  public static final String NOT_FOR_YOU = "That button isn't for you.";
+
   private final Roadmap roadmap;
   private final QuizBank bank;
   private final QuizRepository quizzes;
   private final EnrollmentRepository enrollments;
-  private final MemberRepository members;
   private final ProgressLedger ledger;
   private final RandomGenerator random;
 
@@ -42,14 +42,12 @@ public final class QuizService {
       QuizBank bank,
       QuizRepository quizzes,
       EnrollmentRepository enrollments,
-      MemberRepository members,
       ProgressLedger ledger,
       RandomGenerator random) {
     this.roadmap = roadmap;
     this.bank = bank;
     this.quizzes = quizzes;
     this.enrollments = enrollments;
-    this.members = members;
     this.ledger = ledger;
     this.random = random;
   }
@@ -117,19 +115,12 @@ public final class QuizService {
 
   /** A pressed answer button. */
   public Reply answer(Scope scope, Action.Answer press) {
-    Optional<Attempt> found = quizzes.lock(press.attemptId());
+    Optional<Attempt> found = quizzes.lockOwn(press.attemptKey(), scope.member().id());
     if (found.isEmpty()) {
-      return refusal("That quiz no longer exists. Start a new one with ", "/roadmap quiz");
+      // whose it is, or whether it exists at all, is not the presser's business
+      return Reply.text(NOT_FOR_YOU);
     }
     Attempt attempt = found.get();
-    if (attempt.memberId() != scope.member().id()) {
-      Member owner = members.member(attempt.memberId());
-      return refusal(
-          "That quiz is "
-              + owner.displayName()
-              + "'s, so your press changed nothing. Take your own with ",
-          "/roadmap quiz");
-    }
     if (attempt.status() == Attempt.Status.FINISHED) {
       return refusal("That quiz is already finished. Another round: ", "/roadmap quiz");
     }

@@ -7,7 +7,15 @@ public final class Apologies {
   public static final String SOMETHING_WENT_WRONG =
       "Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.";
 
+  /** The database is away (an outage, a restart): the command was not carried out. */
+  public static final String DATABASE_UNREACHABLE =
+      "I can't reach my database right now; nothing was changed. Try again in a minute.";
+
   public static Reply somethingWentWrong() {
     return Reply.text(SOMETHING_WENT_WRONG);
+  }
+
+  public static Reply databaseUnreachable() {
+    return Reply.text(DATABASE_UNREACHABLE);
   }
 }

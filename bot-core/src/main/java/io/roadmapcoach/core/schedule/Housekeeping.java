@@ -2,6 +2,7 @@ package io.roadmapcoach.core.schedule;
 
 import static io.roadmapcoach.db.schema.Tables.HANDLED_EVENT;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
+import static io.roadmapcoach.db.schema.Tables.SEEN_REQUEST;
 
 import io.roadmapcoach.core.time.Times;
 import java.time.Duration;
@@ -11,7 +12,8 @@ import org.jooq.impl.DSL;
 
 /**
  * Deletes what has served its purpose, a little at a time (it runs with every sweep): platform
- * event ids kept to spot retries, and outbox rows long since sent or given up.
+ * event ids kept to spot retries, signed requests kept to spot replays, and outbox rows long since
+ * sent or given up.
  */
 public final class Housekeeping {
   /** Slack retries a delivery within minutes; two days is ample. */
@@ -20,7 +22,16 @@ public final class Housekeeping {
   /** An outbox row's unique key guards one local day; two weeks leaves room to look back. */
   public static final Duration KEEP_FINISHED_DELIVERIES = Duration.ofDays(14);
 
+  /**
+   * A signed request is accepted up to five minutes either side of its timestamp; a minute more and
+   * a replay of it is refused as stale anyway, so its claim can go.
+   */
+  public static final Duration KEEP_SIGNED_REQUESTS = Duration.ofMinutes(6);
+
   static final int MOST_PER_RUN = 5_000;
+
+  /** Signed requests come with every command: a busy minute brings tens of thousands. */
+  static final int MOST_REQUESTS_PER_RUN = 100_000;
 
   private final DSLContext dsl;
 
@@ -52,6 +63,18 @@ public final class Housekeeping {
                             OUTBOX.CREATED_AT.lt(Times.utc(now.minus(KEEP_FINISHED_DELIVERIES))))
                         .limit(MOST_PER_RUN)))
             .execute();
-    return events + deliveries;
+    int requests =
+        dsl.deleteFrom(SEEN_REQUEST)
+            .where(
+                DSL.row(SEEN_REQUEST.PLATFORM, SEEN_REQUEST.REQUEST_HASH)
+                    .in(
+                        DSL.select(SEEN_REQUEST.PLATFORM, SEEN_REQUEST.REQUEST_HASH)
+                            .from(SEEN_REQUEST)
+                            .where(
+                                SEEN_REQUEST.SIGNED_AT.lt(
+                                    Times.utc(now.minus(KEEP_SIGNED_REQUESTS))))
+                            .limit(MOST_REQUESTS_PER_RUN)))
+            .execute();
+    return events + deliveries + requests;
   }
 }

@@ -1,5 +1,6 @@
 package io.roadmapcoach.core.schedule;
 
+import io.roadmapcoach.core.observe.Observer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import org.quartz.TriggerKey;
 import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.matchers.GroupMatcher;
+import org.quartz.listeners.TriggerListenerSupport;
 import org.quartz.spi.JobFactory;
 import org.quartz.spi.TriggerFiredBundle;
 import org.quartz.utils.ConnectionProvider;
@@ -43,11 +45,14 @@ public final class QuartzScheduling implements AutoCloseable {
 
   private final Routines routines;
   private final Clock clock;
+  private final Observer observer;
   private final Scheduler scheduler;
 
-  public QuartzScheduling(DataSource dataSource, Routines routines, Clock clock) {
+  public QuartzScheduling(
+      DataSource dataSource, Routines routines, Clock clock, Observer observer) {
     this.routines = routines;
     this.clock = clock;
+    this.observer = observer;
     this.scheduler = createScheduler(dataSource);
   }
 
@@ -78,6 +83,7 @@ public final class QuartzScheduling implements AutoCloseable {
       Scheduler created = new StdSchedulerFactory(props).getScheduler();
       SchedulerRepository.getInstance().remove(SCHEDULER_NAME);
       created.setJobFactory(new CoachJobFactory());
+      created.getListenerManager().addTriggerListener(new Misfires());
       return created;
     } catch (SchedulerException e) {
       throw new IllegalStateException("Quartz could not be set up: " + e.getMessage(), e);
@@ -169,6 +175,22 @@ public final class QuartzScheduling implements AutoCloseable {
       scheduler.shutdown(true);
     } catch (SchedulerException e) {
       log.warn("Quartz did not shut down cleanly", e);
+    }
+  }
+
+  /**
+   * Tells the observer of each misfire Quartz notices (on whichever instance notices it): a routine
+   * fired more than the misfire threshold late because every instance was busy, paused or down.
+   */
+  private final class Misfires extends TriggerListenerSupport {
+    @Override
+    public String getName() {
+      return "roadmap-misfires";
+    }
+
+    @Override
+    public void triggerMisfired(Trigger trigger) {
+      observer.routineMisfired(trigger.getKey().getName());
     }
   }
 

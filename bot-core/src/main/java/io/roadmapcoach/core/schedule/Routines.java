@@ -2,6 +2,7 @@ package io.roadmapcoach.core.schedule;
 
 import static io.roadmapcoach.db.schema.Tables.ROUTINE_MARK;
 
+import io.roadmapcoach.core.observe.Observer;
 import io.roadmapcoach.core.time.Times;
 import io.roadmapcoach.core.tx.Transactions;
 import java.time.Duration;
@@ -25,16 +26,23 @@ public final class Routines {
   private final DSLContext dsl;
   private final Transactions transactions;
   private final Runnable afterEnqueue;
+  private final Observer observer;
 
   /**
    * @param afterEnqueue runs after a routine wrote outbox rows (wakes the delivery worker)
+   * @param observer hears how long each run took, what it enqueued, and whether it failed
    */
   public Routines(
-      List<Routine> all, DSLContext dsl, Transactions transactions, Runnable afterEnqueue) {
+      List<Routine> all,
+      DSLContext dsl,
+      Transactions transactions,
+      Runnable afterEnqueue,
+      Observer observer) {
     this.all = List.copyOf(all);
     this.dsl = dsl;
     this.transactions = transactions;
     this.afterEnqueue = afterEnqueue;
+    this.observer = observer;
   }
 
   public List<Routine> all() {
@@ -83,16 +91,23 @@ public final class Routines {
     if (!from.isBefore(now)) {
       return;
     }
+    long started = System.nanoTime();
     try {
       int enqueued = routine.work().run(from, now);
       markDone(routine.name(), now);
+      observer.routineRan(routine.name(), true, enqueued, since(started));
       if (enqueued > 0) {
         afterEnqueue.run();
       }
     } catch (RuntimeException e) {
       // the mark stays where it was: the next run covers this stretch again
+      observer.routineRan(routine.name(), false, 0, since(started));
       log.error("Scheduled routine {} failed; the next run retries it", routine.name(), e);
     }
+  }
+
+  private static Duration since(long startedNanos) {
+    return Duration.ofNanos(System.nanoTime() - startedNanos);
   }
 
   private Optional<Instant> lastRun(String name) {

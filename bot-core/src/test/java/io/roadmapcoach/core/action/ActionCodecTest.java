@@ -7,6 +7,7 @@ import io.roadmapcoach.core.action.Action.MarkDone;
 import io.roadmapcoach.core.action.Action.Snooze;
 import io.roadmapcoach.core.action.Action.StartQuiz;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -18,8 +19,9 @@ class ActionCodecTest {
   void everyActionComesBackAsItWasWritten() {
     List<Action> commands =
         List.of(
-            new Answer(1, 1, 0),
-            new Answer(987_654_321_012L, 5, 3),
+            new Answer(UUID.fromString("00000000-0000-0000-0000-000000000001"), 1, 0),
+            new Answer(UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff"), 5, 3),
+            new Answer(UUID.randomUUID(), 999, 999),
             new MarkDone(15, 3),
             new MarkDone(1, 1),
             new Snooze(1),
@@ -36,7 +38,7 @@ class ActionCodecTest {
   @Test
   void idsAreShortEnoughForEveryPlatform() {
     // Discord's custom_id and Slack's action_id both stop at 100 characters
-    String longest = ActionCodec.encode(new Answer(999_999_999_999L, 999, 999));
+    String longest = ActionCodec.encode(new Answer(UUID.randomUUID(), 999, 999));
     assertThat(longest.length()).isLessThanOrEqualTo(64);
     assertThat(ActionCodec.decode(longest)).isPresent();
   }
@@ -55,6 +57,17 @@ class ActionCodecTest {
         "rc:n:1:2",
         "rc:n:1000",
         "rc:z:1",
+        "rc:a:1:1:0",
+        "rc:a:17:2:3",
+        "rc:a:0123456789abcdef0123456789abcdef:1",
+        "rc:a:0123456789abcdef0123456789abcde:1:0",
+        "rc:a:0123456789abcdef0123456789abcdef0:1:0",
+        "rc:a:0123456789ABCDEF0123456789ABCDEF:1:0",
+        "rc:a:01234567-89ab-cdef-0123-456789abcdef:1:0",
+        "rc:a:0123456789abcdef0123456789abcdef:0:0",
+        "rc:a:0123456789abcdef0123456789abcdef:1:x",
+        "rc:a:0123456789abcdef0123456789abcdeg:1:0",
+        "rc:d:0123456789abcdef0123456789abcdef:1",
         "rc:a:1:2",
         "rc:a:1:2:3:4",
         "rc:a:0:1:1",

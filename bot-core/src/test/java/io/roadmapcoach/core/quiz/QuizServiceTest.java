@@ -8,6 +8,8 @@ import io.roadmapcoach.core.action.Action;
 import io.roadmapcoach.core.action.ActionCodec;
 import io.roadmapcoach.core.action.Buttons;
 import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.caller.Origin;
+import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.reply.Button;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.testing.CoachFixture;
@@ -20,7 +22,9 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -285,7 +289,7 @@ class QuizServiceTest {
     String first = f.answerId(ana, true);
     Attempt attempt = open(ana);
     f.takeQuiz(ana, 5);
-    String anyAnswerOfIt = ActionCodec.encode(new Action.Answer(attempt.id(), 5, 0));
+    String anyAnswerOfIt = ActionCodec.encode(new Action.Answer(attempt.key(), 5, 0));
 
     assertThat(refusedWithoutChange(ana, first))
         .startsWith("That quiz is already finished. Another round: /roadmap quiz");
@@ -294,24 +298,70 @@ class QuizServiceTest {
   }
 
   @Test
-  void aPressOnSomeoneElsesQuizChangesNothingAndSaysWhose() {
+  void aPressOnSomeoneElsesQuizChangesNothingAndSaysNeitherWhoseNorWhetherItExists() {
     f.say(ana, "start");
     f.say(ana, "quiz");
     Caller bob = f.caller("bob");
     f.say(bob, "start");
+    String anasButton = f.answerId(ana, true);
 
-    assertThat(refusedWithoutChange(bob, f.answerId(ana, true)))
-        .startsWith("That quiz is ana's, so your press changed nothing. Take your own with");
+    assertThat(refusedWithoutChange(bob, anasButton))
+        .isEqualToIgnoringNewLines("That button isn't for you.");
     Caller eve = f.caller("eve");
     f.say(eve, "stages"); // known to the coach, never enrolled
-    assertThat(refusedWithoutChange(eve, f.answerId(ana, false))).startsWith("That quiz is ana's");
+    assertThat(refusedWithoutChange(eve, f.answerId(ana, false)))
+        .isEqualToIgnoringNewLines("That button isn't for you.");
+    // a key nobody has gets the very same answer: a press cannot tell which keys exist
+    String nobodys = ActionCodec.encode(new Action.Answer(UUID.randomUUID(), 1, 0));
+    assertThat(refusedWithoutChange(bob, nobodys))
+        .isEqualToIgnoringNewLines("That button isn't for you.");
+    assertThat(refusedWithoutChange(ana, nobodys))
+        .isEqualToIgnoringNewLines("That button isn't for you.");
+  }
+
+  @Test
+  void aPressFromAnotherWorkspaceOrPlatformWithTheSameUserIdIsNotForThem() {
+    f.say(ana, "start");
+    f.say(ana, "quiz");
+    String anasButton = f.answerId(ana, true);
+    Caller sameIdElsewhere =
+        new Caller(
+            Platform.DISCORD,
+            "another-guild",
+            "Another guild",
+            Origin.channel("general", "general"),
+            ana.userId(),
+            ana.userName(),
+            false,
+            Optional.empty());
+    f.say(sameIdElsewhere, "start");
+    f.say(sameIdElsewhere, "quiz");
+
+    assertThat(refusedWithoutChange(sameIdElsewhere, anasButton))
+        .isEqualToIgnoringNewLines("That button isn't for you.");
+    assertThat(f.press(ana, anasButton).plainText()).doesNotContain("isn't for you");
+  }
+
+  @Test
+  void quizButtonsNameTheAttemptByARandomKeyNotItsSequentialId() {
+    f.say(ana, "start");
+    Reply quiz = f.say(ana, "quiz");
+    Attempt attempt = open(ana);
+
+    List<String> ids = quiz.buttons().stream().map(Button::actionId).toList();
+    assertThat(ids).isNotEmpty();
+    String key = attempt.key().toString().replace("-", "");
+    assertThat(ids).allSatisfy(id -> assertThat(id).startsWith("rc:a:" + key + ":1:"));
+    // a sequential id, as buttons carried before, is no button of ours any more
+    assertThat(f.press(ana, "rc:a:" + attempt.id() + ":1:0").plainText())
+        .startsWith("That button is not one I can use");
   }
 
   @Test
   void pressesThatDoNotFitTheQuizChangeNothing() {
     f.say(ana, "start");
     f.say(ana, "quiz");
-    long id = open(ana).id();
+    UUID id = open(ana).key();
 
     assertThat(refusedWithoutChange(ana, ActionCodec.encode(new Action.Answer(id, 2, 0))))
         .startsWith("Answer question 1 first.");
@@ -319,8 +369,10 @@ class QuizServiceTest {
         .startsWith("That question is not part of this quiz.");
     assertThat(refusedWithoutChange(ana, ActionCodec.encode(new Action.Answer(id, 1, 7))))
         .startsWith("That is not one of this question's options.");
-    assertThat(refusedWithoutChange(ana, ActionCodec.encode(new Action.Answer(id + 99, 1, 0))))
-        .startsWith("That quiz no longer exists.");
+    assertThat(
+            refusedWithoutChange(
+                ana, ActionCodec.encode(new Action.Answer(UUID.randomUUID(), 1, 0))))
+        .isEqualToIgnoringNewLines("That button isn't for you.");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.roadmapcoach.core.schedule;
 
 import static io.roadmapcoach.db.schema.Tables.HANDLED_EVENT;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
+import static io.roadmapcoach.db.schema.Tables.SEEN_REQUEST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roadmapcoach.core.caller.Platform;
@@ -51,5 +52,23 @@ class HousekeepingTest {
 
     assertThat(purged).isEqualTo(1);
     assertThat(coach.dsl().fetchValues(OUTBOX.STATUS)).containsExactly("pending");
+  }
+
+  @Test
+  void aSignedRequestIsClaimedOnceAndForgottenOnlyWhenItsTimestampCouldNoLongerBeAccepted() {
+    var signedAt = coach.now();
+    assertThat(workspaces.firstRequest(Platform.SLACK, signedAt, "v0=abc")).isTrue();
+    assertThat(workspaces.firstRequest(Platform.SLACK, signedAt, "v0=abc")).isFalse();
+    // another signature, or the same one at another second, is another request
+    assertThat(workspaces.firstRequest(Platform.SLACK, signedAt, "v0=abd")).isTrue();
+    assertThat(workspaces.firstRequest(Platform.SLACK, signedAt.plusSeconds(1), "v0=abc")).isTrue();
+
+    coach.clock().advance(Duration.ofMinutes(5));
+    new Housekeeping(coach.dsl()).purge(coach.now());
+    assertThat(workspaces.firstRequest(Platform.SLACK, signedAt, "v0=abc")).isFalse();
+
+    coach.clock().advance(Duration.ofMinutes(2));
+    new Housekeeping(coach.dsl()).purge(coach.now());
+    assertThat(coach.dsl().fetchCount(SEEN_REQUEST)).isZero();
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.member.Channel;
+import io.roadmapcoach.core.observe.Observer;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import io.roadmapcoach.db.testing.TestDatabase;
@@ -142,12 +143,14 @@ class WeeklyQuizTest {
   @Test
   void quartzGivesEveryRoutineItsOwnTriggerAcrossRestarts() {
     quartz =
-        new QuartzScheduling(TestDatabase.dataSource(), coach.core().routines(), coach.clock());
+        new QuartzScheduling(
+            TestDatabase.dataSource(), coach.core().routines(), coach.clock(), Observer.NONE);
     quartz.start();
     quartz.close();
 
     quartz =
-        new QuartzScheduling(TestDatabase.dataSource(), coach.core().routines(), coach.clock());
+        new QuartzScheduling(
+            TestDatabase.dataSource(), coach.core().routines(), coach.clock(), Observer.NONE);
     assertThat(quartz.triggeredRoutines())
         .containsExactlyInAnyOrder(
             "nudge-sweep",

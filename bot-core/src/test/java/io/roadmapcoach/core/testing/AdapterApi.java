@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * What a platform adapter may use of the core, for the adapters' ArchUnit rules: the coach, the
  * caller and reply vocabulary, the roadmap (for rendering), button and time-zone constants, the
- * outbound {@code Messenger} port with its deliveries and pacing, and workspace news. Everything
- * else is the core's inside.
+ * outbound {@code Messenger} port with its deliveries and pacing, and workspace news ({@code
+ * Workspaces}: uninstalls, retried events, and signed requests claimed once so that replays are
+ * spotted). Everything else is the core's inside.
  */
 public final class AdapterApi {
   private AdapterApi() {}

@@ -20,6 +20,7 @@ import io.roadmapcoach.core.journey.ProgressLedger;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.observe.Observer;
 import io.roadmapcoach.core.quiz.Attempt;
 import io.roadmapcoach.core.quiz.Question;
 import io.roadmapcoach.core.quiz.QuizBank;
@@ -161,12 +162,25 @@ public final class CoachFixture {
 
   /** Another roadmap (for example one written by {@link RoadmapFiles}). */
   public static CoachFixture of(RoadmapFiles.Loaded loaded) {
+    return of(loaded, TestDatabase.dsl(), Observer.NONE);
+  }
+
+  /**
+   * The built-in roadmap on the core's own connections ({@code dsl}, for a database a test takes
+   * away) reporting to {@code observer}; the fixture's own look beneath stays on the test database.
+   */
+  public static CoachFixture reportingTo(Observer observer, DSLContext dsl) {
+    return of(RoadmapFiles.builtIn(), dsl, observer);
+  }
+
+  private static CoachFixture of(RoadmapFiles.Loaded loaded, DSLContext dsl, Observer observer) {
     TestClock clock = TestClock.at(MONDAY_MORNING);
     Core core =
-        Core.builder(TestDatabase.dsl(), loaded.roadmap(), loaded.bank())
+        Core.builder(dsl, loaded.roadmap(), loaded.bank())
             .clock(clock)
             .random(new Random(SEED))
             .deliverInline(true)
+            .observer(observer)
             .build();
     return new CoachFixture(core, new Parts(loaded.bank(), TestDatabase.dsl()), clock, GENERAL);
   }
@@ -286,7 +300,7 @@ public final class CoachFixture {
             .filter(o -> question.isCorrect(o) == right)
             .findFirst()
             .orElseThrow();
-    return ActionCodec.encode(new Action.Answer(attempt.id(), drawn.position(), option));
+    return ActionCodec.encode(new Action.Answer(attempt.key(), drawn.position(), option));
   }
 
   public Optional<Attempt> openQuiz(Caller caller) {

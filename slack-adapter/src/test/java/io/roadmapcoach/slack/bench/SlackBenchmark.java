@@ -50,6 +50,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
@@ -85,13 +86,20 @@ import org.eclipse.jetty.server.ServerConnector;
  * <p>The client ({@code -Dbench.client}) is {@code socket} by default: one keep-alive HTTP/1.1
  * connection per client thread, written and read directly, which costs far less CPU than {@code
  * jdk} ({@link HttpClient}, one per client thread, the client used before), so more of the machine
- * is left to the server. Signatures are made once a second per member, as fresh as Slack's.
+ * is left to the server. Every request has a body and signature of its own, as Slack's do (the app
+ * would acknowledge a repeated one without handling it).
+ *
+ * <p>An open-loop phase ({@code open}) follows the closed loop on the same app: a load generator in
+ * a JVM of its own ({@link OpenLoopLoad}) sends {@code status} at a fixed {@code -Dbench.rate} (500
+ * a second) whatever the answers do, for {@code -Dbench.openWarmup} seconds unmeasured and then
+ * {@code -Dbench.seconds} measured, and reports p50, p99 and max from each request's due time. The
+ * closed loop says how much the app can take; the open loop how long members wait at a given load.
  *
  * <p>Run it as docs/slack.md says; {@code -Dbench.seconds}, {@code -Dbench.clients}, {@code
  * -Dbench.warmup}, {@code -Dbench.maxWarmup}, {@code -Dbench.client} and {@code -Dbench.phases}
- * (any of {@code app,bare,core}) change it; {@code -Dbench.jfr=<dir>} records each phase's measured
- * window with Flight Recorder ({@code <dir>/<phase>.jfr}). Everything stays on 127.0.0.1 and stops
- * by itself.
+ * (any of {@code app,open,bare,core}) change it; {@code -Dbench.jfr=<dir>} records each phase's
+ * measured window with Flight Recorder ({@code <dir>/<phase>.jfr}). Everything stays on 127.0.0.1
+ * and stops by itself.
  */
 public final class SlackBenchmark {
   private static final int MEMBERS = 64;
@@ -129,7 +137,9 @@ public final class SlackBenchmark {
       int maxWarmup,
       String client,
       Set<String> phases,
-      Optional<Path> jfr) {
+      Optional<Path> jfr,
+      int rate,
+      int openWarmup) {
     static Settings fromProperties() {
       String client = System.getProperty("bench.client", "socket");
       if (!client.equals("socket") && !client.equals("jdk")) {
@@ -141,8 +151,10 @@ public final class SlackBenchmark {
           Integer.getInteger("bench.warmup", 10),
           Integer.getInteger("bench.maxWarmup", 180),
           client,
-          Set.of(System.getProperty("bench.phases", "app,bare,core").split(",")),
-          Optional.ofNullable(System.getProperty("bench.jfr")).map(Path::of));
+          Set.of(System.getProperty("bench.phases", "app,open,bare,core").split(",")),
+          Optional.ofNullable(System.getProperty("bench.jfr")).map(Path::of),
+          Integer.getInteger("bench.rate", 500),
+          Integer.getInteger("bench.openWarmup", 15));
     }
   }
 
@@ -152,6 +164,7 @@ public final class SlackBenchmark {
     TestDatabase.truncateAll();
     var dsl = TestDatabase.dsl();
     List<Result> results = new ArrayList<>();
+    Optional<OpenResult> open = Optional.empty();
     try (FakeSlack fake = new FakeSlack()) {
       for (int i = 0; i < MEMBERS; i++) {
         fake.user(user(i), "Member " + i, "UTC", false);
@@ -176,6 +189,9 @@ public final class SlackBenchmark {
         if (s.phases().contains("app")) {
           results.add(load("Roadmap Coach", uri, s, SlackBenchmark::statusAnswer));
         }
+        if (s.phases().contains("open")) {
+          open = Optional.of(openLoop(uri, s));
+        }
         server.stop();
       }
 
@@ -197,11 +213,91 @@ public final class SlackBenchmark {
       }
 
       print(s, results);
+      open.ifPresent(o -> printOpen(s, o));
     }
     System.exit(0);
   }
 
-  private static boolean statusAnswer(int status, String body) {
+  /** What the open-loop generator reported, and the CPU the machine spent meanwhile. */
+  record OpenResult(String line, Cpu cpu) {}
+
+  /**
+   * Runs {@link OpenLoopLoad} in a JVM of its own against the app: its CPU then shows apart from
+   * the server's (under "other" processes), and the two do not share a garbage collector or a JIT.
+   */
+  private static OpenResult openLoop(URI uri, Settings s) throws Exception {
+    System.out.printf(
+        "Open loop: %d req/s from a separate JVM, %d s warm-up then %d s measured...%n",
+        s.rate(), s.openWarmup(), s.seconds());
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process generator =
+        new ProcessBuilder(
+                java,
+                "-Xshare:off",
+                "-cp",
+                System.getProperty("java.class.path"),
+                OpenLoopLoad.class.getName(),
+                uri.toString(),
+                String.valueOf(s.rate()),
+                String.valueOf(s.openWarmup()),
+                String.valueOf(s.seconds()),
+                String.valueOf(MEMBERS))
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    Thread.sleep(Duration.ofSeconds(s.openWarmup()).plusMillis(500));
+    CpuSnapshot before = CpuSnapshot.take();
+    Thread.sleep(Duration.ofSeconds(s.seconds()));
+    CpuSnapshot after = CpuSnapshot.take();
+    String output = new String(generator.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!generator.waitFor(
+        OpenLoopLoad.length(s.openWarmup(), s.seconds()).toSeconds(), TimeUnit.SECONDS)) {
+      generator.destroyForcibly();
+    }
+    String line =
+        output
+            .lines()
+            .filter(l -> l.startsWith("RESULT "))
+            .findFirst()
+            .orElse("RESULT none: " + output);
+    return new OpenResult(line.substring("RESULT ".length()), after.since(before));
+  }
+
+  private static void printOpen(Settings s, OpenResult open) {
+    Map<String, String> figures = new HashMap<>();
+    for (String pair : open.line().split(" ")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        figures.put(pair.substring(0, eq), pair.substring(eq + 1));
+      }
+    }
+    System.out.printf(
+        "%nSlack /roadmap status, open loop: %d req/s from a separate JVM, %d s measured after %d s"
+            + " at the same rate%n",
+        s.rate(), s.seconds(), s.openWarmup());
+    System.out.printf(
+        "sent %s, answered right %s, errors %s, unanswered %s, late starts %s%n",
+        figures.get("sent"),
+        figures.get("ok"),
+        figures.get("errors"),
+        figures.get("unanswered"),
+        figures.get("late"));
+    System.out.printf(
+        "p50 %s ms, p99 %s ms, max %s ms (from each request's due time)%n",
+        figures.get("p50"), figures.get("p99"), figures.get("max"));
+    double p99 = Double.parseDouble(figures.getOrDefault("p99", "NaN"));
+    System.out.printf("goal: p99 < 50 ms %s%n", p99 < 50 ? "met" : "NOT met");
+    System.out.printf(
+        "CPU, %% of the machine: this JVM (server) %.1f / PostgreSQL %.1f / other (the generator,"
+            + " the kernel, other processes) %.1f%n",
+        100 * (open.cpu().clients() + open.cpu().restOfJvm()),
+        100 * open.cpu().postgres(),
+        100 * open.cpu().otherProcesses());
+    System.out.printf(
+        "machine: %d cores, load average %s%n",
+        Runtime.getRuntime().availableProcessors(), loadAverage());
+  }
+
+  static boolean statusAnswer(int status, String body) {
     return status == 200 && body.contains("\"blocks\"") && !body.contains(SORRY);
   }
 
@@ -304,8 +400,11 @@ public final class SlackBenchmark {
   }
 
   private static String body(int member, String text) {
-    return SlackHarness.slashBody(
-        user(member), "C0BENCH", "bench", text, "http://127.0.0.1:9/unused");
+    return body(member, text, "http://127.0.0.1:9/unused");
+  }
+
+  private static String body(int member, String text, String responseUrl) {
+    return SlackHarness.slashBody(user(member), "C0BENCH", "bench", text, responseUrl);
   }
 
   private static int send(HttpClient http, URI uri, int member, String text) throws Exception {
@@ -336,25 +435,21 @@ public final class SlackBenchmark {
 
   private static Result load(String name, URI uri, Settings s, Check check)
       throws InterruptedException {
-    String[] bodies = new String[MEMBERS];
-    for (int i = 0; i < MEMBERS; i++) {
-      bodies[i] = body(i, "status");
-    }
     return run(
         name,
         s,
         client -> {
-          Signer signer = new Signer();
+          Signer signer = new Signer(client);
           if (s.client().equals("jdk")) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             return member -> {
-              String body = bodies[member % MEMBERS];
+              String body = signer.body(member % MEMBERS);
               HttpRequest.Builder request =
                   HttpRequest.newBuilder(uri)
                       .timeout(Duration.ofSeconds(10))
                       .header("Content-Type", "application/x-www-form-urlencoded")
                       .POST(HttpRequest.BodyPublishers.ofString(body));
-              signer.headers(member % MEMBERS, body).forEach(request::header);
+              signer.headers(body).forEach(request::header);
               HttpResponse<String> response =
                   http.send(request.build(), HttpResponse.BodyHandlers.ofString());
               return check.ok(response.statusCode(), response.body()) ? 200 : -1;
@@ -362,28 +457,36 @@ public final class SlackBenchmark {
           }
           SocketClient http = new SocketClient(uri);
           return member -> {
-            String body = bodies[member % MEMBERS];
-            SocketClient.Answer answer = http.post(body, signer.headers(member % MEMBERS, body));
+            String body = signer.body(member % MEMBERS);
+            SocketClient.Answer answer = http.post(body, signer.headers(body));
             return check.ok(answer.status(), answer.body()) ? 200 : -1;
           };
         });
   }
 
-  /** Slack's signature headers for a member's body, made again when the second changes. */
+  /**
+   * A client's requests as Slack sends them: each with a body of its own (Slack's differ in their
+   * {@code response_url} and {@code trigger_id}) and signed when sent. The app acknowledges a
+   * repeat of a request it has seen without handling it, so identical signed requests would measure
+   * that.
+   */
   private static final class Signer {
-    private final Map<Integer, Map<String, String>> signed = new HashMap<>();
-    private final Map<Integer, Long> at = new HashMap<>();
+    private final int client;
+    private long sent;
 
-    Map<String, String> headers(int member, String body) {
-      long now = SlackHarness.now();
-      Long made = at.get(member);
-      if (made == null || made != now) {
-        Map<String, String> headers = new HashMap<>(SlackHarness.signed(body, now));
-        headers.put("Content-Type", "application/x-www-form-urlencoded");
-        signed.put(member, headers);
-        at.put(member, now);
-      }
-      return signed.get(member);
+    Signer(int client) {
+      this.client = client;
+    }
+
+    String body(int member) {
+      return SlackBenchmark.body(
+          member, "status", "http://127.0.0.1:9/unused/" + client + "/" + sent++);
+    }
+
+    Map<String, String> headers(String body) {
+      Map<String, String> headers = new HashMap<>(SlackHarness.signed(body, SlackHarness.now()));
+      headers.put("Content-Type", "application/x-www-form-urlencoded");
+      return headers;
     }
   }
 

@@ -91,6 +91,7 @@ public final class FakeSlack implements AutoCloseable {
   private volatile String scopes = BASE_SCOPES;
   private volatile java.time.Clock clock = java.time.Clock.systemUTC();
   private volatile Duration delay = Duration.ZERO;
+  private final Map<String, Duration> methodDelays = new ConcurrentHashMap<>();
   private volatile String socketModeUrl;
 
   public FakeSlack() {
@@ -168,6 +169,12 @@ public final class FakeSlack implements AutoCloseable {
     return this;
   }
 
+  /** Answers to {@code method} alone wait this long first (a slow users.info, say). */
+  public FakeSlack delay(String method, Duration by) {
+    methodDelays.put(method, by);
+    return this;
+  }
+
   public List<Call> calls() {
     return List.copyOf(calls);
   }
@@ -224,9 +231,10 @@ public final class FakeSlack implements AutoCloseable {
     calls.add(
         new Call(
             path, method, params, body, exchange.getRequestHeaders().getFirst("Authorization")));
-    if (!delay.isZero() && path.startsWith("/api/")) {
+    Duration wait = methodDelays.getOrDefault(method, delay);
+    if (!wait.isZero() && path.startsWith("/api/")) {
       try {
-        Thread.sleep(delay);
+        Thread.sleep(wait);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -55,6 +55,7 @@ final class ServerMode {
           CoachRuntime.create(database, roadmap, bank, clock, false, address, coreMetrics);
       coreMetrics.expectingRoutines(
           runtime.core().routines().all().stream().map(Routine::name).toList());
+      runtime.worker().listen(coreMetrics.deliveries());
       shutdown.register("scheduling and delivery", runtime);
       HealthChecks health = HealthParts.of(database, runtime, clock, shutdown::requested);
       Optional<Handler> slackEvents = startSlack(config, runtime, clock, shutdown, health);

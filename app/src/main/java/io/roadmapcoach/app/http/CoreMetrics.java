@@ -4,10 +4,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.delivery.DeliveryListener;
 import io.roadmapcoach.core.observe.Observer;
 import io.roadmapcoach.core.observe.Outcome;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Locale;
 
 /**
  * The core's reports as Micrometer meters, which {@code /metrics} shows as:
@@ -81,5 +83,20 @@ public final class CoreMetrics implements Observer {
         .description("routines Quartz fired later than its misfire threshold")
         .tag("routine", routine)
         .register(registry);
+  }
+
+  /**
+   * Deliveries by kind, platform and outcome (sent, retried, rate-limited, undeliverable, dropped
+   * as stale, ...), as the delivery worker counts them.
+   */
+  public DeliveryListener deliveries() {
+    return (outcome, kind, platform) ->
+        Counter.builder("roadmap.deliveries")
+            .description("Deliveries from the outbox, by what became of them")
+            .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+            .tag("kind", kind.key())
+            .tag("platform", platform.key())
+            .register(registry)
+            .increment();
   }
 }

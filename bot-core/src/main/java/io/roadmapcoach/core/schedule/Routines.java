@@ -57,9 +57,13 @@ public final class Routines {
     int enqueued = 0;
     for (Routine routine : all) {
       if (routine.dueAt(now)) {
+        long started = System.nanoTime();
         try {
-          enqueued += routine.work().run(now.minus(routine.every()), now);
+          int rows = routine.work().run(now.minus(routine.every()), now);
+          observer.routineRan(routine.name(), true, rows, since(started));
+          enqueued += rows;
         } catch (RuntimeException e) {
+          observer.routineRan(routine.name(), false, 0, since(started));
           log.error("Scheduled routine {} failed at {}", routine.name(), now, e);
         }
       }

@@ -11,6 +11,8 @@ import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.delivery.DeliveryQueue;
 import io.roadmapcoach.core.delivery.DeliveryWorker;
 import io.roadmapcoach.core.delivery.OutboxRepository;
+import io.roadmapcoach.core.installation.Installations;
+import io.roadmapcoach.core.installation.TokenCipher;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.journey.ProgressLedger;
 import io.roadmapcoach.core.lead.ChannelPostComposer;
@@ -27,6 +29,8 @@ import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Memberships;
 import io.roadmapcoach.core.member.SettingsService;
 import io.roadmapcoach.core.member.Workspaces;
+import io.roadmapcoach.core.privacy.PrivacyService;
+import io.roadmapcoach.core.privacy.WorkspaceRetention;
 import io.roadmapcoach.core.progress.NudgeComposer;
 import io.roadmapcoach.core.progress.ProgressService;
 import io.roadmapcoach.core.quiz.QuizBank;
@@ -75,6 +79,7 @@ public final class Core implements AutoCloseable {
   private final Optional<QuartzScheduling> quartz;
   private final Workspaces workspaces;
   private final DashboardService dashboard;
+  private final Installations installations;
   private final DeliveryQueue queue;
   private final boolean deliverInline;
 
@@ -113,7 +118,9 @@ public final class Core implements AutoCloseable {
             new LeaderboardService(b.roadmap, new LeaderboardRepository(dsl)),
             new LeadService(b.roadmap, leadRoles, members, team, progress, outbox, memberships),
             new CohortService(b.roadmap, memberships, enrollments, leadRoles, outbox),
-            dashboard);
+            dashboard,
+            new PrivacyService(
+                dsl, b.bank, members, memberships, leadRoles, outbox, transactions, b.clock));
     this.roadmap = b.roadmap;
     this.coach = new Coach(b.roadmap, transactions, members, services, b.clock);
 
@@ -143,12 +150,16 @@ public final class Core implements AutoCloseable {
     NudgeSweep sweep = new NudgeSweep(dsl, transactions);
     WeeklyQuiz weeklyQuiz = new WeeklyQuiz(dsl, transactions);
     Housekeeping housekeeping = new Housekeeping(dsl);
+    this.installations =
+        new Installations(dsl, transactions, b.secretKey.map(TokenCipher::fromSecret), b.clock);
+    WorkspaceRetention retention = new WorkspaceRetention(dsl, transactions, b.retention);
     this.routines =
         new Routines(
             List.of(
                 new Routine("nudge-sweep", (from, to) -> sweep.sweep(to)),
                 new Routine("weekly-quiz", weeklyQuiz::fireDueBetween),
-                new Routine("housekeeping", (from, to) -> purge(housekeeping, to))),
+                new Routine("housekeeping", (from, to) -> purge(housekeeping, to)),
+                new Routine("retention", (from, to) -> eraseExpired(retention, to))),
             dsl,
             transactions,
             deliverInline ? worker::drainDue : worker::wake);
@@ -168,6 +179,16 @@ public final class Core implements AutoCloseable {
   /** Housekeeping enqueues nothing: what it purged is not news for the delivery worker. */
   private static int purge(Housekeeping housekeeping, Instant now) {
     housekeeping.purge(now);
+    return 0;
+  }
+
+  /**
+   * Erases what is kept past its time: workspaces removed longer than the retention period ago, and
+   * spent OAuth states. Enqueues nothing.
+   */
+  private int eraseExpired(WorkspaceRetention retention, Instant now) {
+    retention.eraseDue(now);
+    installations.purgeSpentStates(now);
     return 0;
   }
 
@@ -210,6 +231,11 @@ public final class Core implements AutoCloseable {
     return dashboard;
   }
 
+  /** Per-workspace installations (Slack's OAuth install) and the OAuth flow's states. */
+  public Installations installations() {
+    return installations;
+  }
+
   public int outboxPending() {
     return queue.pendingCount();
   }
@@ -236,6 +262,8 @@ public final class Core implements AutoCloseable {
     private Optional<DataSource> quartzPool = Optional.empty();
     private boolean deliverInline;
     private DashboardAddress dashboardAddress = DashboardAddress.none();
+    private Optional<String> secretKey = Optional.empty();
+    private Duration retention = WorkspaceRetention.DEFAULT_RETENTION;
 
     private Builder(DSLContext dsl, Roadmap roadmap, QuizBank bank) {
       this.dsl = dsl;
@@ -271,6 +299,23 @@ public final class Core implements AutoCloseable {
     /** Where the leads' dashboard is reached; without it, links say it is not configured. */
     public Builder dashboardAt(DashboardAddress value) {
       this.dashboardAddress = value;
+      return this;
+    }
+
+    /**
+     * {@code ROADMAP_SECRET_KEY}: encrypts stored platform tokens. Without it installations cannot
+     * be stored (single-token and console runs need none).
+     */
+    public Builder secretKey(String value) {
+      this.secretKey = Optional.of(value);
+      return this;
+    }
+
+    /**
+     * How long a workspace that removed the app keeps its data ({@code ROADMAP_RETENTION_DAYS}).
+     */
+    public Builder retention(Duration value) {
+      this.retention = value;
       return this;
     }
 

@@ -20,4 +20,10 @@ public sealed interface Action {
 
   /** No nudges for {@code days} days, from today. */
   record Snooze(int days) implements Action {}
+
+  /**
+   * "Yes, erase everything about me", confirming {@code /roadmap forget-me}: names the member who
+   * asked, so that nobody else's press erases them.
+   */
+  record ForgetMe(long memberId) implements Action {}
 }

@@ -1,6 +1,7 @@
 package io.roadmapcoach.core.action;
 
 import io.roadmapcoach.core.action.Action.Answer;
+import io.roadmapcoach.core.action.Action.ForgetMe;
 import io.roadmapcoach.core.action.Action.MarkDone;
 import io.roadmapcoach.core.action.Action.Snooze;
 import io.roadmapcoach.core.action.Action.StartQuiz;
@@ -26,6 +27,7 @@ public final class ActionCodec {
           case MarkDone d -> "d:" + d.stage() + ":" + d.objective();
           case Snooze s -> "s:" + s.days();
           case StartQuiz q -> "q";
+          case ForgetMe f -> "f:" + f.memberId();
         };
   }
 
@@ -61,6 +63,7 @@ public final class ActionCodec {
               ? small(parts[1]).filter(days -> days <= Action.MAX_SNOOZE_DAYS).map(Snooze::new)
               : Optional.empty();
       case "q" -> parts.length == 1 ? Optional.of(new StartQuiz()) : Optional.empty();
+      case "f" -> parts.length == 2 ? positive(parts[1]).map(ForgetMe::new) : Optional.empty();
       default -> Optional.empty();
     };
   }

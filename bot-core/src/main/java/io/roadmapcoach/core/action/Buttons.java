@@ -22,6 +22,14 @@ public final class Buttons {
         ActionCodec.encode(new Action.Snooze(days)));
   }
 
+  /** Confirms {@code forget-me}: only the member it names may press it. */
+  public static Button forgetMe(long memberId) {
+    return new Button(
+        "Erase everything about me",
+        ActionCodec.encode(new Action.ForgetMe(memberId)),
+        Button.Style.DANGER);
+  }
+
   public static Button answer(String label, long attemptId, int position, int option) {
     return Button.of(label, ActionCodec.encode(new Action.Answer(attemptId, position, option)));
   }

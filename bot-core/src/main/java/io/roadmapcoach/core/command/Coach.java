@@ -9,6 +9,8 @@ import io.roadmapcoach.core.command.Command.ChannelTimeZone;
 import io.roadmapcoach.core.command.Command.Dashboard;
 import io.roadmapcoach.core.command.Command.Digest;
 import io.roadmapcoach.core.command.Command.Done;
+import io.roadmapcoach.core.command.Command.Export;
+import io.roadmapcoach.core.command.Command.ForgetMe;
 import io.roadmapcoach.core.command.Command.Help;
 import io.roadmapcoach.core.command.Command.Home;
 import io.roadmapcoach.core.command.Command.Invalid;
@@ -49,6 +51,7 @@ import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Scope;
 import io.roadmapcoach.core.member.SettingsService;
+import io.roadmapcoach.core.privacy.PrivacyService;
 import io.roadmapcoach.core.progress.ProgressService;
 import io.roadmapcoach.core.quiz.QuizService;
 import io.roadmapcoach.core.reply.Apologies;
@@ -59,6 +62,7 @@ import io.roadmapcoach.core.tx.Transactions;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +84,8 @@ public final class Coach {
       LeaderboardService leaderboards,
       LeadService leads,
       CohortService cohorts,
-      DashboardService dashboard) {}
+      DashboardService dashboard,
+      PrivacyService privacy) {}
 
   private final Roadmap roadmap;
   private final CommandParser parser;
@@ -120,14 +125,30 @@ public final class Coach {
                         .plain(" shows where you are.")));
   }
 
-  /** Help, unknown and malformed commands are answered here; the rest in a transaction. */
+  /**
+   * Help, unknown and malformed commands are answered here; a member's own data is answered by
+   * privacy, which looks the caller up and never creates them; the rest in a transaction.
+   */
   public Reply handle(Caller caller, Command command) {
     return switch (command) {
       case Help h -> HelpReplies.help(roadmap);
       case Unknown u -> HelpReplies.unknown(u.input(), u.suggestion(), roadmap);
       case Invalid i -> Reply.text(i.message());
+      case Export e -> guarded(command, () -> services.privacy().export(caller));
+      case ForgetMe f -> guarded(command, () -> services.privacy().askToForget(caller));
+      case Pressed p when p.action() instanceof Action.ForgetMe confirmed ->
+          guarded(command, () -> services.privacy().forget(caller, confirmed));
       default -> inTransaction(caller, command);
     };
+  }
+
+  /** Work that runs its own transaction: a failure is an apology, never a stack trace. */
+  private static Reply guarded(Command command, Supplier<Reply> work) {
+    try {
+      return work.get();
+    } catch (RuntimeException e) {
+      return failed(command, e);
+    }
   }
 
   public CommandParser parser() {
@@ -249,6 +270,8 @@ public final class Coach {
       case Help h -> throw new IllegalStateException("help is answered before a transaction");
       case Unknown u -> throw new IllegalStateException("answered before a transaction");
       case Invalid i -> throw new IllegalStateException("answered before a transaction");
+      case Export e -> throw new IllegalStateException("answered before a transaction");
+      case ForgetMe f -> throw new IllegalStateException("answered before a transaction");
     };
   }
 
@@ -258,6 +281,7 @@ public final class Coach {
       case Action.StartQuiz q -> startQuiz(scope);
       case Action.Answer a -> services.quizzes().answer(scope, a);
       case Action.Snooze s -> snooze(scope, s.days());
+      case Action.ForgetMe f -> throw new IllegalStateException("answered before a transaction");
     };
   }
 

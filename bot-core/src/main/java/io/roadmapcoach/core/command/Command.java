@@ -113,4 +113,10 @@ public sealed interface Command {
 
   /** The lead's own weekly digest of this channel, on or off. */
   record Digest(boolean on) implements LeadCommand {}
+
+  /** Everything kept about the member, as a file for them. */
+  record Export() implements Command {}
+
+  /** Erase everything kept about the member: asks first, with a button only they may press. */
+  record ForgetMe() implements Command {}
 }

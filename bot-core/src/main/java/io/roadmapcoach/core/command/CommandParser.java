@@ -82,6 +82,8 @@ public final class CommandParser {
       case "nudge" -> nudge(args);
       case "digest" -> digest(args);
       case "dashboard" -> noArguments(name, args, new Command.Dashboard());
+      case "export" -> noArguments(name, args, new Command.Export());
+      case "forget-me", "forgetme" -> noArguments("forget-me", args, new Command.ForgetMe());
       default -> new Command.Unknown(text, suggest(name));
     };
   }

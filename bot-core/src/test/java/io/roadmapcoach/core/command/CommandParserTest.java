@@ -56,7 +56,9 @@ class CommandParserTest {
           Map.entry("post at 08:30", new Command.PostAt(LocalTime.of(8, 30))),
           Map.entry("nudge @bob", new Command.Nudge(named("bob"))),
           Map.entry("digest off", new Command.Digest(false)),
-          Map.entry("dashboard", new Command.Dashboard()));
+          Map.entry("dashboard", new Command.Dashboard()),
+          Map.entry("export", new Command.Export()),
+          Map.entry("forget-me", new Command.ForgetMe()));
 
   private static MemberRef named(String name) {
     return new MemberRef(Optional.empty(), Optional.of(name));
@@ -172,9 +174,16 @@ class CommandParserTest {
 
   @Test
   void commandsWithoutArgumentsRefuseTrailingWords() {
-    for (String name : new String[] {"start", "stages", "quiz", "next"}) {
+    for (String name : new String[] {"start", "stages", "quiz", "next", "export", "forget-me"}) {
       assertThat(refusal(name + " now")).isEqualTo("/roadmap " + name + " takes nothing after it.");
     }
+  }
+
+  @Test
+  void forgetMeIsReadInAnyLetterCaseAndWithoutItsHyphen() {
+    assertThat(parse("Forget-Me")).isEqualTo(new Command.ForgetMe());
+    assertThat(parse("forgetme")).isEqualTo(new Command.ForgetMe());
+    assertThat(refusal("forgetme please")).isEqualTo("/roadmap forget-me takes nothing after it.");
   }
 
   @Test

@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * What a platform adapter may use of the core, for the adapters' ArchUnit rules: the coach, the
  * caller and reply vocabulary, the roadmap (for rendering), button and time-zone constants, the
- * outbound {@code Messenger} port with its deliveries, and workspace news. Everything else is the
- * core's inside.
+ * outbound {@code Messenger} port with its deliveries, workspace news, and the installations of
+ * platforms that install per workspace. Everything else is the core's inside.
  */
 public final class AdapterApi {
   private AdapterApi() {}
@@ -27,7 +27,9 @@ public final class AdapterApi {
           "io.roadmapcoach.core.delivery.Messenger",
           "io.roadmapcoach.core.delivery.Delivery",
           "io.roadmapcoach.core.delivery.DeliveryResult",
-          "io.roadmapcoach.core.member.Workspaces");
+          "io.roadmapcoach.core.member.Workspaces",
+          "io.roadmapcoach.core.installation.Installations",
+          "io.roadmapcoach.core.installation.Installation");
 
   /** Classes of the core outside the adapters' API. */
   public static DescribedPredicate<JavaClass> coreInternals() {

@@ -47,13 +47,14 @@ public final class SlackMessenger implements Messenger {
           "team_not_found",
           "app_uninstalled");
 
-  private final MethodsClient client;
-  private final String teamId;
+  private final SlackClients clients;
   private final ChannelPacer pacer;
 
-  SlackMessenger(MethodsClient client, String teamId, ChannelPacer pacer) {
-    this.client = client;
-    this.teamId = teamId;
+  /**
+   * @param clients each workspace's client, with its own (fresh) token
+   */
+  SlackMessenger(SlackClients clients, ChannelPacer pacer) {
+    this.clients = clients;
     this.pacer = pacer;
   }
 
@@ -64,14 +65,16 @@ public final class SlackMessenger implements Messenger {
 
   @Override
   public DeliveryResult send(Delivery delivery) {
-    if (!teamId.equals(delivery.workspaceExternalId())) {
+    Optional<MethodsClient> found = clients.forTeam(delivery.workspaceExternalId());
+    if (found.isEmpty()) {
       return new DeliveryResult.Unreachable(
           Who.WORKSPACE, "slack: no bot token for workspace " + delivery.workspaceExternalId());
     }
+    MethodsClient client = found.get();
     try {
       return switch (delivery.target()) {
-        case Delivery.Direct direct -> direct(delivery, direct);
-        case Delivery.ChannelPost post -> channel(delivery, post);
+        case Delivery.Direct direct -> direct(client, delivery, direct);
+        case Delivery.ChannelPost post -> channel(client, delivery, post);
       };
     } catch (IOException e) {
       return new DeliveryResult.Failed(
@@ -82,30 +85,30 @@ public final class SlackMessenger implements Messenger {
     }
   }
 
-  private DeliveryResult direct(Delivery delivery, Delivery.Direct to)
+  private DeliveryResult direct(MethodsClient client, Delivery delivery, Delivery.Direct to)
       throws IOException, InterruptedException {
     Optional<String> known = to.knownDmChannel().filter(c -> !c.isBlank());
     String dm;
     if (known.isPresent()) {
       dm = known.get();
     } else {
-      Opened opened = open(to.memberExternalId());
+      Opened opened = open(client, to.memberExternalId());
       if (opened.result() != null) {
         return opened.result();
       }
       dm = opened.channel();
     }
-    Posted posted = post(dm, delivery, Who.MEMBER);
+    Posted posted = post(client, dm, delivery, Who.MEMBER);
     if (posted.ok()) {
       return new DeliveryResult.Sent(Optional.of(dm));
     }
     if (known.isPresent() && "channel_not_found".equals(posted.error())) {
       // the stored DM conversation is gone: open a new one, once
-      Opened opened = open(to.memberExternalId());
+      Opened opened = open(client, to.memberExternalId());
       if (opened.result() != null) {
         return opened.result();
       }
-      Posted again = post(opened.channel(), delivery, Who.MEMBER);
+      Posted again = post(client, opened.channel(), delivery, Who.MEMBER);
       if (again.ok()) {
         return new DeliveryResult.Sent(Optional.of(opened.channel()));
       }
@@ -114,9 +117,9 @@ public final class SlackMessenger implements Messenger {
     return posted.result() != null ? posted.result() : failure(posted.error(), Who.MEMBER);
   }
 
-  private DeliveryResult channel(Delivery delivery, Delivery.ChannelPost to)
+  private DeliveryResult channel(MethodsClient client, Delivery delivery, Delivery.ChannelPost to)
       throws IOException, InterruptedException {
-    Posted posted = post(to.channelExternalId(), delivery, Who.CHANNEL);
+    Posted posted = post(client, to.channelExternalId(), delivery, Who.CHANNEL);
     if (posted.ok()) {
       return DeliveryResult.Sent.plain();
     }
@@ -147,7 +150,7 @@ public final class SlackMessenger implements Messenger {
 
   private record Opened(String channel, DeliveryResult result) {}
 
-  private Opened open(String userId) throws IOException {
+  private Opened open(MethodsClient client, String userId) throws IOException {
     try {
       ConversationsOpenResponse response = client.conversationsOpen(r -> r.users(List.of(userId)));
       if (response.isOk() && response.getChannel() != null) {
@@ -161,7 +164,7 @@ public final class SlackMessenger implements Messenger {
 
   private record Posted(boolean ok, String error, DeliveryResult result) {}
 
-  private Posted post(String channel, Delivery delivery, Who recipient)
+  private Posted post(MethodsClient client, String channel, Delivery delivery, Who recipient)
       throws IOException, InterruptedException {
     long wait = pacer.reserve(channel);
     if (wait < 0) {

@@ -36,12 +36,15 @@ final class SlackUsers {
 
   private record Entry(Profile profile, Instant until) {}
 
-  private final MethodsClient client;
+  private final SlackClients clients;
   private final Clock clock;
   private final ConcurrentMap<String, Entry> cache = new ConcurrentHashMap<>();
 
-  SlackUsers(MethodsClient client, Clock clock) {
-    this.client = client;
+  /**
+   * @param clients each workspace's client: a user is looked up with their workspace's token
+   */
+  SlackUsers(SlackClients clients, Clock clock) {
+    this.clients = clients;
     this.clock = clock;
   }
 
@@ -96,7 +99,7 @@ final class SlackUsers {
     if (entry != null && now.isBefore(entry.until())) {
       return entry.profile();
     }
-    Entry fresh = lookUp(userId, nameInRequest, now);
+    Entry fresh = lookUp(teamId, userId, nameInRequest, now);
     if (cache.size() >= MAX_ENTRIES) {
       cache.values().removeIf(e -> !now.isBefore(e.until()));
     }
@@ -104,16 +107,21 @@ final class SlackUsers {
     return fresh.profile();
   }
 
-  private Entry lookUp(String userId, String nameInRequest, Instant now) {
+  private Entry lookUp(String teamId, String userId, String nameInRequest, Instant now) {
     Profile fallback =
         new Profile(nameInRequest == null ? userId : nameInRequest, false, Optional.empty());
     try {
-      UsersInfoResponse response = client.usersInfo(r -> r.user(userId));
+      Optional<MethodsClient> client = clients.forTeam(teamId);
+      if (client.isEmpty()) {
+        log.warn("users.info for {} skipped: the app is not installed in {}", userId, teamId);
+        return new Entry(fallback, now.plus(FAILED_FRESH_FOR));
+      }
+      UsersInfoResponse response = client.get().usersInfo(r -> r.user(userId));
       if (response.isOk() && response.getUser() != null) {
         return new Entry(profileOf(response.getUser(), fallback), now.plus(FRESH_FOR));
       }
       log.warn("users.info for {} answered {}", userId, response.getError());
-    } catch (IOException | SlackApiException e) {
+    } catch (IOException | SlackApiException | RuntimeException e) {
       log.warn("users.info for {} failed: {}", userId, e.getMessage());
     }
     return new Entry(fallback, now.plus(FAILED_FRESH_FOR));

@@ -71,6 +71,10 @@ final class InstallationRepository {
     return dsl.selectFrom(INSTALLATION).where(key(platform, workspaceId)).fetchOptional();
   }
 
+  boolean exists(Platform platform, String workspaceId) {
+    return dsl.fetchExists(INSTALLATION, key(platform, workspaceId));
+  }
+
   /** The row, locked until the transaction ends: one refresh at a time per workspace. */
   Optional<InstallationRecord> lock(Platform platform, String workspaceId) {
     return dsl.selectFrom(INSTALLATION)

@@ -101,6 +101,11 @@ public final class Installations {
     this.clock = clock;
   }
 
+  /** The core's time, by which installations and their tokens are judged. */
+  public Instant now() {
+    return clock.instant();
+  }
+
   /** Whether a key is configured, so installations can be stored. */
   public boolean canStore() {
     return cipher.isPresent();
@@ -124,6 +129,11 @@ public final class Installations {
           repository.save(installation, bot, refresh, clock.instant());
           repository.workspaceInstalled(installation.platform(), ws, installation.workspaceName());
         });
+  }
+
+  /** Whether the app is installed in the workspace (nothing is decrypted to say so). */
+  public boolean installed(Platform platform, String workspaceId) {
+    return repository.exists(platform, workspaceId);
   }
 
   /** The workspace's installation as stored, tokens decrypted; empty when there is none. */

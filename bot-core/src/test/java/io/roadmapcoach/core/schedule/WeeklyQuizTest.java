@@ -149,6 +149,6 @@ class WeeklyQuizTest {
     quartz =
         new QuartzScheduling(TestDatabase.dataSource(), coach.core().routines(), coach.clock());
     assertThat(quartz.triggeredRoutines())
-        .containsExactlyInAnyOrder("nudge-sweep", "weekly-quiz", "housekeeping");
+        .containsExactlyInAnyOrder("nudge-sweep", "weekly-quiz", "housekeeping", "retention");
   }
 }

@@ -38,6 +38,7 @@ final class OAuthStates implements OAuthStateService {
    * from Slack, and only to {@code /slack}.
    */
   @Override
+  @SuppressWarnings("rawtypes") // Bolt's interface takes a raw request
   public String issueNewState(Request request, Response response) {
     String state = installations.issueState();
     if (response.getHeaders() == null) {
@@ -72,6 +73,7 @@ final class OAuthStates implements OAuthStateService {
 
   /** The state was spent when it was checked; only the browser's cookie is left to clear. */
   @Override
+  @SuppressWarnings("rawtypes")
   public void consume(Request request, Response response) {
     if (response.getHeaders() == null) {
       response.setHeaders(new HashMap<>());
@@ -91,7 +93,7 @@ final class OAuthStates implements OAuthStateService {
    * Why a redirect's state was refused, for the page that says so: forged, used, expired, or ours
    * and unspent ({@code UNSPENT}: the redirect came without the starting browser's cookie).
    */
-  Installations.StateCheck why(Request request) {
+  Installations.StateCheck why(Request<?> request) {
     return installations.stateOf(extractStateFromQueryString(request));
   }
 }

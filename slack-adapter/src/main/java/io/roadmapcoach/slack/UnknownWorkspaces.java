@@ -30,6 +30,7 @@ final class UnknownWorkspaces implements Middleware {
   }
 
   @Override
+  @SuppressWarnings("rawtypes") // Bolt's interface takes a raw request
   public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
     if (req.getRequestType() != RequestType.Event || MiddlewareOps.isNoTokenRequiredRequest(req)) {
       return chain.next(req);

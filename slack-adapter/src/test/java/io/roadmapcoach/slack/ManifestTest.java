@@ -54,4 +54,14 @@ class ManifestTest {
             "commands", "chat:write", "im:write", "users:read", "files:write");
     assertThat(manifest().at("/oauth_config/scopes/user").isMissingNode()).isTrue();
   }
+
+  @Test
+  void theInstallPageAsksForTheManifestsScopesAndComesBackToTheRedirectPath() throws IOException {
+    assertThat(SlackAdapter.BOT_SCOPES)
+        .containsExactlyInAnyOrderElementsOf(strings(manifest().at("/oauth_config/scopes/bot")));
+    assertThat(strings(manifest().at("/oauth_config/redirect_urls")))
+        .singleElement()
+        .asString()
+        .endsWith(OAuthInstall.REDIRECT_PATH);
+  }
 }

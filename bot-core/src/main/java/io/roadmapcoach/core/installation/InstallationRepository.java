@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Installations and OAuth states as stored; tokens arrive here already encrypted. */
 final class InstallationRepository {
@@ -64,6 +65,7 @@ final class InstallationRepository {
         .doUpdate()
         .set(WORKSPACE.DELIVERABLE, true)
         .setNull(WORKSPACE.REMOVED_AT)
+        .set(WORKSPACE.NAME, DSL.coalesce(DSL.val(name.orElse(null)), WORKSPACE.NAME))
         .execute();
   }
 

@@ -1,5 +1,6 @@
 package io.roadmapcoach.app;
 
+import io.roadmapcoach.core.installation.TokenCipher;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +29,14 @@ public record Config(
     Optional<String> discordShardIds,
     boolean discordGlobalCommands,
     Optional<Path> roadmapFile,
-    Optional<String> publicUrl) {
+    Optional<String> publicUrl,
+    Optional<String> slackClientId,
+    Optional<String> slackClientSecret,
+    Optional<String> secretKey,
+    int retentionDays) {
 
   public static final int DEFAULT_PORT = 3000;
+  public static final int DEFAULT_RETENTION_DAYS = 30;
   private static final Pattern SHARD_IDS = Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
 
   /** A setting that cannot be used; the message names the variable and the right form. */
@@ -69,8 +75,39 @@ public record Config(
           "SLACK_BOT_TOKEN is set but SLACK_SIGNING_SECRET is not: requests from Slack cannot be verified without it"
               + " (or set SLACK_APP_TOKEN for Socket Mode)");
     }
-    if (slackBot.isEmpty() && (slackSecret.isPresent() || slackApp.isPresent())) {
-      problems.add("SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set without SLACK_BOT_TOKEN");
+    Optional<String> clientId = value(env, "SLACK_CLIENT_ID");
+    Optional<String> clientSecret = value(env, "SLACK_CLIENT_SECRET");
+    Optional<String> secretKey = value(env, "ROADMAP_SECRET_KEY");
+    if (slackBot.isEmpty()
+        && clientId.isEmpty()
+        && (slackSecret.isPresent() || slackApp.isPresent())) {
+      problems.add(
+          "SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set without SLACK_BOT_TOKEN (or SLACK_CLIENT_ID)");
+    }
+    problems.addAll(slackInstallProblems(slackBot, slackSecret, slackApp, clientId, clientSecret));
+    if (clientId.isPresent() && secretKey.isEmpty()) {
+      problems.add(
+          "Slack installs (SLACK_CLIENT_ID) need ROADMAP_SECRET_KEY: each workspace's token is stored"
+              + " encrypted with it. Set it to "
+              + TokenCipher.MIN_SECRET_LENGTH
+              + " or more random characters, e.g. the output of `openssl rand -base64 32`");
+    }
+    if (secretKey.isPresent() && secretKey.get().length() < TokenCipher.MIN_SECRET_LENGTH) {
+      problems.add(
+          "ROADMAP_SECRET_KEY must be at least "
+              + TokenCipher.MIN_SECRET_LENGTH
+              + " characters of random text (e.g. the output of `openssl rand -base64 32`), not "
+              + secretKey.get().length());
+    }
+    int retentionDays = DEFAULT_RETENTION_DAYS;
+    Optional<String> retentionText = value(env, "ROADMAP_RETENTION_DAYS");
+    if (retentionText.isPresent()) {
+      retentionDays = number(retentionText.get(), 0, 3650).orElse(-1);
+      if (retentionDays < 0) {
+        problems.add(
+            "ROADMAP_RETENTION_DAYS must be a whole number of days from 0 to 3650, not "
+                + retentionText.get());
+      }
     }
     Optional<Integer> shards = Optional.empty();
     Optional<String> shardsText = value(env, "DISCORD_SHARDS");
@@ -114,7 +151,45 @@ public record Config(
         shardIds,
         value(env, "DISCORD_GLOBAL_COMMANDS").map(v -> v.equalsIgnoreCase("true")).orElse(false),
         value(env, "ROADMAP_FILE").map(Path::of),
-        publicUrl);
+        publicUrl,
+        clientId,
+        clientSecret,
+        secretKey,
+        retentionDays);
+  }
+
+  /** Slack for one workspace (a bot token) or for many (OAuth installs), never both at once. */
+  private static List<String> slackInstallProblems(
+      Optional<String> botToken,
+      Optional<String> signingSecret,
+      Optional<String> appToken,
+      Optional<String> clientId,
+      Optional<String> clientSecret) {
+    List<String> problems = new ArrayList<>();
+    if (clientId.isPresent() != clientSecret.isPresent()) {
+      problems.add(
+          "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET go together: set both for Slack installs in many"
+              + " workspaces, or neither");
+    }
+    if (clientId.isEmpty()) {
+      return problems;
+    }
+    if (botToken.isPresent()) {
+      problems.add(
+          "Set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (installs"
+              + " in many workspaces), not both");
+    }
+    if (signingSecret.isEmpty()) {
+      problems.add(
+          "SLACK_CLIENT_ID is set but SLACK_SIGNING_SECRET is not: requests from Slack cannot be"
+              + " verified without it");
+    }
+    if (appToken.isPresent()) {
+      problems.add(
+          "SLACK_APP_TOKEN (Socket Mode) serves one workspace; Slack installs are served over HTTP:"
+              + " unset SLACK_APP_TOKEN or SLACK_CLIENT_ID");
+    }
+    return problems;
   }
 
   private static String withoutTrailingSlash(String url) {
@@ -149,7 +224,12 @@ public record Config(
   }
 
   public boolean slackEnabled() {
-    return slackBotToken.isPresent();
+    return slackBotToken.isPresent() || slackInstalls();
+  }
+
+  /** Slack for many workspaces, each installed through {@code /slack/install}. */
+  public boolean slackInstalls() {
+    return slackClientId.isPresent();
   }
 
   public boolean discordEnabled() {
@@ -167,13 +247,17 @@ public record Config(
         + ", port="
         + port
         + ", slack="
-        + (slackEnabled() ? (slackAppToken.isPresent() ? "socket mode" : "http") : "off")
+        + (slackInstalls()
+            ? "installs in many workspaces"
+            : slackEnabled() ? (slackAppToken.isPresent() ? "socket mode" : "http") : "off")
         + ", discord="
         + (discordEnabled() ? "on" : "off")
         + ", roadmap="
         + roadmapFile.map(Path::toString).orElse("built-in")
         + ", dashboard="
         + publicUrl.orElse("off")
-        + "]";
+        + ", retention="
+        + retentionDays
+        + " days]";
   }
 }

@@ -9,10 +9,13 @@ import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.db.Database;
 import io.roadmapcoach.discord.DiscordAdapter;
 import io.roadmapcoach.discord.DiscordSettings;
+import io.roadmapcoach.slack.OAuthInstall;
 import io.roadmapcoach.slack.SlackAdapter;
+import io.roadmapcoach.slack.SlackInstallSettings;
 import io.roadmapcoach.slack.SlackSettings;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -52,9 +55,21 @@ final class ServerMode {
       // without PUBLIC_URL every dashboard page says it is not configured
       DashboardAddress address =
           config.publicUrl().map(DashboardAddress::fixed).orElseGet(DashboardAddress::none);
-      CoachRuntime runtime = CoachRuntime.create(database, roadmap, bank, clock, false, address);
+      CoachRuntime runtime =
+          CoachRuntime.create(
+              database,
+              roadmap,
+              bank,
+              clock,
+              false,
+              address,
+              config.secretKey(),
+              Duration.ofDays(config.retentionDays()));
       started.push(runtime);
-      Optional<Handler> slackEvents = startSlack(config, runtime, clock, started);
+      Optional<SlackAdapter> slack = startSlack(config, runtime, clock, started);
+      // over Socket Mode Slack's requests come through the socket, not /slack/events
+      Optional<Handler> slackEvents =
+          slack.filter(s -> config.slackAppToken().isEmpty()).map(SlackAdapter::handler);
       startDiscord(config, runtime, roadmap, started);
       runtime.start();
       HttpServer http =
@@ -64,6 +79,13 @@ final class ServerMode {
               AppMetrics.create(runtime::outboxPending),
               slackEvents);
       http.route("/dashboard/*", new DashboardHandler(runtime.core().dashboard(), address));
+      slack
+          .flatMap(SlackAdapter::installPages)
+          .ifPresent(
+              pages -> {
+                http.route(OAuthInstall.INSTALL_PATH, pages);
+                http.route(OAuthInstall.REDIRECT_PATH, pages);
+              });
       http.start();
       started.push(http);
       err.println("Roadmap Coach is running: " + config + ". Stop it with Ctrl-C.");
@@ -84,11 +106,28 @@ final class ServerMode {
     }
   }
 
-  private static Optional<Handler> startSlack(
+  private static Optional<SlackAdapter> startSlack(
       Config config, CoachRuntime runtime, Clock clock, Deque<AutoCloseable> started)
       throws Exception {
     if (!config.slackEnabled()) {
       return Optional.empty();
+    }
+    if (config.slackInstalls()) {
+      SlackAdapter slack =
+          SlackAdapter.forInstalls(
+              new SlackInstallSettings(
+                  config.slackClientId().orElseThrow(),
+                  config.slackClientSecret().orElseThrow(),
+                  config.slackSigningSecret().orElseThrow(),
+                  config.slackApiUrl(),
+                  config.publicUrl()),
+              runtime.core().coach(),
+              runtime.workspaces(),
+              runtime.core().installations(),
+              clock);
+      started.push(slack::close);
+      runtime.worker().register(slack.messenger());
+      return Optional.of(slack);
     }
     SlackSettings settings =
         new SlackSettings(
@@ -103,9 +142,8 @@ final class ServerMode {
     runtime.worker().register(slack.messenger());
     if (config.slackAppToken().isPresent()) {
       slack.startSocketMode();
-      return Optional.empty();
     }
-    return Optional.of(slack.handler());
+    return Optional.of(slack);
   }
 
   private static void startDiscord(

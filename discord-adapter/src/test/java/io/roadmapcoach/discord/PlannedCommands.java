@@ -35,8 +35,6 @@ final class PlannedCommands {
 
   static List<Planned> all() {
     return List.of(
-        planned(sub("export", "Everything the bot keeps about you, as a file"), "export"),
-        planned(sub("forget-me", "Delete everything the bot keeps about you"), "forget-me"),
         planned(
             sub("buddy", "Your study buddy; pair up, or stop", onOff(false)),
             "buddy on",

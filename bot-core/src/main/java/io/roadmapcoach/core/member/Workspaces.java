@@ -83,7 +83,8 @@ public final class Workspaces {
                 .setNull(WORKSPACE.REMOVED_AT)
                 .where(
                     WORKSPACE.PLATFORM.eq(platform.key()),
-                    WORKSPACE.EXTERNAL_ID.eq(workspaceExternalId))
+                    WORKSPACE.EXTERNAL_ID.eq(workspaceExternalId),
+                    WORKSPACE.REMOVED_AT.isNotNull().or(WORKSPACE.DELIVERABLE.isFalse()))
                 .execute());
   }
 

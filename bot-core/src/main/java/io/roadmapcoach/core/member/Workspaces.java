@@ -24,21 +24,6 @@ public final class Workspaces {
   }
 
   /**
-   * The app was uninstalled or its token revoked: deliveries to the workspace stop (they are not
-   * retried forever). A later command from the workspace turns them back on.
-   */
-  public void stopDeliveries(Platform platform, String workspaceExternalId) {
-    transactions.run(
-        () ->
-            dsl.update(WORKSPACE)
-                .set(WORKSPACE.DELIVERABLE, false)
-                .where(
-                    WORKSPACE.PLATFORM.eq(platform.key()),
-                    WORKSPACE.EXTERNAL_ID.eq(workspaceExternalId))
-                .execute());
-  }
-
-  /**
    * The app was removed from the workspace (Slack {@code app_uninstalled} or {@code
    * tokens_revoked}, the bot leaving a Discord server): deliveries stop at once, what was waiting
    * to go is dropped, and the workspace's data is erased once the retention period has passed,

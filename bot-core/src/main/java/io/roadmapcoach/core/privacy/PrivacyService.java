@@ -124,8 +124,7 @@ public final class PrivacyService {
             .plain(counts.journey() ? ", your journey and points" : "")
             .plain(", " + plural(counts.progressEvents(), "progress event"))
             .plain(", " + plural(counts.quizAnswers(), "quiz answer"))
-            .plain(
-                ", your place in " + plural(counts.channels(), "channel") + " and on their boards")
+            .plain(", your place in " + channels(counts.channels()))
             .plain(counts.leadRoles() > 0 ? ", " + plural(counts.leadRoles(), "lead role") : "")
             .plain(
                 " and " + plural(counts.deliveries(), "message") + " I sent or was to send you.");
@@ -212,7 +211,7 @@ public final class PrivacyService {
             .plain(c.journey() ? ", your journey and points" : "")
             .plain(", " + plural(c.progressEvents(), "progress event"))
             .plain(", " + plural(c.quizAnswers(), "quiz answer"))
-            .plain(", your place in " + plural(c.channels(), "channel") + " and on their boards")
+            .plain(", your place in " + channels(c.channels()))
             .plain(c.leadRoles() > 0 ? ", " + plural(c.leadRoles(), "lead role") : "")
             .plain(" and " + plural(c.deliveries(), "message") + " to you.");
     for (Erased.Handover h : erased.handovers()) {
@@ -227,6 +226,10 @@ public final class PrivacyService {
                 .code("/roadmap start")
                 .plain(" would begin from nothing."))
         .replacingOriginal();
+  }
+
+  private static String channels(int n) {
+    return plural(n, "channel") + (n == 1 ? " and on its boards" : " and on their boards");
   }
 
   private static String plural(int n, String what) {

@@ -157,6 +157,32 @@ class InstallEndToEndTest {
   }
 
   @Test
+  void eachWorkspacesHomeTabIsPublishedWithItsOwnToken(DSLContext dsl) {
+    harness(dsl, Optional.empty());
+    slack.install(A, "Team A", "UA1");
+    slack.install(B, "Team B", "UB1");
+    slack.command(A, "UA1", "start");
+    slack.command(B, "UB1", "start");
+    slack.fake.clear();
+
+    slack.event(A, "Ev-A", homeOpened("UA1"));
+    slack.fake.await("views.publish", 1);
+    slack.event(B, "Ev-B", homeOpened("UB1"));
+
+    assertThat(slack.fake.await("views.publish", 2))
+        .extracting(c -> c.params().get("user_id") + " " + c.authorization())
+        .containsExactly("UA1 " + bearer(slack.tokenOf(A)), "UB1 " + bearer(slack.tokenOf(B)));
+  }
+
+  private static String homeOpened(String user) {
+    return "{\"type\":\"app_home_opened\",\"user\":\""
+        + user
+        + "\",\"channel\":\"D"
+        + user
+        + "\",\"tab\":\"home\",\"event_ts\":\"1.3\"}";
+  }
+
+  @Test
   void aNudgeToEachWorkspaceIsSentWithThatWorkspacesToken(DSLContext dsl) {
     harness(dsl, Optional.empty());
     slack.install(A, "Team A", "UA1");

@@ -5,11 +5,14 @@ import io.roadmapcoach.core.dashboard.DashboardAddress;
 import io.roadmapcoach.core.delivery.DeliveryWorker;
 import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.observe.Observer;
+import io.roadmapcoach.core.privacy.WorkspaceRetention;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.db.Database;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The running coach: the core as {@link Core} assembles it, with Quartz on the app's pool.
@@ -35,14 +38,42 @@ final class CoachRuntime implements AutoCloseable {
       boolean deliverInline,
       DashboardAddress dashboard,
       Observer observer) {
-    return new CoachRuntime(
+    return create(
+        database,
+        roadmap,
+        bank,
+        clock,
+        deliverInline,
+        dashboard,
+        observer,
+        Optional.empty(),
+        WorkspaceRetention.DEFAULT_RETENTION);
+  }
+
+  /**
+   * @param secretKey {@code ROADMAP_SECRET_KEY}: encrypts stored installation tokens
+   * @param retention how long a workspace that removed the app keeps its data
+   */
+  static CoachRuntime create(
+      Database database,
+      Roadmap roadmap,
+      QuizBank bank,
+      Clock clock,
+      boolean deliverInline,
+      DashboardAddress dashboard,
+      Observer observer,
+      Optional<String> secretKey,
+      Duration retention) {
+    Core.Builder core =
         Core.builder(database.dsl(), roadmap, bank)
             .clock(clock)
             .quartz(database.dataSource())
             .deliverInline(deliverInline)
             .dashboardAt(dashboard)
             .observer(observer)
-            .build());
+            .retention(retention);
+    secretKey.ifPresent(core::secretKey);
+    return new CoachRuntime(core.build());
   }
 
   void start() {
@@ -79,7 +110,6 @@ final class CoachRuntime implements AutoCloseable {
    * Stops delivering: no more claims, sends in progress finish (a few seconds at most), everything
    * else held is given back at once for another instance.
    */
-  /** Stops claiming and sending, finishing or giving back what the worker holds. */
   void stopDelivery() {
     core.deliveries().close();
   }

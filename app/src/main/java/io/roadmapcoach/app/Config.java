@@ -1,5 +1,6 @@
 package io.roadmapcoach.app;
 
+import io.roadmapcoach.core.installation.TokenCipher;
 import io.roadmapcoach.db.Redaction;
 import io.roadmapcoach.discord.DiscordSettings;
 import io.roadmapcoach.slack.SlackDelivery;
@@ -36,7 +37,11 @@ public record Config(
     Optional<Integer> managementPort,
     LogFormat logFormat,
     SlackDelivery slackDelivery,
-    int discordDeliveriesPerSecond) {
+    int discordDeliveriesPerSecond,
+    Optional<String> slackClientId,
+    Optional<String> slackClientSecret,
+    Optional<String> secretKey,
+    int retentionDays) {
 
   /** How log lines are written: plain text, or one JSON object a line for log shippers. */
   public enum LogFormat {
@@ -45,6 +50,7 @@ public record Config(
   }
 
   public static final int DEFAULT_PORT = 3000;
+  public static final int DEFAULT_RETENTION_DAYS = 30;
   private static final Pattern SHARD_IDS = Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
   // an IPv4 or IPv6 literal, or a host name: letters, digits, dots, dashes, colons
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:%\\[\\]-]+");
@@ -116,8 +122,39 @@ public record Config(
           "SLACK_BOT_TOKEN is set but SLACK_SIGNING_SECRET is not: requests from Slack cannot be verified without it"
               + " (or set SLACK_APP_TOKEN for Socket Mode)");
     }
-    if (slackBot.isEmpty() && (slackSecret.isPresent() || slackApp.isPresent())) {
-      problems.add("SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set without SLACK_BOT_TOKEN");
+    Optional<String> clientId = value(env, "SLACK_CLIENT_ID");
+    Optional<String> clientSecret = value(env, "SLACK_CLIENT_SECRET");
+    Optional<String> secretKey = value(env, "ROADMAP_SECRET_KEY");
+    if (slackBot.isEmpty()
+        && clientId.isEmpty()
+        && (slackSecret.isPresent() || slackApp.isPresent())) {
+      problems.add(
+          "SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set without SLACK_BOT_TOKEN (or SLACK_CLIENT_ID)");
+    }
+    problems.addAll(slackInstallProblems(slackBot, slackSecret, slackApp, clientId, clientSecret));
+    if (clientId.isPresent() && secretKey.isEmpty()) {
+      problems.add(
+          "Slack installs (SLACK_CLIENT_ID) need ROADMAP_SECRET_KEY: each workspace's token is stored"
+              + " encrypted with it. Set it to "
+              + TokenCipher.MIN_SECRET_LENGTH
+              + " or more random characters, e.g. the output of `openssl rand -base64 32`");
+    }
+    if (secretKey.isPresent() && secretKey.get().length() < TokenCipher.MIN_SECRET_LENGTH) {
+      problems.add(
+          "ROADMAP_SECRET_KEY must be at least "
+              + TokenCipher.MIN_SECRET_LENGTH
+              + " characters of random text (e.g. the output of `openssl rand -base64 32`), not "
+              + secretKey.get().length());
+    }
+    int retentionDays = DEFAULT_RETENTION_DAYS;
+    Optional<String> retentionText = value(env, "ROADMAP_RETENTION_DAYS");
+    if (retentionText.isPresent()) {
+      retentionDays = number(retentionText.get(), 0, 3650).orElse(-1);
+      if (retentionDays < 0) {
+        problems.add(
+            "ROADMAP_RETENTION_DAYS must be a whole number of days from 0 to 3650, not "
+                + retentionText.get());
+      }
     }
     Optional<Integer> shards = Optional.empty();
     Optional<String> shardsText = value(env, "DISCORD_SHARDS");
@@ -183,7 +220,45 @@ public record Config(
         separate(managementPort, port),
         logFormat,
         slackDelivery,
-        discordRate);
+        discordRate,
+        clientId,
+        clientSecret,
+        secretKey,
+        retentionDays);
+  }
+
+  /** Slack for one workspace (a bot token) or for many (OAuth installs), never both at once. */
+  private static List<String> slackInstallProblems(
+      Optional<String> botToken,
+      Optional<String> signingSecret,
+      Optional<String> appToken,
+      Optional<String> clientId,
+      Optional<String> clientSecret) {
+    List<String> problems = new ArrayList<>();
+    if (clientId.isPresent() != clientSecret.isPresent()) {
+      problems.add(
+          "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET go together: set both for Slack installs in many"
+              + " workspaces, or neither");
+    }
+    if (clientId.isEmpty()) {
+      return problems;
+    }
+    if (botToken.isPresent()) {
+      problems.add(
+          "Set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (installs"
+              + " in many workspaces), not both");
+    }
+    if (signingSecret.isEmpty()) {
+      problems.add(
+          "SLACK_CLIENT_ID is set but SLACK_SIGNING_SECRET is not: requests from Slack cannot be"
+              + " verified without it");
+    }
+    if (appToken.isPresent()) {
+      problems.add(
+          "SLACK_APP_TOKEN (Socket Mode) serves one workspace; Slack installs are served over HTTP:"
+              + " unset SLACK_APP_TOKEN or SLACK_CLIENT_ID");
+    }
+    return problems;
   }
 
   private static String withoutTrailingSlash(String url) {
@@ -223,7 +298,12 @@ public record Config(
   }
 
   public boolean slackEnabled() {
-    return slackBotToken.isPresent();
+    return slackBotToken.isPresent() || slackInstalls();
+  }
+
+  /** Slack for many workspaces, each installed through {@code /slack/install}. */
+  public boolean slackInstalls() {
+    return slackClientId.isPresent();
   }
 
   public boolean discordEnabled() {
@@ -250,13 +330,17 @@ public record Config(
         + port
         + managementPort.map(p -> ", management port=" + p).orElse("")
         + ", slack="
-        + (slackEnabled() ? (slackAppToken.isPresent() ? "socket mode" : "http") : "off")
+        + (slackInstalls()
+            ? "installs in many workspaces"
+            : slackEnabled() ? (slackAppToken.isPresent() ? "socket mode" : "http") : "off")
         + ", discord="
         + (discordEnabled() ? "on" : "off")
         + ", roadmap="
         + roadmapFile.map(Path::toString).orElse("built-in")
         + ", dashboard="
         + publicUrl.orElse("off")
-        + "]";
+        + ", retention="
+        + retentionDays
+        + " days]";
   }
 }

@@ -15,10 +15,14 @@ import io.roadmapcoach.db.Database;
 import io.roadmapcoach.db.Redaction;
 import io.roadmapcoach.discord.DiscordAdapter;
 import io.roadmapcoach.discord.DiscordSettings;
+import io.roadmapcoach.slack.OAuthInstall;
 import io.roadmapcoach.slack.SlackAdapter;
+import io.roadmapcoach.slack.SlackInstallSettings;
 import io.roadmapcoach.slack.SlackSettings;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.server.Handler;
@@ -52,25 +56,32 @@ final class ServerMode {
       new OutboxGauges(database.dsl(), clock).bindTo(metrics);
       CoreMetrics coreMetrics = new CoreMetrics(metrics);
       CoachRuntime runtime =
-          CoachRuntime.create(database, roadmap, bank, clock, false, address, coreMetrics);
+          CoachRuntime.create(
+              database,
+              roadmap,
+              bank,
+              clock,
+              false,
+              address,
+              coreMetrics,
+              config.secretKey(),
+              Duration.ofDays(config.retentionDays()));
       coreMetrics.expectingRoutines(
           runtime.core().routines().all().stream().map(Routine::name).toList());
       runtime.worker().listen(coreMetrics.deliveries());
       shutdown.register("scheduling and delivery", runtime);
       HealthChecks health = HealthParts.of(database, runtime, clock, shutdown::requested);
-      Optional<Handler> slackEvents = startSlack(config, runtime, clock, shutdown, health);
+      Optional<SlackAdapter> slack = startSlack(config, runtime, clock, shutdown, health);
+      // over Socket Mode Slack's requests come through the socket, not /slack/events
+      Optional<Handler> slackEvents =
+          slack.filter(s -> config.slackAppToken().isEmpty()).map(SlackAdapter::handler);
       startDiscord(config, runtime, roadmap, shutdown, health, metrics);
       // stops first: sends in progress finish while Slack and Discord are still connected, and
       // what the worker holds is given back before the database closes
       shutdown.register("deliveries", runtime::stopDelivery);
       runtime.start();
       HttpPorts.start(
-          config,
-          health,
-          metrics,
-          slackEvents,
-          Map.of("/dashboard/*", new DashboardHandler(runtime.core().dashboard(), address)),
-          shutdown);
+          config, health, metrics, slackEvents, publicRoutes(runtime, address, slack), shutdown);
       err.println("Roadmap Coach is running: " + config + ". Stop it with Ctrl-C.");
       log.info("Running with {}", config);
       shutdown.awaitRequest();
@@ -85,11 +96,45 @@ final class ServerMode {
     }
   }
 
-  private static Optional<Handler> startSlack(
+  /** Pages anyone may reach: the leads' dashboard and, for Slack installs, the install pages. */
+  private static Map<String, Handler> publicRoutes(
+      CoachRuntime runtime, DashboardAddress address, Optional<SlackAdapter> slack) {
+    Map<String, Handler> routes = new LinkedHashMap<>();
+    routes.put("/dashboard/*", new DashboardHandler(runtime.core().dashboard(), address));
+    slack
+        .flatMap(SlackAdapter::installPages)
+        .ifPresent(
+            pages -> {
+              routes.put(OAuthInstall.INSTALL_PATH, pages);
+              routes.put(OAuthInstall.REDIRECT_PATH, pages);
+            });
+    return routes;
+  }
+
+  private static Optional<SlackAdapter> startSlack(
       Config config, CoachRuntime runtime, Clock clock, Shutdown shutdown, HealthChecks health)
       throws Exception {
     if (!config.slackEnabled()) {
       return Optional.empty();
+    }
+    if (config.slackInstalls()) {
+      SlackAdapter slack =
+          SlackAdapter.forInstalls(
+              new SlackInstallSettings(
+                      config.slackClientId().orElseThrow(),
+                      config.slackClientSecret().orElseThrow(),
+                      config.slackSigningSecret().orElseThrow(),
+                      config.slackApiUrl(),
+                      config.publicUrl())
+                  .withDelivery(config.slackDelivery()),
+              runtime.core().coach(),
+              runtime.workspaces(),
+              runtime.core().installations(),
+              clock);
+      shutdown.register("Slack", slack);
+      runtime.worker().register(slack.messenger());
+      health.register(HealthParts.slack(false));
+      return Optional.of(slack);
     }
     SlackSettings settings =
         new SlackSettings(
@@ -106,9 +151,8 @@ final class ServerMode {
     health.register(HealthParts.slack(config.slackAppToken().isPresent()));
     if (config.slackAppToken().isPresent()) {
       slack.startSocketMode();
-      return Optional.empty();
     }
-    return Optional.of(slack.handler());
+    return Optional.of(slack);
   }
 
   private static void startDiscord(

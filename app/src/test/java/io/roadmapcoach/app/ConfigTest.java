@@ -3,11 +3,105 @@ package io.roadmapcoach.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Settings read from the environment: network and logs, Slack in one or many workspaces, the secret
+ * key and the retention period.
+ */
 class ConfigTest {
+  private static final String KEY = "k".repeat(32);
+
+  private static Map<String, String> installs() {
+    Map<String, String> env = new HashMap<>();
+    env.put("SLACK_CLIENT_ID", "1111.2222");
+    env.put("SLACK_CLIENT_SECRET", "client-secret");
+    env.put("SLACK_SIGNING_SECRET", "signing-secret");
+    env.put("ROADMAP_SECRET_KEY", KEY);
+    return env;
+  }
+
+  private static String problems(Map<String, String> env) {
+    assertThatThrownBy(() -> Config.from(env)).isInstanceOf(Config.ConfigException.class);
+    try {
+      Config.from(env);
+      return "";
+    } catch (Config.ConfigException e) {
+      return e.getMessage();
+    }
+  }
+
+  @Test
+  void slackInstallsNeedTheClientPairASigningSecretAndAKey() {
+    Config config = Config.from(installs());
+
+    assertThat(config.slackEnabled()).isTrue();
+    assertThat(config.slackInstalls()).isTrue();
+    assertThat(config.retentionDays()).isEqualTo(30);
+    assertThat(config.toString())
+        .contains("slack=installs in many workspaces")
+        .doesNotContain("client-secret")
+        .doesNotContain(KEY);
+  }
+
+  @Test
+  void anInstallWithoutASecretKeyIsRefusedSayingHowToMakeOne() {
+    Map<String, String> env = installs();
+    env.remove("ROADMAP_SECRET_KEY");
+
+    assertThat(problems(env)).contains("need ROADMAP_SECRET_KEY").contains("openssl rand");
+  }
+
+  @Test
+  void aShortSecretKeyIsRefusedWithoutPrintingIt() {
+    Map<String, String> env = installs();
+    env.put("ROADMAP_SECRET_KEY", "short-key");
+
+    assertThat(problems(env)).contains("at least 32 characters").doesNotContain("short-key");
+  }
+
+  @Test
+  void halfTheClientPairOrBothSlackModesAtOnceAreRefused() {
+    Map<String, String> half = installs();
+    half.remove("SLACK_CLIENT_SECRET");
+    assertThat(problems(half)).contains("SLACK_CLIENT_ID and SLACK_CLIENT_SECRET go together");
+
+    Map<String, String> both = installs();
+    both.put("SLACK_BOT_TOKEN", "xoxb-1");
+    assertThat(problems(both)).contains("not both");
+
+    Map<String, String> socket = installs();
+    socket.put("SLACK_APP_TOKEN", "xapp-1");
+    assertThat(problems(socket)).contains("SLACK_APP_TOKEN (Socket Mode) serves one workspace");
+
+    Map<String, String> unsigned = installs();
+    unsigned.remove("SLACK_SIGNING_SECRET");
+    assertThat(problems(unsigned)).contains("SLACK_SIGNING_SECRET is not");
+  }
+
+  @Test
+  void theRetentionPeriodIsAWholeNumberOfDays() {
+    Map<String, String> env = new HashMap<>(Map.of("ROADMAP_RETENTION_DAYS", "7"));
+    assertThat(Config.from(env).retentionDays()).isEqualTo(7);
+    assertThat(Config.from(Map.of("ROADMAP_RETENTION_DAYS", "0")).retentionDays()).isZero();
+
+    assertThat(problems(Map.of("ROADMAP_RETENTION_DAYS", "a month")))
+        .contains("ROADMAP_RETENTION_DAYS must be a whole number of days from 0 to 3650");
+    assertThat(problems(Map.of("ROADMAP_RETENTION_DAYS", "-1"))).contains("ROADMAP_RETENTION_DAYS");
+  }
+
+  @Test
+  void aSingleBotTokenKeepsWorkingWithoutAKey() {
+    Config config =
+        Config.from(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "signing-secret"));
+
+    assertThat(config.slackEnabled()).isTrue();
+    assertThat(config.slackInstalls()).isFalse();
+    assertThat(config.secretKey()).isEmpty();
+  }
 
   @Test
   void theNetworkAndLogSettingsHaveTheirDefaults() {

@@ -20,6 +20,8 @@ import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.delivery.DeliveryQueue;
 import io.roadmapcoach.core.delivery.DeliveryWorker;
 import io.roadmapcoach.core.delivery.OutboxRepository;
+import io.roadmapcoach.core.installation.Installations;
+import io.roadmapcoach.core.installation.TokenCipher;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.journey.ProgressLedger;
 import io.roadmapcoach.core.lead.ChannelPostComposer;
@@ -37,6 +39,8 @@ import io.roadmapcoach.core.member.Memberships;
 import io.roadmapcoach.core.member.SettingsService;
 import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.observe.Observer;
+import io.roadmapcoach.core.privacy.PrivacyService;
+import io.roadmapcoach.core.privacy.WorkspaceRetention;
 import io.roadmapcoach.core.progress.NudgeComposer;
 import io.roadmapcoach.core.progress.ProgressService;
 import io.roadmapcoach.core.quiz.QuizBank;
@@ -85,6 +89,7 @@ public final class Core implements AutoCloseable {
   private final Optional<QuartzScheduling> quartz;
   private final Workspaces workspaces;
   private final DashboardService dashboard;
+  private final Installations installations;
   private final DeliveryQueue queue;
   private final boolean deliverInline;
 
@@ -131,7 +136,9 @@ public final class Core implements AutoCloseable {
             new LeadService(b.roadmap, leadRoles, members, team, progress, outbox, memberships),
             new CohortService(b.roadmap, memberships, enrollments, leadRoles, outbox),
             dashboard,
-            new Coaching(buddies, evening, new Holidays(holidays)));
+            new Coaching(buddies, evening, new Holidays(holidays)),
+            new PrivacyService(
+                dsl, b.bank, members, memberships, leadRoles, outbox, transactions, b.clock));
     this.roadmap = b.roadmap;
     this.coach = new Coach(b.roadmap, transactions, members, services, b.clock, b.observer);
 
@@ -145,6 +152,9 @@ public final class Core implements AutoCloseable {
     Housekeeping housekeeping = new Housekeeping(dsl);
     BuddyPairing pairing =
         new BuddyPairing(b.roadmap, buddyMatches, members, outbox, buddies, transactions);
+    this.installations =
+        new Installations(dsl, transactions, b.secretKey.map(TokenCipher::fromSecret), b.clock);
+    WorkspaceRetention retention = new WorkspaceRetention(dsl, transactions, b.retention);
     this.routines =
         new Routines(
             List.of(
@@ -158,7 +168,9 @@ public final class Core implements AutoCloseable {
                     Duration.ofMinutes(15),
                     (from, to) -> keepHolidays(holidays, to)),
                 new Routine("buddy-pairing", Duration.ofMinutes(5), (from, to) -> pairing.run(to)),
-                new Routine("evening-warning", (from, to) -> evening.enqueueDue(to))),
+                new Routine("evening-warning", (from, to) -> evening.enqueueDue(to)),
+                new Routine(
+                    "retention", Duration.ofHours(1), (from, to) -> eraseExpired(retention, to))),
             dsl,
             transactions,
             deliverInline ? worker::drainDue : worker::wake,
@@ -180,6 +192,16 @@ public final class Core implements AutoCloseable {
   /** Housekeeping enqueues nothing: what it purged is not news for the delivery worker. */
   private static int purge(Housekeeping housekeeping, Instant now) {
     housekeeping.purge(now);
+    return 0;
+  }
+
+  /**
+   * Erases what is kept past its time: workspaces removed longer than the retention period ago, and
+   * spent OAuth states. Enqueues nothing.
+   */
+  private int eraseExpired(WorkspaceRetention retention, Instant now) {
+    retention.eraseDue(now);
+    installations.purgeSpentStates(now);
     return 0;
   }
 
@@ -323,6 +345,11 @@ public final class Core implements AutoCloseable {
     return quartz.map(QuartzScheduling::instanceId);
   }
 
+  /** Per-workspace installations (Slack's OAuth install) and the OAuth flow's states. */
+  public Installations installations() {
+    return installations;
+  }
+
   public int outboxPending() {
     return queue.pendingCount();
   }
@@ -350,6 +377,8 @@ public final class Core implements AutoCloseable {
     private boolean deliverInline;
     private DashboardAddress dashboardAddress = DashboardAddress.none();
     private Observer observer = Observer.NONE;
+    private Optional<String> secretKey = Optional.empty();
+    private Duration retention = WorkspaceRetention.DEFAULT_RETENTION;
 
     private Builder(DSLContext dsl, Roadmap roadmap, QuizBank bank) {
       this.dsl = dsl;
@@ -394,6 +423,23 @@ public final class Core implements AutoCloseable {
      */
     public Builder observer(Observer value) {
       this.observer = value;
+      return this;
+    }
+
+    /**
+     * {@code ROADMAP_SECRET_KEY}: encrypts stored platform tokens. Without it installations cannot
+     * be stored (single-token and console runs need none).
+     */
+    public Builder secretKey(String value) {
+      this.secretKey = Optional.of(value);
+      return this;
+    }
+
+    /**
+     * How long a workspace that removed the app keeps its data ({@code ROADMAP_RETENTION_DAYS}).
+     */
+    public Builder retention(Duration value) {
+      this.retention = value;
       return this;
     }
 

@@ -39,7 +39,9 @@ class ArchitectureTest {
     "io.roadmapcoach.core.leaderboard..",
     "io.roadmapcoach.core.lead..",
     "io.roadmapcoach.core.delivery..",
-    "io.roadmapcoach.core.schedule.."
+    "io.roadmapcoach.core.schedule..",
+    "io.roadmapcoach.core.installation..",
+    "io.roadmapcoach.core.privacy.."
   };
 
   private static JavaClasses core;

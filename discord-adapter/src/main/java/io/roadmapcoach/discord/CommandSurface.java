@@ -243,9 +243,11 @@ final class CommandSurface {
     };
   }
 
-  /** Commands whose work may take a while (a whole channel's file): deferred at once. */
+  /**
+   * Commands whose work may take a while (a whole channel's file, a member's): deferred at once.
+   */
   static boolean slow(String text) {
-    return text.equals("team csv");
+    return text.equals("team csv") || text.equals("export");
   }
 
   /**
@@ -374,6 +376,8 @@ final class CommandSurface {
                 new OptionData(OptionType.CHANNEL, "channel", "Your home channel", false)
                     .setChannelTypes(ChannelType.TEXT))),
         sub("settings", "This channel's time zone, quiz, daily post and leads"),
+        sub("export", "Everything the bot keeps about you, as a file"),
+        sub("forget-me", "Delete everything the bot keeps about you (asks first)"),
         sub(
             POST,
             "at",

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Guilds coming and going: a guild that comes up (ready, or the bot joined it) gets {@code
- * /roadmap}; a guild that removed the bot gets no more deliveries. A later command from it turns
- * them back on (the core's rule).
+ * /roadmap}; a guild that removed the bot gets no more deliveries, and its data is erased after the
+ * retention period unless the bot is added back (or a command comes from it) first.
  */
 final class GuildEvents extends ListenerAdapter {
   private static final Logger log = LoggerFactory.getLogger(GuildEvents.class);
@@ -37,23 +37,39 @@ final class GuildEvents extends ListenerAdapter {
   @Override
   public void onGuildReady(GuildReadyEvent event) {
     commands.guildAvailable(event.getGuild());
+    // added back while this instance was down: the server is ours again
+    returned(event.getGuild().getId());
   }
 
   @Override
   public void onGuildJoin(GuildJoinEvent event) {
-    log.info("Joined guild {} ({})", event.getGuild().getId(), event.getGuild().getName());
+    String guildId = event.getGuild().getId();
+    log.info("Joined guild {} ({})", guildId, event.getGuild().getName());
     commands.guildAvailable(event.getGuild());
+    returned(guildId);
+  }
+
+  /** Off the gateway thread: the database may take a moment. */
+  private void returned(String guildId) {
+    work.execute(
+        () -> {
+          try {
+            workspaces.returned(Platform.DISCORD, guildId);
+          } catch (RuntimeException e) {
+            log.error("Could not mark guild {} as back", guildId, e);
+          }
+        });
   }
 
   @Override
   public void onGuildLeave(GuildLeaveEvent event) {
     String guildId = event.getGuild().getId();
-    log.info("Left guild {}: its deliveries stop", guildId);
+    log.info("Left guild {}: its deliveries stop and its data is due for erasure", guildId);
     // off the gateway thread: the database may take a moment
     work.execute(
         () -> {
           try {
-            workspaces.stopDeliveries(Platform.DISCORD, guildId);
+            workspaces.removed(Platform.DISCORD, guildId);
           } catch (RuntimeException e) {
             log.error("Could not stop deliveries to guild {}", guildId, e);
           }

@@ -188,7 +188,7 @@ class CommandSurfaceTest {
 
   @Test
   void aSubcommandThisVersionDoesNotKnowPassesItsWordsThrough() {
-    assertThat(text(null, "export", string("format", "json"))).isEqualTo("export json");
+    assertThat(text(null, "buddy", string("switch", "on"))).isEqualTo("buddy on");
     // a registration from before the regrouping still reaches the core as it did
     assertThat(text(null, "lead", user("member", "42"))).isEqualTo("lead <@42>");
     assertThat(text(null, "team", bool("csv", true))).isEqualTo("team csv");
@@ -196,10 +196,12 @@ class CommandSurfaceTest {
   }
 
   @Test
-  void onlyTheTeamFileIsDeferredAtOnceAndOnlyBoardsAreLikelyPublic() {
+  void onlyFilesAreDeferredAtOnceAndOnlyBoardsAreLikelyPublic() {
     assertThat(CommandSurface.slow(text("team", "progress", bool("csv", true)))).isTrue();
     assertThat(CommandSurface.slow(text("team", "progress"))).isFalse();
     assertThat(CommandSurface.slow(text(null, "status"))).isFalse();
+    assertThat(CommandSurface.slow(text(null, "export"))).isTrue();
+    assertThat(CommandSurface.slow(text(null, "forget-me"))).isFalse();
     assertThat(CommandSurface.likelyPublic(text(null, "leaderboard"))).isTrue();
     assertThat(CommandSurface.likelyPublic(text(null, "leaderboard", string("period", "all"))))
         .isTrue();

@@ -258,6 +258,54 @@ class DiscordEndToEndTest {
   }
 
   @Test
+  void exportIsDeferredAndArrivesAsTheMembersJsonFile() throws Exception {
+    DataObject ana = FakeDiscord.member(FakeDiscord.user(ANA, "ana", "Ana"), false);
+    slash(ana, "start", DataArray.empty());
+
+    DataObject deferral = slash(ana, "export", DataArray.empty());
+
+    assertThat(deferral.getInt("type")).isEqualTo(5);
+    assertThat(deferral.getObject("data").getInt("flags") & EPHEMERAL).isEqualTo(EPHEMERAL);
+    FakeDiscord.Call edit =
+        discord.next(
+            c -> c.method().equals("PATCH") && c.body().contains("roadmap-coach-my-data.json"),
+            WAIT);
+    assertThat(edit.body()).contains("\"display_name\" : \"Ana\"").contains("progress_events");
+  }
+
+  @Test
+  void forgetMeErasesTheMemberOnlyWhenSheHerselfConfirms(DSLContext dsl) throws Exception {
+    DataObject ana = FakeDiscord.member(FakeDiscord.user(ANA, "ana", "Ana"), false);
+    DataObject bo = FakeDiscord.member(FakeDiscord.user(BO, "bo", "Bo"), false);
+    slash(ana, "start", DataArray.empty());
+    slash(bo, "start", DataArray.empty());
+
+    DataObject asked = slash(ana, "forget-me", DataArray.empty()).getObject("data");
+    assertThat(asked.getInt("flags") & EPHEMERAL).isEqualTo(EPHEMERAL);
+    DataObject button = buttons(asked).getFirst();
+    assertThat(button.getString("custom_id")).matches("rc:f:\\d+");
+    assertThat(button.getInt("style")).isEqualTo(4); // DANGER
+    DataObject shown = discord.message(FakeDiscord.CHANNEL, asked).put("flags", EPHEMERAL);
+
+    String byBo = nextId();
+    discord.dispatch(
+        "INTERACTION_CREATE", discord.buttonPress(byBo, bo, button.getString("custom_id"), shown));
+    assertThat(callback(byBo).toString()).contains("only they can confirm it");
+    assertThat(dsl.fetchCount(MEMBER, MEMBER.EXTERNAL_ID.eq(ANA))).isEqualTo(1);
+
+    String byAna = nextId();
+    discord.dispatch(
+        "INTERACTION_CREATE",
+        discord.buttonPress(byAna, ana, button.getString("custom_id"), shown));
+    DataObject done = callback(byAna);
+
+    assertThat(done.getInt("type")).isEqualTo(7); // the question is replaced by the answer
+    assertThat(done.toString()).contains("I erased your profile and settings");
+    assertThat(dsl.fetchCount(MEMBER, MEMBER.EXTERNAL_ID.eq(ANA))).isZero();
+    assertThat(dsl.fetchCount(MEMBER, MEMBER.EXTERNAL_ID.eq(BO))).isEqualTo(1);
+  }
+
+  @Test
   void aNudgeToAMemberWithClosedDmsMarksThemUndeliverableAndIsNotRetried(DSLContext dsl)
       throws Exception {
     discord.closedDms.add(CY);
@@ -318,8 +366,8 @@ class DiscordEndToEndTest {
   }
 
   @Test
-  void leavingAGuildStopsItsDeliveriesAndRejoiningRegistersTheCommandAgain(DSLContext dsl)
-      throws Exception {
+  void leavingAGuildStopsItsDeliveriesAndRejoiningKeepsItsDataAndRegistersTheCommandAgain(
+      DSLContext dsl) throws Exception {
     DataObject ana = FakeDiscord.member(FakeDiscord.user(ANA, "ana", "Ana"), false);
     slash(ana, "start", DataArray.empty());
 
@@ -330,6 +378,8 @@ class DiscordEndToEndTest {
       Thread.sleep(20);
     }
     assertThat(dsl.select(WORKSPACE.DELIVERABLE).from(WORKSPACE).fetchSingle().value1()).isFalse();
+    // due for erasure after the retention period
+    assertThat(dsl.select(WORKSPACE.REMOVED_AT).from(WORKSPACE).fetchSingle().value1()).isNotNull();
 
     discord.dispatch("GUILD_CREATE", discord.guild());
     discord.next(
@@ -337,6 +387,13 @@ class DiscordEndToEndTest {
             c.method().equals("PUT")
                 && c.path().endsWith("/guilds/" + FakeDiscord.GUILD + "/commands"),
         WAIT);
+    // back before the period ran out: no longer due for erasure
+    deadline = System.nanoTime() + WAIT.toNanos();
+    while (dsl.select(WORKSPACE.REMOVED_AT).from(WORKSPACE).fetchSingle().value1() != null
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(dsl.select(WORKSPACE.REMOVED_AT).from(WORKSPACE).fetchSingle().value1()).isNull();
     // a command from the guild turns its deliveries back on (the core's rule)
     slash(ana, "status", DataArray.empty());
     assertThat(dsl.select(WORKSPACE.DELIVERABLE).from(WORKSPACE).fetchSingle().value1()).isTrue();

@@ -1,7 +1,5 @@
 package io.roadmapcoach.discord;
 
-import static io.roadmapcoach.discord.CommandSurface.sub;
-
 import io.roadmapcoach.discord.CommandSurface.Entry;
 import java.util.List;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -23,9 +21,8 @@ final class PlannedCommands {
   record Planned(Entry entry, List<OptionMapping> filledIn, String says) {}
 
   static List<Planned> all() {
-    return List.of(
-        planned(sub("export", "Everything the bot keeps about you, as a file"), "export"),
-        planned(sub("forget-me", "Delete everything the bot keeps about you"), "forget-me"));
+    // every planned command is parsed by the core now
+    return List.of();
   }
 
   private static Planned planned(Entry entry, String says, OptionMapping... filledIn) {

@@ -56,13 +56,13 @@ final class AppHome implements BoltEventHandler<AppHomeOpenedEvent> {
   void publish(String teamId, String teamName, String dmChannel, String userId, String userName) {
     String channel = dmChannel;
     if (channel == null || channel.isBlank()) {
-      channel = out.directChannel(userId).orElse(null);
+      channel = out.directChannel(teamId, userId).orElse(null);
       if (channel == null) {
         return;
       }
     }
     Caller caller = users.inDirectMessage(teamId, teamName, userId, userName);
     Reply status = coach.handleText(caller, "status");
-    out.publishHome(userId, status);
+    out.publishHome(teamId, userId, status);
   }
 }

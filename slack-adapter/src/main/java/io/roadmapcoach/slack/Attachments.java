@@ -39,7 +39,7 @@ final class Attachments {
   }
 
   /** Uploads the reply's file, if it has one, without holding up the caller. */
-  void send(Reply reply, String userId, String channelId) {
+  void send(Reply reply, String teamId, String userId, String channelId) {
     Optional<Attachment> file = reply.attachment();
     if (file.isEmpty()) {
       return;
@@ -48,10 +48,10 @@ final class Attachments {
         () -> {
           if (reply.visibility() == Visibility.CHANNEL
               && channelId != null
-              && out.upload(channelId, file.get())) {
+              && out.upload(teamId, channelId, file.get())) {
             return;
           }
-          out.directChannel(userId).ifPresent(dm -> out.upload(dm, file.get()));
+          out.directChannel(teamId, userId).ifPresent(dm -> out.upload(teamId, dm, file.get()));
         });
   }
 }

@@ -74,14 +74,14 @@ final class ButtonPresses implements BlockActionHandler {
     String userName =
         p.getUser().getUsername() != null ? p.getUser().getUsername() : p.getUser().getName();
     if (inView) {
-      Optional<String> dm = out.directChannel(userId);
+      Optional<String> dm = out.directChannel(teamId, userId);
       if (dm.isEmpty()) {
         return;
       }
       Caller caller = users.inDirectMessage(teamId, domain(p), userId, userName);
       Reply reply = coach.press(caller, actionId);
-      out.post(dm.get(), Attachments.announced(reply));
-      attachments.send(reply, userId, dm.get());
+      out.post(teamId, dm.get(), Attachments.announced(reply));
+      attachments.send(reply, teamId, userId, dm.get());
       home.publish(teamId, domain(p), dm.get(), userId, userName);
       return;
     }
@@ -102,14 +102,14 @@ final class ButtonPresses implements BlockActionHandler {
           container != null
               && !container.isEphemeral()
               && container.getMessageTs() != null
-              && out.update(channelId, container.getMessageTs(), shown);
+              && out.update(teamId, channelId, container.getMessageTs(), shown);
       if (!replaced) {
         out.respondToAction(p.getResponseUrl(), shown, true);
       }
     } else {
       out.respondToAction(p.getResponseUrl(), shown, false);
     }
-    attachments.send(reply, userId, channelId);
+    attachments.send(reply, teamId, userId, channelId);
   }
 
   private static String teamId(BlockActionPayload p) {

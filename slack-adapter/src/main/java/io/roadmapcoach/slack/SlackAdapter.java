@@ -4,8 +4,11 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.MultiTeamsAuthorization;
+import com.slack.api.bolt.service.builtin.oauth.OAuthV2AccessErrorHandler;
+import com.slack.api.bolt.service.builtin.oauth.OAuthV2SuccessHandler;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.model.event.AppHomeOpenedEvent;
@@ -15,17 +18,22 @@ import com.slack.api.model.event.UserChangeEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import io.roadmapcoach.core.command.Coach;
 import io.roadmapcoach.core.delivery.Messenger;
+import io.roadmapcoach.core.installation.Installations;
 import io.roadmapcoach.core.member.Workspaces;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,41 +44,87 @@ import org.slf4j.LoggerFactory;
  * {@code POST /slack/events}; Socket Mode when an app token is set; and the outbox's {@link
  * #messenger()}.
  *
- * <p>Building it calls {@code auth.test} once: a wrong token fails here, at start-up, with Slack's
- * error and never the token.
+ * <p>It serves one workspace with {@code SLACK_BOT_TOKEN} (building it calls {@code auth.test}
+ * once: a wrong token fails here, at start-up, with Slack's error and never the token), or {@link
+ * #forInstalls many}, each installed through OAuth v2 from the {@link #installPages() install
+ * pages} and answered with its own token on every path.
  */
 public final class SlackAdapter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
   public static final String COMMAND = "/roadmap";
-  private static final int SOCKET_MODE_CONCURRENCY = 16;
 
-  private final SlackSettings settings;
+  /** The bot scopes the app asks for: the manifest's ({@code slack-app-manifest.yaml}). */
+  public static final List<String> BOT_SCOPES =
+      List.of(
+          "commands",
+          "chat:write",
+          "im:write",
+          "users:read",
+          "files:write",
+          "im:history",
+          "channels:history",
+          "groups:history");
+
   private final App app;
   private final SlackHttpBridge bridge;
   private final SlackMessenger messenger;
   private final ExecutorService executor;
-  private final String teamId;
+  private final Optional<String> appToken;
+  private final Optional<String> teamId;
+  private final Optional<OAuthInstall> installPages;
   private SocketModeApp socketMode;
 
+  /** One workspace, the one {@code SLACK_BOT_TOKEN} belongs to. */
   public SlackAdapter(SlackSettings settings, Coach coach, Workspaces workspaces, Clock clock) {
-    this.settings = settings;
-    Slack slack = slack(settings);
-    Identity identity = authTest(slack, settings);
-    this.teamId = identity.teamId();
-    MethodsClient client = slack.methods(settings.botToken(), teamId);
+    this(singleWorkspace(settings), coach, workspaces, clock);
+  }
+
+  /**
+   * Any number of workspaces, each installed from {@code /slack/install} and kept in the core's
+   * installations (which need {@code ROADMAP_SECRET_KEY}).
+   *
+   * @param clock real time, for request signatures and cached user look-ups; installations and
+   *     their tokens go by the core's clock
+   */
+  public static SlackAdapter forInstalls(
+      SlackInstallSettings settings,
+      Coach coach,
+      Workspaces workspaces,
+      Installations installations,
+      Clock clock) {
+    return new SlackAdapter(manyWorkspaces(settings, installations), coach, workspaces, clock);
+  }
+
+  /** What differs between one workspace and many; the rest is wired alike. */
+  private record Mode(
+      App app,
+      SlackClients clients,
+      String signingSecret,
+      Duration ackBudget,
+      Optional<String> appToken,
+      Optional<String> teamId,
+      Consumer<String> deleteInstallation,
+      Optional<OAuthInstall> installPages,
+      SlackDelivery delivery) {}
+
+  private SlackAdapter(Mode mode, Coach coach, Workspaces workspaces, Clock clock) {
+    this.app = mode.app();
+    this.appToken = mode.appToken();
+    this.teamId = mode.teamId();
+    this.installPages = mode.installPages();
     this.executor =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-work-", 0).factory());
 
-    SlackUsers users = new SlackUsers(client, clock, executor, workspaces);
-    SlackOut out = new SlackOut(slack, client);
+    SlackClients clients = mode.clients();
+    SlackUsers users = new SlackUsers(clients, clock, executor, workspaces);
+    SlackOut out = new SlackOut(clients);
     Attachments attachments = new Attachments(out, executor);
     EventClaims claims = new EventClaims(workspaces);
     AppHome home = new AppHome(coach, users, out, claims, executor);
-    Uninstalls uninstalls = new Uninstalls(workspaces, claims);
+    Uninstalls uninstalls = new Uninstalls(workspaces, claims, mode.deleteInstallation());
 
-    this.app = new App(appConfig(slack, settings));
     app.command(
-        COMMAND, new SlashCommands(coach, users, attachments, out, executor, settings.ackBudget()));
+        COMMAND, new SlashCommands(coach, users, attachments, out, executor, mode.ackBudget()));
     app.blockAction(
         ButtonPresses.OURS, new ButtonPresses(coach, users, out, attachments, home, executor));
     app.event(AppHomeOpenedEvent.class, home);
@@ -81,17 +135,77 @@ public final class SlackAdapter implements AutoCloseable {
 
     this.bridge =
         new SlackHttpBridge(
-            app,
-            new RequestSignature(settings.signingSecret(), clock),
-            Replays.claimedIn(workspaces));
-    this.messenger =
-        new SlackMessenger(
-            client, teamId, SlackMessenger.channelPacer(), settings.delivery(), identity.scopes());
+            app, new RequestSignature(mode.signingSecret(), clock), Replays.claimedIn(workspaces));
+    this.messenger = new SlackMessenger(clients, SlackMessenger.channelPacer(), mode.delivery());
     log.info(
-        "Slack is ready for workspace {} ({})",
-        teamId,
-        settings.socketMode() ? "Socket Mode" : "HTTP");
-    logDeliveryCheck(settings.delivery(), identity.scopes());
+        "Slack is ready for {} ({})",
+        teamId.map(t -> "workspace " + t).orElse("every installed workspace"),
+        appToken.isPresent() ? "Socket Mode" : "HTTP");
+    teamId.ifPresent(team -> logDeliveryCheck(mode.delivery(), clients.scopes(team)));
+  }
+
+  private static Mode singleWorkspace(SlackSettings settings) {
+    Slack slack = slack(settings);
+    Identity identity = authTest(slack, settings);
+    return new Mode(
+        new App(appConfig(slack, settings)),
+        new SlackClients(
+            slack, SlackTokens.single(identity.teamId(), settings.botToken(), identity.scopes())),
+        settings.signingSecret(),
+        settings.ackBudget(),
+        settings.appToken(),
+        Optional.of(identity.teamId()),
+        noInstallation -> {},
+        Optional.empty(),
+        settings.delivery());
+  }
+
+  private static Mode manyWorkspaces(SlackInstallSettings settings, Installations installations) {
+    if (!installations.canStore()) {
+      throw new IllegalStateException(
+          "Slack installs need ROADMAP_SECRET_KEY: installation tokens are stored encrypted");
+    }
+    Slack slack = slack(settings.apiUrl());
+    SlackTokens tokens =
+        new InstalledTokens(installations, slack, settings.clientId(), settings.clientSecret());
+    InstallationStore store = new InstallationStore(installations, tokens, settings.installUrl());
+    OAuthStates states = new OAuthStates(installations);
+    OAuthCallbacks callbacks = new OAuthCallbacks(installations, states, slack);
+    UnknownWorkspaces unknown = new UnknownWorkspaces(installations);
+    App app =
+        new App(installConfig(slack, settings)) {
+          /** Bolt's own middleware, with ours just before its per-workspace authorisation. */
+          @Override
+          protected List<Middleware> buildDefaultMiddlewareList(AppConfig config) {
+            List<Middleware> list = new ArrayList<>(super.buildDefaultMiddlewareList(config));
+            int authorisation = 0;
+            while (authorisation < list.size()
+                && !(list.get(authorisation) instanceof MultiTeamsAuthorization)) {
+              authorisation++;
+            }
+            list.add(authorisation, unknown);
+            return list;
+          }
+        };
+    app.asOAuthApp(true);
+    app.service(store);
+    app.service(states);
+    // after service(store), which sets Bolt's default success handler
+    app.oauthCallback((OAuthV2SuccessHandler) callbacks::installed);
+    app.oauthCallbackError(callbacks::slackSaidNo);
+    app.oauthCallbackStateError(callbacks::stateRefused);
+    app.oauthCallbackAccessError((OAuthV2AccessErrorHandler) callbacks::exchangeFailed);
+    app.oauthCallbackException(callbacks::failed);
+    return new Mode(
+        app,
+        new SlackClients(slack, tokens),
+        settings.signingSecret(),
+        settings.ackBudget(),
+        Optional.empty(),
+        Optional.empty(),
+        store::forget,
+        Optional.of(new OAuthInstall(app)),
+        settings.delivery());
   }
 
   /**
@@ -102,13 +216,21 @@ public final class SlackAdapter implements AutoCloseable {
     return bridge;
   }
 
-  /** Delivers the outbox's messages to this workspace. */
+  /**
+   * Serves {@code GET /slack/install} and {@code GET /slack/oauth_redirect} when the adapter serves
+   * installed workspaces; empty with a single bot token.
+   */
+  public Optional<Handler> installPages() {
+    return installPages.map(Handler.class::cast);
+  }
+
+  /** Delivers the outbox's messages, each with its workspace's token. */
   public Messenger messenger() {
     return messenger;
   }
 
-  /** The Slack workspace (team id) the bot token belongs to. */
-  public String workspaceId() {
+  /** The Slack workspace (team id) a single bot token belongs to; empty for installed ones. */
+  public Optional<String> workspaceId() {
     return teamId;
   }
 
@@ -117,11 +239,10 @@ public final class SlackAdapter implements AutoCloseable {
    * SLACK_APP_TOKEN} is set; does nothing otherwise.
    */
   public synchronized void startSocketMode() throws Exception {
-    if (settings.appToken().isEmpty() || socketMode != null) {
+    if (appToken.isEmpty() || socketMode != null) {
       return;
     }
-    socketMode =
-        new SocketModeApp(settings.appToken().get(), app, SocketModeClient.Backend.JavaWebSocket);
+    socketMode = new SocketModeApp(appToken.get(), app, SocketModeClient.Backend.JavaWebSocket);
     socketMode.startAsync();
     log.info("Slack Socket Mode connected");
   }
@@ -159,8 +280,12 @@ public final class SlackAdapter implements AutoCloseable {
 
   /** The Web API client, pointed at {@code SLACK_API_URL}. */
   static Slack slack(SlackSettings settings) {
+    return slack(settings.apiUrl());
+  }
+
+  private static Slack slack(String apiUrl) {
     SlackConfig config = new SlackConfig();
-    config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+    config.setMethodsEndpointUrlPrefix(apiUrl);
     // no per-team metrics and no background auth.test look-ups: we call Slack ourselves
     config.getMethodsConfig().setStatsEnabled(false);
     return Slack.getInstance(config);
@@ -187,14 +312,16 @@ public final class SlackAdapter implements AutoCloseable {
   /** The token's workspace, and the scopes it was granted (Slack's {@code x-oauth-scopes}). */
   private record Identity(String teamId, Set<String> scopes) {}
 
-  private void logDeliveryCheck(SlackDelivery delivery, Set<String> scopes) {
-    if (messenger.checksDirect() || messenger.checksChannels()) {
+  private static void logDeliveryCheck(SlackDelivery delivery, Set<String> scopes) {
+    boolean direct = delivery.checks(false, scopes);
+    boolean channels = delivery.checks(true, scopes);
+    if (direct || channels) {
       log.info(
           "Slack deliveries left in doubt by a crash are looked up before posting again ({}, {}"
               + " look-ups a minute, {} messages each)",
-          messenger.checksDirect() && messenger.checksChannels()
+          direct && channels
               ? "direct messages and channel posts"
-              : messenger.checksDirect() ? "direct messages only" : "channel posts only",
+              : direct ? "direct messages only" : "channel posts only",
           delivery.historyCallsPerMinute(),
           delivery.historyLimit());
     } else {
@@ -206,6 +333,38 @@ public final class SlackAdapter implements AutoCloseable {
     if (delivery.check() == SlackDelivery.Check.ON && !scopes.contains("im:history")) {
       log.warn("SLACK_DELIVERY_CHECK=on but the token lacks im:history: look-ups will fail");
     }
+  }
+
+  /**
+   * Bolt for many workspaces (it sees a client id and secret): the install and redirect paths, the
+   * manifest's bot scopes and no user scopes, our install page, and nothing from the environment.
+   * The deprecated start and callback paths are set too: Bolt prefers them when the environment
+   * names them.
+   */
+  @SuppressWarnings("deprecation")
+  static AppConfig installConfig(Slack slack, SlackInstallSettings settings) {
+    return AppConfig.builder()
+        .slack(slack)
+        .singleTeamBotToken(null)
+        .signingSecret(settings.signingSecret())
+        .verificationToken(null)
+        .clientId(settings.clientId())
+        .clientSecret(settings.clientSecret())
+        .redirectUri(settings.redirectUrl().orElse(null))
+        .scope(String.join(",", BOT_SCOPES))
+        .userScope(null)
+        .oauthInstallPath(OAuthInstall.INSTALL_PATH)
+        .oauthStartPath(OAuthInstall.INSTALL_PATH)
+        .oauthRedirectUriPath(OAuthInstall.REDIRECT_PATH)
+        .oauthCallbackPath(OAuthInstall.REDIRECT_PATH)
+        .oauthCompletionUrl(null)
+        .oauthCancellationUrl(null)
+        .stateValidationEnabled(true)
+        .oAuthInstallPageRenderingEnabled(true)
+        .oAuthInstallPageRenderer(url -> InstallPages.install(url, BOT_SCOPES))
+        // one auth.test per token and ten minutes, not one per request
+        .authTestCacheEnabled(true)
+        .build();
   }
 
   private static Identity authTest(Slack slack, SlackSettings settings) {

@@ -51,7 +51,6 @@ final class SlackMessenger implements Messenger {
   /** Clocks of Slack and of the instances may differ this much: the look-up window allows it. */
   private static final Duration CLOCK_MARGIN = Duration.ofSeconds(30);
 
-  private static final String WORKSPACE = "*";
   private static final String OPEN = "conversations.open";
   private static final String HISTORY = "conversations.history";
 
@@ -79,30 +78,22 @@ final class SlackMessenger implements Messenger {
           "team_not_found",
           "app_uninstalled");
 
-  private final MethodsClient client;
-  private final String teamId;
+  private final SlackClients clients;
   private final Pacer posts;
   private final Pacer methods;
   private final Pacer history;
   private final SlackDelivery delivery;
-  private final boolean checkDirect;
-  private final boolean checkChannels;
   private final Deque<Hit> recent429s = new ArrayDeque<>();
 
-  private record Hit(String channel, long at) {}
+  private record Hit(String workspace, String channel, long at) {}
 
   /**
+   * @param clients each workspace's client, with its own (fresh) token, and the scopes it was
+   *     granted, which turn the history check on ({@link SlackDelivery})
    * @param posts paces {@code chat.postMessage} per channel (one a second)
-   * @param scopes the bot token's scopes, which turn the history check on ({@link SlackDelivery})
    */
-  SlackMessenger(
-      MethodsClient client,
-      String teamId,
-      Pacer posts,
-      SlackDelivery delivery,
-      Set<String> scopes) {
-    this.client = client;
-    this.teamId = teamId;
+  SlackMessenger(SlackClients clients, Pacer posts, SlackDelivery delivery) {
+    this.clients = clients;
     this.posts = posts;
     this.methods = new Pacer(Duration.ZERO, Duration.ofSeconds(3));
     this.history =
@@ -110,12 +101,10 @@ final class SlackMessenger implements Messenger {
             Duration.ofMinutes(1).dividedBy(delivery.historyCallsPerMinute()),
             Duration.ofSeconds(3));
     this.delivery = delivery;
-    this.checkDirect = delivery.checks(false, scopes);
-    this.checkChannels = delivery.checks(true, scopes);
   }
 
-  SlackMessenger(MethodsClient client, String teamId, Pacer posts) {
-    this(client, teamId, posts, new SlackDelivery(SlackDelivery.Check.OFF, 1, 15), Set.of());
+  SlackMessenger(SlackClients clients, Pacer posts) {
+    this(clients, posts, new SlackDelivery(SlackDelivery.Check.OFF, 1, 15));
   }
 
   /** One message a second per channel, waiting at most three seconds for a slot. */
@@ -128,21 +117,17 @@ final class SlackMessenger implements Messenger {
     return Platform.SLACK;
   }
 
-  /** Whether deliveries in doubt are checked before they are posted again: DMs, channel posts. */
-  boolean checksDirect() {
-    return checkDirect;
-  }
-
-  boolean checksChannels() {
-    return checkChannels;
+  /**
+   * Whether deliveries in doubt to the workspace are looked up before they are posted again: its
+   * channel posts, or its direct messages.
+   */
+  boolean checks(boolean channelPost, String teamId) {
+    return delivery.checks(channelPost, clients.scopes(teamId));
   }
 
   @Override
   public Pace pace(Delivery d) {
-    if (!teamId.equals(d.workspaceExternalId())) {
-      return Pace.NOW; // refused at once by send
-    }
-    Duration workspace = posts.heldFor(WORKSPACE);
+    Duration workspace = posts.heldFor(workspaceKey(d.workspaceExternalId()));
     if (!workspace.isZero()) {
       return new Pace.NotBefore(workspace, "slack: the workspace asked to slow down");
     }
@@ -170,7 +155,12 @@ final class SlackMessenger implements Messenger {
   }
 
   private boolean checks(Delivery d) {
-    return d.target() instanceof Delivery.ChannelPost ? checkChannels : checkDirect;
+    return checks(d.target() instanceof Delivery.ChannelPost, d.workspaceExternalId());
+  }
+
+  /** What pauses a whole workspace: each has its own limits. */
+  private static String workspaceKey(String teamId) {
+    return "workspace:" + teamId;
   }
 
   private static boolean needsOpening(Delivery d) {
@@ -192,45 +182,47 @@ final class SlackMessenger implements Messenger {
 
   @Override
   public DeliveryResult send(Delivery delivery) {
-    if (!teamId.equals(delivery.workspaceExternalId())) {
+    Optional<MethodsClient> found = clients.forTeam(delivery.workspaceExternalId());
+    if (found.isEmpty()) {
       return new DeliveryResult.Unreachable(
           Who.WORKSPACE, "slack: no bot token for workspace " + delivery.workspaceExternalId());
     }
+    MethodsClient client = found.get();
     return switch (delivery.target()) {
-      case Delivery.Direct direct -> direct(delivery, direct);
-      case Delivery.ChannelPost post -> channel(delivery, post);
+      case Delivery.Direct direct -> direct(client, delivery, direct);
+      case Delivery.ChannelPost post -> channel(client, delivery, post);
     };
   }
 
-  private DeliveryResult direct(Delivery delivery, Delivery.Direct to) {
+  private DeliveryResult direct(MethodsClient client, Delivery delivery, Delivery.Direct to) {
     Optional<String> known = to.knownDmChannel().filter(c -> !c.isBlank());
     String dm;
     if (known.isPresent()) {
       dm = known.get();
     } else {
-      Opened opened = open(to.memberExternalId());
+      Opened opened = open(client, to.memberExternalId());
       if (opened.result() != null) {
         return opened.result();
       }
       dm = opened.channel();
     }
-    Optional<DeliveryResult> checked = checkFirst(delivery, dm, checkDirect);
+    Optional<DeliveryResult> checked = checkFirst(client, delivery, dm);
     if (checked.isPresent()) {
       return checked.get() instanceof DeliveryResult.Sent
           ? new DeliveryResult.Sent(Optional.of(dm), true)
           : checked.get();
     }
-    Posted posted = post(dm, delivery, Who.MEMBER);
+    Posted posted = post(client, dm, delivery, Who.MEMBER);
     if (posted.ok()) {
       return new DeliveryResult.Sent(Optional.of(dm));
     }
     if (known.isPresent() && "channel_not_found".equals(posted.error())) {
       // the stored DM conversation is gone: open a new one, once
-      Opened opened = open(to.memberExternalId());
+      Opened opened = open(client, to.memberExternalId());
       if (opened.result() != null) {
         return opened.result();
       }
-      Posted again = post(opened.channel(), delivery, Who.MEMBER);
+      Posted again = post(client, opened.channel(), delivery, Who.MEMBER);
       if (again.ok()) {
         return new DeliveryResult.Sent(Optional.of(opened.channel()));
       }
@@ -239,12 +231,12 @@ final class SlackMessenger implements Messenger {
     return posted.result() != null ? posted.result() : failure(posted.error(), Who.MEMBER);
   }
 
-  private DeliveryResult channel(Delivery delivery, Delivery.ChannelPost to) {
-    Optional<DeliveryResult> checked = checkFirst(delivery, to.channelExternalId(), checkChannels);
+  private DeliveryResult channel(MethodsClient client, Delivery delivery, Delivery.ChannelPost to) {
+    Optional<DeliveryResult> checked = checkFirst(client, delivery, to.channelExternalId());
     if (checked.isPresent()) {
       return checked.get();
     }
-    Posted posted = post(to.channelExternalId(), delivery, Who.CHANNEL);
+    Posted posted = post(client, to.channelExternalId(), delivery, Who.CHANNEL);
     if (posted.ok()) {
       return DeliveryResult.Sent.plain();
     }
@@ -263,17 +255,18 @@ final class SlackMessenger implements Messenger {
    * tell, look later), or empty to post it. With the check off it is posted again: at most the
    * sends that were in flight when the instance died can be repeated.
    */
-  private Optional<DeliveryResult> checkFirst(Delivery delivery, String channel, boolean check) {
+  private Optional<DeliveryResult> checkFirst(
+      MethodsClient client, Delivery delivery, String channel) {
     if (delivery.inDoubt().isEmpty()) {
       return Optional.empty();
     }
-    if (!check) {
+    if (!checks(delivery)) {
       log.info(
           "Outbox row {} is in doubt and the history check is off: posting it again",
           delivery.outboxId());
       return Optional.empty();
     }
-    return switch (lookFor(delivery, channel)) {
+    return switch (lookFor(client, delivery, channel)) {
       case Found found -> Optional.of(new DeliveryResult.Sent(Optional.empty(), true));
       case NotFound notFound -> Optional.empty();
       case CannotTell cannot -> Optional.of(new DeliveryResult.Unconfirmed(cannot.reason()));
@@ -309,7 +302,7 @@ final class SlackMessenger implements Messenger {
    * to shortly after its last attempt's lease ran out: the window in which the post can have
    * landed.
    */
-  private Look lookFor(Delivery d, String channel) {
+  private Look lookFor(MethodsClient client, Delivery d, String channel) {
     Delivery.InDoubt doubt = d.inDoubt().orElseThrow();
     Instant from = doubt.firstSendAt().minus(CLOCK_MARGIN);
     Instant to =
@@ -405,7 +398,7 @@ final class SlackMessenger implements Messenger {
 
   private record Opened(String channel, DeliveryResult result) {}
 
-  private Opened open(String userId) {
+  private Opened open(MethodsClient client, String userId) {
     try {
       ConversationsOpenResponse response = client.conversationsOpen(r -> r.users(List.of(userId)));
       if (response.isOk() && response.getChannel() != null) {
@@ -431,7 +424,7 @@ final class SlackMessenger implements Messenger {
 
   private record Posted(boolean ok, String error, DeliveryResult result) {}
 
-  private Posted post(String channel, Delivery delivery, Who recipient) {
+  private Posted post(MethodsClient client, String channel, Delivery delivery, Who recipient) {
     try {
       ChatPostMessageResponse response =
           client.chatPostMessage(
@@ -450,14 +443,15 @@ final class SlackMessenger implements Messenger {
           delivery.outboxId(),
           response.getError());
       if ("ratelimited".equals(response.getError())) {
-        return new Posted(false, null, rateLimited(channel, DEFAULT_RETRY_AFTER));
+        return new Posted(
+            false, null, rateLimited(delivery.workspaceExternalId(), channel, DEFAULT_RETRY_AFTER));
       }
       return new Posted(false, response.getError(), null);
     } catch (SlackApiException e) {
       int code = e.getResponse().code();
       if (code == 429) {
-        return new Posted(
-            false, null, rateLimited(channel, retryAfter(e.getResponse().header("Retry-After"))));
+        Duration after = retryAfter(e.getResponse().header("Retry-After"));
+        return new Posted(false, null, rateLimited(delivery.workspaceExternalId(), channel, after));
       }
       if (code >= 500) {
         // Slack may have posted it before failing: in doubt, checked before it goes again
@@ -483,19 +477,25 @@ final class SlackMessenger implements Messenger {
    * A 429 pauses the channel it hit for its {@code Retry-After}; 429s on several channels within
    * seconds are the workspace's limit, and pause the workspace.
    */
-  private DeliveryResult rateLimited(String channel, Duration after) {
+  private DeliveryResult rateLimited(String teamId, String channel, Duration after) {
     posts.pause(channel, after);
     long now = System.nanoTime();
     boolean workspaceWide;
     synchronized (recent429s) {
-      recent429s.addLast(new Hit(channel, now));
+      recent429s.addLast(new Hit(teamId, channel, now));
       while (!recent429s.isEmpty() && now - recent429s.peekFirst().at() > SPREAD_WINDOW.toNanos()) {
         recent429s.removeFirst();
       }
-      workspaceWide = recent429s.stream().map(Hit::channel).distinct().count() >= SPREAD;
+      workspaceWide =
+          recent429s.stream()
+                  .filter(hit -> hit.workspace().equals(teamId))
+                  .map(Hit::channel)
+                  .distinct()
+                  .count()
+              >= SPREAD;
     }
     if (workspaceWide) {
-      posts.pause(WORKSPACE, after);
+      posts.pause(workspaceKey(teamId), after);
       log.info("Slack asked to slow down on {} channels at once: pausing the workspace", SPREAD);
     }
     return DeliveryResult.RetryLater.paced(after, "slack: HTTP 429 for " + channel);

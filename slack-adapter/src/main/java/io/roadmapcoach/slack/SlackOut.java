@@ -32,12 +32,30 @@ final class SlackOut {
   private static final Logger log = LoggerFactory.getLogger(SlackOut.class);
 
   private final Slack slack;
-  private final MethodsClient client;
+  private final SlackClients clients;
   private final ConcurrentMap<String, String> dmChannels = new ConcurrentHashMap<>();
 
-  SlackOut(Slack slack, MethodsClient client) {
-    this.slack = slack;
-    this.client = client;
+  /**
+   * @param clients each workspace's client: every call below goes with its workspace's token
+   */
+  SlackOut(SlackClients clients) {
+    this.slack = clients.slack();
+    this.clients = clients;
+  }
+
+  /** The workspace's client; empty (and said so in the log) when the app is not installed there. */
+  private Optional<MethodsClient> client(String teamId, String method) {
+    Optional<MethodsClient> client;
+    try {
+      client = clients.forTeam(teamId);
+    } catch (RuntimeException e) {
+      log.warn("{} for workspace {} skipped: {}", method, teamId, e.getMessage());
+      return Optional.empty();
+    }
+    if (client.isEmpty()) {
+      log.warn("{} for workspace {} skipped: the app is not installed there", method, teamId);
+    }
+    return client;
   }
 
   /** A command's answer, posted to its {@code response_url} after an empty acknowledgement. */
@@ -59,15 +77,21 @@ final class SlackOut {
   }
 
   /** Replaces a message the bot posted (a quiz sent by DM) with the reply. */
-  boolean update(String channel, String ts, Reply reply) {
+  boolean update(String teamId, String channel, String ts, Reply reply) {
+    Optional<MethodsClient> client = client(teamId, "chat.update");
+    if (client.isEmpty()) {
+      return false;
+    }
     try {
       ChatUpdateResponse response =
-          client.chatUpdate(
-              r ->
-                  r.channel(channel)
-                      .ts(ts)
-                      .text(SlackRenderer.fallbackText(reply))
-                      .blocks(SlackRenderer.message(reply)));
+          client
+              .get()
+              .chatUpdate(
+                  r ->
+                      r.channel(channel)
+                          .ts(ts)
+                          .text(SlackRenderer.fallbackText(reply))
+                          .blocks(SlackRenderer.message(reply)));
       if (!response.isOk()) {
         log.warn("chat.update in {} answered {}", channel, response.getError());
       }
@@ -79,14 +103,20 @@ final class SlackOut {
   }
 
   /** Posts the reply as a new message in a conversation. */
-  boolean post(String channel, Reply reply) {
+  boolean post(String teamId, String channel, Reply reply) {
+    Optional<MethodsClient> client = client(teamId, "chat.postMessage");
+    if (client.isEmpty()) {
+      return false;
+    }
     try {
       ChatPostMessageResponse response =
-          client.chatPostMessage(
-              r ->
-                  r.channel(channel)
-                      .text(SlackRenderer.fallbackText(reply))
-                      .blocks(SlackRenderer.message(reply)));
+          client
+              .get()
+              .chatPostMessage(
+                  r ->
+                      r.channel(channel)
+                          .text(SlackRenderer.fallbackText(reply))
+                          .blocks(SlackRenderer.message(reply)));
       if (!response.isOk()) {
         log.warn("chat.postMessage to {} answered {}", channel, response.getError());
       }
@@ -98,10 +128,14 @@ final class SlackOut {
   }
 
   /** Shows the reply as the member's App Home tab. */
-  boolean publishHome(String userId, Reply reply) {
+  boolean publishHome(String teamId, String userId, Reply reply) {
+    Optional<MethodsClient> client = client(teamId, "views.publish");
+    if (client.isEmpty()) {
+      return false;
+    }
     View view = View.builder().type("home").blocks(SlackRenderer.home(reply)).build();
     try {
-      ViewsPublishResponse response = client.viewsPublish(r -> r.userId(userId).view(view));
+      ViewsPublishResponse response = client.get().viewsPublish(r -> r.userId(userId).view(view));
       if (!response.isOk()) {
         log.warn("views.publish for {} answered {}", userId, response.getError());
       }
@@ -113,15 +147,21 @@ final class SlackOut {
   }
 
   /** The bot's DM conversation with a member, opened once and remembered. */
-  Optional<String> directChannel(String userId) {
-    String known = dmChannels.get(userId);
+  Optional<String> directChannel(String teamId, String userId) {
+    String key = teamId + "/" + userId;
+    String known = dmChannels.get(key);
     if (known != null) {
       return Optional.of(known);
     }
+    Optional<MethodsClient> client = client(teamId, "conversations.open");
+    if (client.isEmpty()) {
+      return Optional.empty();
+    }
     try {
-      ConversationsOpenResponse response = client.conversationsOpen(r -> r.users(List.of(userId)));
+      ConversationsOpenResponse response =
+          client.get().conversationsOpen(r -> r.users(List.of(userId)));
       if (response.isOk() && response.getChannel() != null) {
-        dmChannels.put(userId, response.getChannel().getId());
+        dmChannels.put(key, response.getChannel().getId());
         return Optional.of(response.getChannel().getId());
       }
       log.warn("conversations.open for {} answered {}", userId, response.getError());
@@ -132,17 +172,23 @@ final class SlackOut {
   }
 
   /** Uploads a reply's file (the team CSV) into a conversation. */
-  boolean upload(String channel, Attachment file) {
+  boolean upload(String teamId, String channel, Attachment file) {
+    Optional<MethodsClient> client = client(teamId, "files.uploadV2");
+    if (client.isEmpty()) {
+      return false;
+    }
     try {
       FilesUploadV2Response response =
-          client.filesUploadV2(
-              r ->
-                  r.channel(channel)
-                      .filename(file.fileName())
-                      .title(file.fileName())
-                      .fileData(file.bytes())
-                      // files.info needs files:read; the upload itself does not
-                      .requestFileInfo(false));
+          client
+              .get()
+              .filesUploadV2(
+                  r ->
+                      r.channel(channel)
+                          .filename(file.fileName())
+                          .title(file.fileName())
+                          .fileData(file.bytes())
+                          // files.info needs files:read; the upload itself does not
+                          .requestFileInfo(false));
       if (!response.isOk()) {
         log.warn("files.uploadV2 to {} answered {}", channel, response.getError());
       }

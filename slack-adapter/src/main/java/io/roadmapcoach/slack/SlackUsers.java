@@ -60,7 +60,7 @@ final class SlackUsers {
     }
   }
 
-  private final MethodsClient client;
+  private final SlackClients clients;
   private final Clock clock;
   private final Executor executor;
   private final Workspaces workspaces;
@@ -69,11 +69,12 @@ final class SlackUsers {
       new ConcurrentHashMap<>();
 
   /**
+   * @param clients each workspace's client: a user is looked up with their workspace's token
    * @param executor runs the look-ups (so a command can stop waiting for one)
    * @param workspaces where members' statuses are kept
    */
-  SlackUsers(MethodsClient client, Clock clock, Executor executor, Workspaces workspaces) {
-    this.client = client;
+  SlackUsers(SlackClients clients, Clock clock, Executor executor, Workspaces workspaces) {
+    this.clients = clients;
     this.clock = clock;
     this.executor = executor;
     this.workspaces = workspaces;
@@ -130,7 +131,7 @@ final class SlackUsers {
       keepStatus(key, teamId, entry);
       return entry.profile();
     }
-    CompletableFuture<Entry> lookUp = lookUp(key, userId, nameInRequest);
+    CompletableFuture<Entry> lookUp = lookUp(key, teamId, userId, nameInRequest);
     try {
       Entry found = lookUp.get(LOOKUP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
       keepStatus(key, teamId, found);
@@ -147,7 +148,8 @@ final class SlackUsers {
   }
 
   /** The member's look-up under way, or a new one (its answer goes into the cache). */
-  private CompletableFuture<Entry> lookUp(String key, String userId, String nameInRequest) {
+  private CompletableFuture<Entry> lookUp(
+      String key, String teamId, String userId, String nameInRequest) {
     CompletableFuture<Entry> fresh = new CompletableFuture<>();
     CompletableFuture<Entry> running = lookingUp.putIfAbsent(key, fresh);
     if (running != null) {
@@ -157,7 +159,7 @@ final class SlackUsers {
       executor.execute(
           () -> {
             try {
-              Entry found = ask(userId, nameInRequest);
+              Entry found = ask(teamId, userId, nameInRequest);
               remember(key, found);
               fresh.complete(found);
             } catch (RuntimeException e) {
@@ -199,11 +201,16 @@ final class SlackUsers {
     return new Profile(nameInRequest == null ? userId : nameInRequest, false, Optional.empty());
   }
 
-  private Entry ask(String userId, String nameInRequest) {
+  private Entry ask(String teamId, String userId, String nameInRequest) {
     Profile fallback = fallback(userId, nameInRequest);
     Instant now = clock.instant();
     try {
-      UsersInfoResponse response = client.usersInfo(r -> r.user(userId));
+      Optional<MethodsClient> client = clients.forTeam(teamId);
+      if (client.isEmpty()) {
+        log.warn("users.info for {} skipped: the app is not installed in {}", userId, teamId);
+        return new Entry(fallback, now.plus(FAILED_FRESH_FOR), Optional.empty());
+      }
+      UsersInfoResponse response = client.get().usersInfo(r -> r.user(userId));
       if (response.isOk() && response.getUser() != null) {
         return new Entry(
             profileOf(response.getUser(), fallback),

@@ -58,7 +58,7 @@ final class SlashCommands implements SlashCommandHandler {
         CompletableFuture.supplyAsync(() -> coach.handleText(caller(p), text), executor);
     try {
       Reply reply = answer.get(budget.toMillis(), TimeUnit.MILLISECONDS);
-      attachments.send(reply, p.getUserId(), p.getChannelId());
+      attachments.send(reply, p.getTeamId(), p.getUserId(), p.getChannelId());
       return ctx.ack(response(Attachments.announced(reply)));
     } catch (TimeoutException slow) {
       answer.whenComplete(
@@ -69,7 +69,7 @@ final class SlashCommands implements SlashCommandHandler {
               return;
             }
             out.respondToCommand(p.getResponseUrl(), Attachments.announced(reply));
-            attachments.send(reply, p.getUserId(), p.getChannelId());
+            attachments.send(reply, p.getTeamId(), p.getUserId(), p.getChannelId());
           });
       return ctx.ack();
     } catch (ExecutionException e) {

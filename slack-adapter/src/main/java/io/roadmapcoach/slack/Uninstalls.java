@@ -8,22 +8,31 @@ import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.member.Workspaces;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code app_uninstalled} and {@code tokens_revoked} (of the bot's token): deliveries to the
- * workspace stop instead of failing forever. A later command from the workspace turns them back on.
+ * {@code app_uninstalled} and {@code tokens_revoked} (of the bot's token): the workspace's
+ * installation is deleted at once, deliveries to it stop instead of failing forever, and its
+ * members' data is erased after the retention period unless it comes back first (a new install, or
+ * with a single bot token a later command).
  */
 final class Uninstalls {
   private static final Logger log = LoggerFactory.getLogger(Uninstalls.class);
 
   private final Workspaces workspaces;
   private final EventClaims claims;
+  private final Consumer<String> deleteInstallation;
 
-  Uninstalls(Workspaces workspaces, EventClaims claims) {
+  /**
+   * @param deleteInstallation forgets the workspace's stored installation (nothing to do with a
+   *     single bot token)
+   */
+  Uninstalls(Workspaces workspaces, EventClaims claims, Consumer<String> deleteInstallation) {
     this.workspaces = workspaces;
     this.claims = claims;
+    this.deleteInstallation = deleteInstallation;
   }
 
   BoltEventHandler<AppUninstalledEvent> uninstalled() {
@@ -39,9 +48,11 @@ final class Uninstalls {
   }
 
   private Response stop(EventsApiPayload<?> payload, EventContext ctx, String why) {
-    if (claims.first(payload.getEventId())) {
-      workspaces.stopDeliveries(Platform.SLACK, payload.getTeamId());
-      log.info("Deliveries to Slack workspace {} stopped: {}", payload.getTeamId(), why);
+    String team = payload.getTeamId();
+    if (team != null && claims.first(payload.getEventId())) {
+      deleteInstallation.accept(team);
+      workspaces.removed(Platform.SLACK, team);
+      log.info("Slack workspace {} removed the app ({}): its deliveries stop", team, why);
     }
     return ctx.ack();
   }

@@ -74,4 +74,14 @@ class ManifestTest {
     granted.removeAll(Set.of("im:history", "channels:history", "groups:history"));
     assertThat(SlackDelivery.DEFAULT.checks(false, granted)).isFalse();
   }
+
+  @Test
+  void theInstallPageAsksForTheManifestsScopesAndComesBackToTheRedirectPath() throws IOException {
+    assertThat(SlackAdapter.BOT_SCOPES)
+        .containsExactlyInAnyOrderElementsOf(strings(manifest().at("/oauth_config/scopes/bot")));
+    assertThat(strings(manifest().at("/oauth_config/redirect_urls")))
+        .singleElement()
+        .asString()
+        .endsWith(OAuthInstall.REDIRECT_PATH);
+  }
 }

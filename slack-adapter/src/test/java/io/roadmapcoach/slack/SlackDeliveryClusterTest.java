@@ -113,12 +113,16 @@ class SlackDeliveryClusterTest {
         new SlackSettings(SlackHarness.TOKEN, "secret", Optional.empty(), fake.apiUrl());
     SlackMessenger slack =
         new SlackMessenger(
-            SlackAdapter.slack(settings).methods(SlackHarness.TOKEN, FakeSlack.TEAM),
-            FakeSlack.TEAM,
+            new SlackClients(
+                SlackAdapter.slack(settings),
+                SlackTokens.single(
+                    FakeSlack.TEAM,
+                    SlackHarness.TOKEN,
+                    SlackAdapter.scopes(
+                        Map.of("x-oauth-scopes", List.of(FakeSlack.HISTORY_SCOPES))))),
             SlackMessenger.channelPacer(),
             // a Marketplace app's pace, so the test need not wait a minute per look-up
-            new SlackDelivery(SlackDelivery.Check.AUTO, 100, 15),
-            SlackAdapter.scopes(Map.of("x-oauth-scopes", List.of(FakeSlack.HISTORY_SCOPES))));
+            new SlackDelivery(SlackDelivery.Check.AUTO, 100, 15));
     DeliveryWorker worker =
         new DeliveryWorker(
                 new DeliveryQueue(dsl, lease),

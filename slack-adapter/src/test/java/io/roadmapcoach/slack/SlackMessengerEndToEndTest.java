@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -262,16 +263,15 @@ class SlackMessengerEndToEndTest {
   /** A messenger for a token granted {@code scopes} (comma-separated), as Slack reports them. */
   private SlackMessenger messenger(String scopes) {
     slack.fake.scopes(scopes);
-    var client =
+    var api =
         SlackAdapter.slack(
-                new SlackSettings(SlackHarness.TOKEN, "s", Optional.empty(), slack.fake.apiUrl()))
-            .methods(SlackHarness.TOKEN, FakeSlack.TEAM);
+            new SlackSettings(SlackHarness.TOKEN, "s", Optional.empty(), slack.fake.apiUrl()));
+    Set<String> granted =
+        SlackAdapter.scopes(java.util.Map.of("x-oauth-scopes", java.util.List.of(scopes)));
     return new SlackMessenger(
-        client,
-        FakeSlack.TEAM,
+        new SlackClients(api, SlackTokens.single(FakeSlack.TEAM, SlackHarness.TOKEN, granted)),
         SlackMessenger.channelPacer(),
-        SlackDelivery.DEFAULT,
-        SlackAdapter.scopes(java.util.Map.of("x-oauth-scopes", java.util.List.of(scopes))));
+        SlackDelivery.DEFAULT);
   }
 
   @Test
@@ -313,7 +313,7 @@ class SlackMessengerEndToEndTest {
   @Test
   void withoutTheHistoryScopesADeliveryInDoubtIsPostedAgainUnchecked() {
     SlackMessenger messenger = messenger(FakeSlack.BASE_SCOPES);
-    assertThat(messenger.checksDirect()).isFalse();
+    assertThat(messenger.checks(false, FakeSlack.TEAM)).isFalse();
 
     messenger.send(direct(Optional.of("DU1")));
     messenger.send(inDoubt(direct(Optional.of("DU1")), Instant.now()));

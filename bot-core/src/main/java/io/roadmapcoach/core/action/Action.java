@@ -36,4 +36,10 @@ public sealed interface Action {
    * the stage it was shown for, so a button left on an old message cannot move a member twice.
    */
   record MoveOn(int fromStage) implements Action {}
+
+  /**
+   * "Yes, erase everything about me", confirming {@code /roadmap forget-me}: names the member who
+   * asked, so that nobody else's press erases them.
+   */
+  record ForgetMe(long memberId) implements Action {}
 }

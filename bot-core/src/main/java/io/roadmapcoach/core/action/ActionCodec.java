@@ -1,6 +1,7 @@
 package io.roadmapcoach.core.action;
 
 import io.roadmapcoach.core.action.Action.Answer;
+import io.roadmapcoach.core.action.Action.ForgetMe;
 import io.roadmapcoach.core.action.Action.MarkDone;
 import io.roadmapcoach.core.action.Action.MoveOn;
 import io.roadmapcoach.core.action.Action.Snooze;
@@ -32,6 +33,7 @@ public final class ActionCodec {
           case Snooze s -> "s:" + s.days();
           case StartQuiz q -> "q";
           case MoveOn m -> "n:" + m.fromStage();
+          case ForgetMe f -> "f:" + f.memberId();
         };
   }
 
@@ -70,6 +72,7 @@ public final class ActionCodec {
               : Optional.empty();
       case "q" -> parts.length == 1 ? Optional.of(new StartQuiz()) : Optional.empty();
       case "n" -> parts.length == 2 ? small(parts[1]).map(MoveOn::new) : Optional.empty();
+      case "f" -> parts.length == 2 ? positive(parts[1]).map(ForgetMe::new) : Optional.empty();
       default -> Optional.empty();
     };
   }
@@ -82,6 +85,12 @@ public final class ActionCodec {
     return new UUID(
         Long.parseUnsignedLong(hex.substring(0, 16), 16),
         Long.parseUnsignedLong(hex.substring(16), 16));
+  }
+
+  /** A member id: positive (the id pattern keeps it short enough for a long). */
+  private static Optional<Long> positive(String digits) {
+    long value = Long.parseLong(digits);
+    return value > 0 ? Optional.of(value) : Optional.empty();
   }
 
   /** 1..999: stage, objective and position numbers. */

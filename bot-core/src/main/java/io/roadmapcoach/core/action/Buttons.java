@@ -30,6 +30,14 @@ public final class Buttons {
     return Button.primary(label, ActionCodec.encode(new Action.MoveOn(fromStage)));
   }
 
+  /** Confirms {@code forget-me}: only the member it names may press it. */
+  public static Button forgetMe(long memberId) {
+    return new Button(
+        "Erase everything about me",
+        ActionCodec.encode(new Action.ForgetMe(memberId)),
+        Button.Style.DANGER);
+  }
+
   public static Button answer(String label, UUID attemptKey, int position, int option) {
     return Button.of(label, ActionCodec.encode(new Action.Answer(attemptKey, position, option)));
   }

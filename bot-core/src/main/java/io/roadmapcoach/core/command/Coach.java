@@ -11,6 +11,8 @@ import io.roadmapcoach.core.command.Command.ChannelTimeZone;
 import io.roadmapcoach.core.command.Command.Dashboard;
 import io.roadmapcoach.core.command.Command.Digest;
 import io.roadmapcoach.core.command.Command.Done;
+import io.roadmapcoach.core.command.Command.Export;
+import io.roadmapcoach.core.command.Command.ForgetMe;
 import io.roadmapcoach.core.command.Command.Help;
 import io.roadmapcoach.core.command.Command.Holiday;
 import io.roadmapcoach.core.command.Command.HolidayClear;
@@ -59,6 +61,7 @@ import io.roadmapcoach.core.member.Scope;
 import io.roadmapcoach.core.member.SettingsService;
 import io.roadmapcoach.core.observe.Observer;
 import io.roadmapcoach.core.observe.Outcome;
+import io.roadmapcoach.core.privacy.PrivacyService;
 import io.roadmapcoach.core.progress.ProgressService;
 import io.roadmapcoach.core.quiz.QuizService;
 import io.roadmapcoach.core.reply.Apologies;
@@ -73,6 +76,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,7 +102,8 @@ public final class Coach {
       LeadService leads,
       CohortService cohorts,
       DashboardService dashboard,
-      Coaching coaching) {}
+      Coaching coaching,
+      PrivacyService privacy) {}
 
   private final Roadmap roadmap;
   private final CommandParser parser;
@@ -153,7 +158,10 @@ public final class Coach {
     return observed(caller, command, started, answer(caller, command));
   }
 
-  /** Help, unknown and malformed commands are answered here; the rest in a transaction. */
+  /**
+   * Help, unknown and malformed commands are answered here; a member's own data is answered by
+   * privacy, which looks the caller up and never creates them; the rest in a transaction.
+   */
   public Reply handle(Caller caller, Command command) {
     long started = System.nanoTime();
     return observed(caller, command, started, answer(caller, command));
@@ -166,6 +174,10 @@ public final class Coach {
           new Answered(HelpReplies.unknown(u.input(), u.suggestion()), Outcome.INVALID);
       case Misspelt m -> new Answered(HelpReplies.misspelt(m.typed(), m.meant()), Outcome.INVALID);
       case Invalid i -> new Answered(Reply.text(i.message()), Outcome.INVALID);
+      case Export e -> guarded(command, () -> services.privacy().export(caller));
+      case ForgetMe f -> guarded(command, () -> services.privacy().askToForget(caller));
+      case Pressed p when p.action() instanceof Action.ForgetMe confirmed ->
+          guarded(command, () -> services.privacy().forget(caller, confirmed));
       default -> inTransaction(caller, command);
     };
   }
@@ -178,6 +190,20 @@ public final class Coach {
 
   private static Duration since(long startedNanos) {
     return Duration.ofNanos(System.nanoTime() - startedNanos);
+  }
+
+  /**
+   * Work that runs its own transactions (a member's own data): a failure is an apology, never a
+   * stack trace.
+   */
+  private Answered guarded(Command command, Supplier<Reply> work) {
+    try {
+      return new Answered(work.get(), Outcome.OK);
+    } catch (DatabaseUnavailable e) {
+      return databaseUnreachable(command, e);
+    } catch (RuntimeException e) {
+      return failed(command, e);
+    }
   }
 
   public CommandParser parser() {
@@ -334,6 +360,8 @@ public final class Coach {
       case Unknown u -> throw new IllegalStateException("answered before a transaction");
       case Misspelt m -> throw new IllegalStateException("answered before a transaction");
       case Invalid i -> throw new IllegalStateException("answered before a transaction");
+      case Export e -> throw new IllegalStateException("answered before a transaction");
+      case ForgetMe f -> throw new IllegalStateException("answered before a transaction");
     };
   }
 
@@ -344,6 +372,7 @@ public final class Coach {
       case Action.Answer a -> services.quizzes().answer(scope, a);
       case Action.Snooze s -> snooze(scope, s.days());
       case Action.MoveOn m -> services.progress().moveOn(scope, m.fromStage());
+      case Action.ForgetMe f -> throw new IllegalStateException("answered before a transaction");
     };
   }
 

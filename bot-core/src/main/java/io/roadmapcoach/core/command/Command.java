@@ -143,4 +143,10 @@ public sealed interface Command {
 
   /** A day off taken back. */
   record HolidayClear(LocalDate day) implements LeadCommand {}
+
+  /** Everything kept about the member, as a file for them. */
+  record Export() implements Command {}
+
+  /** Erase everything kept about the member: asks first, with a button only they may press. */
+  record ForgetMe() implements Command {}
 }

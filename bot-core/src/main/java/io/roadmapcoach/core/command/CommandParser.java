@@ -93,6 +93,8 @@ public final class CommandParser {
       case "buddy" -> CoachingParser.buddy(args);
       case "holiday" -> CoachingParser.holiday(args);
       case "holidays" -> noArguments(name, args, new Command.Holidays());
+      case "export" -> noArguments(name, args, new Command.Export());
+      case "forget-me", "forgetme" -> noArguments("forget-me", args, new Command.ForgetMe());
       default -> new Command.Unknown(text, suggest(name));
     };
   }

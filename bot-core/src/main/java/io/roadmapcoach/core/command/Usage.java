@@ -45,6 +45,8 @@ public final class Usage {
           member("home", "home [#channel]", "the channel your direct messages with me act in"),
           member("settings", "settings", "this channel's time zone, quiz, daily post and leads"),
           member("buddy", "buddy [on|off]", "your study buddy; on pairs you up every Monday"),
+          member("export", "export", "everything I keep about you, as a JSON file"),
+          member("forget-me", "forget-me", "erase everything I keep about you (asks first)"),
           lead("team", "team [csv]", "everyone's progress, stuck members first"),
           lead("team", "team chart", "the stage funnel and the last 12 weeks, as a picture"),
           lead("dashboard", "dashboard", "a link to the leads' dashboard (works once, 15 min)"),

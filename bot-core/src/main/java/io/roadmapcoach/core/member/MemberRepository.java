@@ -156,9 +156,11 @@ public final class MemberRepository {
     var found =
         dsl.select(WORKSPACE.ID, WORKSPACE.DELIVERABLE).from(WORKSPACE).where(key).fetchOne();
     if (found != null && !found.value2()) {
-      // a command from a workspace that had uninstalled us: it is back, so deliveries resume
+      // a command from a workspace that had uninstalled us: it is back, so deliveries resume and
+      // its data is no longer due for erasure
       dsl.update(WORKSPACE)
           .set(WORKSPACE.DELIVERABLE, true)
+          .setNull(WORKSPACE.REMOVED_AT)
           .where(WORKSPACE.ID.eq(found.value1()))
           .execute();
     }

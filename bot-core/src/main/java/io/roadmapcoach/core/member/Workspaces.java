@@ -2,6 +2,7 @@ package io.roadmapcoach.core.member;
 
 import static io.roadmapcoach.db.schema.Tables.HANDLED_EVENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
+import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 import static io.roadmapcoach.db.schema.Tables.SEEN_REQUEST;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 
@@ -34,17 +35,52 @@ public final class Workspaces {
   }
 
   /**
-   * The app was uninstalled or its token revoked: deliveries to the workspace stop (they are not
-   * retried forever). A later command from the workspace turns them back on.
+   * The app was removed from the workspace (Slack {@code app_uninstalled} or {@code
+   * tokens_revoked}, the bot leaving a Discord server): deliveries stop at once, what was waiting
+   * to go is dropped, and the workspace's data is erased once the retention period has passed,
+   * unless it comes back first. A second notice keeps the first one's time.
    */
-  public void stopDeliveries(Platform platform, String workspaceExternalId) {
+  public void removed(Platform platform, String workspaceExternalId) {
+    transactions.run(
+        () -> {
+          var id =
+              dsl.update(WORKSPACE)
+                  .set(WORKSPACE.DELIVERABLE, false)
+                  .set(
+                      WORKSPACE.REMOVED_AT,
+                      DSL.coalesce(WORKSPACE.REMOVED_AT, DSL.val(Times.utc(clock.instant()))))
+                  .where(
+                      WORKSPACE.PLATFORM.eq(platform.key()),
+                      WORKSPACE.EXTERNAL_ID.eq(workspaceExternalId))
+                  .returning(WORKSPACE.ID)
+                  .fetchOptional(WORKSPACE.ID);
+          id.ifPresent(
+              workspace ->
+                  dsl.update(OUTBOX)
+                      .set(OUTBOX.STATUS, "dropped")
+                      .set(OUTBOX.LAST_ERROR, "the app was removed from the workspace")
+                      .where(
+                          OUTBOX.WORKSPACE_ID.eq(workspace),
+                          OUTBOX.STATUS.eq("pending"),
+                          OUTBOX.LEASE_UNTIL.isNull())
+                      .execute());
+        });
+  }
+
+  /**
+   * The app is back in the workspace (the bot rejoined a Discord server): deliveries resume and its
+   * data is no longer due for erasure.
+   */
+  public void returned(Platform platform, String workspaceExternalId) {
     transactions.run(
         () ->
             dsl.update(WORKSPACE)
-                .set(WORKSPACE.DELIVERABLE, false)
+                .set(WORKSPACE.DELIVERABLE, true)
+                .setNull(WORKSPACE.REMOVED_AT)
                 .where(
                     WORKSPACE.PLATFORM.eq(platform.key()),
-                    WORKSPACE.EXTERNAL_ID.eq(workspaceExternalId))
+                    WORKSPACE.EXTERNAL_ID.eq(workspaceExternalId),
+                    WORKSPACE.REMOVED_AT.isNotNull().or(WORKSPACE.DELIVERABLE.isFalse()))
                 .execute());
   }
 

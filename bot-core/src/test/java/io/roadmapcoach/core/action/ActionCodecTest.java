@@ -28,7 +28,9 @@ class ActionCodecTest {
             new Snooze(30),
             new StartQuiz(),
             new Action.MoveOn(1),
-            new Action.MoveOn(15));
+            new Action.MoveOn(15),
+            new Action.ForgetMe(1),
+            new Action.ForgetMe(987_654_321_012L));
     for (Action command : commands) {
       String id = ActionCodec.encode(command);
       assertThat(ActionCodec.decode(id)).as(id).contains(command);
@@ -77,6 +79,10 @@ class ActionCodecTest {
         "rc:a:1:1:",
         "rc:a:1: 1:1",
         "rc:a:1:1:1000",
+        "rc:f",
+        "rc:f:0",
+        "rc:f:1:2",
+        "rc:f:x",
         "rc:a:1234567890123:1:1",
         "rc:d:1",
         "rc:d:0:1",

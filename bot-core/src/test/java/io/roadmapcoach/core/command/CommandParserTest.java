@@ -62,7 +62,9 @@ class CommandParserTest {
           Map.entry(
               "holiday 2026-12-24 2026-12-26",
               new Command.Holiday(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 26))),
-          Map.entry("holidays", new Command.Holidays()));
+          Map.entry("holidays", new Command.Holidays()),
+          Map.entry("export", new Command.Export()),
+          Map.entry("forget-me", new Command.ForgetMe()));
 
   private static MemberRef named(String name) {
     return new MemberRef(Optional.empty(), Optional.of(name));
@@ -178,9 +180,16 @@ class CommandParserTest {
 
   @Test
   void commandsWithoutArgumentsRefuseTrailingWords() {
-    for (String name : new String[] {"start", "stages", "quiz", "next"}) {
+    for (String name : new String[] {"start", "stages", "quiz", "next", "export", "forget-me"}) {
       assertThat(refusal(name + " now")).isEqualTo("/roadmap " + name + " takes nothing after it.");
     }
+  }
+
+  @Test
+  void forgetMeIsReadInAnyLetterCaseAndWithoutItsHyphen() {
+    assertThat(parse("Forget-Me")).isEqualTo(new Command.ForgetMe());
+    assertThat(parse("forgetme")).isEqualTo(new Command.ForgetMe());
+    assertThat(refusal("forgetme please")).isEqualTo("/roadmap forget-me takes nothing after it.");
   }
 
   @Test

@@ -158,6 +158,7 @@ class WeeklyQuizTest {
             "housekeeping",
             "holiday-days",
             "buddy-pairing",
-            "evening-warning");
+            "evening-warning",
+            "retention");
   }
 }

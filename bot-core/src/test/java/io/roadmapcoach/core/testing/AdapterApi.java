@@ -7,9 +7,10 @@ import java.util.Set;
 /**
  * What a platform adapter may use of the core, for the adapters' ArchUnit rules: the coach, the
  * caller and reply vocabulary, the roadmap (for rendering), button and time-zone constants, the
- * outbound {@code Messenger} port with its deliveries and pacing, and workspace news ({@code
+ * outbound {@code Messenger} port with its deliveries and pacing, workspace news ({@code
  * Workspaces}: uninstalls, retried events, and signed requests claimed once so that replays are
- * spotted). Everything else is the core's inside.
+ * spotted), and the installations of platforms that install per workspace. Everything else is the
+ * core's inside.
  */
 public final class AdapterApi {
   private AdapterApi() {}
@@ -31,7 +32,9 @@ public final class AdapterApi {
           // a messenger paces its own platform's calls with the core's pacer
           "io.roadmapcoach.core.delivery.Pace",
           "io.roadmapcoach.core.delivery.Pacer",
-          "io.roadmapcoach.core.member.Workspaces");
+          "io.roadmapcoach.core.member.Workspaces",
+          "io.roadmapcoach.core.installation.Installations",
+          "io.roadmapcoach.core.installation.Installation");
 
   /** Classes of the core outside the adapters' API. */
   public static DescribedPredicate<JavaClass> coreInternals() {

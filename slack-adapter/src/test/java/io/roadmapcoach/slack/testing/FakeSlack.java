@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +83,13 @@ public final class FakeSlack implements AutoCloseable {
   public static final String HISTORY_SCOPES =
       BASE_SCOPES + ",im:history,channels:history,groups:history";
 
+  /** What an OAuth code stands for: an install in a workspace, or org-wide in an organisation. */
+  private record Grant(
+      String team, String teamName, String enterprise, String installer, boolean orgWide) {}
+
+  /** A bot token the fake issued, and the workspace it works in. */
+  private record Issued(String team, String botUser) {}
+
   private final HttpServer server;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, User> users = new ConcurrentHashMap<>();
@@ -93,6 +102,12 @@ public final class FakeSlack implements AutoCloseable {
   private volatile Duration delay = Duration.ZERO;
   private final Map<String, Duration> methodDelays = new ConcurrentHashMap<>();
   private volatile String socketModeUrl;
+  private final Map<String, Grant> codes = new ConcurrentHashMap<>();
+  private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
+  private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+  private final AtomicInteger issued = new AtomicInteger();
+  private volatile String clientCredentials;
+  private volatile Duration tokenLifetime;
 
   public FakeSlack() {
     try {
@@ -161,6 +176,52 @@ public final class FakeSlack implements AutoCloseable {
   public FakeSlack socketModeUrl(String url) {
     this.socketModeUrl = url;
     return this;
+  }
+
+  /**
+   * The app's client id and secret: {@code oauth.v2.access} answers {@code invalid_client} unless
+   * they come as its Basic authorisation.
+   */
+  public FakeSlack app(String clientId, String clientSecret) {
+    this.clientCredentials =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+    return this;
+  }
+
+  /** Turns token rotation on: tokens come with a refresh token and live this long. */
+  public FakeSlack rotateTokens(Duration lifetime) {
+    this.tokenLifetime = lifetime;
+    return this;
+  }
+
+  /**
+   * What Slack would do when an admin of {@code team} approves the install: {@code code} becomes
+   * exchangeable, once, for a bot token of that workspace.
+   */
+  public FakeSlack approve(String code, String team, String teamName, String installer) {
+    codes.put(code, new Grant(team, teamName, null, installer, false));
+    return this;
+  }
+
+  /** An Enterprise Grid org-wide install of {@code enterprise}: no workspace in the answer. */
+  public FakeSlack approveOrgWide(String code, String enterprise, String installer) {
+    codes.put(code, new Grant(null, null, enterprise, installer, true));
+    return this;
+  }
+
+  /** The bot tokens issued for a workspace so far, oldest first. */
+  public List<String> tokensOf(String team) {
+    return tokens.entrySet().stream()
+        .filter(e -> team.equals(e.getValue().team()))
+        .map(Map.Entry::getKey)
+        .sorted(Comparator.comparingInt(FakeSlack::serial))
+        .toList();
+  }
+
+  private static int serial(String token) {
+    return Integer.parseInt(token.substring(token.lastIndexOf('-') + 1));
   }
 
   /** Every Web API answer waits this long first (a slow Slack). */
@@ -242,7 +303,7 @@ public final class FakeSlack implements AutoCloseable {
     Deque<Answer> queue = scripted.get(method);
     Answer answer = queue == null ? null : queue.poll();
     if (answer == null) {
-      answer = usual(method, params);
+      answer = usual(method, params, exchange.getRequestHeaders().getFirst("Authorization"));
     }
     byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
     exchange
@@ -258,18 +319,11 @@ public final class FakeSlack implements AutoCloseable {
     exchange.close();
   }
 
-  private Answer usual(String method, Map<String, String> params) {
+  private Answer usual(String method, Map<String, String> params, String authorization) {
     return switch (method) {
-      case "auth.test" ->
-          new Answer(
-              200,
-              Map.of("x-oauth-scopes", scopes),
-              "{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Test"
-                  + " Team\",\"user\":\"coach\",\"team_id\":\""
-                  + TEAM
-                  + "\",\"user_id\":\""
-                  + BOT_USER
-                  + "\",\"bot_id\":\"BTEST\"}");
+      case "auth.test" -> authTest(authorization);
+      case "auth.revoke" -> revoke(authorization);
+      case "oauth.v2.access" -> oauthV2Access(params, authorization);
       case "users.info" -> usersInfo(params.get("user"));
       case "conversations.open" ->
           Answer.ok(
@@ -351,6 +405,99 @@ public final class FakeSlack implements AutoCloseable {
     body.add("messages", messages);
     body.addProperty("has_more", found.size() > limit);
     return Answer.ok(body.toString());
+  }
+
+  /** The workspace of the token the call carried; the harness's single workspace otherwise. */
+  private Answer authTest(String authorization) {
+    String token = bearer(authorization);
+    Issued known = token == null ? null : tokens.get(token);
+    if (token != null && token.startsWith("xoxb-oauth-") && known == null) {
+      return Answer.error("invalid_auth"); // issued once, since revoked or refreshed away
+    }
+    String team = known == null ? TEAM : known.team();
+    String botUser = known == null ? BOT_USER : known.botUser();
+    return new Answer(
+        200,
+        Map.of("x-oauth-scopes", scopes),
+        "{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Test"
+            + " Team\",\"user\":\"coach\",\"team_id\":\""
+            + team
+            + "\",\"user_id\":\""
+            + botUser
+            + "\",\"bot_id\":\"BTEST\"}");
+  }
+
+  private Answer revoke(String authorization) {
+    String token = bearer(authorization);
+    boolean revoked = token != null && tokens.remove(token) != null;
+    return Answer.ok("{\"ok\":true,\"revoked\":" + revoked + "}");
+  }
+
+  private static String bearer(String authorization) {
+    return authorization != null && authorization.startsWith("Bearer ")
+        ? authorization.substring("Bearer ".length())
+        : null;
+  }
+
+  /** The code grant (an install) and the refresh grant (token rotation), as Slack answers them. */
+  private synchronized Answer oauthV2Access(Map<String, String> params, String authorization) {
+    if (clientCredentials != null && !clientCredentials.equals(authorization)) {
+      return Answer.error("invalid_client");
+    }
+    if ("refresh_token".equals(params.get("grant_type"))) {
+      String team = refreshTokens.remove(String.valueOf(params.get("refresh_token")));
+      if (team == null) {
+        return Answer.error("invalid_refresh_token");
+      }
+      return Answer.ok(
+          "{\"ok\":true,\"token_type\":\"bot\",\"scope\":\"commands\""
+              + tokenFields(team, BOT_USER + team)
+              + ",\"team\":{\"id\":\""
+              + team
+              + "\"}}");
+    }
+    Grant grant = codes.remove(String.valueOf(params.get("code")));
+    if (grant == null) {
+      return Answer.error("invalid_code");
+    }
+    String team = grant.orgWide() ? null : grant.team();
+    String botUser = BOT_USER + (team == null ? grant.enterprise() : team);
+    return Answer.ok(
+        "{\"ok\":true,\"app_id\":\"A0TEST\",\"token_type\":\"bot\","
+            + "\"scope\":\""
+            + scopes
+            + "\",\"bot_user_id\":\""
+            + botUser
+            + "\""
+            + tokenFields(team == null ? "ORG-" + grant.enterprise() : team, botUser)
+            + ",\"team\":"
+            + (team == null
+                ? "null"
+                : "{\"id\":\"" + team + "\",\"name\":\"" + grant.teamName() + "\"}")
+            + ",\"enterprise\":"
+            + (grant.enterprise() == null
+                ? "null"
+                : "{\"id\":\"" + grant.enterprise() + "\",\"name\":\"Org\"}")
+            + ",\"is_enterprise_install\":"
+            + grant.orgWide()
+            + ",\"authed_user\":{\"id\":\""
+            + grant.installer()
+            + "\"}}");
+  }
+
+  /** A new bot token (and, with rotation, a refresh token and lifetime) for the workspace. */
+  private String tokenFields(String team, String botUser) {
+    int n = issued.incrementAndGet();
+    String token = "xoxb-oauth-" + team + "-" + n;
+    tokens.put(token, new Issued(team, botUser));
+    String fields = ",\"access_token\":\"" + token + "\"";
+    if (tokenLifetime != null) {
+      String refresh = "xoxe-1-" + team + "-" + n;
+      refreshTokens.put(refresh, team);
+      fields +=
+          ",\"refresh_token\":\"" + refresh + "\",\"expires_in\":" + tokenLifetime.toSeconds();
+    }
+    return fields;
   }
 
   private Answer usersInfo(String id) {

@@ -103,9 +103,20 @@ public final class SlackHarness implements AutoCloseable {
 
   public static String slashBody(
       String userId, String channelId, String channelName, String text, String responseUrl) {
+    return slashBody(FakeSlack.TEAM, userId, channelId, channelName, text, responseUrl);
+  }
+
+  /** {@code /roadmap <text>} as Slack posts it from workspace {@code teamId}. */
+  public static String slashBody(
+      String teamId,
+      String userId,
+      String channelId,
+      String channelName,
+      String text,
+      String responseUrl) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("token", "legacyVerificationToken");
-    form.put("team_id", FakeSlack.TEAM);
+    form.put("team_id", teamId);
     form.put("team_domain", "testteam");
     form.put("channel_id", channelId);
     form.put("channel_name", channelName);
@@ -171,8 +182,13 @@ public final class SlackHarness implements AutoCloseable {
 
   /** An Events API delivery. */
   public static String eventBody(String eventId, String eventJson) {
+    return eventBody(FakeSlack.TEAM, eventId, eventJson);
+  }
+
+  /** An Events API delivery from workspace {@code teamId}. */
+  public static String eventBody(String teamId, String eventId, String eventJson) {
     return "{\"token\":\"legacyVerificationToken\",\"team_id\":\""
-        + FakeSlack.TEAM
+        + teamId
         + "\",\"api_app_id\":\"A0TEST\",\"event\":"
         + eventJson
         + ",\"type\":\"event_callback\",\"event_id\":\""

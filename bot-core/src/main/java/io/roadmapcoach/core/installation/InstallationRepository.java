@@ -1,0 +1,146 @@
+package io.roadmapcoach.core.installation;
+
+import static io.roadmapcoach.db.schema.Tables.INSTALLATION;
+import static io.roadmapcoach.db.schema.Tables.OAUTH_STATE;
+import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
+
+import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.time.Times;
+import io.roadmapcoach.db.schema.tables.records.InstallationRecord;
+import io.roadmapcoach.db.schema.tables.records.OauthStateRecord;
+import java.time.Instant;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/** Installations and OAuth states as stored; tokens arrive here already encrypted. */
+final class InstallationRepository {
+  private final DSLContext dsl;
+
+  InstallationRepository(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  /** Stores the installation, replacing the workspace's previous one whole. */
+  void save(Installation i, byte[] botToken, byte[] refreshToken, Instant now) {
+    dsl.insertInto(INSTALLATION)
+        .set(INSTALLATION.PLATFORM, i.platform().key())
+        .set(INSTALLATION.WORKSPACE_EXTERNAL_ID, i.workspaceId())
+        .set(INSTALLATION.ENTERPRISE_ID, i.enterpriseId().orElse(null))
+        .set(INSTALLATION.APP_ID, i.appId().orElse(null))
+        .set(INSTALLATION.BOT_ID, i.botId().orElse(null))
+        .set(INSTALLATION.BOT_USER_ID, i.botUserId())
+        .set(INSTALLATION.BOT_SCOPES, i.botScopes())
+        .set(INSTALLATION.INSTALLER_USER_ID, i.installerUserId().orElse(null))
+        .set(INSTALLATION.BOT_TOKEN, botToken)
+        .set(INSTALLATION.BOT_REFRESH_TOKEN, refreshToken)
+        .set(INSTALLATION.BOT_TOKEN_EXPIRES_AT, i.tokenExpiresAt().map(Times::utc).orElse(null))
+        .set(INSTALLATION.INSTALLED_AT, Times.utc(i.installedAt()))
+        .set(INSTALLATION.UPDATED_AT, Times.utc(now))
+        .onConflict(INSTALLATION.PLATFORM, INSTALLATION.WORKSPACE_EXTERNAL_ID)
+        .doUpdate()
+        .set(INSTALLATION.ENTERPRISE_ID, i.enterpriseId().orElse(null))
+        .set(INSTALLATION.APP_ID, i.appId().orElse(null))
+        .set(INSTALLATION.BOT_ID, i.botId().orElse(null))
+        .set(INSTALLATION.BOT_USER_ID, i.botUserId())
+        .set(INSTALLATION.BOT_SCOPES, i.botScopes())
+        .set(INSTALLATION.INSTALLER_USER_ID, i.installerUserId().orElse(null))
+        .set(INSTALLATION.BOT_TOKEN, botToken)
+        .set(INSTALLATION.BOT_REFRESH_TOKEN, refreshToken)
+        .set(INSTALLATION.BOT_TOKEN_EXPIRES_AT, i.tokenExpiresAt().map(Times::utc).orElse(null))
+        .set(INSTALLATION.INSTALLED_AT, Times.utc(i.installedAt()))
+        .set(INSTALLATION.UPDATED_AT, Times.utc(now))
+        .execute();
+  }
+
+  /**
+   * The workspace is (back) in: its row exists, deliveries are on and it is no longer due for
+   * erasure.
+   */
+  void workspaceInstalled(Platform platform, String workspaceId, Optional<String> name) {
+    dsl.insertInto(WORKSPACE, WORKSPACE.PLATFORM, WORKSPACE.EXTERNAL_ID, WORKSPACE.NAME)
+        .values(platform.key(), workspaceId, name.orElse(null))
+        .onConflict(WORKSPACE.PLATFORM, WORKSPACE.EXTERNAL_ID)
+        .doUpdate()
+        .set(WORKSPACE.DELIVERABLE, true)
+        .setNull(WORKSPACE.REMOVED_AT)
+        .set(WORKSPACE.NAME, DSL.coalesce(DSL.val(name.orElse(null)), WORKSPACE.NAME))
+        .execute();
+  }
+
+  Optional<InstallationRecord> find(Platform platform, String workspaceId) {
+    return dsl.selectFrom(INSTALLATION).where(key(platform, workspaceId)).fetchOptional();
+  }
+
+  boolean exists(Platform platform, String workspaceId) {
+    return dsl.fetchExists(INSTALLATION, key(platform, workspaceId));
+  }
+
+  /** The row, locked until the transaction ends: one refresh at a time per workspace. */
+  Optional<InstallationRecord> lock(Platform platform, String workspaceId) {
+    return dsl.selectFrom(INSTALLATION)
+        .where(key(platform, workspaceId))
+        .forUpdate()
+        .fetchOptional();
+  }
+
+  void updateTokens(
+      Platform platform,
+      String workspaceId,
+      byte[] botToken,
+      byte[] refreshToken,
+      Instant expiresAt,
+      Instant now) {
+    dsl.update(INSTALLATION)
+        .set(INSTALLATION.BOT_TOKEN, botToken)
+        .set(INSTALLATION.BOT_REFRESH_TOKEN, refreshToken)
+        .set(INSTALLATION.BOT_TOKEN_EXPIRES_AT, Times.utc(expiresAt))
+        .set(INSTALLATION.UPDATED_AT, Times.utc(now))
+        .where(key(platform, workspaceId))
+        .execute();
+  }
+
+  boolean delete(Platform platform, String workspaceId) {
+    return dsl.deleteFrom(INSTALLATION).where(key(platform, workspaceId)).execute() == 1;
+  }
+
+  private static Condition key(Platform platform, String workspaceId) {
+    return INSTALLATION
+        .PLATFORM
+        .eq(platform.key())
+        .and(INSTALLATION.WORKSPACE_EXTERNAL_ID.eq(workspaceId));
+  }
+
+  // ---- OAuth states
+
+  void addState(byte[] hash, Instant now, Instant expiresAt) {
+    dsl.insertInto(OAUTH_STATE)
+        .set(OAUTH_STATE.STATE_HASH, hash)
+        .set(OAUTH_STATE.CREATED_AT, Times.utc(now))
+        .set(OAUTH_STATE.EXPIRES_AT, Times.utc(expiresAt))
+        .execute();
+  }
+
+  /** Marks the state used if it is unused and unexpired; true only for that first use. */
+  boolean useState(byte[] hash, Instant now) {
+    return dsl.update(OAUTH_STATE)
+            .set(OAUTH_STATE.USED_AT, Times.utc(now))
+            .where(
+                OAUTH_STATE.STATE_HASH.eq(hash),
+                OAUTH_STATE.USED_AT.isNull(),
+                OAUTH_STATE.EXPIRES_AT.gt(Times.utc(now)))
+            .execute()
+        == 1;
+  }
+
+  Optional<OauthStateRecord> state(byte[] hash) {
+    return dsl.selectFrom(OAUTH_STATE).where(OAUTH_STATE.STATE_HASH.eq(hash)).fetchOptional();
+  }
+
+  int deleteStatesExpiredBefore(Instant before) {
+    return dsl.deleteFrom(OAUTH_STATE)
+        .where(OAUTH_STATE.EXPIRES_AT.lt(Times.utc(before)))
+        .execute();
+  }
+}

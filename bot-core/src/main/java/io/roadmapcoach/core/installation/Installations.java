@@ -1,0 +1,330 @@
+package io.roadmapcoach.core.installation;
+
+import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.time.Times;
+import io.roadmapcoach.core.tx.Transactions;
+import io.roadmapcoach.db.schema.tables.records.InstallationRecord;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The app's installations, one per workspace, for platforms that install per workspace (Slack's
+ * OAuth v2): stored with their tokens encrypted, read back with a bot token fresh enough to use,
+ * and removed when the platform says the app was. Also the OAuth flow's states: random, stored as
+ * hashes, single use and valid {@link #STATE_LIFETIME}.
+ *
+ * <p>With token rotation a bot token lives some hours. Every path that needs one asks {@link
+ * #token}, which refreshes a token about to expire first: under a lock on the installation's row,
+ * so when instances race exactly one of them refreshes and stores the new tokens, and the others
+ * read what it stored.
+ */
+public final class Installations {
+  /** A token expiring within this is refreshed before use (Bolt's own margin). */
+  public static final Duration REFRESH_BEFORE = Duration.ofHours(2);
+
+  public static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
+
+  /** Spent and expired states are kept a day (a replay is then told "used"), then deleted. */
+  static final Duration KEEP_SPENT_STATES = Duration.ofDays(1);
+
+  private static final Logger log = LoggerFactory.getLogger(Installations.class);
+  private static final int STATE_BYTES = 32;
+
+  /** What a state from the OAuth redirect turned out to be. */
+  public enum StateCheck {
+    /** Ours, unused and in time: now spent. */
+    VALID,
+    /** Never issued here: forged or mangled. */
+    UNKNOWN,
+    /** Already spent by an earlier redirect: a replay. */
+    USED,
+    /** Issued more than {@link #STATE_LIFETIME} ago. */
+    EXPIRED,
+    /** Ours, unused and in time, but not spent now: the request lacked the browser's cookie. */
+    UNSPENT
+  }
+
+  /** The platform's call that exchanges a refresh token for new tokens. */
+  @FunctionalInterface
+  public interface Refresher {
+    Refreshed refresh(String refreshToken) throws Exception;
+  }
+
+  /** New tokens from a refresh; {@code expiresIn} counts from when they were issued. */
+  public record Refreshed(String botToken, String refreshToken, Duration expiresIn) {
+    public Refreshed {
+      Objects.requireNonNull(botToken);
+      Objects.requireNonNull(refreshToken);
+      Objects.requireNonNull(expiresIn);
+    }
+
+    @Override
+    public String toString() {
+      return "Refreshed[botToken=***, refreshToken=***, expiresIn=" + expiresIn + "]";
+    }
+  }
+
+  /** The bot token expired and could not be refreshed; the work needing it should be retried. */
+  public static final class TokenRefreshFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TokenRefreshFailed(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  private final InstallationRepository repository;
+  private final Transactions transactions;
+  private final Optional<TokenCipher> cipher;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  /**
+   * @param cipher from {@code ROADMAP_SECRET_KEY}; without it nothing can be stored or read
+   */
+  public Installations(
+      DSLContext dsl, Transactions transactions, Optional<TokenCipher> cipher, Clock clock) {
+    this.repository = new InstallationRepository(dsl);
+    this.transactions = transactions;
+    this.cipher = cipher;
+    this.clock = clock;
+  }
+
+  /** The core's time, by which installations and their tokens are judged. */
+  public Instant now() {
+    return clock.instant();
+  }
+
+  /** Whether a key is configured, so installations can be stored. */
+  public boolean canStore() {
+    return cipher.isPresent();
+  }
+
+  /**
+   * Stores the installation, replacing any earlier one of the workspace whole (a second install
+   * replaces the first), and brings the workspace back if it had removed the app.
+   */
+  public void save(Installation installation) {
+    TokenCipher c = cipher();
+    String ws = installation.workspaceId();
+    byte[] bot = c.encrypt(installation.botToken(), context(installation.platform(), ws, "bot"));
+    byte[] refresh =
+        installation
+            .refreshToken()
+            .map(t -> c.encrypt(t, context(installation.platform(), ws, "refresh")))
+            .orElse(null);
+    transactions.run(
+        () -> {
+          repository.save(installation, bot, refresh, clock.instant());
+          repository.workspaceInstalled(installation.platform(), ws, installation.workspaceName());
+        });
+  }
+
+  /** Whether the app is installed in the workspace (nothing is decrypted to say so). */
+  public boolean installed(Platform platform, String workspaceId) {
+    return repository.exists(platform, workspaceId);
+  }
+
+  /** The workspace's installation as stored, tokens decrypted; empty when there is none. */
+  public Optional<Installation> find(Platform platform, String workspaceId) {
+    return repository.find(platform, workspaceId).map(this::installation);
+  }
+
+  /**
+   * A bot token for the workspace that works now: the stored one, or a refreshed one when it
+   * expires within {@link #REFRESH_BEFORE}. Empty when the workspace has no installation.
+   *
+   * @throws TokenRefreshFailed when the token has expired and refreshing it failed
+   */
+  public Optional<String> token(Platform platform, String workspaceId, Refresher refresher) {
+    Optional<Installation> found = find(platform, workspaceId);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!found.get().expiresWithin(REFRESH_BEFORE, clock.instant())) {
+      return Optional.of(found.get().botToken());
+    }
+    return refreshed(platform, workspaceId, refresher, found.get());
+  }
+
+  private Optional<String> refreshed(
+      Platform platform, String workspaceId, Refresher refresher, Installation seen) {
+    try {
+      // the platform is called inside the transaction that holds the row's lock: an instance that
+      // races us waits here and then reads the tokens we stored, instead of refreshing again
+      return transactions.inTransaction(
+          () -> {
+            Optional<Installation> locked =
+                repository.lock(platform, workspaceId).map(this::installation);
+            if (locked.isEmpty()) {
+              return Optional.<String>empty();
+            }
+            Instant now = clock.instant();
+            if (!locked.get().expiresWithin(REFRESH_BEFORE, now)) {
+              return Optional.of(locked.get().botToken());
+            }
+            Refreshed fresh = call(refresher, locked.get().refreshToken().orElseThrow());
+            Instant expiresAt = now.plus(fresh.expiresIn());
+            TokenCipher c = cipher();
+            repository.updateTokens(
+                platform,
+                workspaceId,
+                c.encrypt(fresh.botToken(), context(platform, workspaceId, "bot")),
+                c.encrypt(fresh.refreshToken(), context(platform, workspaceId, "refresh")),
+                expiresAt,
+                now);
+            log.info(
+                "Refreshed the bot token of {} {} (expires {})",
+                platform.key(),
+                workspaceId,
+                expiresAt);
+            return Optional.of(fresh.botToken());
+          });
+    } catch (RefreshCallFailed e) {
+      if (!seen.expired(clock.instant())) {
+        log.warn(
+            "Refreshing the bot token of {} {} failed; its current token still works: {}",
+            platform.key(),
+            workspaceId,
+            e.getCause().getMessage());
+        return Optional.of(seen.botToken());
+      }
+      throw new TokenRefreshFailed(
+          "the bot token of "
+              + platform.key()
+              + " "
+              + workspaceId
+              + " expired and refreshing it failed",
+          e.getCause());
+    }
+  }
+
+  private static Refreshed call(Refresher refresher, String refreshToken) {
+    try {
+      return Objects.requireNonNull(refresher.refresh(refreshToken));
+    } catch (Exception e) {
+      throw new RefreshCallFailed(e);
+    }
+  }
+
+  /** Carries a refresh's failure out of the transaction, which it rolls back. */
+  private static final class RefreshCallFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RefreshCallFailed(Exception cause) {
+      super(cause);
+    }
+  }
+
+  /** Deletes the workspace's installation; false when it had none. */
+  public boolean remove(Platform platform, String workspaceId) {
+    return transactions.inTransaction(() -> repository.delete(platform, workspaceId));
+  }
+
+  // ---- OAuth states
+
+  /** A new state for the OAuth flow: random, stored as a hash, valid {@link #STATE_LIFETIME}. */
+  public String issueState() {
+    byte[] bytes = new byte[STATE_BYTES];
+    random.nextBytes(bytes);
+    String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Instant now = clock.instant();
+    transactions.run(() -> repository.addState(hash(state), now, now.plus(STATE_LIFETIME)));
+    return state;
+  }
+
+  /** Spends the state if it is ours, unused and in time ({@code VALID}); says why not otherwise. */
+  public StateCheck useState(String state) {
+    if (!wellFormed(state)) {
+      return StateCheck.UNKNOWN;
+    }
+    byte[] hash = hash(state);
+    if (transactions.inTransaction(() -> repository.useState(hash, clock.instant()))) {
+      return StateCheck.VALID;
+    }
+    return check(hash);
+  }
+
+  /** What the state is, without spending it: {@code UNSPENT} when it could still be used. */
+  public StateCheck stateOf(String state) {
+    return wellFormed(state) ? check(hash(state)) : StateCheck.UNKNOWN;
+  }
+
+  private StateCheck check(byte[] hash) {
+    return repository
+        .state(hash)
+        .map(
+            r -> {
+              if (r.getUsedAt() != null) {
+                return StateCheck.USED;
+              }
+              return Times.instant(r.getExpiresAt()).isAfter(clock.instant())
+                  ? StateCheck.UNSPENT
+                  : StateCheck.EXPIRED;
+            })
+        .orElse(StateCheck.UNKNOWN);
+  }
+
+  /** Deletes states that expired over a day ago; returns how many. */
+  public int purgeSpentStates(Instant now) {
+    return repository.deleteStatesExpiredBefore(now.minus(KEEP_SPENT_STATES));
+  }
+
+  private static boolean wellFormed(String state) {
+    return state != null && state.length() == 43 && state.matches("[A-Za-z0-9_-]+");
+  }
+
+  private static byte[] hash(String state) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.US_ASCII));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+
+  // ---- stored form
+
+  private Installation installation(InstallationRecord r) {
+    Platform platform = Platform.ofKey(r.getPlatform());
+    String ws = r.getWorkspaceExternalId();
+    TokenCipher c = cipher();
+    return new Installation(
+        platform,
+        ws,
+        Optional.empty(),
+        Optional.ofNullable(r.getEnterpriseId()),
+        Optional.ofNullable(r.getAppId()),
+        Optional.ofNullable(r.getBotId()),
+        r.getBotUserId(),
+        r.getBotScopes(),
+        Optional.ofNullable(r.getInstallerUserId()),
+        c.decrypt(r.getBotToken(), context(platform, ws, "bot")),
+        Optional.ofNullable(r.getBotRefreshToken())
+            .map(t -> c.decrypt(t, context(platform, ws, "refresh"))),
+        Optional.ofNullable(r.getBotTokenExpiresAt()).map(Times::instant),
+        Times.instant(r.getInstalledAt()));
+  }
+
+  /** What a stored token is bound to: a token copied into another row or field does not decrypt. */
+  private static String context(Platform platform, String workspaceId, String which) {
+    return platform.key() + "/" + workspaceId + "/" + which;
+  }
+
+  private TokenCipher cipher() {
+    return cipher.orElseThrow(
+        () ->
+            new IllegalStateException(
+                "ROADMAP_SECRET_KEY is not set: installations cannot be stored or read"));
+  }
+}

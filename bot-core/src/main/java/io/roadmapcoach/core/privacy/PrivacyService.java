@@ -1,0 +1,238 @@
+package io.roadmapcoach.core.privacy;
+
+import io.roadmapcoach.core.action.Action;
+import io.roadmapcoach.core.action.Buttons;
+import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.delivery.OutboxRepository;
+import io.roadmapcoach.core.member.Channel;
+import io.roadmapcoach.core.member.LeadRepository;
+import io.roadmapcoach.core.member.Member;
+import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.member.Memberships;
+import io.roadmapcoach.core.quiz.QuizBank;
+import io.roadmapcoach.core.reply.Attachment;
+import io.roadmapcoach.core.reply.Reply;
+import io.roadmapcoach.core.reply.Text;
+import io.roadmapcoach.core.tx.Transactions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A member's own data: {@code export} gives them everything kept about them as a JSON file, {@code
+ * forget-me} erases it after they confirm with a button that only they may press. Neither stores
+ * anything about someone the coach does not know yet: the member is looked up, never created.
+ */
+public final class PrivacyService {
+  static final String EXPORT_FILE = "roadmap-coach-my-data.json";
+  private static final Logger log = LoggerFactory.getLogger(PrivacyService.class);
+
+  private final PrivacyRepository repository;
+  private final MemberExport export;
+  private final MemberRepository members;
+  private final Memberships memberships;
+  private final LeadRepository leads;
+  private final OutboxRepository outbox;
+  private final Transactions transactions;
+  private final Clock clock;
+
+  public PrivacyService(
+      DSLContext dsl,
+      QuizBank bank,
+      MemberRepository members,
+      Memberships memberships,
+      LeadRepository leads,
+      OutboxRepository outbox,
+      Transactions transactions,
+      Clock clock) {
+    this.repository = new PrivacyRepository(dsl);
+    this.export = new MemberExport(bank);
+    this.members = members;
+    this.memberships = memberships;
+    this.leads = leads;
+    this.outbox = outbox;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  // ---- export
+
+  /** Everything kept about the caller in their workspace, as one JSON file for them only. */
+  public Reply export(Caller caller) {
+    return transactions.inTransaction(
+        () ->
+            repository.identify(caller).map(this::exportOf).orElseGet(PrivacyService::nothingKept));
+  }
+
+  private Reply exportOf(PrivacyRepository.Identity who) {
+    long id = who.memberId();
+    MemberExport.Contents contents =
+        new MemberExport.Contents(
+            who,
+            repository.profile(id),
+            repository.channels(id),
+            repository.leadRolesOutsideMemberships(id),
+            repository.journey(id),
+            repository.objectivesDone(id),
+            repository.weeklyPoints(id),
+            repository.progressEvents(id),
+            repository.quizAttempts(id),
+            repository.quizQuestions(id),
+            repository.questionBoxes(id),
+            repository.deliveries(id),
+            repository.installed(who));
+    byte[] json = export.write(contents, clock.instant());
+    return Reply.text(
+            Text.of("📦 Here is everything I keep about you in this workspace, as a JSON file: ")
+                .plain("your profile and settings, channels, journey, progress events, quiz")
+                .plain(" answers and the messages I sent you. ")
+                .code("/roadmap forget-me")
+                .plain(" erases it."))
+        .withAttachment(new Attachment(EXPORT_FILE, "application/json", json));
+  }
+
+  private static Reply nothingKept() {
+    return Reply.text(
+        Text.of("I keep nothing about you in this workspace: you have not used ")
+            .code("/roadmap")
+            .plain(" here yet (or you erased it).")
+            .plain(" Nothing was stored by asking."));
+  }
+
+  // ---- forget-me
+
+  /** What erasing would take, with the one button that does it. */
+  public Reply askToForget(Caller caller) {
+    return transactions.inTransaction(
+        () ->
+            repository.identify(caller).map(this::question).orElseGet(PrivacyService::nothingKept));
+  }
+
+  private Reply question(PrivacyRepository.Identity who) {
+    Erased.Counts counts = repository.counts(who.memberId());
+    List<String> ledAlone =
+        repository.channelsLedAlone(who.memberId()).stream()
+            .map(id -> "#" + members.channel(id).name())
+            .toList();
+    Text what =
+        Text.of("This erases, in this workspace and for good: your profile and settings")
+            .plain(counts.journey() ? ", your journey and points" : "")
+            .plain(", " + plural(counts.progressEvents(), "progress event"))
+            .plain(", " + plural(counts.quizAnswers(), "quiz answer"))
+            .plain(", your place in " + channels(counts.channels()))
+            .plain(counts.leadRoles() > 0 ? ", " + plural(counts.leadRoles(), "lead role") : "")
+            .plain(
+                " and " + plural(counts.deliveries(), "message") + " I sent or was to send you.");
+    Reply.Builder reply =
+        Reply.builder().header("🗑️ Erase everything I keep about you?").section(what);
+    if (!ledAlone.isEmpty()) {
+      reply.section(
+          Text.of(
+              "You are the only lead of "
+                  + String.join(", ", ledAlone)
+                  + ": the member who joined earliest takes over."));
+    }
+    return reply
+        .section(
+            Text.of("It cannot be undone. Want a copy first? ").code("/roadmap export").plain("."))
+        .buttons(List.of(Buttons.forgetMe(who.memberId())))
+        .build();
+  }
+
+  /**
+   * The button pressed: erases the caller if the button is theirs. Someone else's button changes
+   * nothing; a second press finds nothing left.
+   */
+  public Reply forget(Caller caller, Action.ForgetMe confirmed) {
+    return transactions.inTransaction(
+        () -> {
+          Optional<PrivacyRepository.Identity> who = repository.identify(caller);
+          if (who.isPresent() && who.get().memberId() == confirmed.memberId()) {
+            return erased(erase(who.get()));
+          }
+          if (repository.exists(confirmed.memberId())) {
+            return Reply.text(
+                Text.of("That button belongs to the member who asked; only they can confirm it. ")
+                    .code("/roadmap forget-me")
+                    .plain(" erases your own data."));
+          }
+          return Reply.text(
+                  Text.of("There is nothing left to erase: I keep nothing about you here."))
+              .replacingOriginal();
+        });
+  }
+
+  private Erased erase(PrivacyRepository.Identity who) {
+    long id = who.memberId();
+    repository.lock(id);
+    Erased.Counts counts = repository.counts(id);
+    List<Long> ledAlone = repository.channelsLedAlone(id);
+    repository.erase(who);
+    List<Erased.Handover> handovers = new ArrayList<>();
+    Instant now = clock.instant();
+    for (long channelId : ledAlone) {
+      handovers.add(handOver(members.channel(channelId), now));
+    }
+    log.info("Member {} of workspace {} erased their data", id, who.workspaceId());
+    return new Erased(counts, handovers);
+  }
+
+  /**
+   * The channel's earliest member leads it now and is told, as when a last lead leaves; the notice
+   * does not name who left, since nothing about them is kept.
+   */
+  private Erased.Handover handOver(Channel channel, Instant now) {
+    Optional<Member> next = memberships.earliestMember(channel.id());
+    next.ifPresent(
+        m -> {
+          leads.add(channel.id(), m.id(), Optional.empty(), now);
+          outbox.notice(
+              m.workspaceId(),
+              m.id(),
+              now.atZone(m.zone(channel)).toLocalDate(),
+              "👑 The lead of #"
+                  + channel.name()
+                  + " has left and you have been in it longest, so you are its lead now."
+                  + " /roadmap help lists what leads can do; /roadmap lead @member names another.",
+              now);
+        });
+    return new Erased.Handover(channel.name(), next.map(Member::displayName));
+  }
+
+  private static Reply erased(Erased erased) {
+    Erased.Counts c = erased.counts();
+    Text said =
+        Text.of("🗑️ Done. I erased your profile and settings")
+            .plain(c.journey() ? ", your journey and points" : "")
+            .plain(", " + plural(c.progressEvents(), "progress event"))
+            .plain(", " + plural(c.quizAnswers(), "quiz answer"))
+            .plain(", your place in " + channels(c.channels()))
+            .plain(c.leadRoles() > 0 ? ", " + plural(c.leadRoles(), "lead role") : "")
+            .plain(" and " + plural(c.deliveries(), "message") + " to you.");
+    for (Erased.Handover h : erased.handovers()) {
+      said =
+          said.plain(
+              h.newLead()
+                  .map(name -> " " + name + " leads #" + h.channel() + " now.")
+                  .orElse(" #" + h.channel() + " has no members left to lead it."));
+    }
+    return Reply.text(
+            said.plain(" Nothing about you is kept any more; ")
+                .code("/roadmap start")
+                .plain(" would begin from nothing."))
+        .replacingOriginal();
+  }
+
+  private static String channels(int n) {
+    return plural(n, "channel") + (n == 1 ? " and on its boards" : " and on their boards");
+  }
+
+  private static String plural(int n, String what) {
+    return n + " " + what + (n == 1 ? "" : "s");
+  }
+}

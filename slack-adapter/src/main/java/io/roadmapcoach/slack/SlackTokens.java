@@ -1,0 +1,36 @@
+package io.roadmapcoach.slack;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The bot token for a workspace, for every call the adapter makes on its own: deliveries from the
+ * outbox, the App Home, user look-ups, files. One workspace per {@code SLACK_BOT_TOKEN}, or each
+ * installed workspace with its own token (refreshed before it expires when tokens rotate).
+ */
+interface SlackTokens {
+
+  /** A token that works now for the workspace; empty when the app is not installed there. */
+  Optional<String> botToken(String teamId);
+
+  /**
+   * The bot scopes the workspace granted, which decide whether deliveries in doubt can be looked up
+   * ({@link SlackDelivery}); none when the app is not installed there.
+   */
+  Set<String> scopes(String teamId);
+
+  /** The one workspace a single bot token serves, with the scopes {@code auth.test} reported. */
+  static SlackTokens single(String teamId, String token, Set<String> scopes) {
+    return new SlackTokens() {
+      @Override
+      public Optional<String> botToken(String team) {
+        return teamId.equals(team) ? Optional.of(token) : Optional.empty();
+      }
+
+      @Override
+      public Set<String> scopes(String team) {
+        return teamId.equals(team) ? scopes : Set.of();
+      }
+    };
+  }
+}

@@ -41,6 +41,8 @@ final class MemberExport {
           Map.entry("quiz_question", "quiz_attempts"),
           Map.entry("question_box", "question_boxes"),
           Map.entry("outbox", "deliveries"),
+          Map.entry("buddy_match", "study_buddies"),
+          Map.entry("channel_holiday", "days_off_you_set"),
           Map.entry("installation", "installed_the_app"));
 
   /** Tables that name members but whose rows are no member's data, and why they are left out. */
@@ -77,6 +79,8 @@ final class MemberExport {
       List<Record> quizQuestions,
       List<Record> questionBoxes,
       List<Record> deliveries,
+      List<Record> buddyWeeks,
+      List<Record> holidaysSet,
       Optional<Record> installed) {}
 
   byte[] write(Contents c, Instant now) {
@@ -116,6 +120,8 @@ final class MemberExport {
     root.set("quiz_attempts", attempts(c.quizAttempts(), c.quizQuestions()));
     root.set("question_boxes", rows(c.questionBoxes()));
     root.set("deliveries", deliveries(c.deliveries()));
+    root.set("study_buddies", rows(c.buddyWeeks()));
+    root.set("days_off_you_set", rows(c.holidaysSet()));
     root.set(
         "installed_the_app",
         c.installed().<JsonNode>map(MemberExport::row).orElse(NODES.nullNode()));

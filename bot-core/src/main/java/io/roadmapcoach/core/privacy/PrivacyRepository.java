@@ -1,6 +1,8 @@
 package io.roadmapcoach.core.privacy;
 
+import static io.roadmapcoach.db.schema.Tables.BUDDY_MATCH;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL;
+import static io.roadmapcoach.db.schema.Tables.CHANNEL_HOLIDAY;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL_LEAD;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
@@ -20,8 +22,10 @@ import io.roadmapcoach.core.caller.Caller;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Everything stored about one member, read for their export and deleted for their erasure. Found by
@@ -98,6 +102,15 @@ final class PrivacyRepository {
             MEMBER.HIDDEN_FROM_LEADERBOARD,
             MEMBER.DM_CHANNEL_ID,
             MEMBER.DELIVERABLE,
+            MEMBER.BUDDY_OPT_IN,
+            MEMBER.EVENING_ENABLED,
+            MEMBER.EVENING_TIME,
+            MEMBER.UNANSWERED_NUDGES,
+            MEMBER.NUDGES_PAUSED_AT,
+            MEMBER.AWAY_SINCE,
+            MEMBER.AWAY_UNTIL,
+            MEMBER.AWAY_DAYS,
+            MEMBER.HOLIDAY_DAYS,
             MEMBER.CREATED_AT)
         .from(MEMBER)
         .where(MEMBER.ID.eq(memberId))
@@ -291,6 +304,34 @@ final class PrivacyRepository {
         .map(r -> (Record) r);
   }
 
+  /** The weeks the member was paired with study buddies, and where. */
+  List<Record> buddyWeeks(long memberId) {
+    return dsl.select(
+            BUDDY_MATCH.WEEK_START,
+            CHANNEL.NAME.as("channel"),
+            BUDDY_MATCH.GROUP_SIZE,
+            BUDDY_MATCH.ENDED_AT)
+        .from(BUDDY_MATCH)
+        .join(CHANNEL)
+        .on(CHANNEL.ID.eq(BUDDY_MATCH.CHANNEL_ID))
+        .where(BUDDY_MATCH.MEMBER_ID.eq(memberId))
+        .orderBy(BUDDY_MATCH.WEEK_START)
+        .fetch()
+        .map(r -> (Record) r);
+  }
+
+  /** The days off the member set for channels they lead. */
+  List<Record> holidaysSet(long memberId) {
+    return dsl.select(CHANNEL.NAME.as("channel"), CHANNEL_HOLIDAY.DAY, CHANNEL_HOLIDAY.CREATED_AT)
+        .from(CHANNEL_HOLIDAY)
+        .join(CHANNEL)
+        .on(CHANNEL.ID.eq(CHANNEL_HOLIDAY.CHANNEL_ID))
+        .where(CHANNEL_HOLIDAY.SET_BY.eq(memberId))
+        .orderBy(CHANNEL_HOLIDAY.DAY, CHANNEL.ID)
+        .fetch()
+        .map(r -> (Record) r);
+  }
+
   /** The installation of the app the member made in their workspace, if they made it. */
   Optional<Record> installed(Identity who) {
     return dsl.select(INSTALLATION.INSTALLED_AT, INSTALLATION.BOT_SCOPES, INSTALLATION.UPDATED_AT)
@@ -356,6 +397,48 @@ final class PrivacyRepository {
             INSTALLATION.WORKSPACE_EXTERNAL_ID.eq(who.workspaceExternalId()),
             INSTALLATION.INSTALLER_USER_ID.eq(who.externalId()))
         .execute();
+    scrubName(who);
     dsl.deleteFrom(MEMBER).where(MEMBER.ID.eq(id)).execute();
+  }
+
+  /**
+   * Messages for others that name the member (a lead's nudge, a stage they set, a buddy who stepped
+   * out, a finished stage announced) keep their news but lose the name: "A member", or "A lead" for
+   * a lead's nudge.
+   */
+  private void scrubName(Identity who) {
+    String name = who.displayName();
+    if (name == null || name.isBlank()) {
+      return;
+    }
+    // the name as a whole word, its characters taken literally
+    Field<String> word = DSL.inline("\\m" + literally(name.strip()) + "\\M");
+    Field<String> text = DSL.field("({0} ->> 'text')", SQLDataType.VARCHAR, OUTBOX.PAYLOAD);
+    Field<String> instead =
+        DSL.when(OUTBOX.KIND.eq("lead_nudge"), DSL.inline("A lead"))
+            .otherwise(DSL.inline("A member"));
+    dsl.update(OUTBOX)
+        .set(
+            OUTBOX.PAYLOAD,
+            DSL.field(
+                "jsonb_set({0}, array['text'], to_jsonb(regexp_replace({1}, {2}, {3}, 'g')))",
+                OUTBOX.PAYLOAD.getDataType(), OUTBOX.PAYLOAD, text, word, instead))
+        .where(
+            OUTBOX.WORKSPACE_ID.eq(who.workspaceId()),
+            OUTBOX.MEMBER_ID.ne(who.memberId()).or(OUTBOX.MEMBER_ID.isNull()),
+            DSL.condition("{0} ~ {1}", text, word))
+        .execute();
+  }
+
+  /** A name with PostgreSQL's regular-expression characters escaped. */
+  private static String literally(String name) {
+    StringBuilder out = new StringBuilder();
+    for (char c : name.toCharArray()) {
+      if ("\\.^$|?*+()[]{}".indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 }

@@ -85,6 +85,8 @@ public final class PrivacyService {
             repository.quizQuestions(id),
             repository.questionBoxes(id),
             repository.deliveries(id),
+            repository.buddyWeeks(id),
+            repository.holidaysSet(id),
             repository.installed(who));
     byte[] json = export.write(contents, clock.instant());
     return Reply.text(

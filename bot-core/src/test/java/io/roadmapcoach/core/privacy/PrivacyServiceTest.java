@@ -30,6 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -88,6 +89,13 @@ class PrivacyServiceTest {
     coach.say(ana, "set-stage @Bo 2"); // Ana acts as lead: an event of Bo's names her
     coach.say(admin, "set-stage @Ana 2"); // a notice waits for Ana
     coach.say(ana, "remind at 07:45");
+    coach.say(ana, "remind evening on");
+    coach.say(ana, "holiday 2026-03-20"); // a day off she set for #general
+    coach.say(ana, "dashboard"); // a link only she may open
+    coach.say(ana, "buddy on");
+    coach.say(admin, "start"); // #general is the admin's home channel too
+    coach.say(admin, "buddy on");
+    coach.tick("2026-03-02T10:05:00Z"); // Monday's pairing: Ana and the admin are buddies
     new Installations(
             coach.dsl(),
             coach.services().transactions(),
@@ -108,6 +116,15 @@ class PrivacyServiceTest {
                 Optional.empty(),
                 Optional.empty(),
                 coach.now()));
+  }
+
+  private List<String> outboxTexts() {
+    return coach
+        .dsl()
+        .select(DSL.field("payload ->> 'text'", String.class))
+        .from(DSL.table("outbox"))
+        .where(DSL.condition("payload ->> 'text' is not null"))
+        .fetch(0, String.class);
   }
 
   private long id(Caller who) {
@@ -162,6 +179,10 @@ class PrivacyServiceTest {
         .extracting(d -> d.path("text").asText())
         .anyMatch(t -> t.contains("stage 2"));
     assertThat(export.at("/installed_the_app/bot_scopes").asText()).isEqualTo("commands");
+    assertThat(export.at("/profile/buddy_opt_in").asBoolean()).isTrue();
+    assertThat(export.at("/profile/evening_enabled").asBoolean()).isTrue();
+    assertThat(export.at("/study_buddies/0/channel").asText()).isEqualTo("general");
+    assertThat(export.at("/days_off_you_set/0/day").asText()).isEqualTo("2026-03-20");
     // nothing of anyone else's
     assertThat(export.toString()).doesNotContain("U0BO").doesNotContain("xoxb");
   }
@@ -253,6 +274,10 @@ class PrivacyServiceTest {
     assertThat(
             SchemaWalk.holding(coach.dsl(), SchemaWalk.textColumns(coach.dsl()), List.of("U0ANA")))
         .isEmpty();
+    assertThat(outboxTexts())
+        .as("messages for others keep their news without her name")
+        .noneMatch(t -> t.contains("Ana"))
+        .anyMatch(t -> t.startsWith("A member (a lead of #general) moved you to stage 2"));
   }
 
   @Test

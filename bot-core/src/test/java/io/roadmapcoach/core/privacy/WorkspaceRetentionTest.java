@@ -144,10 +144,10 @@ class WorkspaceRetentionTest {
     assertThat(rowsNaming(g1)).isNotEmpty();
     workspaces.removed(Platform.DISCORD, "G1");
 
-    coach.tick("2026-03-31T09:59:00Z"); // not yet 30 days
+    coach.tick("2026-03-31T09:00:00Z"); // not yet 30 days (retention runs on the hour)
     assertThat(rowsNaming(g1)).isNotEmpty();
 
-    coach.tick("2026-04-01T10:01:00Z");
+    coach.tick("2026-04-01T11:00:00Z");
 
     assertThat(rowsNaming(g1)).isEmpty();
     // the other server is untouched

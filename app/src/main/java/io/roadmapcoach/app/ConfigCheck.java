@@ -165,6 +165,16 @@ final class ConfigCheck {
   private void slack() {
     Optional<String> token = value("SLACK_BOT_TOKEN");
     if (token.isEmpty()) {
+      value("SLACK_CLIENT_ID")
+          .ifPresent(
+              id ->
+                  ok(
+                      "slack",
+                      "installs in many workspaces (client "
+                          + id
+                          + "), each from "
+                          + value("PUBLIC_URL").orElse("PUBLIC_URL")
+                          + "/slack/install"));
       return;
     }
     String base = value("SLACK_API_URL").orElse("https://slack.com/api/");

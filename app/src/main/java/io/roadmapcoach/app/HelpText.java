@@ -45,6 +45,18 @@ final class HelpText {
           new Variable(
               "SLACK_APP_TOKEN", "Socket Mode instead of HTTP (xapp-...)", "HTTP when Slack is on"),
           new Variable("SLACK_API_URL", "the Slack Web API base", "https://slack.com/api/"),
+          new Variable(
+              "SLACK_CLIENT_ID, SLACK_CLIENT_SECRET",
+              "instead of SLACK_BOT_TOKEN: Slack for many workspaces, installed from /slack/install",
+              "off"),
+          new Variable(
+              "ROADMAP_SECRET_KEY",
+              "encrypts stored platform tokens; 32+ random characters (openssl rand -base64 32)",
+              "none (needed with SLACK_CLIENT_ID)"),
+          new Variable(
+              "ROADMAP_RETENTION_DAYS",
+              "days a workspace that removed the app keeps its data",
+              String.valueOf(Config.DEFAULT_RETENTION_DAYS)),
           new Variable("DISCORD_BOT_TOKEN", "Discord's bot token", "Discord off"),
           new Variable("DISCORD_API_URL", "another Discord REST base", "Discord's own"),
           new Variable(

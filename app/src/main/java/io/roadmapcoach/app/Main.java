@@ -57,6 +57,7 @@ public final class Main {
         command instanceof CommandLine.Console
             || (command instanceof CommandLine.Serve
                 && blank(env.get("SLACK_BOT_TOKEN"))
+                && blank(env.get("SLACK_CLIENT_ID"))
                 && blank(env.get("DISCORD_BOT_TOKEN")));
     if (command instanceof CommandLine.Serve && !console) {
       // a server's standard error is where its operators look; the console keeps its screen clean

@@ -92,10 +92,6 @@ final class CoachRuntime implements AutoCloseable {
     return core.workspaces();
   }
 
-  int outboxPending() {
-    return core.outboxPending();
-  }
-
   /** This instance's id in the Quartz cluster (its row in {@code qrtz_scheduler_state}). */
   String schedulerInstanceId() {
     return core.schedulerInstanceId().orElse("none");

@@ -49,7 +49,7 @@ class HealthWithoutTheDatabaseTest {
               Optional.of("127.0.0.1"),
               0,
               Optional.empty(),
-              Optional.of(new HttpServer.Management(health, AppMetrics.create(() -> 0))))) {
+              Optional.of(new HttpServer.Management(health, AppMetrics.create())))) {
         server.start();
         URI healthz = URI.create("http://127.0.0.1:" + server.port() + "/healthz");
         URI readyz = URI.create("http://127.0.0.1:" + server.port() + "/readyz");

@@ -350,10 +350,6 @@ public final class Core implements AutoCloseable {
     return installations;
   }
 
-  public int outboxPending() {
-    return queue.pendingCount();
-  }
-
   /** One minute of a moving clock (the console's): every routine runs, then what is due is sent. */
   public void tick(Instant minute) {
     routines.runAll(minute);

@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /**
  * What {@code /metrics} shows: the JVM, and what the server run binds to it (the core's {@link
@@ -27,15 +26,6 @@ public final class AppMetrics {
     new JvmGcMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
-    return registry;
-  }
-
-  /** The JVM's meters and an outbox count from {@code outboxPending}. */
-  public static PrometheusMeterRegistry create(Supplier<Number> outboxPending) {
-    PrometheusMeterRegistry registry = create();
-    Gauge.builder("roadmap_outbox_pending", outboxPending)
-        .description("deliveries waiting to be sent")
-        .register(registry);
     return registry;
   }
 

@@ -372,11 +372,6 @@ public final class DeliveryQueue {
         .execute();
   }
 
-  /** Rows waiting to be delivered (pending or in doubt), for monitoring. */
-  public int pendingCount() {
-    return dsl.fetchCount(OUTBOX, OUTBOX.STATUS.in(PENDING, SENDING));
-  }
-
   public void memberUnreachable(long memberId) {
     dsl.update(MEMBER).set(MEMBER.DELIVERABLE, false).where(MEMBER.ID.eq(memberId)).execute();
   }

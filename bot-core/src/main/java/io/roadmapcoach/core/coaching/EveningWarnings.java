@@ -18,6 +18,7 @@ import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.journey.StreakView;
 import io.roadmapcoach.core.journey.Streaks;
 import io.roadmapcoach.core.member.Channel;
+import io.roadmapcoach.core.member.LocalClock;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Scope;
@@ -36,9 +37,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.DatePart;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -120,22 +119,10 @@ public final class EveningWarnings {
   }
 
   private int claim(Instant now) {
-    Field<String> zone =
-        DSL.coalesce(
-            MEMBER.TIME_ZONE, MEMBER.PLATFORM_TIME_ZONE, CHANNEL.TIME_ZONE, DSL.inline("UTC"));
-    Field<LocalDateTime> localNow =
-        DSL.field(
-            "({0} at time zone {1})", SQLDataType.LOCALDATETIME, DSL.val(Times.utc(now)), zone);
-    Table<?> local = DSL.lateral(DSL.select(localNow.as("local_ts"))).as("l");
-    Field<LocalDateTime> localTs = DSL.field(DSL.name("l", "local_ts"), SQLDataType.LOCALDATETIME);
+    Table<?> local = LocalClock.at(now, LocalClock.memberZone());
+    Field<LocalDateTime> localTs = LocalClock.localTimestamp();
     Field<LocalDate> localDate = localTs.cast(SQLDataType.LOCALDATE);
     Field<LocalTime> localTime = localTs.cast(SQLDataType.LOCALTIME);
-    Field<LocalDateTime> dueAt =
-        DSL.field("({0}::date + {1})", SQLDataType.LOCALDATETIME, localTs, MEMBER.EVENING_TIME);
-    Field<LocalDateTime> lateLimit =
-        DSL.field(
-            "({0} + make_interval(mins => {1}))",
-            SQLDataType.LOCALDATETIME, dueAt, DSL.inline((int) LATE_WINDOW.toMinutes()));
     return dsl.insertInto(
             OUTBOX,
             OUTBOX.WORKSPACE_ID,
@@ -171,10 +158,11 @@ public final class EveningWarnings {
                 .and(MEMBER.NUDGES_PAUSED_AT.isNull())
                 .and(MEMBER.DELIVERABLE.isTrue())
                 .and(WORKSPACE.DELIVERABLE.isTrue())
+                // today's warning only: the window does not reach past midnight
                 .and(localTime.ge(MEMBER.EVENING_TIME))
-                .and(localTs.lt(lateLimit))
-                .and(reminderDay(localTs))
-                .and(notSnoozed(localDate))
+                .and(LocalClock.dueWithin(MEMBER.EVENING_TIME, LATE_WINDOW))
+                .and(LocalClock.reminderDay(localTs))
+                .and(LocalClock.notSnoozed(localDate))
                 // a streak to lose, and no activity yet today
                 .and(ENROLLMENT.STREAK_DAYS.gt(0))
                 .and(ENROLLMENT.LAST_ACTIVE_DATE.lt(localDate))
@@ -189,18 +177,6 @@ public final class EveningWarnings {
                                 OUTBOX.LOCAL_DATE.eq(localDate)))))
         .onConflictDoNothing()
         .execute();
-  }
-
-  private static Condition reminderDay(Field<LocalDateTime> localTs) {
-    return MEMBER.REMIND_DAYS.eq("daily").or(DSL.extract(localTs, DatePart.ISO_DAY_OF_WEEK).lt(6));
-  }
-
-  private static Condition notSnoozed(Field<LocalDate> localDate) {
-    return MEMBER
-        .SNOOZED_UNTIL
-        .isNull()
-        .or(localDate.gt(MEMBER.SNOOZED_UNTIL))
-        .or(MEMBER.SNOOZED_FROM.isNotNull().and(localDate.lt(MEMBER.SNOOZED_FROM)));
   }
 
   // ---- the delivery

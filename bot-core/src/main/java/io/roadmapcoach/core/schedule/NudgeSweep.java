@@ -14,12 +14,12 @@ import io.roadmapcoach.core.delivery.DeliveryComposer;
 import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.journey.EventKind;
 import io.roadmapcoach.core.journey.ProgressLedger;
+import io.roadmapcoach.core.member.LocalClock;
 import io.roadmapcoach.core.time.Times;
 import io.roadmapcoach.core.tx.Transactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,7 +31,6 @@ import org.jooq.Field;
 import org.jooq.Record3;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
  * Finds the members whose daily nudge is due and writes one outbox row for each, in batches. The
@@ -142,15 +141,8 @@ public final class NudgeSweep {
     // may probe it for "already nudged" by scanning it whole, and the insert that feeds from the
     // same statement keeps growing what each probe scans: quadratic within one batch.
     dsl.execute("set local enable_seqscan to off");
-    Field<String> zone =
-        DSL.coalesce(
-            MEMBER.TIME_ZONE, MEMBER.PLATFORM_TIME_ZONE, CHANNEL.TIME_ZONE, DSL.inline("UTC"));
-    Field<LocalDateTime> localNow =
-        DSL.field(
-            "({0} at time zone {1})", SQLDataType.LOCALDATETIME, DSL.val(Times.utc(now)), zone);
-    Table<?> local = DSL.lateral(DSL.select(localNow.as("local_ts"))).as("l");
-    Field<LocalDateTime> localTs = DSL.field(DSL.name("l", "local_ts"), SQLDataType.LOCALDATETIME);
-    Field<LocalDate> lastDue = lastDueDate(localTs, MEMBER.REMIND_TIME);
+    Table<?> local = LocalClock.at(now, LocalClock.memberZone());
+    Field<LocalDate> lastDue = LocalClock.lastDueDate(MEMBER.REMIND_TIME);
 
     CommonTableExpression<Record3<Long, Long, LocalDate>> due =
         DSL.name("due")
@@ -175,9 +167,9 @@ public final class NudgeSweep {
                     .and(ENROLLMENT.MEMBER_ID.between(firstMemberId, lastMemberId))
                     .and(reachable())
                     .and(DSL.coalesce(MEMBER.REMIND_VIA, CHANNEL.REMINDER_MODE).eq("dm"))
-                    .and(inWindow(localTs, MEMBER.REMIND_TIME))
-                    .and(reminderDay(dueAt(localTs, MEMBER.REMIND_TIME)))
-                    .and(notSnoozed(lastDue))
+                    .and(LocalClock.dueWithin(MEMBER.REMIND_TIME, LATE_WINDOW))
+                    .and(LocalClock.reminderDay(LocalClock.dueAt(MEMBER.REMIND_TIME)))
+                    .and(LocalClock.notSnoozed(lastDue))
                     .and(ENROLLMENT.LAST_ACTIVE_DATE.lt(lastDue))
                     // five unanswered in a row pause nudges; the home channel's holidays skip them
                     .and(MEMBER.NUDGES_PAUSED_AT.isNull())
@@ -227,16 +219,9 @@ public final class NudgeSweep {
   }
 
   private int claimChannelDigests(Instant now) {
-    Field<LocalDateTime> localNow =
-        DSL.field(
-            "({0} at time zone {1})",
-            SQLDataType.LOCALDATETIME,
-            DSL.val(Times.utc(now)),
-            DSL.coalesce(CHANNEL.TIME_ZONE, DSL.inline("UTC")));
-    Table<?> local = DSL.lateral(DSL.select(localNow.as("local_ts"))).as("l");
-    Field<LocalDateTime> localTs = DSL.field(DSL.name("l", "local_ts"), SQLDataType.LOCALDATETIME);
+    Table<?> local = LocalClock.at(now, DSL.coalesce(CHANNEL.TIME_ZONE, DSL.inline("UTC")));
     Field<LocalTime> postTime = CHANNEL.POST_TIME;
-    Field<LocalDate> localDate = lastDueDate(localTs, postTime);
+    Field<LocalDate> localDate = LocalClock.lastDueDate(postTime);
     return dsl.insertInto(
             OUTBOX,
             OUTBOX.WORKSPACE_ID,
@@ -260,12 +245,14 @@ public final class NudgeSweep {
                 .where(CHANNEL.DELIVERABLE.isTrue().and(WORKSPACE.DELIVERABLE.isTrue()))
                 .and(CHANNEL.POST_ENABLED.isTrue())
                 .and(HolidayRepository.notOnHoliday(CHANNEL.ID, localDate))
-                .and(inWindow(localTs, postTime))
+                .and(LocalClock.dueWithin(postTime, LATE_WINDOW))
                 .and(
                     CHANNEL
                         .POST_DAYS
                         .eq("daily")
-                        .or(DSL.extract(dueAt(localTs, postTime), DatePart.ISO_DAY_OF_WEEK).lt(6)))
+                        .or(
+                            DSL.extract(LocalClock.dueAt(postTime), DatePart.ISO_DAY_OF_WEEK)
+                                .lt(6)))
                 // a day with nobody to nudge in the post and nothing to celebrate has no post
                 .and(someoneNudgedInThePost().or(progressSinceLastPost(now)))
                 .and(
@@ -323,43 +310,5 @@ public final class NudgeSweep {
         .isTrue()
         .and(MEMBER.DELIVERABLE.isTrue())
         .and(WORKSPACE.DELIVERABLE.isTrue());
-  }
-
-  /**
-   * The local day a daily time {@code at} was last due on: today once the time has come, else
-   * yesterday (a reminder at 23:56 seen at 00:30 was due yesterday).
-   */
-  private static Field<LocalDate> lastDueDate(Field<LocalDateTime> localTs, Field<LocalTime> at) {
-    return DSL.field(
-        "(case when {0}::time >= {1} then {0}::date else {0}::date - 1 end)",
-        SQLDataType.LOCALDATE, localTs, at);
-  }
-
-  /** The local date and time {@code at} was last due. */
-  private static Field<LocalDateTime> dueAt(Field<LocalDateTime> localTs, Field<LocalTime> at) {
-    return DSL.field("({0} + {1})", SQLDataType.LOCALDATETIME, lastDueDate(localTs, at), at);
-  }
-
-  /** The time {@code at} was last due at most {@link #LATE_WINDOW} ago, across midnight too. */
-  private static Condition inWindow(Field<LocalDateTime> localTs, Field<LocalTime> at) {
-    Field<LocalDateTime> lateLimit =
-        DSL.field(
-            "({0} + make_interval(mins => {1}))",
-            SQLDataType.LOCALDATETIME,
-            dueAt(localTs, at),
-            DSL.inline((int) LATE_WINDOW.toMinutes()));
-    return localTs.lt(lateLimit);
-  }
-
-  private static Condition reminderDay(Field<LocalDateTime> localTs) {
-    return MEMBER.REMIND_DAYS.eq("daily").or(DSL.extract(localTs, DatePart.ISO_DAY_OF_WEEK).lt(6));
-  }
-
-  private static Condition notSnoozed(Field<LocalDate> localDate) {
-    return MEMBER
-        .SNOOZED_UNTIL
-        .isNull()
-        .or(localDate.gt(MEMBER.SNOOZED_UNTIL))
-        .or(MEMBER.SNOOZED_FROM.isNotNull().and(localDate.lt(MEMBER.SNOOZED_FROM)));
   }
 }

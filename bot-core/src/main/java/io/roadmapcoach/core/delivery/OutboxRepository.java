@@ -25,15 +25,14 @@ public final class OutboxRepository {
   /** A one-off message to a member, such as "a lead moved you to stage 4". */
   public void notice(
       long workspaceId, long memberId, LocalDate localDate, String text, Instant now) {
-    dsl.insertInto(OUTBOX)
-        .set(OUTBOX.WORKSPACE_ID, workspaceId)
-        .set(OUTBOX.KIND, DeliveryKind.NOTICE.key())
-        .set(OUTBOX.MEMBER_ID, memberId)
-        .set(OUTBOX.LOCAL_DATE, localDate)
-        .set(OUTBOX.PAYLOAD, payload(Map.of("text", text)))
-        .set(OUTBOX.NEXT_ATTEMPT_AT, Times.utc(now))
-        .set(OUTBOX.CREATED_AT, Times.utc(now))
-        .execute();
+    insert(
+        DeliveryKind.NOTICE,
+        workspaceId,
+        Optional.of(memberId),
+        Optional.empty(),
+        localDate,
+        Optional.of(text),
+        now);
   }
 
   /**
@@ -49,32 +48,27 @@ public final class OutboxRepository {
       LocalDate localDate,
       String from,
       Instant now) {
-    return dsl.insertInto(OUTBOX)
-            .set(OUTBOX.WORKSPACE_ID, workspaceId)
-            .set(OUTBOX.KIND, DeliveryKind.LEAD_NUDGE.key())
-            .set(OUTBOX.MEMBER_ID, memberId)
-            .set(OUTBOX.CHANNEL_ID, channelId)
-            .set(OUTBOX.LOCAL_DATE, localDate)
-            .set(OUTBOX.PAYLOAD, payload(Map.of("text", from)))
-            .set(OUTBOX.NEXT_ATTEMPT_AT, Times.utc(now))
-            .set(OUTBOX.CREATED_AT, Times.utc(now))
-            .onConflictDoNothing()
-            .execute()
-        == 1;
+    return insert(
+        DeliveryKind.LEAD_NUDGE,
+        workspaceId,
+        Optional.of(memberId),
+        Optional.of(channelId),
+        localDate,
+        Optional.of(from),
+        now);
   }
 
   /** An announcement in a channel, such as "Ana finished stage 3". */
   public void channelNotice(
       long workspaceId, long channelId, LocalDate localDate, String text, Instant now) {
-    dsl.insertInto(OUTBOX)
-        .set(OUTBOX.WORKSPACE_ID, workspaceId)
-        .set(OUTBOX.KIND, DeliveryKind.CHANNEL_NOTICE.key())
-        .set(OUTBOX.CHANNEL_ID, channelId)
-        .set(OUTBOX.LOCAL_DATE, localDate)
-        .set(OUTBOX.PAYLOAD, payload(Map.of("text", text)))
-        .set(OUTBOX.NEXT_ATTEMPT_AT, Times.utc(now))
-        .set(OUTBOX.CREATED_AT, Times.utc(now))
-        .execute();
+    insert(
+        DeliveryKind.CHANNEL_NOTICE,
+        workspaceId,
+        Optional.empty(),
+        Optional.of(channelId),
+        localDate,
+        Optional.of(text),
+        now);
   }
 
   /**
@@ -92,10 +86,25 @@ public final class OutboxRepository {
       LocalDate localDate,
       Optional<String> text,
       Instant now) {
+    return insert(kind, workspaceId, Optional.of(memberId), channelId, localDate, text, now);
+  }
+
+  /**
+   * One row, due now; false when a kind kept once a member (or channel) and day already has its row
+   * for that day.
+   */
+  private boolean insert(
+      DeliveryKind kind,
+      long workspaceId,
+      Optional<Long> memberId,
+      Optional<Long> channelId,
+      LocalDate localDate,
+      Optional<String> text,
+      Instant now) {
     return dsl.insertInto(OUTBOX)
             .set(OUTBOX.WORKSPACE_ID, workspaceId)
             .set(OUTBOX.KIND, kind.key())
-            .set(OUTBOX.MEMBER_ID, memberId)
+            .set(OUTBOX.MEMBER_ID, memberId.orElse(null))
             .set(OUTBOX.CHANNEL_ID, channelId.orElse(null))
             .set(OUTBOX.LOCAL_DATE, localDate)
             .set(OUTBOX.PAYLOAD, text.map(t -> payload(Map.of("text", t))).orElse(null))

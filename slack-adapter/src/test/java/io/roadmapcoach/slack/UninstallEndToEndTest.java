@@ -144,69 +144,68 @@ class UninstallEndToEndTest {
     assertThat(slack.fake.calls("users.info")).isEmpty();
   }
 
-  /** Every id of the workspace, its members and channels, as the schema holds them. */
-  private List<String> rowsNaming(String team) {
+  /** Every id of a workspace, its members and channels, as the schema holds them. */
+  private record Traces(
+      long workspace, List<Long> members, List<Long> channels, List<String> external) {}
+
+  private Traces traces(String team) {
     long workspace =
         dsl.select(WORKSPACE.ID)
             .from(WORKSPACE)
             .where(WORKSPACE.EXTERNAL_ID.eq(team))
             .fetchSingle(WORKSPACE.ID);
-    List<Long> members =
-        dsl.select(MEMBER.ID)
-            .from(MEMBER)
-            .where(MEMBER.WORKSPACE_ID.eq(workspace))
-            .fetch(MEMBER.ID);
-    List<Long> channels =
-        dsl.select(CHANNEL.ID)
-            .from(CHANNEL)
-            .where(CHANNEL.WORKSPACE_ID.eq(workspace))
-            .fetch(CHANNEL.ID);
     List<String> external = new ArrayList<>(List.of(team));
-    external.addAll(
-        dsl.select(MEMBER.EXTERNAL_ID)
-            .from(MEMBER)
-            .where(MEMBER.WORKSPACE_ID.eq(workspace))
-            .fetch(MEMBER.EXTERNAL_ID));
+    dsl.select(MEMBER.EXTERNAL_ID, MEMBER.DM_CHANNEL_ID)
+        .from(MEMBER)
+        .where(MEMBER.WORKSPACE_ID.eq(workspace))
+        .forEach(
+            m -> {
+              external.add(m.value1());
+              if (m.value2() != null) {
+                external.add(m.value2());
+              }
+            });
     external.addAll(
         dsl.select(CHANNEL.EXTERNAL_ID)
             .from(CHANNEL)
             .where(CHANNEL.WORKSPACE_ID.eq(workspace))
             .fetch(CHANNEL.EXTERNAL_ID));
-    return rowsHolding(workspace, members, channels, external);
+    return new Traces(
+        workspace,
+        dsl.select(MEMBER.ID)
+            .from(MEMBER)
+            .where(MEMBER.WORKSPACE_ID.eq(workspace))
+            .fetch(MEMBER.ID),
+        dsl.select(CHANNEL.ID)
+            .from(CHANNEL)
+            .where(CHANNEL.WORKSPACE_ID.eq(workspace))
+            .fetch(CHANNEL.ID),
+        external);
   }
 
-  private List<String> rowsHolding(
-      long workspace, List<Long> members, List<Long> channels, List<String> external) {
+  private List<String> rowsNaming(String team) {
+    return rowsHolding(traces(team));
+  }
+
+  private List<String> rowsHolding(Traces t) {
     List<String> found = new ArrayList<>();
     found.addAll(
         SchemaWalk.holding(
-            dsl, SchemaWalk.columnsReferencing(dsl, "workspace"), List.of(workspace)));
-    found.addAll(SchemaWalk.holding(dsl, SchemaWalk.columnsReferencing(dsl, "member"), members));
-    found.addAll(SchemaWalk.holding(dsl, SchemaWalk.columnsReferencing(dsl, "channel"), channels));
-    found.addAll(SchemaWalk.holding(dsl, SchemaWalk.textColumns(dsl), external));
+            dsl, SchemaWalk.columnsReferencing(dsl, "workspace"), List.of(t.workspace())));
+    found.addAll(
+        SchemaWalk.holding(dsl, SchemaWalk.columnsReferencing(dsl, "member"), t.members()));
+    found.addAll(
+        SchemaWalk.holding(dsl, SchemaWalk.columnsReferencing(dsl, "channel"), t.channels()));
+    found.addAll(SchemaWalk.holding(dsl, SchemaWalk.textColumns(dsl), t.external()));
     return found;
   }
 
   @Test
   void afterTheRetentionPeriodNoRowOfTheWorkspaceIsLeft() {
     slack.tick("2026-03-03T09:00:00Z"); // a nudge each: outbox rows, DM channels kept
-    long workspace =
-        dsl.select(WORKSPACE.ID)
-            .from(WORKSPACE)
-            .where(WORKSPACE.EXTERNAL_ID.eq(A))
-            .fetchSingle(WORKSPACE.ID);
-    List<Long> members =
-        dsl.select(MEMBER.ID)
-            .from(MEMBER)
-            .where(MEMBER.WORKSPACE_ID.eq(workspace))
-            .fetch(MEMBER.ID);
-    List<Long> channels =
-        dsl.select(CHANNEL.ID)
-            .from(CHANNEL)
-            .where(CHANNEL.WORKSPACE_ID.eq(workspace))
-            .fetch(CHANNEL.ID);
-    List<String> external = List.of(A, "UA1", "C-" + A, "DUA1");
-    assertThat(rowsHolding(workspace, members, channels, external)).hasSizeGreaterThan(5);
+    Traces a = traces(A);
+    assertThat(a.external()).contains("UA1", "C-" + A, "DUA1");
+    assertThat(rowsHolding(a)).hasSizeGreaterThan(5);
     slack.event(A, "Ev-1", UNINSTALLED);
 
     slack.tick("2026-04-02T08:00:00Z"); // retention runs on the hour: 30 days less one after
@@ -214,7 +213,7 @@ class UninstallEndToEndTest {
 
     slack.tick("2026-04-02T10:00:00Z");
 
-    assertThat(rowsHolding(workspace, members, channels, external)).isEmpty();
+    assertThat(rowsHolding(a)).isEmpty();
     assertThat(rowsNaming(B)).isNotEmpty();
     slack.fake.clear();
     assertThat(slack.command(B, "UB1", "status").body()).contains("Stage 1");

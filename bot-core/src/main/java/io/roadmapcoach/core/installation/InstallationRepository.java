@@ -9,9 +9,12 @@ import io.roadmapcoach.core.time.Times;
 import io.roadmapcoach.db.schema.tables.records.InstallationRecord;
 import io.roadmapcoach.db.schema.tables.records.OauthStateRecord;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /** Installations and OAuth states as stored; tokens arrive here already encrypted. */
@@ -24,33 +27,25 @@ final class InstallationRepository {
 
   /** Stores the installation, replacing the workspace's previous one whole. */
   void save(Installation i, byte[] botToken, byte[] refreshToken, Instant now) {
+    Map<Field<?>, Object> values = new LinkedHashMap<>();
+    values.put(INSTALLATION.ENTERPRISE_ID, i.enterpriseId().orElse(null));
+    values.put(INSTALLATION.APP_ID, i.appId().orElse(null));
+    values.put(INSTALLATION.BOT_ID, i.botId().orElse(null));
+    values.put(INSTALLATION.BOT_USER_ID, i.botUserId());
+    values.put(INSTALLATION.BOT_SCOPES, i.botScopes());
+    values.put(INSTALLATION.INSTALLER_USER_ID, i.installerUserId().orElse(null));
+    values.put(INSTALLATION.BOT_TOKEN, botToken);
+    values.put(INSTALLATION.BOT_REFRESH_TOKEN, refreshToken);
+    values.put(INSTALLATION.BOT_TOKEN_EXPIRES_AT, i.tokenExpiresAt().map(Times::utc).orElse(null));
+    values.put(INSTALLATION.INSTALLED_AT, Times.utc(i.installedAt()));
+    values.put(INSTALLATION.UPDATED_AT, Times.utc(now));
     dsl.insertInto(INSTALLATION)
         .set(INSTALLATION.PLATFORM, i.platform().key())
         .set(INSTALLATION.WORKSPACE_EXTERNAL_ID, i.workspaceId())
-        .set(INSTALLATION.ENTERPRISE_ID, i.enterpriseId().orElse(null))
-        .set(INSTALLATION.APP_ID, i.appId().orElse(null))
-        .set(INSTALLATION.BOT_ID, i.botId().orElse(null))
-        .set(INSTALLATION.BOT_USER_ID, i.botUserId())
-        .set(INSTALLATION.BOT_SCOPES, i.botScopes())
-        .set(INSTALLATION.INSTALLER_USER_ID, i.installerUserId().orElse(null))
-        .set(INSTALLATION.BOT_TOKEN, botToken)
-        .set(INSTALLATION.BOT_REFRESH_TOKEN, refreshToken)
-        .set(INSTALLATION.BOT_TOKEN_EXPIRES_AT, i.tokenExpiresAt().map(Times::utc).orElse(null))
-        .set(INSTALLATION.INSTALLED_AT, Times.utc(i.installedAt()))
-        .set(INSTALLATION.UPDATED_AT, Times.utc(now))
+        .set(values)
         .onConflict(INSTALLATION.PLATFORM, INSTALLATION.WORKSPACE_EXTERNAL_ID)
         .doUpdate()
-        .set(INSTALLATION.ENTERPRISE_ID, i.enterpriseId().orElse(null))
-        .set(INSTALLATION.APP_ID, i.appId().orElse(null))
-        .set(INSTALLATION.BOT_ID, i.botId().orElse(null))
-        .set(INSTALLATION.BOT_USER_ID, i.botUserId())
-        .set(INSTALLATION.BOT_SCOPES, i.botScopes())
-        .set(INSTALLATION.INSTALLER_USER_ID, i.installerUserId().orElse(null))
-        .set(INSTALLATION.BOT_TOKEN, botToken)
-        .set(INSTALLATION.BOT_REFRESH_TOKEN, refreshToken)
-        .set(INSTALLATION.BOT_TOKEN_EXPIRES_AT, i.tokenExpiresAt().map(Times::utc).orElse(null))
-        .set(INSTALLATION.INSTALLED_AT, Times.utc(i.installedAt()))
-        .set(INSTALLATION.UPDATED_AT, Times.utc(now))
+        .set(values)
         .execute();
   }
 

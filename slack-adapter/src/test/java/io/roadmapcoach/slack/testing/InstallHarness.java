@@ -183,19 +183,7 @@ public final class InstallHarness implements AutoCloseable {
     Map<String, String> headers =
         new LinkedHashMap<>(SlackHarness.signed(body, SlackHarness.now()));
     headers.put("Content-Type", type);
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve("/slack/events"))
-            .timeout(Duration.ofSeconds(10))
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    headers.forEach(request::header);
-    try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return SlackHarness.post(http, base.resolve("/slack/events"), body, headers);
   }
 
   // ---- time

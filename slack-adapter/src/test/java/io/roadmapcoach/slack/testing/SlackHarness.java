@@ -228,8 +228,14 @@ public final class SlackHarness implements AutoCloseable {
   }
 
   public HttpResponse<String> send(String body, Map<String, String> headers) {
+    return post(http, events, body, headers);
+  }
+
+  /** POSTs {@code body} with {@code headers} and waits up to 10 s for the answer. */
+  static HttpResponse<String> post(
+      HttpClient http, URI url, String body, Map<String, String> headers) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(events)
+        HttpRequest.newBuilder(url)
             .timeout(Duration.ofSeconds(10))
             .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);

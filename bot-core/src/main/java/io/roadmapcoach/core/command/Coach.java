@@ -70,12 +70,12 @@ import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.tx.DatabaseUnavailable;
+import io.roadmapcoach.core.tx.OutageLog;
 import io.roadmapcoach.core.tx.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
@@ -91,7 +91,6 @@ import org.slf4j.LoggerFactory;
 public final class Coach {
   private static final Logger log = LoggerFactory.getLogger(Coach.class);
   private static final int ATTEMPTS_ON_CONFLICT = 3;
-  private static final long OUTAGE_LOG_INTERVAL_NANOS = 10_000_000_000L;
 
   /** The services a coach hands commands to. */
   public record Services(
@@ -112,8 +111,7 @@ public final class Coach {
   private final Services services;
   private final Clock clock;
   private final Observer observer;
-  private final AtomicLong lastOutageLogged =
-      new AtomicLong(System.nanoTime() - OUTAGE_LOG_INTERVAL_NANOS - 1);
+  private final OutageLog outages = new OutageLog(log, Duration.ofSeconds(10));
 
   public Coach(
       Roadmap roadmap,
@@ -267,15 +265,8 @@ public final class Coach {
     return new Answered(Apologies.somethingWentWrong(), Outcome.FAILED);
   }
 
-  /** Said at WARN once in a while: an outage must not flood the log with a line per command. */
   private Answered databaseUnreachable(Command command, DatabaseUnavailable e) {
-    long now = System.nanoTime();
-    long last = lastOutageLogged.get();
-    if (now - last > OUTAGE_LOG_INTERVAL_NANOS && lastOutageLogged.compareAndSet(last, now)) {
-      log.warn("{} not carried out: {}", name(command), e.getMessage());
-    } else {
-      log.debug("{} not carried out: {}", name(command), e.getMessage());
-    }
+    outages.unavailable(name(command), e);
     return new Answered(Apologies.databaseUnreachable(), Outcome.DATABASE_UNAVAILABLE);
   }
 

@@ -4,6 +4,8 @@ import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.delivery.DeliveryQueue.Claimed;
 import io.roadmapcoach.core.delivery.DeliveryQueue.Held;
 import io.roadmapcoach.core.delivery.DeliveryQueue.Mark;
+import io.roadmapcoach.core.tx.DatabaseUnavailable;
+import io.roadmapcoach.core.tx.OutageLog;
 import io.roadmapcoach.core.tx.Transactions;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,6 +75,7 @@ public final class DeliveryWorker implements AutoCloseable {
   private final Map<Platform, Lane> lanes = new ConcurrentHashMap<>();
   private final Map<Long, InFlight> held = new ConcurrentHashMap<>();
   private final DeliveryCounts counts = new DeliveryCounts();
+  private final OutageLog outages = new OutageLog(log, Duration.ofMinutes(1));
   private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>(List.of(counts));
   private final CountDownLatch stopSignal = new CountDownLatch(1);
   private volatile boolean stopping;
@@ -199,6 +202,9 @@ public final class DeliveryWorker implements AutoCloseable {
                     boolean claimed = false;
                     try {
                       claimed = claimRound();
+                      outages.reachable();
+                    } catch (DatabaseUnavailable e) {
+                      outages.unavailable("Claiming deliveries", e);
                     } catch (RuntimeException e) {
                       log.error("Claiming deliveries failed; trying again shortly", e);
                     }

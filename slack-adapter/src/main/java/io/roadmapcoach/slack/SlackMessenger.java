@@ -42,6 +42,7 @@ final class SlackMessenger implements Messenger {
   private static final Logger log = LoggerFactory.getLogger(SlackMessenger.class);
   private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
   private static final Duration UNANSWERED_WAIT = Duration.ofSeconds(15);
+  private static final Duration TOKEN_RETRY = Duration.ofMinutes(1);
 
   /** The metadata event type every post carries, with the delivery key in its payload. */
   static final String EVENT_TYPE = "roadmap_coach_delivery";
@@ -182,7 +183,18 @@ final class SlackMessenger implements Messenger {
 
   @Override
   public DeliveryResult send(Delivery delivery) {
-    Optional<MethodsClient> found = clients.forTeam(delivery.workspaceExternalId());
+    Optional<MethodsClient> found;
+    try {
+      found = clients.forTeam(delivery.workspaceExternalId());
+    } catch (RuntimeException e) {
+      // an expired token whose refresh failed, or the database out of reach: nothing was posted
+      return DeliveryResult.RetryLater.thisOnly(
+          TOKEN_RETRY,
+          "slack: no working token for workspace "
+              + delivery.workspaceExternalId()
+              + ": "
+              + e.getMessage());
+    }
     if (found.isEmpty()) {
       return new DeliveryResult.Unreachable(
           Who.WORKSPACE, "slack: no bot token for workspace " + delivery.workspaceExternalId());

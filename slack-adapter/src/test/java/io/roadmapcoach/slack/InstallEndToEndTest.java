@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.db.testing.PostgresExtension;
+import io.roadmapcoach.slack.testing.FakeSlack;
 import io.roadmapcoach.slack.testing.FakeSlack.Call;
 import io.roadmapcoach.slack.testing.InstallHarness;
 import java.net.http.HttpResponse;
@@ -239,6 +240,29 @@ class InstallEndToEndTest {
             });
     assertThat(slack.core.installations().find(Platform.SLACK, A).orElseThrow().botToken())
         .isEqualTo(second);
+  }
+
+  @Test
+  void anExpiredTokenWhoseRefreshFailsHoldsTheNudgeUntilARefreshWorks(DSLContext dsl) {
+    // installed Monday 22:00 with a 12-hour token: it expired at 10:00 on Tuesday
+    harness(dsl, Optional.of(Duration.ofHours(12)));
+    slack.install(A, "Team A", "UA1");
+    slack.command(A, "UA1", "start");
+    slack.fake.clear();
+    slack.fake.next("oauth.v2.access", FakeSlack.Answer.error("internal_error"));
+
+    slack.tick("2026-03-03T10:30:00Z"); // Tuesday's 09:00 nudge, still within its late window
+
+    assertThat(slack.fake.calls("oauth.v2.access")).hasSize(1);
+    assertThat(slack.fake.calls("chat.postMessage")).isEmpty();
+
+    slack.tick("2026-03-03T10:32:00Z");
+
+    assertThat(slack.fake.calls("oauth.v2.access")).hasSize(2);
+    assertThat(slack.fake.calls("chat.postMessage"))
+        .singleElement()
+        .extracting(Call::authorization)
+        .isEqualTo(bearer(slack.tokenOf(A)));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.dashboard.DashboardFixture;
 import io.roadmapcoach.core.testing.CoachFixture;
+import io.roadmapcoach.core.testing.HeadlessChromium;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,21 +24,15 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A lead's dashboard in a real browser: Debian's headless Chromium, driven by Selenium through
- * Debian's chromedriver (named explicitly, so Selenium Manager never tries to download one). The
- * dashboard is served the console's way, on 127.0.0.1 from the first link. Screenshots are kept in
- * {@code app/target/} for a person to look at.
+ * A lead's dashboard in a real browser ({@link HeadlessChromium}). The dashboard is served the
+ * console's way, on 127.0.0.1 from the first link. Screenshots are kept in {@code app/target/} for
+ * a person to look at.
  */
 @ExtendWith(PostgresExtension.class)
 class DashboardBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
   private final CoachFixture f = CoachFixture.builtIn();
   private final ConsoleDashboard console = new ConsoleDashboard();
   private final DashboardFixture d = new DashboardFixture(f, console);
@@ -49,49 +44,9 @@ class DashboardBrowserTest {
 
   @BeforeEach
   void startBrowser() throws Exception {
-    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!present && "true".equals(System.getenv("CI"))) {
-      throw new AssertionError(
-          "CI must run the browser test: .ci/run installs chromium and chromium-driver");
-    }
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        present,
-        "Skipped: no Chromium here (needs "
-            + CHROMIUM
-            + " and "
-            + CHROMEDRIVER
-            + "; apt-get install chromium chromium-driver)");
-    console.serve(d.service());
     downloads = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "downloads");
-    Path profile = Files.createTempDirectory("chromium-profile");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox", // as root Chromium refuses to start with its sandbox
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,2200",
-        "--user-data-dir=" + profile);
-    options.setExperimentalOption(
-        "prefs",
-        Map.of(
-            "download.default_directory",
-            downloads.toString(),
-            "download.prompt_for_download",
-            false));
-    ChromeDriverService driver =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(driver, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    browser = HeadlessChromium.start(Optional.of(downloads));
+    console.serve(d.service());
   }
 
   @AfterEach

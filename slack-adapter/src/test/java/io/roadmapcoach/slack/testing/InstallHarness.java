@@ -120,6 +120,11 @@ public final class InstallHarness implements AutoCloseable {
     }
   }
 
+  /** The address of a page of the app, for a browser. */
+  public String url(String pathAndQuery) {
+    return base.resolve(pathAndQuery).toString();
+  }
+
   /** Opens {@code /slack/install}. */
   public Started start() {
     HttpResponse<String> page = get(OAuthInstall.INSTALL_PATH, Optional.empty());

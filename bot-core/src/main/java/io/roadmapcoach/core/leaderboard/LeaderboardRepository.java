@@ -74,25 +74,31 @@ public final class LeaderboardRepository {
     }
     int points = own.get().get(board.points());
     var reached = own.get().get(board.reachedAt());
-    Condition ahead =
-        board
-            .points()
-            .gt(points)
-            .or(board.points().eq(points).and(board.reachedAt().lt(reached)))
-            .or(
-                board
-                    .points()
-                    .eq(points)
-                    .and(board.reachedAt().eq(reached))
-                    .and(board.memberId().lt(memberId)));
-    // everyone ahead, read from the points index alone, less the few hidden members ahead
-    int aheadOfThem = dsl.fetchCount(board.pointsTable(), board.where().and(ahead));
-    int hiddenAhead =
-        dsl.fetchCount(
-            DSL.selectOne()
-                .from(board.ranked())
-                .where(board.where().and(ahead).and(MEMBER.HIDDEN_FROM_LEADERBOARD.isTrue())));
-    int better = aheadOfThem - hiddenAhead;
+    // everyone ahead, as three ranges of the points index (more points; as many, reached
+    // earlier; the same moment, a lower id), each counted from the index alone: one condition
+    // with OR between them would read the whole channel's board
+    List<Condition> ahead =
+        List.of(
+            board.points().gt(points),
+            board.points().eq(points).and(board.reachedAt().lt(reached)),
+            board
+                .points()
+                .eq(points)
+                .and(board.reachedAt().eq(reached))
+                .and(board.memberId().lt(memberId)));
+    // less the few hidden members ahead, found from their own small index. Six small counts:
+    // as scalar subqueries of one statement they were planned worse (p50 12 ms against 4 ms)
+    int better = 0;
+    for (Condition range : ahead) {
+      better += dsl.fetchCount(board.pointsTable(), board.where().and(range));
+      better -=
+          dsl.fetchCount(
+              DSL.selectOne()
+                  .from(board.pointsTable())
+                  .join(MEMBER)
+                  .on(MEMBER.ID.eq(board.memberId()))
+                  .where(board.where().and(range).and(MEMBER.HIDDEN_FROM_LEADERBOARD.isTrue())));
+    }
     return Optional.of(standing(better + 1, own.get(), board));
   }
 

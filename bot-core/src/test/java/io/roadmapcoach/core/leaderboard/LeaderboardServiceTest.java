@@ -176,6 +176,28 @@ class LeaderboardServiceTest {
   }
 
   @Test
+  void theCallersRankCountsMorePointsAndEarlierTiesButNoHiddenMemberAhead() {
+    List<Caller> members = new ArrayList<>();
+    for (int i = 1; i <= 12; i++) {
+      Caller member = f.caller("m" + i);
+      members.add(member);
+      f.say(member, "start");
+    }
+    for (Caller member : members) { // each reaches 10 points a minute after the one before
+      f.after(Duration.ofMinutes(1)).say(member, "done 1");
+    }
+    f.after(Duration.ofMinutes(1)).say(members.get(11), "done 2"); // m12 alone at 20 points
+    f.say(members.get(0), "leaderboard hide");
+
+    // m11 is behind m12 (more points) and m2..m10 (tied, earlier); m1, hidden, does not count
+    for (String period : List.of("leaderboard", "leaderboard all")) {
+      assertThat(f.say(members.get(10), period).plainText())
+          .as(period)
+          .contains("… 11. m11 · 10 pts · stage 1/15");
+    }
+  }
+
+  @Test
   void boardsShowNamesNeverMentions() {
     Caller slackAna = f.member("U0ANA", "Ana Lima", Optional.of(ZoneId.of("UTC")), false);
     f.say(slackAna, "start");

@@ -4,23 +4,19 @@ import static io.roadmapcoach.db.schema.Tables.INSTALLATION;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import io.roadmapcoach.slack.testing.InstallHarness;
 import io.roadmapcoach.slack.testing.InstallHarness.Started;
+import io.roadmapcoach.slack.testing.LogCapture;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slf4j.LoggerFactory;
 
 /**
  * Every way an install can go wrong gets its own page, and stores nothing: a forged, replayed or
@@ -179,39 +175,19 @@ class InstallRefusalsEndToEndTest {
 
   @Test
   void theClientSecretAndTokensAreNeverLogged() {
-    Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-    Logger ours = (Logger) LoggerFactory.getLogger("io.roadmapcoach");
-    Logger sdk = (Logger) LoggerFactory.getLogger("com.slack.api");
-    Level oursLevel = ours.getLevel();
-    Level sdkLevel = sdk.getLevel();
-    var console = root.getAppender("STDERR");
-    ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    logs.start();
-    root.addAppender(logs);
-    root.detachAppender(console);
-    ours.setLevel(Level.DEBUG);
-    sdk.setLevel(Level.DEBUG);
-    try {
+    LogCapture logs = new LogCapture();
+    try (logs) {
       slack.fake.user("UA1", "Ana", "UTC", false);
       slack.install(A, "Team A", "UA1");
       slack.command(A, "UA1", "start");
       Started started = slack.start();
       redirectWith(started, "code=never-issued&state=" + started.state());
-    } finally {
-      root.detachAppender(logs);
-      root.addAppender(console);
-      ours.setLevel(oursLevel);
-      sdk.setLevel(sdkLevel);
     }
+    List<String> logged = logs.lines();
 
-    assertThat(logs.list).isNotEmpty();
+    assertThat(logged).isNotEmpty();
     String token = slack.tokenOf(A);
-    for (ILoggingEvent event : logs.list) {
-      String all =
-          event.getFormattedMessage()
-              + (event.getThrowableProxy() == null
-                  ? ""
-                  : ThrowableProxyUtil.asString(event.getThrowableProxy()));
+    for (String all : logged) {
       assertThat(all)
           .doesNotContain(InstallHarness.CLIENT_SECRET)
           .doesNotContain(InstallHarness.SECRET_KEY)

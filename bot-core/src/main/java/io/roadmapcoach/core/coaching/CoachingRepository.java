@@ -6,6 +6,13 @@ import io.roadmapcoach.core.time.Times;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -70,29 +77,73 @@ public final class CoachingRepository {
    * verdict. Locks the member's row for the rest of the transaction.
    */
   public NudgeVerdict countNudge(long memberId, LocalDate day, int limit, Instant now) {
-    var row =
-        dsl.select(MEMBER.UNANSWERED_NUDGES, MEMBER.LAST_NUDGE_DATE, MEMBER.NUDGES_PAUSED_AT)
+    return countNudges(Map.of(memberId, day), limit, now).get(memberId);
+  }
+
+  /**
+   * {@link #countNudge} for a batch of members, each with the day of their nudge: one read of their
+   * rows (locked, in id order) and one update per day and verdict.
+   */
+  public Map<Long, NudgeVerdict> countNudges(Map<Long, LocalDate> dayOf, int limit, Instant now) {
+    Map<Long, NudgeVerdict> verdicts = new HashMap<>();
+    Map<LocalDate, List<Long>> pauseOn = new HashMap<>();
+    Map<LocalDate, List<Long>> countOn = new HashMap<>();
+    dsl.select(MEMBER.ID, MEMBER.UNANSWERED_NUDGES, MEMBER.LAST_NUDGE_DATE, MEMBER.NUDGES_PAUSED_AT)
+        .from(MEMBER)
+        .where(MEMBER.ID.in(dayOf.keySet()))
+        .orderBy(MEMBER.ID)
+        .forUpdate()
+        .forEach(
+            row -> {
+              LocalDate day = dayOf.get(row.value1());
+              if (day.equals(row.value3())) {
+                // a retried send of the same day's nudge: counted once, the same verdict
+                verdicts.put(
+                    row.value1(), row.value4() == null ? NudgeVerdict.NUDGE : NudgeVerdict.PAUSE);
+              } else if (row.value2() >= limit) {
+                verdicts.put(row.value1(), NudgeVerdict.PAUSE);
+                pauseOn.computeIfAbsent(day, d -> new ArrayList<>()).add(row.value1());
+              } else {
+                verdicts.put(row.value1(), NudgeVerdict.NUDGE);
+                countOn.computeIfAbsent(day, d -> new ArrayList<>()).add(row.value1());
+              }
+            });
+    pauseOn.forEach(
+        (day, ids) ->
+            dsl.update(MEMBER)
+                .set(MEMBER.NUDGES_PAUSED_AT, Times.utc(now))
+                .set(MEMBER.LAST_NUDGE_DATE, day)
+                .where(MEMBER.ID.in(ids))
+                .execute());
+    countOn.forEach(
+        (day, ids) ->
+            dsl.update(MEMBER)
+                .set(MEMBER.UNANSWERED_NUDGES, MEMBER.UNANSWERED_NUDGES.plus(1))
+                .set(MEMBER.LAST_NUDGE_DATE, day)
+                .where(MEMBER.ID.in(ids))
+                .execute());
+    return verdicts;
+  }
+
+  /** Which of the members' statuses say they are away at {@code now}. */
+  public Set<Long> awayAmong(Collection<Long> memberIds, Instant now) {
+    return new HashSet<>(
+        dsl.select(MEMBER.ID)
             .from(MEMBER)
-            .where(MEMBER.ID.eq(memberId))
-            .forUpdate()
-            .fetchSingle();
-    if (day.equals(row.value2())) {
-      return row.value3() == null ? NudgeVerdict.NUDGE : NudgeVerdict.PAUSE;
-    }
-    if (row.value1() >= limit) {
-      dsl.update(MEMBER)
-          .set(MEMBER.NUDGES_PAUSED_AT, Times.utc(now))
-          .set(MEMBER.LAST_NUDGE_DATE, day)
-          .where(MEMBER.ID.eq(memberId))
-          .execute();
-      return NudgeVerdict.PAUSE;
-    }
-    dsl.update(MEMBER)
-        .set(MEMBER.UNANSWERED_NUDGES, MEMBER.UNANSWERED_NUDGES.plus(1))
-        .set(MEMBER.LAST_NUDGE_DATE, day)
-        .where(MEMBER.ID.eq(memberId))
-        .execute();
-    return NudgeVerdict.NUDGE;
+            .where(
+                MEMBER.ID.in(memberIds),
+                MEMBER.AWAY_SINCE.isNotNull(),
+                MEMBER.AWAY_UNTIL.isNull().or(MEMBER.AWAY_UNTIL.gt(Times.utc(now))))
+            .fetch(MEMBER.ID));
+  }
+
+  /** Which of the members asked for a study buddy. */
+  public Set<Long> buddySeekersAmong(Collection<Long> memberIds) {
+    return new HashSet<>(
+        dsl.select(MEMBER.ID)
+            .from(MEMBER)
+            .where(MEMBER.ID.in(memberIds), MEMBER.BUDDY_OPT_IN.isTrue())
+            .fetch(MEMBER.ID));
   }
 
   /** Whether the member's platform status says they are away at {@code now}. */

@@ -9,7 +9,10 @@ import io.roadmapcoach.core.time.Times;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -59,6 +62,27 @@ public final class HolidayRepository {
             .where(CHANNEL_HOLIDAY.CHANNEL_ID.eq(channelId), CHANNEL_HOLIDAY.DAY.eq(day))
             .execute()
         == 1;
+  }
+
+  /** A day of a channel's calendar. */
+  public record ChannelDay(long channelId, LocalDate day) {}
+
+  /** Which of the channel days are holidays. */
+  public Set<ChannelDay> holidaysAmong(Collection<ChannelDay> days) {
+    Set<Long> channels = new HashSet<>();
+    Set<LocalDate> dates = new HashSet<>();
+    days.forEach(
+        d -> {
+          channels.add(d.channelId());
+          dates.add(d.day());
+        });
+    Set<ChannelDay> holidays = new HashSet<>();
+    dsl.select(CHANNEL_HOLIDAY.CHANNEL_ID, CHANNEL_HOLIDAY.DAY)
+        .from(CHANNEL_HOLIDAY)
+        .where(CHANNEL_HOLIDAY.CHANNEL_ID.in(channels), CHANNEL_HOLIDAY.DAY.in(dates))
+        .forEach(r -> holidays.add(new ChannelDay(r.value1(), r.value2())));
+    holidays.retainAll(new HashSet<>(days));
+    return holidays;
   }
 
   public boolean isHoliday(long channelId, LocalDate day) {

@@ -1,13 +1,20 @@
 package io.roadmapcoach.core.coaching;
 
 import io.roadmapcoach.core.coaching.CoachingRepository.NudgeVerdict;
+import io.roadmapcoach.core.coaching.HolidayRepository.ChannelDay;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the daily nudge owes the person it goes to: none on a holiday of their home channel or while
@@ -34,14 +41,60 @@ public final class NudgeCourtesies {
    * streak.
    */
   public Optional<String> skipped(Member member, Channel home, LocalDate today, Instant now) {
-    if (holidays.isHoliday(home.id(), today)) {
-      return Optional.of("a holiday in #" + home.name());
+    return prepare(List.of(new Subject(member.id(), home.id(), today)), now)
+        .skipped(member, home, today);
+  }
+
+  /** A nudge about to be written: whose, their home channel, and the day it is for. */
+  public record Subject(long memberId, long homeChannelId, LocalDate day) {}
+
+  /**
+   * What the courtesies need to know about a batch of nudges, read at once: who is away, which days
+   * are holidays, who asked for a buddy.
+   */
+  public Prepared prepare(Collection<Subject> subjects, Instant now) {
+    Set<Long> memberIds = new HashSet<>();
+    List<ChannelDay> days = new ArrayList<>();
+    for (Subject s : subjects) {
+      memberIds.add(s.memberId());
+      days.add(new ChannelDay(s.homeChannelId(), s.day()));
     }
-    if (coaching.isAway(member.id(), now)) {
-      coaching.keepAwayDay(member.id(), today);
-      return Optional.of("the member's status says they are away");
+    return new Prepared(
+        coaching.awayAmong(memberIds, now),
+        holidays.holidaysAmong(days),
+        coaching.buddySeekersAmong(memberIds));
+  }
+
+  /** The courtesies of a batch of nudges, from what {@link #prepare} read. */
+  public final class Prepared {
+    private final Set<Long> away;
+    private final Set<ChannelDay> holidayDays;
+    private final Set<Long> buddySeekers;
+
+    private Prepared(Set<Long> away, Set<ChannelDay> holidayDays, Set<Long> buddySeekers) {
+      this.away = away;
+      this.holidayDays = holidayDays;
+      this.buddySeekers = buddySeekers;
     }
-    return Optional.empty();
+
+    /** As {@link NudgeCourtesies#skipped}, for a member of the batch. */
+    public Optional<String> skipped(Member member, Channel home, LocalDate today) {
+      if (holidayDays.contains(new ChannelDay(home.id(), today))) {
+        return Optional.of("a holiday in #" + home.name());
+      }
+      if (away.contains(member.id())) {
+        coaching.keepAwayDay(member.id(), today);
+        return Optional.of("the member's status says they are away");
+      }
+      return Optional.empty();
+    }
+
+    /** As {@link NudgeCourtesies#buddyLine}; only those who asked for a buddy can have one. */
+    public Optional<Text> buddyLine(Member member, LocalDate today) {
+      return buddySeekers.contains(member.id())
+          ? NudgeCourtesies.this.buddyLine(member, today)
+          : Optional.empty();
+    }
   }
 
   /**
@@ -52,6 +105,23 @@ public final class NudgeCourtesies {
   public boolean pausesInstead(Member member, LocalDate today, Instant now) {
     return coaching.countNudge(member.id(), today, UNANSWERED_BEFORE_PAUSE, now)
         == NudgeVerdict.PAUSE;
+  }
+
+  /**
+   * {@link #pausesInstead} for a batch of members, each with the day of their nudge: those whose
+   * nudge is the goodbye.
+   */
+  public Set<Long> pauseAmong(Map<Long, LocalDate> dayOf, Instant now) {
+    Set<Long> pausing = new HashSet<>();
+    coaching
+        .countNudges(dayOf, UNANSWERED_BEFORE_PAUSE, now)
+        .forEach(
+            (id, verdict) -> {
+              if (verdict == NudgeVerdict.PAUSE) {
+                pausing.add(id);
+              }
+            });
+    return pausing;
   }
 
   /** The last message before nudges pause. */

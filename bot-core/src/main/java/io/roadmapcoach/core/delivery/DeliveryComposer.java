@@ -12,9 +12,12 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongPredicate;
 
 /**
  * Writes what a claimed outbox row says by handing it to the composer of its kind, after checking
@@ -65,11 +68,48 @@ public final class DeliveryComposer {
    * be composed fails the whole batch; the worker then composes those rows one by one.
    */
   public List<Composed> composeAll(List<DeliveryQueue.Claimed> rows, Instant now) {
-    List<Composed> composed = new ArrayList<>(rows.size());
+    Set<Long> memberIds = new HashSet<>();
+    Set<Long> channelIds = new HashSet<>();
     for (DeliveryQueue.Claimed row : rows) {
-      composed.add(compose(row, now));
+      row.memberId().ifPresent(memberIds::add);
+      row.channelId().ifPresent(channelIds::add);
     }
-    return composed;
+    Set<Long> members = memberIds.isEmpty() ? Set.of() : this.members.existing(memberIds);
+    Set<Long> channels =
+        channelIds.isEmpty() ? Set.of() : this.members.existingChannels(channelIds);
+    Composed[] composed = new Composed[rows.size()];
+    // each kind composes its rows together (reading what they need at once), in their order
+    Map<DeliveryKind, List<Integer>> byKindAt = new EnumMap<>(DeliveryKind.class);
+    for (int i = 0; i < rows.size(); i++) {
+      DeliveryQueue.Claimed row = rows.get(i);
+      Optional<Drop> gone = recipientGone(row, members::contains, channels::contains);
+      if (gone.isPresent()) {
+        composed[i] = gone.get();
+      } else {
+        byKindAt.computeIfAbsent(row.kind(), k -> new ArrayList<>()).add(i);
+      }
+    }
+    byKindAt.forEach(
+        (kind, at) -> {
+          List<Composed> written =
+              byKind.get(kind).composeAll(at.stream().map(rows::get).toList(), now);
+          for (int j = 0; j < at.size(); j++) {
+            composed[at.get(j)] = written.get(j);
+          }
+        });
+    return List.of(composed);
+  }
+
+  /** The outbox keeps plain ids: a row whose member or channel was erased is dropped. */
+  private static Optional<Drop> recipientGone(
+      DeliveryQueue.Claimed row, LongPredicate memberExists, LongPredicate channelExists) {
+    if (row.memberId().isPresent() && !memberExists.test(row.memberId().get())) {
+      return Optional.of(new Drop("the member no longer exists"));
+    }
+    if (row.channelId().isPresent() && !channelExists.test(row.channelId().get())) {
+      return Optional.of(new Drop("the channel no longer exists"));
+    }
+    return Optional.empty();
   }
 
   /**
@@ -96,13 +136,8 @@ public final class DeliveryComposer {
   }
 
   public Composed compose(DeliveryQueue.Claimed row, Instant now) {
-    if (row.memberId().isPresent() && !members.exists(row.memberId().get())) {
-      return new Drop("the member no longer exists");
-    }
-    if (row.channelId().isPresent() && !members.channelExists(row.channelId().get())) {
-      return new Drop("the channel no longer exists");
-    }
-    return byKind.get(row.kind()).compose(row, now);
+    Optional<Drop> gone = recipientGone(row, members::exists, members::channelExists);
+    return gone.isPresent() ? gone.get() : byKind.get(row.kind()).compose(row, now);
   }
 
   private Composed notice(DeliveryQueue.Claimed row, Instant now) {

@@ -10,7 +10,10 @@ import io.roadmapcoach.db.schema.tables.records.EnrollmentRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -62,6 +65,31 @@ public final class EnrollmentRepository {
     return dsl.selectFrom(ENROLLMENT)
         .where(ENROLLMENT.MEMBER_ID.eq(memberId))
         .fetchOptional(EnrollmentRepository::enrollment);
+  }
+
+  /** The members' enrollments, for composing a batch of deliveries; the unenrolled left out. */
+  public Map<Long, Enrollment> findAll(Collection<Long> memberIds) {
+    Map<Long, Enrollment> found = new HashMap<>();
+    dsl.selectFrom(ENROLLMENT)
+        .where(ENROLLMENT.MEMBER_ID.in(memberIds))
+        .forEach(r -> found.put(r.getMemberId(), enrollment(r)));
+    return found;
+  }
+
+  /** What each member checked off in the stage given for them. */
+  public Map<Long, Set<Integer>> objectivesDone(Map<Long, Integer> stageOfMember) {
+    Map<Long, Set<Integer>> done = new HashMap<>();
+    stageOfMember.keySet().forEach(id -> done.put(id, new TreeSet<>()));
+    dsl.select(OBJECTIVE_DONE.MEMBER_ID, OBJECTIVE_DONE.STAGE, OBJECTIVE_DONE.OBJECTIVE)
+        .from(OBJECTIVE_DONE)
+        .where(OBJECTIVE_DONE.MEMBER_ID.in(stageOfMember.keySet()))
+        .forEach(
+            r -> {
+              if (r.value2().equals(stageOfMember.get(r.value1()))) {
+                done.get(r.value1()).add(r.value3());
+              }
+            });
+    return done;
   }
 
   /** The enrollment, locked until the transaction ends: changes to one member run one at a time. */

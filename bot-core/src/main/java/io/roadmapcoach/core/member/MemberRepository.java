@@ -17,8 +17,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
@@ -272,6 +275,32 @@ public final class MemberRepository {
         .orderBy(MEMBER.ID)
         .limit(1)
         .fetchOptional(MemberRepository::member);
+  }
+
+  /** The members' rows by id, for composing a batch of deliveries; missing ids are left out. */
+  public Map<Long, MemberRecord> memberRows(Collection<Long> ids) {
+    return dsl.selectFrom(MEMBER).where(MEMBER.ID.in(ids)).fetchMap(MEMBER.ID);
+  }
+
+  /** The channels by id; missing ids are left out. */
+  public Map<Long, Channel> channels(Collection<Long> ids) {
+    Map<Long, Channel> found = new HashMap<>();
+    dsl.selectFrom(CHANNEL)
+        .where(CHANNEL.ID.in(ids))
+        .forEach(r -> found.put(r.getId(), channel(r)));
+    return found;
+  }
+
+  /** Which of the members still exist. */
+  public Set<Long> existing(Collection<Long> memberIds) {
+    return new HashSet<>(
+        dsl.select(MEMBER.ID).from(MEMBER).where(MEMBER.ID.in(memberIds)).fetch(MEMBER.ID));
+  }
+
+  /** Which of the channels still exist. */
+  public Set<Long> existingChannels(Collection<Long> channelIds) {
+    return new HashSet<>(
+        dsl.select(CHANNEL.ID).from(CHANNEL).where(CHANNEL.ID.in(channelIds)).fetch(CHANNEL.ID));
   }
 
   public boolean exists(long memberId) {

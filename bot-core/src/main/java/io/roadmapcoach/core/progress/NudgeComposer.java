@@ -20,12 +20,18 @@ import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.Stage;
+import io.roadmapcoach.db.schema.tables.records.MemberRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A member's daily nudge, written when it is sent: their next objective with a button to check it
@@ -56,31 +62,120 @@ public final class NudgeComposer implements Composer {
 
   @Override
   public Composed compose(DeliveryQueue.Claimed row, Instant now) {
-    Member member = members.member(row.memberId().orElseThrow());
-    Optional<Enrollment> enrollment = enrollments.find(member.id());
-    if (enrollment.isEmpty()) {
-      return new Drop("not enrolled");
+    return composeAll(List.of(row), now).getFirst();
+  }
+
+  /**
+   * A batch of nudges, read at once: the members, their enrollments and home channels, what they
+   * checked off, and what the courtesies need. Those dropped are set aside first; the rest are
+   * counted towards the pause together, then written, in order.
+   */
+  @Override
+  public List<Composed> composeAll(List<DeliveryQueue.Claimed> rows, Instant now) {
+    Set<Long> ids = new HashSet<>();
+    rows.forEach(row -> ids.add(row.memberId().orElseThrow()));
+    if (ids.size() < rows.size() && rows.size() > 1) {
+      // two days' nudges of one member: each counts towards the pause after the other
+      return rows.stream().map(row -> compose(row, now)).toList();
     }
-    Channel home = members.channel(enrollment.get().channelId());
-    LocalDate today = now.atZone(member.zone(home)).toLocalDate();
+    Map<Long, MemberRecord> memberRows = members.memberRows(ids);
+    Map<Long, Enrollment> enrolled = enrollments.findAll(ids);
+    Map<Long, Channel> homes =
+        members.channels(enrolled.values().stream().map(Enrollment::channelId).toList());
+    Map<Long, Integer> stageOf = new HashMap<>();
+    enrolled.forEach((id, e) -> stageOf.put(id, e.stage()));
+    Map<Long, Set<Integer>> done = enrollments.objectivesDone(stageOf);
+    List<NudgeCourtesies.Subject> subjects = new ArrayList<>();
+    for (DeliveryQueue.Claimed row : rows) {
+      Enrollment e = enrolled.get(row.memberId().orElseThrow());
+      if (e != null) {
+        subjects.add(new NudgeCourtesies.Subject(e.memberId(), e.channelId(), row.localDate()));
+      }
+    }
+    NudgeCourtesies.Prepared prepared = courtesies.prepare(subjects, now);
+
+    Composed[] composed = new Composed[rows.size()];
+    Map<Integer, Going> going = new LinkedHashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      DeliveryQueue.Claimed row = rows.get(i);
+      long id = row.memberId().orElseThrow();
+      MemberRecord record = memberRows.get(id);
+      Enrollment enrollment = enrolled.get(id);
+      if (record == null) {
+        composed[i] = new Drop("the member no longer exists");
+        continue;
+      }
+      if (enrollment == null) {
+        composed[i] = new Drop("not enrolled");
+        continue;
+      }
+      Going nudge =
+          new Going(
+              MemberRepository.member(record),
+              Optional.ofNullable(record.getDmChannelId()),
+              enrollment,
+              homes.get(enrollment.channelId()),
+              done.getOrDefault(id, Set.of()));
+      Optional<Drop> drop = dropped(row, nudge, prepared, now);
+      if (drop.isPresent()) {
+        composed[i] = drop.get();
+      } else {
+        going.put(i, nudge);
+      }
+    }
+    Map<Long, LocalDate> counted = new HashMap<>();
+    going.forEach((i, g) -> counted.put(g.member().id(), rows.get(i).localDate()));
+    Set<Long> pausing = counted.isEmpty() ? Set.of() : courtesies.pauseAmong(counted, now);
+    going.forEach(
+        (i, g) ->
+            composed[i] = write(rows.get(i), g, pausing.contains(g.member().id()), prepared, now));
+    return List.of(composed);
+  }
+
+  /** A nudge that is going out, and what writing it needs. */
+  private record Going(
+      Member member,
+      Optional<String> dmChannel,
+      Enrollment enrollment,
+      Channel home,
+      Set<Integer> done) {}
+
+  /** Why the nudge is not sent after all, if it is not. */
+  private static Optional<Drop> dropped(
+      DeliveryQueue.Claimed row, Going g, NudgeCourtesies.Prepared prepared, Instant now) {
+    Member member = g.member();
     Optional<Drop> stale =
-        DeliveryComposer.staleness(row, member.remindTime(), member.zone(home), now, "the nudge");
+        DeliveryComposer.staleness(
+            row, member.remindTime(), member.zone(g.home()), now, "the nudge");
     if (stale.isPresent()) {
-      return stale.get();
+      return stale;
     }
-    if (!enrollment.get().lastActiveDate().isBefore(row.localDate())) {
-      return new Drop("active since the nudge was due");
+    if (!g.enrollment().lastActiveDate().isBefore(row.localDate())) {
+      return Optional.of(new Drop("active since the nudge was due"));
     }
     // the day the nudge is for: one found late, after midnight, still speaks of its own day
-    Optional<String> skipped = courtesies.skipped(member, home, row.localDate(), now);
-    if (skipped.isPresent()) {
-      return new Drop(skipped.get());
-    }
+    return prepared.skipped(member, g.home(), row.localDate()).map(Drop::new);
+  }
+
+  private Composed write(
+      DeliveryQueue.Claimed row,
+      Going g,
+      boolean pauses,
+      NudgeCourtesies.Prepared prepared,
+      Instant now) {
+    Member member = g.member();
+    LocalDate today = now.atZone(member.zone(g.home())).toLocalDate();
     Reply reply =
-        courtesies.pausesInstead(member, row.localDate(), now)
+        pauses
             ? courtesies.goodbye()
-            : nudge(member, enrollment.get(), today, Optional.empty());
-    return DeliveryComposer.toMember(row, member, members.dmChannel(member.id()), reply);
+            : nudge(
+                member,
+                g.enrollment(),
+                today,
+                Optional.empty(),
+                g.done(),
+                () -> prepared.buddyLine(member, today));
+    return DeliveryComposer.toMember(row, member, g.dmChannel(), reply);
   }
 
   /** Composes a lead's nudge: the daily nudge's next step, with who is cheering them on. */
@@ -103,6 +198,22 @@ public final class NudgeComposer implements Composer {
   }
 
   Reply nudge(Member member, Enrollment e, LocalDate today, Optional<String> cheeredBy) {
+    Set<Integer> done =
+        e.graduated() ? Set.of() : enrollments.objectivesDone(member.id(), e.stage());
+    return nudge(member, e, today, cheeredBy, done, () -> courtesies.buddyLine(member, today));
+  }
+
+  /**
+   * @param done what the member checked off in their stage
+   * @param buddyLine the line on their study buddy, read only for a nudge of their own
+   */
+  private Reply nudge(
+      Member member,
+      Enrollment e,
+      LocalDate today,
+      Optional<String> cheeredBy,
+      Set<Integer> done,
+      Supplier<Optional<Text>> buddyLine) {
     StreakView streak = Streaks.asOf(e.streak(), today, false, member);
     Reply.Builder reply = Reply.builder();
     List<Button> buttons = new ArrayList<>();
@@ -115,7 +226,6 @@ public final class NudgeComposer implements Composer {
           .section(Text.of("A few minutes on the questions you missed keeps it all fresh."));
     } else {
       Stage stage = roadmap.stage(e.stage());
-      Set<Integer> done = enrollments.objectivesDone(member.id(), stage.number());
       String where =
           "stage " + stage.number() + " of " + roadmap.stageCount() + ": " + stage.title();
       reply.header(
@@ -135,7 +245,7 @@ public final class NudgeComposer implements Composer {
       }
     }
     if (cheeredBy.isEmpty()) {
-      courtesies.buddyLine(member, today).ifPresent(reply::section);
+      buddyLine.get().ifPresent(reply::section);
     }
     reply.context(streakLine(streak));
     buttons.add(Buttons.snooze(1));

@@ -73,6 +73,24 @@ class NudgePauseTest {
   }
 
   @Test
+  void nudgesComposedTogetherAreCountedEachForItsOwnMember() {
+    Caller bo = f.caller("bo", "UTC");
+    f.say(bo, "start");
+    f.say(bo, "remind days daily");
+    mornings(TUESDAY, 3);
+    f.say(bo, "done 1"); // bo answers his third nudge; ana answers none
+
+    mornings(TUESDAY.plusDays(3), 2);
+    List<Delivery> sixth = f.tick(TUESDAY.plusDays(5) + "T09:00:00Z");
+
+    assertThat(sixth)
+        .extracting(d -> ((Delivery.Direct) d.target()).memberName() + ": " + d.reply().plainText())
+        .anyMatch(t -> t.startsWith("ana: " + GOODBYE))
+        .anyMatch(t -> t.startsWith("bo: ") && t.contains("Next: objective 2"))
+        .hasSize(2);
+  }
+
+  @Test
   void aPausedMemberShowsAsPausedToLeadsInTeamAndOnTheDashboard() {
     mornings(TUESDAY, 6);
 

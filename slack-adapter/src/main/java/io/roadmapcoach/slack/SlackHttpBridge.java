@@ -37,6 +37,10 @@ import org.slf4j.LoggerFactory;
 public final class SlackHttpBridge extends Handler.Abstract {
   public static final String PATH = "/slack/events";
   static final int MAX_BODY_BYTES = 64 * 1024;
+
+  /** How much of a body over the limit is still read (and thrown away) before the 413. */
+  static final int DRAIN_LIMIT = 1024 * 1024;
+
   private static final Logger log = LoggerFactory.getLogger(SlackHttpBridge.class);
   private static final String JSON = "application/json; charset=utf-8";
   private static final long REFUSAL_LOG_INTERVAL_NANOS = 10_000_000_000L;
@@ -91,22 +95,39 @@ public final class SlackHttpBridge extends Handler.Abstract {
     }
   }
 
+  /**
+   * 413. A body of up to {@link #DRAIN_LIMIT} is read to its end and thrown away first: answering
+   * while the client is still sending makes the connection close under it, and it may never see the
+   * answer. A larger one is answered at once, and the connection closed.
+   */
+  private static Answer tooLarge(InputStream in, long declared) throws IOException {
+    if (declared <= DRAIN_LIMIT) {
+      byte[] buffer = new byte[8192];
+      long read = 0;
+      int n;
+      while (read <= DRAIN_LIMIT && (n = in.read(buffer)) >= 0) {
+        read += n;
+      }
+    }
+    return Answer.json(413, "{\"error\":\"request body too large\"}");
+  }
+
   private Answer answer(Request request) {
     if (!HttpMethod.POST.is(request.getMethod())) {
       return Answer.json(405, "{\"error\":\"method not allowed\"}");
     }
     long declared = request.getLength();
-    if (declared > MAX_BODY_BYTES) {
-      return Answer.json(413, "{\"error\":\"request body too large\"}");
-    }
     byte[] bytes;
     try (InputStream in = Request.asInputStream(request)) {
+      if (declared > MAX_BODY_BYTES) {
+        return tooLarge(in, declared);
+      }
       bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+      if (bytes.length > MAX_BODY_BYTES) {
+        return tooLarge(in, -1);
+      }
     } catch (IOException e) {
       return Answer.json(400, "{\"error\":\"unreadable request\"}");
-    }
-    if (bytes.length > MAX_BODY_BYTES) {
-      return Answer.json(413, "{\"error\":\"request body too large\"}");
     }
     String body = new String(bytes, StandardCharsets.UTF_8);
     Map<String, List<String>> headers = headers(request);

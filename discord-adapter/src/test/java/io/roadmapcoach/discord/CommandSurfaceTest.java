@@ -11,7 +11,6 @@ import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.RoadmapLoader;
 import io.roadmapcoach.core.roadmap.RoadmapSource;
 import io.roadmapcoach.discord.CommandSurface.Entry;
-import io.roadmapcoach.discord.PlannedCommands.Planned;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
@@ -61,43 +59,6 @@ class CommandSurfaceTest {
     assertThat(command.getArray("contexts").toList())
         .extracting(String::valueOf)
         .containsExactly("0");
-  }
-
-  @Test
-  void theWholeSurfaceWithThePlannedCommandsFitsDiscordsLimits() {
-    List<Entry> all =
-        Stream.concat(
-                surface.entries().stream(), PlannedCommands.all().stream().map(Planned::entry))
-            .toList();
-
-    DataObject command = CommandSurface.command(all).toData();
-
-    assertFitsDiscordsLimits(command);
-  }
-
-  @Test
-  void plannedCommandsBecomeTheCoresTextForThem() {
-    List<Entry> all = new ArrayList<>(surface.entries());
-    PlannedCommands.all().forEach(p -> all.add(p.entry()));
-    CommandSurface whole = new CommandSurface(all);
-    for (Planned planned : PlannedCommands.all()) {
-      Entry entry = planned.entry();
-      assertThat(whole.text(groupOf(entry), entry.name(), planned.filledIn()))
-          .as("/roadmap %s", entry.path())
-          .isEqualTo(planned.says());
-    }
-  }
-
-  @Test
-  void aPlannedCommandIsRegisteredOnceTheCoreKnowsIt() {
-    for (Planned planned : PlannedCommands.all()) {
-      assertThat(parser.parse(planned.says()))
-          .as(
-              "the core now parses \"%s\": move /roadmap %s from PlannedCommands into"
-                  + " CommandSurface's table",
-              planned.says(), planned.entry().path())
-          .isInstanceOfAny(Command.Unknown.class, Command.Invalid.class);
-    }
   }
 
   @Test

@@ -6,10 +6,8 @@ import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.installation.Installations;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Each installed workspace's bot token, from the core's installations. A token that rotates is
@@ -55,14 +53,7 @@ final class InstalledTokens implements SlackTokens {
   public Set<String> scopes(String teamId) {
     return installations
         .find(Platform.SLACK, teamId)
-        .map(installation -> scopeSet(installation.botScopes()))
+        .map(installation -> SlackTokens.parseScopes(installation.botScopes()))
         .orElse(Set.of());
-  }
-
-  private static Set<String> scopeSet(String commaSeparated) {
-    return Arrays.stream(commaSeparated.split(","))
-        .map(String::strip)
-        .filter(scope -> !scope.isEmpty())
-        .collect(Collectors.toUnmodifiableSet());
   }
 }

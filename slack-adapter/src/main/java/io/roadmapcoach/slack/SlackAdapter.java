@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -389,12 +388,7 @@ public final class SlackAdapter implements AutoCloseable {
     headers.forEach(
         (name, values) -> {
           if ("x-oauth-scopes".equalsIgnoreCase(name) && values != null) {
-            values.forEach(
-                v ->
-                    Arrays.stream(v.split(","))
-                        .map(String::strip)
-                        .filter(s -> !s.isEmpty())
-                        .forEach(scopes::add));
+            values.forEach(v -> scopes.addAll(SlackTokens.parseScopes(v)));
           }
         });
     return scopes;

@@ -1,7 +1,10 @@
 package io.roadmapcoach.slack;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The bot token for a workspace, for every call the adapter makes on its own: deliveries from the
@@ -18,6 +21,14 @@ interface SlackTokens {
    * ({@link SlackDelivery}); none when the app is not installed there.
    */
   Set<String> scopes(String teamId);
+
+  /** Scopes as Slack writes them: comma-separated, in a header or an installation. */
+  static Set<String> parseScopes(String commaSeparated) {
+    return Arrays.stream(commaSeparated.split(","))
+        .map(String::strip)
+        .filter(scope -> !scope.isEmpty())
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
 
   /** The one workspace a single bot token serves, with the scopes {@code auth.test} reported. */
   static SlackTokens single(String teamId, String token, Set<String> scopes) {

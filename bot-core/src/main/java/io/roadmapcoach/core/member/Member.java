@@ -39,39 +39,6 @@ public record Member(
     daysOff = Set.copyOf(daysOff);
   }
 
-  /** A member whose nudges are not paused and who has no days off. */
-  public Member(
-      long id,
-      long workspaceId,
-      String externalId,
-      String displayName,
-      Optional<ZoneId> chosenZone,
-      Optional<ZoneId> platformZone,
-      boolean remindEnabled,
-      LocalTime remindTime,
-      ReminderDays remindDays,
-      Optional<ReminderMode> remindVia,
-      Optional<LocalDate> snoozedFrom,
-      Optional<LocalDate> snoozedUntil,
-      boolean hiddenFromLeaderboard) {
-    this(
-        id,
-        workspaceId,
-        externalId,
-        displayName,
-        chosenZone,
-        platformZone,
-        remindEnabled,
-        remindTime,
-        remindDays,
-        remindVia,
-        snoozedFrom,
-        snoozedUntil,
-        hiddenFromLeaderboard,
-        false,
-        Set.of());
-  }
-
   /** Their own time zone, else the given channel's (their home channel when enrolled). */
   public ZoneId zone(Channel home) {
     return chosenZone.or(() -> platformZone).orElseGet(home::zoneOrUtc);

@@ -7,6 +7,7 @@ import io.roadmapcoach.core.member.ReminderDays;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The streak rules over member-local days, without a database. */
@@ -39,7 +40,9 @@ class StreaksTest {
         Optional.empty(),
         Optional.ofNullable(snoozedFrom),
         Optional.ofNullable(snoozedUntil),
-        false);
+        false,
+        false,
+        Set.of());
   }
 
   private static final Member WEEKDAYS = member(ReminderDays.WEEKDAYS);

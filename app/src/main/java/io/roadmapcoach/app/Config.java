@@ -3,7 +3,7 @@ package io.roadmapcoach.app;
 import io.roadmapcoach.core.installation.TokenCipher;
 import io.roadmapcoach.db.Redaction;
 import io.roadmapcoach.discord.DiscordSettings;
-import io.roadmapcoach.slack.SlackDelivery;
+import io.roadmapcoach.slack.delivery.SlackDelivery;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

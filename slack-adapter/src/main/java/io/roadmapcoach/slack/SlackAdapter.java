@@ -1,13 +1,10 @@
 package io.roadmapcoach.slack;
 
 import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.MultiTeamsAuthorization;
-import com.slack.api.bolt.service.builtin.oauth.OAuthV2AccessErrorHandler;
-import com.slack.api.bolt.service.builtin.oauth.OAuthV2SuccessHandler;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
@@ -20,15 +17,32 @@ import io.roadmapcoach.core.command.Coach;
 import io.roadmapcoach.core.delivery.Messenger;
 import io.roadmapcoach.core.installation.Installations;
 import io.roadmapcoach.core.member.Workspaces;
+import io.roadmapcoach.slack.actions.ButtonPresses;
+import io.roadmapcoach.slack.commands.SlashCommands;
+import io.roadmapcoach.slack.delivery.Attachments;
+import io.roadmapcoach.slack.delivery.SlackClients;
+import io.roadmapcoach.slack.delivery.SlackDelivery;
+import io.roadmapcoach.slack.delivery.SlackMessenger;
+import io.roadmapcoach.slack.delivery.SlackOut;
+import io.roadmapcoach.slack.events.AppHome;
+import io.roadmapcoach.slack.events.EventClaims;
+import io.roadmapcoach.slack.events.Uninstalls;
+import io.roadmapcoach.slack.events.UnknownWorkspaces;
+import io.roadmapcoach.slack.install.InstallPages;
+import io.roadmapcoach.slack.install.InstallationStore;
+import io.roadmapcoach.slack.install.InstalledTokens;
+import io.roadmapcoach.slack.install.OAuthCallbacks;
+import io.roadmapcoach.slack.install.OAuthInstall;
+import io.roadmapcoach.slack.install.SlackTokens;
+import io.roadmapcoach.slack.users.SlackUsers;
+import io.roadmapcoach.slack.users.StatusChanges;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -164,12 +178,10 @@ public final class SlackAdapter implements AutoCloseable {
       throw new IllegalStateException(
           "Slack installs need ROADMAP_SECRET_KEY: installation tokens are stored encrypted");
     }
-    Slack slack = slack(settings.apiUrl());
+    Slack slack = SlackClients.webApi(settings.apiUrl());
     SlackTokens tokens =
         new InstalledTokens(installations, slack, settings.clientId(), settings.clientSecret());
     InstallationStore store = new InstallationStore(installations, tokens, settings.installUrl());
-    OAuthStates states = new OAuthStates(installations);
-    OAuthCallbacks callbacks = new OAuthCallbacks(installations, states, slack);
     UnknownWorkspaces unknown = new UnknownWorkspaces(installations);
     App app =
         new App(installConfig(slack, settings)) {
@@ -186,15 +198,7 @@ public final class SlackAdapter implements AutoCloseable {
             return list;
           }
         };
-    app.asOAuthApp(true);
-    app.service(store);
-    app.service(states);
-    // after service(store), which sets Bolt's default success handler
-    app.oauthCallback((OAuthV2SuccessHandler) callbacks::installed);
-    app.oauthCallbackError(callbacks::slackSaidNo);
-    app.oauthCallbackStateError(callbacks::stateRefused);
-    app.oauthCallbackAccessError((OAuthV2AccessErrorHandler) callbacks::exchangeFailed);
-    app.oauthCallbackException(callbacks::failed);
+    OAuthCallbacks.serve(app, installations, store, slack);
     return new Mode(
         app,
         new SlackClients(slack, tokens),
@@ -277,17 +281,8 @@ public final class SlackAdapter implements AutoCloseable {
     return new App(appConfig(slack(settings), settings));
   }
 
-  /** The Web API client, pointed at {@code SLACK_API_URL}. */
-  static Slack slack(SlackSettings settings) {
-    return slack(settings.apiUrl());
-  }
-
-  private static Slack slack(String apiUrl) {
-    SlackConfig config = new SlackConfig();
-    config.setMethodsEndpointUrlPrefix(apiUrl);
-    // no per-team metrics and no background auth.test look-ups: we call Slack ourselves
-    config.getMethodsConfig().setStatsEnabled(false);
-    return Slack.getInstance(config);
+  private static Slack slack(SlackSettings settings) {
+    return SlackClients.webApi(settings.apiUrl());
   }
 
   /**
@@ -377,20 +372,7 @@ public final class SlackAdapter implements AutoCloseable {
       throw new IllegalStateException(
           "Slack refused SLACK_BOT_TOKEN (auth.test: " + response.getError() + ")");
     }
-    return new Identity(response.getTeamId(), scopes(response.getHttpResponseHeaders()));
-  }
-
-  static Set<String> scopes(Map<String, List<String>> headers) {
-    if (headers == null) {
-      return Set.of();
-    }
-    Set<String> scopes = new TreeSet<>();
-    headers.forEach(
-        (name, values) -> {
-          if ("x-oauth-scopes".equalsIgnoreCase(name) && values != null) {
-            values.forEach(v -> scopes.addAll(SlackTokens.parseScopes(v)));
-          }
-        });
-    return scopes;
+    return new Identity(
+        response.getTeamId(), SlackTokens.scopesIn(response.getHttpResponseHeaders()));
   }
 }

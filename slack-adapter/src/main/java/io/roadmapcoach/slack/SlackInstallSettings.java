@@ -1,5 +1,7 @@
 package io.roadmapcoach.slack;
 
+import io.roadmapcoach.slack.delivery.SlackDelivery;
+import io.roadmapcoach.slack.install.OAuthInstall;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.roadmapcoach.slack;
 
+import io.roadmapcoach.slack.delivery.SlackDelivery;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;

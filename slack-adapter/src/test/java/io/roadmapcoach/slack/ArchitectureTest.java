@@ -1,6 +1,7 @@
 package io.roadmapcoach.slack;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -33,5 +34,25 @@ class ArchitectureTest {
   @Test
   void theAdapterUsesOnlyTheCoresApi() {
     noClasses().should().dependOnClassesThat(AdapterApi.coreInternals()).check(adapter);
+  }
+
+  /**
+   * The adapter is grouped by job (commands, actions, events, users, install, delivery, render);
+   * the groups depend on each other one way only, and only the entry point at the top wires them.
+   */
+  @Test
+  void theAdaptersGroupsFormNoCycle() {
+    slices().matching("io.roadmapcoach.slack.(*)..").should().beFreeOfCycles().check(adapter);
+  }
+
+  @Test
+  void noGroupReachesBackToTheEntryPoint() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.roadmapcoach.slack.*..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.roadmapcoach.slack")
+        .check(adapter);
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.roadmapcoach.slack.delivery.SlackDelivery;
+import io.roadmapcoach.slack.install.OAuthInstall;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

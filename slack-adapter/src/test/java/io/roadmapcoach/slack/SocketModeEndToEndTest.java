@@ -9,6 +9,7 @@ import io.roadmapcoach.core.quiz.QuizBankLoader;
 import io.roadmapcoach.core.roadmap.RoadmapSource;
 import io.roadmapcoach.core.testing.TestClock;
 import io.roadmapcoach.db.testing.PostgresExtension;
+import io.roadmapcoach.slack.testing.BlockKit;
 import io.roadmapcoach.slack.testing.FakeSlack;
 import io.roadmapcoach.slack.testing.SlackHarness;
 import java.net.InetSocketAddress;
@@ -109,7 +110,7 @@ class SocketModeEndToEndTest {
         assertThat(message.get("envelope_id").getAsString()).isEqualTo("env-1");
         JsonObject payload = message.getAsJsonObject("payload");
         assertThat(payload.get("response_type").getAsString()).isEqualTo("ephemeral");
-        assertThat(SlashCommandEndToEndTest.allText(payload))
+        assertThat(BlockKit.allText(payload))
             .contains("Welcome to the Machine Learning Engineer roadmap, Ana!");
         assertThat(fake.calls("apps.connections.open").get(0).authorization())
             .isEqualTo("Bearer xapp-1-TEST");

@@ -1,0 +1,537 @@
+package io.roadmapcoach.slack.delivery;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
+import com.slack.api.model.Message;
+import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.delivery.Delivery;
+import io.roadmapcoach.core.delivery.DeliveryResult;
+import io.roadmapcoach.core.delivery.DeliveryResult.Who;
+import io.roadmapcoach.core.delivery.Messenger;
+import io.roadmapcoach.core.delivery.Pace;
+import io.roadmapcoach.core.delivery.Pacer;
+import io.roadmapcoach.slack.render.SlackRenderer;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the outbox's nudges, quizzes and channel posts to Slack, and says how it went: DMs through
+ * the member's DM conversation (opened with {@code conversations.open} only when the worker has
+ * none stored, and handed back to be stored), at most one message a second per channel, recipients
+ * that cannot be reached (a deactivated member, an archived channel, a revoked token) reported as
+ * such instead of retried forever.
+ *
+ * <p>A 429 pauses only what it hit: the channel, {@code conversations.open}, or the history check;
+ * 429s on several channels at once pause the workspace. Every post carries its delivery key as
+ * message metadata. A delivery in doubt (an instance died between Slack's "ok" and marking it) is
+ * looked for in its conversation before it is posted again, when {@link SlackDelivery} says so;
+ * those look-ups are paced within Slack's history limits.
+ */
+public final class SlackMessenger implements Messenger {
+  private static final Logger log = LoggerFactory.getLogger(SlackMessenger.class);
+  private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
+  private static final Duration UNANSWERED_WAIT = Duration.ofSeconds(15);
+  private static final Duration TOKEN_RETRY = Duration.ofMinutes(1);
+
+  /** The metadata event type every post carries, with the delivery key in its payload. */
+  static final String EVENT_TYPE = "roadmap_coach_delivery";
+
+  static final String KEY_FIELD = "delivery_key";
+
+  /** Clocks of Slack and of the instances may differ this much: the look-up window allows it. */
+  private static final Duration CLOCK_MARGIN = Duration.ofSeconds(30);
+
+  private static final String OPEN = "conversations.open";
+  private static final String HISTORY = "conversations.history";
+
+  /** 429s on this many channels within {@link #SPREAD_WINDOW} are the workspace's limit. */
+  private static final int SPREAD = 3;
+
+  private static final Duration SPREAD_WINDOW = Duration.ofSeconds(10);
+
+  /** The member is gone or cannot be written to. */
+  static final Set<String> MEMBER_ERRORS =
+      Set.of("user_not_found", "user_disabled", "cannot_dm_bot", "account_inactive");
+
+  /** The channel is gone, archived, or the bot is not in it. */
+  static final Set<String> CHANNEL_ERRORS =
+      Set.of("channel_not_found", "not_in_channel", "is_archived", "restricted_action");
+
+  /** Our token no longer works in the workspace. */
+  static final Set<String> WORKSPACE_ERRORS =
+      Set.of(
+          "invalid_auth",
+          "not_authed",
+          "token_revoked",
+          "token_expired",
+          "team_access_not_granted",
+          "team_not_found",
+          "app_uninstalled");
+
+  private final SlackClients clients;
+  private final Pacer posts;
+  private final Pacer methods;
+  private final Pacer history;
+  private final SlackDelivery delivery;
+  private final Deque<Hit> recent429s = new ArrayDeque<>();
+
+  private record Hit(String workspace, String channel, long at) {}
+
+  /**
+   * @param clients each workspace's client, with its own (fresh) token, and the scopes it was
+   *     granted, which turn the history check on ({@link SlackDelivery})
+   * @param posts paces {@code chat.postMessage} per channel (one a second)
+   */
+  public SlackMessenger(SlackClients clients, Pacer posts, SlackDelivery delivery) {
+    this.clients = clients;
+    this.posts = posts;
+    this.methods = new Pacer(Duration.ZERO, Duration.ofSeconds(3));
+    this.history =
+        new Pacer(
+            Duration.ofMinutes(1).dividedBy(delivery.historyCallsPerMinute()),
+            Duration.ofSeconds(3));
+    this.delivery = delivery;
+  }
+
+  /** One message a second per channel, waiting at most three seconds for a slot. */
+  public static Pacer channelPacer() {
+    return new Pacer(Duration.ofSeconds(1), Duration.ofSeconds(3));
+  }
+
+  @Override
+  public Platform platform() {
+    return Platform.SLACK;
+  }
+
+  /**
+   * Whether deliveries in doubt to the workspace are looked up before they are posted again: its
+   * channel posts, or its direct messages.
+   */
+  boolean checks(boolean channelPost, String teamId) {
+    return delivery.checks(channelPost, clients.scopes(teamId));
+  }
+
+  @Override
+  public Pace pace(Delivery d) {
+    Duration workspace = posts.heldFor(workspaceKey(d.workspaceExternalId()));
+    if (!workspace.isZero()) {
+      return new Pace.NotBefore(workspace, "slack: the workspace asked to slow down");
+    }
+    if (needsOpening(d)) {
+      Duration opening = methods.heldFor(OPEN);
+      if (!opening.isZero()) {
+        return new Pace.NotBefore(opening, "slack: conversations.open asked to wait");
+      }
+    }
+    Pace post =
+        posts.turn(postKey(d), 1, "slack: pacing posts to " + postKey(d) + " at one a second");
+    if (!(post instanceof Pace.Go go) || d.inDoubt().isEmpty() || !checks(d)) {
+      return post;
+    }
+    Pace look =
+        history.turn(
+            HISTORY,
+            1,
+            "slack: in doubt, waiting for its turn to look in the conversation ("
+                + delivery.historyCallsPerMinute()
+                + " look-ups a minute)");
+    return look instanceof Pace.Go lookGo
+        ? new Pace.Go(lookGo.after().compareTo(go.after()) > 0 ? lookGo.after() : go.after())
+        : look;
+  }
+
+  private boolean checks(Delivery d) {
+    return checks(d.target() instanceof Delivery.ChannelPost, d.workspaceExternalId());
+  }
+
+  /** What pauses a whole workspace: each has its own limits. */
+  private static String workspaceKey(String teamId) {
+    return "workspace:" + teamId;
+  }
+
+  private static boolean needsOpening(Delivery d) {
+    return d.target() instanceof Delivery.Direct direct
+        && direct.knownDmChannel().filter(c -> !c.isBlank()).isEmpty();
+  }
+
+  /** What a post is paced by: its channel, or the member while their DM is not known yet. */
+  private static String postKey(Delivery d) {
+    return switch (d.target()) {
+      case Delivery.Direct direct ->
+          direct
+              .knownDmChannel()
+              .filter(c -> !c.isBlank())
+              .orElse("user:" + direct.memberExternalId());
+      case Delivery.ChannelPost post -> post.channelExternalId();
+    };
+  }
+
+  @Override
+  public DeliveryResult send(Delivery delivery) {
+    Optional<MethodsClient> found;
+    try {
+      found = clients.forTeam(delivery.workspaceExternalId());
+    } catch (RuntimeException e) {
+      // an expired token whose refresh failed, or the database out of reach: nothing was posted
+      return DeliveryResult.RetryLater.thisOnly(
+          TOKEN_RETRY,
+          "slack: no working token for workspace "
+              + delivery.workspaceExternalId()
+              + ": "
+              + e.getMessage());
+    }
+    if (found.isEmpty()) {
+      return new DeliveryResult.Unreachable(
+          Who.WORKSPACE, "slack: no bot token for workspace " + delivery.workspaceExternalId());
+    }
+    MethodsClient client = found.get();
+    return switch (delivery.target()) {
+      case Delivery.Direct direct -> direct(client, delivery, direct);
+      case Delivery.ChannelPost post -> channel(client, delivery, post);
+    };
+  }
+
+  private DeliveryResult direct(MethodsClient client, Delivery delivery, Delivery.Direct to) {
+    Optional<String> known = to.knownDmChannel().filter(c -> !c.isBlank());
+    String dm;
+    if (known.isPresent()) {
+      dm = known.get();
+    } else {
+      Opened opened = open(client, to.memberExternalId());
+      if (opened.result() != null) {
+        return opened.result();
+      }
+      dm = opened.channel();
+    }
+    Optional<DeliveryResult> checked = checkFirst(client, delivery, dm);
+    if (checked.isPresent()) {
+      return checked.get() instanceof DeliveryResult.Sent
+          ? new DeliveryResult.Sent(Optional.of(dm), true)
+          : checked.get();
+    }
+    Posted posted = post(client, dm, delivery, Who.MEMBER);
+    if (posted.ok()) {
+      return new DeliveryResult.Sent(Optional.of(dm));
+    }
+    if (known.isPresent() && "channel_not_found".equals(posted.error())) {
+      // the stored DM conversation is gone: open a new one, once
+      Opened opened = open(client, to.memberExternalId());
+      if (opened.result() != null) {
+        return opened.result();
+      }
+      Posted again = post(client, opened.channel(), delivery, Who.MEMBER);
+      if (again.ok()) {
+        return new DeliveryResult.Sent(Optional.of(opened.channel()));
+      }
+      posted = again;
+    }
+    return posted.result() != null ? posted.result() : failure(posted.error(), Who.MEMBER);
+  }
+
+  private DeliveryResult channel(MethodsClient client, Delivery delivery, Delivery.ChannelPost to) {
+    Optional<DeliveryResult> checked = checkFirst(client, delivery, to.channelExternalId());
+    if (checked.isPresent()) {
+      return checked.get();
+    }
+    Posted posted = post(client, to.channelExternalId(), delivery, Who.CHANNEL);
+    if (posted.ok()) {
+      return DeliveryResult.Sent.plain();
+    }
+    if (posted.result() != null) {
+      return posted.result();
+    }
+    if ("account_inactive".equals(posted.error())) {
+      // a channel post has no member to blame: the bot's own account is gone
+      return new DeliveryResult.Unreachable(Who.WORKSPACE, "slack: account_inactive");
+    }
+    return failure(posted.error(), Who.CHANNEL);
+  }
+
+  /**
+   * For a delivery in doubt with the check on: the answer without posting (already there, cannot
+   * tell, look later), or empty to post it. With the check off it is posted again: at most the
+   * sends that were in flight when the instance died can be repeated.
+   */
+  private Optional<DeliveryResult> checkFirst(
+      MethodsClient client, Delivery delivery, String channel) {
+    if (delivery.inDoubt().isEmpty()) {
+      return Optional.empty();
+    }
+    if (!checks(delivery)) {
+      log.info(
+          "Outbox row {} is in doubt and the history check is off: posting it again",
+          delivery.outboxId());
+      return Optional.empty();
+    }
+    return switch (lookFor(client, delivery, channel)) {
+      case Found found -> Optional.of(new DeliveryResult.Sent(Optional.empty(), true));
+      case NotFound notFound -> Optional.empty();
+      case CannotTell cannot -> Optional.of(new DeliveryResult.Unconfirmed(cannot.reason()));
+      case LookLater later -> Optional.of(later.result());
+      case NoCheck none -> {
+        log.warn(
+            "Could not look for outbox row {} in {} ({}); posting it again",
+            delivery.outboxId(),
+            channel,
+            none.error());
+        yield Optional.empty();
+      }
+    };
+  }
+
+  /** What looking for a delivery key in a conversation found. */
+  private sealed interface Look {}
+
+  private record Found() implements Look {}
+
+  private record NotFound() implements Look {}
+
+  /** More messages in the window than one look-up returns: it may be among the rest. */
+  private record CannotTell(String reason) implements Look {}
+
+  private record LookLater(DeliveryResult result) implements Look {}
+
+  /** The look-up is not possible here (a missing scope): treated as if the check were off. */
+  private record NoCheck(String error) implements Look {}
+
+  /**
+   * Looks for the delivery's key in the conversation's messages from shortly before its first send
+   * to shortly after its last attempt's lease ran out: the window in which the post can have
+   * landed.
+   */
+  private Look lookFor(MethodsClient client, Delivery d, String channel) {
+    Delivery.InDoubt doubt = d.inDoubt().orElseThrow();
+    Instant from = doubt.firstSendAt().minus(CLOCK_MARGIN);
+    Instant to =
+        (doubt.lastLeaseEnd().isAfter(doubt.firstSendAt())
+                ? doubt.lastLeaseEnd()
+                : doubt.firstSendAt())
+            .plus(CLOCK_MARGIN);
+    ConversationsHistoryResponse response;
+    try {
+      response =
+          client.conversationsHistory(
+              r ->
+                  r.channel(channel)
+                      .oldest(slackTs(from))
+                      .latest(slackTs(to))
+                      .inclusive(true)
+                      .limit(delivery.historyLimit())
+                      .includeAllMetadata(true));
+    } catch (SlackApiException e) {
+      int code = e.getResponse().code();
+      if (code == 429) {
+        Duration after = retryAfter(e.getResponse().header("Retry-After"));
+        history.pause(HISTORY, after);
+        return new LookLater(
+            DeliveryResult.RetryLater.paced(after, "slack: conversations.history asked to wait"));
+      }
+      String error = e.getError() != null ? e.getError().getError() : "HTTP " + code;
+      return new LookLater(
+          DeliveryResult.RetryLater.thisOnly(UNANSWERED_WAIT, "slack: look-up: " + error));
+    } catch (IOException e) {
+      return new LookLater(
+          DeliveryResult.RetryLater.thisOnly(
+              UNANSWERED_WAIT, "slack: look-up: " + e.getClass().getSimpleName()));
+    }
+    if (!response.isOk()) {
+      String error = response.getError();
+      if ("ratelimited".equals(error)) {
+        history.pause(HISTORY, DEFAULT_RETRY_AFTER);
+        return new LookLater(
+            DeliveryResult.RetryLater.paced(DEFAULT_RETRY_AFTER, "slack: look-up ratelimited"));
+      }
+      return new NoCheck(error);
+    }
+    List<Message> messages = response.getMessages() == null ? List.of() : response.getMessages();
+    for (Message message : messages) {
+      if (carries(message, d.idempotencyKey())) {
+        log.info(
+            "Outbox row {} was in doubt and is already in {}: not posted again",
+            d.outboxId(),
+            channel);
+        return new Found();
+      }
+    }
+    if (response.isHasMore()) {
+      return new CannotTell(
+          "slack: more than "
+              + delivery.historyLimit()
+              + " messages in "
+              + channel
+              + " around the first send; not posted again");
+    }
+    return new NotFound();
+  }
+
+  private static boolean carries(Message message, String key) {
+    Message.Metadata metadata = message.getMetadata();
+    return metadata != null
+        && EVENT_TYPE.equals(metadata.getEventType())
+        && metadata.getEventPayload() != null
+        && key.equals(String.valueOf(metadata.getEventPayload().get(KEY_FIELD)));
+  }
+
+  /** An instant as Slack's message timestamps: seconds with six decimals. */
+  static String slackTs(Instant at) {
+    return String.format(
+        java.util.Locale.ROOT, "%d.%06d", at.getEpochSecond(), at.getNano() / 1000);
+  }
+
+  /** The error of a call that reached Slack, as the worker should treat it. */
+  static DeliveryResult failure(String error, Who recipient) {
+    String reason = "slack: " + error;
+    if (WORKSPACE_ERRORS.contains(error)) {
+      return new DeliveryResult.Unreachable(Who.WORKSPACE, reason);
+    }
+    if (MEMBER_ERRORS.contains(error) || CHANNEL_ERRORS.contains(error)) {
+      return new DeliveryResult.Unreachable(recipient, reason);
+    }
+    if ("ratelimited".equals(error)) {
+      return DeliveryResult.RetryLater.paced(DEFAULT_RETRY_AFTER, reason);
+    }
+    return new DeliveryResult.Failed(reason);
+  }
+
+  private record Opened(String channel, DeliveryResult result) {}
+
+  private Opened open(MethodsClient client, String userId) {
+    try {
+      ConversationsOpenResponse response = client.conversationsOpen(r -> r.users(List.of(userId)));
+      if (response.isOk() && response.getChannel() != null) {
+        return new Opened(response.getChannel().getId(), null);
+      }
+      return new Opened(null, failure(response.getError(), Who.MEMBER));
+    } catch (SlackApiException e) {
+      if (e.getResponse().code() == 429) {
+        Duration after = retryAfter(e.getResponse().header("Retry-After"));
+        methods.pause(OPEN, after);
+        return new Opened(
+            null, DeliveryResult.RetryLater.paced(after, "slack: conversations.open HTTP 429"));
+      }
+      return new Opened(null, httpFailure(e, Who.MEMBER));
+    } catch (IOException e) {
+      // nothing is posted by opening a conversation: safe to try again later
+      return new Opened(
+          null,
+          DeliveryResult.RetryLater.thisOnly(
+              UNANSWERED_WAIT, "slack: conversations.open " + e.getClass().getSimpleName()));
+    }
+  }
+
+  private record Posted(boolean ok, String error, DeliveryResult result) {}
+
+  private Posted post(MethodsClient client, String channel, Delivery delivery, Who recipient) {
+    try {
+      ChatPostMessageResponse response =
+          client.chatPostMessage(
+              r ->
+                  r.channel(channel)
+                      .text(SlackRenderer.fallbackText(delivery.reply()))
+                      .blocks(SlackRenderer.message(delivery.reply()))
+                      .metadata(
+                          new Message.Metadata(
+                              EVENT_TYPE, Map.of(KEY_FIELD, delivery.idempotencyKey()))));
+      if (response.isOk()) {
+        return new Posted(true, null, null);
+      }
+      log.info(
+          "chat.postMessage for outbox row {} answered {}",
+          delivery.outboxId(),
+          response.getError());
+      if ("ratelimited".equals(response.getError())) {
+        return new Posted(
+            false, null, rateLimited(delivery.workspaceExternalId(), channel, DEFAULT_RETRY_AFTER));
+      }
+      return new Posted(false, response.getError(), null);
+    } catch (SlackApiException e) {
+      int code = e.getResponse().code();
+      if (code == 429) {
+        Duration after = retryAfter(e.getResponse().header("Retry-After"));
+        return new Posted(false, null, rateLimited(delivery.workspaceExternalId(), channel, after));
+      }
+      if (code >= 500) {
+        // Slack may have posted it before failing: in doubt, checked before it goes again
+        return new Posted(
+            false,
+            null,
+            new DeliveryResult.Unknown(
+                retryAfter(e.getResponse().header("Retry-After")), "slack: HTTP " + code));
+      }
+      return new Posted(false, null, httpFailure(e, recipient));
+    } catch (IOException e) {
+      // the request may have reached Slack before the connection broke or timed out
+      return new Posted(
+          false,
+          null,
+          new DeliveryResult.Unknown(
+              UNANSWERED_WAIT,
+              "slack: chat.postMessage " + e.getClass().getSimpleName() + " " + e.getMessage()));
+    }
+  }
+
+  /**
+   * A 429 pauses the channel it hit for its {@code Retry-After}; 429s on several channels within
+   * seconds are the workspace's limit, and pause the workspace.
+   */
+  private DeliveryResult rateLimited(String teamId, String channel, Duration after) {
+    posts.pause(channel, after);
+    long now = System.nanoTime();
+    boolean workspaceWide;
+    synchronized (recent429s) {
+      recent429s.addLast(new Hit(teamId, channel, now));
+      while (!recent429s.isEmpty() && now - recent429s.peekFirst().at() > SPREAD_WINDOW.toNanos()) {
+        recent429s.removeFirst();
+      }
+      workspaceWide =
+          recent429s.stream()
+                  .filter(hit -> hit.workspace().equals(teamId))
+                  .map(Hit::channel)
+                  .distinct()
+                  .count()
+              >= SPREAD;
+    }
+    if (workspaceWide) {
+      posts.pause(workspaceKey(teamId), after);
+      log.info("Slack asked to slow down on {} channels at once: pausing the workspace", SPREAD);
+    }
+    return DeliveryResult.RetryLater.paced(after, "slack: HTTP 429 for " + channel);
+  }
+
+  /** Slack answered with an HTTP error other than 429 and 5xx: retried later. */
+  private static DeliveryResult httpFailure(SlackApiException e, Who recipient) {
+    int code = e.getResponse().code();
+    if (code >= 500) {
+      return DeliveryResult.RetryLater.thisOnly(
+          retryAfter(e.getResponse().header("Retry-After")), "slack: HTTP " + code);
+    }
+    String error = e.getError() != null ? e.getError().getError() : null;
+    return error != null
+        ? failure(error, recipient)
+        : new DeliveryResult.Failed("slack: HTTP " + code);
+  }
+
+  static Duration retryAfter(String header) {
+    if (header == null) {
+      return DEFAULT_RETRY_AFTER;
+    }
+    try {
+      long seconds = Long.parseLong(header.trim());
+      return seconds < 0 ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(Math.min(seconds, 3600));
+    } catch (NumberFormatException e) {
+      return DEFAULT_RETRY_AFTER;
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.roadmapcoach.slack.users;
+
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.handler.BoltEventHandler;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.User;
+import com.slack.api.model.event.UserChangeEvent;
+import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.member.Workspaces;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code user_change}: a member's profile changed, and with it perhaps their status (a palm tree,
+ * "On vacation", "OOO"). The core keeps whether it says they are away, so a nudge composed later
+ * looks at the stored status instead of calling {@code users.info} (about 100 calls a minute per
+ * workspace) for every member it nudges. Slack sends the event for everyone in the workspace; the
+ * core keeps it only for members it knows. Keeping a status twice does no harm, so retries need no
+ * claim.
+ */
+public final class StatusChanges implements BoltEventHandler<UserChangeEvent> {
+  private static final Logger log = LoggerFactory.getLogger(StatusChanges.class);
+
+  private final Workspaces workspaces;
+
+  public StatusChanges(Workspaces workspaces) {
+    this.workspaces = workspaces;
+  }
+
+  @Override
+  public Response apply(EventsApiPayload<UserChangeEvent> payload, EventContext ctx) {
+    User user = payload.getEvent() == null ? null : payload.getEvent().getUser();
+    if (user != null && user.getId() != null && payload.getTeamId() != null) {
+      try {
+        keep(workspaces, payload.getTeamId(), user);
+      } catch (RuntimeException e) {
+        log.warn("Keeping the status of a Slack member failed", e);
+      }
+    }
+    return ctx.ack();
+  }
+
+  /** Hands the user's status to the core; false when the core does not know them. */
+  static boolean keep(Workspaces workspaces, String teamId, User user) {
+    User.Profile profile = user.getProfile();
+    String emoji = profile == null ? null : profile.getStatusEmoji();
+    String text = profile == null ? null : profile.getStatusText();
+    return workspaces.memberStatus(
+        Platform.SLACK, teamId, user.getId(), emoji, text, expires(profile));
+  }
+
+  /** Slack's {@code status_expiration}: seconds since the epoch, 0 for a status that stays. */
+  private static Optional<Instant> expires(User.Profile profile) {
+    Long at = profile == null ? null : profile.getStatusExpiration();
+    return at == null || at <= 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(at));
+  }
+}

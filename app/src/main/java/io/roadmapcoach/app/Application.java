@@ -4,8 +4,8 @@ import io.roadmapcoach.app.console.ConsoleChat;
 import io.roadmapcoach.app.console.ConsoleMessenger;
 import io.roadmapcoach.app.console.ShiftedClock;
 import io.roadmapcoach.app.dashboard.ConsoleDashboard;
+import io.roadmapcoach.core.Core;
 import io.roadmapcoach.core.caller.Platform;
-import io.roadmapcoach.core.observe.Observer;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.quiz.QuizBankLoader;
 import io.roadmapcoach.core.roadmap.Roadmap;
@@ -178,32 +178,36 @@ public final class Application {
     // no port opens until a lead asks for a dashboard link; then 127.0.0.1 only
     ConsoleDashboard dashboard = new ConsoleDashboard();
     shutdown.register("the console's dashboard", dashboard);
-    CoachRuntime runtime =
-        CoachRuntime.create(database, roadmap, bank, clock, true, dashboard, Observer.NONE);
-    shutdown.register("scheduling and delivery", runtime);
-    dashboard.serve(runtime.core().dashboard());
+    Core core =
+        Core.builder(database.dsl(), roadmap, bank)
+            .clock(clock)
+            .quartz(database.dataSource())
+            // delivered on the thread that enqueued, so that the output comes in order
+            .deliverInline(true)
+            .dashboardAt(dashboard)
+            .build();
+    shutdown.register("scheduling and delivery", core);
+    dashboard.serve(core.dashboard());
     ConsoleChat chat =
-        new ConsoleChat(
-            runtime.core().coach(), clock, zone, out, piped, config.dataDir().resolve("files"));
-    runtime.worker().register(new ConsoleMessenger(chat, clock, zone));
+        new ConsoleChat(core.coach(), clock, zone, out, piped, config.dataDir().resolve("files"));
+    core.deliveries().register(new ConsoleMessenger(chat, clock, zone));
     chat.setTicker(
         new ConsoleChat.MinuteTicker() {
           @Override
           public void tick(java.time.Instant minute) {
-            runtime.tick(minute);
+            core.tick(minute);
           }
 
           @Override
           public void deliverWaiting() {
-            runtime.worker().drainDue();
+            core.deliveries().drainDue();
           }
         });
     chat.setStatuses(
         (workspace, member, emoji, text) ->
-            runtime
-                .workspaces()
+            core.workspaces()
                 .memberStatus(Platform.CONSOLE, workspace, member, emoji, text, Optional.empty()));
-    runtime.start();
+    core.start();
     ConsoleInput input = new ConsoleInput(in, shutdown);
     try {
       chat.run(input);

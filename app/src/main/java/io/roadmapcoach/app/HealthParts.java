@@ -5,6 +5,7 @@ import io.roadmapcoach.app.health.HealthCheck;
 import io.roadmapcoach.app.health.HealthChecks;
 import io.roadmapcoach.app.health.OutboxCheck;
 import io.roadmapcoach.app.health.SchedulerCheck;
+import io.roadmapcoach.core.Core;
 import io.roadmapcoach.core.schedule.QuartzScheduling;
 import io.roadmapcoach.db.Database;
 import io.roadmapcoach.discord.DiscordAdapter;
@@ -16,15 +17,14 @@ final class HealthParts {
   private HealthParts() {}
 
   /** The database, the scheduler and the outbox; platforms add theirs as they start. */
-  static HealthChecks of(
-      Database database, CoachRuntime runtime, Clock clock, BooleanSupplier stopping) {
+  static HealthChecks of(Database database, Core core, Clock clock, BooleanSupplier stopping) {
     return new HealthChecks(stopping)
         .register(new DatabaseCheck(database::healthy))
         .register(
             new SchedulerCheck(
                 database.dsl(),
                 QuartzScheduling.SCHEDULER_NAME,
-                runtime::schedulerInstanceId,
+                () -> core.schedulerInstanceId().orElse("none"),
                 clock))
         .register(new OutboxCheck(database.dsl(), clock));
   }

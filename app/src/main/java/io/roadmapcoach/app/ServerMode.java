@@ -7,6 +7,7 @@ import io.roadmapcoach.app.health.HealthChecks;
 import io.roadmapcoach.app.http.AppMetrics;
 import io.roadmapcoach.app.http.CoreMetrics;
 import io.roadmapcoach.app.http.OutboxGauges;
+import io.roadmapcoach.core.Core;
 import io.roadmapcoach.core.dashboard.DashboardAddress;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.roadmap.Roadmap;
@@ -55,33 +56,30 @@ final class ServerMode {
       database.reportPoolTo(metrics);
       new OutboxGauges(database.dsl(), clock).bindTo(metrics);
       CoreMetrics coreMetrics = new CoreMetrics(metrics);
-      CoachRuntime runtime =
-          CoachRuntime.create(
-              database,
-              roadmap,
-              bank,
-              clock,
-              false,
-              address,
-              coreMetrics,
-              config.secretKey(),
-              Duration.ofDays(config.retentionDays()));
-      coreMetrics.expectingRoutines(
-          runtime.core().routines().all().stream().map(Routine::name).toList());
-      runtime.worker().listen(coreMetrics.deliveries());
-      shutdown.register("scheduling and delivery", runtime);
-      HealthChecks health = HealthParts.of(database, runtime, clock, shutdown::requested);
-      Optional<SlackAdapter> slack = startSlack(config, runtime, clock, shutdown, health);
+      Core.Builder builder =
+          Core.builder(database.dsl(), roadmap, bank)
+              .clock(clock)
+              .quartz(database.dataSource())
+              .dashboardAt(address)
+              .observer(coreMetrics)
+              .retention(Duration.ofDays(config.retentionDays()));
+      config.secretKey().ifPresent(builder::secretKey);
+      Core core = builder.build();
+      coreMetrics.expectingRoutines(core.routines().all().stream().map(Routine::name).toList());
+      core.deliveries().listen(coreMetrics.deliveries());
+      shutdown.register("scheduling and delivery", core);
+      HealthChecks health = HealthParts.of(database, core, clock, shutdown::requested);
+      Optional<SlackAdapter> slack = startSlack(config, core, clock, shutdown, health);
       // over Socket Mode Slack's requests come through the socket, not /slack/events
       Optional<Handler> slackEvents =
           slack.filter(s -> config.slackAppToken().isEmpty()).map(SlackAdapter::handler);
-      startDiscord(config, runtime, roadmap, shutdown, health, metrics);
+      startDiscord(config, core, roadmap, shutdown, health, metrics);
       // stops first: sends in progress finish while Slack and Discord are still connected, and
       // what the worker holds is given back before the database closes
-      shutdown.register("deliveries", runtime::stopDelivery);
-      runtime.start();
+      shutdown.register("deliveries", core.deliveries());
+      core.start();
       HttpPorts.start(
-          config, health, metrics, slackEvents, publicRoutes(runtime, address, slack), shutdown);
+          config, health, metrics, slackEvents, publicRoutes(core, address, slack), shutdown);
       err.println("Roadmap Coach is running: " + config + ". Stop it with Ctrl-C.");
       log.info("Running with {}", config);
       shutdown.awaitRequest();
@@ -98,9 +96,9 @@ final class ServerMode {
 
   /** Pages anyone may reach: the leads' dashboard and, for Slack installs, the install pages. */
   private static Map<String, Handler> publicRoutes(
-      CoachRuntime runtime, DashboardAddress address, Optional<SlackAdapter> slack) {
+      Core core, DashboardAddress address, Optional<SlackAdapter> slack) {
     Map<String, Handler> routes = new LinkedHashMap<>();
-    routes.put("/dashboard/*", new DashboardHandler(runtime.core().dashboard(), address));
+    routes.put("/dashboard/*", new DashboardHandler(core.dashboard(), address));
     slack
         .flatMap(SlackAdapter::installPages)
         .ifPresent(
@@ -112,7 +110,7 @@ final class ServerMode {
   }
 
   private static Optional<SlackAdapter> startSlack(
-      Config config, CoachRuntime runtime, Clock clock, Shutdown shutdown, HealthChecks health)
+      Config config, Core core, Clock clock, Shutdown shutdown, HealthChecks health)
       throws Exception {
     if (!config.slackEnabled()) {
       return Optional.empty();
@@ -127,12 +125,12 @@ final class ServerMode {
                       config.slackApiUrl(),
                       config.publicUrl())
                   .withDelivery(config.slackDelivery()),
-              runtime.core().coach(),
-              runtime.workspaces(),
-              runtime.core().installations(),
+              core.coach(),
+              core.workspaces(),
+              core.installations(),
               clock);
       shutdown.register("Slack", slack);
-      runtime.worker().register(slack.messenger());
+      core.deliveries().register(slack.messenger());
       health.register(HealthParts.slack(false));
       return Optional.of(slack);
     }
@@ -144,10 +142,9 @@ final class ServerMode {
             config.slackApiUrl(),
             SlackSettings.DEFAULT_ACK_BUDGET,
             config.slackDelivery());
-    SlackAdapter slack =
-        new SlackAdapter(settings, runtime.core().coach(), runtime.workspaces(), clock);
+    SlackAdapter slack = new SlackAdapter(settings, core.coach(), core.workspaces(), clock);
     shutdown.register("Slack", slack);
-    runtime.worker().register(slack.messenger());
+    core.deliveries().register(slack.messenger());
     health.register(HealthParts.slack(config.slackAppToken().isPresent()));
     if (config.slackAppToken().isPresent()) {
       slack.startSocketMode();
@@ -157,7 +154,7 @@ final class ServerMode {
 
   private static void startDiscord(
       Config config,
-      CoachRuntime runtime,
+      Core core,
       Roadmap roadmap,
       Shutdown shutdown,
       HealthChecks health,
@@ -174,14 +171,13 @@ final class ServerMode {
             config.discordShardIds(),
             config.discordGlobalCommands(),
             config.discordDeliveriesPerSecond());
-    DiscordAdapter discord =
-        new DiscordAdapter(settings, runtime.core().coach(), roadmap, runtime.workspaces());
+    DiscordAdapter discord = new DiscordAdapter(settings, core.coach(), roadmap, core.workspaces());
     discord.start();
     shutdown.register("Discord", discord);
     health.register(HealthParts.discord(discord));
     AppMetrics.discordGatewayPing(metrics, () -> discord.connectionState().gatewayPingMillis());
     // after start: a messenger registered before the bot is connected would pause Discord
     // deliveries
-    runtime.worker().register(discord.messenger());
+    core.deliveries().register(discord.messenger());
   }
 }

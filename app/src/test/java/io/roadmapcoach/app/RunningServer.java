@@ -7,8 +7,8 @@ import io.roadmapcoach.app.http.AppMetrics;
 import io.roadmapcoach.app.http.CoreMetrics;
 import io.roadmapcoach.app.http.HttpServer;
 import io.roadmapcoach.app.http.OutboxGauges;
+import io.roadmapcoach.core.Core;
 import io.roadmapcoach.core.caller.Platform;
-import io.roadmapcoach.core.dashboard.DashboardAddress;
 import io.roadmapcoach.core.delivery.Delivery;
 import io.roadmapcoach.core.delivery.DeliveryResult;
 import io.roadmapcoach.core.delivery.Messenger;
@@ -56,7 +56,7 @@ final class RunningServer implements AutoCloseable {
 
   final Database database;
   private final FakePlatforms platforms;
-  private final CoachRuntime runtime;
+  private final Core core;
   private final SlackAdapter slack;
   private final HttpServer http;
   private final HttpClient client = HttpClient.newHttpClient();
@@ -73,20 +73,22 @@ final class RunningServer implements AutoCloseable {
     database.reportPoolTo(metrics);
     new OutboxGauges(database.dsl(), clock).bindTo(metrics);
     CoreMetrics coreMetrics = new CoreMetrics(metrics);
-    this.runtime =
-        CoachRuntime.create(
-            database, ROADMAP, BANK, clock, false, DashboardAddress.none(), coreMetrics);
-    coreMetrics.expectingRoutines(
-        runtime.core().routines().all().stream().map(Routine::name).toList());
+    this.core =
+        Core.builder(database.dsl(), ROADMAP, BANK)
+            .clock(clock)
+            .quartz(database.dataSource())
+            .observer(coreMetrics)
+            .build();
+    coreMetrics.expectingRoutines(core.routines().all().stream().map(Routine::name).toList());
     this.slack =
         new SlackAdapter(
             new SlackSettings("xoxb-good", SIGNING_SECRET, Optional.empty(), platforms.slackUrl()),
-            runtime.core().coach(),
-            runtime.workspaces(),
+            core.coach(),
+            core.workspaces(),
             clock);
-    runtime.worker().register(new Recorder());
-    runtime.start();
-    HealthChecks health = HealthParts.of(database, runtime, clock, () -> false);
+    core.deliveries().register(new Recorder());
+    core.start();
+    HealthChecks health = HealthParts.of(database, core, clock, () -> false);
     this.http =
         new HttpServer(
             Optional.of("127.0.0.1"),
@@ -150,7 +152,7 @@ final class RunningServer implements AutoCloseable {
 
   /** Every scheduled routine, now: what Quartz does each minute. */
   void runRoutines() {
-    runtime.core().routines().runAll(java.time.Instant.now());
+    core.routines().runAll(java.time.Instant.now());
   }
 
   /** What {@code /metrics} shows now. */
@@ -179,7 +181,7 @@ final class RunningServer implements AutoCloseable {
   public void close() throws Exception {
     http.close();
     slack.close();
-    runtime.close();
+    core.close();
     database.close();
     platforms.close();
   }

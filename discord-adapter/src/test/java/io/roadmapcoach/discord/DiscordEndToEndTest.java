@@ -21,7 +21,7 @@ import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.RoadmapLoader;
 import io.roadmapcoach.core.roadmap.RoadmapSource;
-import io.roadmapcoach.core.schedule.NudgeSweep;
+import io.roadmapcoach.core.progress.NudgeSweep;
 import io.roadmapcoach.core.testing.TestClock;
 import io.roadmapcoach.core.tx.Transactions;
 import io.roadmapcoach.db.testing.PostgresExtension;

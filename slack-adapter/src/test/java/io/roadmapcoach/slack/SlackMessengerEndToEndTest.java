@@ -13,7 +13,7 @@ import io.roadmapcoach.core.delivery.DeliveryWorker;
 import io.roadmapcoach.core.delivery.Messenger;
 import io.roadmapcoach.core.delivery.Pace;
 import io.roadmapcoach.core.reply.Reply;
-import io.roadmapcoach.core.schedule.NudgeSweep;
+import io.roadmapcoach.core.progress.NudgeSweep;
 import io.roadmapcoach.core.tx.Transactions;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import io.roadmapcoach.slack.testing.FakeSlack;

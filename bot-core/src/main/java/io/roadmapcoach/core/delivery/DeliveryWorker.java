@@ -394,7 +394,8 @@ public final class DeliveryWorker implements AutoCloseable {
     try {
       switch (composed) {
         case DeliveryComposer.Drop drop -> {
-          marks.finish(Mark.closed(row.held(), "dropped", clock.instant(), drop.reason()));
+          marks.finish(
+              Mark.closed(row.held(), OutboxStatus.DROPPED, clock.instant(), drop.reason()));
           count(drop.stale() ? DeliveryOutcome.DROPPED_STALE : DeliveryOutcome.DROPPED, row);
         }
         case DeliveryComposer.Unsendable bad -> fail(row, bad.reason(), marks);
@@ -515,7 +516,7 @@ public final class DeliveryWorker implements AutoCloseable {
             "Outbox row {} was in doubt and cannot be checked; not sending it again: {}",
             row.id(),
             unconfirmed.reason());
-        marks.finish(Mark.closed(row.held(), "dropped", now, unconfirmed.reason()));
+        marks.finish(Mark.closed(row.held(), OutboxStatus.DROPPED, now, unconfirmed.reason()));
         count(DeliveryOutcome.UNCONFIRMED, row);
       }
     }
@@ -525,7 +526,7 @@ public final class DeliveryWorker implements AutoCloseable {
     Instant now = clock.instant();
     if (row.attempts() >= MAX_ATTEMPTS) {
       log.warn("Outbox row {} failed {} times; giving up: {}", row.id(), row.attempts(), reason);
-      marks.finish(Mark.closed(row.held(), "failed", now, reason));
+      marks.finish(Mark.closed(row.held(), OutboxStatus.FAILED, now, reason));
       count(DeliveryOutcome.FAILED, row);
       return;
     }
@@ -553,7 +554,9 @@ public final class DeliveryWorker implements AutoCloseable {
     // rare, and it ends other rows too: written at once, in one transaction
     transactions.run(
         () -> {
-          queue.finish(List.of(Mark.closed(row.held(), "undeliverable", now, gone.reason())), now);
+          queue.finish(
+              List.of(Mark.closed(row.held(), OutboxStatus.UNDELIVERABLE, now, gone.reason())),
+              now);
           switch (gone.who()) {
             case MEMBER ->
                 send.memberId()

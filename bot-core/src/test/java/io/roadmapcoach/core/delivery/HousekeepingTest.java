@@ -1,4 +1,4 @@
-package io.roadmapcoach.core.schedule;
+package io.roadmapcoach.core.delivery;
 
 import static io.roadmapcoach.db.schema.Tables.HANDLED_EVENT;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;

@@ -8,6 +8,7 @@ import io.roadmapcoach.app.http.AppMetrics;
 import io.roadmapcoach.app.http.CoreMetrics;
 import io.roadmapcoach.app.http.OutboxGauges;
 import io.roadmapcoach.core.dashboard.DashboardAddress;
+import io.roadmapcoach.core.delivery.OutboxBacklog;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.schedule.Routine;
@@ -53,7 +54,7 @@ final class ServerMode {
           config.publicUrl().map(DashboardAddress::fixed).orElseGet(DashboardAddress::none);
       PrometheusMeterRegistry metrics = AppMetrics.create();
       database.reportPoolTo(metrics);
-      new OutboxGauges(database.dsl(), clock).bindTo(metrics);
+      new OutboxGauges(new OutboxBacklog(database.dsl()), clock).bindTo(metrics);
       CoreMetrics coreMetrics = new CoreMetrics(metrics);
       CoachRuntime runtime =
           CoachRuntime.create(

@@ -5,6 +5,7 @@ import io.roadmapcoach.core.coaching.BuddyPairing;
 import io.roadmapcoach.core.coaching.BuddyRepository;
 import io.roadmapcoach.core.coaching.Coaching;
 import io.roadmapcoach.core.coaching.CoachingComposers;
+import io.roadmapcoach.core.coaching.CoachingPersonalData;
 import io.roadmapcoach.core.coaching.CoachingRepository;
 import io.roadmapcoach.core.coaching.CoachingRoutines;
 import io.roadmapcoach.core.coaching.EveningWarnings;
@@ -14,16 +15,20 @@ import io.roadmapcoach.core.cohort.CohortService;
 import io.roadmapcoach.core.command.Coach;
 import io.roadmapcoach.core.dashboard.Charts;
 import io.roadmapcoach.core.dashboard.DashboardAddress;
+import io.roadmapcoach.core.dashboard.DashboardPersonalData;
 import io.roadmapcoach.core.dashboard.DashboardRepository;
 import io.roadmapcoach.core.dashboard.DashboardService;
 import io.roadmapcoach.core.delivery.DeliveryComposer;
+import io.roadmapcoach.core.delivery.DeliveryPersonalData;
 import io.roadmapcoach.core.delivery.DeliveryQueue;
 import io.roadmapcoach.core.delivery.DeliveryRoutines;
 import io.roadmapcoach.core.delivery.DeliveryWorker;
 import io.roadmapcoach.core.delivery.OutboxRepository;
+import io.roadmapcoach.core.installation.InstallationPersonalData;
 import io.roadmapcoach.core.installation.Installations;
 import io.roadmapcoach.core.installation.TokenCipher;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
+import io.roadmapcoach.core.journey.JourneyPersonalData;
 import io.roadmapcoach.core.journey.ProgressLedger;
 import io.roadmapcoach.core.lead.LeadComposers;
 import io.roadmapcoach.core.lead.LeadService;
@@ -32,8 +37,10 @@ import io.roadmapcoach.core.lead.TeamRepository;
 import io.roadmapcoach.core.leaderboard.LeaderboardRepository;
 import io.roadmapcoach.core.leaderboard.LeaderboardService;
 import io.roadmapcoach.core.member.LeadRepository;
+import io.roadmapcoach.core.member.MemberPersonalData;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Memberships;
+import io.roadmapcoach.core.member.PersonalData;
 import io.roadmapcoach.core.member.SettingsService;
 import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.observe.Observer;
@@ -41,10 +48,12 @@ import io.roadmapcoach.core.privacy.PrivacyRoutines;
 import io.roadmapcoach.core.privacy.PrivacyService;
 import io.roadmapcoach.core.privacy.WorkspaceRetention;
 import io.roadmapcoach.core.progress.ProgressComposers;
+import io.roadmapcoach.core.progress.ProgressPersonalData;
 import io.roadmapcoach.core.progress.ProgressRoutines;
 import io.roadmapcoach.core.progress.ProgressService;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.quiz.QuizComposers;
+import io.roadmapcoach.core.quiz.QuizPersonalData;
 import io.roadmapcoach.core.quiz.QuizRepository;
 import io.roadmapcoach.core.quiz.QuizRoutines;
 import io.roadmapcoach.core.quiz.QuizService;
@@ -135,7 +144,14 @@ public final class Core implements AutoCloseable {
             dashboard,
             new Coaching(buddies, evening, new Holidays(holidays)),
             new PrivacyService(
-                dsl, b.bank, members, memberships, leadRoles, outbox, transactions, b.clock));
+                dsl,
+                personalData(dsl, b.bank),
+                members,
+                memberships,
+                leadRoles,
+                outbox,
+                transactions,
+                b.clock));
     this.roadmap = b.roadmap;
     this.coach = new Coach(b.roadmap, transactions, members, services, b.clock, b.observer);
 
@@ -148,7 +164,8 @@ public final class Core implements AutoCloseable {
         new Installations(dsl, transactions, b.secretKey.map(TokenCipher::fromSecret), b.clock);
     BuddyPairing pairing =
         new BuddyPairing(b.roadmap, buddyMatches, members, outbox, buddies, transactions);
-    WorkspaceRetention retention = new WorkspaceRetention(dsl, transactions, b.retention);
+    WorkspaceRetention retention =
+        new WorkspaceRetention(dsl, transactions, b.retention, personalData(dsl, b.bank));
     this.routines =
         new Routines(
             Stream.of(
@@ -165,7 +182,7 @@ public final class Core implements AutoCloseable {
             b.observer);
     this.quartz =
         b.quartzPool.map(pool -> new QuartzScheduling(pool, routines, b.clock, b.observer));
-    this.workspaces = new Workspaces(dsl, transactions, b.clock);
+    this.workspaces = new Workspaces(dsl, transactions, b.clock, outbox::dropPendingOf);
 
     int moved = enrollments.graduatePast(b.roadmap.stageCount(), b.clock.instant());
     if (moved > 0) {
@@ -191,6 +208,23 @@ public final class Core implements AutoCloseable {
             new QuizComposers(dsl, roadmap).composers(),
             new LeadComposers(dsl, roadmap, bank, dashboard::chart).composers(),
             coaching.composers()));
+  }
+
+  /**
+   * What the coach keeps about members, part by part, in the export's order (the member's own row
+   * first, erased last): what {@code export}, {@code forget-me} and the erasure of removed
+   * workspaces go through, and what tests walk the schema against.
+   */
+  public static List<PersonalData> personalData(DSLContext dsl, QuizBank bank) {
+    return List.of(
+        new MemberPersonalData(dsl),
+        new JourneyPersonalData(dsl),
+        new QuizPersonalData(dsl, bank),
+        new DeliveryPersonalData(dsl),
+        new CoachingPersonalData(dsl),
+        new InstallationPersonalData(dsl),
+        new ProgressPersonalData(dsl),
+        new DashboardPersonalData());
   }
 
   /** The routing table for a worker of its own (tests of several instances), charts included. */

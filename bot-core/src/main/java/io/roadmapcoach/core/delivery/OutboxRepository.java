@@ -188,10 +188,10 @@ public final class OutboxRepository {
    * The app was removed from the workspace: what was waiting to go is dropped. A row held by a
    * worker right now is left to its attempt. Returns how many were dropped.
    */
-  public int dropPendingOf(long workspaceId, String reason) {
+  public int dropPendingOf(long workspaceId) {
     return dsl.update(OUTBOX)
         .set(OUTBOX.STATUS, OutboxStatus.DROPPED.key())
-        .set(OUTBOX.LAST_ERROR, reason)
+        .set(OUTBOX.LAST_ERROR, "the app was removed from the workspace")
         .where(
             OUTBOX.WORKSPACE_ID.eq(workspaceId),
             OUTBOX.STATUS.eq(OutboxStatus.PENDING.key()),

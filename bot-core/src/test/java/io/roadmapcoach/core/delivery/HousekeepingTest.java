@@ -17,7 +17,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HousekeepingTest {
   private final CoachFixture coach = CoachFixture.builtIn();
   private final Workspaces workspaces =
-      new Workspaces(coach.dsl(), coach.services().transactions(), coach.clock());
+      new Workspaces(
+          coach.dsl(),
+          coach.services().transactions(),
+          coach.clock(),
+          new OutboxRepository(coach.dsl())::dropPendingOf);
 
   @Test
   void eventIdsAreForgottenAfterTwoDaysAndARetryBeforeThatIsStillCaught() {

@@ -1,14 +1,21 @@
 package io.roadmapcoach.app;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.roadmapcoach.db.schema.Tables;
+import io.roadmapcoach.db.schema.tables.Outbox;
+import io.roadmapcoach.db.schema.tables.records.OutboxRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The dependency rules of DESIGN.md: adapters -> core -> db, and only the app sees everything. */
+/**
+ * The dependency rules of docs/architecture.md: adapters -> core -> db, and only the app sees
+ * everything; and, across every module, only the core's {@code delivery} touches the outbox table.
+ */
 class ArchitectureTest {
   private static JavaClasses classes;
 
@@ -77,6 +84,19 @@ class ArchitectureTest {
             "io.roadmapcoach.slack..",
             "io.roadmapcoach.discord..",
             "io.roadmapcoach.app..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheCoresDeliveryTouchesTheOutboxTable() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.roadmapcoach.core.delivery..", "io.roadmapcoach.db..")
+        .should()
+        .dependOnClassesThat(belongToAnyOf(Outbox.class, OutboxRecord.class))
+        .orShould()
+        .accessField(Tables.class, "OUTBOX")
+        .because("the outbox is delivery's: the app reads its backlog through OutboxBacklog")
         .check(classes);
   }
 }

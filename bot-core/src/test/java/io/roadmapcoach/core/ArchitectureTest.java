@@ -247,12 +247,7 @@ class ArchitectureTest {
 
   @Test
   void aSidewaysImportBetweenFeaturesBreaksTheLayers() {
-    JavaClasses probe = new ClassFileImporter().importClasses(SidewaysProbe.class);
-
-    EvaluationResult result = layers().evaluate(probe);
-
-    assertThat(result.hasViolation()).isTrue();
-    assertThat(result.getFailureReport().getDetails())
+    assertThat(violationsOf(layers(), SidewaysProbe.class))
         .anyMatch(line -> line.contains(SidewaysProbe.class.getName()) && line.contains("privacy"));
   }
 
@@ -263,12 +258,14 @@ class ArchitectureTest {
 
   @Test
   void aClassOutsideDeliveryTouchingTheOutboxIsReported() {
-    JavaClasses probe = new ClassFileImporter().importClasses(OutboxProbe.class);
-
-    EvaluationResult result = onlyDeliveryTouchesTheOutbox().evaluate(probe);
-
-    assertThat(result.hasViolation()).isTrue();
-    assertThat(result.getFailureReport().getDetails())
+    assertThat(violationsOf(onlyDeliveryTouchesTheOutbox(), OutboxProbe.class))
         .anyMatch(line -> line.contains(OutboxProbe.class.getName()));
+  }
+
+  /** What {@code rule} reports of a probe class, analysed alone (nothing else imported). */
+  private static List<String> violationsOf(ArchRule rule, Class<?> probe) {
+    EvaluationResult result = rule.evaluate(new ClassFileImporter().importClasses(probe));
+    assertThat(result.hasViolation()).as("%s breaks: %s", probe.getSimpleName(), rule).isTrue();
+    return result.getFailureReport().getDetails();
   }
 }

@@ -8,6 +8,8 @@ import io.roadmapcoach.core.time.Times;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -162,26 +164,22 @@ public final class OutboxRepository {
    */
   public static Condition noneYetFor(
       DeliveryKind kind, Field<Long> memberId, Field<LocalDate> localDate) {
-    return DSL.notExists(
-        DSL.selectOne()
-            .from(OUTBOX)
-            .where(
-                OUTBOX.KIND.eq(kind.key()),
-                OUTBOX.MEMBER_ID.eq(memberId),
-                OUTBOX.LOCAL_DATE.eq(localDate)));
+    return noneYet(kind, localDate, OUTBOX.MEMBER_ID.eq(memberId));
   }
 
   /** No row of {@code kind} for the channel itself (no member) on that local date yet. */
   public static Condition noneYetForChannel(
       DeliveryKind kind, Field<Long> channelId, Field<LocalDate> localDate) {
-    return DSL.notExists(
-        DSL.selectOne()
-            .from(OUTBOX)
-            .where(
-                OUTBOX.KIND.eq(kind.key()),
-                OUTBOX.CHANNEL_ID.eq(channelId),
-                OUTBOX.MEMBER_ID.isNull(),
-                OUTBOX.LOCAL_DATE.eq(localDate)));
+    return noneYet(kind, localDate, OUTBOX.CHANNEL_ID.eq(channelId), OUTBOX.MEMBER_ID.isNull());
+  }
+
+  private static Condition noneYet(
+      DeliveryKind kind, Field<LocalDate> localDate, Condition... recipient) {
+    List<Condition> which = new ArrayList<>();
+    which.add(OUTBOX.KIND.eq(kind.key()));
+    which.addAll(List.of(recipient));
+    which.add(OUTBOX.LOCAL_DATE.eq(localDate));
+    return DSL.notExists(DSL.selectOne().from(OUTBOX).where(which));
   }
 
   /**

@@ -112,6 +112,7 @@ public final class Core implements AutoCloseable {
     Memberships memberships = new Memberships(dsl);
     OutboxRepository outbox = new OutboxRepository(dsl);
     this.dashboard = dashboard(dsl, b.roadmap, b.bank, b.clock, b.dashboardAddress);
+    List<PersonalData> personalData = personalData(dsl, b.bank);
 
     CoachingRepository coachingState = new CoachingRepository(dsl);
     HolidayRepository holidays = new HolidayRepository(dsl);
@@ -144,14 +145,7 @@ public final class Core implements AutoCloseable {
             dashboard,
             new Coaching(buddies, evening, new Holidays(holidays)),
             new PrivacyService(
-                dsl,
-                personalData(dsl, b.bank),
-                members,
-                memberships,
-                leadRoles,
-                outbox,
-                transactions,
-                b.clock));
+                dsl, personalData, members, memberships, leadRoles, outbox, transactions, b.clock));
     this.roadmap = b.roadmap;
     this.coach = new Coach(b.roadmap, transactions, members, services, b.clock, b.observer);
 
@@ -165,7 +159,7 @@ public final class Core implements AutoCloseable {
     BuddyPairing pairing =
         new BuddyPairing(b.roadmap, buddyMatches, members, outbox, buddies, transactions);
     WorkspaceRetention retention =
-        new WorkspaceRetention(dsl, transactions, b.retention, personalData(dsl, b.bank));
+        new WorkspaceRetention(dsl, transactions, b.retention, personalData);
     this.routines =
         new Routines(
             Stream.of(

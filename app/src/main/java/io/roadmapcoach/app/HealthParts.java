@@ -6,6 +6,7 @@ import io.roadmapcoach.app.health.HealthChecks;
 import io.roadmapcoach.app.health.OutboxCheck;
 import io.roadmapcoach.app.health.SchedulerCheck;
 import io.roadmapcoach.core.Core;
+import io.roadmapcoach.core.delivery.OutboxBacklog;
 import io.roadmapcoach.core.schedule.QuartzScheduling;
 import io.roadmapcoach.db.Database;
 import io.roadmapcoach.discord.DiscordAdapter;
@@ -26,7 +27,7 @@ final class HealthParts {
                 QuartzScheduling.SCHEDULER_NAME,
                 () -> core.schedulerInstanceId().orElse("none"),
                 clock))
-        .register(new OutboxCheck(database.dsl(), clock));
+        .register(new OutboxCheck(new OutboxBacklog(database.dsl()), clock));
   }
 
   /**

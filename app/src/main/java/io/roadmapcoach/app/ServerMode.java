@@ -9,6 +9,7 @@ import io.roadmapcoach.app.http.CoreMetrics;
 import io.roadmapcoach.app.http.OutboxGauges;
 import io.roadmapcoach.core.Core;
 import io.roadmapcoach.core.dashboard.DashboardAddress;
+import io.roadmapcoach.core.delivery.OutboxBacklog;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.schedule.Routine;
@@ -54,7 +55,7 @@ final class ServerMode {
           config.publicUrl().map(DashboardAddress::fixed).orElseGet(DashboardAddress::none);
       PrometheusMeterRegistry metrics = AppMetrics.create();
       database.reportPoolTo(metrics);
-      new OutboxGauges(database.dsl(), clock).bindTo(metrics);
+      new OutboxGauges(new OutboxBacklog(database.dsl()), clock).bindTo(metrics);
       CoreMetrics coreMetrics = new CoreMetrics(metrics);
       Core.Builder builder =
           Core.builder(database.dsl(), roadmap, bank)

@@ -9,6 +9,7 @@ import io.roadmapcoach.app.health.HealthChecks;
 import io.roadmapcoach.app.health.OutboxCheck;
 import io.roadmapcoach.app.http.AppMetrics;
 import io.roadmapcoach.app.http.HttpServer;
+import io.roadmapcoach.core.delivery.OutboxBacklog;
 import io.roadmapcoach.db.Database;
 import io.roadmapcoach.db.DatabaseSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -43,7 +44,7 @@ class HealthWithoutTheDatabaseTest {
       HealthChecks health =
           new HealthChecks(() -> false)
               .register(new DatabaseCheck(database::healthy))
-              .register(new OutboxCheck(database.dsl(), Clock.systemUTC()));
+              .register(new OutboxCheck(new OutboxBacklog(database.dsl()), Clock.systemUTC()));
       try (HttpServer server =
           new HttpServer(
               Optional.of("127.0.0.1"),

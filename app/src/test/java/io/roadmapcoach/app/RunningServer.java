@@ -12,6 +12,7 @@ import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.delivery.Delivery;
 import io.roadmapcoach.core.delivery.DeliveryResult;
 import io.roadmapcoach.core.delivery.Messenger;
+import io.roadmapcoach.core.delivery.OutboxBacklog;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.quiz.QuizBankLoader;
 import io.roadmapcoach.core.roadmap.Roadmap;
@@ -71,7 +72,7 @@ final class RunningServer implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     PrometheusMeterRegistry metrics = AppMetrics.create();
     database.reportPoolTo(metrics);
-    new OutboxGauges(database.dsl(), clock).bindTo(metrics);
+    new OutboxGauges(new OutboxBacklog(database.dsl()), clock).bindTo(metrics);
     CoreMetrics coreMetrics = new CoreMetrics(metrics);
     this.core =
         Core.builder(database.dsl(), ROADMAP, BANK)

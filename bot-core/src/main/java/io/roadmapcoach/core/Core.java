@@ -4,65 +4,71 @@ import io.roadmapcoach.core.coaching.Buddies;
 import io.roadmapcoach.core.coaching.BuddyPairing;
 import io.roadmapcoach.core.coaching.BuddyRepository;
 import io.roadmapcoach.core.coaching.Coaching;
+import io.roadmapcoach.core.coaching.CoachingComposers;
+import io.roadmapcoach.core.coaching.CoachingPersonalData;
 import io.roadmapcoach.core.coaching.CoachingRepository;
+import io.roadmapcoach.core.coaching.CoachingRoutines;
 import io.roadmapcoach.core.coaching.EveningWarnings;
 import io.roadmapcoach.core.coaching.HolidayRepository;
 import io.roadmapcoach.core.coaching.Holidays;
-import io.roadmapcoach.core.coaching.NudgeCourtesies;
 import io.roadmapcoach.core.cohort.CohortService;
 import io.roadmapcoach.core.command.Coach;
 import io.roadmapcoach.core.dashboard.Charts;
 import io.roadmapcoach.core.dashboard.DashboardAddress;
+import io.roadmapcoach.core.dashboard.DashboardPersonalData;
 import io.roadmapcoach.core.dashboard.DashboardRepository;
 import io.roadmapcoach.core.dashboard.DashboardService;
 import io.roadmapcoach.core.delivery.DeliveryComposer;
-import io.roadmapcoach.core.delivery.DeliveryKind;
+import io.roadmapcoach.core.delivery.DeliveryPersonalData;
 import io.roadmapcoach.core.delivery.DeliveryQueue;
+import io.roadmapcoach.core.delivery.DeliveryRoutines;
 import io.roadmapcoach.core.delivery.DeliveryWorker;
 import io.roadmapcoach.core.delivery.OutboxRepository;
+import io.roadmapcoach.core.installation.InstallationPersonalData;
 import io.roadmapcoach.core.installation.Installations;
 import io.roadmapcoach.core.installation.TokenCipher;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
+import io.roadmapcoach.core.journey.JourneyPersonalData;
 import io.roadmapcoach.core.journey.ProgressLedger;
-import io.roadmapcoach.core.lead.ChannelPostComposer;
-import io.roadmapcoach.core.lead.ChannelPosts;
-import io.roadmapcoach.core.lead.Digests;
-import io.roadmapcoach.core.lead.LeadDigestComposer;
+import io.roadmapcoach.core.lead.LeadComposers;
 import io.roadmapcoach.core.lead.LeadService;
 import io.roadmapcoach.core.lead.TeamCsv;
 import io.roadmapcoach.core.lead.TeamRepository;
 import io.roadmapcoach.core.leaderboard.LeaderboardRepository;
 import io.roadmapcoach.core.leaderboard.LeaderboardService;
 import io.roadmapcoach.core.member.LeadRepository;
+import io.roadmapcoach.core.member.MemberPersonalData;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Memberships;
+import io.roadmapcoach.core.member.PersonalData;
 import io.roadmapcoach.core.member.SettingsService;
 import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.observe.Observer;
+import io.roadmapcoach.core.privacy.PrivacyRoutines;
 import io.roadmapcoach.core.privacy.PrivacyService;
 import io.roadmapcoach.core.privacy.WorkspaceRetention;
-import io.roadmapcoach.core.progress.NudgeComposer;
+import io.roadmapcoach.core.progress.ProgressComposers;
+import io.roadmapcoach.core.progress.ProgressPersonalData;
+import io.roadmapcoach.core.progress.ProgressRoutines;
 import io.roadmapcoach.core.progress.ProgressService;
 import io.roadmapcoach.core.quiz.QuizBank;
-import io.roadmapcoach.core.quiz.QuizInvitations;
+import io.roadmapcoach.core.quiz.QuizComposers;
+import io.roadmapcoach.core.quiz.QuizPersonalData;
 import io.roadmapcoach.core.quiz.QuizRepository;
+import io.roadmapcoach.core.quiz.QuizRoutines;
 import io.roadmapcoach.core.quiz.QuizService;
 import io.roadmapcoach.core.roadmap.Roadmap;
-import io.roadmapcoach.core.schedule.Housekeeping;
-import io.roadmapcoach.core.schedule.NudgeSweep;
 import io.roadmapcoach.core.schedule.QuartzScheduling;
-import io.roadmapcoach.core.schedule.Routine;
 import io.roadmapcoach.core.schedule.Routines;
-import io.roadmapcoach.core.schedule.WeeklyQuiz;
 import io.roadmapcoach.core.tx.Transactions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.slf4j.LoggerFactory;
@@ -106,6 +112,7 @@ public final class Core implements AutoCloseable {
     Memberships memberships = new Memberships(dsl);
     OutboxRepository outbox = new OutboxRepository(dsl);
     this.dashboard = dashboard(dsl, b.roadmap, b.bank, b.clock, b.dashboardAddress);
+    List<PersonalData> personalData = personalData(dsl, b.bank);
 
     CoachingRepository coachingState = new CoachingRepository(dsl);
     HolidayRepository holidays = new HolidayRepository(dsl);
@@ -138,7 +145,7 @@ public final class Core implements AutoCloseable {
             dashboard,
             new Coaching(buddies, evening, new Holidays(holidays)),
             new PrivacyService(
-                dsl, b.bank, members, memberships, leadRoles, outbox, transactions, b.clock));
+                dsl, personalData, members, memberships, leadRoles, outbox, transactions, b.clock));
     this.roadmap = b.roadmap;
     this.coach = new Coach(b.roadmap, transactions, members, services, b.clock, b.observer);
 
@@ -147,37 +154,29 @@ public final class Core implements AutoCloseable {
     this.worker = new DeliveryWorker(queue, composer, transactions, b.clock);
     this.deliverInline = b.deliverInline;
 
-    NudgeSweep sweep = new NudgeSweep(dsl, transactions);
-    WeeklyQuiz weeklyQuiz = new WeeklyQuiz(dsl, transactions);
-    Housekeeping housekeeping = new Housekeeping(dsl);
-    BuddyPairing pairing =
-        new BuddyPairing(b.roadmap, buddyMatches, members, outbox, buddies, transactions);
     this.installations =
         new Installations(dsl, transactions, b.secretKey.map(TokenCipher::fromSecret), b.clock);
-    WorkspaceRetention retention = new WorkspaceRetention(dsl, transactions, b.retention);
+    BuddyPairing pairing =
+        new BuddyPairing(b.roadmap, buddyMatches, members, outbox, buddies, transactions);
+    WorkspaceRetention retention =
+        new WorkspaceRetention(dsl, transactions, b.retention, personalData);
     this.routines =
         new Routines(
-            List.of(
-                new Routine("nudge-sweep", (from, to) -> sweep.sweep(to)),
-                new Routine("weekly-quiz", weeklyQuiz::fireDueBetween),
-                new Routine(
-                    "housekeeping", Duration.ofHours(1), (from, to) -> purge(housekeeping, to)),
-                // holidays that began are kept on members' rows; the sweep skips them regardless
-                new Routine(
-                    "holiday-days",
-                    Duration.ofMinutes(15),
-                    (from, to) -> keepHolidays(holidays, to)),
-                new Routine("buddy-pairing", Duration.ofMinutes(5), (from, to) -> pairing.run(to)),
-                new Routine("evening-warning", (from, to) -> evening.enqueueDue(to)),
-                new Routine(
-                    "retention", Duration.ofHours(1), (from, to) -> eraseExpired(retention, to))),
+            Stream.of(
+                    new ProgressRoutines(dsl, transactions).routines(),
+                    new QuizRoutines(dsl, transactions).routines(),
+                    new DeliveryRoutines(dsl).routines(),
+                    new CoachingRoutines(holidays, pairing, evening).routines(),
+                    new PrivacyRoutines(retention, installations).routines())
+                .flatMap(List::stream)
+                .toList(),
             dsl,
             transactions,
             deliverInline ? worker::drainDue : worker::wake,
             b.observer);
     this.quartz =
         b.quartzPool.map(pool -> new QuartzScheduling(pool, routines, b.clock, b.observer));
-    this.workspaces = new Workspaces(dsl, transactions, b.clock);
+    this.workspaces = new Workspaces(dsl, transactions, b.clock, outbox::dropPendingOf);
 
     int moved = enrollments.graduatePast(b.roadmap.stageCount(), b.clock.instant());
     if (moved > 0) {
@@ -189,93 +188,37 @@ public final class Core implements AutoCloseable {
     }
   }
 
-  /** Housekeeping enqueues nothing: what it purged is not news for the delivery worker. */
-  private static int purge(Housekeeping housekeeping, Instant now) {
-    housekeeping.purge(now);
-    return 0;
-  }
-
-  /**
-   * Erases what is kept past its time: workspaces removed longer than the retention period ago, and
-   * spent OAuth states. Enqueues nothing.
-   */
-  private int eraseExpired(WorkspaceRetention retention, Instant now) {
-    retention.eraseDue(now);
-    installations.purgeSpentStates(now);
-    return 0;
-  }
-
-  /** Keeping the holidays that began enqueues nothing. */
-  private static int keepHolidays(HolidayRepository holidays, Instant now) {
-    holidays.keepBegun(now);
-    return 0;
-  }
-
   /**
    * What writes each kind of delivery, from the features that own their wording: the one routing
    * table, shared by the assembly and by tests that run extra delivery workers.
    */
   public static DeliveryComposer composer(
       DSLContext dsl, Roadmap roadmap, QuizBank bank, DashboardService dashboard) {
-    MemberRepository members = new MemberRepository(dsl);
-    EnrollmentRepository enrollments = new EnrollmentRepository(dsl);
-    QuizInvitations invitations = new QuizInvitations(roadmap, members, enrollments);
-    CoachingRepository coachingState = new CoachingRepository(dsl);
-    HolidayRepository holidays = new HolidayRepository(dsl);
-    BuddyRepository buddyMatches = new BuddyRepository(dsl);
-    Buddies buddies =
-        new Buddies(
-            roadmap,
-            buddyMatches,
-            coachingState,
-            enrollments,
-            members,
-            new Memberships(dsl),
-            new OutboxRepository(dsl));
-    EveningWarnings evening =
-        new EveningWarnings(
-            dsl,
-            new Transactions(dsl),
-            roadmap,
-            coachingState,
-            holidays,
-            members,
-            enrollments,
-            buddyMatches);
-    NudgeComposer nudges =
-        new NudgeComposer(
-            roadmap,
-            members,
-            enrollments,
-            new QuizRepository(dsl),
-            new NudgeCourtesies(coachingState, holidays, buddies));
-    return new DeliveryComposer(
-        members,
-        Map.of(
-            DeliveryKind.NUDGE,
-            nudges,
-            DeliveryKind.LEAD_NUDGE,
-            nudges.fromLead(),
-            DeliveryKind.QUIZ,
-            invitations.toMember(),
-            DeliveryKind.CHANNEL_QUIZ,
-            invitations.toChannel(),
-            DeliveryKind.CHANNEL_DIGEST,
-            new ChannelPostComposer(roadmap, members, enrollments, new ChannelPosts(dsl), holidays),
-            DeliveryKind.LEAD_DIGEST,
-            new LeadDigestComposer(
-                roadmap,
-                bank,
-                members,
-                new LeadRepository(dsl),
-                new Digests(dsl),
-                dashboard::chart),
-            DeliveryKind.BUDDY_INTRO,
-            buddies.introductions(),
-            DeliveryKind.BUDDY_NOTICE,
-            buddies.notices(),
-            DeliveryKind.EVENING_NUDGE,
-            evening.composer()));
+    CoachingComposers coaching = new CoachingComposers(dsl, roadmap);
+    return DeliveryComposer.of(
+        new MemberRepository(dsl),
+        List.of(
+            new ProgressComposers(dsl, roadmap, coaching.courtesies()).composers(),
+            new QuizComposers(dsl, roadmap).composers(),
+            new LeadComposers(dsl, roadmap, bank, dashboard::chart).composers(),
+            coaching.composers()));
+  }
+
+  /**
+   * What the coach keeps about members, part by part, in the export's order (the member's own row
+   * first, erased last): what {@code export}, {@code forget-me} and the erasure of removed
+   * workspaces go through, and what tests walk the schema against.
+   */
+  public static List<PersonalData> personalData(DSLContext dsl, QuizBank bank) {
+    return List.of(
+        new MemberPersonalData(dsl),
+        new JourneyPersonalData(dsl),
+        new QuizPersonalData(dsl, bank),
+        new DeliveryPersonalData(dsl),
+        new CoachingPersonalData(dsl),
+        new InstallationPersonalData(dsl),
+        new ProgressPersonalData(dsl),
+        new DashboardPersonalData());
   }
 
   /** The routing table for a worker of its own (tests of several instances), charts included. */

@@ -1,7 +1,7 @@
 /**
- * The platform-neutral coach. {@link io.roadmapcoach.core.Core} assembles it; the packages below
- * are layered: the coach ({@code command}) on top, features in the middle, the shared vocabulary
- * ({@code caller}, {@code action}, {@code reply}, {@code roadmap}, {@code time}, {@code tx}) at the
- * bottom. No package cycle (an ArchUnit rule keeps it so).
+ * The platform-neutral coach, assembled by hand in {@link io.roadmapcoach.core.Core}. Its packages
+ * are layered, each reaching only the floors below it; the floors and the few ports between
+ * features are declared in the ArchUnit test ({@code ArchitectureTest}), the one place that says
+ * who may use whom.
  */
 package io.roadmapcoach.core;

@@ -1,15 +1,9 @@
 package io.roadmapcoach.app.health;
 
-import static io.roadmapcoach.db.schema.Tables.OUTBOX;
-import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.min;
-
+import io.roadmapcoach.core.delivery.OutboxBacklog;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import org.jooq.DSLContext;
-import org.jooq.Record2;
+import java.time.Instant;
 
 /**
  * The outbox: how many deliveries are due and how long the oldest of them has waited. Nudges are
@@ -19,11 +13,11 @@ import org.jooq.Record2;
 public final class OutboxCheck implements HealthCheck {
   static final Duration STUCK = Duration.ofMinutes(15);
 
-  private final DSLContext dsl;
+  private final OutboxBacklog backlog;
   private final Clock clock;
 
-  public OutboxCheck(DSLContext dsl, Clock clock) {
-    this.dsl = dsl;
+  public OutboxCheck(OutboxBacklog backlog, Clock clock) {
+    this.backlog = backlog;
     this.clock = clock;
   }
 
@@ -34,19 +28,11 @@ public final class OutboxCheck implements HealthCheck {
 
   @Override
   public Status check() {
-    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    // the pending rows' partial index answers both without reading the table
-    Record2<Integer, OffsetDateTime> due =
-        dsl.select(count(), min(OUTBOX.NEXT_ATTEMPT_AT))
-            .from(OUTBOX)
-            .where(OUTBOX.STATUS.eq("pending"))
-            .and(OUTBOX.NEXT_ATTEMPT_AT.le(now))
-            .fetchOne();
-    int dueCount = due == null ? 0 : due.value1();
+    Instant now = clock.instant();
+    OutboxBacklog.Waiting due = backlog.due(now);
+    int dueCount = due.rows();
     long oldestSeconds =
-        due == null || due.value2() == null
-            ? 0
-            : Math.max(0, Duration.between(due.value2(), now).toSeconds());
+        due.oldestDue().map(t -> Math.max(0, Duration.between(t, now).toSeconds())).orElse(0L);
     Status status =
         oldestSeconds > STUCK.toSeconds()
             ? Status.down("deliveries have waited more than " + STUCK.toMinutes() + " minutes")

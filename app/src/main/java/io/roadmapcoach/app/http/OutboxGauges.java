@@ -1,18 +1,12 @@
 package io.roadmapcoach.app.http;
 
-import static io.roadmapcoach.db.schema.Tables.OUTBOX;
-import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.min;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.roadmapcoach.core.delivery.OutboxBacklog;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import org.jooq.DSLContext;
-import org.jooq.Record2;
+import java.time.Instant;
 
 /**
  * {@code roadmap_outbox_pending} (deliveries waiting, retries included) and {@code
@@ -25,12 +19,12 @@ public final class OutboxGauges implements MeterBinder {
 
   private record Snapshot(double pending, double oldestDueSeconds, long takenAtNanos) {}
 
-  private final DSLContext dsl;
+  private final OutboxBacklog backlog;
   private final Clock clock;
   private volatile Snapshot last;
 
-  public OutboxGauges(DSLContext dsl, Clock clock) {
-    this.dsl = dsl;
+  public OutboxGauges(OutboxBacklog backlog, Clock clock) {
+    this.backlog = backlog;
     this.clock = clock;
   }
 
@@ -62,14 +56,10 @@ public final class OutboxGauges implements MeterBinder {
   }
 
   private Snapshot read(long nanos) {
-    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    Record2<Integer, OffsetDateTime> row =
-        dsl.select(count(), min(OUTBOX.NEXT_ATTEMPT_AT).filterWhere(OUTBOX.NEXT_ATTEMPT_AT.le(now)))
-            .from(OUTBOX)
-            .where(OUTBOX.STATUS.eq("pending"))
-            .fetchSingle();
+    Instant now = clock.instant();
+    OutboxBacklog.Waiting pending = backlog.pending(now);
     double oldest =
-        row.value2() == null ? 0 : Math.max(0, Duration.between(row.value2(), now).toSeconds());
-    return new Snapshot(row.value1(), oldest, nanos);
+        pending.oldestDue().map(t -> Math.max(0, Duration.between(t, now).toSeconds())).orElse(0L);
+    return new Snapshot(pending.rows(), oldest, nanos);
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Buttons as actions: what a pressed button asks for, the codec that writes and reads action ids,
- * and the buttons several features show. Vocabulary: uses only {@code reply}.
+ * Buttons as actions: what a pressed button asks for, the one codec that writes and reads action
+ * ids, and the buttons several features show.
  */
 package io.roadmapcoach.core.action;

@@ -1,5 +1,5 @@
 /**
  * Who is calling and from where: the caller, the platform, a channel or a direct message, and a
- * member named in a command. Vocabulary: uses nothing of the core.
+ * member named in a command.
  */
 package io.roadmapcoach.core.caller;

@@ -8,7 +8,9 @@ import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.schedule.Routine;
 import io.roadmapcoach.core.tx.Transactions;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -45,6 +47,11 @@ public final class BuddyPairing {
     this.outbox = outbox;
     this.buddies = buddies;
     this.transactions = transactions;
+  }
+
+  /** Every five minutes: a round due since (Monday's, in each channel's time zone) is paired. */
+  public Routine routine() {
+    return new Routine("buddy-pairing", Duration.ofMinutes(5), (from, to) -> run(to));
   }
 
   /**

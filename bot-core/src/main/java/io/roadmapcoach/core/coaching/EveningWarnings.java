@@ -4,7 +4,6 @@ import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
-import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 
 import io.roadmapcoach.core.action.Buttons;
@@ -13,6 +12,7 @@ import io.roadmapcoach.core.delivery.Composer;
 import io.roadmapcoach.core.delivery.DeliveryComposer;
 import io.roadmapcoach.core.delivery.DeliveryComposer.Drop;
 import io.roadmapcoach.core.delivery.DeliveryKind;
+import io.roadmapcoach.core.delivery.OutboxRepository;
 import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.journey.StreakView;
@@ -27,7 +27,7 @@ import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.Stage;
-import io.roadmapcoach.core.time.Times;
+import io.roadmapcoach.core.schedule.Routine;
 import io.roadmapcoach.core.tx.Transactions;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +61,7 @@ public final class EveningWarnings {
   private final HolidayRepository holidays;
   private final MemberRepository members;
   private final EnrollmentRepository enrollments;
+  private final OutboxRepository outbox;
   private final BuddyNews news;
 
   public EveningWarnings(
@@ -79,6 +80,7 @@ public final class EveningWarnings {
     this.holidays = holidays;
     this.members = members;
     this.enrollments = enrollments;
+    this.outbox = new OutboxRepository(dsl);
     this.news = new BuddyNews(roadmap, enrollments, buddies);
   }
 
@@ -113,6 +115,11 @@ public final class EveningWarnings {
 
   // ---- the routine
 
+  /** Every minute: the warnings whose time has come. */
+  public Routine routine() {
+    return new Routine("evening-warning", (from, to) -> enqueueDue(to));
+  }
+
   /** Enqueues the warnings whose time has come; returns how many. */
   public int enqueueDue(Instant now) {
     return transactions.inTransaction(() -> claim(now));
@@ -123,60 +130,42 @@ public final class EveningWarnings {
     Field<LocalDateTime> localTs = LocalClock.localTimestamp();
     Field<LocalDate> localDate = localTs.cast(SQLDataType.LOCALDATE);
     Field<LocalTime> localTime = localTs.cast(SQLDataType.LOCALTIME);
-    return dsl.insertInto(
-            OUTBOX,
-            OUTBOX.WORKSPACE_ID,
-            OUTBOX.KIND,
-            OUTBOX.MEMBER_ID,
-            OUTBOX.CHANNEL_ID,
-            OUTBOX.LOCAL_DATE,
-            OUTBOX.NEXT_ATTEMPT_AT,
-            OUTBOX.CREATED_AT)
-        .select(
-            DSL.select(
-                    MEMBER.WORKSPACE_ID,
-                    DSL.inline(DeliveryKind.EVENING_NUDGE.key()),
-                    MEMBER.ID,
-                    ENROLLMENT.CHANNEL_ID,
-                    localDate,
-                    DSL.val(Times.utc(now)),
-                    DSL.val(Times.utc(now)))
-                .from(MEMBER)
-                .join(ENROLLMENT)
-                .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
-                .join(CHANNEL)
-                .on(CHANNEL.ID.eq(ENROLLMENT.CHANNEL_ID))
-                .join(CHANNEL_MEMBER)
-                .on(
-                    CHANNEL_MEMBER.CHANNEL_ID.eq(ENROLLMENT.CHANNEL_ID),
-                    CHANNEL_MEMBER.MEMBER_ID.eq(MEMBER.ID))
-                .join(WORKSPACE)
-                .on(WORKSPACE.ID.eq(MEMBER.WORKSPACE_ID))
-                .crossJoin(local)
-                .where(MEMBER.EVENING_ENABLED.isTrue())
-                .and(MEMBER.REMIND_ENABLED.isTrue())
-                .and(MEMBER.NUDGES_PAUSED_AT.isNull())
-                .and(MEMBER.DELIVERABLE.isTrue())
-                .and(WORKSPACE.DELIVERABLE.isTrue())
-                // today's warning only: the window does not reach past midnight
-                .and(localTime.ge(MEMBER.EVENING_TIME))
-                .and(LocalClock.dueWithin(MEMBER.EVENING_TIME, LATE_WINDOW))
-                .and(LocalClock.reminderDay(localTs))
-                .and(LocalClock.notSnoozed(localDate))
-                // a streak to lose, and no activity yet today
-                .and(ENROLLMENT.STREAK_DAYS.gt(0))
-                .and(ENROLLMENT.LAST_ACTIVE_DATE.lt(localDate))
-                .and(HolidayRepository.notOnHoliday(ENROLLMENT.CHANNEL_ID, localDate))
-                .and(
-                    DSL.notExists(
-                        DSL.selectOne()
-                            .from(OUTBOX)
-                            .where(
-                                OUTBOX.KIND.eq(DeliveryKind.EVENING_NUDGE.key()),
-                                OUTBOX.MEMBER_ID.eq(MEMBER.ID),
-                                OUTBOX.LOCAL_DATE.eq(localDate)))))
-        .onConflictDoNothing()
-        .execute();
+    return outbox.enqueueAll(
+        DSL.select(
+                MEMBER.WORKSPACE_ID,
+                OutboxRepository.kind(DeliveryKind.EVENING_NUDGE),
+                MEMBER.ID,
+                ENROLLMENT.CHANNEL_ID,
+                localDate,
+                OutboxRepository.at(now),
+                OutboxRepository.at(now))
+            .from(MEMBER)
+            .join(ENROLLMENT)
+            .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
+            .join(CHANNEL)
+            .on(CHANNEL.ID.eq(ENROLLMENT.CHANNEL_ID))
+            .join(CHANNEL_MEMBER)
+            .on(
+                CHANNEL_MEMBER.CHANNEL_ID.eq(ENROLLMENT.CHANNEL_ID),
+                CHANNEL_MEMBER.MEMBER_ID.eq(MEMBER.ID))
+            .join(WORKSPACE)
+            .on(WORKSPACE.ID.eq(MEMBER.WORKSPACE_ID))
+            .crossJoin(local)
+            .where(MEMBER.EVENING_ENABLED.isTrue())
+            .and(MEMBER.REMIND_ENABLED.isTrue())
+            .and(MEMBER.NUDGES_PAUSED_AT.isNull())
+            .and(MEMBER.DELIVERABLE.isTrue())
+            .and(WORKSPACE.DELIVERABLE.isTrue())
+            // today's warning only: the window does not reach past midnight
+            .and(localTime.ge(MEMBER.EVENING_TIME))
+            .and(LocalClock.dueWithin(MEMBER.EVENING_TIME, LATE_WINDOW))
+            .and(LocalClock.reminderDay(localTs))
+            .and(LocalClock.notSnoozed(localDate))
+            // a streak to lose, and no activity yet today
+            .and(ENROLLMENT.STREAK_DAYS.gt(0))
+            .and(ENROLLMENT.LAST_ACTIVE_DATE.lt(localDate))
+            .and(HolidayRepository.notOnHoliday(ENROLLMENT.CHANNEL_ID, localDate))
+            .and(OutboxRepository.noneYetFor(DeliveryKind.EVENING_NUDGE, MEMBER.ID, localDate)));
   }
 
   // ---- the delivery

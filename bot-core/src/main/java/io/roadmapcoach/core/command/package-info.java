@@ -1,6 +1,5 @@
 /**
- * The coach: parses {@code /roadmap ...} text in one place, answers help and bad input, and
- * dispatches each command to its feature in one transaction. The top layer: may use every feature;
- * nothing in the core uses it.
+ * The coach: parses {@code /roadmap ...} text, answers help and bad input, and hands each command
+ * to its feature in one transaction.
  */
 package io.roadmapcoach.core.command;

@@ -43,6 +43,24 @@ public final class DeliveryComposer {
     }
   }
 
+  /**
+   * The routing table assembled from each feature's part; a kind claimed by two features is a
+   * mistake in the assembly.
+   */
+  public static DeliveryComposer of(
+      MemberRepository members, List<Map<DeliveryKind, Composer>> parts) {
+    Map<DeliveryKind, Composer> byKind = new EnumMap<>(DeliveryKind.class);
+    for (Map<DeliveryKind, Composer> part : parts) {
+      part.forEach(
+          (kind, composer) -> {
+            if (byKind.putIfAbsent(kind, composer) != null) {
+              throw new IllegalArgumentException("two composers for deliveries of kind " + kind);
+            }
+          });
+    }
+    return new DeliveryComposer(members, byKind);
+  }
+
   /** A delivery to send, or the reason it is dropped. */
   public sealed interface Composed {}
 

@@ -39,9 +39,8 @@ public final class DeliveryQueue {
   /** A minute at most, so a dead instance's rows come back soon; renewed while a send runs. */
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
 
-  static final String PENDING = "pending";
-  static final String SENDING = "sending";
-  static final String SENT = "sent";
+  private static final String PENDING = OutboxStatus.PENDING.key();
+  private static final String SENDING = OutboxStatus.SENDING.key();
 
   private static final Field<UUID> NEW_ATTEMPT = DSL.field("gen_random_uuid()", SQLDataType.UUID);
 
@@ -268,7 +267,7 @@ public final class DeliveryQueue {
    */
   public record Mark(
       Held row,
-      String status,
+      OutboxStatus status,
       Instant nextAttemptAt,
       String error,
       boolean refundAttempt,
@@ -276,17 +275,26 @@ public final class DeliveryQueue {
       Optional<String> dmChannel) {
 
     static Mark sent(Held row, Instant now, Optional<Long> memberId, Optional<String> dm) {
-      return new Mark(row, SENT, now, "", false, memberId, dm);
+      return new Mark(row, OutboxStatus.SENT, now, "", false, memberId, dm);
     }
 
     /** Tried again at {@code at}: pending again, or still in doubt. */
     static Mark retry(Held row, boolean inDoubt, Instant at, String reason, boolean refund) {
       return new Mark(
-          row, inDoubt ? SENDING : PENDING, at, reason, refund, Optional.empty(), Optional.empty());
+          row,
+          inDoubt ? OutboxStatus.SENDING : OutboxStatus.PENDING,
+          at,
+          reason,
+          refund,
+          Optional.empty(),
+          Optional.empty());
     }
 
-    /** Ended: {@code failed}, {@code dropped} or {@code undeliverable}. */
-    static Mark closed(Held row, String status, Instant now, String reason) {
+    /** Ended: failed, dropped or undeliverable. */
+    static Mark closed(Held row, OutboxStatus status, Instant now, String reason) {
+      if (status.open()) {
+        throw new IllegalArgumentException(status + " does not end a delivery");
+      }
       return new Mark(row, status, now, reason, false, Optional.empty(), Optional.empty());
     }
   }
@@ -307,12 +315,12 @@ public final class DeliveryQueue {
           DSL.row(
               DSL.val(m.row().id()),
               DSL.val(m.row().attemptId()),
-              DSL.val(m.status()),
+              DSL.val(m.status().key()),
               DSL.val(Times.utc(m.nextAttemptAt())),
               DSL.val(m.error()),
               DSL.val(m.refundAttempt() ? -1 : 0),
               // a row pending again is known not to be on the platform
-              DSL.val(PENDING.equals(m.status()))));
+              DSL.val(m.status() == OutboxStatus.PENDING)));
     }
     var v =
         DSL.values(rows.toArray(Row7[]::new))
@@ -332,7 +340,8 @@ public final class DeliveryQueue {
             .set(OUTBOX.ATTEMPTS, DSL.greatest(OUTBOX.ATTEMPTS.plus(vDelta), DSL.inline(0)))
             .set(
                 OUTBOX.SENT_AT,
-                DSL.when(vStatus.eq(SENT), DSL.val(Times.utc(now))).otherwise(OUTBOX.SENT_AT))
+                DSL.when(vStatus.eq(OutboxStatus.SENT.key()), DSL.val(Times.utc(now)))
+                    .otherwise(OUTBOX.SENT_AT))
             .set(
                 OUTBOX.FIRST_SEND_AT,
                 DSL.when(vClearFirst, DSL.castNull(OUTBOX.FIRST_SEND_AT.getDataType()))
@@ -390,7 +399,7 @@ public final class DeliveryQueue {
   /** The platforms' say on a member: DMs closed or left. Pending rows for them end too. */
   public int dropPendingFor(long memberId, String reason) {
     return dsl.update(OUTBOX)
-        .set(OUTBOX.STATUS, "undeliverable")
+        .set(OUTBOX.STATUS, OutboxStatus.UNDELIVERABLE.key())
         .set(OUTBOX.LAST_ERROR, reason)
         .where(
             OUTBOX.MEMBER_ID.eq(memberId), OUTBOX.STATUS.eq(PENDING), OUTBOX.LEASE_UNTIL.isNull())

@@ -7,12 +7,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roadmapcoach.core.time.Times;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
+import org.jooq.Record7;
+import org.jooq.Select;
+import org.jooq.impl.DSL;
 
-/** Writes deliveries into the outbox, in the caller's transaction. */
+/**
+ * The outbox as the features see it: deliveries enqueued one at a time or a whole set in one
+ * statement, in the caller's transaction, and dropped when their workspace removed the app. Only
+ * {@code delivery} names the outbox table; a feature's scheduled claim hands its query to {@link
+ * #enqueueAll} and asks {@link #noneYetFor} what was enqueued already.
+ */
 public final class OutboxRepository {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -87,6 +100,101 @@ public final class OutboxRepository {
       Optional<String> text,
       Instant now) {
     return insert(kind, workspaceId, Optional.of(memberId), channelId, localDate, text, now);
+  }
+
+  /**
+   * A delivery to a channel of a kind its feature composes (the weekly quiz's call-out, say); false
+   * when one of a kind kept once a channel and day was enqueued for that day already.
+   */
+  public boolean toChannel(
+      DeliveryKind kind, long workspaceId, long channelId, LocalDate localDate, Instant now) {
+    return insert(
+        kind,
+        workspaceId,
+        Optional.empty(),
+        Optional.of(channelId),
+        localDate,
+        Optional.empty(),
+        now);
+  }
+
+  /**
+   * Enqueues every row {@code rows} selects, in one statement with the query (a scheduled claim
+   * keeps its locks and its plan); a row whose kind is kept once a member (or channel) and day and
+   * has its row already is skipped. The select's columns, in order: workspace id, kind ({@link
+   * #kind}), member id, channel id (either may be null, not both), the recipient's local date, the
+   * first attempt's time and the time it was written ({@link #at}, both now). Returns how many rows
+   * were enqueued.
+   */
+  public int enqueueAll(
+      Select<? extends Record7<Long, String, Long, Long, LocalDate, OffsetDateTime, OffsetDateTime>>
+          rows) {
+    return dsl.insertInto(
+            OUTBOX,
+            OUTBOX.WORKSPACE_ID,
+            OUTBOX.KIND,
+            OUTBOX.MEMBER_ID,
+            OUTBOX.CHANNEL_ID,
+            OUTBOX.LOCAL_DATE,
+            OUTBOX.NEXT_ATTEMPT_AT,
+            OUTBOX.CREATED_AT)
+        .select(rows)
+        .onConflictDoNothing()
+        .execute();
+  }
+
+  /** The kind column of a row selected for {@link #enqueueAll}. */
+  public static Field<String> kind(DeliveryKind kind) {
+    return DSL.inline(kind.key());
+  }
+
+  /** A time column of a row selected for {@link #enqueueAll}. */
+  public static Field<OffsetDateTime> at(Instant now) {
+    return DSL.val(Times.utc(now));
+  }
+
+  /** No member (a channel's delivery), or no channel, in a row selected for {@link #enqueueAll}. */
+  public static Field<Long> none() {
+    return DSL.castNull(Long.class);
+  }
+
+  /**
+   * No row of {@code kind} for the member on that local date yet: what a claim tests before it
+   * locks a member, so that one enqueued already is not locked again.
+   */
+  public static Condition noneYetFor(
+      DeliveryKind kind, Field<Long> memberId, Field<LocalDate> localDate) {
+    return noneYet(kind, localDate, OUTBOX.MEMBER_ID.eq(memberId));
+  }
+
+  /** No row of {@code kind} for the channel itself (no member) on that local date yet. */
+  public static Condition noneYetForChannel(
+      DeliveryKind kind, Field<Long> channelId, Field<LocalDate> localDate) {
+    return noneYet(kind, localDate, OUTBOX.CHANNEL_ID.eq(channelId), OUTBOX.MEMBER_ID.isNull());
+  }
+
+  private static Condition noneYet(
+      DeliveryKind kind, Field<LocalDate> localDate, Condition... recipient) {
+    List<Condition> which = new ArrayList<>();
+    which.add(OUTBOX.KIND.eq(kind.key()));
+    which.addAll(List.of(recipient));
+    which.add(OUTBOX.LOCAL_DATE.eq(localDate));
+    return DSL.notExists(DSL.selectOne().from(OUTBOX).where(which));
+  }
+
+  /**
+   * The app was removed from the workspace: what was waiting to go is dropped. A row held by a
+   * worker right now is left to its attempt. Returns how many were dropped.
+   */
+  public int dropPendingOf(long workspaceId) {
+    return dsl.update(OUTBOX)
+        .set(OUTBOX.STATUS, OutboxStatus.DROPPED.key())
+        .set(OUTBOX.LAST_ERROR, "the app was removed from the workspace")
+        .where(
+            OUTBOX.WORKSPACE_ID.eq(workspaceId),
+            OUTBOX.STATUS.eq(OutboxStatus.PENDING.key()),
+            OUTBOX.LEASE_UNTIL.isNull())
+        .execute();
   }
 
   /**

@@ -1,5 +1,2 @@
-/**
- * The channel's boards by points, this week and all time. Uses {@code journey}, {@code member} and
- * the vocabulary.
- */
+/** The channel's boards by points, this week and all time. */
 package io.roadmapcoach.core.leaderboard;

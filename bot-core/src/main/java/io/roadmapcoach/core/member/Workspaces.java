@@ -2,7 +2,6 @@ package io.roadmapcoach.core.member;
 
 import static io.roadmapcoach.db.schema.Tables.HANDLED_EVENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
-import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 import static io.roadmapcoach.db.schema.Tables.SEEN_REQUEST;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 
@@ -24,14 +23,26 @@ import org.jooq.impl.DSL;
  * requests, and members' statuses (away on holiday, say).
  */
 public final class Workspaces {
+  /**
+   * What else stops when the app is removed from a workspace, in the same transaction: what was
+   * waiting to be delivered there is dropped (the outbox is {@code delivery}'s, above this package,
+   * so the assembly hands its part in).
+   */
+  @FunctionalInterface
+  public interface Removal {
+    void removed(long workspaceId);
+  }
+
   private final DSLContext dsl;
   private final Transactions transactions;
   private final Clock clock;
+  private final Removal removal;
 
-  public Workspaces(DSLContext dsl, Transactions transactions, Clock clock) {
+  public Workspaces(DSLContext dsl, Transactions transactions, Clock clock, Removal removal) {
     this.dsl = dsl;
     this.transactions = transactions;
     this.clock = clock;
+    this.removal = removal;
   }
 
   /**
@@ -54,16 +65,7 @@ public final class Workspaces {
                       WORKSPACE.EXTERNAL_ID.eq(workspaceExternalId))
                   .returning(WORKSPACE.ID)
                   .fetchOptional(WORKSPACE.ID);
-          id.ifPresent(
-              workspace ->
-                  dsl.update(OUTBOX)
-                      .set(OUTBOX.STATUS, "dropped")
-                      .set(OUTBOX.LAST_ERROR, "the app was removed from the workspace")
-                      .where(
-                          OUTBOX.WORKSPACE_ID.eq(workspace),
-                          OUTBOX.STATUS.eq("pending"),
-                          OUTBOX.LEASE_UNTIL.isNull())
-                      .execute());
+          id.ifPresent(removal::removed);
         });
   }
 

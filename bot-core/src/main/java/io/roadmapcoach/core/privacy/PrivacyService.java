@@ -9,7 +9,7 @@ import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Memberships;
-import io.roadmapcoach.core.quiz.QuizBank;
+import io.roadmapcoach.core.member.PersonalData;
 import io.roadmapcoach.core.reply.Attachment;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
@@ -17,7 +17,9 @@ import io.roadmapcoach.core.tx.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -26,13 +28,15 @@ import org.slf4j.LoggerFactory;
 /**
  * A member's own data: {@code export} gives them everything kept about them as a JSON file, {@code
  * forget-me} erases it after they confirm with a button that only they may press. Neither stores
- * anything about someone the coach does not know yet: the member is looked up, never created.
+ * anything about someone the coach does not know yet: the member is looked up, never created. What
+ * is kept comes from the {@link PersonalData} parts each package contributes; this assembles them.
  */
 public final class PrivacyService {
   static final String EXPORT_FILE = "roadmap-coach-my-data.json";
   private static final Logger log = LoggerFactory.getLogger(PrivacyService.class);
 
   private final PrivacyRepository repository;
+  private final List<PersonalData> parts;
   private final MemberExport export;
   private final MemberRepository members;
   private final Memberships memberships;
@@ -41,9 +45,12 @@ public final class PrivacyService {
   private final Transactions transactions;
   private final Clock clock;
 
+  /**
+   * @param parts what is kept about members, in the export's order (the member's own row first)
+   */
   public PrivacyService(
       DSLContext dsl,
-      QuizBank bank,
+      List<PersonalData> parts,
       MemberRepository members,
       Memberships memberships,
       LeadRepository leads,
@@ -51,7 +58,8 @@ public final class PrivacyService {
       Transactions transactions,
       Clock clock) {
     this.repository = new PrivacyRepository(dsl);
-    this.export = new MemberExport(bank);
+    this.parts = List.copyOf(parts);
+    this.export = new MemberExport(parts);
     this.members = members;
     this.memberships = memberships;
     this.leads = leads;
@@ -69,26 +77,8 @@ public final class PrivacyService {
             repository.identify(caller).map(this::exportOf).orElseGet(PrivacyService::nothingKept));
   }
 
-  private Reply exportOf(PrivacyRepository.Identity who) {
-    long id = who.memberId();
-    MemberExport.Contents contents =
-        new MemberExport.Contents(
-            who,
-            repository.profile(id),
-            repository.channels(id),
-            repository.leadRolesOutsideMemberships(id),
-            repository.journey(id),
-            repository.objectivesDone(id),
-            repository.weeklyPoints(id),
-            repository.progressEvents(id),
-            repository.quizAttempts(id),
-            repository.quizQuestions(id),
-            repository.questionBoxes(id),
-            repository.deliveries(id),
-            repository.buddyWeeks(id),
-            repository.holidaysSet(id),
-            repository.installed(who));
-    byte[] json = export.write(contents, clock.instant());
+  private Reply exportOf(PersonalData.Subject who) {
+    byte[] json = export.write(who, clock.instant());
     return Reply.text(
             Text.of("📦 Here is everything I keep about you in this workspace, as a JSON file: ")
                 .plain("your profile and settings, channels, journey, progress events, quiz")
@@ -115,8 +105,8 @@ public final class PrivacyService {
             repository.identify(caller).map(this::question).orElseGet(PrivacyService::nothingKept));
   }
 
-  private Reply question(PrivacyRepository.Identity who) {
-    Erased.Counts counts = repository.counts(who.memberId());
+  private Reply question(PersonalData.Subject who) {
+    Erased.Counts counts = counts(who);
     List<String> ledAlone =
         repository.channelsLedAlone(who.memberId()).stream()
             .map(id -> "#" + members.channel(id).name())
@@ -153,7 +143,7 @@ public final class PrivacyService {
   public Reply forget(Caller caller, Action.ForgetMe confirmed) {
     return transactions.inTransaction(
         () -> {
-          Optional<PrivacyRepository.Identity> who = repository.identify(caller);
+          Optional<PersonalData.Subject> who = repository.identify(caller);
           if (who.isPresent() && who.get().memberId() == confirmed.memberId()) {
             return erased(erase(who.get()));
           }
@@ -169,12 +159,30 @@ public final class PrivacyService {
         });
   }
 
-  private Erased erase(PrivacyRepository.Identity who) {
+  /** How many rows of each kind the member has, for the answer that says what is erased. */
+  private Erased.Counts counts(PersonalData.Subject who) {
+    Map<PersonalData.Counted, Integer> counted = new EnumMap<>(PersonalData.Counted.class);
+    for (PersonalData part : parts) {
+      part.counts(who).forEach((what, n) -> counted.merge(what, n, Integer::sum));
+    }
+    return new Erased.Counts(
+        counted.getOrDefault(PersonalData.Counted.PROGRESS_EVENTS, 0),
+        counted.getOrDefault(PersonalData.Counted.QUIZ_ANSWERS, 0),
+        counted.getOrDefault(PersonalData.Counted.CHANNELS, 0),
+        counted.getOrDefault(PersonalData.Counted.LEAD_ROLES, 0),
+        counted.getOrDefault(PersonalData.Counted.DELIVERIES, 0),
+        counted.getOrDefault(PersonalData.Counted.JOURNEY, 0) > 0);
+  }
+
+  private Erased erase(PersonalData.Subject who) {
     long id = who.memberId();
     repository.lock(id);
-    Erased.Counts counts = repository.counts(id);
+    Erased.Counts counts = counts(who);
     List<Long> ledAlone = repository.channelsLedAlone(id);
-    repository.erase(who);
+    // the member's own row (the first part's) goes last, taking with it what has a key to it
+    for (PersonalData part : parts.reversed()) {
+      part.erase(who);
+    }
     List<Erased.Handover> handovers = new ArrayList<>();
     Instant now = clock.instant();
     for (long channelId : ledAlone) {

@@ -1,27 +1,25 @@
 package io.roadmapcoach.core.privacy;
 
-import static io.roadmapcoach.db.schema.Tables.INSTALLATION;
-import static io.roadmapcoach.db.schema.Tables.MEMBER;
-import static io.roadmapcoach.db.schema.Tables.OUTBOX;
-import static io.roadmapcoach.db.schema.Tables.SWEEP_SLICE;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 
+import io.roadmapcoach.core.member.PersonalData;
 import io.roadmapcoach.core.time.Times;
 import io.roadmapcoach.core.tx.Transactions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Erases the workspaces that removed the app more than the retention period ago and did not come
  * back: the workspace row and, through the schema's foreign keys, its channels, members and all
- * their progress; by hand what holds plain ids (the outbox, swept slices) and its installation. A
- * housekeeping routine runs it; each workspace goes in a transaction of its own.
+ * their progress; before it, what each {@link PersonalData} part keeps by plain or platform ids
+ * (the outbox, swept slices, the installation). A housekeeping routine runs it; each workspace goes
+ * in a transaction of its own.
  */
 public final class WorkspaceRetention {
   /** {@code ROADMAP_RETENTION_DAYS} unless set. */
@@ -33,11 +31,14 @@ public final class WorkspaceRetention {
   private final DSLContext dsl;
   private final Transactions transactions;
   private final Duration retention;
+  private final List<PersonalData> parts;
 
-  public WorkspaceRetention(DSLContext dsl, Transactions transactions, Duration retention) {
+  public WorkspaceRetention(
+      DSLContext dsl, Transactions transactions, Duration retention, List<PersonalData> parts) {
     this.dsl = dsl;
     this.transactions = transactions;
     this.retention = Objects.requireNonNull(retention);
+    this.parts = List.copyOf(parts);
     if (retention.isNegative()) {
       throw new IllegalArgumentException("a retention period cannot be negative");
     }
@@ -75,21 +76,18 @@ public final class WorkspaceRetention {
     if (!stillRemoved) {
       return false;
     }
-    var members = DSL.select(MEMBER.ID).from(MEMBER).where(MEMBER.WORKSPACE_ID.eq(workspaceId));
-    dsl.deleteFrom(SWEEP_SLICE)
-        .where(SWEEP_SLICE.FIRST_MEMBER_ID.in(members).or(SWEEP_SLICE.LAST_MEMBER_ID.in(members)))
-        .execute();
-    int deliveries = dsl.deleteFrom(OUTBOX).where(OUTBOX.WORKSPACE_ID.eq(workspaceId)).execute();
-    dsl.deleteFrom(INSTALLATION)
-        .where(
-            INSTALLATION.PLATFORM.eq(platform), INSTALLATION.WORKSPACE_EXTERNAL_ID.eq(externalId))
-        .execute();
+    PersonalData.Workspace workspace =
+        new PersonalData.Workspace(workspaceId, platform, externalId);
+    int kept = 0;
+    for (PersonalData part : parts.reversed()) {
+      kept += part.eraseWorkspace(workspace);
+    }
     dsl.deleteFrom(WORKSPACE).where(WORKSPACE.ID.eq(workspaceId)).execute();
     log.info(
-        "Erased {} workspace {} ({} deliveries with it): removed longer than {} ago",
+        "Erased {} workspace {} ({} rows kept by plain ids with it): removed longer than {} ago",
         platform,
         externalId,
-        deliveries,
+        kept,
         retention);
     return true;
   }

@@ -1,6 +1,5 @@
 /**
- * The member's own progress commands (start, status, stages, done, undo, next) and the wording of
- * the daily nudge. Uses {@code quiz}, {@code journey}, {@code member}, {@code delivery} and the
- * vocabulary.
+ * The member's own progress (start, status, stages, done, undo, next) and the daily nudge: the
+ * sweep that finds it due and its wording.
  */
 package io.roadmapcoach.core.progress;

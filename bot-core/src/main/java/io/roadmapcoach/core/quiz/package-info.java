@@ -1,5 +1,5 @@
 /**
- * Weekly quizzes: the bank, Leitner draws, attempts and answers, and the quiz invitations. Uses
- * {@code journey}, {@code member}, {@code delivery} and the vocabulary.
+ * Quizzes: the bank, Leitner draws, attempts and answers, and each channel's weekly quiz with its
+ * invitations.
  */
 package io.roadmapcoach.core.quiz;

@@ -1,5 +1,2 @@
-/**
- * The roadmap as data: stages and objectives loaded and validated from YAML. Vocabulary: uses
- * nothing of the core.
- */
+/** The roadmap as data: stages and objectives loaded and validated from YAML. */
 package io.roadmapcoach.core.roadmap;

@@ -1,5 +1,2 @@
-/**
- * Time-zone names and the conversions between database timestamps and the core's instants.
- * Vocabulary: uses nothing of the core.
- */
+/** Time-zone names and the conversions between database timestamps and the core's instants. */
 package io.roadmapcoach.core.time;

@@ -1,2 +1,5 @@
-/** Transactions on the core's database. Vocabulary: uses nothing of the core. */
+/**
+ * Transactions on the core's database, and telling an unreachable database apart from a failed
+ * statement.
+ */
 package io.roadmapcoach.core.tx;

@@ -2,7 +2,7 @@ package io.roadmapcoach.core.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.roadmapcoach.core.schedule.NudgeSweep;
+import io.roadmapcoach.core.progress.NudgeSweep;
 import io.roadmapcoach.core.tx.Transactions;
 import io.roadmapcoach.db.Database;
 import io.roadmapcoach.db.DatabaseSettings;

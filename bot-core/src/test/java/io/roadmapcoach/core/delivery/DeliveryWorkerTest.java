@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.caller.Platform;
-import io.roadmapcoach.core.schedule.NudgeSweep;
+import io.roadmapcoach.core.progress.NudgeSweep;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.db.schema.tables.records.OutboxRecord;
 import io.roadmapcoach.db.testing.PostgresExtension;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.delivery.OutboxRepository;
 import io.roadmapcoach.core.installation.Installations.Refreshed;
 import io.roadmapcoach.core.installation.Installations.StateCheck;
 import io.roadmapcoach.core.member.Workspaces;
@@ -140,7 +141,8 @@ class InstallationsTest {
   @Test
   void aSecondInstallReplacesTheFirstWholeAndBringsARemovedWorkspaceBack() {
     installations.save(rotating("xoxb-first", clock.instant().plus(Duration.ofHours(12))));
-    Workspaces workspaces = new Workspaces(dsl, new Transactions(dsl), clock);
+    Workspaces workspaces =
+        new Workspaces(dsl, new Transactions(dsl), clock, new OutboxRepository(dsl)::dropPendingOf);
     workspaces.removed(Platform.SLACK, TEAM);
     assertThat(dsl.fetchSingle(WORKSPACE).getRemovedAt()).isNotNull();
 

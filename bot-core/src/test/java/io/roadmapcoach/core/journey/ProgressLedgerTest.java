@@ -7,7 +7,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.member.Channel;
-import io.roadmapcoach.core.schedule.NudgeSweep;
+import io.roadmapcoach.core.progress.NudgeSweep;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.db.schema.tables.records.ProgressEventRecord;
 import io.roadmapcoach.db.testing.PostgresExtension;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roadmapcoach.core.action.Action;
 import io.roadmapcoach.core.action.ActionCodec;
 import io.roadmapcoach.core.caller.Caller;
-import io.roadmapcoach.core.schedule.NudgeSweep;
+import io.roadmapcoach.core.progress.NudgeSweep;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.core.testing.TableSnapshot;
 import io.roadmapcoach.db.schema.tables.records.EnrollmentRecord;

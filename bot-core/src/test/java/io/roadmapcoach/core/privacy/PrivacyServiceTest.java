@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.roadmapcoach.core.Core;
 import io.roadmapcoach.core.action.Action;
 import io.roadmapcoach.core.action.ActionCodec;
 import io.roadmapcoach.core.caller.Caller;
@@ -17,6 +18,7 @@ import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.installation.Installation;
 import io.roadmapcoach.core.installation.Installations;
 import io.roadmapcoach.core.installation.TokenCipher;
+import io.roadmapcoach.core.member.PersonalData;
 import io.roadmapcoach.core.reply.Attachment;
 import io.roadmapcoach.core.reply.Button;
 import io.roadmapcoach.core.reply.Reply;
@@ -199,8 +201,11 @@ class PrivacyServiceTest {
         SchemaWalk.tablesHolding(
             coach.dsl(), SchemaWalk.textColumns(coach.dsl()), List.of("U0ANA")));
 
-    Set<String> accounted = new HashSet<>(MemberExport.SECTIONS_BY_TABLE.keySet());
-    accounted.addAll(MemberExport.LEFT_OUT.keySet());
+    Set<String> accounted = new HashSet<>();
+    for (PersonalData part : Core.personalData(coach.dsl(), coach.services().bank())) {
+      accounted.addAll(part.sectionsByTable().keySet());
+      accounted.addAll(part.leftOut().keySet());
+    }
     assertThat(holding)
         .as("tables with rows about the member: add each to the export or to LEFT_OUT")
         .isSubsetOf(accounted)

@@ -10,7 +10,6 @@ import io.roadmapcoach.core.delivery.DeliveryResult;
 import io.roadmapcoach.core.delivery.Messenger;
 import io.roadmapcoach.core.reply.Block;
 import io.roadmapcoach.core.reply.Span;
-import io.roadmapcoach.core.schedule.NudgeSweep;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import java.time.Instant;

@@ -15,7 +15,6 @@ import io.roadmapcoach.core.reply.Block;
 import io.roadmapcoach.core.reply.Button;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Span;
-import io.roadmapcoach.core.schedule.NudgeSweep;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.core.testing.Concurrently;
 import io.roadmapcoach.core.testing.RoadmapFiles;

@@ -1,4 +1,4 @@
-package io.roadmapcoach.core.schedule;
+package io.roadmapcoach.core.quiz;
 
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.observe.Observer;
+import io.roadmapcoach.core.schedule.QuartzScheduling;
+import io.roadmapcoach.core.schedule.Routines;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import io.roadmapcoach.db.testing.TestDatabase;

@@ -1,9 +1,10 @@
-package io.roadmapcoach.core.schedule;
+package io.roadmapcoach.core.delivery;
 
 import static io.roadmapcoach.db.schema.Tables.HANDLED_EVENT;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 import static io.roadmapcoach.db.schema.Tables.SEEN_REQUEST;
 
+import io.roadmapcoach.core.schedule.Routine;
 import io.roadmapcoach.core.time.Times;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,9 +12,9 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * Deletes what has served its purpose, a little at a time (it runs with every sweep): platform
- * event ids kept to spot retries, signed requests kept to spot replays, and outbox rows long since
- * sent or given up.
+ * Deletes what has served its purpose, a little at a time (an hourly routine): platform event ids
+ * kept to spot retries, signed requests kept to spot replays, and outbox rows long since sent or
+ * given up.
  */
 public final class Housekeeping {
   /** Slack retries a delivery within minutes; two days is ample. */
@@ -39,6 +40,17 @@ public final class Housekeeping {
     this.dsl = dsl;
   }
 
+  /** The hourly routine; it enqueues nothing (what it purged is no news for the worker). */
+  public Routine routine() {
+    return new Routine(
+        "housekeeping",
+        Duration.ofHours(1),
+        (from, to) -> {
+          purge(to);
+          return 0;
+        });
+  }
+
   /** Returns how many rows were deleted. */
   public int purge(Instant now) {
     int events =
@@ -59,7 +71,8 @@ public final class Housekeeping {
                     DSL.select(OUTBOX.ID)
                         .from(OUTBOX)
                         .where(
-                            OUTBOX.STATUS.notIn("pending", "sending"),
+                            OUTBOX.STATUS.notIn(
+                                OutboxStatus.PENDING.key(), OutboxStatus.SENDING.key()),
                             OUTBOX.CREATED_AT.lt(Times.utc(now.minus(KEEP_FINISHED_DELIVERIES))))
                         .limit(MOST_PER_RUN)))
             .execute();

@@ -1,17 +1,17 @@
-package io.roadmapcoach.core.schedule;
+package io.roadmapcoach.core.quiz;
 
 import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL_LEAD;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
-import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 
 import io.roadmapcoach.core.delivery.DeliveryKind;
+import io.roadmapcoach.core.delivery.OutboxRepository;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.MemberRepository;
-import io.roadmapcoach.core.time.Times;
+import io.roadmapcoach.core.schedule.Routine;
 import io.roadmapcoach.core.tx.Transactions;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,10 +38,21 @@ public final class WeeklyQuiz {
 
   private final DSLContext dsl;
   private final Transactions transactions;
+  private final OutboxRepository outbox;
 
   public WeeklyQuiz(DSLContext dsl, Transactions transactions) {
+    this(dsl, transactions, new OutboxRepository(dsl));
+  }
+
+  public WeeklyQuiz(DSLContext dsl, Transactions transactions, OutboxRepository outbox) {
     this.dsl = dsl;
     this.transactions = transactions;
+    this.outbox = outbox;
+  }
+
+  /** Every minute: the channels whose quiz slot came since the last run. */
+  public Routine routine() {
+    return new Routine("weekly-quiz", this::fireDueBetween);
   }
 
   /**
@@ -71,47 +82,38 @@ public final class WeeklyQuiz {
     Channel channel = found.get();
     LocalDate slotDate = scheduledFor.atZone(channel.zoneOrUtc()).toLocalDate();
     int direct =
-        dsl.insertInto(
-                OUTBOX,
-                OUTBOX.WORKSPACE_ID,
-                OUTBOX.KIND,
-                OUTBOX.MEMBER_ID,
-                OUTBOX.LOCAL_DATE,
-                OUTBOX.NEXT_ATTEMPT_AT,
-                OUTBOX.CREATED_AT)
-            .select(
-                DSL.select(
-                        MEMBER.WORKSPACE_ID,
-                        DSL.inline(DeliveryKind.QUIZ.key()),
-                        MEMBER.ID,
-                        DSL.val(slotDate),
-                        DSL.val(Times.utc(now)),
-                        DSL.val(Times.utc(now)))
-                    .from(ENROLLMENT)
-                    .join(MEMBER)
-                    .on(MEMBER.ID.eq(ENROLLMENT.MEMBER_ID))
-                    .join(WORKSPACE)
-                    .on(WORKSPACE.ID.eq(MEMBER.WORKSPACE_ID))
-                    // once per member, at their home channel's slot, while they are in it
-                    .join(CHANNEL_MEMBER)
-                    .on(
-                        CHANNEL_MEMBER.CHANNEL_ID.eq(ENROLLMENT.CHANNEL_ID),
-                        CHANNEL_MEMBER.MEMBER_ID.eq(ENROLLMENT.MEMBER_ID))
-                    .where(ENROLLMENT.CHANNEL_ID.eq(channelId))
-                    .and(MEMBER.REMIND_ENABLED.isTrue())
-                    .and(MEMBER.DELIVERABLE.isTrue())
-                    .and(WORKSPACE.DELIVERABLE.isTrue())
-                    .and(
-                        DSL.coalesce(MEMBER.REMIND_VIA, DSL.inline(channel.reminderMode().key()))
-                            .eq("dm"))
-                    .and(
-                        MEMBER
-                            .SNOOZED_UNTIL
-                            .isNull()
-                            .or(MEMBER.SNOOZED_UNTIL.lt(slotDate))
-                            .or(MEMBER.SNOOZED_FROM.gt(slotDate))))
-            .onConflictDoNothing()
-            .execute();
+        outbox.enqueueAll(
+            DSL.select(
+                    MEMBER.WORKSPACE_ID,
+                    OutboxRepository.kind(DeliveryKind.QUIZ),
+                    MEMBER.ID,
+                    OutboxRepository.none(),
+                    DSL.val(slotDate),
+                    OutboxRepository.at(now),
+                    OutboxRepository.at(now))
+                .from(ENROLLMENT)
+                .join(MEMBER)
+                .on(MEMBER.ID.eq(ENROLLMENT.MEMBER_ID))
+                .join(WORKSPACE)
+                .on(WORKSPACE.ID.eq(MEMBER.WORKSPACE_ID))
+                // once per member, at their home channel's slot, while they are in it
+                .join(CHANNEL_MEMBER)
+                .on(
+                    CHANNEL_MEMBER.CHANNEL_ID.eq(ENROLLMENT.CHANNEL_ID),
+                    CHANNEL_MEMBER.MEMBER_ID.eq(ENROLLMENT.MEMBER_ID))
+                .where(ENROLLMENT.CHANNEL_ID.eq(channelId))
+                .and(MEMBER.REMIND_ENABLED.isTrue())
+                .and(MEMBER.DELIVERABLE.isTrue())
+                .and(WORKSPACE.DELIVERABLE.isTrue())
+                .and(
+                    DSL.coalesce(MEMBER.REMIND_VIA, DSL.inline(channel.reminderMode().key()))
+                        .eq("dm"))
+                .and(
+                    MEMBER
+                        .SNOOZED_UNTIL
+                        .isNull()
+                        .or(MEMBER.SNOOZED_UNTIL.lt(slotDate))
+                        .or(MEMBER.SNOOZED_FROM.gt(slotDate))));
     boolean anyInChannel =
         dsl.fetchExists(
             DSL.selectOne()
@@ -128,45 +130,27 @@ public final class WeeklyQuiz {
                     DSL.coalesce(MEMBER.REMIND_VIA, DSL.inline(channel.reminderMode().key()))
                         .eq("channel")));
     int callOut = 0;
-    if (anyInChannel) {
-      callOut =
-          dsl.insertInto(OUTBOX)
-              .set(OUTBOX.WORKSPACE_ID, channel.workspaceId())
-              .set(OUTBOX.KIND, DeliveryKind.CHANNEL_QUIZ.key())
-              .set(OUTBOX.CHANNEL_ID, channelId)
-              .set(OUTBOX.LOCAL_DATE, slotDate)
-              .set(OUTBOX.NEXT_ATTEMPT_AT, Times.utc(now))
-              .set(OUTBOX.CREATED_AT, Times.utc(now))
-              .onConflictDoNothing()
-              .execute();
+    if (anyInChannel
+        && outbox.toChannel(
+            DeliveryKind.CHANNEL_QUIZ, channel.workspaceId(), channelId, slotDate, now)) {
+      callOut = 1;
     }
     return direct + callOut + leadDigests(channel, slotDate, now);
   }
 
   /** Each named lead who wants it gets the channel's weekly digest at its quiz slot. */
   private int leadDigests(Channel channel, LocalDate slotDate, Instant now) {
-    return dsl.insertInto(
-            OUTBOX,
-            OUTBOX.WORKSPACE_ID,
-            OUTBOX.KIND,
-            OUTBOX.MEMBER_ID,
-            OUTBOX.CHANNEL_ID,
-            OUTBOX.LOCAL_DATE,
-            OUTBOX.NEXT_ATTEMPT_AT,
-            OUTBOX.CREATED_AT)
-        .select(
-            DSL.select(
-                    DSL.val(channel.workspaceId()),
-                    DSL.inline(DeliveryKind.LEAD_DIGEST.key()),
-                    CHANNEL_LEAD.MEMBER_ID,
-                    DSL.val(channel.id()),
-                    DSL.val(slotDate),
-                    DSL.val(Times.utc(now)),
-                    DSL.val(Times.utc(now)))
-                .from(CHANNEL_LEAD)
-                .where(CHANNEL_LEAD.CHANNEL_ID.eq(channel.id()), CHANNEL_LEAD.DIGEST.isTrue()))
-        .onConflictDoNothing()
-        .execute();
+    return outbox.enqueueAll(
+        DSL.select(
+                DSL.val(channel.workspaceId()),
+                OutboxRepository.kind(DeliveryKind.LEAD_DIGEST),
+                CHANNEL_LEAD.MEMBER_ID,
+                DSL.val(channel.id()),
+                DSL.val(slotDate),
+                OutboxRepository.at(now),
+                OutboxRepository.at(now))
+            .from(CHANNEL_LEAD)
+            .where(CHANNEL_LEAD.CHANNEL_ID.eq(channel.id()), CHANNEL_LEAD.DIGEST.isTrue()));
   }
 
   /** The channel's quiz slot in the week that contains {@code at}, as an instant. */

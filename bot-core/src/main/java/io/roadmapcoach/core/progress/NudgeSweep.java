@@ -1,10 +1,9 @@
-package io.roadmapcoach.core.schedule;
+package io.roadmapcoach.core.progress;
 
 import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
-import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
 import static io.roadmapcoach.db.schema.Tables.SWEEP_SLICE;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
@@ -12,15 +11,18 @@ import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 import io.roadmapcoach.core.coaching.HolidayRepository;
 import io.roadmapcoach.core.delivery.DeliveryComposer;
 import io.roadmapcoach.core.delivery.DeliveryKind;
+import io.roadmapcoach.core.delivery.OutboxRepository;
 import io.roadmapcoach.core.journey.EventKind;
 import io.roadmapcoach.core.journey.ProgressLedger;
 import io.roadmapcoach.core.member.LocalClock;
+import io.roadmapcoach.core.schedule.Routine;
 import io.roadmapcoach.core.time.Times;
 import io.roadmapcoach.core.tx.Transactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jooq.CommonTableExpression;
@@ -29,6 +31,8 @@ import org.jooq.DSLContext;
 import org.jooq.DatePart;
 import org.jooq.Field;
 import org.jooq.Record3;
+import org.jooq.Record7;
+import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -55,6 +59,7 @@ public final class NudgeSweep {
 
   private final DSLContext dsl;
   private final Transactions transactions;
+  private final OutboxRepository outbox;
   private final int batchSize;
 
   public NudgeSweep(DSLContext dsl, Transactions transactions) {
@@ -62,9 +67,20 @@ public final class NudgeSweep {
   }
 
   public NudgeSweep(DSLContext dsl, Transactions transactions, int batchSize) {
+    this(dsl, transactions, new OutboxRepository(dsl), batchSize);
+  }
+
+  public NudgeSweep(
+      DSLContext dsl, Transactions transactions, OutboxRepository outbox, int batchSize) {
     this.dsl = dsl;
     this.transactions = transactions;
+    this.outbox = outbox;
     this.batchSize = batchSize;
+  }
+
+  /** Every minute: the nudges and the channels' daily posts that fell due. */
+  public Routine routine() {
+    return new Routine("nudge-sweep", (from, to) -> sweep(to));
   }
 
   /** Claims everything due at {@code now}; returns how many outbox rows were written. */
@@ -174,14 +190,7 @@ public final class NudgeSweep {
                     // five unanswered in a row pause nudges; the home channel's holidays skip them
                     .and(MEMBER.NUDGES_PAUSED_AT.isNull())
                     .and(HolidayRepository.notOnHoliday(ENROLLMENT.CHANNEL_ID, lastDue))
-                    .and(
-                        DSL.notExists(
-                            DSL.selectOne()
-                                .from(OUTBOX)
-                                .where(
-                                    OUTBOX.KIND.eq(DeliveryKind.NUDGE.key()),
-                                    OUTBOX.MEMBER_ID.eq(MEMBER.ID),
-                                    OUTBOX.LOCAL_DATE.eq(lastDue))))
+                    .and(OutboxRepository.noneYetFor(DeliveryKind.NUDGE, MEMBER.ID, lastDue))
                     .forUpdate()
                     .of(MEMBER)
                     .skipLocked());
@@ -189,26 +198,17 @@ public final class NudgeSweep {
     Field<Long> dueWorkspace = DSL.field(DSL.name("due", "workspace_id"), Long.class);
     Field<LocalDate> dueDate = DSL.field(DSL.name("due", "local_date"), LocalDate.class);
     int inserted =
-        dsl.with(due)
-            .insertInto(
-                OUTBOX,
-                OUTBOX.WORKSPACE_ID,
-                OUTBOX.KIND,
-                OUTBOX.MEMBER_ID,
-                OUTBOX.LOCAL_DATE,
-                OUTBOX.NEXT_ATTEMPT_AT,
-                OUTBOX.CREATED_AT)
-            .select(
-                DSL.select(
-                        dueWorkspace,
-                        DSL.inline(DeliveryKind.NUDGE.key()),
-                        dueMember,
-                        dueDate,
-                        DSL.val(Times.utc(now)),
-                        DSL.val(Times.utc(now)))
-                    .from(due))
-            .onConflictDoNothing()
-            .execute();
+        outbox.enqueueAll(
+            DSL.with(due)
+                .select(
+                    dueWorkspace,
+                    OutboxRepository.kind(DeliveryKind.NUDGE),
+                    dueMember,
+                    OutboxRepository.none(),
+                    dueDate,
+                    OutboxRepository.at(now),
+                    OutboxRepository.at(now))
+                .from(due));
     hook.claimed(inserted);
     return inserted;
   }
@@ -222,53 +222,37 @@ public final class NudgeSweep {
     Table<?> local = LocalClock.at(now, DSL.coalesce(CHANNEL.TIME_ZONE, DSL.inline("UTC")));
     Field<LocalTime> postTime = CHANNEL.POST_TIME;
     Field<LocalDate> localDate = LocalClock.lastDueDate(postTime);
-    return dsl.insertInto(
-            OUTBOX,
-            OUTBOX.WORKSPACE_ID,
-            OUTBOX.KIND,
-            OUTBOX.CHANNEL_ID,
-            OUTBOX.LOCAL_DATE,
-            OUTBOX.NEXT_ATTEMPT_AT,
-            OUTBOX.CREATED_AT)
-        .select(
-            DSL.select(
-                    CHANNEL.WORKSPACE_ID,
-                    DSL.inline(DeliveryKind.CHANNEL_DIGEST.key()),
-                    CHANNEL.ID,
-                    localDate,
-                    DSL.val(Times.utc(now)),
-                    DSL.val(Times.utc(now)))
-                .from(CHANNEL)
-                .join(WORKSPACE)
-                .on(WORKSPACE.ID.eq(CHANNEL.WORKSPACE_ID))
-                .crossJoin(local)
-                .where(CHANNEL.DELIVERABLE.isTrue().and(WORKSPACE.DELIVERABLE.isTrue()))
-                .and(CHANNEL.POST_ENABLED.isTrue())
-                .and(HolidayRepository.notOnHoliday(CHANNEL.ID, localDate))
-                .and(LocalClock.dueWithin(postTime, LATE_WINDOW))
-                .and(
-                    CHANNEL
-                        .POST_DAYS
-                        .eq("daily")
-                        .or(
-                            DSL.extract(LocalClock.dueAt(postTime), DatePart.ISO_DAY_OF_WEEK)
-                                .lt(6)))
-                // a day with nobody to nudge in the post and nothing to celebrate has no post
-                .and(someoneNudgedInThePost().or(progressSinceLastPost(now)))
-                .and(
-                    DSL.notExists(
-                        DSL.selectOne()
-                            .from(OUTBOX)
-                            .where(
-                                OUTBOX.KIND.eq(DeliveryKind.CHANNEL_DIGEST.key()),
-                                OUTBOX.CHANNEL_ID.eq(CHANNEL.ID),
-                                OUTBOX.MEMBER_ID.isNull(),
-                                OUTBOX.LOCAL_DATE.eq(localDate))))
-                .forUpdate()
-                .of(CHANNEL)
-                .skipLocked())
-        .onConflictDoNothing()
-        .execute();
+    Select<Record7<Long, String, Long, Long, LocalDate, OffsetDateTime, OffsetDateTime>> due =
+        DSL.select(
+                CHANNEL.WORKSPACE_ID,
+                OutboxRepository.kind(DeliveryKind.CHANNEL_DIGEST),
+                OutboxRepository.none(),
+                CHANNEL.ID,
+                localDate,
+                OutboxRepository.at(now),
+                OutboxRepository.at(now))
+            .from(CHANNEL)
+            .join(WORKSPACE)
+            .on(WORKSPACE.ID.eq(CHANNEL.WORKSPACE_ID))
+            .crossJoin(local)
+            .where(CHANNEL.DELIVERABLE.isTrue().and(WORKSPACE.DELIVERABLE.isTrue()))
+            .and(CHANNEL.POST_ENABLED.isTrue())
+            .and(HolidayRepository.notOnHoliday(CHANNEL.ID, localDate))
+            .and(LocalClock.dueWithin(postTime, LATE_WINDOW))
+            .and(
+                CHANNEL
+                    .POST_DAYS
+                    .eq("daily")
+                    .or(DSL.extract(LocalClock.dueAt(postTime), DatePart.ISO_DAY_OF_WEEK).lt(6)))
+            // a day with nobody to nudge in the post and nothing to celebrate has no post
+            .and(someoneNudgedInThePost().or(progressSinceLastPost(now)))
+            .and(
+                OutboxRepository.noneYetForChannel(
+                    DeliveryKind.CHANNEL_DIGEST, CHANNEL.ID, localDate))
+            .forUpdate()
+            .of(CHANNEL)
+            .skipLocked();
+    return outbox.enqueueAll(due);
   }
 
   private static Condition someoneNudgedInThePost() {

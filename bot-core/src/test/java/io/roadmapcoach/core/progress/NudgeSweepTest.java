@@ -1,4 +1,4 @@
-package io.roadmapcoach.core.schedule;
+package io.roadmapcoach.core.progress;
 
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;

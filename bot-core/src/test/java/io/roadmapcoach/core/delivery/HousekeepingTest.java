@@ -1,4 +1,4 @@
-package io.roadmapcoach.core.schedule;
+package io.roadmapcoach.core.delivery;
 
 import static io.roadmapcoach.db.schema.Tables.HANDLED_EVENT;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
@@ -17,7 +17,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HousekeepingTest {
   private final CoachFixture coach = CoachFixture.builtIn();
   private final Workspaces workspaces =
-      new Workspaces(coach.dsl(), coach.services().transactions(), coach.clock());
+      new Workspaces(
+          coach.dsl(),
+          coach.services().transactions(),
+          coach.clock(),
+          new OutboxRepository(coach.dsl())::dropPendingOf);
 
   @Test
   void eventIdsAreForgottenAfterTwoDaysAndARetryBeforeThatIsStillCaught() {

@@ -1,0 +1,126 @@
+package io.roadmapcoach.core.delivery;
+
+import static io.roadmapcoach.db.schema.Tables.CHANNEL;
+import static io.roadmapcoach.db.schema.Tables.OUTBOX;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.roadmapcoach.core.member.ExportRows;
+import io.roadmapcoach.core.member.PersonalData;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * What the bot sent (or is to send) the member, with the words stored for it (notices; the others
+ * are written when sent). The outbox keeps plain ids (no foreign keys, for the sweep's speed), so
+ * erasing deletes the member's rows here, and takes the member's name out of messages for others.
+ */
+public final class DeliveryPersonalData implements PersonalData {
+  private final DSLContext dsl;
+
+  public DeliveryPersonalData(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  @Override
+  public Map<String, String> sectionsByTable() {
+    return Map.of("outbox", "deliveries");
+  }
+
+  @Override
+  public void export(Subject who, ObjectNode file) {
+    ArrayNode out = JsonNodeFactory.instance.arrayNode();
+    for (Record d : deliveries(who.memberId())) {
+      ObjectNode row = ExportRows.row(d);
+      JsonNode payload = row.remove("payload");
+      if (payload != null && payload.hasNonNull("text")) {
+        row.put("text", payload.get("text").asText());
+      }
+      out.add(row);
+    }
+    file.set("deliveries", out);
+  }
+
+  @Override
+  public Map<Counted, Integer> counts(Subject who) {
+    return Map.of(Counted.DELIVERIES, dsl.fetchCount(OUTBOX, OUTBOX.MEMBER_ID.eq(who.memberId())));
+  }
+
+  @Override
+  public void erase(Subject who) {
+    dsl.deleteFrom(OUTBOX).where(OUTBOX.MEMBER_ID.eq(who.memberId())).execute();
+    scrubName(who);
+  }
+
+  @Override
+  public int eraseWorkspace(Workspace workspace) {
+    return dsl.deleteFrom(OUTBOX).where(OUTBOX.WORKSPACE_ID.eq(workspace.id())).execute();
+  }
+
+  /** Everything the bot sent (or is to send) to the member, and the channel it was about. */
+  private List<Record> deliveries(long memberId) {
+    return dsl.select(
+            OUTBOX.KIND,
+            OUTBOX.LOCAL_DATE,
+            CHANNEL.NAME.as("channel"),
+            OUTBOX.STATUS,
+            OUTBOX.CREATED_AT,
+            OUTBOX.SENT_AT,
+            OUTBOX.PAYLOAD)
+        .from(OUTBOX)
+        .leftJoin(CHANNEL)
+        .on(CHANNEL.ID.eq(OUTBOX.CHANNEL_ID))
+        .where(OUTBOX.MEMBER_ID.eq(memberId))
+        .orderBy(OUTBOX.CREATED_AT, OUTBOX.ID)
+        .fetch()
+        .map(r -> (Record) r);
+  }
+
+  /**
+   * Messages for others that name the member (a lead's nudge, a stage they set, a buddy who stepped
+   * out, a finished stage announced) keep their news but lose the name: "A member", or "A lead" for
+   * a lead's nudge.
+   */
+  private void scrubName(Subject who) {
+    String name = who.displayName();
+    if (name == null || name.isBlank()) {
+      return;
+    }
+    // the name as a whole word, its characters taken literally
+    Field<String> word = DSL.inline("\\m" + literally(name.strip()) + "\\M");
+    Field<String> text = DSL.field("({0} ->> 'text')", SQLDataType.VARCHAR, OUTBOX.PAYLOAD);
+    Field<String> instead =
+        DSL.when(OUTBOX.KIND.eq(DeliveryKind.LEAD_NUDGE.key()), DSL.inline("A lead"))
+            .otherwise(DSL.inline("A member"));
+    dsl.update(OUTBOX)
+        .set(
+            OUTBOX.PAYLOAD,
+            DSL.field(
+                "jsonb_set({0}, array['text'], to_jsonb(regexp_replace({1}, {2}, {3}, 'g')))",
+                OUTBOX.PAYLOAD.getDataType(), OUTBOX.PAYLOAD, text, word, instead))
+        .where(
+            OUTBOX.WORKSPACE_ID.eq(who.workspaceId()),
+            OUTBOX.MEMBER_ID.ne(who.memberId()).or(OUTBOX.MEMBER_ID.isNull()),
+            DSL.condition("{0} ~ {1}", text, word))
+        .execute();
+  }
+
+  /** A name with PostgreSQL's regular-expression characters escaped. */
+  private static String literally(String name) {
+    StringBuilder out = new StringBuilder();
+    for (char c : name.toCharArray()) {
+      if ("\\.^$|?*+()[]{}".indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,134 @@
+package io.roadmapcoach.core.journey;
+
+import static io.roadmapcoach.db.schema.Tables.CHANNEL;
+import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.MEMBER;
+import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
+import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
+import static io.roadmapcoach.db.schema.Tables.WEEKLY_POINTS;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.roadmapcoach.core.member.ExportRows;
+import io.roadmapcoach.core.member.PersonalData;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/**
+ * The member's journey (stage, points, streak, objectives done), their weekly points and their
+ * progress events. All of it goes with the member's row (foreign keys), so erasing here is nothing.
+ */
+public final class JourneyPersonalData implements PersonalData {
+  private final DSLContext dsl;
+
+  public JourneyPersonalData(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  @Override
+  public Map<String, String> sectionsByTable() {
+    return Map.of(
+        "enrollment", "journey",
+        "objective_done", "journey",
+        "weekly_points", "weekly_points",
+        "progress_event", "progress_events");
+  }
+
+  @Override
+  public void export(Subject who, ObjectNode file) {
+    long id = who.memberId();
+    file.set(
+        "journey",
+        journey(id)
+            .<JsonNode>map(
+                j -> {
+                  ObjectNode journey = ExportRows.row(j);
+                  journey.set("objectives_done", ExportRows.rows(objectivesDone(id)));
+                  return journey;
+                })
+            .orElse(JsonNodeFactory.instance.nullNode()));
+    file.set("weekly_points", ExportRows.rows(weeklyPoints(id)));
+    file.set("progress_events", ExportRows.rows(progressEvents(id)));
+  }
+
+  @Override
+  public Map<Counted, Integer> counts(Subject who) {
+    return Map.of(
+        Counted.PROGRESS_EVENTS,
+        dsl.fetchCount(PROGRESS_EVENT, PROGRESS_EVENT.MEMBER_ID.eq(who.memberId())),
+        Counted.JOURNEY,
+        dsl.fetchExists(ENROLLMENT, ENROLLMENT.MEMBER_ID.eq(who.memberId())) ? 1 : 0);
+  }
+
+  private Optional<Record> journey(long memberId) {
+    return dsl.select(
+            CHANNEL.NAME.as("home_channel"),
+            ENROLLMENT.STAGE,
+            ENROLLMENT.GRADUATED_AT,
+            ENROLLMENT.POINTS,
+            ENROLLMENT.POINTS_REACHED_AT,
+            ENROLLMENT.STREAK_DAYS,
+            ENROLLMENT.STREAK_LAST_DATE,
+            ENROLLMENT.FREEZE_WEEK,
+            ENROLLMENT.LAST_ACTIVITY_AT,
+            ENROLLMENT.LAST_ACTIVE_DATE,
+            ENROLLMENT.ENROLLED_AT)
+        .from(ENROLLMENT)
+        .join(CHANNEL)
+        .on(CHANNEL.ID.eq(ENROLLMENT.CHANNEL_ID))
+        .where(ENROLLMENT.MEMBER_ID.eq(memberId))
+        .fetchOptional()
+        .map(r -> (Record) r);
+  }
+
+  private List<Record> objectivesDone(long memberId) {
+    return dsl.select(OBJECTIVE_DONE.STAGE, OBJECTIVE_DONE.OBJECTIVE, OBJECTIVE_DONE.DONE_AT)
+        .from(OBJECTIVE_DONE)
+        .where(OBJECTIVE_DONE.MEMBER_ID.eq(memberId))
+        .orderBy(OBJECTIVE_DONE.DONE_AT, OBJECTIVE_DONE.STAGE, OBJECTIVE_DONE.OBJECTIVE)
+        .fetch()
+        .map(r -> (Record) r);
+  }
+
+  private List<Record> weeklyPoints(long memberId) {
+    return dsl.select(
+            CHANNEL.NAME.as("channel"),
+            WEEKLY_POINTS.WEEK_START,
+            WEEKLY_POINTS.POINTS,
+            WEEKLY_POINTS.REACHED_AT)
+        .from(WEEKLY_POINTS)
+        .join(CHANNEL)
+        .on(CHANNEL.ID.eq(WEEKLY_POINTS.CHANNEL_ID))
+        .where(WEEKLY_POINTS.MEMBER_ID.eq(memberId))
+        .orderBy(WEEKLY_POINTS.WEEK_START, CHANNEL.NAME)
+        .fetch()
+        .map(r -> (Record) r);
+  }
+
+  private List<Record> progressEvents(long memberId) {
+    var actor = MEMBER.as("actor");
+    return dsl.select(
+            PROGRESS_EVENT.OCCURRED_AT,
+            PROGRESS_EVENT.LOCAL_DATE,
+            PROGRESS_EVENT.KIND,
+            CHANNEL.NAME.as("channel"),
+            PROGRESS_EVENT.STAGE,
+            PROGRESS_EVENT.OBJECTIVE,
+            PROGRESS_EVENT.POINTS,
+            PROGRESS_EVENT.STREAK_DAYS,
+            actor.DISPLAY_NAME.as("by_lead"))
+        .from(PROGRESS_EVENT)
+        .join(CHANNEL)
+        .on(CHANNEL.ID.eq(PROGRESS_EVENT.CHANNEL_ID))
+        .leftJoin(actor)
+        .on(actor.ID.eq(PROGRESS_EVENT.ACTOR_ID))
+        .where(PROGRESS_EVENT.MEMBER_ID.eq(memberId))
+        .orderBy(PROGRESS_EVENT.OCCURRED_AT, PROGRESS_EVENT.ID)
+        .fetch()
+        .map(r -> (Record) r);
+  }
+}

@@ -321,9 +321,9 @@ public record Config(
 
   @Override
   public String toString() {
-    // a password or token written into the database URL stays out of every log line
+    // where the database is, and nothing else of its URL: no user, no parameter
     return "Config[database="
-        + dbUrl.map(Redaction::redact).orElse("embedded in " + dataDir)
+        + dbUrl.map(Redaction::databaseAddress).orElse("embedded in " + dataDir)
         + ", address="
         + bindAddress.orElse("all interfaces")
         + ", port="

@@ -149,8 +149,9 @@ class StopAndServeTest {
         app.awaitOutput();
 
         String logFile = Files.readString(dataDir.resolve("roadmap-coach.log"));
-        assertThat(app.err()).doesNotContain(password).contains("password=***");
-        assertThat(logFile).doesNotContain(password).contains("password=***");
+        // issue 25: the database is named by where it is, its URL's parameters left out
+        assertThat(app.err()).doesNotContain(password).doesNotContain("password=");
+        assertThat(logFile).doesNotContain(password).doesNotContain("password=");
         List<String> logLines = logFile.lines().filter(line -> !line.isBlank()).toList();
         assertThat(logLines).isNotEmpty();
         for (String line : logLines) {

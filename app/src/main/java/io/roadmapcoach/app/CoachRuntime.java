@@ -47,11 +47,13 @@ final class CoachRuntime implements AutoCloseable {
         dashboard,
         observer,
         Optional.empty(),
+        Optional.empty(),
         WorkspaceRetention.DEFAULT_RETENTION);
   }
 
   /**
    * @param secretKey {@code ROADMAP_SECRET_KEY}: encrypts stored installation tokens
+   * @param previousSecretKey {@code ROADMAP_SECRET_KEY_PREVIOUS}: still reads what it encrypted
    * @param retention how long a workspace that removed the app keeps its data
    */
   static CoachRuntime create(
@@ -63,6 +65,7 @@ final class CoachRuntime implements AutoCloseable {
       DashboardAddress dashboard,
       Observer observer,
       Optional<String> secretKey,
+      Optional<String> previousSecretKey,
       Duration retention) {
     Core.Builder core =
         Core.builder(database.dsl(), roadmap, bank)
@@ -73,6 +76,7 @@ final class CoachRuntime implements AutoCloseable {
             .observer(observer)
             .retention(retention);
     secretKey.ifPresent(core::secretKey);
+    previousSecretKey.ifPresent(core::previousSecretKey);
     return new CoachRuntime(core.build());
   }
 

@@ -41,6 +41,7 @@ public record Config(
     Optional<String> slackClientId,
     Optional<String> slackClientSecret,
     Optional<String> secretKey,
+    Optional<String> previousSecretKey,
     int retentionDays) {
 
   /** How log lines are written: plain text, or one JSON object a line for log shippers. */
@@ -139,13 +140,8 @@ public record Config(
               + TokenCipher.MIN_SECRET_LENGTH
               + " or more random characters, e.g. the output of `openssl rand -base64 32`");
     }
-    if (secretKey.isPresent() && secretKey.get().length() < TokenCipher.MIN_SECRET_LENGTH) {
-      problems.add(
-          "ROADMAP_SECRET_KEY must be at least "
-              + TokenCipher.MIN_SECRET_LENGTH
-              + " characters of random text (e.g. the output of `openssl rand -base64 32`), not "
-              + secretKey.get().length());
-    }
+    Optional<String> previousKey = value(env, "ROADMAP_SECRET_KEY_PREVIOUS");
+    problems.addAll(secretKeyProblems(secretKey, previousKey));
     int retentionDays = DEFAULT_RETENTION_DAYS;
     Optional<String> retentionText = value(env, "ROADMAP_RETENTION_DAYS");
     if (retentionText.isPresent()) {
@@ -224,7 +220,29 @@ public record Config(
         clientId,
         clientSecret,
         secretKey,
+        previousKey,
         retentionDays);
+  }
+
+  /**
+   * A key that encrypts tokens must be strong; the previous one (during a rotation) is only read
+   * with, so a weak one is accepted there: moving away from it is the point.
+   */
+  private static List<String> secretKeyProblems(
+      Optional<String> secretKey, Optional<String> previousKey) {
+    List<String> problems = new ArrayList<>();
+    secretKey.flatMap(TokenCipher::weakness).ifPresent(problems::add);
+    if (previousKey.isPresent() && secretKey.isEmpty()) {
+      problems.add(
+          "ROADMAP_SECRET_KEY_PREVIOUS is set without ROADMAP_SECRET_KEY: it is the key before the"
+              + " current one, read with during a rotation");
+    }
+    if (previousKey.isPresent() && previousKey.equals(secretKey)) {
+      problems.add(
+          "ROADMAP_SECRET_KEY_PREVIOUS is the same as ROADMAP_SECRET_KEY: set it to the key used"
+              + " before, or unset it");
+    }
+    return problems;
   }
 
   /** Slack for one workspace (a bot token) or for many (OAuth installs), never both at once. */

@@ -51,8 +51,14 @@ final class HelpText {
               "off"),
           new Variable(
               "ROADMAP_SECRET_KEY",
-              "encrypts stored platform tokens; 32+ random characters (openssl rand -base64 32)",
+              "encrypts stored platform tokens; 32+ random characters (openssl rand -base64 32);"
+                  + " a weak one (short, few different characters, a repeated pattern) is refused",
               "none (needed with SLACK_CLIENT_ID)"),
+          new Variable(
+              "ROADMAP_SECRET_KEY_PREVIOUS",
+              "the key before ROADMAP_SECRET_KEY, while rotating it: tokens it encrypted are read"
+                  + " and encrypted again with the new key",
+              "none"),
           new Variable(
               "ROADMAP_RETENTION_DAYS",
               "days a workspace that removed the app keeps its data",

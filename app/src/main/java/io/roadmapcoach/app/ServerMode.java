@@ -64,6 +64,7 @@ final class ServerMode {
               address,
               coreMetrics,
               config.secretKey(),
+              config.previousSecretKey(),
               Duration.ofDays(config.retentionDays()));
       coreMetrics.expectingRoutines(
           runtime.core().routines().all().stream().map(Routine::name).toList());

@@ -108,6 +108,28 @@ class CheckAndMigrateTest {
   }
 
   @Test
+  void aWeakSecretKeyFailsTheCheckAndTheStartSayingWhyWithoutShowingIt() {
+    Map<String, String> env =
+        Map.of(
+            "SLACK_CLIENT_ID", "1111.2222",
+            "SLACK_CLIENT_SECRET", "client-secret",
+            "SLACK_SIGNING_SECRET", "signing-secret",
+            "ROADMAP_SECRET_KEY", "a".repeat(32));
+
+    Run check = run(env, "check");
+    Run serve = run(env, "serve");
+
+    assertThat(check.code()).isEqualTo(1);
+    assertThat(check.out())
+        .contains("PROBLEM  settings: ROADMAP_SECRET_KEY has only 1 different characters")
+        .doesNotContain("aaaa");
+    assertThat(serve.code()).isEqualTo(Application.USAGE);
+    assertThat(serve.err())
+        .contains("cannot start", "ROADMAP_SECRET_KEY has only 1 different characters")
+        .doesNotContain("aaaa");
+  }
+
+  @Test
   void anUnreachablePlatformIsAProblemNamedWithItsAddress() {
     Run check =
         run(

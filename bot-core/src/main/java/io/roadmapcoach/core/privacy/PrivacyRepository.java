@@ -93,6 +93,7 @@ final class PrivacyRepository {
             MEMBER.DISPLAY_NAME,
             MEMBER.TIME_ZONE,
             MEMBER.PLATFORM_TIME_ZONE,
+            MEMBER.PLATFORM_ADMIN,
             MEMBER.REMIND_ENABLED,
             MEMBER.REMIND_TIME,
             MEMBER.REMIND_DAYS,

@@ -154,7 +154,9 @@ class DashboardBrowserTest {
     browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
 
     new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(b -> b.findElement(By.tagName("h1")).getText().equals("You are signed out"));
+        .until(
+            org.openqa.selenium.support.ui.ExpectedConditions.textToBe(
+                By.tagName("h1"), "You are signed out"));
     assertThat(browser.manage().getCookieNamed(DashboardHandler.COOKIE)).isNull();
     browser.get(channelPage);
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("You are not signed in");

@@ -451,6 +451,23 @@ class DashboardHttpTest {
     assertThat(get(page("general"), cookie).statusCode()).isEqualTo(401);
   }
 
+  @Test
+  void aMalformedEncodingInTheAddressIsA400NotAnError() throws Exception {
+    serve();
+    f.say(ana, "start");
+    String cookie = signIn(ana);
+
+    HttpResponse<String> sorted = get(page("general") + "?sort=%ff", cookie);
+    HttpResponse<String> unsigned = get(page("general") + "?sort=%ff");
+
+    for (HttpResponse<String> refused : java.util.List.of(sorted, unsigned)) {
+      assertThat(refused.statusCode()).isEqualTo(400);
+      assertThat(refused.body()).contains("could not be read").doesNotContain("ana");
+      assertThat(refused.headers().firstValue("Content-Security-Policy")).isPresent();
+    }
+    assertThat(get(page("general") + "?sort=points&dir=desc", cookie).statusCode()).isEqualTo(200);
+  }
+
   // ---- no unauthenticated route writes a row (issue 25)
 
   @Test

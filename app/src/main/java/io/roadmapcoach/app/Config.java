@@ -51,6 +51,14 @@ public record Config(
   }
 
   public static final int DEFAULT_PORT = 3000;
+
+  /**
+   * Where {@code /healthz} and {@code /metrics} listen when {@code MANAGEMENT_PORT} is unset: this
+   * machine only. Not 9090, which a Prometheus on the same machine takes by default.
+   */
+  public static final int DEFAULT_MANAGEMENT_PORT = 9464;
+
+  public static final String LOOPBACK = "127.0.0.1";
   public static final int DEFAULT_RETENTION_DAYS = 30;
   private static final Pattern SHARD_IDS = Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
   // an IPv4 or IPv6 literal, or a host name: letters, digits, dots, dashes, colons
@@ -114,6 +122,14 @@ public record Config(
       if (port < 0) {
         problems.add("PORT must be a number from 1 to 65535, not " + portText.get());
       }
+    }
+    if (port == DEFAULT_MANAGEMENT_PORT && separate(managementPort, port).isEmpty()) {
+      problems.add(
+          "PORT is "
+              + DEFAULT_MANAGEMENT_PORT
+              + ", where /healthz and /metrics listen on "
+              + LOOPBACK
+              + " when MANAGEMENT_PORT is unset: choose another PORT, or set MANAGEMENT_PORT");
     }
     Optional<String> slackBot = value(env, "SLACK_BOT_TOKEN");
     Optional<String> slackSecret = value(env, "SLACK_SIGNING_SECRET");
@@ -332,9 +348,31 @@ public record Config(
     return slackEnabled() || discordEnabled();
   }
 
-  /** The port {@code /healthz}, {@code /readyz}, {@code /livez} and {@code /metrics} are on. */
+  /**
+   * The port a load balancer probes ({@code /livez}, {@code /readyz}): {@code MANAGEMENT_PORT}, or
+   * {@code PORT} when that is unset (where they answer with the status only).
+   */
   public int healthPort() {
     return managementPort.orElse(port);
+  }
+
+  /**
+   * Where the management endpoints with their details ({@code /healthz}, {@code /metrics}, and
+   * {@code /livez}, {@code /readyz}) listen: {@code MANAGEMENT_PORT} on {@code BIND_ADDRESS}, or
+   * else {@value #DEFAULT_MANAGEMENT_PORT} on {@value #LOOPBACK}, never on the public port.
+   */
+  public Listener managementListener() {
+    return managementPort
+        .map(p -> new Listener(bindAddress, p))
+        .orElseGet(() -> new Listener(Optional.of(LOOPBACK), DEFAULT_MANAGEMENT_PORT));
+  }
+
+  /** An address and port to listen on; no address means every interface. */
+  public record Listener(Optional<String> host, int port) {
+    @Override
+    public String toString() {
+      return host.orElse("all interfaces") + ":" + port;
+    }
   }
 
   @Override
@@ -346,7 +384,8 @@ public record Config(
         + bindAddress.orElse("all interfaces")
         + ", port="
         + port
-        + managementPort.map(p -> ", management port=" + p).orElse("")
+        + ", management="
+        + managementListener()
         + ", slack="
         + (slackInstalls()
             ? "installs in many workspaces"

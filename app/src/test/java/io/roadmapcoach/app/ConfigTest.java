@@ -170,6 +170,21 @@ class ConfigTest {
   }
 
   @Test
+  void withoutAManagementPortHealthAndMetricsListenOnThisMachineOnly() {
+    Config unset = Config.from(Map.of("BIND_ADDRESS", "0.0.0.0", "PORT", "8080"));
+    Config set = Config.from(Map.of("BIND_ADDRESS", "0.0.0.0", "MANAGEMENT_PORT", "9000"));
+
+    assertThat(unset.managementListener())
+        .isEqualTo(new Config.Listener(Optional.of("127.0.0.1"), Config.DEFAULT_MANAGEMENT_PORT));
+    assertThat(unset.toString()).contains("management=127.0.0.1:9464");
+    assertThat(set.managementListener())
+        .isEqualTo(new Config.Listener(Optional.of("0.0.0.0"), 9000));
+    assertThat(problems(Map.of("PORT", "9464"))).contains("PORT is 9464", "MANAGEMENT_PORT");
+    assertThat(Config.from(Map.of("PORT", "9464", "MANAGEMENT_PORT", "9000")).port())
+        .isEqualTo(9464);
+  }
+
+  @Test
   void everyBadSettingIsNamedAtOnce() {
     assertThatThrownBy(
             () ->

@@ -140,6 +140,8 @@ class StopAndServeTest {
               platforms.slackUrl(),
               "PORT",
               String.valueOf(freePort()),
+              "MANAGEMENT_PORT", // not the default port on 127.0.0.1, which another run may hold
+              String.valueOf(freePort()),
               "BIND_ADDRESS",
               "127.0.0.1");
       try (ChildApp app = ChildApp.start(env, "serve")) {
@@ -162,6 +164,80 @@ class StopAndServeTest {
         }
         assertThat(logLines).anyMatch(line -> line.contains("Opening PostgreSQL at"));
       }
+    }
+  }
+
+  @Test
+  void withoutAManagementPortHealthAndMetricsAreOnThisMachineOnlyAndPortHasBareProbes()
+      throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        portFree(Config.DEFAULT_MANAGEMENT_PORT),
+        "port " + Config.DEFAULT_MANAGEMENT_PORT + " is taken on this machine");
+    int port = freePort();
+    Map<String, String> env =
+        Map.of(
+            "ROADMAP_DATA_DIR",
+            dataDir.toString(),
+            "SLACK_BOT_TOKEN",
+            "xoxb-good",
+            "SLACK_SIGNING_SECRET",
+            "a-signing-secret",
+            "SLACK_API_URL",
+            platforms.slackUrl(),
+            "PUBLIC_URL",
+            "https://coach.example.org",
+            "PORT",
+            String.valueOf(port));
+    try (ChildApp app = ChildApp.start(env, "serve")) {
+      app.awaitErr("Roadmap Coach is running", Duration.ofSeconds(90));
+      int management = Config.DEFAULT_MANAGEMENT_PORT;
+      // under an https PUBLIC_URL every answer of the public port asks for https only
+      for (String path : new String[] {"/readyz", "/dashboard", "/nowhere"}) {
+        HttpResponse<String> answer = get(port, path);
+        assertThat(answer.headers().firstValue("Strict-Transport-Security"))
+            .as(path)
+            .hasValue("max-age=31536000");
+        assertThat(answer.headers().firstValue("Server")).as(path).isEmpty();
+      }
+
+      HttpResponse<String> health = get(management, "/healthz");
+      assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+      assertThat(JSON.readTree(health.body()).path("parts").has("database")).isTrue();
+      assertThat(get(management, "/metrics").body()).contains("roadmap_outbox_pending");
+      for (String path : new String[] {"/healthz", "/metrics"}) {
+        HttpResponse<String> refused = get(port, path);
+        assertThat(refused.statusCode()).as(path).isEqualTo(404);
+        assertThat(refused.body()).as(path).doesNotContain("jvm_", "database");
+      }
+      HttpResponse<String> ready = get(port, "/readyz");
+      assertThat(ready.statusCode()).isEqualTo(200);
+      assertThat(ready.body().strip()).isEqualTo("{\"status\":\"UP\"}");
+      assertThat(get(port, "/livez").statusCode()).isEqualTo(200);
+      assertThat(app.err()).contains("management=127.0.0.1:" + management);
+      java.util.Optional<java.net.InetAddress> other =
+          java.net.NetworkInterface.networkInterfaces()
+              .flatMap(java.net.NetworkInterface::inetAddresses)
+              .filter(address -> address instanceof java.net.Inet4Address)
+              .filter(address -> !address.isLoopbackAddress())
+              .findFirst();
+      if (other.isPresent()) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+          org.assertj.core.api.Assertions.assertThatThrownBy(
+                  () ->
+                      socket.connect(new java.net.InetSocketAddress(other.get(), management), 2000))
+              .isInstanceOf(IOException.class);
+        }
+      }
+      app.process().destroy();
+      assertThat(app.process().waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  private static boolean portFree(int port) {
+    try (ServerSocket socket = new ServerSocket(port)) {
+      return true;
+    } catch (IOException taken) {
+      return false;
     }
   }
 

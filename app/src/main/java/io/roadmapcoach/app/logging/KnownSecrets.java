@@ -52,7 +52,8 @@ public final class KnownSecrets {
     }
   }
 
-  static void tell(Context context, Redaction redaction) {
+  /** Tells one logback context (the run's, or a test's own) which secrets to mask. */
+  public static void tell(Context context, Redaction redaction) {
     context.putObject(CONTEXT_KEY, redaction);
   }
 

@@ -124,20 +124,24 @@ class HttpServerTest {
     assertThat(JSON.readTree(live.body()).path("status").asText()).isEqualTo("UP");
   }
 
+  /** A part that serving does not need, down. */
+  private static HealthCheck outboxDown() {
+    return new HealthCheck() {
+      @Override
+      public String name() {
+        return "outbox";
+      }
+
+      @Override
+      public Status check() {
+        return Status.down("deliveries have waited more than 15 minutes");
+      }
+    };
+  }
+
   @Test
   void readinessAsksOnlyWhatServingNeeds() throws Exception {
-    health.register(
-        new HealthCheck() {
-          @Override
-          public String name() {
-            return "outbox";
-          }
-
-          @Override
-          public Status check() {
-            return Status.down("deliveries have waited more than 15 minutes");
-          }
-        });
+    health.register(outboxDown());
     server = start(Optional.empty(), true);
 
     assertThat(get(server, "/healthz").statusCode()).isEqualTo(503);
@@ -342,18 +346,7 @@ class HttpServerTest {
 
   @Test
   void probesOnAPublicPortSayTheStatusOnly() throws Exception {
-    health.register(
-        new HealthCheck() {
-          @Override
-          public String name() {
-            return "outbox";
-          }
-
-          @Override
-          public Status check() {
-            return Status.down("deliveries have waited more than 15 minutes");
-          }
-        });
+    health.register(outboxDown());
     server = new HttpServer(Optional.of("127.0.0.1"), 0, Optional.empty(), Optional.empty());
     server.probes(health);
     server.start();
@@ -372,22 +365,12 @@ class HttpServerTest {
 
   @Test
   void aBindAddressOfLoopbackRefusesConnectionsToTheMachinesOtherAddresses() throws Exception {
-    java.util.Optional<java.net.InetAddress> other =
-        java.net.NetworkInterface.networkInterfaces()
-            .flatMap(java.net.NetworkInterface::inetAddresses)
-            .filter(address -> address instanceof java.net.Inet4Address)
-            .filter(address -> !address.isLoopbackAddress())
-            .findFirst();
+    java.util.Optional<java.net.InetAddress> other = Addresses.anyButLoopback();
     org.junit.jupiter.api.Assumptions.assumeTrue(
         other.isPresent(), "this machine has no address but loopback");
     server = start(Optional.empty(), true);
 
     assertThat(get(server, "/livez").statusCode()).isEqualTo(200);
-    try (java.net.Socket socket = new java.net.Socket()) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(
-              () ->
-                  socket.connect(new java.net.InetSocketAddress(other.get(), server.port()), 2000))
-          .isInstanceOf(java.io.IOException.class);
-    }
+    Addresses.assertRefused(other.get(), server.port());
   }
 }

@@ -196,15 +196,20 @@ class InstallationsTest {
         .array();
   }
 
+  /**
+   * The workspace's installation, its bot token as an earlier version stored it under {@code key}.
+   */
+  private void storedByAnEarlierVersion(String key, String token) throws Exception {
+    installations.save(installation("xoxb-placeholder", Optional.empty(), Optional.empty()));
+    dsl.update(INSTALLATION)
+        .set(INSTALLATION.BOT_TOKEN, sealedByAnEarlierVersion(key, token, "slack/" + TEAM + "/bot"))
+        .execute();
+  }
+
   @Test
   void tokensStoredUnderAnOnceAcceptedWeakKeyAreReadWhileItIsRotatedAway() throws Exception {
     String weak = "a".repeat(32); // accepted before issue 25
-    installations.save(installation("xoxb-placeholder", Optional.empty(), Optional.empty()));
-    dsl.update(INSTALLATION)
-        .set(
-            INSTALLATION.BOT_TOKEN,
-            sealedByAnEarlierVersion(weak, "xoxb-stored-long-ago", "slack/" + TEAM + "/bot"))
-        .execute();
+    storedByAnEarlierVersion(weak, "xoxb-stored-long-ago");
     TokenCipher rotating = TokenCipher.fromSecrets(KEY, Optional.of(weak));
 
     Installation read =
@@ -220,12 +225,7 @@ class InstallationsTest {
 
   @Test
   void theKeyIsDerivedAsBeforeSoStoredTokensStayReadable() throws Exception {
-    installations.save(installation("xoxb-placeholder", Optional.empty(), Optional.empty()));
-    dsl.update(INSTALLATION)
-        .set(
-            INSTALLATION.BOT_TOKEN,
-            sealedByAnEarlierVersion(KEY, "xoxb-stored-long-ago", "slack/" + TEAM + "/bot"))
-        .execute();
+    storedByAnEarlierVersion(KEY, "xoxb-stored-long-ago");
 
     assertThat(installations.find(Platform.SLACK, TEAM).orElseThrow().botToken())
         .isEqualTo("xoxb-stored-long-ago");

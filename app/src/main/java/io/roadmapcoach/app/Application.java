@@ -4,6 +4,8 @@ import io.roadmapcoach.app.console.ConsoleChat;
 import io.roadmapcoach.app.console.ConsoleMessenger;
 import io.roadmapcoach.app.console.ShiftedClock;
 import io.roadmapcoach.app.dashboard.ConsoleDashboard;
+import io.roadmapcoach.app.logging.KnownSecrets;
+import io.roadmapcoach.app.logging.RedactingPrintStream;
 import io.roadmapcoach.core.Core;
 import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.quiz.QuizBank;
@@ -15,6 +17,7 @@ import io.roadmapcoach.core.roadmap.RoadmapSource;
 import io.roadmapcoach.db.Database;
 import io.roadmapcoach.db.DatabaseSettings;
 import io.roadmapcoach.db.DatabaseStartupException;
+import io.roadmapcoach.db.Redaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -60,32 +63,30 @@ public final class Application {
       PrintStream err,
       boolean piped,
       Shutdown shutdown) {
-    switch (command) {
+    // the secrets of this run are masked wherever it prints: the logs, standard error, the reports
+    Redaction secrets = KnownSecrets.in(env);
+    KnownSecrets.tellLogs(secrets);
+    PrintStream report = new RedactingPrintStream(out, secrets);
+    PrintStream problems = new RedactingPrintStream(err, secrets);
+    // the console's chat (standard output of a console run) is what members typed: never altered
+    return switch (command) {
       case CommandLine.Help help -> {
-        out.print(HelpText.text());
-        return OK;
+        report.print(HelpText.text());
+        yield OK;
       }
       case CommandLine.Version version -> {
-        out.println("Roadmap Coach " + Version.current());
-        return OK;
+        report.println("Roadmap Coach " + Version.current());
+        yield OK;
       }
       case CommandLine.Invalid invalid -> {
-        err.println(invalid.message());
-        return USAGE;
+        problems.println(invalid.message());
+        yield USAGE;
       }
-      case CommandLine.Check check -> {
-        return ConfigCheck.run(env, out);
-      }
-      case CommandLine.Migrate migrate -> {
-        return Migration.run(env, out, err);
-      }
-      case CommandLine.Serve serve -> {
-        return runCoach(false, env, in, out, err, piped, shutdown);
-      }
-      case CommandLine.Console console -> {
-        return runCoach(true, env, in, out, err, piped, shutdown);
-      }
-    }
+      case CommandLine.Check check -> ConfigCheck.run(env, report);
+      case CommandLine.Migrate migrate -> Migration.run(env, report, problems);
+      case CommandLine.Serve serve -> runCoach(false, env, in, out, problems, piped, shutdown);
+      case CommandLine.Console console -> runCoach(true, env, in, out, problems, piped, shutdown);
+    };
   }
 
   private static int runCoach(

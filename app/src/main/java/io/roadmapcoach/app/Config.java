@@ -41,6 +41,7 @@ public record Config(
     Optional<String> slackClientId,
     Optional<String> slackClientSecret,
     Optional<String> secretKey,
+    Optional<String> previousSecretKey,
     int retentionDays) {
 
   /** How log lines are written: plain text, or one JSON object a line for log shippers. */
@@ -50,6 +51,14 @@ public record Config(
   }
 
   public static final int DEFAULT_PORT = 3000;
+
+  /**
+   * Where {@code /healthz} and {@code /metrics} listen when {@code MANAGEMENT_PORT} is unset: this
+   * machine only. Not 9090, which a Prometheus on the same machine takes by default.
+   */
+  public static final int DEFAULT_MANAGEMENT_PORT = 9464;
+
+  public static final String LOOPBACK = "127.0.0.1";
   public static final int DEFAULT_RETENTION_DAYS = 30;
   private static final Pattern SHARD_IDS = Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
   // an IPv4 or IPv6 literal, or a host name: letters, digits, dots, dashes, colons
@@ -114,6 +123,14 @@ public record Config(
         problems.add("PORT must be a number from 1 to 65535, not " + portText.get());
       }
     }
+    if (port == DEFAULT_MANAGEMENT_PORT && separate(managementPort, port).isEmpty()) {
+      problems.add(
+          "PORT is "
+              + DEFAULT_MANAGEMENT_PORT
+              + ", where /healthz and /metrics listen on "
+              + LOOPBACK
+              + " when MANAGEMENT_PORT is unset: choose another PORT, or set MANAGEMENT_PORT");
+    }
     Optional<String> slackBot = value(env, "SLACK_BOT_TOKEN");
     Optional<String> slackSecret = value(env, "SLACK_SIGNING_SECRET");
     Optional<String> slackApp = value(env, "SLACK_APP_TOKEN");
@@ -139,13 +156,8 @@ public record Config(
               + TokenCipher.MIN_SECRET_LENGTH
               + " or more random characters, e.g. the output of `openssl rand -base64 32`");
     }
-    if (secretKey.isPresent() && secretKey.get().length() < TokenCipher.MIN_SECRET_LENGTH) {
-      problems.add(
-          "ROADMAP_SECRET_KEY must be at least "
-              + TokenCipher.MIN_SECRET_LENGTH
-              + " characters of random text (e.g. the output of `openssl rand -base64 32`), not "
-              + secretKey.get().length());
-    }
+    Optional<String> previousKey = value(env, "ROADMAP_SECRET_KEY_PREVIOUS");
+    problems.addAll(secretKeyProblems(secretKey, previousKey));
     int retentionDays = DEFAULT_RETENTION_DAYS;
     Optional<String> retentionText = value(env, "ROADMAP_RETENTION_DAYS");
     if (retentionText.isPresent()) {
@@ -224,7 +236,29 @@ public record Config(
         clientId,
         clientSecret,
         secretKey,
+        previousKey,
         retentionDays);
+  }
+
+  /**
+   * A key that encrypts tokens must be strong; the previous one (during a rotation) is only read
+   * with, so a weak one is accepted there: moving away from it is the point.
+   */
+  private static List<String> secretKeyProblems(
+      Optional<String> secretKey, Optional<String> previousKey) {
+    List<String> problems = new ArrayList<>();
+    secretKey.flatMap(TokenCipher::weakness).ifPresent(problems::add);
+    if (previousKey.isPresent() && secretKey.isEmpty()) {
+      problems.add(
+          "ROADMAP_SECRET_KEY_PREVIOUS is set without ROADMAP_SECRET_KEY: it is the key before the"
+              + " current one, read with during a rotation");
+    }
+    if (previousKey.isPresent() && previousKey.equals(secretKey)) {
+      problems.add(
+          "ROADMAP_SECRET_KEY_PREVIOUS is the same as ROADMAP_SECRET_KEY: set it to the key used"
+              + " before, or unset it");
+    }
+    return problems;
   }
 
   /** Slack for one workspace (a bot token) or for many (OAuth installs), never both at once. */
@@ -314,21 +348,44 @@ public record Config(
     return slackEnabled() || discordEnabled();
   }
 
-  /** The port {@code /healthz}, {@code /readyz}, {@code /livez} and {@code /metrics} are on. */
+  /**
+   * The port a load balancer probes ({@code /livez}, {@code /readyz}): {@code MANAGEMENT_PORT}, or
+   * {@code PORT} when that is unset (where they answer with the status only).
+   */
   public int healthPort() {
     return managementPort.orElse(port);
   }
 
+  /**
+   * Where the management endpoints with their details ({@code /healthz}, {@code /metrics}, and
+   * {@code /livez}, {@code /readyz}) listen: {@code MANAGEMENT_PORT} on {@code BIND_ADDRESS}, or
+   * else {@value #DEFAULT_MANAGEMENT_PORT} on {@value #LOOPBACK}, never on the public port.
+   */
+  public Listener managementListener() {
+    return managementPort
+        .map(p -> new Listener(bindAddress, p))
+        .orElseGet(() -> new Listener(Optional.of(LOOPBACK), DEFAULT_MANAGEMENT_PORT));
+  }
+
+  /** An address and port to listen on; no address means every interface. */
+  public record Listener(Optional<String> host, int port) {
+    @Override
+    public String toString() {
+      return host.orElse("all interfaces") + ":" + port;
+    }
+  }
+
   @Override
   public String toString() {
-    // a password or token written into the database URL stays out of every log line
+    // where the database is, and nothing else of its URL: no user, no parameter
     return "Config[database="
-        + dbUrl.map(Redaction::redact).orElse("embedded in " + dataDir)
+        + dbUrl.map(Redaction::databaseAddress).orElse("embedded in " + dataDir)
         + ", address="
         + bindAddress.orElse("all interfaces")
         + ", port="
         + port
-        + managementPort.map(p -> ", management port=" + p).orElse("")
+        + ", management="
+        + managementListener()
         + ", slack="
         + (slackInstalls()
             ? "installs in many workspaces"

@@ -2,6 +2,7 @@ package io.roadmapcoach.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.roadmapcoach.app.logging.KnownSecrets;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.quiz.QuizBankLoader;
 import io.roadmapcoach.core.roadmap.Roadmap;
@@ -41,10 +42,12 @@ final class ConfigCheck {
   private final PrintStream out;
   private final HttpClient http;
   private final List<String> problems = new ArrayList<>();
+  private final Redaction redaction;
 
   private ConfigCheck(Map<String, String> env, PrintStream out) {
     this.env = env;
     this.out = out;
+    this.redaction = KnownSecrets.in(env);
     this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   }
 
@@ -66,11 +69,11 @@ final class ConfigCheck {
   }
 
   private void ok(String part, String detail) {
-    out.println("  ok       " + part + ": " + Redaction.redact(detail));
+    out.println("  ok       " + part + ": " + redaction.apply(detail));
   }
 
   private void problem(String part, String detail) {
-    String line = part + ": " + Redaction.redact(detail);
+    String line = part + ": " + redaction.apply(detail);
     problems.add(line);
     out.println("  PROBLEM  " + line);
   }

@@ -26,7 +26,8 @@ final class HelpText {
               "the built-in ML Engineer roadmap"),
           new Variable(
               "PORT",
-              "HTTP port for /slack/events (and the health and metrics endpoints)",
+              "HTTP port for /slack/events, the dashboard and Slack installs (and, without"
+                  + " MANAGEMENT_PORT, bare /livez and /readyz: the status only)",
               String.valueOf(Config.DEFAULT_PORT)),
           new Variable(
               "BIND_ADDRESS",
@@ -34,8 +35,9 @@ final class HelpText {
               "all interfaces"),
           new Variable(
               "MANAGEMENT_PORT",
-              "a port of its own for /healthz, /livez, /readyz and /metrics",
-              "PORT"),
+              "the port of /healthz, /metrics, /livez and /readyz with their details, on"
+                  + " BIND_ADDRESS (keep it off the internet); never served on PORT",
+              Config.DEFAULT_MANAGEMENT_PORT + " on " + Config.LOOPBACK + " (this machine only)"),
           new Variable("LOG_FORMAT", "json for one JSON object per log line", "plain lines"),
           new Variable("SLACK_BOT_TOKEN", "Slack's bot token (xoxb-...)", "Slack off"),
           new Variable(
@@ -51,8 +53,14 @@ final class HelpText {
               "off"),
           new Variable(
               "ROADMAP_SECRET_KEY",
-              "encrypts stored platform tokens; 32+ random characters (openssl rand -base64 32)",
+              "encrypts stored platform tokens; 32+ random characters (openssl rand -base64 32);"
+                  + " a weak one (short, few different characters, a repeated pattern) is refused",
               "none (needed with SLACK_CLIENT_ID)"),
+          new Variable(
+              "ROADMAP_SECRET_KEY_PREVIOUS",
+              "the key before ROADMAP_SECRET_KEY, while rotating it: tokens it encrypted are read"
+                  + " and encrypted again with the new key",
+              "none"),
           new Variable(
               "ROADMAP_RETENTION_DAYS",
               "days a workspace that removed the app keeps its data",

@@ -3,14 +3,18 @@ package io.roadmapcoach.app;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.roadmapcoach.app.health.HealthChecks;
 import io.roadmapcoach.app.http.HttpServer;
+import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.server.Handler;
 
 /**
- * The server run's HTTP ports on {@code BIND_ADDRESS}: {@code PORT} for Slack's events, with the
- * management endpoints on it too, or on {@code MANAGEMENT_PORT} when that is set, so that health
- * and metrics need not be exposed where Slack reaches.
+ * The server run's HTTP ports: {@code PORT} on {@code BIND_ADDRESS} for Slack's events and the
+ * public pages, and a management port of its own for {@code /healthz} and {@code /metrics} (and
+ * {@code /livez}, {@code /readyz} with details): {@code MANAGEMENT_PORT}, or this machine only when
+ * that is unset. Then {@code PORT} keeps bare {@code /livez} and {@code /readyz} for a load
+ * balancer, the status only; health details and metrics are never where Slack and browsers reach.
  */
 final class HttpPorts {
   private HttpPorts() {}
@@ -26,27 +30,42 @@ final class HttpPorts {
       Map<String, Handler> publicRoutes,
       Shutdown shutdown)
       throws Exception {
-    HttpServer.Management management = new HttpServer.Management(health, metrics);
-    if (config.managementPort().isPresent()) {
-      HttpServer managementServer =
-          new HttpServer(
-              config.bindAddress(),
-              config.managementPort().get(),
-              Optional.empty(),
-              Optional.of(management));
+    Config.Listener listener = config.managementListener();
+    HttpServer managementServer =
+        new HttpServer(
+            listener.host(),
+            listener.port(),
+            Optional.empty(),
+            Optional.of(new HttpServer.Management(health, metrics)));
+    try {
       managementServer.start();
-      shutdown.register("the management port", managementServer);
-      HttpServer publicServer =
-          new HttpServer(config.bindAddress(), config.port(), slackEvents, Optional.empty());
-      publicRoutes.forEach(publicServer::route);
-      publicServer.start();
-      shutdown.register("the HTTP port", publicServer);
-    } else {
-      HttpServer server =
-          new HttpServer(config.bindAddress(), config.port(), slackEvents, Optional.of(management));
-      publicRoutes.forEach(server::route);
-      server.start();
-      shutdown.register("the HTTP port", server);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "cannot listen on "
+              + listener
+              + " for /healthz and /metrics ("
+              + e.getMessage()
+              + "): "
+              + (config.managementPort().isPresent()
+                  ? "choose another MANAGEMENT_PORT"
+                  : "set MANAGEMENT_PORT to a free port"),
+          e);
     }
+    shutdown.register("the management port", managementServer);
+    HttpServer publicServer =
+        new HttpServer(config.bindAddress(), config.port(), slackEvents, Optional.empty());
+    if (config.managementPort().isEmpty()) {
+      publicServer.probes(health);
+    }
+    if (config.publicUrl().map(HttpPorts::isHttps).orElse(false)) {
+      publicServer.strictTransportSecurity();
+    }
+    publicRoutes.forEach(publicServer::route);
+    publicServer.start();
+    shutdown.register("the HTTP port", publicServer);
+  }
+
+  private static boolean isHttps(String url) {
+    return url.toLowerCase(Locale.ROOT).startsWith("https:");
   }
 }

@@ -14,7 +14,6 @@ import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.schedule.Routine;
 import io.roadmapcoach.db.Database;
-import io.roadmapcoach.db.Redaction;
 import io.roadmapcoach.discord.DiscordAdapter;
 import io.roadmapcoach.discord.DiscordSettings;
 import io.roadmapcoach.slack.SlackAdapter;
@@ -65,6 +64,7 @@ final class ServerMode {
               .observer(coreMetrics)
               .retention(Duration.ofDays(config.retentionDays()));
       config.secretKey().ifPresent(builder::secretKey);
+      config.previousSecretKey().ifPresent(builder::previousSecretKey);
       Core core = builder.build();
       coreMetrics.expectingRoutines(core.routines().all().stream().map(Routine::name).toList());
       core.deliveries().listen(coreMetrics.deliveries());
@@ -90,7 +90,8 @@ final class ServerMode {
       return Application.OK;
     } catch (Exception e) {
       log.error("Start-up failed", e);
-      err.println("Roadmap Coach cannot start: " + Redaction.redact(e.getMessage()));
+      // err masks this run's secrets, whatever the message carries
+      err.println("Roadmap Coach cannot start: " + e.getMessage());
       return Application.CANNOT_START;
     }
   }

@@ -97,13 +97,36 @@ class CheckAndMigrateTest {
         .contains("PROBLEM  settings: PORT must be a number from 1 to 65535, not http")
         .contains("PROBLEM  settings: SLACK_BOT_TOKEN is set but SLACK_SIGNING_SECRET is not")
         .contains("PROBLEM  roadmap: ", roadmap.toString())
+        // issue 25: where the database is, without the URL's user or parameters
         .contains(
             "PROBLEM  database: Cannot connect to PostgreSQL at"
-                + " jdbc:postgresql://127.0.0.1:1/roadmap?user=rc&password=***")
+                + " jdbc:postgresql://127.0.0.1:1/roadmap: ")
         .contains("PROBLEM  slack: Slack refused SLACK_BOT_TOKEN", "invalid_auth")
         .contains("PROBLEM  discord: Discord refused DISCORD_BOT_TOKEN", "HTTP 401")
         .endsWith("6 problems found.\n")
-        .doesNotContain("Hunter2", "xoxb-revoked", "reset-discord-token");
+        .doesNotContain("Hunter2", "user=rc", "xoxb-revoked", "reset-discord-token");
+  }
+
+  @Test
+  void aWeakSecretKeyFailsTheCheckAndTheStartSayingWhyWithoutShowingIt() {
+    Map<String, String> env =
+        Map.of(
+            "SLACK_CLIENT_ID", "1111.2222",
+            "SLACK_CLIENT_SECRET", "client-secret",
+            "SLACK_SIGNING_SECRET", "signing-secret",
+            "ROADMAP_SECRET_KEY", "a".repeat(32));
+
+    Run check = run(env, "check");
+    Run serve = run(env, "serve");
+
+    assertThat(check.code()).isEqualTo(1);
+    assertThat(check.out())
+        .contains("PROBLEM  settings: ROADMAP_SECRET_KEY has only 1 different characters")
+        .doesNotContain("aaaa");
+    assertThat(serve.code()).isEqualTo(Application.USAGE);
+    assertThat(serve.err())
+        .contains("cannot start", "ROADMAP_SECRET_KEY has only 1 different characters")
+        .doesNotContain("aaaa");
   }
 
   @Test

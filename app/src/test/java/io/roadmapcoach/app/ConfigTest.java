@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * key and the retention period.
  */
 class ConfigTest {
-  private static final String KEY = "k".repeat(32);
+  // issue 25: 32 times the same letter is now refused as weak; a random one instead
+  private static final String KEY = "sPUDTaT2e0Mle1Ly6NWBnwRXo1LE8G36qXAXY6sSNEs=";
 
   private static Map<String, String> installs() {
     Map<String, String> env = new HashMap<>();
@@ -61,6 +62,42 @@ class ConfigTest {
     env.put("ROADMAP_SECRET_KEY", "short-key");
 
     assertThat(problems(env)).contains("at least 32 characters").doesNotContain("short-key");
+  }
+
+  @Test
+  void aWeakSecretKeyIsRefusedSayingWhyWithoutPrintingIt() {
+    Map<String, String> env = installs();
+    for (var weak :
+        Map.of(
+                "a".repeat(32), "only 1 different characters",
+                "correct-horse-".repeat(3), "different characters",
+                "0123456789abcdef".repeat(3), "repeats the same 16 characters")
+            .entrySet()) {
+      env.put("ROADMAP_SECRET_KEY", weak.getKey());
+
+      assertThat(problems(env)).contains(weak.getValue()).doesNotContain(weak.getKey());
+    }
+  }
+
+  @Test
+  void aPreviousKeyRotatesAwayEvenFromAWeakOneButNeedsACurrentOne() {
+    Map<String, String> env = installs();
+    env.put("ROADMAP_SECRET_KEY_PREVIOUS", "a".repeat(32));
+    Config rotating = Config.from(env);
+    assertThat(rotating.previousSecretKey()).contains("a".repeat(32));
+    assertThat(rotating.toString()).doesNotContain("aaaa");
+
+    env.put("ROADMAP_SECRET_KEY_PREVIOUS", KEY);
+    assertThat(problems(env)).contains("ROADMAP_SECRET_KEY_PREVIOUS is the same");
+
+    env.remove("ROADMAP_SECRET_KEY");
+    env.remove("SLACK_CLIENT_ID");
+    env.remove("SLACK_CLIENT_SECRET");
+    env.remove("SLACK_SIGNING_SECRET");
+    env.put("ROADMAP_SECRET_KEY_PREVIOUS", KEY);
+    assertThat(problems(env))
+        .contains("ROADMAP_SECRET_KEY_PREVIOUS is set without ROADMAP_SECRET_KEY")
+        .doesNotContain(KEY);
   }
 
   @Test
@@ -133,6 +170,21 @@ class ConfigTest {
   }
 
   @Test
+  void withoutAManagementPortHealthAndMetricsListenOnThisMachineOnly() {
+    Config unset = Config.from(Map.of("BIND_ADDRESS", "0.0.0.0", "PORT", "8080"));
+    Config set = Config.from(Map.of("BIND_ADDRESS", "0.0.0.0", "MANAGEMENT_PORT", "9000"));
+
+    assertThat(unset.managementListener())
+        .isEqualTo(new Config.Listener(Optional.of("127.0.0.1"), Config.DEFAULT_MANAGEMENT_PORT));
+    assertThat(unset.toString()).contains("management=127.0.0.1:9464");
+    assertThat(set.managementListener())
+        .isEqualTo(new Config.Listener(Optional.of("0.0.0.0"), 9000));
+    assertThat(problems(Map.of("PORT", "9464"))).contains("PORT is 9464", "MANAGEMENT_PORT");
+    assertThat(Config.from(Map.of("PORT", "9464", "MANAGEMENT_PORT", "9000")).port())
+        .isEqualTo(9464);
+  }
+
+  @Test
   void everyBadSettingIsNamedAtOnce() {
     assertThatThrownBy(
             () ->
@@ -169,8 +221,9 @@ class ConfigTest {
                 "signing"));
 
     assertThat(config.toString())
-        .contains("database=jdbc:postgresql://db:5432/roadmap?user=rc&password=***")
-        .doesNotContain("Hunter2", "Other-Secret", "xoxb-123", "signing");
+        // issue 25: where the database is, without the URL's user or parameters
+        .contains("database=jdbc:postgresql://db:5432/roadmap,")
+        .doesNotContain("Hunter2", "user=rc", "Other-Secret", "xoxb-123", "signing");
     assertThat(config.dbUrl())
         .isEqualTo(Optional.of("jdbc:postgresql://db:5432/roadmap?user=rc&password=Hunter2"));
   }

@@ -7,16 +7,34 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.status.Status;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.roadmapcoach.app.logging.KnownSecrets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 
-/** The production logging configuration, loaded on its own: both formats, secrets masked. */
+/**
+ * The production logging configuration, loaded on its own: both formats, secrets masked, the
+ * environment's own secrets whole wherever a message or a stack trace carries them, spaces and
+ * separators included.
+ */
 class LogFormatTest {
+  private static final String PASSWORD = "Kq9w;Db Secret,Tail9&Vx%q2";
+  private static final Map<String, String> ENV =
+      Map.of(
+          "ROADMAP_DB_URL",
+          "jdbc:postgresql://db/r?user=rc&password=Url%20Only%3BPw",
+          "ROADMAP_DB_PASSWORD",
+          PASSWORD,
+          "DISCORD_BOT_TOKEN",
+          "MTA.discord token.with spaces",
+          "PORT",
+          "3000");
+
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
   private final LoggerContext context = new LoggerContext();
@@ -32,6 +50,7 @@ class LogFormatTest {
     System.setProperty("roadmap.log.file", file.toString());
     context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
     context.start();
+    KnownSecrets.tell(context, KnownSecrets.in(ENV));
     JoranConfigurator configurator = new JoranConfigurator();
     configurator.setContext(context);
     configurator.doConfigure(getClass().getResource(resource));
@@ -81,5 +100,38 @@ class LogFormatTest {
     assertThat(second.path("stack_trace").asText())
         .contains("IllegalStateException: refused client_secret: ***");
     assertThat(String.join("\n", lines)).doesNotContain("Hunter2", "abc123");
+  }
+
+  private String logTheEnvironmentsSecrets(String configuration) throws Exception {
+    Path file = configure(configuration);
+    Logger log = context.getLogger("io.roadmapcoach.Test");
+    log.warn("FATAL: password authentication failed with {}", PASSWORD);
+    log.error(
+        "Start-up failed",
+        new IllegalStateException("refused Url Only;Pw and MTA.discord token.with spaces"));
+    context.stop();
+    return Files.readString(file);
+  }
+
+  @Test
+  void plainLinesMaskTheEnvironmentsSecretsWhole() throws Exception {
+    String written = logTheEnvironmentsSecrets("/logback.xml");
+
+    assertThat(written).contains("failed with ***", "refused *** and ***", "\tat ");
+    assertThat(written).doesNotContain("Kq9w", "Secret,", "Tail9", "Vx%q2", "Url Only", "MTA.");
+  }
+
+  @Test
+  void jsonLinesMaskTheEnvironmentsSecretsWhole() throws Exception {
+    String written = logTheEnvironmentsSecrets("/logback-json.xml");
+
+    assertThat(written).contains("failed with ***", "refused *** and ***");
+    assertThat(written).doesNotContain("Kq9w", "Secret,", "Tail9", "Vx%q2", "Url Only", "MTA.");
+  }
+
+  @Test
+  void onlySecretVariablesAreKnownNotEverySetting() {
+    assertThat(KnownSecrets.in(ENV).apply("PORT 3000, user rc, db/r"))
+        .isEqualTo("PORT 3000, user rc, db/r");
   }
 }

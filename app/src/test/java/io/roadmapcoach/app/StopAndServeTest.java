@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.roadmapcoach.app.http.Addresses;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -140,6 +141,8 @@ class StopAndServeTest {
               platforms.slackUrl(),
               "PORT",
               String.valueOf(freePort()),
+              "MANAGEMENT_PORT", // not the default port on 127.0.0.1, which another run may hold
+              String.valueOf(freePort()),
               "BIND_ADDRESS",
               "127.0.0.1");
       try (ChildApp app = ChildApp.start(env, "serve")) {
@@ -149,8 +152,9 @@ class StopAndServeTest {
         app.awaitOutput();
 
         String logFile = Files.readString(dataDir.resolve("roadmap-coach.log"));
-        assertThat(app.err()).doesNotContain(password).contains("password=***");
-        assertThat(logFile).doesNotContain(password).contains("password=***");
+        // issue 25: the database is named by where it is, its URL's parameters left out
+        assertThat(app.err()).doesNotContain(password).doesNotContain("password=");
+        assertThat(logFile).doesNotContain(password).doesNotContain("password=");
         List<String> logLines = logFile.lines().filter(line -> !line.isBlank()).toList();
         assertThat(logLines).isNotEmpty();
         for (String line : logLines) {
@@ -161,6 +165,70 @@ class StopAndServeTest {
         }
         assertThat(logLines).anyMatch(line -> line.contains("Opening PostgreSQL at"));
       }
+    }
+  }
+
+  @Test
+  void withoutAManagementPortHealthAndMetricsAreOnThisMachineOnlyAndPortHasBareProbes()
+      throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        portFree(Config.DEFAULT_MANAGEMENT_PORT),
+        "port " + Config.DEFAULT_MANAGEMENT_PORT + " is taken on this machine");
+    int port = freePort();
+    Map<String, String> env =
+        Map.of(
+            "ROADMAP_DATA_DIR",
+            dataDir.toString(),
+            "SLACK_BOT_TOKEN",
+            "xoxb-good",
+            "SLACK_SIGNING_SECRET",
+            "a-signing-secret",
+            "SLACK_API_URL",
+            platforms.slackUrl(),
+            "PUBLIC_URL",
+            "https://coach.example.org",
+            "PORT",
+            String.valueOf(port));
+    try (ChildApp app = ChildApp.start(env, "serve")) {
+      app.awaitErr("Roadmap Coach is running", Duration.ofSeconds(90));
+      int management = Config.DEFAULT_MANAGEMENT_PORT;
+      // under an https PUBLIC_URL every answer of the public port asks for https only
+      for (String path : new String[] {"/readyz", "/dashboard", "/nowhere"}) {
+        HttpResponse<String> answer = get(port, path);
+        assertThat(answer.headers().firstValue("Strict-Transport-Security"))
+            .as(path)
+            .hasValue("max-age=31536000");
+        assertThat(answer.headers().firstValue("Server")).as(path).isEmpty();
+      }
+
+      HttpResponse<String> health = get(management, "/healthz");
+      assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+      assertThat(JSON.readTree(health.body()).path("parts").has("database")).isTrue();
+      assertThat(get(management, "/metrics").body()).contains("roadmap_outbox_pending");
+      for (String path : new String[] {"/healthz", "/metrics"}) {
+        HttpResponse<String> refused = get(port, path);
+        assertThat(refused.statusCode()).as(path).isEqualTo(404);
+        assertThat(refused.body()).as(path).doesNotContain("jvm_", "database");
+      }
+      HttpResponse<String> ready = get(port, "/readyz");
+      assertThat(ready.statusCode()).isEqualTo(200);
+      assertThat(ready.body().strip()).isEqualTo("{\"status\":\"UP\"}");
+      assertThat(get(port, "/livez").statusCode()).isEqualTo(200);
+      assertThat(app.err()).contains("management=127.0.0.1:" + management);
+      java.util.Optional<java.net.InetAddress> other = Addresses.anyButLoopback();
+      if (other.isPresent()) {
+        Addresses.assertRefused(other.get(), management);
+      }
+      app.process().destroy();
+      assertThat(app.process().waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  private static boolean portFree(int port) {
+    try (ServerSocket socket = new ServerSocket(port)) {
+      return true;
+    } catch (IOException taken) {
+      return false;
     }
   }
 

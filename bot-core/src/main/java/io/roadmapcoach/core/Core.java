@@ -155,7 +155,11 @@ public final class Core implements AutoCloseable {
     this.deliverInline = b.deliverInline;
 
     this.installations =
-        new Installations(dsl, transactions, b.secretKey.map(TokenCipher::fromSecret), b.clock);
+        new Installations(
+            dsl,
+            transactions,
+            b.secretKey.map(key -> TokenCipher.fromSecrets(key, b.previousSecretKey)),
+            b.clock);
     BuddyPairing pairing =
         new BuddyPairing(b.roadmap, buddyMatches, members, outbox, buddies, transactions);
     WorkspaceRetention retention =
@@ -317,6 +321,7 @@ public final class Core implements AutoCloseable {
     private DashboardAddress dashboardAddress = DashboardAddress.none();
     private Observer observer = Observer.NONE;
     private Optional<String> secretKey = Optional.empty();
+    private Optional<String> previousSecretKey = Optional.empty();
     private Duration retention = WorkspaceRetention.DEFAULT_RETENTION;
 
     private Builder(DSLContext dsl, Roadmap roadmap, QuizBank bank) {
@@ -371,6 +376,15 @@ public final class Core implements AutoCloseable {
      */
     public Builder secretKey(String value) {
       this.secretKey = Optional.of(value);
+      return this;
+    }
+
+    /**
+     * {@code ROADMAP_SECRET_KEY_PREVIOUS}: the key before the current one, during a rotation.
+     * Tokens it sealed are still read, and sealed again under {@link #secretKey} as they are.
+     */
+    public Builder previousSecretKey(String value) {
+      this.previousSecretKey = Optional.of(value);
       return this;
     }
 

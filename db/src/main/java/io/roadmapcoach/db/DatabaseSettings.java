@@ -63,9 +63,10 @@ public record DatabaseSettings(
 
   @Override
   public String toString() {
-    // the password stays out of every log line and error message, also one written into the URL
+    // where it points and nothing else: the URL's user info and parameters may carry a password,
+    // made of any characters, so none of them is shown
     return isEmbedded()
         ? "embedded PostgreSQL in " + dataDirectory
-        : "PostgreSQL at " + Redaction.redact(externalUrl.orElseThrow());
+        : "PostgreSQL at " + Redaction.databaseAddress(externalUrl.orElseThrow());
   }
 }

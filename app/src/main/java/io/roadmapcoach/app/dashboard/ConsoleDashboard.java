@@ -1,11 +1,9 @@
 package io.roadmapcoach.app.dashboard;
 
+import io.roadmapcoach.app.http.HttpServer;
 import io.roadmapcoach.core.dashboard.DashboardAddress;
 import io.roadmapcoach.core.dashboard.DashboardService;
 import java.util.Optional;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +19,7 @@ public final class ConsoleDashboard implements DashboardAddress, AutoCloseable {
   static final String HOST = "127.0.0.1";
 
   private DashboardService service;
-  private Server server;
+  private HttpServer server;
   private String baseUrl;
 
   public synchronized void serve(DashboardService dashboard) {
@@ -50,18 +48,13 @@ public final class ConsoleDashboard implements DashboardAddress, AutoCloseable {
     return server != null;
   }
 
+  /** The same HTTP server as a server run's, with the dashboard its only route. */
   private void start() throws Exception {
-    QueuedThreadPool threads = new QueuedThreadPool(16, 2);
-    threads.setName("dashboard");
-    Server started = new Server(threads);
-    ServerConnector connector = new ServerConnector(started);
-    connector.setHost(HOST);
-    connector.setPort(0);
-    started.addConnector(connector);
-    started.setHandler(new DashboardHandler(service, this::ownAddress));
+    HttpServer started = new HttpServer(Optional.of(HOST), 0, Optional.empty(), Optional.empty());
+    started.route("/dashboard/*", new DashboardHandler(service, this::ownAddress));
     started.start();
     this.server = started;
-    this.baseUrl = "http://" + HOST + ":" + connector.getLocalPort();
+    this.baseUrl = "http://" + HOST + ":" + started.port();
     log.info("The leads' dashboard is served at {}", baseUrl);
   }
 
@@ -73,7 +66,7 @@ public final class ConsoleDashboard implements DashboardAddress, AutoCloseable {
   @Override
   public synchronized void close() throws Exception {
     if (server != null) {
-      server.stop();
+      server.close();
       server = null;
     }
   }

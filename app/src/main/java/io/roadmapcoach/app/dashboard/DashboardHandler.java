@@ -38,6 +38,7 @@ public final class DashboardHandler extends Handler.Abstract {
       "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self';"
           + " frame-ancestors 'none'; base-uri 'none'";
 
+  static final String SIGN_OUT = "/dashboard/sign-out";
   private static final Pattern LINK = Pattern.compile("/dashboard/link/([^/]+)");
   private static final Pattern CHANNEL = Pattern.compile("/dashboard/c/(\\d{1,18})");
   private static final Pattern CSV = Pattern.compile("/dashboard/c/(\\d{1,18})/members\\.csv");
@@ -74,6 +75,12 @@ public final class DashboardHandler extends Handler.Abstract {
           return notAllowed(response, callback, "GET, HEAD, POST");
         }
         return linkPage(response, callback, link.group(1));
+      }
+      if (path.equals(SIGN_OUT)) {
+        if (!HttpMethod.POST.is(method)) {
+          return notAllowed(response, callback, "POST");
+        }
+        return signOut(request, response, callback, base.get());
       }
       if (!reading(method)) {
         return notAllowed(response, callback, "GET, HEAD");
@@ -133,16 +140,37 @@ public final class DashboardHandler extends Handler.Abstract {
       return refused(response, callback, result.state());
     }
     DashboardService.SignIn signIn = result.signIn().get();
-    Response.addCookie(
-        response,
-        HttpCookie.build(COOKIE, signIn.sessionId())
-            .path("/dashboard")
-            .httpOnly(true)
-            .sameSite(HttpCookie.SameSite.LAX)
-            .secure(base.toLowerCase(Locale.ROOT).startsWith("https:"))
-            .maxAge(DashboardService.SESSION_LIFETIME.toSeconds())
-            .build());
+    Response.addCookie(response, cookie(signIn.sessionId(), signIn.lifetime().toSeconds(), base));
     return redirect(request, response, callback, "/dashboard/c/" + signIn.channelId());
+  }
+
+  /**
+   * {@code POST /dashboard/sign-out}: ends the browser's session and forgets its cookie. Only from
+   * the dashboard's own pages (another site's form cannot sign a lead out), and a request without a
+   * session writes nothing.
+   */
+  private boolean signOut(Request request, Response response, Callback callback, String base) {
+    if (!fromOwnPage(request, base)) {
+      return html(
+          response,
+          callback,
+          403,
+          Pages.message("Refused", "Sign out from the dashboard's own page."));
+    }
+    sessionIds(request).forEach(dashboard::signOut);
+    Response.addCookie(response, cookie("", 0, base));
+    return html(response, callback, 200, Pages.signedOutNow());
+  }
+
+  /** The session's cookie: HttpOnly, SameSite=Lax, Secure over https; a max age of 0 deletes it. */
+  private static HttpCookie cookie(String value, long maxAgeSeconds, String base) {
+    return HttpCookie.build(COOKIE, value)
+        .path("/dashboard")
+        .httpOnly(true)
+        .sameSite(HttpCookie.SameSite.LAX)
+        .secure(base.toLowerCase(Locale.ROOT).startsWith("https:"))
+        .maxAge(maxAgeSeconds)
+        .build();
   }
 
   private static boolean refused(
@@ -176,15 +204,18 @@ public final class DashboardHandler extends Handler.Abstract {
   }
 
   private Optional<Viewer> viewer(Request request) {
-    for (HttpCookie cookie : Request.getCookies(request)) {
-      if (COOKIE.equals(cookie.getName())) {
-        Optional<Viewer> viewer = dashboard.viewer(cookie.getValue());
-        if (viewer.isPresent()) {
-          return viewer;
-        }
-      }
-    }
-    return Optional.empty();
+    return sessionIds(request).stream()
+        .map(dashboard::viewer)
+        .flatMap(Optional::stream)
+        .findFirst();
+  }
+
+  /** The session ids the browser sent (one, unless it keeps cookies of two paths). */
+  private static List<String> sessionIds(Request request) {
+    return Request.getCookies(request).stream()
+        .filter(cookie -> COOKIE.equals(cookie.getName()))
+        .map(HttpCookie::getValue)
+        .toList();
   }
 
   // ---- pages

@@ -48,6 +48,9 @@ final class Pages {
        color:#fff;cursor:pointer}
       ol.missed li{margin-bottom:.75rem}
       .small{color:#4b5563;font-size:.9rem}
+      .signout{float:right;margin:.5rem 0 0 .5rem}
+      .signout button{font-size:.9rem;padding:.3rem .7rem;border:1px solid #d1d5db;border-radius:6px;
+       background:#fff;color:#111827;cursor:pointer}
       """;
 
   private Pages() {}
@@ -93,10 +96,24 @@ final class Pages {
   static String signedOut() {
     return page(
         "Not signed in",
-        "<h1>You are not signed in</h1><p>Your dashboard session has ended (they last 12 hours)"
-            + " or was never started in this browser.</p>"
+        "<h1>You are not signed in</h1><p>Your dashboard session has ended (they last 12 hours,"
+            + " an hour on workspace admin rights alone, and end when you sign out or sign in"
+            + " again elsewhere) or was never started in this browser.</p>"
             + NEW_LINK);
   }
+
+  /** After {@code Sign out}. */
+  static String signedOutNow() {
+    return page(
+        "Signed out",
+        "<h1>You are signed out</h1><p>This browser's dashboard session has ended.</p>" + NEW_LINK);
+  }
+
+  /** The button on every page of a signed-in lead: a form, as the pages carry no script. */
+  private static final String SIGN_OUT_BUTTON =
+      "<form class=\"signout\" method=\"post\" action=\""
+          + DashboardHandler.SIGN_OUT
+          + "\"><button type=\"submit\">Sign out</button></form>";
 
   static String notFound() {
     return page(
@@ -115,7 +132,8 @@ final class Pages {
   static String noChannels() {
     return page(
         "No channels",
-        "<h1>You lead no channels now</h1><p>The dashboard shows the channels you lead. Ask a"
+        SIGN_OUT_BUTTON
+            + "<h1>You lead no channels now</h1><p>The dashboard shows the channels you lead. Ask a"
             + " lead of a channel to make you one with <code>/roadmap lead</code>.</p>");
   }
 
@@ -130,6 +148,7 @@ final class Pages {
     Channel channel = report.channel();
     String name = "#" + channel.name();
     StringBuilder body = new StringBuilder();
+    body.append(SIGN_OUT_BUTTON);
     body.append("<h1>").append(escape(name)).append("</h1>");
     body.append(chooser(channels, channel.id()));
     body.append(summary(report));

@@ -15,6 +15,8 @@ import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -25,11 +27,13 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * One HTTP port of the app (server runs only; the console opens no port). The public port serves
- * Slack's {@code /slack/events}; the management endpoints ({@code /livez}, {@code /readyz}, {@code
- * /healthz}, {@code /metrics}) are on the same port or, with {@code MANAGEMENT_PORT}, on a port of
- * their own; the leads' dashboard is {@link #route routed} onto the public port. Anything else is
- * 404. Stopping lets requests in flight finish (up to {@link #STOP_GRACE}) and refuses new ones.
+ * One HTTP port of the app (a server run's two, and the console's dashboard once asked for). The
+ * public port serves Slack's {@code /slack/events}, the leads' dashboard and Slack's install pages
+ * ({@link #route routed} onto it) and bare {@link #probes}; the management endpoints ({@code
+ * /livez}, {@code /readyz}, {@code /healthz}, {@code /metrics}, with details) have a port of their
+ * own. Every port answers without naming its server, refuses a malformed address with a 400 (see
+ * {@link Guard}) and anything it does not serve with the app's own 404 page. Stopping lets requests
+ * in flight finish (up to {@link #STOP_GRACE}) and refuses new ones.
  */
 public final class HttpServer implements AutoCloseable {
   static final Duration STOP_GRACE = Duration.ofSeconds(3);
@@ -38,6 +42,7 @@ public final class HttpServer implements AutoCloseable {
 
   private final Server server;
   private final PathMappingsHandler routes;
+  private final Guard guard;
 
   /** The management endpoints: what they report on. */
   public record Management(HealthChecks health, PrometheusMeterRegistry metrics) {}
@@ -57,7 +62,11 @@ public final class HttpServer implements AutoCloseable {
     threads.setName("http-" + port);
     threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
     this.server = new Server(threads);
-    ServerConnector connector = new ServerConnector(server);
+    // answers name no server and no version
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     host.ifPresent(connector::setHost);
     connector.setPort(port);
     server.addConnector(connector);
@@ -65,13 +74,32 @@ public final class HttpServer implements AutoCloseable {
     management.ifPresent(
         m -> {
           routes.addMapping(PathSpec.from("/livez"), new Livez());
-          routes.addMapping(PathSpec.from("/readyz"), new Report(m.health(), true));
-          routes.addMapping(PathSpec.from("/healthz"), new Report(m.health(), false));
+          routes.addMapping(PathSpec.from("/readyz"), new Report(m.health(), true, true));
+          routes.addMapping(PathSpec.from("/healthz"), new Report(m.health(), false, true));
           routes.addMapping(PathSpec.from("/metrics"), new Metrics(m.metrics()));
         });
     slackEvents.ifPresent(handler -> routes.addMapping(PathSpec.from("/slack/events"), handler));
-    server.setHandler(new GracefulHandler(routes));
+    this.guard = new Guard(routes, new RefusalLog(RefusalLog.INTERVAL));
+    server.setHandler(new GracefulHandler(guard));
+    server.setErrorHandler(new QuietErrors(guard::strictTransportSecurity));
     server.setStopTimeout(STOP_GRACE.toMillis());
+  }
+
+  /**
+   * {@code /livez} and {@code /readyz} for a load balancer on a port whose management endpoints are
+   * elsewhere: the status only, none of the parts' details; before {@link #start}.
+   */
+  public void probes(HealthChecks health) {
+    routes.addMapping(PathSpec.from("/livez"), new Livez());
+    routes.addMapping(PathSpec.from("/readyz"), new Report(health, true, false));
+  }
+
+  /**
+   * Every answer tells browsers to reach this address over https only ({@code
+   * Strict-Transport-Security}): for a public address that is https; before {@link #start}.
+   */
+  public void strictTransportSecurity() {
+    guard.strictTransportSecurity(true);
   }
 
   /**
@@ -139,14 +167,19 @@ public final class HttpServer implements AutoCloseable {
     }
   }
 
-  /** {@code /healthz} (every part) or {@code /readyz} (what serving needs), as JSON. */
+  /**
+   * {@code /healthz} (every part) or {@code /readyz} (what serving needs), as JSON; without details
+   * only the status.
+   */
   private static final class Report extends Handler.Abstract {
     private final HealthChecks health;
     private final boolean readinessOnly;
+    private final boolean details;
 
-    Report(HealthChecks health, boolean readinessOnly) {
+    Report(HealthChecks health, boolean readinessOnly, boolean details) {
       this.health = health;
       this.readinessOnly = readinessOnly;
+      this.details = details;
     }
 
     @Override
@@ -157,6 +190,9 @@ public final class HttpServer implements AutoCloseable {
       HealthChecks.Report report = readinessOnly ? health.readiness() : health.health();
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("status", report.up() ? "UP" : "DOWN");
+      if (!details) {
+        return writeJson(response, callback, report.up() ? 200 : 503, body);
+      }
       if (report.shuttingDown()) {
         body.put("shuttingDown", true);
       }

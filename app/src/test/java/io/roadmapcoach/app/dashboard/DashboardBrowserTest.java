@@ -144,6 +144,25 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void theSignOutButtonEndsTheSessionInTheBrowser() throws Exception {
+    f.say(ana, "start");
+    browser.get(DashboardFixture.linkIn(d.link(ana)).toString());
+    browser.findElement(By.xpath("//button[normalize-space()='Open dashboard']")).click();
+    awaitChannelPage();
+    String channelPage = browser.getCurrentUrl();
+
+    browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
+
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(
+            org.openqa.selenium.support.ui.ExpectedConditions.textToBe(
+                By.tagName("h1"), "You are signed out"));
+    assertThat(browser.manage().getCookieNamed(DashboardHandler.COOKIE)).isNull();
+    browser.get(channelPage);
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("You are not signed in");
+  }
+
+  @Test
   void aUsedLinkTellsTheBrowserHowToGetANewOne() throws Exception {
     f.say(ana, "start");
     String link = DashboardFixture.linkIn(d.link(ana)).toString();

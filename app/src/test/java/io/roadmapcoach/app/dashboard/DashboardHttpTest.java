@@ -1,6 +1,7 @@
 package io.roadmapcoach.app.dashboard;
 
 import static io.roadmapcoach.db.schema.Tables.DASHBOARD_LINK;
+import static io.roadmapcoach.db.schema.Tables.DASHBOARD_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roadmapcoach.app.http.HttpServer;
@@ -353,6 +354,173 @@ class DashboardHttpTest {
     assertThat(home.statusCode()).isEqualTo(303);
     assertThat(home.headers().firstValue("Location"))
         .hasValueSatisfying(l -> assertThat(l).endsWith(page("general")));
+  }
+
+  // ---- sessions follow roles (issue 25)
+
+  @Test
+  void anAdminsSessionIsRefusedEveryPageOnceThePlatformSaysTheyAreNoLongerAdmin() throws Exception {
+    serve();
+    f.say(ana, "start");
+    String boss = signIn(f.admin("boss"));
+    assertThat(get(page("general"), boss).statusCode()).isEqualTo(200);
+
+    f.say(f.member("boss", "boss", Optional.empty(), false), "status"); // Slack: is_admin=false
+
+    for (String path : new String[] {page("general"), page("general") + "/members.csv"}) {
+      HttpResponse<String> refused = get(path, boss);
+      assertThat(refused.statusCode()).as(path).isEqualTo(404);
+      assertThat(refused.body()).doesNotContain("ana");
+    }
+    assertThat(get("/dashboard", boss).body()).contains("You lead no channels now");
+  }
+
+  @Test
+  void aSessionOnAdminRightsAloneGetsAnHourLongCookie() throws Exception {
+    serve();
+    f.say(ana, "start");
+
+    HttpResponse<String> signedIn = post(linkPath(f.admin("boss")));
+
+    assertThat(signedIn.headers().firstValue("Set-Cookie"))
+        .hasValueSatisfying(c -> assertThat(c).contains("Max-Age=3600"));
+  }
+
+  @Test
+  void signingOutEndsTheSessionAndForgetsTheCookie() throws Exception {
+    serve();
+    f.say(ana, "start");
+    String cookie = signIn(ana);
+    assertThat(get(page("general"), cookie).body())
+        .contains("<form class=\"signout\" method=\"post\" action=\"/dashboard/sign-out\">");
+
+    HttpResponse<String> out = post("/dashboard/sign-out", "Cookie", cookie);
+
+    assertThat(out.statusCode()).isEqualTo(200);
+    assertThat(out.body()).contains("You are signed out", "/roadmap dashboard");
+    assertThat(out.headers().firstValue("Set-Cookie"))
+        .hasValueSatisfying(
+            c ->
+                assertThat(c)
+                    .startsWith(DashboardHandler.COOKIE + "=;")
+                    .contains("Expires=Thu, 01 Jan 1970"));
+    assertGuarded(out);
+    assertThat(get(page("general"), cookie).statusCode()).isEqualTo(401);
+    assertThat(f.dsl().fetchCount(DASHBOARD_SESSION)).isZero();
+  }
+
+  @Test
+  void anotherSitesFormCannotSignALeadOut() throws Exception {
+    serve();
+    f.say(ana, "start");
+    String cookie = signIn(ana);
+
+    HttpResponse<String> forged =
+        post("/dashboard/sign-out", "Cookie", cookie, "Origin", "https://evil.example");
+    HttpResponse<String> crossSite =
+        post("/dashboard/sign-out", "Cookie", cookie, "Sec-Fetch-Site", "cross-site");
+
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(crossSite.statusCode()).isEqualTo(403);
+    assertThat(get(page("general"), cookie).statusCode()).isEqualTo(200);
+    assertThat(get("/dashboard/sign-out", cookie).statusCode()).isEqualTo(405);
+  }
+
+  @Test
+  void aNewLinkEndsTheOlderSessions() throws Exception {
+    serve();
+    f.say(ana, "start");
+    String first = signIn(ana);
+
+    String second = signIn(ana);
+
+    assertThat(get(page("general"), first).statusCode()).isEqualTo(401);
+    assertThat(get(page("general"), second).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void forgetMeEndsTheSessions() throws Exception {
+    serve();
+    f.say(ana, "start");
+    f.say(bob, "start");
+    f.say(ana, "lead @bob");
+    String cookie = signIn(ana);
+
+    f.press(ana, f.say(ana, "forget-me").buttons().getFirst().actionId());
+
+    assertThat(get(page("general"), cookie).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aMalformedEncodingInTheAddressIsA400NotAnError() throws Exception {
+    serve();
+    f.say(ana, "start");
+    String cookie = signIn(ana);
+
+    HttpResponse<String> sorted = get(page("general") + "?sort=%ff", cookie);
+    HttpResponse<String> unsigned = get(page("general") + "?sort=%ff");
+
+    for (HttpResponse<String> refused : java.util.List.of(sorted, unsigned)) {
+      assertThat(refused.statusCode()).isEqualTo(400);
+      assertThat(refused.body()).contains("could not be read").doesNotContain("ana");
+      assertThat(refused.headers().firstValue("Content-Security-Policy")).isPresent();
+    }
+    assertThat(get(page("general") + "?sort=points&dir=desc", cookie).statusCode()).isEqualTo(200);
+  }
+
+  // ---- no unauthenticated route writes a row (issue 25)
+
+  @Test
+  void noRequestWithoutASessionWritesARowWhateverItsMethodPathOrQuery() throws Exception {
+    serve();
+    f.say(ana, "start");
+    f.say(bob, "start");
+    String unspent = linkPath(ana);
+    Caller bea = f.in("design").caller("bea");
+    f.say(bea, "start");
+    String otherLead = signIn(bea); // signed in, but to another channel only
+    String made = "/dashboard/link/" + "A".repeat(43);
+    TableSnapshot before = f.snapshot();
+
+    for (String path :
+        new String[] {
+          "/dashboard",
+          "/dashboard/",
+          page("general"),
+          page("general") + "?sort=%ff&dir=%e2%28",
+          page("general") + "/members.csv",
+          "/dashboard/c/999999",
+          "/dashboard/sign-out",
+          "/dashboard/nowhere",
+          made,
+          "/dashboard/link/..%2F..%2Fetc",
+          unspent + "?x=%ff"
+        }) {
+      for (String method : new String[] {"GET", "HEAD", "POST", "PUT", "DELETE"}) {
+        for (String cookie :
+            new String[] {null, DashboardHandler.COOKIE + "=" + "B".repeat(43), otherLead}) {
+          if (path.equals(unspent) || (path.startsWith(unspent) && "POST".equals(method))) {
+            continue; // pressing the button of an unspent link is signing in
+          }
+          if (path.endsWith("/sign-out") && otherLead.equals(cookie)) {
+            continue; // a real session's sign-out ends it
+          }
+          send(method, path, cookie);
+        }
+      }
+    }
+
+    assertThat(f.snapshot()).isEqualTo(before);
+  }
+
+  private void send(String method, String path, String cookie) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(local + path))
+            .method(method, HttpRequest.BodyPublishers.noBody());
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    client.send(request.build(), HttpResponse.BodyHandlers.discarding());
   }
 
   @Test

@@ -124,20 +124,24 @@ class HttpServerTest {
     assertThat(JSON.readTree(live.body()).path("status").asText()).isEqualTo("UP");
   }
 
+  /** A part that serving does not need, down. */
+  private static HealthCheck outboxDown() {
+    return new HealthCheck() {
+      @Override
+      public String name() {
+        return "outbox";
+      }
+
+      @Override
+      public Status check() {
+        return Status.down("deliveries have waited more than 15 minutes");
+      }
+    };
+  }
+
   @Test
   void readinessAsksOnlyWhatServingNeeds() throws Exception {
-    health.register(
-        new HealthCheck() {
-          @Override
-          public String name() {
-            return "outbox";
-          }
-
-          @Override
-          public Status check() {
-            return Status.down("deliveries have waited more than 15 minutes");
-          }
-        });
+    health.register(outboxDown());
     server = start(Optional.empty(), true);
 
     assertThat(get(server, "/healthz").statusCode()).isEqualTo(503);
@@ -197,24 +201,176 @@ class HttpServerTest {
     assertThat(post.statusCode()).isEqualTo(405);
   }
 
+  // ---- quiet errors (issue 25)
+
+  /** A route that reads its query the way the dashboard and Slack's install pages do. */
+  private static Handler queryReader() {
+    return new Handler.Abstract() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) {
+        Request.extractQueryParameters(request); // throws on a malformed encoding
+        response.setStatus(200);
+        callback.succeeded();
+        return true;
+      }
+    };
+  }
+
+  private HttpServer withRoute() throws Exception {
+    HttpServer started =
+        new HttpServer(
+            Optional.of("127.0.0.1"),
+            0,
+            Optional.empty(),
+            Optional.of(new HttpServer.Management(health, AppMetrics.create())));
+    started.route("/pages/*", queryReader());
+    started.start();
+    return started;
+  }
+
+  private static void assertSmallPage(HttpResponse<String> response) {
+    assertThat(response.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(csp -> assertThat(csp).startsWith("default-src 'none'"));
+    assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+    assertThat(response.body()).doesNotContainIgnoringCase("jetty").doesNotContain("<script");
+  }
+
+  @Test
+  void noAnswerNamesTheServerOrItsVersion() throws Exception {
+    server = withRoute();
+
+    for (String path : new String[] {"/livez", "/pages/a", "/nowhere", "/pages/a?x=%ff"}) {
+      HttpResponse<String> answer = get(server, path);
+      assertThat(answer.headers().firstValue("Server")).as(path).isEmpty();
+      assertThat(answer.body()).as(path).doesNotContainIgnoringCase("jetty");
+    }
+  }
+
+  @Test
+  void anAddressNothingServesGetsTheAppsOwnPageWithACsp() throws Exception {
+    server = withRoute();
+
+    HttpResponse<String> nowhere = get(server, "/nowhere/at/all");
+
+    assertThat(nowhere.statusCode()).isEqualTo(404);
+    assertThat(nowhere.body()).contains("<h1>Not Found</h1>");
+    assertSmallPage(nowhere);
+  }
+
+  @Test
+  void aMalformedEncodingIsA400WithOneLogLineAndNoStackTrace() throws Exception {
+    server = withRoute();
+    ch.qos.logback.classic.Logger logger =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.roadmapcoach");
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+        new ch.qos.logback.core.read.ListAppender<>();
+    lines.start();
+    logger.addAppender(lines);
+    try {
+      for (int i = 0; i < 50; i++) {
+        for (String path :
+            new String[] {
+              "/pages/a?x=%ff", "/pages/a?sort=%e2%28", "/pages/%ff", "/nowhere?a=%ff%fe"
+            }) {
+          HttpResponse<String> refused = get(server, path);
+          assertThat(refused.statusCode()).as(path).isEqualTo(400);
+          assertSmallPage(refused);
+        }
+      }
+    } finally {
+      logger.detachAppender(lines);
+    }
+
+    assertThat(get(server, "/pages/a?x=%C3%A9&y=a+b").statusCode()).isEqualTo(200);
+    assertThat(lines.list).hasSize(1);
+    assertThat(lines.list.getFirst().getThrowableProxy()).isNull();
+    assertThat(lines.list.getFirst().getFormattedMessage())
+        .contains("Refused a request with a malformed percent-encoding", "GET /pages/a")
+        .doesNotContain("%ff");
+  }
+
+  @Test
+  void anEncodingIsWellFormedOnlyAsWholeEscapesOfUtf8() {
+    assertThat(Guard.wellEncoded(null)).isTrue();
+    assertThat(Guard.wellEncoded("sort=points&dir=desc")).isTrue();
+    assertThat(Guard.wellEncoded("name=%C3%A9t%C3%A9+%F0%9F%8C%B4")).isTrue();
+    assertThat(Guard.wellEncoded("a=%f")).isFalse();
+    assertThat(Guard.wellEncoded("a=%")).isFalse();
+    assertThat(Guard.wellEncoded("a=%zz")).isFalse();
+    assertThat(Guard.wellEncoded("a=%ff")).isFalse();
+    assertThat(Guard.wellEncoded("a=%C3")).isFalse(); // half a character
+  }
+
+  @Test
+  void whatJettyRefusesItselfGetsTheAppsPageToo() throws Exception {
+    server = withRoute();
+
+    String answer;
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+      socket
+          .getOutputStream()
+          .write(
+              "GET /livez HTTP/1.1\r\nHost: x\r\nA header without a colon\r\n\r\n"
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      answer =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    assertThat(answer).startsWith("HTTP/1.1 400 ");
+    assertThat(answer)
+        .contains("Content-Security-Policy: default-src 'none'", "<h1>Bad Request</h1>")
+        .doesNotContainIgnoringCase("jetty")
+        .doesNotContain("Server:");
+  }
+
+  @Test
+  void underAnHttpsPublicAddressEveryAnswerAsksForHttpsOnly() throws Exception {
+    HttpServer plain = withRoute();
+    second = plain;
+    server = new HttpServer(Optional.of("127.0.0.1"), 0, Optional.empty(), Optional.empty());
+    server.route("/pages/*", queryReader());
+    server.strictTransportSecurity();
+    server.start();
+
+    for (String path : new String[] {"/pages/a", "/nowhere", "/pages/a?x=%ff"}) {
+      assertThat(get(server, path).headers().firstValue("Strict-Transport-Security"))
+          .as(path)
+          .hasValue("max-age=31536000");
+      assertThat(get(plain, path).headers().firstValue("Strict-Transport-Security"))
+          .as(path)
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void probesOnAPublicPortSayTheStatusOnly() throws Exception {
+    health.register(outboxDown());
+    server = new HttpServer(Optional.of("127.0.0.1"), 0, Optional.empty(), Optional.empty());
+    server.probes(health);
+    server.start();
+
+    HttpResponse<String> ready = get(server, "/readyz");
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.body().strip()).isEqualTo("{\"status\":\"UP\"}");
+    assertThat(get(server, "/livez").statusCode()).isEqualTo(200);
+    assertThat(get(server, "/healthz").statusCode()).isEqualTo(404);
+    assertThat(get(server, "/metrics").statusCode()).isEqualTo(404);
+    databaseUp.set(false);
+    HttpResponse<String> down = get(server, "/readyz");
+    assertThat(down.statusCode()).isEqualTo(503);
+    assertThat(down.body()).doesNotContain("database");
+  }
+
   @Test
   void aBindAddressOfLoopbackRefusesConnectionsToTheMachinesOtherAddresses() throws Exception {
-    java.util.Optional<java.net.InetAddress> other =
-        java.net.NetworkInterface.networkInterfaces()
-            .flatMap(java.net.NetworkInterface::inetAddresses)
-            .filter(address -> address instanceof java.net.Inet4Address)
-            .filter(address -> !address.isLoopbackAddress())
-            .findFirst();
+    java.util.Optional<java.net.InetAddress> other = Addresses.anyButLoopback();
     org.junit.jupiter.api.Assumptions.assumeTrue(
         other.isPresent(), "this machine has no address but loopback");
     server = start(Optional.empty(), true);
 
     assertThat(get(server, "/livez").statusCode()).isEqualTo(200);
-    try (java.net.Socket socket = new java.net.Socket()) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(
-              () ->
-                  socket.connect(new java.net.InetSocketAddress(other.get(), server.port()), 2000))
-          .isInstanceOf(java.io.IOException.class);
-    }
+    Addresses.assertRefused(other.get(), server.port());
   }
 }

@@ -11,6 +11,7 @@ import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
 import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
 import static io.roadmapcoach.db.schema.Tables.QUIZ_ATTEMPT;
 import static io.roadmapcoach.db.schema.Tables.QUIZ_QUESTION;
+import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 
 import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.DatePart;
 import org.jooq.Field;
@@ -130,15 +132,23 @@ public final class DashboardRepository {
         .execute();
   }
 
-  /** The session, while it lasts. */
+  /**
+   * The session, while it lasts and while what it was opened in still stands: its member (not
+   * erased) in a workspace that has not removed the app. Which channels it shows is {@link
+   * #channelsLed}'s to say, on every request.
+   */
   public Optional<Grant> session(byte[] idHash, Instant now) {
     return dsl.select(DASHBOARD_SESSION.fields())
         .select(MEMBER.WORKSPACE_ID)
         .from(DASHBOARD_SESSION)
         .join(MEMBER)
         .on(MEMBER.ID.eq(DASHBOARD_SESSION.MEMBER_ID))
+        .join(WORKSPACE)
+        .on(WORKSPACE.ID.eq(MEMBER.WORKSPACE_ID))
         .where(
-            DASHBOARD_SESSION.ID_HASH.eq(idHash), DASHBOARD_SESSION.EXPIRES_AT.gt(Times.utc(now)))
+            DASHBOARD_SESSION.ID_HASH.eq(idHash),
+            DASHBOARD_SESSION.EXPIRES_AT.gt(Times.utc(now)),
+            WORKSPACE.REMOVED_AT.isNull())
         .fetchOptional(
             r ->
                 new Grant(
@@ -148,6 +158,19 @@ public final class DashboardRepository {
                     r.get(DASHBOARD_SESSION.PLATFORM_ADMIN),
                     Times.instant(r.get(DASHBOARD_SESSION.EXPIRES_AT)),
                     Optional.empty()));
+  }
+
+  /** Ends one session (signing out); false when there was none by that id. */
+  public boolean endSession(byte[] idHash) {
+    return dsl.deleteFrom(DASHBOARD_SESSION).where(DASHBOARD_SESSION.ID_HASH.eq(idHash)).execute()
+        == 1;
+  }
+
+  /** Ends every session of the member (a new sign-in replaces them). */
+  public int endSessionsOf(long memberId) {
+    return dsl.deleteFrom(DASHBOARD_SESSION)
+        .where(DASHBOARD_SESSION.MEMBER_ID.eq(memberId))
+        .execute();
   }
 
   /**
@@ -171,23 +194,32 @@ public final class DashboardRepository {
         CHANNEL_LEAD, CHANNEL_LEAD.CHANNEL_ID.eq(channelId), CHANNEL_LEAD.MEMBER_ID.eq(memberId));
   }
 
+  /** Whether the member is a named lead of any channel (of their workspace). */
+  public boolean leadsAnyChannel(long memberId) {
+    return dsl.fetchExists(CHANNEL_LEAD, CHANNEL_LEAD.MEMBER_ID.eq(memberId));
+  }
+
   /**
-   * The channels the grant's lead leads, by name: every channel of the workspace for a platform
-   * admin, else those they are a named lead of (read now, so an {@code unlead} takes effect at
-   * once).
+   * The channels the grant's member leads now, by name: every channel of the workspace while the
+   * platform last said they administer it, else those they are a named lead of. Read on every
+   * request, so an {@code unlead} or an admin's lost rights take effect at once.
    */
   public List<Channel> channelsLed(Grant grant) {
-    var query = dsl.select(CHANNEL.fields()).from(CHANNEL);
-    var where =
-        grant.platformAdmin()
-            ? query.where(CHANNEL.WORKSPACE_ID.eq(grant.workspaceId()))
-            : query
-                .join(CHANNEL_LEAD)
-                .on(CHANNEL_LEAD.CHANNEL_ID.eq(CHANNEL.ID))
+    Condition admin =
+        DSL.exists(
+            DSL.selectOne()
+                .from(MEMBER)
+                .where(MEMBER.ID.eq(grant.memberId()), MEMBER.PLATFORM_ADMIN.isTrue()));
+    Condition namedLead =
+        DSL.exists(
+            DSL.selectOne()
+                .from(CHANNEL_LEAD)
                 .where(
-                    CHANNEL_LEAD.MEMBER_ID.eq(grant.memberId()),
-                    CHANNEL.WORKSPACE_ID.eq(grant.workspaceId()));
-    return where
+                    CHANNEL_LEAD.CHANNEL_ID.eq(CHANNEL.ID),
+                    CHANNEL_LEAD.MEMBER_ID.eq(grant.memberId())));
+    return dsl.select(CHANNEL.fields())
+        .from(CHANNEL)
+        .where(CHANNEL.WORKSPACE_ID.eq(grant.workspaceId()), admin.or(namedLead))
         .orderBy(CHANNEL.NAME, CHANNEL.ID)
         .fetch(r -> MemberRepository.channel(r.into(CHANNEL)));
   }

@@ -38,6 +38,14 @@ import java.util.stream.Collectors;
 public final class DashboardService {
   public static final Duration LINK_LIFETIME = Duration.ofMinutes(15);
   public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+
+  /**
+   * A session opened on a workspace admin's rights alone (no channel names them lead): the platform
+   * may take those rights away without telling us until their next command, so the session is
+   * short.
+   */
+  public static final Duration ADMIN_SESSION_LIFETIME = Duration.ofHours(1);
+
   public static final Duration STUCK_AFTER = Duration.ofDays(7);
   public static final int WEEKS = 12;
   public static final int MOST_MISSED = 10;
@@ -134,7 +142,10 @@ public final class DashboardService {
         .context(
             Text.of(
                     "Only you see this link. It works once, within 15 minutes, and keeps you signed in"
-                        + " for 12 hours in that browser. Need another? Ask ")
+                        + (repository.leadsAnyChannel(scope.member().id())
+                            ? " for 12 hours"
+                            : " for an hour (on your workspace admin rights)")
+                        + " in that browser, signing out your older sessions. Need another? Ask ")
                 .code("/roadmap dashboard")
                 .plain(" again."))
         .build()
@@ -209,12 +220,21 @@ public final class DashboardService {
     return link.expiresAt().isAfter(now) ? LinkState.VALID : LinkState.EXPIRED;
   }
 
-  /** A link spent: the new session's id (for the cookie) and the channel to show first. */
-  public record SignIn(String sessionId, long channelId) {}
+  /**
+   * A link spent: the new session's id (for the cookie), the channel to show first, and how long
+   * the session lasts.
+   */
+  public record SignIn(String sessionId, long channelId, Duration lifetime) {
+    @Override
+    public String toString() {
+      return "SignIn[sessionId=***, channelId=" + channelId + ", lifetime=" + lifetime + "]";
+    }
+  }
 
   /**
-   * Spends the link and starts a 12-hour session, or says why not. Of two presses at once, one
-   * signs in and the other is told the link was used.
+   * Spends the link and starts a session, or says why not: 12 hours for a named lead, 1 hour on a
+   * workspace admin's rights alone. The member's older sessions end: a new link replaces them. Of
+   * two presses at once, one signs in and the other is told the link was used.
    */
   public SignInResult signIn(String token) {
     if (!Secrets.wellFormed(token)) {
@@ -233,11 +253,15 @@ public final class DashboardService {
             return new SignInResult(
                 Optional.empty(), why == LinkState.VALID ? LinkState.USED : why);
           }
+          long memberId = link.get().memberId();
+          Duration lifetime =
+              repository.leadsAnyChannel(memberId) ? SESSION_LIFETIME : ADMIN_SESSION_LIFETIME;
+          repository.endSessionsOf(memberId);
           String sessionId = secrets.next();
-          repository.saveSession(
-              Secrets.hash(sessionId), link.get(), now, now.plus(SESSION_LIFETIME));
+          repository.saveSession(Secrets.hash(sessionId), link.get(), now, now.plus(lifetime));
           return new SignInResult(
-              Optional.of(new SignIn(sessionId, link.get().channelId())), LinkState.VALID);
+              Optional.of(new SignIn(sessionId, link.get().channelId(), lifetime)),
+              LinkState.VALID);
         });
   }
 
@@ -252,7 +276,10 @@ public final class DashboardService {
     }
   }
 
-  /** The session's lead, while the session lasts. */
+  /**
+   * The session's lead, while the session lasts, its member is not erased and its workspace has not
+   * removed the app. What the lead may see is asked again of every page ({@link #channels}).
+   */
   public Optional<Viewer> viewer(String sessionId) {
     if (!Secrets.wellFormed(sessionId)) {
       return Optional.empty();
@@ -261,7 +288,18 @@ public final class DashboardService {
         () -> repository.session(Secrets.hash(sessionId), clock.instant()).map(Viewer::new));
   }
 
-  /** The channels the viewer leads now, by name. */
+  /** Ends the session ({@code sign out}); false when there was none (nothing is written then). */
+  public boolean signOut(String sessionId) {
+    if (!Secrets.wellFormed(sessionId)) {
+      return false;
+    }
+    return transactions.inTransaction(() -> repository.endSession(Secrets.hash(sessionId)));
+  }
+
+  /**
+   * The channels the viewer leads now, by name: every channel of the workspace while the platform
+   * last said they administer it, else those they are a named lead of.
+   */
   public List<Channel> channels(Viewer viewer) {
     return transactions.inTransaction(() -> repository.channelsLed(viewer.grant()));
   }

@@ -96,6 +96,24 @@ final class InstallationRepository {
         .execute();
   }
 
+  /**
+   * Replaces the stored tokens with the same tokens sealed anew, only while the bot token is still
+   * {@code storedBotToken}: a refresh that stored other tokens meanwhile is kept.
+   */
+  boolean replaceTokens(
+      Platform platform,
+      String workspaceId,
+      byte[] storedBotToken,
+      byte[] botToken,
+      byte[] refreshToken) {
+    return dsl.update(INSTALLATION)
+            .set(INSTALLATION.BOT_TOKEN, botToken)
+            .set(INSTALLATION.BOT_REFRESH_TOKEN, refreshToken)
+            .where(key(platform, workspaceId), INSTALLATION.BOT_TOKEN.eq(storedBotToken))
+            .execute()
+        == 1;
+  }
+
   boolean delete(Platform platform, String workspaceId) {
     return dsl.deleteFrom(INSTALLATION).where(key(platform, workspaceId)).execute() == 1;
   }

@@ -295,10 +295,23 @@ public final class Installations {
 
   // ---- stored form
 
+  /**
+   * The installation a row holds, tokens decrypted. Tokens the previous key sealed ({@code
+   * ROADMAP_SECRET_KEY_PREVIOUS}) are sealed again under the current key on the way, so that after
+   * a rotation every installation in use moves to the new key.
+   */
   private Installation installation(InstallationRecord r) {
     Platform platform = Platform.ofKey(r.getPlatform());
     String ws = r.getWorkspaceExternalId();
     TokenCipher c = cipher();
+    TokenCipher.Opened bot = c.open(r.getBotToken(), context(platform, ws, "bot"));
+    Optional<TokenCipher.Opened> refresh =
+        Optional.ofNullable(r.getBotRefreshToken())
+            .map(t -> c.open(t, context(platform, ws, "refresh")));
+    if (bot.underPreviousKey()
+        || refresh.filter(TokenCipher.Opened::underPreviousKey).isPresent()) {
+      sealAgain(r, bot, refresh);
+    }
     return new Installation(
         platform,
         ws,
@@ -309,11 +322,34 @@ public final class Installations {
         r.getBotUserId(),
         r.getBotScopes(),
         Optional.ofNullable(r.getInstallerUserId()),
-        c.decrypt(r.getBotToken(), context(platform, ws, "bot")),
-        Optional.ofNullable(r.getBotRefreshToken())
-            .map(t -> c.decrypt(t, context(platform, ws, "refresh"))),
+        bot.token(),
+        refresh.map(TokenCipher.Opened::token),
         Optional.ofNullable(r.getBotTokenExpiresAt()).map(Times::instant),
         Times.instant(r.getInstalledAt()));
+  }
+
+  /**
+   * Stores the row's tokens sealed under the current key, unless the row changed since it was read
+   * (a refresh stored new tokens meanwhile, under the current key already).
+   */
+  private void sealAgain(
+      InstallationRecord r, TokenCipher.Opened bot, Optional<TokenCipher.Opened> refresh) {
+    Platform platform = Platform.ofKey(r.getPlatform());
+    String ws = r.getWorkspaceExternalId();
+    TokenCipher c = cipher();
+    boolean sealed =
+        repository.replaceTokens(
+            platform,
+            ws,
+            r.getBotToken(),
+            c.encrypt(bot.token(), context(platform, ws, "bot")),
+            refresh.map(t -> c.encrypt(t.token(), context(platform, ws, "refresh"))).orElse(null));
+    if (sealed) {
+      log.info(
+          "Sealed the stored tokens of {} {} again under the current ROADMAP_SECRET_KEY",
+          platform.key(),
+          ws);
+    }
   }
 
   /** What a stored token is bound to: a token copied into another row or field does not decrypt. */

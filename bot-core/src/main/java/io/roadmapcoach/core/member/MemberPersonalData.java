@@ -73,6 +73,7 @@ public final class MemberPersonalData implements PersonalData {
             MEMBER.DISPLAY_NAME,
             MEMBER.TIME_ZONE,
             MEMBER.PLATFORM_TIME_ZONE,
+            MEMBER.PLATFORM_ADMIN,
             MEMBER.REMIND_ENABLED,
             MEMBER.REMIND_TIME,
             MEMBER.REMIND_DAYS,

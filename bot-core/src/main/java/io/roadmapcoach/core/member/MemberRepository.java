@@ -84,6 +84,7 @@ public final class MemberRepository {
     String platformZone = caller.platformZone().map(ZoneId::getId).orElse(null);
     return member.getDeliverable()
         && member.getDisplayName().equals(caller.userName())
+        && member.getPlatformAdmin() == caller.platformAdmin()
         && (platformZone == null || platformZone.equals(member.getPlatformTimeZone()));
   }
 
@@ -215,18 +216,24 @@ public final class MemberRepository {
               MEMBER.WORKSPACE_ID,
               MEMBER.EXTERNAL_ID,
               MEMBER.DISPLAY_NAME,
-              MEMBER.PLATFORM_TIME_ZONE)
-          .values(workspace, caller.userId(), caller.userName(), platformZone)
+              MEMBER.PLATFORM_TIME_ZONE,
+              MEMBER.PLATFORM_ADMIN)
+          .values(
+              workspace, caller.userId(), caller.userName(), platformZone, caller.platformAdmin())
           .onConflictDoNothing()
           .execute();
       row = dsl.selectFrom(MEMBER).where(key).fetchSingle();
     } else {
       boolean renamed = !row.getDisplayName().equals(caller.userName());
       boolean moved = platformZone != null && !platformZone.equals(row.getPlatformTimeZone());
-      if (renamed || moved || !row.getDeliverable()) {
+      // admin rights as the platform said them last: the dashboard follows them (a direct message
+      // never comes this way: Discord tells no roles there)
+      boolean rightsChanged = row.getPlatformAdmin() != caller.platformAdmin();
+      if (renamed || moved || rightsChanged || !row.getDeliverable()) {
         // a member once unreachable (DMs closed, say) gets another chance when they come back
         row.setDeliverable(true);
         row.setDisplayName(caller.userName());
+        row.setPlatformAdmin(caller.platformAdmin());
         if (moved) {
           row.setPlatformTimeZone(platformZone);
         }

@@ -193,6 +193,110 @@ class DashboardServiceTest {
   }
 
   @Test
+  void aSessionOpenedOnAdminRightsLosesEveryChannelWhenThePlatformTakesThemAway() {
+    f.say(ana, "start");
+    f.say(f.in("design").caller("bea"), "start");
+    Viewer boss = viewer(signIn(f.admin("boss")));
+    assertThat(dashboard.channels(boss)).hasSize(2);
+
+    // the platform reports the same person without admin rights on their next command
+    f.say(f.member("boss", "boss", java.util.Optional.empty(), false), "status");
+
+    assertThat(dashboard.channels(boss)).isEmpty();
+    assertThat(dashboard.report(boss, f.channelId("general"))).isEmpty();
+    assertThat(dashboard.csv(boss, f.channelId("design"))).isEmpty();
+  }
+
+  @Test
+  void anAdminWhoIsAlsoANamedLeadKeepsTheirOwnChannelWhenAdminRightsGo() {
+    Caller boss = f.admin("boss");
+    f.say(boss, "start"); // the first in #general: its named lead
+    f.say(f.in("design").caller("bea"), "start");
+    Viewer session = viewer(signIn(boss));
+    assertThat(dashboard.channels(session)).hasSize(2);
+
+    f.say(f.member("boss", "boss", java.util.Optional.empty(), false), "status");
+
+    assertThat(dashboard.channels(session)).extracting(c -> c.name()).containsExactly("general");
+  }
+
+  @Test
+  void aSessionOnAdminRightsAloneLastsAnHourANamedLeadsTwelve() {
+    f.say(ana, "start");
+    SignIn boss = signIn(f.admin("boss"));
+    SignIn anas = signIn(ana);
+
+    assertThat(boss.lifetime()).isEqualTo(Duration.ofHours(1));
+    assertThat(anas.lifetime()).isEqualTo(Duration.ofHours(12));
+    assertThat(d.link(f.admin("boss")).plainText()).contains("for an hour");
+    assertThat(d.link(ana).plainText()).contains("for 12 hours");
+    f.after(Duration.ofHours(1).minusSeconds(1));
+    assertThat(dashboard.viewer(boss.sessionId())).isPresent();
+    f.after(Duration.ofSeconds(1));
+
+    assertThat(dashboard.viewer(boss.sessionId())).isEmpty();
+    assertThat(dashboard.viewer(anas.sessionId())).isPresent();
+  }
+
+  @Test
+  void signingInWithANewLinkEndsTheLeadsOlderSessionsOnly() {
+    f.say(ana, "start");
+    Caller bea = f.in("design").caller("bea");
+    f.say(bea, "start");
+    SignIn first = signIn(ana);
+    SignIn beas = signIn(bea);
+
+    SignIn second = signIn(ana);
+
+    assertThat(dashboard.viewer(first.sessionId())).isEmpty();
+    assertThat(dashboard.viewer(second.sessionId())).isPresent();
+    assertThat(dashboard.viewer(beas.sessionId())).isPresent();
+  }
+
+  @Test
+  void signingOutEndsThatSessionAndAMadeUpOneChangesNothing() {
+    f.say(ana, "start");
+    SignIn signIn = signIn(ana);
+    TableSnapshot before = f.snapshot();
+
+    assertThat(dashboard.signOut("C".repeat(43))).isFalse();
+    assertThat(dashboard.signOut("not a session")).isFalse();
+    assertThat(f.snapshot()).isEqualTo(before);
+
+    assertThat(dashboard.signOut(signIn.sessionId())).isTrue();
+    assertThat(dashboard.viewer(signIn.sessionId())).isEmpty();
+    assertThat(f.dsl().fetchCount(DASHBOARD_SESSION)).isZero();
+  }
+
+  @Test
+  void aWorkspaceThatRemovedTheAppHasNoSessions() {
+    f.say(ana, "start");
+    SignIn signIn = signIn(ana);
+
+    new io.roadmapcoach.core.member.Workspaces(
+            f.dsl(),
+            f.services().transactions(),
+            f.clock(),
+            new io.roadmapcoach.core.delivery.OutboxRepository(f.dsl())::dropPendingOf)
+        .removed(ana.platform(), ana.workspaceId());
+
+    assertThat(dashboard.viewer(signIn.sessionId())).isEmpty();
+  }
+
+  @Test
+  void forgetMeEndsTheMembersSessions() {
+    f.say(ana, "start");
+    f.say(bob, "start");
+    f.say(ana, "lead @bob");
+    SignIn signIn = signIn(ana);
+
+    f.press(ana, f.say(ana, "forget-me").buttons().getFirst().actionId());
+
+    assertThat(dashboard.viewer(signIn.sessionId())).isEmpty();
+    assertThat(f.dsl().fetchCount(DASHBOARD_SESSION)).isZero();
+  }
+
+  @Test
   void theReportCountsTheFunnelTheWeeksTheMembersAndTheQuizzes() {
     // week of Monday 2 March: bob starts and is never seen again
     f.say(bob, "start");

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresExtension.class)
 class InstallationsTest {
   private static final String KEY = "a-test-key-of-forty-characters-0123456789";
+  private static final String OLD_KEY = "an-older-key-of-forty-characters-98765432";
   private static final String TEAM = "T0AAA";
 
   private final DSLContext dsl = TestDatabase.dsl();
@@ -125,6 +126,110 @@ class InstallationsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least 32 characters")
         .hasMessageContaining("openssl rand");
+  }
+
+  @Test
+  void aWeakSecretKeyIsRefusedSayingWhyWithoutShowingIt() {
+    assertThatThrownBy(() -> TokenCipher.fromSecret("a".repeat(32)))
+        .hasMessageContaining("only 1 different characters")
+        .hasMessageNotContaining("aaaa");
+    assertThatThrownBy(() -> TokenCipher.fromSecret("correct-horse-".repeat(3)))
+        .hasMessageContaining("different characters")
+        .hasMessageNotContaining("horse");
+    assertThatThrownBy(() -> TokenCipher.fromSecret("0123456789abcdef".repeat(2)))
+        .hasMessageContaining("repeats the same 16 characters")
+        .hasMessageNotContaining("0123");
+    // a unit cut short at the end repeats all the same
+    assertThatThrownBy(() -> TokenCipher.fromSecret("Zq8#vB2!mK5$xL9pR7tY".repeat(2) + "Zq8"))
+        .hasMessageContaining("repeats the same 20 characters");
+    assertThat(TokenCipher.weakness("  " + KEY + "  ")).isEmpty();
+    assertThat(TokenCipher.weakness("sPUDTaT2e0Mle1Ly6NWBnwRXo1LE8G36qXAXY6sSNEs=")).isEmpty();
+  }
+
+  @Test
+  void aTokenSealedUnderThePreviousKeyIsReadAndSealedAgainUnderTheNewOne() {
+    Installations before = withKey(OLD_KEY);
+    before.save(rotating("xoxb-secret-token-A", clock.instant().plus(Duration.ofHours(12))));
+    byte[] sealedBefore = dsl.fetchSingle(INSTALLATION).getBotToken();
+    Installations rotating =
+        new Installations(
+            dsl,
+            new Transactions(dsl),
+            Optional.of(TokenCipher.fromSecrets(KEY, Optional.of(OLD_KEY))),
+            clock);
+
+    Installation read = rotating.find(Platform.SLACK, TEAM).orElseThrow();
+
+    assertThat(read.botToken()).isEqualTo("xoxb-secret-token-A");
+    assertThat(read.refreshToken()).contains("xoxe-1-refresh");
+    assertThat(dsl.fetchSingle(INSTALLATION).getBotToken()).isNotEqualTo(sealedBefore);
+    // sealed under the new key alone now: the old key is no longer needed, nor able, to read it
+    Installation after = withKey(KEY).find(Platform.SLACK, TEAM).orElseThrow();
+    assertThat(after.botToken()).isEqualTo("xoxb-secret-token-A");
+    assertThat(after.refreshToken()).contains("xoxe-1-refresh");
+    assertThatThrownBy(() -> before.find(Platform.SLACK, TEAM))
+        .isInstanceOf(TokenCipher.UndecryptableToken.class);
+  }
+
+  /**
+   * A token as every version so far stored it, written here by hand: a version byte, a 96-bit
+   * nonce, then AES-256-GCM under the SHA-256 of the key's text, bound to the workspace and
+   * purpose.
+   */
+  private static byte[] sealedByAnEarlierVersion(String key, String token, String context)
+      throws Exception {
+    byte[] nonce = new byte[12];
+    new java.security.SecureRandom().nextBytes(nonce);
+    javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+    cipher.init(
+        javax.crypto.Cipher.ENCRYPT_MODE,
+        new javax.crypto.spec.SecretKeySpec(
+            java.security.MessageDigest.getInstance("SHA-256")
+                .digest(key.getBytes(StandardCharsets.UTF_8)),
+            "AES"),
+        new javax.crypto.spec.GCMParameterSpec(128, nonce));
+    cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+    byte[] sealed = cipher.doFinal(token.getBytes(StandardCharsets.UTF_8));
+    return java.nio.ByteBuffer.allocate(1 + nonce.length + sealed.length)
+        .put((byte) 1)
+        .put(nonce)
+        .put(sealed)
+        .array();
+  }
+
+  /**
+   * The workspace's installation, its bot token as an earlier version stored it under {@code key}.
+   */
+  private void storedByAnEarlierVersion(String key, String token) throws Exception {
+    installations.save(installation("xoxb-placeholder", Optional.empty(), Optional.empty()));
+    dsl.update(INSTALLATION)
+        .set(INSTALLATION.BOT_TOKEN, sealedByAnEarlierVersion(key, token, "slack/" + TEAM + "/bot"))
+        .execute();
+  }
+
+  @Test
+  void tokensStoredUnderAnOnceAcceptedWeakKeyAreReadWhileItIsRotatedAway() throws Exception {
+    String weak = "a".repeat(32); // accepted before issue 25
+    storedByAnEarlierVersion(weak, "xoxb-stored-long-ago");
+    TokenCipher rotating = TokenCipher.fromSecrets(KEY, Optional.of(weak));
+
+    Installation read =
+        new Installations(dsl, new Transactions(dsl), Optional.of(rotating), clock)
+            .find(Platform.SLACK, TEAM)
+            .orElseThrow();
+
+    assertThat(read.botToken()).isEqualTo("xoxb-stored-long-ago");
+    assertThat(installations.find(Platform.SLACK, TEAM).orElseThrow().botToken())
+        .isEqualTo("xoxb-stored-long-ago");
+    assertThat(rotating.toString()).doesNotContain(weak).doesNotContain(KEY);
+  }
+
+  @Test
+  void theKeyIsDerivedAsBeforeSoStoredTokensStayReadable() throws Exception {
+    storedByAnEarlierVersion(KEY, "xoxb-stored-long-ago");
+
+    assertThat(installations.find(Platform.SLACK, TEAM).orElseThrow().botToken())
+        .isEqualTo("xoxb-stored-long-ago");
   }
 
   @Test

@@ -196,12 +196,11 @@ public final class Core implements AutoCloseable {
   }
 
   /**
-   * Erases what is kept past its time: workspaces removed longer than the retention period ago, and
-   * spent OAuth states. Enqueues nothing.
+   * Erases what is kept past its time: workspaces removed longer than the retention period ago.
+   * Enqueues nothing.
    */
   private int eraseExpired(WorkspaceRetention retention, Instant now) {
     retention.eraseDue(now);
-    installations.purgeSpentStates(now);
     return 0;
   }
 

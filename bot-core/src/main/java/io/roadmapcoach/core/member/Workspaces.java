@@ -1,5 +1,7 @@
 package io.roadmapcoach.core.member;
 
+import static io.roadmapcoach.db.schema.Tables.DASHBOARD_LINK;
+import static io.roadmapcoach.db.schema.Tables.DASHBOARD_SESSION;
 import static io.roadmapcoach.db.schema.Tables.HANDLED_EVENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
@@ -21,7 +23,7 @@ import org.jooq.impl.DSL;
 
 /**
  * What platforms tell us about workspaces outside of commands: uninstalls, retried events, replayed
- * requests, and members' statuses (away on holiday, say).
+ * requests, and members' statuses (away on holiday, say, or no longer an admin).
  */
 public final class Workspaces {
   private final DSLContext dsl;
@@ -170,5 +172,45 @@ public final class Workspaces {
                     .where(MEMBER.WORKSPACE_ID.eq(workspace), MEMBER.EXTERNAL_ID.eq(userExternalId))
                     .execute())
         > 0;
+  }
+
+  /**
+   * Whether the member administers their workspace, as the platform reports it when it changes
+   * (Slack's {@code user_change}). An admin leads every channel of the workspace, and a dashboard
+   * link or session opened on admin rights carries them: when the platform says the member is no
+   * admin any more, those links and sessions lose the rights at once (they keep the channels the
+   * member is a named lead of). Becoming an admin grants nothing to what is open: the next {@code
+   * /roadmap dashboard} does. False when the coach does not know the member.
+   */
+  public boolean platformAdminChanged(
+      Platform platform, String workspaceExternalId, String userExternalId, boolean admin) {
+    var member =
+        DSL.select(MEMBER.ID)
+            .from(MEMBER)
+            .join(WORKSPACE)
+            .on(WORKSPACE.ID.eq(MEMBER.WORKSPACE_ID))
+            .where(
+                WORKSPACE.PLATFORM.eq(platform.key()),
+                WORKSPACE.EXTERNAL_ID.eq(workspaceExternalId),
+                MEMBER.EXTERNAL_ID.eq(userExternalId));
+    return transactions.inTransaction(
+        () -> {
+          if (!dsl.fetchExists(member)) {
+            return false;
+          }
+          if (!admin) {
+            dsl.update(DASHBOARD_SESSION)
+                .set(DASHBOARD_SESSION.PLATFORM_ADMIN, false)
+                .where(
+                    DASHBOARD_SESSION.MEMBER_ID.in(member),
+                    DASHBOARD_SESSION.PLATFORM_ADMIN.isTrue())
+                .execute();
+            dsl.update(DASHBOARD_LINK)
+                .set(DASHBOARD_LINK.PLATFORM_ADMIN, false)
+                .where(DASHBOARD_LINK.MEMBER_ID.in(member), DASHBOARD_LINK.PLATFORM_ADMIN.isTrue())
+                .execute();
+          }
+          return true;
+        });
   }
 }

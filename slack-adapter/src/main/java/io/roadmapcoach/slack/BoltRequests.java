@@ -1,0 +1,71 @@
+package io.roadmapcoach.slack;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import com.slack.api.app_backend.slash_commands.SlashCommandPayloadDetector;
+import com.slack.api.app_backend.ssl_check.SSLCheckPayloadDetector;
+import com.slack.api.app_backend.util.JsonPayloadExtractor;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Which bodies Bolt's request parser recognises, asked with Bolt's own detectors before it sees
+ * them: for a body it does not recognise, the parser logs the whole body at WARN, and a signed body
+ * carries what members typed and their ids. The bridge says the kind instead (a payload type, never
+ * a value) and answers as Bolt would have, 404.
+ */
+final class BoltRequests {
+  private BoltRequests() {}
+
+  /** The JSON payload types Bolt 1.51's {@code SlackRequestParser} turns into requests. */
+  private static final Set<String> PAYLOAD_TYPES =
+      Set.of(
+          "interactive_message",
+          "block_actions",
+          "block_suggestion",
+          "shortcut",
+          "message_action",
+          "event_callback",
+          "url_verification",
+          "dialog_cancellation",
+          "dialog_submission",
+          "dialog_suggestion",
+          "view_submission",
+          "view_closed",
+          "workflow_step_edit");
+
+  /** A payload type as Slack writes them; anything else is not repeated in a log line. */
+  private static final Pattern TYPE_NAME = Pattern.compile("[a-z0-9_.:-]{1,64}");
+
+  private static final JsonPayloadExtractor JSON = new JsonPayloadExtractor();
+  private static final SlashCommandPayloadDetector COMMANDS = new SlashCommandPayloadDetector();
+  private static final SSLCheckPayloadDetector SSL_CHECKS = new SSLCheckPayloadDetector();
+
+  /**
+   * What kind of body this is, when it is one Bolt would not recognise; empty for one it would (and
+   * for one it cannot read at all: its parser then fails, and says only the exception).
+   */
+  static Optional<String> unrecognised(String body) {
+    try {
+      String json = JSON.extractIfExists(body);
+      if (json == null) {
+        return COMMANDS.isCommand(body) || SSL_CHECKS.isSSLCheckRequest(body)
+            ? Optional.empty()
+            : Optional.of("a form body that is no command");
+      }
+      JsonElement type = JsonParser.parseString(json).getAsJsonObject().get("type");
+      if (type == null || !type.isJsonPrimitive()) {
+        return Optional.empty(); // Bolt ignores it without a word
+      }
+      String name = type.getAsString();
+      if (PAYLOAD_TYPES.contains(name)) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          "payload type " + (TYPE_NAME.matcher(name).matches() ? name : "(not a type name)"));
+    } catch (RuntimeException unreadable) {
+      return Optional.empty();
+    }
+  }
+}

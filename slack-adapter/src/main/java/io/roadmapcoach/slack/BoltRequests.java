@@ -48,24 +48,36 @@ final class BoltRequests {
    */
   static Optional<String> unrecognised(String body) {
     try {
+      // the payload of an interaction, or an Events API body of a type Bolt knows
       String json = JSON.extractIfExists(body);
-      if (json == null) {
-        return COMMANDS.isCommand(body) || SSL_CHECKS.isSSLCheckRequest(body)
-            ? Optional.empty()
-            : Optional.of("a form body that is no command");
+      if (json != null) {
+        String type = typeOf(json);
+        return type == null || PAYLOAD_TYPES.contains(type)
+            ? Optional.empty() // known, or without a type: Bolt ignores it without a word
+            : Optional.of("payload type " + named(type));
       }
-      JsonElement type = JsonParser.parseString(json).getAsJsonObject().get("type");
-      if (type == null || !type.isJsonPrimitive()) {
-        return Optional.empty(); // Bolt ignores it without a word
-      }
-      String name = type.getAsString();
-      if (PAYLOAD_TYPES.contains(name)) {
+      if (COMMANDS.isCommand(body) || SSL_CHECKS.isSSLCheckRequest(body)) {
         return Optional.empty();
       }
-      return Optional.of(
-          "payload type " + (TYPE_NAME.matcher(name).matches() ? name : "(not a type name)"));
+      String trimmed = body.strip();
+      if (trimmed.startsWith("{")) {
+        String type = typeOf(trimmed);
+        return Optional.of(
+            "a JSON body of " + (type == null ? "no payload type" : "payload type " + named(type)));
+      }
+      return Optional.of("a form body that is no command");
     } catch (RuntimeException unreadable) {
       return Optional.empty();
     }
+  }
+
+  /** The JSON object's {@code type}, or null when it has none. */
+  private static String typeOf(String json) {
+    JsonElement type = JsonParser.parseString(json).getAsJsonObject().get("type");
+    return type == null || !type.isJsonPrimitive() ? null : type.getAsString();
+  }
+
+  private static String named(String type) {
+    return TYPE_NAME.matcher(type).matches() ? type : "(not a type name)";
   }
 }

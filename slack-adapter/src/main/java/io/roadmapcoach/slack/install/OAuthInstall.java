@@ -77,14 +77,6 @@ public final class OAuthInstall extends Handler.Abstract {
       return write(response, callback, 405, "text/plain; charset=utf-8", "use GET\n");
     }
     String from = Request.getRemoteAddr(request);
-    if (INSTALL_PATH.equals(path)) {
-      Optional<Duration> wait = installs.refuse(from);
-      if (wait.isPresent()) {
-        long seconds = Math.max(1, wait.get().toSeconds());
-        response.getHeaders().put(HttpHeader.RETRY_AFTER, String.valueOf(seconds));
-        return page(response, callback, InstallPages.tooMany());
-      }
-    }
     Map<String, List<String>> query;
     try {
       query = query(request);
@@ -95,6 +87,14 @@ public final class OAuthInstall extends Handler.Abstract {
           from,
           e.getClass().getSimpleName());
       return page(response, callback, InstallPages.malformed());
+    }
+    if (INSTALL_PATH.equals(path)) {
+      Optional<Duration> wait = installs.refuse(from);
+      if (wait.isPresent()) {
+        long seconds = Math.max(1, wait.get().toSeconds());
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, String.valueOf(seconds));
+        return page(response, callback, InstallPages.tooMany());
+      }
     }
     try {
       if (REDIRECT_PATH.equals(path) && !query.containsKey("code") && !query.containsKey("error")) {

@@ -40,8 +40,10 @@ public final class StatusChanges implements BoltEventHandler<UserChangeEvent> {
     String teamId = payload.getTeamId();
     if (user != null && user.getId() != null && teamId != null) {
       users.changed(teamId, user);
+      // not caught: an admin's rights must not outlive a failure here, so Slack, unanswered,
+      // sends the event again
+      workspaces.platformAdminChanged(Platform.SLACK, teamId, user.getId(), isAdmin(user));
       try {
-        workspaces.platformAdminChanged(Platform.SLACK, teamId, user.getId(), isAdmin(user));
         keep(workspaces, teamId, user);
       } catch (RuntimeException e) {
         log.warn("Keeping the status of a Slack member failed", e);

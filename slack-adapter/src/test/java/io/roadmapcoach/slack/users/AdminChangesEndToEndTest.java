@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roadmapcoach.core.dashboard.DashboardAddress;
 import io.roadmapcoach.core.member.Channel;
+import io.roadmapcoach.core.testing.SwitchableDataSource;
+import io.roadmapcoach.db.Database;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import io.roadmapcoach.slack.SlackSettings;
 import io.roadmapcoach.slack.testing.FakeSlack;
@@ -91,5 +93,18 @@ class AdminChangesEndToEndTest {
     slack.event("EvAdmin2", userChange(true), null);
 
     assertThat(slack.command("U9", "team").body()).doesNotContain("Only leads of");
+  }
+
+  @Test
+  void aChangeTheDatabaseCouldNotTakeIsNotAcknowledgedSoSlackSendsItAgain() {
+    SwitchableDataSource database = new SwitchableDataSource();
+    try (SlackHarness away = new SlackHarness(Database.jooq(database))) {
+      away.fake.user("U9", "Boss", "UTC", true);
+      away.command("U9", "start");
+      database.takeAway();
+
+      assertThat(away.event("EvAdmin3", userChange(false), null).statusCode()).isNotEqualTo(200);
+      database.bringBack();
+    }
   }
 }

@@ -47,7 +47,7 @@ public final class OAuthInstall extends Handler.Abstract {
   /** How often one address may open the install page in a minute: a person needs a few. */
   static final int INSTALLS_PER_WINDOW = 10;
 
-  static final Duration WINDOW = Duration.ofMinutes(1);
+  private static final Duration WINDOW = Duration.ofMinutes(1);
   private static final int MOST_ADDRESSES = 10_000;
   private static final Logger log = LoggerFactory.getLogger(OAuthInstall.class);
 

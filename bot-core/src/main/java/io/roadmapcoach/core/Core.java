@@ -171,7 +171,7 @@ public final class Core implements AutoCloseable {
                     new QuizRoutines(dsl, transactions).routines(),
                     new DeliveryRoutines(dsl).routines(),
                     new CoachingRoutines(holidays, pairing, evening).routines(),
-                    new PrivacyRoutines(retention, installations).routines())
+                    new PrivacyRoutines(retention).routines())
                 .flatMap(List::stream)
                 .toList(),
             dsl,

@@ -2,11 +2,12 @@ package io.roadmapcoach.slack;
 
 import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.member.Workspaces;
+import io.roadmapcoach.slack.http.QuietLog;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Signed requests already handled. A signature stays valid for five minutes, so whoever captured a
@@ -19,10 +20,9 @@ import org.slf4j.LoggerFactory;
  */
 final class Replays {
   private static final Logger log = LoggerFactory.getLogger(Replays.class);
-  private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
 
   private final BiPredicate<Instant, String> claim;
-  private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS - 1);
+  private final QuietLog failures = new QuietLog(log, Level.WARN);
 
   private Replays(BiPredicate<Instant, String> claim) {
     this.claim = claim;
@@ -45,13 +45,9 @@ final class Replays {
     try {
       return claim.test(signedAt, signature);
     } catch (RuntimeException e) {
-      long now = System.nanoTime();
-      long last = lastLogged.get();
-      if (now - last > LOG_INTERVAL_NANOS && lastLogged.compareAndSet(last, now)) {
-        log.warn(
-            "Could not check a Slack request for a replay ({}); handling it",
-            e.getClass().getSimpleName());
-      }
+      failures.say(
+          "Could not check a Slack request for a replay ({}); handling it",
+          e.getClass().getSimpleName());
       return true;
     }
   }

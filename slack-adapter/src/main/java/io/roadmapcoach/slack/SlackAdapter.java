@@ -18,6 +18,7 @@ import io.roadmapcoach.core.delivery.Messenger;
 import io.roadmapcoach.core.installation.Installations;
 import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.slack.actions.ButtonPresses;
+import io.roadmapcoach.slack.commands.OutageAnswers;
 import io.roadmapcoach.slack.commands.SlashCommands;
 import io.roadmapcoach.slack.delivery.Attachments;
 import io.roadmapcoach.slack.delivery.SlackClients;
@@ -105,7 +106,8 @@ public final class SlackAdapter implements AutoCloseable {
       Workspaces workspaces,
       Installations installations,
       Clock clock) {
-    return new SlackAdapter(manyWorkspaces(settings, installations), coach, workspaces, clock);
+    return new SlackAdapter(
+        manyWorkspaces(settings, installations, clock), coach, workspaces, clock);
   }
 
   /** What differs between one workspace and many; the rest is wired alike. */
@@ -143,7 +145,7 @@ public final class SlackAdapter implements AutoCloseable {
     app.event(AppHomeOpenedEvent.class, home);
     app.event(AppUninstalledEvent.class, uninstalls.uninstalled());
     app.event(TokensRevokedEvent.class, uninstalls.revoked());
-    app.event(UserChangeEvent.class, new StatusChanges(workspaces));
+    app.event(UserChangeEvent.class, new StatusChanges(workspaces, users));
     app.start();
 
     this.bridge =
@@ -173,7 +175,8 @@ public final class SlackAdapter implements AutoCloseable {
         settings.delivery());
   }
 
-  private static Mode manyWorkspaces(SlackInstallSettings settings, Installations installations) {
+  private static Mode manyWorkspaces(
+      SlackInstallSettings settings, Installations installations, Clock clock) {
     if (!installations.canStore()) {
       throw new IllegalStateException(
           "Slack installs need ROADMAP_SECRET_KEY: installation tokens are stored encrypted");
@@ -182,7 +185,7 @@ public final class SlackAdapter implements AutoCloseable {
     SlackTokens tokens =
         new InstalledTokens(installations, slack, settings.clientId(), settings.clientSecret());
     InstallationStore store = new InstallationStore(installations, tokens, settings.installUrl());
-    UnknownWorkspaces unknown = new UnknownWorkspaces(installations);
+    List<Middleware> ours = List.of(new OutageAnswers(), new UnknownWorkspaces(installations));
     App app =
         new App(installConfig(slack, settings)) {
           /** Bolt's own middleware, with ours just before its per-workspace authorisation. */
@@ -194,11 +197,11 @@ public final class SlackAdapter implements AutoCloseable {
                 && !(list.get(authorisation) instanceof MultiTeamsAuthorization)) {
               authorisation++;
             }
-            list.add(authorisation, unknown);
+            list.addAll(authorisation, ours);
             return list;
           }
         };
-    OAuthCallbacks.serve(app, installations, store, slack);
+    OAuthCallbacks.serve(app, installations, store, slack, settings.signingSecret());
     return new Mode(
         app,
         new SlackClients(slack, tokens),
@@ -207,7 +210,7 @@ public final class SlackAdapter implements AutoCloseable {
         Optional.empty(),
         Optional.empty(),
         store::forget,
-        Optional.of(new OAuthInstall(app)),
+        Optional.of(new OAuthInstall(app, clock)),
         settings.delivery());
   }
 

@@ -4,6 +4,7 @@ import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.util.SlackRequestParser;
+import io.roadmapcoach.slack.http.QuietLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -14,7 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -24,6 +25,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Our bridge from Jetty 12 to Bolt (Bolt 1.51 has no adapter for it): {@code POST /slack/events}
@@ -43,14 +45,12 @@ public final class SlackHttpBridge extends Handler.Abstract {
 
   private static final Logger log = LoggerFactory.getLogger(SlackHttpBridge.class);
   private static final String JSON = "application/json; charset=utf-8";
-  private static final long REFUSAL_LOG_INTERVAL_NANOS = 10_000_000_000L;
 
   private final App app;
   private final SlackRequestParser parser;
   private final RequestSignature signature;
   private final Replays replays;
-  private final AtomicLong lastRefusalLogged =
-      new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL_NANOS - 1);
+  private final QuietLog refusals = new QuietLog(log, Level.INFO);
 
   /**
    * The bridge in front of any Bolt app: the adapter's own, or another (the benchmark's bare app
@@ -144,6 +144,12 @@ public final class SlackHttpBridge extends Handler.Abstract {
       refused(request, "a replay of a request already handled");
       return new Answer(200, "text/plain; charset=utf-8", Map.of(), "");
     }
+    Optional<String> unknown = BoltRequests.unrecognised(body);
+    if (unknown.isPresent()) {
+      // Bolt would log the whole body at WARN: a signed body carries members' words and ids
+      log.info("Ignored a signed request Bolt does not handle: {}", unknown.get());
+      return Answer.json(404, "{\"error\":\"no handler for this request\"}");
+    }
     com.slack.api.bolt.request.Request<?> slackRequest; // Bolt's, not Jetty's
     try {
       slackRequest =
@@ -184,19 +190,7 @@ public final class SlackHttpBridge extends Handler.Abstract {
 
   /** Says so at INFO at most every ten seconds, so a flood of forged requests is no log flood. */
   private void refused(Request request, Object why) {
-    long now = System.nanoTime();
-    long last = lastRefusalLogged.get();
-    boolean loud =
-        now - last > REFUSAL_LOG_INTERVAL_NANOS && lastRefusalLogged.compareAndSet(last, now);
-    if (loud || log.isDebugEnabled()) {
-      String line = "Refused a request to {} from {}: {}";
-      Object from = Request.getRemoteAddr(request);
-      if (loud) {
-        log.info(line, PATH, from, why);
-      } else {
-        log.debug(line, PATH, from, why);
-      }
-    }
+    refusals.say("Refused a request to {} from {}: {}", PATH, Request.getRemoteAddr(request), why);
   }
 
   private static Map<String, List<String>> headers(Request request) {

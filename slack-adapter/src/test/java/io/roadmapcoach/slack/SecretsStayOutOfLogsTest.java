@@ -9,6 +9,8 @@ import io.roadmapcoach.slack.testing.FakeSlack;
 import io.roadmapcoach.slack.testing.FakeSlack.Answer;
 import io.roadmapcoach.slack.testing.LogCapture;
 import io.roadmapcoach.slack.testing.SlackHarness;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,5 +54,31 @@ class SecretsStayOutOfLogsTest {
           .doesNotContain(SlackHarness.TOKEN)
           .doesNotContain(SlackHarness.SIGNING_SECRET);
     }
+  }
+
+  @Test
+  void aSignedRequestBoltDoesNotRecogniseIsLoggedByItsTypeNeverItsBody(DSLContext dsl) {
+    String words = "my-private-words-" + System.nanoTime();
+    String json = "{\"type\":\"brand_new_kind\",\"team_id\":\"T1\",\"text\":\"" + words + "\"}";
+    String form = "team_id=T1&user_id=U1&text=" + words;
+    LogCapture logs = new LogCapture();
+    HttpResponse<String> jsonAnswer;
+    HttpResponse<String> formAnswer;
+    try (logs;
+        SlackHarness slack = new SlackHarness(dsl)) {
+      Map<String, String> headers =
+          new LinkedHashMap<>(SlackHarness.signed(json, SlackHarness.now()));
+      headers.put("Content-Type", "application/json");
+      jsonAnswer = slack.send(json, headers);
+      formAnswer = slack.post(form);
+    }
+    List<String> logged = logs.lines();
+
+    assertThat(jsonAnswer.statusCode()).isEqualTo(404);
+    assertThat(formAnswer.statusCode()).isEqualTo(404);
+    assertThat(logged).noneSatisfy(line -> assertThat(line).contains(words));
+    assertThat(logged).anySatisfy(line -> assertThat(line).contains("payload type brand_new_kind"));
+    assertThat(logged)
+        .anySatisfy(line -> assertThat(line).contains("a form body that is no command"));
   }
 }

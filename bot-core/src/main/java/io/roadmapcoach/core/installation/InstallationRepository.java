@@ -7,7 +7,6 @@ import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.time.Times;
 import io.roadmapcoach.db.schema.tables.records.InstallationRecord;
-import io.roadmapcoach.db.schema.tables.records.OauthStateRecord;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +16,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
-/** Installations and OAuth states as stored; tokens arrive here already encrypted. */
+/** Installations and spent OAuth states as stored; tokens arrive here already encrypted. */
 final class InstallationRepository {
   private final DSLContext dsl;
 
@@ -125,35 +124,25 @@ final class InstallationRepository {
         .and(INSTALLATION.WORKSPACE_EXTERNAL_ID.eq(workspaceId));
   }
 
-  // ---- OAuth states
+  // ---- OAuth states, once spent
 
-  void addState(byte[] hash, Instant now, Instant expiresAt) {
-    dsl.insertInto(OAUTH_STATE)
-        .set(OAUTH_STATE.STATE_HASH, hash)
-        .set(OAUTH_STATE.CREATED_AT, Times.utc(now))
-        .set(OAUTH_STATE.EXPIRES_AT, Times.utc(expiresAt))
-        .execute();
-  }
-
-  /** Marks the state used if it is unused and unexpired; true only for that first use. */
-  boolean useState(byte[] hash, Instant now) {
-    return dsl.update(OAUTH_STATE)
+  /** Stores the spent state; false when it was spent before (the row is there already). */
+  boolean spendState(byte[] hash, Instant now, Instant expiresAt) {
+    return dsl.insertInto(OAUTH_STATE)
+            .set(OAUTH_STATE.STATE_HASH, hash)
+            .set(OAUTH_STATE.CREATED_AT, Times.utc(now))
+            .set(OAUTH_STATE.EXPIRES_AT, Times.utc(expiresAt))
             .set(OAUTH_STATE.USED_AT, Times.utc(now))
-            .where(
-                OAUTH_STATE.STATE_HASH.eq(hash),
-                OAUTH_STATE.USED_AT.isNull(),
-                OAUTH_STATE.EXPIRES_AT.gt(Times.utc(now)))
+            .onConflictDoNothing()
             .execute()
         == 1;
   }
 
-  Optional<OauthStateRecord> state(byte[] hash) {
-    return dsl.selectFrom(OAUTH_STATE).where(OAUTH_STATE.STATE_HASH.eq(hash)).fetchOptional();
+  boolean stateSpent(byte[] hash) {
+    return dsl.fetchExists(OAUTH_STATE, OAUTH_STATE.STATE_HASH.eq(hash));
   }
 
-  int deleteStatesExpiredBefore(Instant before) {
-    return dsl.deleteFrom(OAUTH_STATE)
-        .where(OAUTH_STATE.EXPIRES_AT.lt(Times.utc(before)))
-        .execute();
+  void forgetStatesExpiredBy(Instant now) {
+    dsl.deleteFrom(OAUTH_STATE).where(OAUTH_STATE.EXPIRES_AT.le(Times.utc(now))).execute();
   }
 }

@@ -7,11 +7,9 @@ import io.roadmapcoach.db.schema.tables.records.InstallationRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -21,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The app's installations, one per workspace, for platforms that install per workspace (Slack's
  * OAuth v2): stored with their tokens encrypted, read back with a bot token fresh enough to use,
- * and removed when the platform says the app was. Also the OAuth flow's states: random, stored as
- * hashes, single use and valid {@link #STATE_LIFETIME}.
+ * and removed when the platform says the app was. Also the OAuth flow's states once they are spent,
+ * so that each is spent once.
  *
  * <p>With token rotation a bot token lives some hours. Every path that needs one asks {@link
  * #token}, which refreshes a token about to expire first: under a lock on the installation's row,
@@ -33,27 +31,7 @@ public final class Installations {
   /** A token expiring within this is refreshed before use (Bolt's own margin). */
   public static final Duration REFRESH_BEFORE = Duration.ofHours(2);
 
-  public static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
-
-  /** Spent and expired states are kept a day (a replay is then told "used"), then deleted. */
-  static final Duration KEEP_SPENT_STATES = Duration.ofDays(1);
-
   private static final Logger log = LoggerFactory.getLogger(Installations.class);
-  private static final int STATE_BYTES = 32;
-
-  /** What a state from the OAuth redirect turned out to be. */
-  public enum StateCheck {
-    /** Ours, unused and in time: now spent. */
-    VALID,
-    /** Never issued here: forged or mangled. */
-    UNKNOWN,
-    /** Already spent by an earlier redirect: a replay. */
-    USED,
-    /** Issued more than {@link #STATE_LIFETIME} ago. */
-    EXPIRED,
-    /** Ours, unused and in time, but not spent now: the request lacked the browser's cookie. */
-    UNSPENT
-  }
 
   /** The platform's call that exchanges a refresh token for new tokens. */
   @FunctionalInterface
@@ -88,7 +66,6 @@ public final class Installations {
   private final Transactions transactions;
   private final Optional<TokenCipher> cipher;
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
 
   /**
    * @param cipher from {@code ROADMAP_SECRET_KEY}; without it nothing can be stored or read
@@ -133,12 +110,14 @@ public final class Installations {
 
   /** Whether the app is installed in the workspace (nothing is decrypted to say so). */
   public boolean installed(Platform platform, String workspaceId) {
-    return repository.exists(platform, workspaceId);
+    return transactions.alone(() -> repository.exists(platform, workspaceId));
   }
 
   /** The workspace's installation as stored, tokens decrypted; empty when there is none. */
   public Optional<Installation> find(Platform platform, String workspaceId) {
-    return repository.find(platform, workspaceId).map(this::installation);
+    // alone: during an outage this fails at once (DatabaseUnavailable) after the first attempt
+    // instead of waiting out the pool's timeout on every request that needs a token
+    return transactions.alone(() -> repository.find(platform, workspaceId)).map(this::installation);
   }
 
   /**
@@ -234,51 +213,33 @@ public final class Installations {
 
   // ---- OAuth states
 
-  /** A new state for the OAuth flow: random, stored as a hash, valid {@link #STATE_LIFETIME}. */
-  public String issueState() {
-    byte[] bytes = new byte[STATE_BYTES];
-    random.nextBytes(bytes);
-    String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    Instant now = clock.instant();
-    transactions.run(() -> repository.addState(hash(state), now, now.plus(STATE_LIFETIME)));
-    return state;
-  }
-
-  /** Spends the state if it is ours, unused and in time ({@code VALID}); says why not otherwise. */
-  public StateCheck useState(String state) {
+  /**
+   * Spends a state of the OAuth flow that came back from the platform with the cookie of the
+   * browser it was issued to: true the first time, false when it was spent before (a replayed
+   * redirect), also by another instance at the same moment. The platform adapter issues and checks
+   * states itself (they carry their own signature and expiry); only a spent one is stored, as a
+   * hash, until {@code expiresAt}, after which the adapter refuses it as expired anyway. Spent
+   * states that expired are deleted here, so nothing else needs to purge them.
+   */
+  public boolean spendState(String state, Instant expiresAt) {
     if (!wellFormed(state)) {
-      return StateCheck.UNKNOWN;
+      return false;
     }
     byte[] hash = hash(state);
-    if (transactions.inTransaction(() -> repository.useState(hash, clock.instant()))) {
-      return StateCheck.VALID;
-    }
-    return check(hash);
+    return transactions.inTransaction(
+        () -> {
+          Instant now = clock.instant();
+          repository.forgetStatesExpiredBy(now);
+          return repository.spendState(hash, now, expiresAt);
+        });
   }
 
-  /** What the state is, without spending it: {@code UNSPENT} when it could still be used. */
-  public StateCheck stateOf(String state) {
-    return wellFormed(state) ? check(hash(state)) : StateCheck.UNKNOWN;
-  }
-
-  private StateCheck check(byte[] hash) {
-    return repository
-        .state(hash)
-        .map(
-            r -> {
-              if (r.getUsedAt() != null) {
-                return StateCheck.USED;
-              }
-              return Times.instant(r.getExpiresAt()).isAfter(clock.instant())
-                  ? StateCheck.UNSPENT
-                  : StateCheck.EXPIRED;
-            })
-        .orElse(StateCheck.UNKNOWN);
-  }
-
-  /** Deletes states that expired over a day ago; returns how many. */
-  public int purgeSpentStates(Instant now) {
-    return repository.deleteStatesExpiredBefore(now.minus(KEEP_SPENT_STATES));
+  /**
+   * Whether the state was spent: tells a replayed redirect from one that lacked its browser's
+   * cookie. A spent state is forgotten once it has expired.
+   */
+  public boolean stateSpent(String state) {
+    return wellFormed(state) && transactions.alone(() -> repository.stateSpent(hash(state)));
   }
 
   private static boolean wellFormed(String state) {

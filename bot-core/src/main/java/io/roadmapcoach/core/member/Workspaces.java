@@ -20,7 +20,7 @@ import org.jooq.impl.DSL;
 
 /**
  * What platforms tell us about workspaces outside of commands: uninstalls, retried events, replayed
- * requests, and members' statuses (away on holiday, say).
+ * requests, and members' statuses (away on holiday, say, or no longer an admin).
  */
 public final class Workspaces {
   /**
@@ -172,5 +172,31 @@ public final class Workspaces {
                     .where(MEMBER.WORKSPACE_ID.eq(workspace), MEMBER.EXTERNAL_ID.eq(userExternalId))
                     .execute())
         > 0;
+  }
+
+  /**
+   * Whether the member administers their workspace, as the platform reports it when it changes
+   * (Slack's {@code user_change}). An admin leads every channel of the workspace, and a dashboard
+   * link or session opened on admin rights carries them: when the platform says the member is no
+   * admin any more, those links and sessions lose the rights at once (they keep the channels the
+   * member is a named lead of). Becoming an admin grants nothing to what is open: the next {@code
+   * /roadmap dashboard} does. False when the coach does not know the member.
+   */
+  public boolean platformAdminChanged(
+      Platform platform, String workspaceExternalId, String userExternalId, boolean admin) {
+    return transactions.inTransaction(
+        () ->
+            dsl.update(MEMBER)
+                    .set(MEMBER.PLATFORM_ADMIN, admin)
+                    .where(
+                        MEMBER.EXTERNAL_ID.eq(userExternalId),
+                        MEMBER.WORKSPACE_ID.in(
+                            DSL.select(WORKSPACE.ID)
+                                .from(WORKSPACE)
+                                .where(
+                                    WORKSPACE.PLATFORM.eq(platform.key()),
+                                    WORKSPACE.EXTERNAL_ID.eq(workspaceExternalId))))
+                    .execute()
+                > 0);
   }
 }

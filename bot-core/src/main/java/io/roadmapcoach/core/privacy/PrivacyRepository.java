@@ -52,10 +52,6 @@ final class PrivacyRepository {
                     r.value7()));
   }
 
-  boolean exists(long memberId) {
-    return dsl.fetchExists(MEMBER, MEMBER.ID.eq(memberId));
-  }
-
   /** Locks the member's row: the sweep skips a locked member, so nothing new is queued for them. */
   void lock(long memberId) {
     dsl.select(MEMBER.ID).from(MEMBER).where(MEMBER.ID.eq(memberId)).forUpdate().execute();

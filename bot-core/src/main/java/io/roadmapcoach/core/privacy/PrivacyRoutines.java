@@ -1,6 +1,5 @@
 package io.roadmapcoach.core.privacy;
 
-import io.roadmapcoach.core.installation.Installations;
 import io.roadmapcoach.core.schedule.Routine;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,11 +11,9 @@ import java.util.List;
  */
 public final class PrivacyRoutines {
   private final WorkspaceRetention retention;
-  private final Installations installations;
 
-  public PrivacyRoutines(WorkspaceRetention retention, Installations installations) {
+  public PrivacyRoutines(WorkspaceRetention retention) {
     this.retention = retention;
-    this.installations = installations;
   }
 
   public List<Routine> routines() {
@@ -26,7 +23,6 @@ public final class PrivacyRoutines {
   /** Erasing enqueues nothing. */
   private int eraseExpired(Instant now) {
     retention.eraseDue(now);
-    installations.purgeSpentStates(now);
     return 0;
   }
 }

@@ -138,24 +138,26 @@ public final class PrivacyService {
 
   /**
    * The button pressed: erases the caller if the button is theirs. Someone else's button changes
-   * nothing; a second press finds nothing left.
+   * nothing; a second press finds nothing left. The answer depends only on the caller, never on the
+   * member the button names: whether that member exists (in this workspace or another) is not the
+   * presser's business.
    */
   public Reply forget(Caller caller, Action.ForgetMe confirmed) {
     return transactions.inTransaction(
         () -> {
           Optional<PersonalData.Subject> who = repository.identify(caller);
-          if (who.isPresent() && who.get().memberId() == confirmed.memberId()) {
+          if (who.isEmpty()) {
+            return Reply.text(
+                    Text.of("There is nothing left to erase: I keep nothing about you here."))
+                .replacingOriginal();
+          }
+          if (who.get().memberId() == confirmed.memberId()) {
             return erased(erase(who.get()));
           }
-          if (repository.exists(confirmed.memberId())) {
-            return Reply.text(
-                Text.of("That button belongs to the member who asked; only they can confirm it. ")
-                    .code("/roadmap forget-me")
-                    .plain(" erases your own data."));
-          }
           return Reply.text(
-                  Text.of("There is nothing left to erase: I keep nothing about you here."))
-              .replacingOriginal();
+              Text.of("That button belongs to the member who asked; only they can confirm it. ")
+                  .code("/roadmap forget-me")
+                  .plain(" erases your own data."));
         });
   }
 

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.delivery.OutboxRepository;
 import io.roadmapcoach.core.installation.Installations.Refreshed;
-import io.roadmapcoach.core.installation.Installations.StateCheck;
 import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.testing.Concurrently;
 import io.roadmapcoach.core.testing.TestClock;
@@ -374,64 +373,57 @@ class InstallationsTest {
     assertThat(installations.remove(Platform.SLACK, TEAM)).isFalse();
   }
 
-  // ---- OAuth states
+  // ---- OAuth states, once spent (issued and checked by the adapter, which signs them)
+
+  private static final String STATE = "S".repeat(20) + "t".repeat(23);
 
   @Test
-  void aStateIsRandomStoredAsAHashAndSpentOnce() {
-    String state = installations.issueState();
-    String another = installations.issueState();
+  void aStateIsSpentOnceAndStoredAsAHash() {
+    Instant expires = clock.instant().plus(Duration.ofMinutes(10));
 
-    assertThat(state).hasSize(43).isNotEqualTo(another);
+    assertThat(installations.stateSpent(STATE)).isFalse();
+    assertThat(installations.spendState(STATE, expires)).isTrue();
+    assertThat(installations.spendState(STATE, expires)).isFalse();
+
+    assertThat(installations.stateSpent(STATE)).isTrue();
     assertThat(dsl.fetch(OAUTH_STATE))
-        .allSatisfy(
+        .singleElement()
+        .satisfies(
             r ->
                 assertThat(new String(r.getStateHash(), StandardCharsets.ISO_8859_1))
-                    .doesNotContain(state));
-    assertThat(installations.stateOf(state)).isEqualTo(StateCheck.UNSPENT);
-    assertThat(installations.useState(state)).isEqualTo(StateCheck.VALID);
-    assertThat(installations.useState(state)).isEqualTo(StateCheck.USED);
-    assertThat(installations.stateOf(state)).isEqualTo(StateCheck.USED);
+                    .doesNotContain(STATE));
   }
 
   @Test
-  void aStateIsGoodForTenMinutes() {
-    String state = installations.issueState();
-    String late = installations.issueState();
-    clock.advance(Duration.ofMinutes(9));
-    assertThat(installations.useState(state)).isEqualTo(StateCheck.VALID);
+  void aMalformedStateIsNeverSpentAndStoresNothing() {
+    Instant expires = clock.instant().plus(Duration.ofMinutes(10));
 
-    clock.advance(Duration.ofMinutes(1));
+    assertThat(installations.spendState("not-even-the-right-form", expires)).isFalse();
+    assertThat(installations.spendState(null, expires)).isFalse();
+    assertThat(installations.stateSpent(null)).isFalse();
 
-    assertThat(installations.useState(late)).isEqualTo(StateCheck.EXPIRED);
-  }
-
-  @Test
-  void aForgedStateIsUnknown() {
-    installations.issueState();
-
-    assertThat(installations.useState("A".repeat(43))).isEqualTo(StateCheck.UNKNOWN);
-    assertThat(installations.useState("not-even-the-right-form")).isEqualTo(StateCheck.UNKNOWN);
-    assertThat(installations.useState(null)).isEqualTo(StateCheck.UNKNOWN);
+    assertThat(dsl.fetchCount(OAUTH_STATE)).isZero();
   }
 
   @Test
   void twoRedirectsWithOneStateAtOnceSpendItOnce() throws Exception {
-    String state = installations.issueState();
+    Instant expires = clock.instant().plus(Duration.ofMinutes(10));
 
-    List<StateCheck> checks = Concurrently.run(4, () -> withKey(KEY).useState(state));
+    List<Boolean> spent = Concurrently.run(4, () -> withKey(KEY).spendState(STATE, expires));
 
-    assertThat(checks).containsOnlyOnce(StateCheck.VALID);
+    assertThat(spent).containsOnlyOnce(true);
   }
 
   @Test
-  void spentStatesAreDeletedADayAfterTheyExpire() {
-    installations.issueState();
-    clock.advance(Duration.ofDays(1));
-    String recent = installations.issueState();
-    clock.advance(Duration.ofMinutes(11));
+  void spentStatesAreForgottenOnceTheyHaveExpired() {
+    String earlier = "E".repeat(43);
+    installations.spendState(earlier, clock.instant().plus(Duration.ofMinutes(10)));
+    clock.advance(Duration.ofMinutes(10));
 
-    assertThat(installations.purgeSpentStates(clock.instant())).isEqualTo(1);
+    installations.spendState(STATE, clock.instant().plus(Duration.ofMinutes(10)));
 
-    assertThat(installations.stateOf(recent)).isEqualTo(StateCheck.EXPIRED);
+    assertThat(installations.stateSpent(earlier)).isFalse();
+    assertThat(installations.stateSpent(STATE)).isTrue();
+    assertThat(dsl.fetchCount(OAUTH_STATE)).isEqualTo(1);
   }
 }

@@ -342,6 +342,30 @@ class PrivacyServiceTest {
   }
 
   @Test
+  void aButtonNamingAMemberOfAnotherWorkspaceGetsTheSameAnswerWhetherTheyExistOrNot() {
+    anasHistory();
+    Caller stranger =
+        new Caller(
+            Platform.SLACK,
+            "T0OTHER",
+            "Other",
+            Origin.channel("C-elsewhere", "elsewhere"),
+            "U0EVE",
+            "Eve",
+            false,
+            Optional.empty());
+    coach.say(stranger, "start");
+    TableSnapshot before = coach.snapshot();
+
+    Reply existing = coach.press(stranger, ActionCodec.encode(new Action.ForgetMe(id(ana))));
+    Reply missing = coach.press(stranger, ActionCodec.encode(new Action.ForgetMe(987_654_321L)));
+
+    assertThat(existing).isEqualTo(missing);
+    assertThat(existing.plainText()).contains("only they can confirm it");
+    assertThat(coach.snapshot()).isEqualTo(before);
+  }
+
+  @Test
   void pressingTwiceErasesOnceAndStoresNothingTheSecondTime() {
     anasHistory();
     String button = coach.say(ana, "forget-me").buttons().getFirst().actionId();

@@ -9,8 +9,8 @@ import java.util.Set;
  * caller and reply vocabulary, the roadmap (for rendering), button and time-zone constants, the
  * outbound {@code Messenger} port with its deliveries and pacing, workspace news ({@code
  * Workspaces}: uninstalls, retried events, and signed requests claimed once so that replays are
- * spotted), and the installations of platforms that install per workspace. Everything else is the
- * core's inside.
+ * spotted), the installations of platforms that install per workspace, and the outage a core call
+ * can fail with ({@code DatabaseUnavailable}). Everything else is the core's inside.
  */
 public final class AdapterApi {
   private AdapterApi() {}
@@ -34,7 +34,9 @@ public final class AdapterApi {
           "io.roadmapcoach.core.delivery.Pacer",
           "io.roadmapcoach.core.member.Workspaces",
           "io.roadmapcoach.core.installation.Installations",
-          "io.roadmapcoach.core.installation.Installation");
+          "io.roadmapcoach.core.installation.Installation",
+          // what a platform call failing on an outage throws, so the adapter can say so in time
+          "io.roadmapcoach.core.tx.DatabaseUnavailable");
 
   /** Classes of the core outside the adapters' API. */
   public static DescribedPredicate<JavaClass> coreInternals() {

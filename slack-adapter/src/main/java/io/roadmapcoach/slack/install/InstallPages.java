@@ -129,6 +129,50 @@ public final class InstallPages {
                 + START_AGAIN));
   }
 
+  /**
+   * Slack sent the browser back with an error other than a cancelled install. Only the codes Slack
+   * documents for its authorisation page are named; any other text in the address (anyone can craft
+   * one) is not shown.
+   */
+  static Page slackError(String error) {
+    String known =
+        switch (error == null ? "" : error) {
+          case "invalid_scope" ->
+              "Slack did not accept the permissions the app asked for (<code>invalid_scope</code>).";
+          case "invalid_team_for_non_distributed_app" ->
+              "This app installs only in the workspace it was created in"
+                  + " (<code>invalid_team_for_non_distributed_app</code>): its owner turns on"
+                  + " public distribution in the app's settings first.";
+          default -> "Slack sent you back without completing the install.";
+        };
+    return new Page(
+        400,
+        page(
+            "Slack did not complete the install",
+            "<p>" + known + " Nothing was installed and nothing was stored.</p>" + START_AGAIN));
+  }
+
+  /** An address this page cannot read (a malformed encoding in its query). */
+  static Page malformed() {
+    return new Page(
+        400,
+        page(
+            "This address is malformed",
+            "<p>It could not be read, so nothing was done. Nothing was installed and nothing was"
+                + " stored.</p>"
+                + START_AGAIN));
+  }
+
+  /** The install page was asked for too often from one address. */
+  static Page tooMany() {
+    return new Page(
+        429,
+        page(
+            "Too many requests",
+            "<p>The install page was opened too often from your address. Please wait a minute and"
+                + " try again.</p>"));
+  }
+
   static Page failed() {
     return new Page(
         500,

@@ -41,8 +41,13 @@ public final class OAuthCallbacks {
    * installation and state services are ours, and each outcome of the redirect gets our page.
    */
   public static void serve(
-      App app, Installations installations, InstallationStore store, Slack slack) {
-    OAuthStates states = new OAuthStates(installations);
+      App app,
+      Installations installations,
+      InstallationStore store,
+      Slack slack,
+      String signingSecret) {
+    OAuthStates states =
+        new OAuthStates(new SignedStates(signingSecret, installations::now), installations);
     OAuthCallbacks callbacks = new OAuthCallbacks(installations, states, slack);
     app.asOAuthApp(true);
     app.service(store);
@@ -94,13 +99,17 @@ public final class OAuthCallbacks {
     return page(response, InstallPages.installed(name));
   }
 
-  /** Slack sent the installer back with an error instead of a code: mostly a cancelled install. */
+  /**
+   * Slack sent the installer back with an error instead of a code: mostly a cancelled install.
+   * Anyone can send a browser to this address with any {@code error}, so only the codes Slack
+   * documents are named on the page; anything else gets a general line.
+   */
   Response slackSaidNo(OAuthCallbackRequest request, Response response) {
     String error = request.getPayload().getError();
     if ("access_denied".equals(error)) {
       return page(response, InstallPages.denied());
     }
-    return page(response, InstallPages.exchangeFailed(error));
+    return page(response, InstallPages.slackError(error));
   }
 
   /** The state did not pass: which way, for its own page. */
@@ -108,10 +117,10 @@ public final class OAuthCallbacks {
     return page(
         response,
         switch (states.why(request)) {
-          case UNKNOWN -> InstallPages.forgedState();
+          case FORGED -> InstallPages.forgedState();
           case USED -> InstallPages.usedState();
           case EXPIRED -> InstallPages.expiredState();
-          case VALID, UNSPENT -> InstallPages.otherBrowser();
+          case OTHER_BROWSER -> InstallPages.otherBrowser();
         });
   }
 

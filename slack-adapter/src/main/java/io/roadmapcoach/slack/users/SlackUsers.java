@@ -177,6 +177,19 @@ public final class SlackUsers {
     return fresh;
   }
 
+  /**
+   * Slack said the user changed ({@code user_change}, which carries the whole user as {@code
+   * users.info} does): what is kept of them is replaced, so that their next command sees it, an
+   * admin who is none any more included. The status was handed to the core with the event. A user
+   * not kept here is looked up at their next command as usual.
+   */
+  void changed(String teamId, User user) {
+    Profile profile = profileOf(user, fallback(user.getId(), user.getName()));
+    cache.computeIfPresent(
+        teamId + "/" + user.getId(),
+        (key, kept) -> new Entry(profile, clock.instant().plus(FRESH_FOR), Optional.empty()));
+  }
+
   /** Hands the answer's status to the core once it knows the member. */
   private void keepStatus(String key, String teamId, Entry entry) {
     if (entry.user().isEmpty()) {
@@ -243,8 +256,10 @@ public final class SlackUsers {
     if (name == null) {
       name = blankToNull(user.getName());
     }
-    boolean admin = user.isAdmin() || user.isOwner() || user.isPrimaryOwner();
-    return new Profile(name == null ? fallback.displayName() : name, admin, zone(user.getTz()));
+    return new Profile(
+        name == null ? fallback.displayName() : name,
+        StatusChanges.isAdmin(user),
+        zone(user.getTz()));
   }
 
   private static Optional<ZoneId> zone(String tz) {

@@ -50,7 +50,7 @@ class InstallEndToEndTest {
   }
 
   @Test
-  void theInstallPageOffersAddToSlackForTheManifestsScopesWithAStoredState(DSLContext dsl) {
+  void theInstallPageOffersAddToSlackForTheManifestsScopesWithAStateInItsCookie(DSLContext dsl) {
     harness(dsl, Optional.empty());
 
     InstallHarness.Started started = slack.start();
@@ -77,10 +77,25 @@ class InstallEndToEndTest {
     assertThat(page.headers().firstValue("Content-Security-Policy")).contains(OAuthInstall.CSP);
     assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
     assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
-    // stored server-side, as a hash only
-    assertThat(dsl.fetchCount(OAUTH_STATE)).isEqualTo(1);
-    assertThat(new String(dsl.fetchSingle(OAUTH_STATE).getStateHash(), StandardCharsets.ISO_8859_1))
-        .doesNotContain(started.state());
+    // nothing stored for a page anyone may open: the state lives in the cookie, signed
+    assertThat(dsl.fetchCount(OAUTH_STATE)).isZero();
+  }
+
+  @Test
+  void aStateIsStoredOnlyWhenSlackSendsTheBrowserBackAndThenAsAHash(DSLContext dsl) {
+    harness(dsl, Optional.empty());
+    InstallHarness.Started started = slack.start();
+    String code = slack.newCode();
+    slack.fake.approve(code, A, "Team A", "UA1");
+
+    slack.redirect("code=" + code + "&state=" + started.state(), Optional.of(started.cookie()));
+
+    assertThat(dsl.fetch(OAUTH_STATE))
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(new String(r.getStateHash(), StandardCharsets.ISO_8859_1))
+                    .doesNotContain(started.state()));
   }
 
   @Test

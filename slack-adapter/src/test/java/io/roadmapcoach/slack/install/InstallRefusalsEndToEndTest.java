@@ -1,15 +1,20 @@
 package io.roadmapcoach.slack.install;
 
 import static io.roadmapcoach.db.schema.Tables.INSTALLATION;
+import static io.roadmapcoach.db.schema.Tables.OAUTH_STATE;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import io.roadmapcoach.slack.testing.InstallHarness;
 import io.roadmapcoach.slack.testing.InstallHarness.Started;
 import io.roadmapcoach.slack.testing.LogCapture;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -165,6 +170,78 @@ class InstallRefusalsEndToEndTest {
     assertThat(page.statusCode()).isEqualTo(403);
     assertThat(page.body()).contains("Org-wide installs are not supported");
     assertThat(slack.fake.calls("auth.revoke")).hasSize(1);
+    nothingStored();
+  }
+
+  @Test
+  void anErrorSlackDoesNotDocumentIsNotShownOnTheAppsPage() {
+    Started started = slack.start();
+    String crafted = "Your workspace is locked: call our helpline to unlock it";
+
+    HttpResponse<String> page =
+        redirectWith(
+            started,
+            "error="
+                + URLEncoder.encode(crafted, StandardCharsets.UTF_8)
+                + "&state="
+                + started.state());
+    HttpResponse<String> known =
+        redirectWith(started, "error=invalid_scope&state=" + started.state());
+
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.body())
+        .contains("Slack sent you back without completing the install")
+        .doesNotContain("locked")
+        .doesNotContain("helpline");
+    assertThat(known.body()).contains("<code>invalid_scope</code>");
+    nothingStored();
+  }
+
+  @Test
+  void twoThousandInstallPagesStoreNothingAndEachAddressIsLimited() {
+    int shown = 0;
+    int refused = 0;
+    for (int i = 0; i < 2_000; i++) {
+      HttpResponse<String> page = slack.get(OAuthInstall.INSTALL_PATH, Optional.empty());
+      if (page.statusCode() == 200) {
+        assertThat(page.body()).contains("Add to Slack");
+        shown++;
+      } else {
+        assertThat(page.statusCode()).isEqualTo(429);
+        assertThat(page.headers().firstValue("Retry-After")).isPresent();
+        assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+        refused++;
+      }
+    }
+
+    // a minute's allowance (two, if the loop straddled a minute on a slow machine)
+    assertThat(shown)
+        .isBetween(OAuthInstall.INSTALLS_PER_WINDOW, 2 * OAuthInstall.INSTALLS_PER_WINDOW);
+    assertThat(refused).isEqualTo(2_000 - shown);
+    assertThat(dsl.fetchCount(OAUTH_STATE)).isZero();
+    nothingStored();
+  }
+
+  @Test
+  void aQueryThatCannotBeReadIsABadRequestLoggedOnce() {
+    List<HttpResponse<String>> answers = new ArrayList<>();
+    LogCapture logs = new LogCapture();
+    try (logs) {
+      for (int i = 0; i < 50; i++) {
+        answers.add(slack.get(OAuthInstall.INSTALL_PATH + "?x=%ff", Optional.empty()));
+        answers.add(slack.get(OAuthInstall.REDIRECT_PATH + "?code=c&state=%ff", Optional.empty()));
+      }
+    }
+
+    assertThat(answers)
+        .allSatisfy(
+            a -> {
+              assertThat(a.statusCode()).isEqualTo(400);
+              assertThat(a.body()).contains("This address is malformed");
+            });
+    assertThat(logs.lines(Level.INFO))
+        .singleElement()
+        .satisfies(line -> assertThat(line).contains("could not be read").doesNotContain("\tat "));
     nothingStored();
   }
 

@@ -34,7 +34,13 @@ public final class LogCapture implements AutoCloseable {
 
   /** Each line logged so far, with the stack trace it carried. */
   public List<String> lines() {
+    return lines(Level.ALL);
+  }
+
+  /** Each line logged so far at {@code least} or above, with the stack trace it carried. */
+  public List<String> lines(Level least) {
     return lines.list.stream()
+        .filter(event -> event.getLevel().isGreaterOrEqual(least))
         .map(
             event ->
                 event.getFormattedMessage()

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.jooq.DSLContext;
@@ -60,11 +61,20 @@ public final class SlackHarness implements AutoCloseable {
   }
 
   public SlackHarness(DSLContext dsl, Duration ackBudget) {
+    this(dsl, ackBudget, builder -> builder);
+  }
+
+  /**
+   * @param configure more of the core's configuration (its dashboard's address, say)
+   */
+  public SlackHarness(DSLContext dsl, Duration ackBudget, UnaryOperator<Core.Builder> configure) {
     this.dsl = dsl;
     this.fake = new FakeSlack();
     this.clock = TestClock.at(Instant.parse("2026-03-02T10:00:00Z"));
     this.core =
-        Core.builder(dsl, ROADMAP, BANK).clock(clock).random(new SplittableRandom(7)).build();
+        configure
+            .apply(Core.builder(dsl, ROADMAP, BANK).clock(clock).random(new SplittableRandom(7)))
+            .build();
     this.workspaces = core.workspaces();
     SlackSettings settings =
         new SlackSettings(TOKEN, SIGNING_SECRET, Optional.empty(), fake.apiUrl())

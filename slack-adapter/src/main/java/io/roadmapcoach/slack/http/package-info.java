@@ -1,0 +1,6 @@
+/**
+ * What the adapter's HTTP routes share against strangers: log lines they can cause said at most
+ * once in a while ({@code QuietLog}), and a limit on requests per address kept in memory ({@code
+ * AddressLimit}), so that neither the log nor the database grows with their requests.
+ */
+package io.roadmapcoach.slack.http;

@@ -8,11 +8,11 @@ import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.member.Memberships;
 import io.roadmapcoach.core.member.ReminderMode;
 import io.roadmapcoach.core.member.Scope;
-import io.roadmapcoach.core.member.SettingsService;
 import io.roadmapcoach.core.reply.Block;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.time.Dates;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -109,7 +109,7 @@ public final class CohortService {
           Text.of("🏠 Your home channel is #" + scope.home().name() + ". ")
               .append(homeMeans())
               .plain(" Change it with ")
-              .code("/roadmap home #channel")
+              .code(CohortFeature.HOME.hint("#channel"))
               .plain("."));
     }
     List<Channel> mine = memberships.channelsOf(scope.member().id());
@@ -152,8 +152,8 @@ public final class CohortService {
         .fields(
             List.of(
                 field("Time zone", c.zoneOrUtc().getId()),
-                field("Weekly quiz", SettingsService.dayName(c.quizDay()) + "s at " + c.quizTime()),
-                field("Daily post", SettingsService.postTime(c)),
+                field("Weekly quiz", Dates.dayName(c.quizDay()) + "s at " + c.quizTime()),
+                field("Daily post", c.postTime()),
                 field(
                     "Nudges by default",
                     c.reminderMode() == ReminderMode.CHANNEL

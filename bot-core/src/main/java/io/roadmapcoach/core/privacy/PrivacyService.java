@@ -4,6 +4,7 @@ import io.roadmapcoach.core.action.Action;
 import io.roadmapcoach.core.action.Buttons;
 import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.delivery.OutboxRepository;
+import io.roadmapcoach.core.feature.Words;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.member.Member;
@@ -93,7 +94,7 @@ public final class PrivacyService {
             Text.of("📦 Here is everything I keep about you in this workspace, as a JSON file: ")
                 .plain("your profile and settings, channels, journey, progress events, quiz")
                 .plain(" answers and the messages I sent you. ")
-                .code("/roadmap forget-me")
+                .code(PrivacyFeature.FORGET_ME.hint())
                 .plain(" erases it."))
         .withAttachment(new Attachment(EXPORT_FILE, "application/json", json));
   }
@@ -101,7 +102,7 @@ public final class PrivacyService {
   private static Reply nothingKept() {
     return Reply.text(
         Text.of("I keep nothing about you in this workspace: you have not used ")
-            .code("/roadmap")
+            .code(Words.SLASH_COMMAND)
             .plain(" here yet (or you erased it).")
             .plain(" Nothing was stored by asking."));
   }
@@ -141,7 +142,9 @@ public final class PrivacyService {
     }
     return reply
         .section(
-            Text.of("It cannot be undone. Want a copy first? ").code("/roadmap export").plain("."))
+            Text.of("It cannot be undone. Want a copy first? ")
+                .code(PrivacyFeature.EXPORT.hint())
+                .plain("."))
         .buttons(List.of(Buttons.forgetMe(who.memberId())))
         .build();
   }
@@ -160,7 +163,7 @@ public final class PrivacyService {
           if (repository.exists(confirmed.memberId())) {
             return Reply.text(
                 Text.of("That button belongs to the member who asked; only they can confirm it. ")
-                    .code("/roadmap forget-me")
+                    .code(PrivacyFeature.FORGET_ME.hint())
                     .plain(" erases your own data."));
           }
           return Reply.text(

@@ -1,5 +1,6 @@
 package io.roadmapcoach.core.progress;
 
+import io.roadmapcoach.core.caller.MemberRef;
 import io.roadmapcoach.core.delivery.OutboxRepository;
 import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
@@ -17,6 +18,7 @@ import io.roadmapcoach.core.member.Memberships;
 import io.roadmapcoach.core.member.NextNudge;
 import io.roadmapcoach.core.member.Scope;
 import io.roadmapcoach.core.quiz.QuizRepository;
+import io.roadmapcoach.core.reply.Echo;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
@@ -115,6 +117,21 @@ public final class ProgressService {
                 enrollments.saveStreak(scope.member().id(), judged);
               }
             });
+  }
+
+  /** The caller's status, or that of the member they name (who must have used the coach here). */
+  public Reply statusOf(Scope scope, Optional<MemberRef> named) {
+    if (named.isEmpty()) {
+      return status(scope, Optional.empty());
+    }
+    Optional<Member> other = members.find(scope.member().workspaceId(), named.get());
+    if (other.isEmpty()) {
+      return Reply.text(
+          "I do not know "
+              + Echo.of(named.get().shown())
+              + " here. They need to have used /roadmap once in this workspace.");
+    }
+    return status(scope, other);
   }
 
   public Reply status(Scope scope, Optional<Member> named) {

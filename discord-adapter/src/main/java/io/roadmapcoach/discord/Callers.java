@@ -53,6 +53,6 @@ final class Callers {
             user.getId(),
             name,
             admin,
-            Optional.empty()));
+            Optional.empty(), Optional.empty()));
   }
 }

@@ -1,10 +1,11 @@
 package io.roadmapcoach.discord;
 
+import io.roadmapcoach.core.command.Input;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gnu.trove.map.hash.TLongObjectHashMap;
 import io.roadmapcoach.core.action.Action;
-import io.roadmapcoach.core.command.Command;
+import io.roadmapcoach.core.feature.Command;
 import io.roadmapcoach.core.command.CommandParser;
 import io.roadmapcoach.core.command.Usage;
 import io.roadmapcoach.core.roadmap.Roadmap;
@@ -45,8 +46,8 @@ class CommandSurfaceTest {
       String text = surface.text(groupOf(entry), entry.name(), requiredFilledIn(entry));
       assertThat(parser.parse(text))
           .as("/roadmap %s, sent as \"%s\"", entry.path(), text)
-          .isNotInstanceOf(Command.Unknown.class)
-          .isNotInstanceOf(Command.Invalid.class);
+          .isNotInstanceOf(Input.Unknown.class)
+          .isNotInstanceOf(Input.Invalid.class);
     }
   }
 
@@ -135,7 +136,7 @@ class CommandSurfaceTest {
     assertThat(text("holiday", "list")).isEqualTo("holidays");
     // a time Discord let through is still the core's to refuse, in its own words
     assertThat(parser.parse(text("remind", "evening", string("time", "7pm"))))
-        .isInstanceOf(Command.Invalid.class);
+        .isInstanceOf(Input.Invalid.class);
   }
 
   @Test
@@ -144,7 +145,7 @@ class CommandSurfaceTest {
         .isEqualTo("leaderboard week hide");
     var parsed =
         parser.parse(text(null, "leaderboard", string("period", "week"), string("me", "hide")));
-    assertThat(parsed).isInstanceOf(Command.Invalid.class);
+    assertThat(parsed).isInstanceOf(Input.Invalid.class);
   }
 
   @Test

@@ -302,7 +302,7 @@ public final class ConsoleChat implements ConsoleOutput {
         key(member),
         member,
         false,
-        Optional.of(zone));
+        Optional.of(zone), Optional.empty());
   }
 
   private static String key(String name) {

@@ -12,6 +12,7 @@ import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.core.testing.TableSnapshot;
 import io.roadmapcoach.db.testing.PostgresExtension;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Workspaces, channels and members found or created from what the platform says. */
 @ExtendWith(PostgresExtension.class)
 class MemberRepositoryTest {
+  private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+
   private final CoachFixture f = CoachFixture.builtIn();
   private final MemberRepository members = f.services().members();
   private final DSLContext dsl = f.dsl();
@@ -35,6 +38,7 @@ class MemberRepositoryTest {
         user,
         name,
         false,
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -42,8 +46,8 @@ class MemberRepositoryTest {
   void theFirstSightCreatesRowsAndTheNextFindsThem() {
     Caller ana = slack("T1", "C1", "U1", "ana");
 
-    MemberRepository.Place first = members.resolve(ana).orElseThrow();
-    MemberRepository.Place again = members.resolve(ana).orElseThrow();
+    MemberRepository.Place first = members.resolve(ana, NOW).orElseThrow();
+    MemberRepository.Place again = members.resolve(ana, NOW).orElseThrow();
 
     assertThat(again.member().id()).isEqualTo(first.member().id());
     assertThat(again.channel().id()).isEqualTo(first.channel().id());
@@ -56,23 +60,23 @@ class MemberRepositoryTest {
   @Test
   void aDirectMessageActsInTheHomeChannelAndStoresNothingForSomeoneWithoutOne() {
     Caller ana = slack("T1", "C1", "U1", "ana");
-    members.resolve(ana);
+    members.resolve(ana, NOW);
     TableSnapshot before = TableSnapshot.of(dsl);
 
-    assertThat(members.resolve(ana.inDirectMessage())).isEmpty();
+    assertThat(members.resolve(ana.inDirectMessage(), NOW)).isEmpty();
     assertThat(TableSnapshot.of(dsl)).isEqualTo(before);
 
     f.say(f.caller("bob"), "start");
     Caller bobInDm = f.caller("bob").inDirectMessage();
-    MemberRepository.Place place = members.resolve(bobInDm).orElseThrow();
+    MemberRepository.Place place = members.resolve(bobInDm, NOW).orElseThrow();
     assertThat(place.channel().externalId()).isEqualTo(CoachFixture.GENERAL);
     assertThat(place.home()).isEqualTo(place.channel());
   }
 
   @Test
   void theSameIdsInAnotherWorkspaceAreSomeoneElse() {
-    long one = members.resolve(slack("T1", "C1", "U1", "ana")).orElseThrow().member().id();
-    long other = members.resolve(slack("T2", "C1", "U1", "ana")).orElseThrow().member().id();
+    long one = members.resolve(slack("T1", "C1", "U1", "ana"), NOW).orElseThrow().member().id();
+    long other = members.resolve(slack("T2", "C1", "U1", "ana"), NOW).orElseThrow().member().id();
 
     assertThat(other).isNotEqualTo(one);
     assertThat(dsl.fetchCount(WORKSPACE)).isEqualTo(2);
@@ -80,7 +84,7 @@ class MemberRepositoryTest {
 
   @Test
   void aNewDisplayNameOrPlatformZoneIsKeptUpToDate() {
-    members.resolve(slack("T1", "C1", "U1", "ana"));
+    members.resolve(slack("T1", "C1", "U1", "ana"), NOW);
     Caller renamed =
         new Caller(
             Platform.SLACK,
@@ -90,9 +94,10 @@ class MemberRepositoryTest {
             "U1",
             "Ana Lima",
             false,
-            Optional.of(ZoneId.of("Europe/Lisbon")));
+            Optional.of(ZoneId.of("Europe/Lisbon")),
+            Optional.empty());
 
-    Member member = members.resolve(renamed).orElseThrow().member();
+    Member member = members.resolve(renamed, NOW).orElseThrow().member();
 
     assertThat(member.displayName()).isEqualTo("Ana Lima");
     assertThat(member.platformZone()).contains(ZoneId.of("Europe/Lisbon"));
@@ -110,12 +115,17 @@ class MemberRepositoryTest {
             "1",
             "ana",
             false,
+            Optional.empty(),
             Optional.empty());
 
-    assertThat(members.resolve(discord).orElseThrow().channel().reminderMode())
+    assertThat(members.resolve(discord, NOW).orElseThrow().channel().reminderMode())
         .isEqualTo(ReminderMode.CHANNEL);
     assertThat(
-            members.resolve(slack("T1", "C1", "U1", "ana")).orElseThrow().channel().reminderMode())
+            members
+                .resolve(slack("T1", "C1", "U1", "ana"), NOW)
+                .orElseThrow()
+                .channel()
+                .reminderMode())
         .isEqualTo(ReminderMode.DM);
   }
 
@@ -123,11 +133,11 @@ class MemberRepositoryTest {
   void findNamesAMemberByDisplayNameOrIdInAnyLetterCaseOrByMention() {
     long ws =
         members
-            .resolve(slack("T1", "C1", "U0ANA", "Ana Lima"))
+            .resolve(slack("T1", "C1", "U0ANA", "Ana Lima"), NOW)
             .orElseThrow()
             .member()
             .workspaceId();
-    members.resolve(slack("T1", "C1", "U0BOB", "bob"));
+    members.resolve(slack("T1", "C1", "U0BOB", "bob"), NOW);
 
     assertThat(members.find(ws, MemberRef.parse("@BOB").orElseThrow()))
         .get()
@@ -146,7 +156,7 @@ class MemberRepositoryTest {
 
   @Test
   void aSnoozeCoversItsDaysInclusive() {
-    Member ana = members.resolve(slack("T1", "C1", "U1", "ana")).orElseThrow().member();
+    Member ana = members.resolve(slack("T1", "C1", "U1", "ana"), NOW).orElseThrow().member();
     LocalDate from = LocalDate.of(2026, 3, 3);
 
     members.snooze(ana.id(), from, from.plusDays(2));

@@ -61,6 +61,7 @@ class PrivacyServiceTest {
         userId,
         name,
         admin,
+        Optional.empty(),
         Optional.empty());
   }
 

@@ -75,7 +75,7 @@ final class ServerMode {
       // over Socket Mode Slack's requests come through the socket, not /slack/events
       Optional<Handler> slackEvents =
           slack.filter(s -> config.slackAppToken().isEmpty()).map(SlackAdapter::handler);
-      startDiscord(config, runtime, roadmap, shutdown, health, metrics);
+      startDiscord(config, runtime, shutdown, health, metrics);
       // stops first: sends in progress finish while Slack and Discord are still connected, and
       // what the worker holds is given back before the database closes
       shutdown.register("deliveries", runtime::stopDelivery);
@@ -158,7 +158,6 @@ final class ServerMode {
   private static void startDiscord(
       Config config,
       CoachRuntime runtime,
-      Roadmap roadmap,
       Shutdown shutdown,
       HealthChecks health,
       MeterRegistry metrics) {
@@ -175,7 +174,7 @@ final class ServerMode {
             config.discordGlobalCommands(),
             config.discordDeliveriesPerSecond());
     DiscordAdapter discord =
-        new DiscordAdapter(settings, runtime.core().coach(), roadmap, runtime.workspaces());
+        new DiscordAdapter(settings, runtime.core().coach(), runtime.workspaces());
     discord.start();
     shutdown.register("Discord", discord);
     health.register(HealthParts.discord(discord));

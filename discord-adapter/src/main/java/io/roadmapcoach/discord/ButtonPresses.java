@@ -58,7 +58,8 @@ final class ButtonPresses extends ListenerAdapter {
               event.getUser().getId(),
               event.getUser().getEffectiveName(),
               false,
-              Optional.empty(), Optional.empty());
+              Optional.empty(),
+              Optional.empty());
       press = () -> coach.press(caller, actionId);
       buttonIds = DmButtons.forGuild(guildId);
     }

@@ -35,7 +35,8 @@ class RegisteredCommandTest {
 
   private static String registeredJson() {
     return new String(
-        new CommandSurface(ROADMAP).command().toData().toJson(), StandardCharsets.UTF_8);
+        new CommandSurface(CommandSurfaceTest.declared(ROADMAP)).command().toData().toJson(),
+        StandardCharsets.UTF_8);
   }
 
   private static String snapshot() throws IOException {

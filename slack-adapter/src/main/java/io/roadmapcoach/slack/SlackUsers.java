@@ -101,7 +101,8 @@ final class SlackUsers {
         userId,
         profile.displayName(),
         profile.admin(),
-        profile.zone(), Optional.empty());
+        profile.zone(),
+        Optional.empty());
   }
 
   /** The caller of a command, a click or an App Home visit. */
@@ -121,7 +122,8 @@ final class SlackUsers {
         userId,
         profile.displayName(),
         profile.admin(),
-        profile.zone(), Optional.empty());
+        profile.zone(),
+        Optional.empty());
   }
 
   Profile profile(String teamId, String userId, String nameInRequest) {

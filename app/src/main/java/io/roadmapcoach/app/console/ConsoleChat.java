@@ -302,7 +302,8 @@ public final class ConsoleChat implements ConsoleOutput {
         key(member),
         member,
         false,
-        Optional.of(zone), Optional.empty());
+        Optional.of(zone),
+        Optional.empty());
   }
 
   private static String key(String name) {

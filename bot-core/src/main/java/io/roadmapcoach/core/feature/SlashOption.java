@@ -30,6 +30,9 @@ public record SlashOption(
   /** How a date option asks for its value. */
   public static final String DATE_FORM = "YYYY-MM-DD";
 
+  /** The name of a time-zone option. */
+  public static final String ZONE = "zone";
+
   public enum Type {
     TEXT,
     INTEGER,
@@ -211,7 +214,7 @@ public record SlashOption(
   public static SlashOption zone(String description) {
     return new SlashOption(
         Type.TEXT,
-        "zone",
+        ZONE,
         description + ", an Area/City name",
         true,
         true,

@@ -4,16 +4,19 @@ import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.caller.MemberRef;
 import io.roadmapcoach.core.caller.Origin;
 import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.caller.PlatformStatus;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.core.testing.TableSnapshot;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -166,5 +169,49 @@ class MemberRepositoryTest {
     assertThat(snoozed.isSnoozedOn(from)).isTrue();
     assertThat(snoozed.isSnoozedOn(from.plusDays(2))).isTrue();
     assertThat(snoozed.isSnoozedOn(from.plusDays(3))).isFalse();
+  }
+
+  private static final PlatformStatus ON_VACATION =
+      new PlatformStatus(":palm_tree:", "On vacation", Optional.empty());
+
+  private Optional<OffsetDateTime> awaySince(String userId) {
+    return Optional.ofNullable(
+        dsl.select(MEMBER.AWAY_SINCE)
+            .from(MEMBER)
+            .where(MEMBER.EXTERNAL_ID.eq(userId))
+            .fetchOne(MEMBER.AWAY_SINCE));
+  }
+
+  @Test
+  void aStatusThatComesWithTheCallerIsKeptWithTheMemberItCreatesAndChangedByTheNext() {
+    Caller ana = slack("T1", "C1", "U1", "ana");
+
+    members.resolve(ana.withStatus(ON_VACATION), NOW);
+    assertThat(awaySince("U1")).as("away from the first command on").isPresent();
+
+    members.resolve(ana, NOW.plusSeconds(60));
+    assertThat(awaySince("U1")).as("a caller without a status changes none").isPresent();
+
+    members.resolve(ana.withStatus(new PlatformStatus(":coffee:", "Back", Optional.empty())), NOW);
+    assertThat(awaySince("U1")).as("back").isEmpty();
+  }
+
+  @Test
+  void theStatusIsKeptInTheCallersTransactionAndRollsBackWithIt() {
+    Caller ana = slack("T1", "C1", "U1", "ana");
+    members.resolve(ana, NOW);
+
+    assertThatThrownBy(
+            () ->
+                f.services()
+                    .transactions()
+                    .run(
+                        () -> {
+                          members.resolve(ana.withStatus(ON_VACATION), NOW);
+                          throw new IllegalStateException("the command failed");
+                        }))
+        .hasMessage("the command failed");
+
+    assertThat(awaySince("U1")).as("kept only if the command commits").isEmpty();
   }
 }

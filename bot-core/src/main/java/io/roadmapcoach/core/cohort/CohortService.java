@@ -1,6 +1,7 @@
 package io.roadmapcoach.core.cohort;
 
 import io.roadmapcoach.core.delivery.OutboxRepository;
+import io.roadmapcoach.core.feature.Words;
 import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.member.Channel;
@@ -91,8 +92,9 @@ public final class CohortService {
                       + " left #"
                       + channel.name()
                       + " and you have been in it longest, so you are its lead now."
-                      + " /roadmap help lists what leads can do; /roadmap lead @member names"
-                      + " another.",
+                      + " "
+                      + Words.HELP.hint()
+                      + " lists what leads can do; /roadmap lead @member names another.",
                   scope.now());
             });
   }

@@ -87,7 +87,7 @@ public final class CommandParser {
     }
     List<CommandDeclaration<?>> here = byPath.getOrDefault(first, List.of());
     if (here.isEmpty()) {
-      // only longer commands start with this word ("team chart" without "team")
+      // only longer commands start with this word: none is named by it alone
       return new Invalid(familyForms(first));
     }
     return read(first, here, words.subList(1, words.size()), true);

@@ -203,7 +203,9 @@ public final class PrivacyService {
               "👑 The lead of #"
                   + channel.name()
                   + " has left and you have been in it longest, so you are its lead now."
-                  + " /roadmap help lists what leads can do; /roadmap lead @member names another.",
+                  + " "
+                  + Words.HELP.hint()
+                  + " lists what leads can do; /roadmap lead @member names another.",
               now);
         });
     return new Erased.Handover(channel.name(), next.map(Member::displayName));

@@ -100,10 +100,6 @@ public final class Coach {
     return commands;
   }
 
-  public CommandParser parser() {
-    return commands.parser();
-  }
-
   private Answered answer(Caller caller, Command command) {
     return switch (command) {
       case Unknown u ->

@@ -174,7 +174,7 @@ class CommandParserTest {
 
   @Test
   void stageRangeComesFromTheLoadedRoadmapNotFromFifteen(@TempDir Path dir) {
-    var tiny = CoachFixture.of(RoadmapFiles.generated(dir, 2, 3, 10)).coach().parser();
+    var tiny = CoachFixture.of(RoadmapFiles.generated(dir, 2, 3, 10)).coach().commands().parser();
     assertThat(((Invalid) tiny.parse("stage 3")).message().plainText())
         .contains("stages run from 1 to 2");
     assertThat(((Invalid) tiny.parse("set-stage @bob 3")).message().plainText())

@@ -1,8 +1,11 @@
 package io.roadmapcoach.core.feature;
 
 import io.roadmapcoach.core.roadmap.Roadmap;
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -88,80 +91,36 @@ public record SlashOption(
 
   /** The same option, said after a word in the core's text. */
   public SlashOption saying(String word) {
-    return new SlashOption(
-        type,
-        name,
-        description,
-        required,
-        zones,
-        word,
-        range,
-        choices,
-        maxLength,
-        textChannelsOnly);
+    return new Draft(this).said(word).done();
   }
 
   // ---- the options the coach's commands take ----
 
-  private static SlashOption plain(Type type, String name, String description, boolean required) {
-    return new SlashOption(
-        type,
-        name,
-        description,
-        required,
-        false,
-        "",
-        Optional.empty(),
-        List.of(),
-        OptionalInt.empty(),
-        false);
-  }
-
   public static SlashOption member(String description) {
-    return plain(Type.MEMBER, "member", description, true);
+    return new Draft(Type.MEMBER, "member", description, true).done();
   }
 
   public static SlashOption optionalMember(String description) {
-    return plain(Type.MEMBER, "member", description, false);
+    return new Draft(Type.MEMBER, "member", description, false).done();
   }
 
   public static SlashOption number(String name, String description, Range range, boolean required) {
-    return new SlashOption(
-        Type.INTEGER,
-        name,
-        description,
-        required,
-        false,
-        "",
-        Optional.of(range),
-        List.of(),
-        OptionalInt.empty(),
-        false);
+    return new Draft(Type.INTEGER, name, description, required).range(range).done();
   }
 
   /** A yes/no option that says its name when set. */
   public static SlashOption flag(String name, String description) {
-    return plain(Type.BOOLEAN, name, description, false).saying(name);
+    return new Draft(Type.BOOLEAN, name, description, false).said(name).done();
   }
 
   /** A choice of fixed words: label, value, label, value... */
   public static SlashOption choice(
       String name, String description, boolean required, String... labelsAndValues) {
-    List<SlashChoice> choices = new ArrayList<>();
+    Draft draft = new Draft(Type.TEXT, name, description, required);
     for (int i = 0; i + 1 < labelsAndValues.length; i += 2) {
-      choices.add(new SlashChoice(labelsAndValues[i], labelsAndValues[i + 1]));
+      draft.choices.add(new SlashChoice(labelsAndValues[i], labelsAndValues[i + 1]));
     }
-    return new SlashOption(
-        Type.TEXT,
-        name,
-        description,
-        required,
-        false,
-        "",
-        Optional.empty(),
-        choices,
-        OptionalInt.empty(),
-        false);
+    return draft.done();
   }
 
   public static SlashOption onOff(boolean required) {
@@ -180,76 +139,97 @@ public record SlashOption(
   }
 
   public static SlashOption weekday() {
-    return choice(
-        "day",
-        "Day of the week",
-        true,
-        "Monday",
-        "mon",
-        "Tuesday",
-        "tue",
-        "Wednesday",
-        "wed",
-        "Thursday",
-        "thu",
-        "Friday",
-        "fri",
-        "Saturday",
-        "sat",
-        "Sunday",
-        "sun");
+    List<String> labelsAndValues = new ArrayList<>();
+    for (DayOfWeek day : DayOfWeek.values()) {
+      String name = day.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+      labelsAndValues.add(name);
+      labelsAndValues.add(name.substring(0, 3).toLowerCase(Locale.ROOT));
+    }
+    return choice("day", "Day of the week", true, labelsAndValues.toArray(String[]::new));
   }
 
   /** A time of day, typed: the core reads it and says what is wrong with it. */
   public static SlashOption time(String description, boolean required) {
-    return text("time", description, required, 16);
+    return new Draft(Type.TEXT, "time", description, required).atMost(16).done();
   }
 
   /** A calendar date, as the core reads it. */
   public static SlashOption date(String name, String description, boolean required) {
-    return text(name, description + " (" + DATE_FORM + ")", required, 32);
+    return new Draft(Type.TEXT, name, description + " (" + DATE_FORM + ")", required)
+        .atMost(32)
+        .done();
   }
 
   /** A time zone, with ids offered as the member types. */
   public static SlashOption zone(String description) {
-    return new SlashOption(
-        Type.TEXT,
-        ZONE,
-        description + ", an Area/City name",
-        true,
-        true,
-        "",
-        Optional.empty(),
-        List.of(),
-        OptionalInt.of(64),
-        false);
+    Draft draft = new Draft(Type.TEXT, ZONE, description + ", an Area/City name", true).atMost(64);
+    draft.zones = true;
+    return draft.done();
   }
 
   public static SlashOption textChannel(String name, String description) {
-    return new SlashOption(
-        Type.CHANNEL,
-        name,
-        description,
-        false,
-        false,
-        "",
-        Optional.empty(),
-        List.of(),
-        OptionalInt.empty(),
-        true);
+    Draft draft = new Draft(Type.CHANNEL, name, description, false);
+    draft.textChannelsOnly = true;
+    return draft.done();
   }
 
-  private static SlashOption text(String name, String description, boolean required, int most) {
-    return new SlashOption(
-        Type.TEXT,
-        name,
-        description,
-        required,
-        false,
-        "",
-        Optional.empty(),
-        List.of(),
-        OptionalInt.of(most),
-        false);
+  /** An option under way. */
+  private static final class Draft {
+    private final Type type;
+    private final String name;
+    private final String description;
+    private final boolean required;
+    private boolean zones;
+    private String said = "";
+    private Optional<Range> range = Optional.empty();
+    private final List<SlashChoice> choices = new ArrayList<>();
+    private OptionalInt maxLength = OptionalInt.empty();
+    private boolean textChannelsOnly;
+
+    Draft(Type type, String name, String description, boolean required) {
+      this.type = type;
+      this.name = name;
+      this.description = description;
+      this.required = required;
+    }
+
+    Draft(SlashOption option) {
+      this(option.type(), option.name(), option.description, option.required());
+      this.zones = option.zones();
+      this.said = option.said();
+      this.range = option.range();
+      this.choices.addAll(option.choices());
+      this.maxLength = option.maxLength();
+      this.textChannelsOnly = option.textChannelsOnly();
+    }
+
+    Draft said(String word) {
+      this.said = word;
+      return this;
+    }
+
+    Draft range(Range value) {
+      this.range = Optional.of(value);
+      return this;
+    }
+
+    Draft atMost(int characters) {
+      this.maxLength = OptionalInt.of(characters);
+      return this;
+    }
+
+    SlashOption done() {
+      return new SlashOption(
+          type,
+          name,
+          description,
+          required,
+          zones,
+          said,
+          range,
+          choices,
+          maxLength,
+          textChannelsOnly);
+    }
   }
 }

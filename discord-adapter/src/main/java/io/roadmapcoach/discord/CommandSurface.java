@@ -73,11 +73,6 @@ final class CommandSurface {
       args = List.copyOf(args);
     }
 
-    /** The same subcommand, standing for other words of the core. */
-    Entry saying(String coreWords) {
-      return new Entry(group, name, description, coreWords, args);
-    }
-
     boolean is(String groupName, String subName) {
       return group.map(Group::name).equals(Optional.ofNullable(groupName)) && name.equals(subName);
     }

@@ -74,7 +74,7 @@ final class ServerMode {
       // over Socket Mode Slack's requests come through the socket, not /slack/events
       Optional<Handler> slackEvents =
           slack.filter(s -> config.slackAppToken().isEmpty()).map(SlackAdapter::handler);
-      startDiscord(config, core, roadmap, shutdown, health, metrics);
+      startDiscord(config, core, shutdown, health, metrics);
       // stops first: sends in progress finish while Slack and Discord are still connected, and
       // what the worker holds is given back before the database closes
       shutdown.register("deliveries", core.deliveries());
@@ -155,12 +155,7 @@ final class ServerMode {
   }
 
   private static void startDiscord(
-      Config config,
-      Core core,
-      Roadmap roadmap,
-      Shutdown shutdown,
-      HealthChecks health,
-      MeterRegistry metrics) {
+      Config config, Core core, Shutdown shutdown, HealthChecks health, MeterRegistry metrics) {
     if (!config.discordEnabled()) {
       return;
     }
@@ -173,7 +168,7 @@ final class ServerMode {
             config.discordShardIds(),
             config.discordGlobalCommands(),
             config.discordDeliveriesPerSecond());
-    DiscordAdapter discord = new DiscordAdapter(settings, core.coach(), roadmap, core.workspaces());
+    DiscordAdapter discord = new DiscordAdapter(settings, core.coach(), core.workspaces());
     discord.start();
     shutdown.register("Discord", discord);
     health.register(HealthParts.discord(discord));

@@ -13,6 +13,7 @@ import io.roadmapcoach.core.coaching.HolidayRepository;
 import io.roadmapcoach.core.coaching.Holidays;
 import io.roadmapcoach.core.cohort.CohortService;
 import io.roadmapcoach.core.command.Coach;
+import io.roadmapcoach.core.command.Commands;
 import io.roadmapcoach.core.dashboard.Charts;
 import io.roadmapcoach.core.dashboard.DashboardAddress;
 import io.roadmapcoach.core.dashboard.DashboardPersonalData;
@@ -24,6 +25,7 @@ import io.roadmapcoach.core.delivery.DeliveryQueue;
 import io.roadmapcoach.core.delivery.DeliveryRoutines;
 import io.roadmapcoach.core.delivery.DeliveryWorker;
 import io.roadmapcoach.core.delivery.OutboxRepository;
+import io.roadmapcoach.core.feature.Feature;
 import io.roadmapcoach.core.installation.InstallationPersonalData;
 import io.roadmapcoach.core.installation.Installations;
 import io.roadmapcoach.core.installation.TokenCipher;
@@ -41,9 +43,10 @@ import io.roadmapcoach.core.member.MemberPersonalData;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Memberships;
 import io.roadmapcoach.core.member.PersonalData;
-import io.roadmapcoach.core.member.SettingsService;
 import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.observe.Observer;
+import io.roadmapcoach.core.post.PostComposers;
+import io.roadmapcoach.core.post.PostService;
 import io.roadmapcoach.core.privacy.PrivacyRoutines;
 import io.roadmapcoach.core.privacy.PrivacyService;
 import io.roadmapcoach.core.privacy.WorkspaceRetention;
@@ -60,11 +63,13 @@ import io.roadmapcoach.core.quiz.QuizService;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.schedule.QuartzScheduling;
 import io.roadmapcoach.core.schedule.Routines;
+import io.roadmapcoach.core.settings.SettingsService;
 import io.roadmapcoach.core.tx.Transactions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -134,20 +139,38 @@ public final class Core implements AutoCloseable {
     ProgressService progress =
         new ProgressService(
             b.roadmap, enrollments, members, leadRoles, memberships, quizzes, ledger, outbox);
-    Coach.Services services =
-        new Coach.Services(
-            progress,
-            new SettingsService(members),
-            new QuizService(b.roadmap, b.bank, quizzes, enrollments, ledger, b.random),
-            new LeaderboardService(b.roadmap, new LeaderboardRepository(dsl)),
-            new LeadService(b.roadmap, leadRoles, members, team, progress, outbox, memberships),
-            new CohortService(b.roadmap, memberships, enrollments, leadRoles, outbox),
-            dashboard,
-            new Coaching(buddies, evening, new Holidays(holidays)),
-            new PrivacyService(
-                dsl, personalData, members, memberships, leadRoles, outbox, transactions, b.clock));
+    QuizService quizService =
+        new QuizService(b.roadmap, b.bank, quizzes, enrollments, ledger, b.random);
+    LeadService leads =
+        new LeadService(b.roadmap, leadRoles, members, team, progress, outbox, memberships);
+    Coaching coaching = new Coaching(buddies, evening, new Holidays(holidays));
+    List<Feature> features = new ArrayList<>();
+    features.addAll(
+        Features.all(
+            new Features.Services(
+                progress,
+                quizService,
+                new LeaderboardService(b.roadmap, new LeaderboardRepository(dsl), members),
+                new SettingsService(members),
+                leads,
+                new CohortService(b.roadmap, memberships, enrollments, leadRoles, outbox),
+                new PrivacyService(
+                    dsl,
+                    personalData,
+                    members,
+                    memberships,
+                    leadRoles,
+                    outbox,
+                    transactions,
+                    b.clock),
+                new PostService(members),
+                dashboard,
+                coaching)));
+    features.addAll(b.extraFeatures);
     this.roadmap = b.roadmap;
-    this.coach = new Coach(b.roadmap, transactions, members, services, b.clock, b.observer);
+    this.coach =
+        new Coach(
+            Commands.of(b.roadmap, features), transactions, members, leads, b.clock, b.observer);
 
     DeliveryComposer composer = composer(dsl, b.roadmap, b.bank, dashboard);
     this.queue = new DeliveryQueue(dsl);
@@ -205,6 +228,7 @@ public final class Core implements AutoCloseable {
             new ProgressComposers(dsl, roadmap, coaching.courtesies()).composers(),
             new QuizComposers(dsl, roadmap).composers(),
             new LeadComposers(dsl, roadmap, bank, dashboard::chart).composers(),
+            new PostComposers(dsl, roadmap).composers(),
             coaching.composers()));
   }
 
@@ -323,6 +347,7 @@ public final class Core implements AutoCloseable {
     private Optional<String> secretKey = Optional.empty();
     private Optional<String> previousSecretKey = Optional.empty();
     private Duration retention = WorkspaceRetention.DEFAULT_RETENTION;
+    private final List<Feature> extraFeatures = new ArrayList<>();
 
     private Builder(DSLContext dsl, Roadmap roadmap, QuizBank bank) {
       this.dsl = dsl;
@@ -393,6 +418,15 @@ public final class Core implements AutoCloseable {
      */
     public Builder retention(Duration value) {
       this.retention = value;
+      return this;
+    }
+
+    /**
+     * A feature beyond the coach's own, listed after them (a test's: how a new command shows in
+     * help, parsing and the platforms' surfaces).
+     */
+    public Builder feature(Feature value) {
+      extraFeatures.add(value);
       return this;
     }
 

@@ -182,7 +182,10 @@ class ArchitectureTest {
     "io.roadmapcoach.core.delivery..",
     "io.roadmapcoach.core.schedule..",
     "io.roadmapcoach.core.installation..",
-    "io.roadmapcoach.core.privacy.."
+    "io.roadmapcoach.core.privacy..",
+    "io.roadmapcoach.core.feature..",
+    "io.roadmapcoach.core.settings..",
+    "io.roadmapcoach.core.post.."
   };
 
   private static JavaClasses core;

@@ -58,6 +58,7 @@ final class ButtonPresses extends ListenerAdapter {
               event.getUser().getId(),
               event.getUser().getEffectiveName(),
               false,
+              Optional.empty(),
               Optional.empty());
       press = () -> coach.press(caller, actionId);
       buttonIds = DmButtons.forGuild(guildId);

@@ -53,6 +53,7 @@ final class Callers {
             user.getId(),
             name,
             admin,
+            Optional.empty(),
             Optional.empty()));
   }
 }

@@ -1,12 +1,12 @@
 package io.roadmapcoach.discord;
 
-import io.roadmapcoach.core.action.Action;
+import io.roadmapcoach.core.command.Commands;
+import io.roadmapcoach.core.feature.Slash;
+import io.roadmapcoach.core.feature.SlashOption;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -14,7 +14,6 @@ import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
@@ -22,19 +21,15 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 
 /**
  * {@code /roadmap} as Discord knows it, and the way back from a filled-in command to the text the
- * core parses. The surface is one table of {@link Entry entries}: each names a subcommand as
- * Discord shows it (on its own, or in a group), the core's words it stands for, and its typed
- * options. The text is those words followed by the option values in declared order, so {@code
- * /roadmap team lead member:@bo} reaches the core as {@code lead <@bo>}, exactly what Slack and the
- * console send; the core still checks every value, and its messages read the same as on every other
- * platform.
+ * core parses. The surface is translated from the subcommands the core's features declare ({@link
+ * Slash}): each names a subcommand as Discord shows it (on its own, or in a group), the core's
+ * words it stands for, and its typed options. The text is those words followed by the option values
+ * in declared order, so {@code /roadmap team lead member:@bo} reaches the core as {@code lead
+ * <@bo>}, exactly what Slack and the console send; the core still checks every value, and its
+ * messages read the same as on every other platform. A new core command needs nothing here.
  *
- * <p>Discord allows 25 subcommands or groups on a command and 25 subcommands in a group, so the
- * leads' commands sit in groups ({@code team …}, {@code channel …}) and a subcommand's path follows
- * the core's words wherever Discord lets it. A new core command is one more entry.
- *
- * <p>Integer ranges come from the loaded roadmap, so Discord refuses {@code /roadmap stage 99}
- * before the bot sees it.
+ * <p>Integer ranges that depend on the roadmap are resolved from the loaded one, so Discord refuses
+ * {@code /roadmap stage 99} before the bot sees it.
  */
 final class CommandSurface {
   static final String COMMAND = "roadmap";
@@ -42,30 +37,21 @@ final class CommandSurface {
   static final String DESCRIPTION = "Your Machine Learning roadmap: progress, quizzes, reminders";
 
   /** How a date option asks for its value. */
-  static final String DATE_FORM = "YYYY-MM-DD";
+  static final String DATE_FORM = SlashOption.DATE_FORM;
 
-  /** The option autocompleted with time-zone ids. */
-  static final String ZONE = "zone";
+  /** The name of the option autocompleted with time-zone ids. */
+  static final String ZONE = SlashOption.ZONE;
 
   /** A group of subcommands, as Discord shows it. */
   record Group(String name, String description) {}
 
-  static final Group REMIND =
-      new Group("remind", "Your daily nudge: when, which days, on or off, DM or channel");
-  static final Group SNOOZE = new Group("snooze", "Pause your nudges");
-  static final Group TEAM = new Group("team", "Lead: your members, their progress and their roles");
-  static final Group POST =
-      new Group("post", "Lead: this channel's daily post: when, which days, or none");
-  static final Group CHANNEL =
-      new Group("channel", "Lead: this channel's time zone, weekly quiz and nudges");
-  static final Group HOLIDAY =
-      new Group("holiday", "Lead: this channel's days off: no nudges, no daily post");
-
   /**
    * An option, and how its value is said in the core's text: after {@code word} when there is one
    * ({@code at 19:00}); a yes/no option says its word when set ({@code csv}) and nothing otherwise.
+   *
+   * @param zones whether time-zone ids are suggested as the member types
    */
-  record Arg(OptionData option, String word) {
+  record Arg(OptionData option, String word, boolean zones) {
     Optional<String> said(OptionMapping given) {
       if (given.getType() == OptionType.BOOLEAN) {
         return given.getAsBoolean() ? Optional.of(word) : Optional.empty();
@@ -85,11 +71,6 @@ final class CommandSurface {
       Optional<Group> group, String name, String description, String words, List<Arg> args) {
     Entry {
       args = List.copyOf(args);
-    }
-
-    /** The same subcommand, standing for other words of the core. */
-    Entry saying(String coreWords) {
-      return new Entry(group, name, description, coreWords, args);
     }
 
     boolean is(String groupName, String subName) {
@@ -126,15 +107,13 @@ final class CommandSurface {
     }
   }
 
+  private final Commands declared;
   private final List<Entry> entries;
 
-  CommandSurface(Roadmap roadmap) {
-    this(entries(roadmap));
-  }
-
-  /** A surface of other entries (a test's, with the commands still to come). */
-  CommandSurface(List<Entry> entries) {
-    this.entries = List.copyOf(entries);
+  /** The subcommands the core's features declare, in their order. */
+  CommandSurface(Commands declared) {
+    this.declared = declared;
+    this.entries = declared.slashes().stream().map(s -> entry(s, declared.roadmap())).toList();
   }
 
   List<Entry> entries() {
@@ -160,7 +139,8 @@ final class CommandSurface {
                     LinkedHashMap::new,
                     Collectors.toList()));
     SlashCommandData command =
-        Commands.slash(COMMAND, DESCRIPTION).setContexts(InteractionContextType.GUILD);
+        net.dv8tion.jda.api.interactions.commands.build.Commands.slash(COMMAND, DESCRIPTION)
+            .setContexts(InteractionContextType.GUILD);
     for (List<Entry> same : topLevel.values()) {
       List<SubcommandData> subs = same.stream().map(CommandSurface::subcommand).toList();
       Optional<Group> group = same.getFirst().group();
@@ -244,253 +224,66 @@ final class CommandSurface {
   }
 
   /**
-   * Commands whose work may take a while (a whole channel's file, a member's): deferred at once.
+   * Whether the command's work may take a while (a whole channel's file, a member's), so that it is
+   * deferred at once: as its declaration says.
    */
-  static boolean slow(String text) {
-    return text.equals("team csv") || text.equals("export");
+  boolean slow(String text) {
+    return declared.manner(text).slow();
   }
 
   /**
    * Whether the answer will most likely be shown to the channel: a deferral has to choose before
-   * the core answers. Leaderboards are; everything else is for the caller.
+   * the core answers. As the command's declaration says (leaderboards are).
    */
-  static boolean likelyPublic(String text) {
-    List<String> words = Arrays.asList(text.split(" "));
-    return words.getFirst().equals("leaderboard")
-        && !words.contains("hide")
-        && !words.contains("show");
+  boolean likelyPublic(String text) {
+    return declared.manner(text).likelyPublic();
   }
 
-  // ---- the surface: one entry per subcommand the core knows ----
-
-  private static List<Entry> entries(Roadmap roadmap) {
-    int stages = roadmap.stageCount();
-    int objectives = Math.max(1, roadmap.mostObjectives());
-    return List.of(
-        sub("help", "Every command, in one list"),
-        sub("start", "Join the roadmap in this channel"),
-        sub(
-            "status",
-            "Your stage, objectives, points and streak (or a member's)",
-            arg(new OptionData(OptionType.USER, "member", "Whose status; yours when left out"))),
-        sub("stages", "Every stage, and where you are"),
-        sub(
-            "stage",
-            "One stage's objectives (yours when no number)",
-            arg(
-                new OptionData(OptionType.INTEGER, "number", "Stage number, 1 to " + stages)
-                    .setRequiredRange(1, stages))),
-        sub(
-            "done",
-            "Check an objective of your stage off",
-            objective("The objective's number in your stage", objectives)),
-        sub(
-            "undo",
-            "Take an objective back",
-            objective("The objective's number in your stage", objectives)),
-        sub("quiz", "Take (or resume) the quiz on your stage"),
-        sub("next", "Move on once every objective is done and the quiz passed"),
-        sub(
-            "leaderboard",
-            "The channel's top members, or leave and rejoin the boards",
-            choice("period", "Which board", false, "This week", "week", "All time", "all"),
-            choice(
-                "me",
-                "Hide yourself from the boards, or show again",
-                false,
-                "Hide me",
-                "hide",
-                "Show me",
-                "show")),
-        sub(
-            REMIND,
-            "at",
-            "When your daily nudge comes (your local time)",
-            time("24-hour clock, e.g. 09:30")),
-        sub(REMIND, "on", "Turn your daily nudge on"),
-        sub(REMIND, "off", "Turn your daily nudge off"),
-        sub(REMIND, "days", "Which days you are nudged", whichDays("Weekdays or every day")),
-        sub(REMIND, "dm", "Get your nudges by direct message"),
-        sub(REMIND, "channel", "Get your nudges in this channel's daily post"),
-        sub("tz", "Set your time zone, e.g. Europe/Berlin", zone("Your time zone")),
-        sub(
-                SNOOZE,
-                "for",
-                "Pause your nudges for some days",
-                arg(
-                    new OptionData(
-                            OptionType.INTEGER,
-                            "days",
-                            "How many days, 1 to " + Action.MAX_SNOOZE_DAYS,
-                            true)
-                        .setRequiredRange(1, Action.MAX_SNOOZE_DAYS)))
-            .saying("snooze"),
-        sub(SNOOZE, "off", "Nudge me again from today"),
-        sub(
-                TEAM,
-                "progress",
-                "Lead: everyone's progress, stuck members first",
-                flag("csv", "Everyone, as a CSV file"))
-            .saying("team"),
-        sub(TEAM, "lead", "Lead: make a member a lead of this channel", member("The new lead"))
-            .saying("lead"),
-        sub(TEAM, "unlead", "Lead: take a member's lead role away", member("The lead to step down"))
-            .saying("unlead"),
-        sub(
-                TEAM,
-                "set-stage",
-                "Lead: put a member on a stage (they are told)",
-                member("The member to move"),
-                arg(
-                    new OptionData(
-                            OptionType.INTEGER, "stage", "Stage number, 1 to " + stages, true)
-                        .setRequiredRange(1, stages)))
-            .saying("set-stage"),
-        sub(CHANNEL, "tz", "Lead: the channel's time zone", zone("The channel's time zone"))
-            .saying("channel-tz"),
-        sub(
-                CHANNEL,
-                "quiz-day",
-                "Lead: when the weekly quiz goes out",
-                weekday(),
-                time("24-hour clock, the channel's time zone, e.g. 15:00"))
-            .saying("quiz-day"),
-        sub(
-                CHANNEL,
-                "reminders",
-                "Lead: how members get their nudges unless they choose",
-                choice(
-                    "mode",
-                    "A direct message each, or one daily post here",
-                    true,
-                    "A direct message to each member",
-                    "dm",
-                    "One daily post in this channel",
-                    "channel"))
-            .saying("reminders"),
-        sub("leave", "Leave the roadmap in this channel (your progress is kept)"),
-        sub(
-            "home",
-            "Choose the channel your direct messages and their buttons act in",
-            arg(
-                new OptionData(OptionType.CHANNEL, "channel", "Your home channel", false)
-                    .setChannelTypes(ChannelType.TEXT))),
-        sub("settings", "This channel's time zone, quiz, daily post and leads"),
-        sub("export", "Everything the bot keeps about you, as a file"),
-        sub("forget-me", "Delete everything the bot keeps about you (asks first)"),
-        sub(
-            POST,
-            "at",
-            "Lead: when the daily post goes out",
-            time("24-hour clock, the channel's time zone, e.g. 09:00")),
-        sub(POST, "days", "Lead: which days it goes out", whichDays("Weekdays or every day")),
-        sub(POST, "off", "Lead: no daily post in this channel"),
-        sub(POST, "on", "Lead: the daily post again"),
-        sub(TEAM, "nudge", "Lead: nudge a member now", member("Who to nudge")).saying("nudge"),
-        sub(TEAM, "digest", "Lead: your weekly digest of the team", onOff(true)).saying("digest"),
-        sub(TEAM, "dashboard", "Lead: the channel at a glance, on the web").saying("dashboard"),
-        sub(TEAM, "chart", "Lead: everyone's progress as a chart"),
-        sub("buddy", "Your study buddy; pair up, or stop", onOff(false)),
-        sub(
-            REMIND,
-            "evening",
-            "A second nudge in the evening: on, off, or when",
-            onOff(false),
-            new Arg(
-                new OptionData(OptionType.STRING, "time", "24-hour clock, e.g. 19:30")
-                    .setMaxLength(16),
-                "at")),
-        sub(
-                HOLIDAY,
-                "add",
-                "Lead: a day off, or the days from one date to another",
-                date("from", "The (first) day off, e.g. 2026-12-24", true),
-                date("to", "The last day off, when more than one", false))
-            .saying("holiday"),
-        sub(HOLIDAY, "clear", "Lead: take a day off back", date("date", "The day", true)),
-        sub(HOLIDAY, "list", "Lead: this channel's days off").saying("holidays"));
+  /** Whether an option of this name suggests time-zone ids as the member types. */
+  boolean suggestsZones(String optionName) {
+    return entries.stream()
+        .flatMap(e -> e.args().stream())
+        .anyMatch(a -> a.zones() && a.option().getName().equals(optionName));
   }
 
-  static Arg onOff(boolean required) {
-    return choice("switch", "On or off", required, "On", "on", "Off", "off");
-  }
+  // ---- a declared subcommand, as Discord knows it ----
 
-  // ---- building blocks of entries ----
-
-  /** A subcommand of its own, standing for the core word of its name. */
-  static Entry sub(String name, String description, Arg... args) {
-    return new Entry(Optional.empty(), name, description, name, List.of(args));
-  }
-
-  /** A subcommand in a group, standing for the core's words {@code group name}. */
-  static Entry sub(Group group, String name, String description, Arg... args) {
+  private static Entry entry(Slash slash, Roadmap roadmap) {
     return new Entry(
-        Optional.of(group), name, description, group.name() + " " + name, List.of(args));
+        slash.group().map(g -> new Group(g.name(), g.description())),
+        slash.name(),
+        slash.description(),
+        slash.says(),
+        slash.options().stream().map(o -> arg(o, roadmap)).toList());
   }
 
-  /** An option whose value is said as it is. */
-  static Arg arg(OptionData option) {
-    return new Arg(option, "");
-  }
-
-  /** A yes/no option that says its name when set. */
-  static Arg flag(String name, String description) {
-    return new Arg(new OptionData(OptionType.BOOLEAN, name, description), name);
-  }
-
-  /** A choice of fixed words: label, value, label, value... */
-  static Arg choice(String name, String description, boolean required, String... labelsAndValues) {
-    OptionData option = new OptionData(OptionType.STRING, name, description, required);
-    for (int i = 0; i + 1 < labelsAndValues.length; i += 2) {
-      option.addChoice(labelsAndValues[i], labelsAndValues[i + 1]);
+  private static Arg arg(SlashOption declared, Roadmap roadmap) {
+    OptionData option =
+        new OptionData(
+            type(declared.type()),
+            declared.name(),
+            declared.description(roadmap),
+            declared.required(),
+            declared.zones());
+    declared
+        .range()
+        .map(range -> range.bounds(roadmap))
+        .ifPresent(bounds -> option.setRequiredRange(bounds.min(), bounds.max()));
+    declared.maxLength().ifPresent(option::setMaxLength);
+    declared.choices().forEach(choice -> option.addChoice(choice.label(), choice.value()));
+    if (declared.textChannelsOnly()) {
+      option.setChannelTypes(ChannelType.TEXT);
     }
-    return arg(option);
+    return new Arg(option, declared.said(), declared.zones());
   }
 
-  static Arg time(String description) {
-    return arg(new OptionData(OptionType.STRING, "time", description, true).setMaxLength(16));
-  }
-
-  static Arg whichDays(String description) {
-    return choice(
-        "which",
-        description,
-        true,
-        "Weekdays (Monday to Friday)",
-        "weekdays",
-        "Every day",
-        "daily");
-  }
-
-  /** A calendar date, as the core reads it. */
-  static Arg date(String name, String description, boolean required) {
-    return arg(
-        new OptionData(OptionType.STRING, name, description + " (" + DATE_FORM + ")", required)
-            .setMaxLength(32));
-  }
-
-  static Arg member(String description) {
-    return arg(new OptionData(OptionType.USER, "member", description, true));
-  }
-
-  private static Arg objective(String description, int most) {
-    return arg(
-        new OptionData(OptionType.INTEGER, "objective", description + ", 1 to " + most, true)
-            .setRequiredRange(1, most));
-  }
-
-  private static Arg zone(String description) {
-    return arg(
-        new OptionData(OptionType.STRING, ZONE, description + ", an Area/City name", true, true)
-            .setMaxLength(64));
-  }
-
-  private static Arg weekday() {
-    OptionData day = new OptionData(OptionType.STRING, "day", "Day of the week", true);
-    for (String name :
-        List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")) {
-      day.addChoice(name, name.substring(0, 3).toLowerCase(Locale.ROOT));
-    }
-    return arg(day);
+  private static OptionType type(SlashOption.Type type) {
+    return switch (type) {
+      case TEXT -> OptionType.STRING;
+      case INTEGER -> OptionType.INTEGER;
+      case BOOLEAN -> OptionType.BOOLEAN;
+      case MEMBER -> OptionType.USER;
+      case CHANNEL -> OptionType.CHANNEL;
+    };
   }
 }

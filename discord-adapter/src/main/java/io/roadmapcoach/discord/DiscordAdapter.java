@@ -3,7 +3,6 @@ package io.roadmapcoach.discord;
 import io.roadmapcoach.core.command.Coach;
 import io.roadmapcoach.core.delivery.Messenger;
 import io.roadmapcoach.core.member.Workspaces;
-import io.roadmapcoach.core.roadmap.Roadmap;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -31,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * DiscordAdapter discord =
- *     new DiscordAdapter(settings, core.coach(), core.roadmap(), core.workspaces());
+ *     new DiscordAdapter(settings, core.coach(), core.workspaces());
  * discord.start();                 // connects (one JDA, or the shard manager)
  * worker.register(discord.messenger());
  * ...
@@ -67,20 +66,18 @@ public final class DiscordAdapter implements AutoCloseable {
   private final Duration sendTimeout;
   private volatile DiscordConnection connection;
 
-  public DiscordAdapter(
-      DiscordSettings settings, Coach coach, Roadmap roadmap, Workspaces workspaces) {
-    this(settings, coach, roadmap, workspaces, DEFER_AFTER, SEND_TIMEOUT);
+  public DiscordAdapter(DiscordSettings settings, Coach coach, Workspaces workspaces) {
+    this(settings, coach, workspaces, DEFER_AFTER, SEND_TIMEOUT);
   }
 
   DiscordAdapter(
       DiscordSettings settings,
       Coach coach,
-      Roadmap roadmap,
       Workspaces workspaces,
       Duration deferAfter,
       Duration sendTimeout) {
     this.settings = settings;
-    CommandSurface surface = new CommandSurface(roadmap);
+    CommandSurface surface = new CommandSurface(coach.commands());
     this.commands = new CommandRegistrar(surface);
     if (settings.globalCommands()) {
       commands.useGlobal();

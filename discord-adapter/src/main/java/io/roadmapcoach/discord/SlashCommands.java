@@ -63,8 +63,8 @@ final class SlashCommands extends ListenerAdapter {
         "/roadmap {} from {} in guild {}", text, caller.get().userId(), caller.get().workspaceId());
     acknowledgements.answer(
         () -> coach.handleText(caller.get(), text),
-        new SlashExchange(event, CommandSurface.likelyPublic(text)),
-        CommandSurface.slow(text));
+        new SlashExchange(event, surface.likelyPublic(text)),
+        surface.slow(text));
   }
 
   /** A slash command: answered with a new message, ephemeral when the core says so. */
@@ -108,7 +108,7 @@ final class SlashCommands extends ListenerAdapter {
       return;
     }
     List<Command.Choice> choices =
-        CommandSurface.ZONE.equals(event.getFocusedOption().getName())
+        surface.suggestsZones(event.getFocusedOption().getName())
             ? zoneChoices(event.getFocusedOption().getValue())
             : List.of();
     event.replyChoices(choices).queue(null, Acknowledgements.failure("suggest time zones"));

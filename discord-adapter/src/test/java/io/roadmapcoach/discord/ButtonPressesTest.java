@@ -58,7 +58,9 @@ class ButtonPressesTest {
     Acknowledgements acknowledgements =
         new Acknowledgements(
             Runnable::run, mock(ScheduledExecutorService.class), Duration.ofSeconds(2));
-    commands = new SlashCommands(core.coach(), new CommandSurface(ROADMAP), acknowledgements);
+    commands =
+        new SlashCommands(
+            core.coach(), new CommandSurface(core.coach().commands()), acknowledgements);
     buttons = new ButtonPresses(core.coach(), acknowledgements);
   }
 

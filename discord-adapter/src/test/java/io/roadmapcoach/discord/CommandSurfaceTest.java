@@ -3,13 +3,17 @@ package io.roadmapcoach.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gnu.trove.map.hash.TLongObjectHashMap;
+import io.roadmapcoach.core.Core;
 import io.roadmapcoach.core.action.Action;
-import io.roadmapcoach.core.command.Command;
 import io.roadmapcoach.core.command.CommandParser;
-import io.roadmapcoach.core.command.Usage;
+import io.roadmapcoach.core.command.Commands;
+import io.roadmapcoach.core.command.Input;
+import io.roadmapcoach.core.quiz.QuizBank;
+import io.roadmapcoach.core.quiz.QuizBankLoader;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.RoadmapLoader;
 import io.roadmapcoach.core.roadmap.RoadmapSource;
+import io.roadmapcoach.db.testing.TestDatabase;
 import io.roadmapcoach.discord.CommandSurface.Entry;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,14 +33,21 @@ import org.junit.jupiter.api.Test;
 /** {@code /roadmap} as registered, and filled-in commands turned back into the core's text. */
 class CommandSurfaceTest {
   private static final Roadmap ROADMAP = new RoadmapLoader().load(RoadmapSource.builtIn());
-  private final CommandSurface surface = new CommandSurface(ROADMAP);
-  private final CommandParser parser = new CommandParser(ROADMAP);
+  private static final Commands COMMANDS = declared(ROADMAP);
+  private final CommandSurface surface = new CommandSurface(COMMANDS);
+  private final CommandParser parser = COMMANDS.parser();
+
+  /** The commands the core's features declare, as the core assembles them. */
+  static Commands declared(Roadmap roadmap) {
+    QuizBank bank = new QuizBankLoader().load(RoadmapSource.builtIn(), roadmap);
+    return Core.builder(TestDatabase.dsl(), roadmap, bank).build().coach().commands();
+  }
 
   @Test
   void everyCoreCommandHasASubcommand() {
     Set<String> reached =
         surface.entries().stream().map(e -> e.words().split(" ")[0]).collect(Collectors.toSet());
-    assertThat(reached).containsAll(Usage.names());
+    assertThat(reached).containsAll(COMMANDS.names());
   }
 
   @Test
@@ -45,8 +56,8 @@ class CommandSurfaceTest {
       String text = surface.text(groupOf(entry), entry.name(), requiredFilledIn(entry));
       assertThat(parser.parse(text))
           .as("/roadmap %s, sent as \"%s\"", entry.path(), text)
-          .isNotInstanceOf(Command.Unknown.class)
-          .isNotInstanceOf(Command.Invalid.class);
+          .isNotInstanceOf(Input.Unknown.class)
+          .isNotInstanceOf(Input.Invalid.class);
     }
   }
 
@@ -135,7 +146,7 @@ class CommandSurfaceTest {
     assertThat(text("holiday", "list")).isEqualTo("holidays");
     // a time Discord let through is still the core's to refuse, in its own words
     assertThat(parser.parse(text("remind", "evening", string("time", "7pm"))))
-        .isInstanceOf(Command.Invalid.class);
+        .isInstanceOf(Input.Invalid.class);
   }
 
   @Test
@@ -144,7 +155,7 @@ class CommandSurfaceTest {
         .isEqualTo("leaderboard week hide");
     var parsed =
         parser.parse(text(null, "leaderboard", string("period", "week"), string("me", "hide")));
-    assertThat(parsed).isInstanceOf(Command.Invalid.class);
+    assertThat(parsed).isInstanceOf(Input.Invalid.class);
   }
 
   @Test
@@ -158,17 +169,15 @@ class CommandSurfaceTest {
 
   @Test
   void onlyFilesAreDeferredAtOnceAndOnlyBoardsAreLikelyPublic() {
-    assertThat(CommandSurface.slow(text("team", "progress", bool("csv", true)))).isTrue();
-    assertThat(CommandSurface.slow(text("team", "progress"))).isFalse();
-    assertThat(CommandSurface.slow(text(null, "status"))).isFalse();
-    assertThat(CommandSurface.slow(text(null, "export"))).isTrue();
-    assertThat(CommandSurface.slow(text(null, "forget-me"))).isFalse();
-    assertThat(CommandSurface.likelyPublic(text(null, "leaderboard"))).isTrue();
-    assertThat(CommandSurface.likelyPublic(text(null, "leaderboard", string("period", "all"))))
-        .isTrue();
-    assertThat(CommandSurface.likelyPublic(text(null, "leaderboard", string("me", "hide"))))
-        .isFalse();
-    assertThat(CommandSurface.likelyPublic(text(null, "status"))).isFalse();
+    assertThat(surface.slow(text("team", "progress", bool("csv", true)))).isTrue();
+    assertThat(surface.slow(text("team", "progress"))).isFalse();
+    assertThat(surface.slow(text(null, "status"))).isFalse();
+    assertThat(surface.slow(text(null, "export"))).isTrue();
+    assertThat(surface.slow(text(null, "forget-me"))).isFalse();
+    assertThat(surface.likelyPublic(text(null, "leaderboard"))).isTrue();
+    assertThat(surface.likelyPublic(text(null, "leaderboard", string("period", "all")))).isTrue();
+    assertThat(surface.likelyPublic(text(null, "leaderboard", string("me", "hide")))).isFalse();
+    assertThat(surface.likelyPublic(text(null, "status"))).isFalse();
   }
 
   // ---- Discord's limits on a command ----

@@ -121,7 +121,6 @@ public final class DeliveryBenchmark {
                   Optional.empty(),
                   Optional.empty()),
               core.coach(),
-              ROADMAP,
               core.workspaces(),
               Duration.ofSeconds(2),
               Duration.ofSeconds(20));

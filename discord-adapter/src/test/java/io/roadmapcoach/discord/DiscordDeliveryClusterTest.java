@@ -85,7 +85,6 @@ class DiscordDeliveryClusterTest {
                 Optional.empty(),
                 Optional.empty()),
             core.coach(),
-            ROADMAP,
             core.workspaces(),
             Duration.ofSeconds(10),
             Duration.ofSeconds(5));

@@ -83,7 +83,6 @@ class DiscordEndToEndTest {
         new DiscordAdapter(
             settings,
             core.coach(),
-            roadmap,
             core.workspaces(),
             Duration.ofSeconds(10),
             Duration.ofSeconds(5));

@@ -164,11 +164,6 @@ class ShardsAndCommandsEndToEndTest {
             .random(new Random(1))
             .build();
     return new DiscordAdapter(
-        settings,
-        core.coach(),
-        ROADMAP,
-        core.workspaces(),
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(5));
+        settings, core.coach(), core.workspaces(), Duration.ofSeconds(2), Duration.ofSeconds(5));
   }
 }

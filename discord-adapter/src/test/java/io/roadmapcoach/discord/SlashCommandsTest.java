@@ -76,7 +76,7 @@ class SlashCommandsTest {
     commands =
         new SlashCommands(
             core.coach(),
-            new CommandSurface(ROADMAP),
+            new CommandSurface(core.coach().commands()),
             // the core's work runs inline, so the test sees its answer at once
             new Acknowledgements(Runnable::run, timer, Duration.ofSeconds(2)));
   }

@@ -131,7 +131,7 @@ public final class SlackAdapter implements AutoCloseable {
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-work-", 0).factory());
 
     SlackClients clients = mode.clients();
-    SlackUsers users = new SlackUsers(clients, clock, executor, workspaces);
+    SlackUsers users = new SlackUsers(clients, clock, executor);
     SlackOut out = new SlackOut(clients);
     Attachments attachments = new Attachments(out, executor);
     EventClaims claims = new EventClaims(workspaces);

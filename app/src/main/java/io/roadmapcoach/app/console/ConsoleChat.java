@@ -3,6 +3,7 @@ package io.roadmapcoach.app.console;
 import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.caller.Origin;
 import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.caller.PlatformStatus;
 import io.roadmapcoach.core.command.Coach;
 import io.roadmapcoach.core.reply.Button;
 import io.roadmapcoach.core.reply.Reply;
@@ -66,6 +67,13 @@ public final class ConsoleChat implements ConsoleOutput {
   private final boolean piped;
   private final ConsoleRenderer renderer;
   private final Map<String, List<Button>> newestButtons = new HashMap<>();
+
+  /**
+   * Statuses set for members the coach does not know yet: each goes with the member's next command,
+   * as a platform's look-up would, and is kept in that command's transaction.
+   */
+  private final Map<String, PlatformStatus> pendingStatuses = new HashMap<>();
+
   private MinuteTicker ticker = MinuteTicker.NONE;
   private StatusKeeper statuses = StatusKeeper.NONE;
   private String member = "you";
@@ -231,7 +239,8 @@ public final class ConsoleChat implements ConsoleOutput {
       text = words.length > 1 ? words[1] : "";
     }
     if (!statuses.keep(WORKSPACE, key(member), emoji, text)) {
-      show(member + " has not used /roadmap yet; statuses are kept for the coach's members.\n\n");
+      pendingStatuses.put(key(member), new PlatformStatus(emoji, text, Optional.empty()));
+      show(member + " has not used /roadmap yet; the status goes with their first command.\n\n");
       return;
     }
     show(
@@ -293,6 +302,7 @@ public final class ConsoleChat implements ConsoleOutput {
     }
   }
 
+  /** The current member in the current channel, with a status still to be kept, once. */
   private Caller caller() {
     return new Caller(
         Platform.CONSOLE,
@@ -302,7 +312,8 @@ public final class ConsoleChat implements ConsoleOutput {
         key(member),
         member,
         false,
-        Optional.of(zone));
+        Optional.of(zone),
+        Optional.ofNullable(pendingStatuses.remove(key(member))));
   }
 
   private static String key(String name) {

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param userName the member's display name
  * @param platformAdmin whether the platform says the member administers the workspace
  * @param platformZone the member's time zone, where the platform says
+ * @param platformStatus the member's status, where the platform said it with this command (kept
+ *     with the member in the command's own transaction)
  */
 public record Caller(
     Platform platform,
@@ -24,7 +26,8 @@ public record Caller(
     String userId,
     String userName,
     boolean platformAdmin,
-    Optional<ZoneId> platformZone) {
+    Optional<ZoneId> platformZone,
+    Optional<PlatformStatus> platformStatus) {
 
   public Caller {
     Objects.requireNonNull(platform);
@@ -34,6 +37,7 @@ public record Caller(
     workspaceName = workspaceName == null ? workspaceId : workspaceName;
     userName = userName == null || userName.isBlank() ? userId : userName;
     Objects.requireNonNull(platformZone);
+    Objects.requireNonNull(platformStatus);
   }
 
   private static void requireText(String value, String name) {
@@ -54,7 +58,29 @@ public record Caller(
 
   private Caller withOrigin(Origin where) {
     return new Caller(
-        platform, workspaceId, workspaceName, where, userId, userName, platformAdmin, platformZone);
+        platform,
+        workspaceId,
+        workspaceName,
+        where,
+        userId,
+        userName,
+        platformAdmin,
+        platformZone,
+        platformStatus);
+  }
+
+  /** The same caller, with the status their platform reports. */
+  public Caller withStatus(PlatformStatus status) {
+    return new Caller(
+        platform,
+        workspaceId,
+        workspaceName,
+        origin,
+        userId,
+        userName,
+        platformAdmin,
+        platformZone,
+        Optional.of(status));
   }
 
   /** The channel spoken in, or empty for a direct message. */

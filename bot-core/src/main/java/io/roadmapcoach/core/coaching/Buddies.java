@@ -16,6 +16,7 @@ import io.roadmapcoach.core.member.Scope;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.settings.SettingsFeature;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -69,7 +70,7 @@ public final class Buddies {
           Text.of("Buddies are paired by where they are on the roadmap, so start first: ")
               .code("/roadmap start")
               .plain(" in your team's channel, then ")
-              .code("/roadmap buddy on")
+              .code(CoachingFeature.BUDDY.hint("on"))
               .plain("."));
     }
     if (on.isEmpty()) {
@@ -80,7 +81,7 @@ public final class Buddies {
       stepOut(scope, "stopped pairing up");
       return Reply.text(
           Text.of("👋 No more study buddies for you. ")
-              .code("/roadmap buddy on")
+              .code(CoachingFeature.BUDDY.hint("on"))
               .plain(" brings them back."));
     }
     Text text =
@@ -101,12 +102,12 @@ public final class Buddies {
   private static Text whyNotPaired(Member member, LocalDate today) {
     if (!member.remindEnabled()) {
       return Text.of(" Your reminders are off, and only members with reminders are paired: ")
-          .code("/roadmap remind on")
+          .code(SettingsFeature.REMIND.hint("on"))
           .plain(".");
     }
     if (member.nudgesPaused()) {
       return Text.of(" Your nudges are paused, and only members with nudges are paired: ")
-          .code("/roadmap remind on")
+          .code(SettingsFeature.REMIND.hint("on"))
           .plain(".");
     }
     if (member.isSnoozedOn(today)) {
@@ -132,7 +133,10 @@ public final class Buddies {
         reply.section(aboutBuddy(buddy, scope));
       }
       return reply
-          .context(Text.of("New pairs every Monday. ").code("/roadmap buddy off").plain(" stops."))
+          .context(
+              Text.of("New pairs every Monday. ")
+                  .code(CoachingFeature.BUDDY.hint("off"))
+                  .plain(" stops."))
           .build();
     }
     if (coaching.wantsBuddy(me.id())) {
@@ -149,7 +153,7 @@ public final class Buddies {
     }
     return Reply.text(
         Text.of("You have no study buddy. ")
-            .code("/roadmap buddy on")
+            .code(CoachingFeature.BUDDY.hint("on"))
             .plain(
                 " pairs you every Monday with someone in #"
                     + scope.home().name()
@@ -244,9 +248,9 @@ public final class Buddies {
       }
       reply.context(
           Text.of("Say hello! ")
-              .code("/roadmap buddy")
+              .code(CoachingFeature.BUDDY.hint())
               .plain(" shows how they are doing; ")
-              .code("/roadmap buddy off")
+              .code(CoachingFeature.BUDDY.hint("off"))
               .plain(" stops the pairing."));
       return DeliveryComposer.toMember(row, member, members.dmChannel(member.id()), reply.build());
     };

@@ -99,7 +99,7 @@ public final class EveningWarnings {
   private static Text said(Evening evening, Scope scope) {
     if (!evening.on()) {
       return Text.of("🌙 No evening warning. ")
-          .code("/roadmap remind evening on")
+          .code(CoachingFeature.REMIND_EVENING.hint("on"))
           .plain(
               " sends one at "
                   + evening.at()
@@ -109,7 +109,7 @@ public final class EveningWarnings {
         .plain(" comes at ")
         .bold(evening.at() + " " + scope.zone().getId())
         .plain(". ")
-        .code("/roadmap remind evening off")
+        .code(CoachingFeature.REMIND_EVENING.hint("off"))
         .plain(" stops it.");
   }
 
@@ -230,7 +230,9 @@ public final class EveningWarnings {
     }
     buttons.add(Buttons.startQuiz(e.graduated() ? "Review quiz" : "Start quiz"));
     reply.context(
-        Text.empty().code("/roadmap remind evening off").plain(" turns these warnings off."));
+        Text.empty()
+            .code(CoachingFeature.REMIND_EVENING.hint("off"))
+            .plain(" turns these warnings off."));
     return reply.buttons(buttons).build();
   }
 }

@@ -45,7 +45,7 @@ public final class Holidays {
                       + " (it is "
                       + DAY.format(today)
                       + " there): a holiday starts today or later, e.g. ")
-              .code("/roadmap holiday " + today.plusDays(1))
+              .code(CoachingFeature.HOLIDAY.hint(today.plusDays(1)))
               .plain("."));
     }
     int added = repository.add(channel.id(), from, to, scope.member().id(), scope.now());
@@ -69,7 +69,7 @@ public final class Holidays {
             .plain(
                 ": nobody whose home channel it is gets a nudge, there is no daily post, and"
                     + " nobody's streak breaks. ")
-            .code("/roadmap holidays")
+            .code(CoachingFeature.HOLIDAYS.hint())
             .plain(" lists them."));
   }
 
@@ -79,7 +79,7 @@ public final class Holidays {
     if (days.isEmpty()) {
       return Reply.text(
           Text.of("No days off ahead in #" + channel.name() + ". ")
-              .code("/roadmap holiday " + channelToday(scope).plusDays(7))
+              .code(CoachingFeature.HOLIDAY.hint(channelToday(scope).plusDays(7)))
               .plain(" sets one; give two dates for a range."));
     }
     StringBuilder lines = new StringBuilder();
@@ -97,7 +97,7 @@ public final class Holidays {
         .section(Text.of(lines.toString().stripTrailing()))
         .context(
             Text.of("No nudges, no daily post, streaks kept. ")
-                .code("/roadmap holiday clear <date>")
+                .code(CoachingFeature.HOLIDAY_CLEAR.hint("<date>"))
                 .plain(" takes a day back."))
         .build();
   }
@@ -126,7 +126,7 @@ public final class Holidays {
     if (!repository.clear(channel.id(), day)) {
       return Reply.text(
           Text.of(DAY.format(day) + " is not a day off in #" + channel.name() + ". ")
-              .code("/roadmap holidays")
+              .code(CoachingFeature.HOLIDAYS.hint())
               .plain(" lists them."));
     }
     repository.forgetBegun(channel.id(), day);

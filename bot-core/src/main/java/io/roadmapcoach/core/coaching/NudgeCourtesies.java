@@ -6,6 +6,7 @@ import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
+import io.roadmapcoach.core.settings.SettingsFeature;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -129,7 +130,7 @@ public final class NudgeCourtesies {
     return Reply.builder()
         .section(
             Text.of("💤 I'll stop nudging you for now; ")
-                .code("/roadmap remind on")
+                .code(SettingsFeature.REMIND.hint("on"))
                 .plain(" brings me back."))
         .context(
             Text.of(

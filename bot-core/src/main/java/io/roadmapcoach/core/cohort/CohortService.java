@@ -1,6 +1,7 @@
 package io.roadmapcoach.core.cohort;
 
 import io.roadmapcoach.core.delivery.OutboxRepository;
+import io.roadmapcoach.core.feature.Words;
 import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.member.Channel;
@@ -8,11 +9,11 @@ import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.member.Memberships;
 import io.roadmapcoach.core.member.ReminderMode;
 import io.roadmapcoach.core.member.Scope;
-import io.roadmapcoach.core.member.SettingsService;
 import io.roadmapcoach.core.reply.Block;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.time.Dates;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -91,8 +92,9 @@ public final class CohortService {
                       + " left #"
                       + channel.name()
                       + " and you have been in it longest, so you are its lead now."
-                      + " /roadmap help lists what leads can do; /roadmap lead @member names"
-                      + " another.",
+                      + " "
+                      + Words.HELP.hint()
+                      + " lists what leads can do; /roadmap lead @member names another.",
                   scope.now());
             });
   }
@@ -109,7 +111,7 @@ public final class CohortService {
           Text.of("🏠 Your home channel is #" + scope.home().name() + ". ")
               .append(homeMeans())
               .plain(" Change it with ")
-              .code("/roadmap home #channel")
+              .code(CohortFeature.HOME.hint("#channel"))
               .plain("."));
     }
     List<Channel> mine = memberships.channelsOf(scope.member().id());
@@ -152,8 +154,8 @@ public final class CohortService {
         .fields(
             List.of(
                 field("Time zone", c.zoneOrUtc().getId()),
-                field("Weekly quiz", SettingsService.dayName(c.quizDay()) + "s at " + c.quizTime()),
-                field("Daily post", SettingsService.postTime(c)),
+                field("Weekly quiz", Dates.dayName(c.quizDay()) + "s at " + c.quizTime()),
+                field("Daily post", c.postTime()),
                 field(
                     "Nudges by default",
                     c.reminderMode() == ReminderMode.CHANNEL

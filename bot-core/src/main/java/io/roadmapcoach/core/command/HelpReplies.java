@@ -1,16 +1,22 @@
 package io.roadmapcoach.core.command;
 
+import io.roadmapcoach.core.feature.Access;
+import io.roadmapcoach.core.feature.CommandDeclaration;
+import io.roadmapcoach.core.feature.Usage;
+import io.roadmapcoach.core.feature.Words;
+import io.roadmapcoach.core.progress.ProgressFeature;
 import io.roadmapcoach.core.reply.Echo;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
+import java.util.List;
 import java.util.Optional;
 
-/** Help: every command with one line, and the answer to text that names no command. */
+/** Help: every declared command with its line, and the answer to text that names no command. */
 final class HelpReplies {
   private HelpReplies() {}
 
-  static Reply help(Roadmap roadmap) {
+  static Reply help(Roadmap roadmap, List<CommandDeclaration<?>> declarations) {
     return Reply.builder()
         .header(
             "Roadmap Coach: the "
@@ -18,27 +24,32 @@ final class HelpReplies {
                 + " roadmap, "
                 + roadmap.stageCount()
                 + " stages")
-        .section(lines(false))
-        .section(Text.empty().bold("For leads").plain("\n").append(lines(true)))
+        .section(lines(declarations, Access.MEMBER))
+        .section(
+            Text.empty().bold("For leads").plain("\n").append(lines(declarations, Access.LEAD)))
         .context(
             Text.of("Start with ")
-                .code("/roadmap start")
+                .code(ProgressFeature.START.hint())
                 .plain(", then ")
-                .code("/roadmap status")
+                .code(ProgressFeature.STATUS.hint())
                 .plain("."))
         .build();
   }
 
-  private static Text lines(boolean lead) {
+  private static Text lines(List<CommandDeclaration<?>> declarations, Access access) {
     Text text = Text.empty();
     boolean first = true;
-    for (Usage.Entry entry : Usage.ENTRIES) {
-      if (entry.leadOnly() != lead) {
+    for (CommandDeclaration<?> declaration : declarations) {
+      if (declaration.access() != access) {
         continue;
       }
-      text =
-          text.plain(first ? "" : "\n").code("/roadmap " + entry.form()).plain("  " + entry.does());
-      first = false;
+      for (Usage usage : declaration.usages()) {
+        text =
+            text.plain(first ? "" : "\n")
+                .code(Words.SLASH_COMMAND + " " + usage.form())
+                .plain("  " + usage.does());
+        first = false;
+      }
     }
     return text;
   }
@@ -49,9 +60,13 @@ final class HelpReplies {
    */
   static Reply unknown(String input, Optional<String> suggestion) {
     String word = input.strip().split("\\s+")[0];
-    Text text = Text.of("I do not know ").code("/roadmap " + Echo.of(word)).plain(".");
+    Text text =
+        Text.of("I do not know ").code(Words.SLASH_COMMAND + " " + Echo.of(word)).plain(".");
     if (suggestion.isPresent()) {
-      text = text.plain(" Did you mean ").code("/roadmap " + suggestion.get()).plain("?");
+      text =
+          text.plain(" Did you mean ")
+              .code(Words.SLASH_COMMAND + " " + suggestion.get())
+              .plain("?");
     }
     return Reply.text(text.append(helpPointer()));
   }
@@ -63,7 +78,7 @@ final class HelpReplies {
           Text.of("I do not know ")
               .code(Echo.of(typed))
               .plain(". I only answer ")
-              .code("/roadmap")
+              .code(Words.SLASH_COMMAND)
               .plain(" commands.")
               .append(helpPointer()));
     }
@@ -76,6 +91,6 @@ final class HelpReplies {
   }
 
   private static Text helpPointer() {
-    return Text.of(" ").code("/roadmap help").plain(" lists every command.");
+    return Text.of(" ").code(Words.HELP.hint()).plain(" lists every command.");
   }
 }

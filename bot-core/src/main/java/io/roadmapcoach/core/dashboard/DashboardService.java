@@ -1,7 +1,9 @@
 package io.roadmapcoach.core.dashboard;
 
+import io.roadmapcoach.core.feature.Words;
 import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.journey.Streaks;
+import io.roadmapcoach.core.lead.LeadFeature;
 import io.roadmapcoach.core.lead.TeamCsv;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.Member;
@@ -116,14 +118,17 @@ public final class DashboardService {
   /** {@code /roadmap dashboard}: a link for the caller's eyes only, valid once for 15 minutes. */
   public Reply link(Scope scope) {
     if (!isLead(scope)) {
-      return notALead(scope, "dashboard");
+      return notALead(scope, DashboardFeature.DASHBOARD);
     }
     Optional<String> base = address.baseUrl();
     if (base.isEmpty()) {
       return Reply.text(
           "The dashboard is not configured here: whoever runs Roadmap Coach sets PUBLIC_URL to the"
               + " address it is reached at. Meanwhile "
-              + "/roadmap team and /roadmap team chart show the same figures in chat.");
+              + LeadFeature.TEAM.hint()
+              + " and "
+              + DashboardFeature.TEAM_CHART.hint()
+              + " show the same figures in chat.");
     }
     repository.forgetExpired(scope.now());
     String token = secrets.next();
@@ -146,7 +151,7 @@ public final class DashboardService {
                             ? " for 12 hours"
                             : " for an hour (on your workspace admin rights)")
                         + " in that browser, signing out your older sessions. Need another? Ask ")
-                .code("/roadmap dashboard")
+                .code(DashboardFeature.DASHBOARD.hint())
                 .plain(" again."))
         .build()
         .withoutLinkPreviews();
@@ -155,7 +160,7 @@ public final class DashboardService {
   /** {@code team chart}: the funnel and the last 12 weeks as one PNG, for the caller. */
   public Reply teamChart(Scope scope) {
     if (!isLead(scope)) {
-      return notALead(scope, "team chart");
+      return notALead(scope, DashboardFeature.TEAM_CHART);
     }
     return Reply.builder()
         .section(
@@ -181,10 +186,10 @@ public final class DashboardService {
         || repository.isNamedLead(scope.channel().id(), scope.member().id());
   }
 
-  private static Reply notALead(Scope scope, String command) {
+  private static Reply notALead(Scope scope, Words command) {
     return Reply.text(
         Text.of("Only leads of #" + scope.channel().name() + " can use ")
-            .code("/roadmap " + command)
+            .code(command.hint())
             .plain(". Ask a lead to run it, or to make you a lead."));
   }
 

@@ -71,9 +71,9 @@ public final class LeadDigestComposer implements Composer {
             .section(funnel(channel))
             .context(
                 Text.empty()
-                    .code("/roadmap team")
+                    .code(LeadFeature.TEAM.hint())
                     .plain(" for everyone · ")
-                    .code("/roadmap digest off")
+                    .code(LeadFeature.DIGEST.hint("off"))
                     .plain(" stops this digest"))
             .build()
             .withAttachment(charts.chartOf(channel, now));

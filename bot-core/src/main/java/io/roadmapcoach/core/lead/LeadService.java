@@ -2,6 +2,8 @@ package io.roadmapcoach.core.lead;
 
 import io.roadmapcoach.core.caller.MemberRef;
 import io.roadmapcoach.core.delivery.OutboxRepository;
+import io.roadmapcoach.core.feature.LeadCheck;
+import io.roadmapcoach.core.feature.Words;
 import io.roadmapcoach.core.journey.StreakView;
 import io.roadmapcoach.core.journey.Streaks;
 import io.roadmapcoach.core.member.Channel;
@@ -9,10 +11,9 @@ import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Memberships;
-import io.roadmapcoach.core.member.ReminderDays;
 import io.roadmapcoach.core.member.ReminderMode;
 import io.roadmapcoach.core.member.Scope;
-import io.roadmapcoach.core.member.SettingsService;
+import io.roadmapcoach.core.progress.ProgressFeature;
 import io.roadmapcoach.core.progress.ProgressService;
 import io.roadmapcoach.core.reply.Echo;
 import io.roadmapcoach.core.reply.Reply;
@@ -30,7 +31,7 @@ import java.util.Optional;
 /**
  * What leads do: see the team, name other leads, set the channel's quiz slot, zone and reminders.
  */
-public final class LeadService {
+public final class LeadService implements LeadCheck {
   public static final int TEAM_REPLY_ROWS = 20;
   public static final Duration STUCK_AFTER = Duration.ofDays(7);
 
@@ -62,16 +63,18 @@ public final class LeadService {
   }
 
   /** Platform admins always lead; otherwise leads named in this channel (or its first member). */
+  @Override
   public boolean isLead(Scope scope) {
     return scope.caller().platformAdmin()
         || leads.isLead(scope.channel().id(), scope.member().id());
   }
 
+  @Override
   public Reply notALead(Scope scope, String command) {
     String channel = "#" + scope.channel().name();
     Text refusal =
         Text.of("Only leads of " + channel + " and workspace admins can use ")
-            .code("/roadmap " + command)
+            .code(Words.SLASH_COMMAND + " " + command)
             .plain(". ");
     List<String> names = leads.leadNames(scope.channel().id());
     if (names.isEmpty()) {
@@ -135,7 +138,7 @@ public final class LeadService {
                       + " the only named lead of #"
                       + scope.channel().name()
                       + ". Name another lead first: ")
-              .code("/roadmap lead @member")
+              .code(LeadFeature.LEAD.hint("@member"))
               .plain("."));
     }
     boolean removed = named && leads.remove(scope.channel().id(), target.get().id());
@@ -198,40 +201,12 @@ public final class LeadService {
               + stage
               + ": "
               + roadmap.stage(stage).title()
-              + ". /roadmap status shows what is next.",
+              + ". "
+              + ProgressFeature.STATUS.hint()
+              + " shows what is next.",
           scope.now());
     }
     return result.reply();
-  }
-
-  public Reply postAt(Scope scope, LocalTime time) {
-    Channel.Post now = scope.channel().post();
-    return post(scope, new Channel.Post(time, now.days(), true));
-  }
-
-  public Reply postDays(Scope scope, ReminderDays days) {
-    Channel.Post now = scope.channel().post();
-    return post(scope, new Channel.Post(now.time(), days, true));
-  }
-
-  public Reply postSwitch(Scope scope, boolean on) {
-    Channel.Post now = scope.channel().post();
-    return post(scope, new Channel.Post(now.time(), now.days(), on));
-  }
-
-  private Reply post(Scope scope, Channel.Post post) {
-    members.setPost(scope.channel().id(), post);
-    Channel changed = members.channel(scope.channel().id());
-    if (!post.enabled()) {
-      return Reply.text(
-          Text.of("🔕 #" + changed.name() + " gets no daily post for now; ")
-              .code("/roadmap post on")
-              .plain(" brings it back. Members who chose the post get no nudge meanwhile."));
-    }
-    return Reply.text(
-        Text.of("☀️ #" + changed.name() + "'s daily post goes out at ")
-            .bold(SettingsService.postTime(changed))
-            .plain("."));
   }
 
   /** A lead's friendly nudge to a member of the channel, by DM now: once a member a day. */
@@ -282,7 +257,7 @@ public final class LeadService {
     if (!leads.setDigest(channel.id(), scope.member().id(), on)) {
       return Reply.text(
           Text.of("The weekly digest goes to the named leads of #" + channel.name() + "; ")
-              .code("/roadmap lead @member")
+              .code(LeadFeature.LEAD.hint("@member"))
               .plain(" names one."));
     }
     return Reply.text(
@@ -291,7 +266,7 @@ public final class LeadService {
                 "📊 Your weekly digest of #"
                     + channel.name()
                     + " comes by direct message at the weekly quiz slot, "
-                    + SettingsService.dayName(channel.quizDay())
+                    + Dates.dayName(channel.quizDay())
                     + "s at "
                     + channel.quizTime()
                     + " "
@@ -304,7 +279,7 @@ public final class LeadService {
     members.setQuizSlot(scope.channel().id(), day, time);
     return Reply.text(
         Text.of("📝 The weekly quiz for #" + scope.channel().name() + " now goes out on ")
-            .bold(SettingsService.dayName(day) + "s at " + time)
+            .bold(Dates.dayName(day) + "s at " + time)
             .plain(" (" + scope.channel().zoneOrUtc().getId() + ")."));
   }
 
@@ -359,7 +334,9 @@ public final class LeadService {
                     + " on the roadmap")
             .section(Text.of(lines.toString().stripTrailing()));
     Text footer = Text.of(total > rows.size() ? "…and " + (total - rows.size()) + " more. " : "");
-    return reply.context(footer.plain("Everyone, as a file: ").code("/roadmap team csv")).build();
+    return reply
+        .context(footer.plain("Everyone, as a file: ").code(LeadFeature.TEAM.hint("csv")))
+        .build();
   }
 
   private String line(Scope scope, TeamRow row) {

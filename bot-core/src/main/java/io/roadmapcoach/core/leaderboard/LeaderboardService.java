@@ -3,6 +3,7 @@ package io.roadmapcoach.core.leaderboard;
 import io.roadmapcoach.core.journey.StreakView;
 import io.roadmapcoach.core.journey.Streaks;
 import io.roadmapcoach.core.member.Channel;
+import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Scope;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
@@ -23,10 +24,24 @@ public final class LeaderboardService {
 
   private final Roadmap roadmap;
   private final LeaderboardRepository boards;
+  private final MemberRepository members;
 
-  public LeaderboardService(Roadmap roadmap, LeaderboardRepository boards) {
+  public LeaderboardService(
+      Roadmap roadmap, LeaderboardRepository boards, MemberRepository members) {
     this.roadmap = roadmap;
     this.boards = boards;
+    this.members = members;
+  }
+
+  /** Leaves the boards ({@code hidden}) or comes back to them. */
+  public Reply visibility(Scope scope, boolean hidden) {
+    members.setHidden(scope.member().id(), hidden);
+    return Reply.text(
+        hidden
+            ? Text.of("🙈 You are off the leaderboards. ")
+                .code(LeaderboardFeature.LEADERBOARD.hint("show"))
+                .plain(" puts you back.")
+            : Text.of("🏆 You are back on the leaderboards."));
   }
 
   public Reply board(Scope scope, Period period) {
@@ -65,9 +80,9 @@ public final class LeaderboardService {
     }
     Text footer =
         Text.empty()
-            .code(period == Period.WEEK ? "/roadmap leaderboard all" : "/roadmap leaderboard week")
+            .code(LeaderboardFeature.LEADERBOARD.hint(period == Period.WEEK ? "all" : "week"))
             .plain(period == Period.WEEK ? " for all time · " : " for this week · ")
-            .code("/roadmap leaderboard hide")
+            .code(LeaderboardFeature.LEADERBOARD.hint("hide"))
             .plain(" to leave the boards");
     return reply.context(footer).build();
   }
@@ -76,7 +91,7 @@ public final class LeaderboardService {
   private static Text notOnBoard(Scope scope) {
     if (scope.member().hiddenFromLeaderboard()) {
       return Text.of("You are hidden from the leaderboards; ")
-          .code("/roadmap leaderboard show")
+          .code(LeaderboardFeature.LEADERBOARD.hint("show"))
           .plain(" puts you back.");
     }
     return Text.of("Not on this board yet: " + scope.member().displayName() + ".");

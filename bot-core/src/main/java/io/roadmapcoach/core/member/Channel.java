@@ -31,4 +31,15 @@ public record Channel(
   public ZoneId zoneOrUtc() {
     return zone.orElse(UTC);
   }
+
+  /** When the daily post goes out, as members read it: "09:00 Europe/Berlin, weekdays". */
+  public String postTime() {
+    if (!post.enabled()) {
+      return "its leads have turned the post off for now";
+    }
+    return post.time()
+        + " "
+        + zoneOrUtc().getId()
+        + (post.days() == ReminderDays.WEEKDAYS ? ", weekdays" : ", daily");
+  }
 }

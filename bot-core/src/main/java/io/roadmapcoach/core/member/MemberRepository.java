@@ -9,12 +9,16 @@ import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.caller.MemberRef;
 import io.roadmapcoach.core.caller.Origin;
 import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.caller.PlatformStatus;
+import io.roadmapcoach.core.time.Times;
 import io.roadmapcoach.db.schema.tables.records.ChannelRecord;
 import io.roadmapcoach.db.schema.tables.records.MemberRecord;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collection;
@@ -39,14 +43,61 @@ public final class MemberRepository {
   /**
    * The rows for the caller's workspace, channel and member, created on first sight. A direct
    * message acts in the member's home channel; it is empty for someone with no home channel yet,
-   * and then nothing is stored.
+   * and then nothing is stored. A status the platform reported with the caller is kept with the
+   * member here, in the caller's transaction (see {@link #keepStatus}).
    */
-  public Optional<Place> resolve(Caller caller) {
-    return switch (caller.origin()) {
-      case Origin.InChannel here ->
-          Optional.of(known(caller, here).orElseGet(() -> firstSight(caller, here)));
-      case Origin.DirectMessage dm -> fromDirectMessage(caller);
-    };
+  public Optional<Place> resolve(Caller caller, Instant now) {
+    Optional<Place> place =
+        switch (caller.origin()) {
+          case Origin.InChannel here ->
+              Optional.of(known(caller, here).orElseGet(() -> firstSight(caller, here)));
+          case Origin.DirectMessage dm -> fromDirectMessage(caller);
+        };
+    place.ifPresent(
+        p ->
+            caller
+                .platformStatus()
+                .ifPresent(status -> keepStatus(MEMBER.ID.eq(p.member().id()), status, now)));
+    return place;
+  }
+
+  /**
+   * A member's status as their platform reports it: whether it says they are away ({@link
+   * AwayStatus}) is kept, until it expires when the status says. Only members the coach knows are
+   * kept; false for anyone else.
+   */
+  public boolean keepStatus(
+      Platform platform,
+      String workspaceExternalId,
+      String userExternalId,
+      PlatformStatus status,
+      Instant now) {
+    var workspace =
+        DSL.select(WORKSPACE.ID)
+            .from(WORKSPACE)
+            .where(
+                WORKSPACE.PLATFORM.eq(platform.key()),
+                WORKSPACE.EXTERNAL_ID.eq(workspaceExternalId));
+    return keepStatus(
+            MEMBER.WORKSPACE_ID.eq(workspace).and(MEMBER.EXTERNAL_ID.eq(userExternalId)),
+            status,
+            now)
+        > 0;
+  }
+
+  private int keepStatus(Condition which, PlatformStatus status, Instant now) {
+    boolean away =
+        AwayStatus.looksAway(status.emoji(), status.text())
+            && status.expires().map(t -> t.isAfter(now)).orElse(true);
+    return dsl.update(MEMBER)
+        .set(
+            MEMBER.AWAY_SINCE,
+            away
+                ? DSL.coalesce(MEMBER.AWAY_SINCE, DSL.val(Times.utc(now)))
+                : DSL.val((OffsetDateTime) null))
+        .set(MEMBER.AWAY_UNTIL, away ? status.expires().map(Times::utc).orElse(null) : null)
+        .where(which)
+        .execute();
   }
 
   private Optional<Place> fromDirectMessage(Caller caller) {

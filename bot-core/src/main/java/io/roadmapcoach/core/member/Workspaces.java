@@ -6,6 +6,7 @@ import static io.roadmapcoach.db.schema.Tables.SEEN_REQUEST;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 
 import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.caller.PlatformStatus;
 import io.roadmapcoach.core.time.Times;
 import io.roadmapcoach.core.tx.Transactions;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -37,12 +37,14 @@ public final class Workspaces {
   private final Transactions transactions;
   private final Clock clock;
   private final Removal removal;
+  private final MemberRepository members;
 
   public Workspaces(DSLContext dsl, Transactions transactions, Clock clock, Removal removal) {
     this.dsl = dsl;
     this.transactions = transactions;
     this.clock = clock;
     this.removal = removal;
+    this.members = new MemberRepository(dsl);
   }
 
   /**
@@ -140,9 +142,9 @@ public final class Workspaces {
   }
 
   /**
-   * A member's status as the platform reports it (Slack's {@code user_change} event, or {@code
-   * users.info}): whether it says they are away ({@link AwayStatus}) is kept, until {@code expires}
-   * when the status says. Only members the coach knows are kept; false for anyone else.
+   * A member's status as the platform reports it (Slack's {@code user_change} event, the console's
+   * {@code :status}): whether it says they are away ({@link AwayStatus}) is kept, until {@code
+   * expires} when the status says. Only members the coach knows are kept; false for anyone else.
    */
   public boolean memberStatus(
       Platform platform,
@@ -151,27 +153,10 @@ public final class Workspaces {
       String emoji,
       String text,
       Optional<Instant> expires) {
+    PlatformStatus status = new PlatformStatus(emoji, text, expires);
     Instant now = clock.instant();
-    boolean away =
-        AwayStatus.looksAway(emoji, text) && expires.map(t -> t.isAfter(now)).orElse(true);
-    var workspace =
-        DSL.select(WORKSPACE.ID)
-            .from(WORKSPACE)
-            .where(
-                WORKSPACE.PLATFORM.eq(platform.key()),
-                WORKSPACE.EXTERNAL_ID.eq(workspaceExternalId));
     return transactions.inTransaction(
-            () ->
-                dsl.update(MEMBER)
-                    .set(
-                        MEMBER.AWAY_SINCE,
-                        away
-                            ? DSL.coalesce(MEMBER.AWAY_SINCE, DSL.val(Times.utc(now)))
-                            : DSL.val((OffsetDateTime) null))
-                    .set(MEMBER.AWAY_UNTIL, away ? expires.map(Times::utc).orElse(null) : null)
-                    .where(MEMBER.WORKSPACE_ID.eq(workspace), MEMBER.EXTERNAL_ID.eq(userExternalId))
-                    .execute())
-        > 0;
+        () -> members.keepStatus(platform, workspaceExternalId, userExternalId, status, now));
   }
 
   /**

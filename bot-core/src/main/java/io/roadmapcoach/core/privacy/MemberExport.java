@@ -30,7 +30,9 @@ final class MemberExport {
     root.put(
         "about",
         "Everything Roadmap Coach keeps about you in this workspace. Times are UTC."
-            + " /roadmap forget-me erases it.");
+            + " "
+            + PrivacyFeature.FORGET_ME.hint()
+            + " erases it.");
     root.put("exported_at", now.toString());
     root.put("platform", who.platform());
     ObjectNode workspace = root.putObject("workspace");

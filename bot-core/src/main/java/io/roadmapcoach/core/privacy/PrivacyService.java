@@ -4,6 +4,7 @@ import io.roadmapcoach.core.action.Action;
 import io.roadmapcoach.core.action.Buttons;
 import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.delivery.OutboxRepository;
+import io.roadmapcoach.core.feature.Words;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.member.Member;
@@ -83,7 +84,7 @@ public final class PrivacyService {
             Text.of("📦 Here is everything I keep about you in this workspace, as a JSON file: ")
                 .plain("your profile and settings, channels, journey, progress events, quiz")
                 .plain(" answers and the messages I sent you. ")
-                .code("/roadmap forget-me")
+                .code(PrivacyFeature.FORGET_ME.hint())
                 .plain(" erases it."))
         .withAttachment(new Attachment(EXPORT_FILE, "application/json", json));
   }
@@ -91,7 +92,7 @@ public final class PrivacyService {
   private static Reply nothingKept() {
     return Reply.text(
         Text.of("I keep nothing about you in this workspace: you have not used ")
-            .code("/roadmap")
+            .code(Words.SLASH_COMMAND)
             .plain(" here yet (or you erased it).")
             .plain(" Nothing was stored by asking."));
   }
@@ -131,7 +132,9 @@ public final class PrivacyService {
     }
     return reply
         .section(
-            Text.of("It cannot be undone. Want a copy first? ").code("/roadmap export").plain("."))
+            Text.of("It cannot be undone. Want a copy first? ")
+                .code(PrivacyFeature.EXPORT.hint())
+                .plain("."))
         .buttons(List.of(Buttons.forgetMe(who.memberId())))
         .build();
   }
@@ -156,7 +159,7 @@ public final class PrivacyService {
           }
           return Reply.text(
               Text.of("That button belongs to the member who asked; only they can confirm it. ")
-                  .code("/roadmap forget-me")
+                  .code(PrivacyFeature.FORGET_ME.hint())
                   .plain(" erases your own data."));
         });
   }
@@ -210,7 +213,9 @@ public final class PrivacyService {
               "👑 The lead of #"
                   + channel.name()
                   + " has left and you have been in it longest, so you are its lead now."
-                  + " /roadmap help lists what leads can do; /roadmap lead @member names another.",
+                  + " "
+                  + Words.HELP.hint()
+                  + " lists what leads can do; /roadmap lead @member names another.",
               now);
         });
     return new Erased.Handover(channel.name(), next.map(Member::displayName));

@@ -241,7 +241,8 @@ public final class NudgeComposer implements Composer {
       } else if (!quizzes.hasPassed(member.id(), stage.number())) {
         reply.section(Text.of("Every objective of the stage is done: pass its quiz to move on."));
       } else {
-        reply.section(Text.of("All done here: ").code("/roadmap next").plain(" moves you on."));
+        reply.section(
+            Text.of("All done here: ").code(ProgressFeature.NEXT.hint()).plain(" moves you on."));
       }
     }
     if (cheeredBy.isEmpty()) {

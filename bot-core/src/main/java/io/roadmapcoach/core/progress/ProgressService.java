@@ -1,6 +1,8 @@
 package io.roadmapcoach.core.progress;
 
+import io.roadmapcoach.core.caller.MemberRef;
 import io.roadmapcoach.core.delivery.OutboxRepository;
+import io.roadmapcoach.core.feature.Words;
 import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.journey.EventKind;
@@ -17,6 +19,7 @@ import io.roadmapcoach.core.member.Memberships;
 import io.roadmapcoach.core.member.NextNudge;
 import io.roadmapcoach.core.member.Scope;
 import io.roadmapcoach.core.quiz.QuizRepository;
+import io.roadmapcoach.core.reply.Echo;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
@@ -117,6 +120,21 @@ public final class ProgressService {
             });
   }
 
+  /** The caller's status, or that of the member they name (who must have used the coach here). */
+  public Reply statusOf(Scope scope, Optional<MemberRef> named) {
+    if (named.isEmpty()) {
+      return status(scope, Optional.empty());
+    }
+    Optional<Member> other = members.find(scope.member().workspaceId(), named.get());
+    if (other.isEmpty()) {
+      return Reply.text(
+          "I do not know "
+              + Echo.of(named.get().shown())
+              + " here. They need to have used /roadmap once in this workspace.");
+    }
+    return status(scope, other);
+  }
+
   public Reply status(Scope scope, Optional<Member> named) {
     // naming yourself is asking for your own status
     Optional<Member> of = named.filter(m -> m.id() != scope.member().id());
@@ -177,7 +195,7 @@ public final class ProgressService {
   }
 
   public Reply done(Scope scope, String objective) {
-    return withEnrollment(scope, e -> checkOff(scope, e, objective, "done"));
+    return withEnrollment(scope, e -> checkOff(scope, e, objective, ProgressFeature.DONE));
   }
 
   /** "Mark objective N done" from a nudge: only for the stage the nudge was about. */
@@ -193,18 +211,19 @@ public final class ProgressService {
                             + "; you are on stage "
                             + e.stage()
                             + " now. ")
-                    .code("/roadmap status")
+                    .code(ProgressFeature.STATUS.hint())
                     .plain(" shows where you are."));
           }
-          return checkOff(scope, e, String.valueOf(objective), "done");
+          return checkOff(scope, e, String.valueOf(objective), ProgressFeature.DONE);
         });
   }
 
   public Reply undo(Scope scope, String objective) {
-    return withEnrollment(scope, e -> checkOff(scope, e, objective, "undo"));
+    return withEnrollment(scope, e -> checkOff(scope, e, objective, ProgressFeature.UNDO));
   }
 
-  private Reply checkOff(Scope scope, Enrollment e, String typed, String verb) {
+  /** Checks an objective off ({@code done}) or takes it back ({@code undo}). */
+  private Reply checkOff(Scope scope, Enrollment e, String typed, Words verb) {
     if (e.graduated()) {
       return Reply.text("🎓 You have finished the roadmap: there is nothing left to check off.");
     }
@@ -214,7 +233,7 @@ public final class ProgressService {
       return replies.notAnObjective(typed, stage, verb);
     }
     int n = number.getAsInt();
-    if (verb.equals("done")) {
+    if (verb.equals(ProgressFeature.DONE)) {
       if (!enrollments.markDone(scope.member().id(), stage.number(), n, scope.now())) {
         return Reply.text(
             "Objective " + n + " of stage " + stage.number() + " is already checked off.");
@@ -364,9 +383,13 @@ public final class ProgressService {
           false,
           Reply.text(
               self
-                  ? "You have not started the roadmap yet; you can with /roadmap start."
+                  ? "You have not started the roadmap yet; you can with "
+                      + ProgressFeature.START.hint()
+                      + "."
                   : target.displayName()
-                      + " has not started the roadmap yet; they can with /roadmap start."));
+                      + " has not started the roadmap yet; they can with "
+                      + ProgressFeature.START.hint()
+                      + "."));
     }
     Enrollment e = enrollment.get();
     if (e.stage() == stageNumber && !e.graduated()) {

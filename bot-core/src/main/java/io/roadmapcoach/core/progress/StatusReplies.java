@@ -1,6 +1,7 @@
 package io.roadmapcoach.core.progress;
 
 import io.roadmapcoach.core.action.Buttons;
+import io.roadmapcoach.core.feature.Words;
 import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.journey.Points;
 import io.roadmapcoach.core.journey.StreakView;
@@ -50,7 +51,7 @@ final class StatusReplies {
   Reply notStarted() {
     return Reply.text(
         Text.of("You have not started the roadmap yet. Type ")
-            .code("/roadmap start")
+            .code(ProgressFeature.START.hint())
             .plain(" to begin with stage 1: " + roadmap.stage(1).title() + "."));
   }
 
@@ -59,7 +60,7 @@ final class StatusReplies {
         Text.of("You are already in #" + channel.name() + ", on ")
             .append(stageNamed(e))
             .plain(". ")
-            .code("/roadmap status")
+            .code(ProgressFeature.STATUS.hint())
             .plain(" shows where you are."));
   }
 
@@ -86,7 +87,7 @@ final class StatusReplies {
 
   private static Text firstLeadLine(Channel channel) {
     return Text.of("You are the first member in #" + channel.name() + ", so you are its lead: ")
-        .code("/roadmap help")
+        .code(Words.HELP.hint())
         .plain(" lists the lead commands.");
   }
 
@@ -102,11 +103,11 @@ final class StatusReplies {
             .section(objectiveList(first, Set.of()))
             .section(
                 Text.of("Check objectives off with ")
-                    .code("/roadmap done 1")
+                    .code(ProgressFeature.DONE.hint(1))
                     .plain(", take the stage quiz with ")
-                    .code("/roadmap quiz")
+                    .code(ProgressFeature.QUIZ.hint())
                     .plain(", and move on with ")
-                    .code("/roadmap next")
+                    .code(ProgressFeature.NEXT.hint())
                     .plain(". ")
                     .append(nudgeLine(member)));
     if (firstLead) {
@@ -149,7 +150,7 @@ final class StatusReplies {
                   .append(
                       f.own()
                           ? Text.empty()
-                              .code("/roadmap quiz")
+                              .code(ProgressFeature.QUIZ.hint())
                               .plain(" reviews questions you missed along the way.")
                           : Text.empty()));
     } else {
@@ -242,15 +243,17 @@ final class StatusReplies {
       return Text.of("Next: objective " + n + " - " + stage.objective(n) + " ")
           .append(resource)
           .plain(resource.isEmpty() ? "Then " : " Then ")
-          .code("/roadmap done " + n)
+          .code(ProgressFeature.DONE.hint(n))
           .plain(".");
     }
     if (!quizPassed) {
       return Text.of("Every objective is done. Pass the stage quiz: ")
-          .code("/roadmap quiz")
+          .code(ProgressFeature.QUIZ.hint())
           .plain(".");
     }
-    return Text.of("All set: ").code("/roadmap next").plain(" moves you to the next stage.");
+    return Text.of("All set: ")
+        .code(ProgressFeature.NEXT.hint())
+        .plain(" moves you to the next stage.");
   }
 
   private List<Button> buttons(Stage stage, Set<Integer> done, boolean quizPassed) {
@@ -277,7 +280,7 @@ final class StatusReplies {
             : "you are on stage " + e.stage() + " now. ";
     return Reply.text(
         Text.of("That button was for stage " + shownStage + "; " + where)
-            .code("/roadmap status")
+            .code(ProgressFeature.STATUS.hint())
             .plain(" shows where you are."));
   }
 
@@ -329,9 +332,9 @@ final class StatusReplies {
         enrollment.isPresent()
             // an example stage that exists in whichever roadmap is loaded
             ? Text.empty()
-                .code("/roadmap stage " + Math.min(7, roadmap.stageCount()))
+                .code(ProgressFeature.STAGE.hint(Math.min(7, roadmap.stageCount())))
                 .plain(" shows any stage's objectives.")
-            : Text.of("Begin with ").code("/roadmap start").plain(".");
+            : Text.of("Begin with ").code(ProgressFeature.START.hint()).plain(".");
     return Reply.builder()
         .header(roadmap.title() + " roadmap: " + roadmap.stageCount() + " stages")
         .section(Text.of(lines.toString().stripTrailing()))
@@ -355,11 +358,11 @@ final class StatusReplies {
                         : e.stage() == stage.number()
                             ? "This is your stage."
                             : "You are on stage " + e.stage() + ".")
-            .orElse("Start with /roadmap start.");
+            .orElse("Start with " + ProgressFeature.START.hint() + ".");
     return reply.context(Text.of(where)).build();
   }
 
-  Reply notAnObjective(String typed, Stage stage, String verb) {
+  Reply notAnObjective(String typed, Stage stage, Words verb) {
     int count = stage.objectiveCount();
     String range = count == 1 ? "only objective 1" : "objectives 1 to " + count;
     return Reply.text(
@@ -372,7 +375,7 @@ final class StatusReplies {
                     + "): it has "
                     + range
                     + ". Try ")
-            .code("/roadmap " + verb + " " + Math.min(2, count))
+            .code(verb.hint(Math.min(2, count)))
             .plain("."));
   }
 
@@ -413,14 +416,14 @@ final class StatusReplies {
                       + " still "
                       + (open.size() == 1 ? "needs" : "need")
                       + " checking off (")
-              .code("/roadmap done " + open.getFirst())
+              .code(ProgressFeature.DONE.hint(open.getFirst()))
               .plain(")");
     }
     if (!quizPassed) {
       text =
           text.plain(open.isEmpty() ? "" : ", and ")
               .plain("the stage quiz needs a pass (")
-              .code("/roadmap quiz")
+              .code(ProgressFeature.QUIZ.hint())
               .plain(")");
     }
     return Reply.text(text.plain("."));
@@ -442,7 +445,8 @@ final class StatusReplies {
                         : "")
                 .italic(next.summary()))
         .section(objectiveList(next, doneInNext))
-        .context(Text.of("Check them off with ").code("/roadmap done 1").plain(" and so on."))
+        .context(
+            Text.of("Check them off with ").code(ProgressFeature.DONE.hint(1)).plain(" and so on."))
         .build();
   }
 
@@ -458,7 +462,7 @@ final class StatusReplies {
                 .plain(" Daily nudges stop now; ")
                 .code("/roadmap remind on")
                 .plain(" brings them back. ")
-                .code("/roadmap quiz")
+                .code(ProgressFeature.QUIZ.hint())
                 .plain(" reviews the questions you missed along the way."))
         .build();
   }

@@ -1,8 +1,10 @@
 package io.roadmapcoach.core.time;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.Locale;
 
 /**
@@ -25,5 +27,10 @@ public final class Dates {
   /** "Mon 30 Nov 09:00": a local wall-clock time. */
   public static String dayAndTime(LocalDateTime time) {
     return DAY_AND_TIME.format(time);
+  }
+
+  /** "Friday". */
+  public static String dayName(DayOfWeek day) {
+    return day.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
   }
 }

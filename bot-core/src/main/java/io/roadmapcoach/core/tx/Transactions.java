@@ -4,6 +4,8 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs work in one database transaction bound to the calling thread; repositories built on the same
@@ -14,6 +16,11 @@ import org.jooq.exception.DataAccessException;
  * {@link Reachability}). Share one instance so that all the core's work knows.
  */
 public final class Transactions {
+  private static final Logger log = LoggerFactory.getLogger(Transactions.class);
+
+  /** How often work that lost to a concurrent transaction is tried in all. */
+  static final int ATTEMPTS_ON_CONFLICT = 3;
+
   private final DSLContext dsl;
   private final Reachability reachability;
 
@@ -36,6 +43,33 @@ public final class Transactions {
     } catch (DataAccessException e) {
       throw reachability.failed(e);
     }
+  }
+
+  /**
+   * Like {@link #inTransaction}, but work that lost to a concurrent transaction (a serialization
+   * failure, a deadlock, or a unique key another transaction took first) is run again from the
+   * start, up to {@link #ATTEMPTS_ON_CONFLICT} times in all: each attempt sees what the winner
+   * committed. {@code work} must leave nothing behind outside the transaction when it fails.
+   */
+  public <T> T inTransactionRetrying(Supplier<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return inTransaction(work);
+      } catch (DatabaseUnavailable e) {
+        throw e;
+      } catch (DataAccessException e) {
+        if (attempt >= ATTEMPTS_ON_CONFLICT || !isConflict(e)) {
+          throw e;
+        }
+        log.debug("Retrying after a conflicting transaction (attempt {})", attempt);
+      }
+    }
+  }
+
+  /** Serialization failure, deadlock, unique violation: another transaction got there first. */
+  static boolean isConflict(DataAccessException e) {
+    String state = e.sqlState();
+    return "40001".equals(state) || "40P01".equals(state) || "23505".equals(state);
   }
 
   /**

@@ -63,7 +63,8 @@ public final class LeaderboardBenchmark {
               "m5000",
               "Member 5000",
               true,
-              Optional.of(ZoneId.of("Europe/Berlin")));
+              Optional.of(ZoneId.of("Europe/Berlin")),
+              Optional.empty());
 
       Latencies week = run(core, lead, "leaderboard week");
       Latencies all = run(core, lead, "leaderboard all");

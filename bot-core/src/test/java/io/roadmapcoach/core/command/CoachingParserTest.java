@@ -2,8 +2,11 @@ package io.roadmapcoach.core.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roadmapcoach.core.command.Command.Invalid;
-import io.roadmapcoach.core.testing.RoadmapFiles;
+import io.roadmapcoach.core.coaching.CoachingCommand;
+import io.roadmapcoach.core.command.Input.Invalid;
+import io.roadmapcoach.core.feature.Access;
+import io.roadmapcoach.core.feature.Command;
+import io.roadmapcoach.core.testing.CoachFixture;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Optional;
@@ -11,10 +14,16 @@ import org.junit.jupiter.api.Test;
 
 /** The coaching commands as typed: buddies, the evening warning, a channel's holidays. */
 class CoachingParserTest {
-  private final CommandParser parser = new CommandParser(RoadmapFiles.builtIn().roadmap());
+  private static final Commands COMMANDS = CoachFixture.builtIn().coach().commands();
+  private final CommandParser parser = COMMANDS.parser();
 
   private Command parse(String text) {
     return parser.parse(text);
+  }
+
+  /** Who may run the command the text parses to, as its declaration says. */
+  private Access access(String text) {
+    return COMMANDS.declaration(parse(text)).orElseThrow().access();
   }
 
   private String refusal(String text) {
@@ -25,22 +34,23 @@ class CoachingParserTest {
 
   @Test
   void buddyShowsOrSwitches() {
-    assertThat(parse("buddy")).isEqualTo(new Command.Buddy(Optional.empty()));
-    assertThat(parse("buddy ON")).isEqualTo(new Command.Buddy(Optional.of(true)));
-    assertThat(parse("buddy off")).isEqualTo(new Command.Buddy(Optional.of(false)));
+    assertThat(parse("buddy")).isEqualTo(new CoachingCommand.Buddy(Optional.empty()));
+    assertThat(parse("buddy ON")).isEqualTo(new CoachingCommand.Buddy(Optional.of(true)));
+    assertThat(parse("buddy off")).isEqualTo(new CoachingCommand.Buddy(Optional.of(false)));
     assertThat(refusal("buddy @bob")).contains("/roadmap buddy on", "/roadmap buddy off");
   }
 
   @Test
   void theEveningWarningIsShownSwitchedOrTimedOnTheTwentyFourHourClock() {
     assertThat(parse("remind evening"))
-        .isEqualTo(new Command.RemindEvening(Optional.empty(), Optional.empty()));
+        .isEqualTo(new CoachingCommand.RemindEvening(Optional.empty(), Optional.empty()));
     assertThat(parse("remind evening on"))
-        .isEqualTo(new Command.RemindEvening(Optional.of(true), Optional.empty()));
+        .isEqualTo(new CoachingCommand.RemindEvening(Optional.of(true), Optional.empty()));
     assertThat(parse("remind evening off"))
-        .isEqualTo(new Command.RemindEvening(Optional.of(false), Optional.empty()));
+        .isEqualTo(new CoachingCommand.RemindEvening(Optional.of(false), Optional.empty()));
     assertThat(parse("remind evening at 19:30"))
-        .isEqualTo(new Command.RemindEvening(Optional.empty(), Optional.of(LocalTime.of(19, 30))));
+        .isEqualTo(
+            new CoachingCommand.RemindEvening(Optional.empty(), Optional.of(LocalTime.of(19, 30))));
     assertThat(refusal("remind evening at 7pm"))
         .isEqualTo(
             "7pm is not a time; try /roadmap remind evening at 19:00 (24-hour clock, your local time).");
@@ -53,14 +63,16 @@ class CoachingParserTest {
   void aHolidayIsOneDateOrARangeOfAtMostThirtyOneDays() {
     LocalDate christmasEve = LocalDate.of(2026, 12, 24);
     assertThat(parse("holiday 2026-12-24"))
-        .isEqualTo(new Command.Holiday(christmasEve, christmasEve));
+        .isEqualTo(new CoachingCommand.Holiday(christmasEve, christmasEve));
     assertThat(parse("holiday 2026-12-24 2026-12-26"))
-        .isEqualTo(new Command.Holiday(christmasEve, LocalDate.of(2026, 12, 26)));
+        .isEqualTo(new CoachingCommand.Holiday(christmasEve, LocalDate.of(2026, 12, 26)));
     assertThat(parse("holiday 2026-07-01 2026-07-31"))
-        .isEqualTo(new Command.Holiday(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 31)));
-    assertThat(parse("holiday clear 2026-12-24")).isEqualTo(new Command.HolidayClear(christmasEve));
-    assertThat(parse("holidays")).isEqualTo(new Command.Holidays());
-    assertThat(parse("holiday")).isEqualTo(new Command.Holidays());
+        .isEqualTo(
+            new CoachingCommand.Holiday(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 31)));
+    assertThat(parse("holiday clear 2026-12-24"))
+        .isEqualTo(new CoachingCommand.HolidayClear(christmasEve));
+    assertThat(parse("holidays")).isEqualTo(new CoachingCommand.Holidays());
+    assertThat(parse("holiday")).isEqualTo(new CoachingCommand.Holidays());
   }
 
   @Test
@@ -84,10 +96,10 @@ class CoachingParserTest {
 
   @Test
   void holidaysAreLeadCommandsAndBuddiesAndEveningsAreEveryones() {
-    assertThat(parse("holiday 2026-12-24")).isInstanceOf(Command.LeadCommand.class);
-    assertThat(parse("holidays")).isInstanceOf(Command.LeadCommand.class);
-    assertThat(parse("holiday clear 2026-12-24")).isInstanceOf(Command.LeadCommand.class);
-    assertThat(parse("buddy on")).isNotInstanceOf(Command.LeadCommand.class);
-    assertThat(parse("remind evening on")).isNotInstanceOf(Command.LeadCommand.class);
+    assertThat(access("holiday 2026-12-24")).isEqualTo(Access.LEAD);
+    assertThat(access("holidays")).isEqualTo(Access.LEAD);
+    assertThat(access("holiday clear 2026-12-24")).isEqualTo(Access.LEAD);
+    assertThat(access("buddy on")).isNotEqualTo(Access.LEAD);
+    assertThat(access("remind evening on")).isNotEqualTo(Access.LEAD);
   }
 }

@@ -3,11 +3,22 @@ package io.roadmapcoach.core.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roadmapcoach.core.caller.MemberRef;
-import io.roadmapcoach.core.command.Command.Invalid;
-import io.roadmapcoach.core.command.Command.Unknown;
+import io.roadmapcoach.core.coaching.CoachingCommand;
+import io.roadmapcoach.core.cohort.CohortCommand;
+import io.roadmapcoach.core.command.Input.Invalid;
+import io.roadmapcoach.core.command.Input.Unknown;
+import io.roadmapcoach.core.dashboard.DashboardCommand;
+import io.roadmapcoach.core.feature.Command;
+import io.roadmapcoach.core.lead.LeadCommand;
+import io.roadmapcoach.core.leaderboard.LeaderboardCommand;
 import io.roadmapcoach.core.leaderboard.Period;
 import io.roadmapcoach.core.member.ReminderDays;
 import io.roadmapcoach.core.member.ReminderMode;
+import io.roadmapcoach.core.post.PostCommand;
+import io.roadmapcoach.core.privacy.PrivacyCommand;
+import io.roadmapcoach.core.progress.ProgressCommand;
+import io.roadmapcoach.core.settings.SettingsCommand;
+import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.core.testing.RoadmapFiles;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -25,46 +36,49 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CommandParserTest {
-  private final CommandParser parser = new CommandParser(RoadmapFiles.builtIn().roadmap());
+  private static final Commands COMMANDS = CoachFixture.builtIn().coach().commands();
+  private final CommandParser parser = COMMANDS.parser();
 
-  /** One well-formed example per subcommand of {@link Usage}, and what it must parse to. */
+  /** One well-formed example per subcommand of help, and what it must parse to. */
   private static final Map<String, Command> EXAMPLES =
       Map.ofEntries(
-          Map.entry("help", new Command.Help()),
-          Map.entry("start", new Command.Start()),
-          Map.entry("status", new Command.Status(Optional.empty())),
-          Map.entry("stages", new Command.Stages()),
-          Map.entry("stage 7", new Command.ShowStage(OptionalInt.of(7))),
-          Map.entry("done 2", new Command.Done("2")),
-          Map.entry("undo 2", new Command.Undo("2")),
-          Map.entry("quiz", new Command.Quiz()),
-          Map.entry("next", new Command.Next()),
-          Map.entry("leaderboard all", new Command.Leaderboard(Period.ALL_TIME)),
-          Map.entry("remind at 09:30", new Command.RemindAt(LocalTime.of(9, 30))),
-          Map.entry("tz Europe/Berlin", new Command.SetTimeZone(ZoneId.of("Europe/Berlin"))),
-          Map.entry("snooze 3d", new Command.Snooze(3)),
-          Map.entry("team", new Command.Team(false)),
+          Map.entry("help", new HelpCommand.Help()),
+          Map.entry("start", new ProgressCommand.Start()),
+          Map.entry("status", new ProgressCommand.Status(Optional.empty())),
+          Map.entry("stages", new ProgressCommand.Stages()),
+          Map.entry("stage 7", new ProgressCommand.ShowStage(OptionalInt.of(7))),
+          Map.entry("done 2", new ProgressCommand.Done("2")),
+          Map.entry("undo 2", new ProgressCommand.Undo("2")),
+          Map.entry("quiz", new ProgressCommand.Quiz()),
+          Map.entry("next", new ProgressCommand.Next()),
+          Map.entry("leaderboard all", new LeaderboardCommand.Leaderboard(Period.ALL_TIME)),
+          Map.entry("remind at 09:30", new SettingsCommand.RemindAt(LocalTime.of(9, 30))),
           Map.entry(
-              "quiz-day fri 15:00", new Command.QuizDay(DayOfWeek.FRIDAY, LocalTime.of(15, 0))),
-          Map.entry("channel-tz Asia/Tokyo", new Command.ChannelTimeZone(ZoneId.of("Asia/Tokyo"))),
-          Map.entry("reminders channel", new Command.ChannelReminders(ReminderMode.CHANNEL)),
-          Map.entry("lead @bob", new Command.Lead(named("bob"))),
-          Map.entry("unlead @bob", new Command.Unlead(named("bob"))),
-          Map.entry("set-stage @bob 3", new Command.SetStage(named("bob"), 3)),
-          Map.entry("leave", new Command.Leave()),
-          Map.entry("home #study-group", new Command.Home(Optional.of("study-group"))),
-          Map.entry("settings", new Command.Settings()),
-          Map.entry("post at 08:30", new Command.PostAt(LocalTime.of(8, 30))),
-          Map.entry("nudge @bob", new Command.Nudge(named("bob"))),
-          Map.entry("digest off", new Command.Digest(false)),
-          Map.entry("dashboard", new Command.Dashboard()),
-          Map.entry("buddy on", new Command.Buddy(Optional.of(true))),
+              "tz Europe/Berlin", new SettingsCommand.SetTimeZone(ZoneId.of("Europe/Berlin"))),
+          Map.entry("snooze 3d", new SettingsCommand.Snooze(3)),
+          Map.entry("team", new LeadCommand.Team(false)),
+          Map.entry(
+              "quiz-day fri 15:00", new LeadCommand.QuizDay(DayOfWeek.FRIDAY, LocalTime.of(15, 0))),
+          Map.entry(
+              "channel-tz Asia/Tokyo", new LeadCommand.ChannelTimeZone(ZoneId.of("Asia/Tokyo"))),
+          Map.entry("reminders channel", new LeadCommand.ChannelReminders(ReminderMode.CHANNEL)),
+          Map.entry("lead @bob", new LeadCommand.Lead(named("bob"))),
+          Map.entry("unlead @bob", new LeadCommand.Unlead(named("bob"))),
+          Map.entry("set-stage @bob 3", new LeadCommand.SetStage(named("bob"), 3)),
+          Map.entry("leave", new CohortCommand.Leave()),
+          Map.entry("home #study-group", new CohortCommand.Home(Optional.of("study-group"))),
+          Map.entry("settings", new CohortCommand.Settings()),
+          Map.entry("post at 08:30", new PostCommand.PostAt(LocalTime.of(8, 30))),
+          Map.entry("nudge @bob", new LeadCommand.Nudge(named("bob"))),
+          Map.entry("digest off", new LeadCommand.Digest(false)),
+          Map.entry("dashboard", new DashboardCommand.Dashboard()),
+          Map.entry("buddy on", new CoachingCommand.Buddy(Optional.of(true))),
           Map.entry(
               "holiday 2026-12-24 2026-12-26",
-              new Command.Holiday(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 26))),
-          Map.entry("holidays", new Command.Holidays()),
-          Map.entry("export", new Command.Export()),
-          Map.entry("forget-me", new Command.ForgetMe()));
+              new CoachingCommand.Holiday(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 26))),
+          Map.entry("holidays", new CoachingCommand.Holidays()),
+          Map.entry("export", new PrivacyCommand.Export()),
+          Map.entry("forget-me", new PrivacyCommand.ForgetMe()));
 
   private static MemberRef named(String name) {
     return new MemberRef(Optional.empty(), Optional.of(name));
@@ -83,12 +97,13 @@ class CommandParserTest {
 
   @Test
   void cohortAndLeadCommandsReadTheirForms() {
-    assertThat(parse("home <#C0123|study>")).isEqualTo(new Command.Home(Optional.of("C0123")));
-    assertThat(parse("home")).isEqualTo(new Command.Home(Optional.empty()));
-    assertThat(parse("post days daily")).isEqualTo(new Command.PostDays(ReminderDays.DAILY));
-    assertThat(parse("post off")).isEqualTo(new Command.PostSwitch(false));
-    assertThat(parse("team chart")).isEqualTo(new Command.TeamChart());
-    assertThat(parse("quiz-day")).isEqualTo(new Command.Settings());
+    assertThat(parse("home <#C0123|study>"))
+        .isEqualTo(new CohortCommand.Home(Optional.of("C0123")));
+    assertThat(parse("home")).isEqualTo(new CohortCommand.Home(Optional.empty()));
+    assertThat(parse("post days daily")).isEqualTo(new PostCommand.PostDays(ReminderDays.DAILY));
+    assertThat(parse("post off")).isEqualTo(new PostCommand.PostSwitch(false));
+    assertThat(parse("team chart")).isEqualTo(new DashboardCommand.TeamChart());
+    assertThat(parse("quiz-day")).isEqualTo(new CohortCommand.Settings());
     assertThat(refusal("post at 25:00")).startsWith("25:00 is not a time; try /roadmap post at");
     assertThat(refusal("post days someday")).contains("/roadmap post days weekdays");
     assertThat(refusal("nudge everyone")).contains("/roadmap nudge @ana");
@@ -100,7 +115,7 @@ class CommandParserTest {
   void everySubcommandInUsageHasAParsingExample() {
     Set<String> covered =
         EXAMPLES.keySet().stream().map(e -> e.split(" ")[0]).collect(Collectors.toSet());
-    assertThat(covered).containsExactlyInAnyOrderElementsOf(Usage.names());
+    assertThat(covered).containsExactlyInAnyOrderElementsOf(COMMANDS.names());
   }
 
   @Test
@@ -110,42 +125,43 @@ class CommandParserTest {
 
   @Test
   void everyUsageFormIsListedInHelp() {
-    String help = HelpReplies.help(RoadmapFiles.builtIn().roadmap()).plainText();
-    Usage.ENTRIES.forEach(e -> assertThat(help).contains("/roadmap " + e.form()));
+    String help = COMMANDS.help().plainText();
+    COMMANDS.usages().forEach(e -> assertThat(help).contains("/roadmap " + e.form()));
   }
 
   @Test
   void emptyTextAndTheBareCommandNameAskForHelp() {
-    assertThat(parse("")).isInstanceOf(Command.Help.class);
-    assertThat(parse("   ")).isInstanceOf(Command.Help.class);
-    assertThat(parse(null)).isInstanceOf(Command.Help.class);
-    assertThat(parse("/roadmap")).isInstanceOf(Command.Help.class);
-    assertThat(parse("?")).isInstanceOf(Command.Help.class);
+    assertThat(parse("")).isInstanceOf(HelpCommand.Help.class);
+    assertThat(parse("   ")).isInstanceOf(HelpCommand.Help.class);
+    assertThat(parse(null)).isInstanceOf(HelpCommand.Help.class);
+    assertThat(parse("/roadmap")).isInstanceOf(HelpCommand.Help.class);
+    assertThat(parse("?")).isInstanceOf(HelpCommand.Help.class);
   }
 
   @Test
   void aLeadingSlashCommandNameAndLetterCaseAreIgnored() {
-    assertThat(parse("/roadmap DONE 2")).isEqualTo(new Command.Done("2"));
-    assertThat(parse("  Status  ")).isEqualTo(new Command.Status(Optional.empty()));
+    assertThat(parse("/roadmap DONE 2")).isEqualTo(new ProgressCommand.Done("2"));
+    assertThat(parse("  Status  ")).isEqualTo(new ProgressCommand.Status(Optional.empty()));
   }
 
   @Test
   void statusOfAnotherMemberTakesAPlainNameOrAPlatformMention() {
-    assertThat(parse("status @ana")).isEqualTo(new Command.Status(Optional.of(named("ana"))));
+    assertThat(parse("status @ana"))
+        .isEqualTo(new ProgressCommand.Status(Optional.of(named("ana"))));
     assertThat(parse("status <@U024BE7LH|ana>"))
         .isEqualTo(
-            new Command.Status(
+            new ProgressCommand.Status(
                 Optional.of(new MemberRef(Optional.of("U024BE7LH"), Optional.of("ana")))));
     assertThat(parse("status <@!80351110224678912>"))
         .isEqualTo(
-            new Command.Status(
+            new ProgressCommand.Status(
                 Optional.of(new MemberRef(Optional.of("80351110224678912"), Optional.empty()))));
     assertThat(refusal("status ana bob")).contains("/roadmap status @ana");
   }
 
   @Test
   void stageWithoutANumberMeansTheMembersOwn() {
-    assertThat(parse("stage")).isEqualTo(new Command.ShowStage(OptionalInt.empty()));
+    assertThat(parse("stage")).isEqualTo(new ProgressCommand.ShowStage(OptionalInt.empty()));
   }
 
   @Test
@@ -158,7 +174,7 @@ class CommandParserTest {
 
   @Test
   void stageRangeComesFromTheLoadedRoadmapNotFromFifteen(@TempDir Path dir) {
-    var tiny = new CommandParser(RoadmapFiles.generated(dir, 2, 3, 10).roadmap());
+    var tiny = CoachFixture.of(RoadmapFiles.generated(dir, 2, 3, 10)).coach().commands().parser();
     assertThat(((Invalid) tiny.parse("stage 3")).message().plainText())
         .contains("stages run from 1 to 2");
     assertThat(((Invalid) tiny.parse("set-stage @bob 3")).message().plainText())
@@ -174,8 +190,8 @@ class CommandParserTest {
   @Test
   void doneKeepsWhatWasTypedForTheHandlerToCheckAgainstTheStage() {
     // the range depends on the member's stage, which only the handler knows
-    assertThat(parse("done x")).isEqualTo(new Command.Done("x"));
-    assertThat(parse("done 9")).isEqualTo(new Command.Done("9"));
+    assertThat(parse("done x")).isEqualTo(new ProgressCommand.Done("x"));
+    assertThat(parse("done 9")).isEqualTo(new ProgressCommand.Done("9"));
   }
 
   @Test
@@ -187,32 +203,38 @@ class CommandParserTest {
 
   @Test
   void forgetMeIsReadInAnyLetterCaseAndWithoutItsHyphen() {
-    assertThat(parse("Forget-Me")).isEqualTo(new Command.ForgetMe());
-    assertThat(parse("forgetme")).isEqualTo(new Command.ForgetMe());
+    assertThat(parse("Forget-Me")).isEqualTo(new PrivacyCommand.ForgetMe());
+    assertThat(parse("forgetme")).isEqualTo(new PrivacyCommand.ForgetMe());
     assertThat(refusal("forgetme please")).isEqualTo("/roadmap forget-me takes nothing after it.");
   }
 
   @Test
   void leaderboardPeriodsAndVisibility() {
-    assertThat(parse("leaderboard")).isEqualTo(new Command.Leaderboard(Period.WEEK));
-    assertThat(parse("leaderboard week")).isEqualTo(new Command.Leaderboard(Period.WEEK));
-    assertThat(parse("board all")).isEqualTo(new Command.Leaderboard(Period.ALL_TIME));
-    assertThat(parse("leaderboard hide")).isEqualTo(new Command.LeaderboardVisibility(true));
-    assertThat(parse("leaderboard show")).isEqualTo(new Command.LeaderboardVisibility(false));
+    assertThat(parse("leaderboard")).isEqualTo(new LeaderboardCommand.Leaderboard(Period.WEEK));
+    assertThat(parse("leaderboard week"))
+        .isEqualTo(new LeaderboardCommand.Leaderboard(Period.WEEK));
+    assertThat(parse("board all")).isEqualTo(new LeaderboardCommand.Leaderboard(Period.ALL_TIME));
+    assertThat(parse("leaderboard hide"))
+        .isEqualTo(new LeaderboardCommand.LeaderboardVisibility(true));
+    assertThat(parse("leaderboard show"))
+        .isEqualTo(new LeaderboardCommand.LeaderboardVisibility(false));
     assertThat(refusal("leaderboard monthly")).contains("/roadmap leaderboard week");
   }
 
   @Test
   void remindForms() {
-    assertThat(parse("remind at 7:05")).isEqualTo(new Command.RemindAt(LocalTime.of(7, 5)));
-    assertThat(parse("remind at 23:59")).isEqualTo(new Command.RemindAt(LocalTime.of(23, 59)));
-    assertThat(parse("remind on")).isEqualTo(new Command.RemindSwitch(true));
-    assertThat(parse("remind off")).isEqualTo(new Command.RemindSwitch(false));
+    assertThat(parse("remind at 7:05")).isEqualTo(new SettingsCommand.RemindAt(LocalTime.of(7, 5)));
+    assertThat(parse("remind at 23:59"))
+        .isEqualTo(new SettingsCommand.RemindAt(LocalTime.of(23, 59)));
+    assertThat(parse("remind on")).isEqualTo(new SettingsCommand.RemindSwitch(true));
+    assertThat(parse("remind off")).isEqualTo(new SettingsCommand.RemindSwitch(false));
     assertThat(parse("remind days weekdays"))
-        .isEqualTo(new Command.RemindDays(ReminderDays.WEEKDAYS));
-    assertThat(parse("remind days daily")).isEqualTo(new Command.RemindDays(ReminderDays.DAILY));
-    assertThat(parse("remind dm")).isEqualTo(new Command.RemindVia(ReminderMode.DM));
-    assertThat(parse("remind channel")).isEqualTo(new Command.RemindVia(ReminderMode.CHANNEL));
+        .isEqualTo(new SettingsCommand.RemindDays(ReminderDays.WEEKDAYS));
+    assertThat(parse("remind days daily"))
+        .isEqualTo(new SettingsCommand.RemindDays(ReminderDays.DAILY));
+    assertThat(parse("remind dm")).isEqualTo(new SettingsCommand.RemindVia(ReminderMode.DM));
+    assertThat(parse("remind channel"))
+        .isEqualTo(new SettingsCommand.RemindVia(ReminderMode.CHANNEL));
   }
 
   @Test
@@ -235,10 +257,10 @@ class CommandParserTest {
   @Test
   void timeZonesAreAreaCityNamesInAnyLetterCase() {
     assertThat(parse("tz europe/berlin"))
-        .isEqualTo(new Command.SetTimeZone(ZoneId.of("Europe/Berlin")));
+        .isEqualTo(new SettingsCommand.SetTimeZone(ZoneId.of("Europe/Berlin")));
     assertThat(parse("tz America/Los_Angeles"))
-        .isEqualTo(new Command.SetTimeZone(ZoneId.of("America/Los_Angeles")));
-    assertThat(parse("tz UTC")).isEqualTo(new Command.SetTimeZone(ZoneId.of("UTC")));
+        .isEqualTo(new SettingsCommand.SetTimeZone(ZoneId.of("America/Los_Angeles")));
+    assertThat(parse("tz UTC")).isEqualTo(new SettingsCommand.SetTimeZone(ZoneId.of("UTC")));
   }
 
   @Test
@@ -264,9 +286,9 @@ class CommandParserTest {
 
   @Test
   void snoozeTakesOneToThirtyDays() {
-    assertThat(parse("snooze 3d")).isEqualTo(new Command.Snooze(3));
-    assertThat(parse("snooze 3")).isEqualTo(new Command.Snooze(3));
-    assertThat(parse("snooze 30 days")).isEqualTo(new Command.Snooze(30));
+    assertThat(parse("snooze 3d")).isEqualTo(new SettingsCommand.Snooze(3));
+    assertThat(parse("snooze 3")).isEqualTo(new SettingsCommand.Snooze(3));
+    assertThat(parse("snooze 30 days")).isEqualTo(new SettingsCommand.Snooze(30));
     for (String bad :
         new String[] {"snooze 0d", "snooze 31d", "snooze x", "snooze", "snooze off now"}) {
       assertThat(refusal(bad))
@@ -279,40 +301,39 @@ class CommandParserTest {
 
   @Test
   void snoozeOffEndsASnooze() {
-    assertThat(parse("snooze off")).isEqualTo(new Command.SnoozeOff());
-    assertThat(parse("snooze OFF")).isEqualTo(new Command.SnoozeOff());
+    assertThat(parse("snooze off")).isEqualTo(new SettingsCommand.SnoozeOff());
+    assertThat(parse("snooze OFF")).isEqualTo(new SettingsCommand.SnoozeOff());
   }
 
   @Test
   void anyWhitespaceSeparatesWords() {
-    assertThat(parse("/roadmap\tdone\t3")).isEqualTo(new Command.Done("3"));
-    assertThat(parse("\t done \n 3 ")).isEqualTo(new Command.Done("3"));
+    assertThat(parse("/roadmap\tdone\t3")).isEqualTo(new ProgressCommand.Done("3"));
+    assertThat(parse("\t done \n 3 ")).isEqualTo(new ProgressCommand.Done("3"));
     assertThat(parse("remind\u00a0at\u2003 09:30"))
-        .isEqualTo(new Command.RemindAt(LocalTime.of(9, 30)));
-    assertThat(parse("/ROADMAP\tstatus")).isEqualTo(new Command.Status(Optional.empty()));
-    assertThat(parse("/roadmap \t ")).isEqualTo(new Command.Help());
+        .isEqualTo(new SettingsCommand.RemindAt(LocalTime.of(9, 30)));
+    assertThat(parse("/ROADMAP\tstatus")).isEqualTo(new ProgressCommand.Status(Optional.empty()));
+    assertThat(parse("/roadmap \t ")).isEqualTo(new HelpCommand.Help());
   }
 
   @Test
   void aGluedMisspeltOrMissingRoadmapNamesTheCommandItMostLikelyMeans() {
     assertThat(parse("/roadmapstatus"))
-        .isEqualTo(new Command.Misspelt("/roadmapstatus", Optional.of("/roadmap status")));
+        .isEqualTo(new Input.Misspelt("/roadmapstatus", Optional.of("/roadmap status")));
     assertThat(parse("/roadmapdone 3"))
-        .isEqualTo(new Command.Misspelt("/roadmapdone 3", Optional.of("/roadmap done 3")));
+        .isEqualTo(new Input.Misspelt("/roadmapdone 3", Optional.of("/roadmap done 3")));
     assertThat(parse("/roadmp status"))
-        .isEqualTo(new Command.Misspelt("/roadmp status", Optional.of("/roadmap status")));
+        .isEqualTo(new Input.Misspelt("/roadmp status", Optional.of("/roadmap status")));
     assertThat(parse("/raodmap stauts"))
-        .isEqualTo(new Command.Misspelt("/raodmap stauts", Optional.of("/roadmap status")));
+        .isEqualTo(new Input.Misspelt("/raodmap stauts", Optional.of("/roadmap status")));
     assertThat(parse("/roadmpastatus"))
-        .isEqualTo(new Command.Misspelt("/roadmpastatus", Optional.of("/roadmap status")));
+        .isEqualTo(new Input.Misspelt("/roadmpastatus", Optional.of("/roadmap status")));
     assertThat(parse("/Roadmap-Stage 7"))
-        .isEqualTo(new Command.Misspelt("/Roadmap-Stage 7", Optional.of("/roadmap stage 7")));
+        .isEqualTo(new Input.Misspelt("/Roadmap-Stage 7", Optional.of("/roadmap stage 7")));
     assertThat(parse("/roadmaps"))
-        .isEqualTo(new Command.Misspelt("/roadmaps", Optional.of("/roadmap help")));
+        .isEqualTo(new Input.Misspelt("/roadmaps", Optional.of("/roadmap help")));
     assertThat(parse("/status"))
-        .isEqualTo(new Command.Misspelt("/status", Optional.of("/roadmap status")));
-    assertThat(parse("/giphy cats"))
-        .isEqualTo(new Command.Misspelt("/giphy cats", Optional.empty()));
+        .isEqualTo(new Input.Misspelt("/status", Optional.of("/roadmap status")));
+    assertThat(parse("/giphy cats")).isEqualTo(new Input.Misspelt("/giphy cats", Optional.empty()));
   }
 
   @Test
@@ -331,13 +352,13 @@ class CommandParserTest {
 
   @Test
   void leadCommandForms() {
-    assertThat(parse("team csv")).isEqualTo(new Command.Team(true));
+    assertThat(parse("team csv")).isEqualTo(new LeadCommand.Team(true));
     assertThat(refusal("team pdf")).contains("/roadmap team csv");
     assertThat(parse("quiz-day Monday 08:00"))
-        .isEqualTo(new Command.QuizDay(DayOfWeek.MONDAY, LocalTime.of(8, 0)));
+        .isEqualTo(new LeadCommand.QuizDay(DayOfWeek.MONDAY, LocalTime.of(8, 0)));
     assertThat(refusal("quiz-day fry 15:00")).contains("/roadmap quiz-day fri 15:00");
     assertThat(refusal("quiz-day fri 25:00")).contains("mon to sun, 24-hour clock");
-    assertThat(parse("reminders dm")).isEqualTo(new Command.ChannelReminders(ReminderMode.DM));
+    assertThat(parse("reminders dm")).isEqualTo(new LeadCommand.ChannelReminders(ReminderMode.DM));
     assertThat(refusal("reminders often")).contains("/roadmap reminders dm");
     assertThat(refusal("lead bob")).contains("/roadmap lead @ana");
     assertThat(refusal("unlead")).contains("/roadmap unlead @ana");

@@ -56,7 +56,8 @@ public final class DashboardFixture {
     return core.transactions()
         .inTransaction(
             () -> {
-              MemberRepository.Place place = core.members().resolve(caller).orElseThrow();
+              MemberRepository.Place place =
+                  core.members().resolve(caller, coach.now()).orElseThrow();
               Scope scope =
                   new Scope(
                       caller,

@@ -63,6 +63,7 @@ class PrivacyServiceTest {
         userId,
         name,
         admin,
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -353,6 +354,7 @@ class PrivacyServiceTest {
             "U0EVE",
             "Eve",
             false,
+            Optional.empty(),
             Optional.empty());
     coach.say(stranger, "start");
     TableSnapshot before = coach.snapshot();

@@ -39,6 +39,7 @@ class WorkspaceRetentionTest {
         user,
         user,
         false,
+        Optional.empty(),
         Optional.empty());
   }
 

@@ -333,6 +333,7 @@ class QuizServiceTest {
             ana.userId(),
             ana.userName(),
             false,
+            Optional.empty(),
             Optional.empty());
     f.say(sameIdElsewhere, "start");
     f.say(sameIdElsewhere, "quiz");

@@ -5,12 +5,13 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import java.util.Set;
 
 /**
- * What a platform adapter may use of the core, for the adapters' ArchUnit rules: the coach, the
- * caller and reply vocabulary, the roadmap (for rendering), button and time-zone constants, the
- * outbound {@code Messenger} port with its deliveries and pacing, workspace news ({@code
- * Workspaces}: uninstalls, retried events, and signed requests claimed once so that replays are
- * spotted), the installations of platforms that install per workspace, and the outage a core call
- * can fail with ({@code DatabaseUnavailable}). Everything else is the core's inside.
+ * What a platform adapter may use of the core, for the adapters' ArchUnit rules: the coach and the
+ * commands it declares (their subcommands on platforms of typed slash commands, and how each is
+ * acknowledged), the caller and reply vocabulary, the roadmap (for rendering), button and time-zone
+ * constants, the outbound {@code Messenger} port with its deliveries and pacing, workspace news
+ * ({@code Workspaces}: uninstalls, retried events, and signed requests claimed once so that replays
+ * are spotted), the installations of platforms that install per workspace, and the outage a core
+ * call can fail with ({@code DatabaseUnavailable}). Everything else is the core's inside.
  */
 public final class AdapterApi {
   private AdapterApi() {}
@@ -25,6 +26,11 @@ public final class AdapterApi {
   private static final Set<String> OPEN_CLASSES =
       Set.of(
           "io.roadmapcoach.core.command.Coach",
+          "io.roadmapcoach.core.command.Commands",
+          "io.roadmapcoach.core.feature.Slash",
+          "io.roadmapcoach.core.feature.SlashGroup",
+          "io.roadmapcoach.core.feature.SlashOption",
+          "io.roadmapcoach.core.feature.Manner",
           "io.roadmapcoach.core.action.Action",
           "io.roadmapcoach.core.delivery.Messenger",
           "io.roadmapcoach.core.delivery.Delivery",

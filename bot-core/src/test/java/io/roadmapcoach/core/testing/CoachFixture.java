@@ -217,7 +217,8 @@ public final class CoachFixture {
         userId,
         displayName,
         admin,
-        zone);
+        zone,
+        Optional.empty());
   }
 
   // ---- time

@@ -7,6 +7,7 @@ import io.roadmapcoach.core.testing.SwitchableDataSource;
 import io.roadmapcoach.db.Database;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -50,5 +51,55 @@ class TransactionsTest {
         .isNotInstanceOf(DatabaseUnavailable.class);
 
     assertThat(selectOne()).isEqualTo(1);
+  }
+
+  /** PostgreSQL's own serialization failure, raised inside the transaction. */
+  private void loseToAConcurrentTransaction() {
+    dsl.execute("do $$ begin raise exception 'lost' using errcode = '40001'; end $$");
+  }
+
+  @Test
+  void workThatLosesToAConcurrentTransactionIsRunAgainFromTheStart() {
+    AtomicInteger attempts = new AtomicInteger();
+
+    int answer =
+        transactions.inTransactionRetrying(
+            () -> {
+              if (attempts.incrementAndGet() < Transactions.ATTEMPTS_ON_CONFLICT) {
+                loseToAConcurrentTransaction();
+              }
+              return dsl.selectOne().fetchSingle().value1();
+            });
+
+    assertThat(answer).isEqualTo(1);
+    assertThat(attempts).hasValue(Transactions.ATTEMPTS_ON_CONFLICT);
+  }
+
+  @Test
+  void conflictsAreTriedAFewTimesOnlyAndOtherFailuresOnce() {
+    AtomicInteger conflicts = new AtomicInteger();
+    assertThatThrownBy(
+            () ->
+                transactions.inTransactionRetrying(
+                    () -> {
+                      conflicts.incrementAndGet();
+                      loseToAConcurrentTransaction();
+                      return 0;
+                    }))
+        .isInstanceOf(DataAccessException.class)
+        .extracting(e -> ((DataAccessException) e).sqlState())
+        .isEqualTo("40001");
+    assertThat(conflicts).hasValue(Transactions.ATTEMPTS_ON_CONFLICT);
+
+    AtomicInteger failures = new AtomicInteger();
+    assertThatThrownBy(
+            () ->
+                transactions.inTransactionRetrying(
+                    () -> {
+                      failures.incrementAndGet();
+                      return dsl.execute("select 1 / 0");
+                    }))
+        .isInstanceOf(DataAccessException.class);
+    assertThat(failures).hasValue(1);
   }
 }

@@ -7,7 +7,7 @@ import com.slack.api.model.User;
 import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.caller.Origin;
 import io.roadmapcoach.core.caller.Platform;
-import io.roadmapcoach.core.member.Workspaces;
+import io.roadmapcoach.core.caller.PlatformStatus;
 import io.roadmapcoach.slack.delivery.SlackClients;
 import java.io.IOException;
 import java.time.Clock;
@@ -38,34 +38,37 @@ import org.slf4j.LoggerFactory;
  * arriving at once) the command goes on with the name the request carries, and the profile serves
  * the member's next command once it arrives. Concurrent commands of one member share one look-up.
  *
- * <p>The status in the answer (a palm tree, "OOO") is handed to the core, which keeps whether the
- * member is away; a member's first command comes before the core knows them, so the status is
- * handed over again with the next command that finds the answer kept here.
+ * <p>The status in the answer (a palm tree, "OOO") goes to the core with the next command of the
+ * member, in its {@link Caller}: the core keeps whether the member is away in that command's own
+ * transaction, even the first one that creates the member. It goes once per answer, so that an
+ * older answer kept here never undoes a newer {@code user_change} event.
  */
 public final class SlackUsers {
   private static final Logger log = LoggerFactory.getLogger(SlackUsers.class);
   static final Duration FRESH_FOR = Duration.ofMinutes(5);
   static final Duration FAILED_FRESH_FOR = Duration.ofSeconds(30);
+  private static final String DIRECT_MESSAGE = "directmessage";
   static final Duration LOOKUP_WAIT = Duration.ofMillis(500);
   private static final int MAX_ENTRIES = 50_000;
-  private static final String DIRECT_MESSAGE = "directmessage";
 
   /** What Slack says about a user. */
   record Profile(String displayName, boolean admin, Optional<ZoneId> zone) {}
 
   /**
-   * @param user Slack's answer, while its status is still to be kept by the core
+   * @param status the status in Slack's answer, until a command has taken it to the core
    */
-  private record Entry(Profile profile, Instant until, Optional<User> user) {
-    Entry statusKept() {
+  private record Entry(Profile profile, Instant until, Optional<PlatformStatus> status) {
+    Entry statusTaken() {
       return new Entry(profile, until, Optional.empty());
     }
   }
 
+  /** A profile, with the status still to be taken to the core (once). */
+  private record Seen(Profile profile, Optional<PlatformStatus> status) {}
+
   private final SlackClients clients;
   private final Clock clock;
   private final Executor executor;
-  private final Workspaces workspaces;
   private final ConcurrentMap<String, Entry> cache = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, CompletableFuture<Entry>> lookingUp =
       new ConcurrentHashMap<>();
@@ -73,13 +76,11 @@ public final class SlackUsers {
   /**
    * @param clients each workspace's client: a user is looked up with their workspace's token
    * @param executor runs the look-ups (so a command can stop waiting for one)
-   * @param workspaces where members' statuses are kept
    */
-  public SlackUsers(SlackClients clients, Clock clock, Executor executor, Workspaces workspaces) {
+  public SlackUsers(SlackClients clients, Clock clock, Executor executor) {
     this.clients = clients;
     this.clock = clock;
     this.executor = executor;
-    this.workspaces = workspaces;
   }
 
   /** Slack's ids of direct conversations start with D; its payloads name them "directmessage". */
@@ -94,16 +95,7 @@ public final class SlackUsers {
    */
   public Caller inDirectMessage(
       String teamId, String teamName, String userId, String nameInRequest) {
-    Profile profile = profile(teamId, userId, nameInRequest);
-    return new Caller(
-        Platform.SLACK,
-        teamId,
-        teamName,
-        Origin.directMessage(),
-        userId,
-        profile.displayName(),
-        profile.admin(),
-        profile.zone());
+    return caller(teamId, teamName, Origin.directMessage(), userId, nameInRequest);
   }
 
   /** The caller of a command, a click or an App Home visit. */
@@ -114,30 +106,35 @@ public final class SlackUsers {
       String channelName,
       String userId,
       String nameInRequest) {
-    Profile profile = profile(teamId, userId, nameInRequest);
+    return caller(teamId, teamName, Origin.channel(channelId, channelName), userId, nameInRequest);
+  }
+
+  private Caller caller(
+      String teamId, String teamName, Origin origin, String userId, String nameInRequest) {
+    Seen seen = seen(teamId, userId, nameInRequest);
+    Profile profile = seen.profile();
     return new Caller(
         Platform.SLACK,
         teamId,
         teamName,
-        Origin.channel(channelId, channelName),
+        origin,
         userId,
         profile.displayName(),
         profile.admin(),
-        profile.zone());
+        profile.zone(),
+        seen.status());
   }
 
-  Profile profile(String teamId, String userId, String nameInRequest) {
+  private Seen seen(String teamId, String userId, String nameInRequest) {
     String key = teamId + "/" + userId;
     Entry entry = cache.get(key);
     if (entry != null && clock.instant().isBefore(entry.until())) {
-      keepStatus(key, teamId, entry);
-      return entry.profile();
+      return new Seen(entry.profile(), takeStatus(key, entry));
     }
     CompletableFuture<Entry> lookUp = lookUp(key, teamId, userId, nameInRequest);
     try {
       Entry found = lookUp.get(LOOKUP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-      keepStatus(key, teamId, found);
-      return found.profile();
+      return new Seen(found.profile(), takeStatus(key, found));
     } catch (TimeoutException slow) {
       log.debug("users.info for {} is slow; going on with the request's name", userId);
     } catch (ExecutionException e) {
@@ -146,7 +143,7 @@ public final class SlackUsers {
       Thread.currentThread().interrupt();
     }
     // this command only: the look-up still fills the cache when it comes
-    return fallback(userId, nameInRequest);
+    return new Seen(fallback(userId, nameInRequest), Optional.empty());
   }
 
   /** The member's look-up under way, or a new one (its answer goes into the cache). */
@@ -190,18 +187,15 @@ public final class SlackUsers {
         (key, kept) -> new Entry(profile, clock.instant().plus(FRESH_FOR), Optional.empty()));
   }
 
-  /** Hands the answer's status to the core once it knows the member. */
-  private void keepStatus(String key, String teamId, Entry entry) {
-    if (entry.user().isEmpty()) {
-      return;
+  /**
+   * The answer's status, for the command about to go to the core, once: the first command to take
+   * it takes it away (concurrent commands of one member race for it, and one wins).
+   */
+  private Optional<PlatformStatus> takeStatus(String key, Entry entry) {
+    if (entry.status().isEmpty() || !cache.replace(key, entry, entry.statusTaken())) {
+      return Optional.empty();
     }
-    try {
-      if (StatusChanges.keep(workspaces, teamId, entry.user().get())) {
-        cache.replace(key, entry, entry.statusKept());
-      }
-    } catch (RuntimeException e) {
-      log.warn("Keeping the status of Slack member {} failed", entry.user().get().getId(), e);
-    }
+    return entry.status();
   }
 
   private void remember(String key, Entry entry) {
@@ -230,7 +224,7 @@ public final class SlackUsers {
         return new Entry(
             profileOf(response.getUser(), fallback),
             now.plus(FRESH_FOR),
-            Optional.of(response.getUser()));
+            Optional.of(StatusChanges.statusOf(response.getUser())));
       }
       log.warn("users.info for {} answered {}", userId, response.getError());
     } catch (IOException | SlackApiException e) {

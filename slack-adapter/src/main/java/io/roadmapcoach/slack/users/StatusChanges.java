@@ -7,6 +7,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.User;
 import com.slack.api.model.event.UserChangeEvent;
 import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.caller.PlatformStatus;
 import io.roadmapcoach.core.member.Workspaces;
 import java.time.Instant;
 import java.util.Optional;
@@ -59,11 +60,17 @@ public final class StatusChanges implements BoltEventHandler<UserChangeEvent> {
 
   /** Hands the user's status to the core; false when the core does not know them. */
   static boolean keep(Workspaces workspaces, String teamId, User user) {
+    PlatformStatus status = statusOf(user);
+    return workspaces.memberStatus(
+        Platform.SLACK, teamId, user.getId(), status.emoji(), status.text(), status.expires());
+  }
+
+  /** The user's status as Slack's profile says it. */
+  static PlatformStatus statusOf(User user) {
     User.Profile profile = user.getProfile();
     String emoji = profile == null ? null : profile.getStatusEmoji();
     String text = profile == null ? null : profile.getStatusText();
-    return workspaces.memberStatus(
-        Platform.SLACK, teamId, user.getId(), emoji, text, expires(profile));
+    return new PlatformStatus(emoji, text, expires(profile));
   }
 
   /** Slack's {@code status_expiration}: seconds since the epoch, 0 for a status that stays. */

@@ -359,7 +359,8 @@ public final class SlackBenchmark {
               user(i),
               "Member " + i,
               false,
-              Optional.of(ZoneId.of("UTC")));
+              Optional.of(ZoneId.of("UTC")),
+              Optional.empty());
     }
     return run(
         "core alone (no HTTP)",

@@ -1,4 +1,4 @@
-package io.roadmapcoach.core.lead;
+package io.roadmapcoach.core.post;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

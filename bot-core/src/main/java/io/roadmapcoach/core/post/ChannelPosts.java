@@ -1,4 +1,4 @@
-package io.roadmapcoach.core.lead;
+package io.roadmapcoach.core.post;
 
 import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;

@@ -1,5 +1,11 @@
-package io.roadmapcoach.core.member;
+package io.roadmapcoach.core.settings;
 
+import io.roadmapcoach.core.member.Member;
+import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.member.NextNudge;
+import io.roadmapcoach.core.member.ReminderDays;
+import io.roadmapcoach.core.member.ReminderMode;
+import io.roadmapcoach.core.member.Scope;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.time.Dates;
@@ -7,13 +13,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.TextStyle;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A member's own preferences: time zone, daily nudge, snooze, leaderboard visibility. Settings are
- * not activity: they neither keep a streak alive nor stop the day's nudge.
+ * A member's own preferences: time zone, daily nudge, snooze. Settings are not activity: they
+ * neither keep a streak alive nor stop the day's nudge.
  */
 public final class SettingsService {
   private final MemberRepository members;
@@ -46,7 +50,9 @@ public final class SettingsService {
         scope.member().chosenZone().isEmpty() && scope.member().platformZone().isEmpty();
     if (zoneGuessed) {
       text =
-          text.plain(" Not your zone? Set it with ").code("/roadmap tz Europe/Berlin").plain(".");
+          text.plain(" Not your zone? Set it with ")
+              .code(SettingsFeature.TZ.hint("Europe/Berlin"))
+              .plain(".");
     }
     return Reply.text(text);
   }
@@ -56,7 +62,7 @@ public final class SettingsService {
     if (!on) {
       return Reply.text(
           Text.of("🔕 Daily nudges are off. ")
-              .code("/roadmap remind on")
+              .code(SettingsFeature.REMIND.hint("on"))
               .plain(" turns them back on."));
     }
     return Reply.text(
@@ -78,7 +84,7 @@ public final class SettingsService {
     }
     return Text.of(
             " You are snoozed through " + Dates.day(member.snoozedUntil().orElseThrow()) + "; ")
-        .code("/roadmap snooze off")
+        .code(SettingsFeature.SNOOZE.hint("off"))
         .plain(" ends it.");
   }
 
@@ -100,20 +106,8 @@ public final class SettingsService {
                 "📣 Your nudges come in #"
                     + scope.home().name()
                     + "'s daily post, with the rest of the group: "
-                    + postTime(scope.home())
+                    + scope.home().postTime()
                     + "."));
-  }
-
-  /** When a channel's daily post goes out, as members read it: "09:00 Europe/Berlin, weekdays". */
-  public static String postTime(Channel channel) {
-    Channel.Post post = channel.post();
-    if (!post.enabled()) {
-      return "its leads have turned the post off for now";
-    }
-    return post.time()
-        + " "
-        + channel.zoneOrUtc().getId()
-        + (post.days() == ReminderDays.WEEKDAYS ? ", weekdays" : ", daily");
   }
 
   public Reply snooze(Scope scope, int days) {
@@ -176,7 +170,7 @@ public final class SettingsService {
       Scope scope, Member member, boolean activeToday, String lead, String inChannelPost) {
     if (!member.remindEnabled()) {
       return Text.of("Daily nudges are off, though: ")
-          .code("/roadmap remind on")
+          .code(SettingsFeature.REMIND.hint("on"))
           .plain(" turns them on.");
     }
     Optional<LocalDateTime> next =
@@ -194,21 +188,7 @@ public final class SettingsService {
     return Text.of(lead + when + " at " + member.remindTime() + ".");
   }
 
-  public Reply leaderboardVisibility(Scope scope, boolean hidden) {
-    members.setHidden(scope.member().id(), hidden);
-    return Reply.text(
-        hidden
-            ? Text.of("🙈 You are off the leaderboards. ")
-                .code("/roadmap leaderboard show")
-                .plain(" puts you back.")
-            : Text.of("🏆 You are back on the leaderboards."));
-  }
-
   static String days(ReminderDays days) {
     return days == ReminderDays.WEEKDAYS ? "Monday to Friday" : "every day";
-  }
-
-  public static String dayName(java.time.DayOfWeek day) {
-    return day.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
   }
 }

@@ -1,4 +1,4 @@
-package io.roadmapcoach.core.lead;
+package io.roadmapcoach.core.post;
 
 import io.roadmapcoach.core.coaching.HolidayRepository;
 import io.roadmapcoach.core.delivery.Composer;

@@ -1,4 +1,4 @@
-package io.roadmapcoach.core.member;
+package io.roadmapcoach.core.settings;
 
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;

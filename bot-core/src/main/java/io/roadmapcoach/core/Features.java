@@ -1,0 +1,81 @@
+package io.roadmapcoach.core;
+
+import io.roadmapcoach.core.coaching.Coaching;
+import io.roadmapcoach.core.coaching.CoachingFeature;
+import io.roadmapcoach.core.cohort.CohortFeature;
+import io.roadmapcoach.core.cohort.CohortService;
+import io.roadmapcoach.core.dashboard.DashboardFeature;
+import io.roadmapcoach.core.dashboard.DashboardService;
+import io.roadmapcoach.core.feature.Feature;
+import io.roadmapcoach.core.lead.LeadFeature;
+import io.roadmapcoach.core.lead.LeadService;
+import io.roadmapcoach.core.leaderboard.LeaderboardFeature;
+import io.roadmapcoach.core.leaderboard.LeaderboardService;
+import io.roadmapcoach.core.member.Scope;
+import io.roadmapcoach.core.post.PostFeature;
+import io.roadmapcoach.core.post.PostService;
+import io.roadmapcoach.core.privacy.PrivacyFeature;
+import io.roadmapcoach.core.privacy.PrivacyService;
+import io.roadmapcoach.core.progress.ProgressFeature;
+import io.roadmapcoach.core.progress.ProgressService;
+import io.roadmapcoach.core.quiz.QuizFeature;
+import io.roadmapcoach.core.quiz.QuizService;
+import io.roadmapcoach.core.settings.SettingsFeature;
+import io.roadmapcoach.core.settings.SettingsService;
+import java.util.List;
+
+/**
+ * The features the coach is made of, listed once. Their commands, in this order after help, are the
+ * order of help, of the parser's families and of Discord's registered {@code /roadmap}; a new
+ * feature is one more line here.
+ */
+final class Features {
+  private Features() {}
+
+  /** What the features are built on, assembled by {@link Core}. */
+  record Services(
+      ProgressService progress,
+      QuizService quizzes,
+      LeaderboardService leaderboards,
+      SettingsService settings,
+      LeadService leads,
+      CohortService cohorts,
+      PrivacyService privacy,
+      PostService posts,
+      DashboardService dashboard,
+      Coaching coaching) {}
+
+  static List<Feature> all(Services s) {
+    return List.of(
+        new ProgressFeature(s.progress(), s.quizzes()),
+        new QuizFeature(s.quizzes()),
+        new LeaderboardFeature(s.leaderboards()),
+        new SettingsFeature(s.settings(), settingsHooks(s)),
+        new LeadFeature(s.leads()),
+        new CohortFeature(s.cohorts(), s.coaching()::afterLeave),
+        new PrivacyFeature(s.privacy()),
+        new PostFeature(s.posts()),
+        new DashboardFeature(s.dashboard()),
+        new CoachingFeature(s.coaching()));
+  }
+
+  /** A change of settings judges the streak first (progress), and a snooze tells the buddies. */
+  private static SettingsFeature.Hooks settingsHooks(Services s) {
+    return new SettingsFeature.Hooks() {
+      @Override
+      public void beforeDaysChange(Scope scope) {
+        s.progress().judgeStreakBeforeSettingsChange(scope);
+      }
+
+      @Override
+      public boolean activeToday(Scope scope) {
+        return s.progress().activeToday(scope);
+      }
+
+      @Override
+      public void afterSnooze(Scope scope) {
+        s.coaching().afterSnooze(scope);
+      }
+    };
+  }
+}

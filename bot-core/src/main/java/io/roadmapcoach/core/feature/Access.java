@@ -1,0 +1,7 @@
+package io.roadmapcoach.core.feature;
+
+/** Who may run a command: every member, or only a channel's leads (and workspace admins). */
+public enum Access {
+  MEMBER,
+  LEAD
+}

@@ -62,6 +62,7 @@ import io.roadmapcoach.core.quiz.QuizRoutines;
 import io.roadmapcoach.core.quiz.QuizService;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.schedule.QuartzScheduling;
+import io.roadmapcoach.core.schedule.Routine;
 import io.roadmapcoach.core.schedule.Routines;
 import io.roadmapcoach.core.settings.SettingsService;
 import io.roadmapcoach.core.tx.Transactions;
@@ -73,7 +74,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.slf4j.LoggerFactory;
@@ -103,6 +103,7 @@ public final class Core implements AutoCloseable {
   private final Installations installations;
   private final DeliveryQueue queue;
   private final boolean deliverInline;
+  private final DeliveryComposer composer;
 
   private Core(Builder b) {
     DSLContext dsl = b.dsl;
@@ -144,6 +145,17 @@ public final class Core implements AutoCloseable {
     LeadService leads =
         new LeadService(b.roadmap, leadRoles, members, team, progress, outbox, memberships);
     Coaching coaching = new Coaching(buddies, evening, new Holidays(holidays));
+    this.installations =
+        new Installations(
+            dsl,
+            transactions,
+            b.secretKey.map(key -> TokenCipher.fromSecrets(key, b.previousSecretKey)),
+            b.clock);
+    BuddyPairing pairing =
+        new BuddyPairing(b.roadmap, buddyMatches, members, outbox, buddies, transactions);
+    WorkspaceRetention retention =
+        new WorkspaceRetention(dsl, transactions, b.retention, personalData);
+    CoachingComposers coachingComposers = new CoachingComposers(dsl, b.roadmap);
     List<Feature> features = new ArrayList<>();
     features.addAll(
         Features.all(
@@ -165,38 +177,35 @@ public final class Core implements AutoCloseable {
                     b.clock),
                 new PostService(members),
                 dashboard,
-                coaching)));
+                coaching),
+            new Features.Work(
+                new ProgressRoutines(dsl, transactions),
+                new ProgressComposers(dsl, b.roadmap, coachingComposers.courtesies()),
+                new QuizRoutines(dsl, transactions),
+                new QuizComposers(dsl, b.roadmap),
+                new LeadComposers(dsl, b.roadmap, b.bank, dashboard::chart),
+                new PostComposers(dsl, b.roadmap),
+                new CoachingRoutines(holidays, pairing, evening),
+                coachingComposers,
+                new PrivacyRoutines(retention))));
     features.addAll(b.extraFeatures);
     this.roadmap = b.roadmap;
     this.coach =
         new Coach(
             Commands.of(b.roadmap, features), transactions, members, leads, b.clock, b.observer);
 
-    DeliveryComposer composer = composer(dsl, b.roadmap, b.bank, dashboard);
+    this.composer =
+        DeliveryComposer.of(members, features.stream().map(Feature::composers).toList());
     this.queue = new DeliveryQueue(dsl);
     this.worker = new DeliveryWorker(queue, composer, transactions, b.clock);
     this.deliverInline = b.deliverInline;
 
-    this.installations =
-        new Installations(
-            dsl,
-            transactions,
-            b.secretKey.map(key -> TokenCipher.fromSecrets(key, b.previousSecretKey)),
-            b.clock);
-    BuddyPairing pairing =
-        new BuddyPairing(b.roadmap, buddyMatches, members, outbox, buddies, transactions);
-    WorkspaceRetention retention =
-        new WorkspaceRetention(dsl, transactions, b.retention, personalData);
+    List<Routine> scheduled = new ArrayList<>();
+    features.forEach(feature -> scheduled.addAll(feature.routines()));
+    scheduled.addAll(new DeliveryRoutines(dsl).routines());
     this.routines =
         new Routines(
-            Stream.of(
-                    new ProgressRoutines(dsl, transactions).routines(),
-                    new QuizRoutines(dsl, transactions).routines(),
-                    new DeliveryRoutines(dsl).routines(),
-                    new CoachingRoutines(holidays, pairing, evening).routines(),
-                    new PrivacyRoutines(retention).routines())
-                .flatMap(List::stream)
-                .toList(),
+            scheduled,
             dsl,
             transactions,
             deliverInline ? worker::drainDue : worker::wake,
@@ -216,20 +225,11 @@ public final class Core implements AutoCloseable {
   }
 
   /**
-   * What writes each kind of delivery, from the features that own their wording: the one routing
-   * table, shared by the assembly and by tests that run extra delivery workers.
+   * What writes each kind of delivery, from the features that own their wording: the routing table
+   * of this core's worker, for tests that run extra delivery workers of their own.
    */
-  public static DeliveryComposer composer(
-      DSLContext dsl, Roadmap roadmap, QuizBank bank, DashboardService dashboard) {
-    CoachingComposers coaching = new CoachingComposers(dsl, roadmap);
-    return DeliveryComposer.of(
-        new MemberRepository(dsl),
-        List.of(
-            new ProgressComposers(dsl, roadmap, coaching.courtesies()).composers(),
-            new QuizComposers(dsl, roadmap).composers(),
-            new LeadComposers(dsl, roadmap, bank, dashboard::chart).composers(),
-            new PostComposers(dsl, roadmap).composers(),
-            coaching.composers()));
+  public DeliveryComposer deliveryComposer() {
+    return composer;
   }
 
   /**
@@ -247,15 +247,6 @@ public final class Core implements AutoCloseable {
         new InstallationPersonalData(dsl),
         new ProgressPersonalData(dsl),
         new DashboardPersonalData());
-  }
-
-  /** The routing table for a worker of its own (tests of several instances), charts included. */
-  public static DeliveryComposer composer(DSLContext dsl, Roadmap roadmap, QuizBank bank) {
-    return composer(
-        dsl,
-        roadmap,
-        bank,
-        dashboard(dsl, roadmap, bank, Clock.systemUTC(), DashboardAddress.none()));
   }
 
   private static DashboardService dashboard(

@@ -1,24 +1,33 @@
 package io.roadmapcoach.core;
 
 import io.roadmapcoach.core.coaching.Coaching;
+import io.roadmapcoach.core.coaching.CoachingComposers;
 import io.roadmapcoach.core.coaching.CoachingFeature;
+import io.roadmapcoach.core.coaching.CoachingRoutines;
 import io.roadmapcoach.core.cohort.CohortFeature;
 import io.roadmapcoach.core.cohort.CohortService;
 import io.roadmapcoach.core.dashboard.DashboardFeature;
 import io.roadmapcoach.core.dashboard.DashboardService;
 import io.roadmapcoach.core.feature.Feature;
+import io.roadmapcoach.core.lead.LeadComposers;
 import io.roadmapcoach.core.lead.LeadFeature;
 import io.roadmapcoach.core.lead.LeadService;
 import io.roadmapcoach.core.leaderboard.LeaderboardFeature;
 import io.roadmapcoach.core.leaderboard.LeaderboardService;
 import io.roadmapcoach.core.member.Scope;
+import io.roadmapcoach.core.post.PostComposers;
 import io.roadmapcoach.core.post.PostFeature;
 import io.roadmapcoach.core.post.PostService;
 import io.roadmapcoach.core.privacy.PrivacyFeature;
+import io.roadmapcoach.core.privacy.PrivacyRoutines;
 import io.roadmapcoach.core.privacy.PrivacyService;
+import io.roadmapcoach.core.progress.ProgressComposers;
 import io.roadmapcoach.core.progress.ProgressFeature;
+import io.roadmapcoach.core.progress.ProgressRoutines;
 import io.roadmapcoach.core.progress.ProgressService;
+import io.roadmapcoach.core.quiz.QuizComposers;
 import io.roadmapcoach.core.quiz.QuizFeature;
+import io.roadmapcoach.core.quiz.QuizRoutines;
 import io.roadmapcoach.core.quiz.QuizService;
 import io.roadmapcoach.core.settings.SettingsFeature;
 import io.roadmapcoach.core.settings.SettingsService;
@@ -45,18 +54,30 @@ final class Features {
       DashboardService dashboard,
       Coaching coaching) {}
 
-  static List<Feature> all(Services s) {
+  /** What the features run on their own and how they word what they send. */
+  record Work(
+      ProgressRoutines progressRoutines,
+      ProgressComposers progressComposers,
+      QuizRoutines quizRoutines,
+      QuizComposers quizComposers,
+      LeadComposers leadComposers,
+      PostComposers postComposers,
+      CoachingRoutines coachingRoutines,
+      CoachingComposers coachingComposers,
+      PrivacyRoutines privacyRoutines) {}
+
+  static List<Feature> all(Services s, Work w) {
     return List.of(
-        new ProgressFeature(s.progress(), s.quizzes()),
-        new QuizFeature(s.quizzes()),
+        new ProgressFeature(s.progress(), s.quizzes(), w.progressRoutines(), w.progressComposers()),
+        new QuizFeature(s.quizzes(), w.quizRoutines(), w.quizComposers()),
         new LeaderboardFeature(s.leaderboards()),
         new SettingsFeature(s.settings(), settingsHooks(s)),
-        new LeadFeature(s.leads()),
+        new LeadFeature(s.leads(), w.leadComposers()),
         new CohortFeature(s.cohorts(), s.coaching()::afterLeave),
-        new PrivacyFeature(s.privacy()),
-        new PostFeature(s.posts()),
+        new PrivacyFeature(s.privacy(), w.privacyRoutines()),
+        new PostFeature(s.posts(), w.postComposers()),
         new DashboardFeature(s.dashboard()),
-        new CoachingFeature(s.coaching()));
+        new CoachingFeature(s.coaching(), w.coachingRoutines(), w.coachingComposers()));
   }
 
   /** A change of settings judges the streak first (progress), and a snooze tells the buddies. */

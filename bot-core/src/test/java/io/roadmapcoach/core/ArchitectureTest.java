@@ -15,13 +15,17 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import io.roadmapcoach.core.coaching.HolidayRepository;
 import io.roadmapcoach.core.coaching.NudgeCourtesies;
+import io.roadmapcoach.core.cohort.CohortCommand;
+import io.roadmapcoach.core.lead.LeadFeature;
 import io.roadmapcoach.core.lead.TeamCsv;
 import io.roadmapcoach.core.leaderboard.OutboxProbe;
 import io.roadmapcoach.core.leaderboard.SidewaysProbe;
+import io.roadmapcoach.core.progress.ProgressFeature;
 import io.roadmapcoach.core.progress.ProgressService;
 import io.roadmapcoach.core.quiz.Question;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.quiz.QuizRepository;
+import io.roadmapcoach.core.quiz.QuizService;
 import io.roadmapcoach.db.schema.Tables;
 import io.roadmapcoach.db.schema.tables.Outbox;
 import io.roadmapcoach.db.schema.tables.records.OutboxRecord;
@@ -102,16 +106,34 @@ class ArchitectureTest {
               ProgressService.class,
               "set-stage moves a member by progress's own rules, and tells them"),
           new Port(
-              "lead",
-              HolidayRepository.class,
-              "a channel's daily post is not sent on its holidays"),
-          new Port(
               "lead", QuizBank.class, "the weekly digest names the questions the channel missed"),
           new Port("lead", Question.class, "the same: a missed question's words"),
           new Port("dashboard", TeamCsv.class, "the dashboard's CSV is the team report's"),
           new Port(
               "dashboard", QuizBank.class, "the dashboard shows the questions a channel missed"),
-          new Port("dashboard", Question.class, "the same: a missed question's words"));
+          new Port("dashboard", Question.class, "the same: a missed question's words"),
+          new Port(
+              "progress",
+              QuizService.class,
+              "the quiz command starts the quiz of the member's stage, on their enrollment"),
+          new Port(
+              "lead",
+              ProgressFeature.class,
+              "set-stage points the member at progress's status command"),
+          new Port(
+              "lead",
+              CohortCommand.class,
+              "a bare quiz-day, channel-tz or reminders shows the channel's settings (cohort's)"),
+          new Port(
+              "post", CohortCommand.class, "a bare post shows the channel's settings (cohort's)"),
+          new Port(
+              "post",
+              HolidayRepository.class,
+              "a channel's daily post is not sent on its holidays"),
+          new Port(
+              "dashboard",
+              LeadFeature.class,
+              "dashboard and chart sit in lead's team group on Discord, and point at its team"));
 
   /**
    * The layers as an ArchUnit rule: each reaches only the floors below it, features each other only

@@ -303,8 +303,10 @@ public final class DeliveryBenchmark {
       DeliveryWorker worker =
           new DeliveryWorker(
                   new DeliveryQueue(dsl),
-                  Core.composer(
-                      dsl, ROADMAP, new QuizBankLoader().load(RoadmapSource.builtIn(), ROADMAP)),
+                  Core.builder(
+                          dsl, ROADMAP, new QuizBankLoader().load(RoadmapSource.builtIn(), ROADMAP))
+                      .build()
+                      .deliveryComposer(),
                   transactions,
                   clock,
                   DeliveryWorker.Settings.DEFAULT)

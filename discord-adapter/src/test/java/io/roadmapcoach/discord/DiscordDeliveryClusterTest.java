@@ -149,8 +149,10 @@ class DiscordDeliveryClusterTest {
     DeliveryWorker worker =
         new DeliveryWorker(
                 new DeliveryQueue(dsl, lease),
-                Core.composer(
-                    dsl, ROADMAP, new QuizBankLoader().load(RoadmapSource.builtIn(), ROADMAP)),
+                Core.builder(
+                        dsl, ROADMAP, new QuizBankLoader().load(RoadmapSource.builtIn(), ROADMAP))
+                    .build()
+                    .deliveryComposer(),
                 new Transactions(dsl),
                 clock,
                 new DeliveryWorker.Settings(inFlight, inFlight, Duration.ofSeconds(5)))

@@ -5,6 +5,8 @@ import io.roadmapcoach.core.coaching.CoachingCommand.Holiday;
 import io.roadmapcoach.core.coaching.CoachingCommand.HolidayClear;
 import io.roadmapcoach.core.coaching.CoachingCommand.Holidays;
 import io.roadmapcoach.core.coaching.CoachingCommand.RemindEvening;
+import io.roadmapcoach.core.delivery.Composer;
+import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.feature.Arguments;
 import io.roadmapcoach.core.feature.Choice;
 import io.roadmapcoach.core.feature.CommandDeclaration;
@@ -18,11 +20,13 @@ import io.roadmapcoach.core.feature.SlashOption;
 import io.roadmapcoach.core.feature.Words;
 import io.roadmapcoach.core.reply.Echo;
 import io.roadmapcoach.core.reply.Text;
+import io.roadmapcoach.core.schedule.Routine;
 import io.roadmapcoach.core.settings.SettingsFeature;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,8 +49,13 @@ public final class CoachingFeature implements Feature {
   private static final String RANGE = "2026-12-24 2026-12-26";
 
   private final Coaching coaching;
+  private final CoachingRoutines routines;
+  private final CoachingComposers composers;
 
-  public CoachingFeature(Coaching coaching) {
+  public CoachingFeature(
+      Coaching coaching, CoachingRoutines routines, CoachingComposers composers) {
+    this.routines = routines;
+    this.composers = composers;
     this.coaching = coaching;
   }
 
@@ -210,5 +219,15 @@ public final class CoachingFeature implements Feature {
         .plain(", or a range: ")
         .code(HOLIDAY.hint(RANGE))
         .plain(".");
+  }
+
+  @Override
+  public List<Routine> routines() {
+    return routines.routines();
+  }
+
+  @Override
+  public Map<DeliveryKind, Composer> composers() {
+    return composers.composers();
   }
 }

@@ -1,6 +1,8 @@
 package io.roadmapcoach.core.lead;
 
 import io.roadmapcoach.core.cohort.CohortCommand;
+import io.roadmapcoach.core.delivery.Composer;
+import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.feature.Arguments;
 import io.roadmapcoach.core.feature.Choice;
 import io.roadmapcoach.core.feature.CommandDeclaration;
@@ -27,6 +29,7 @@ import io.roadmapcoach.core.reply.Text;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,8 +58,10 @@ public final class LeadFeature implements Feature {
   private static final CohortCommand SHOW_SETTINGS = new CohortCommand.Settings();
 
   private final LeadService leads;
+  private final LeadComposers composers;
 
-  public LeadFeature(LeadService leads) {
+  public LeadFeature(LeadService leads, LeadComposers composers) {
+    this.composers = composers;
     this.leads = leads;
   }
 
@@ -196,5 +201,10 @@ public final class LeadFeature implements Feature {
         Text.of("Give a day and a time: ")
             .code(args.example())
             .plain(" (mon to sun, 24-hour clock, the channel's time zone)."));
+  }
+
+  @Override
+  public Map<DeliveryKind, Composer> composers() {
+    return composers.composers();
   }
 }

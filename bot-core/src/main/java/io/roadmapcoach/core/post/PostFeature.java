@@ -1,6 +1,8 @@
 package io.roadmapcoach.core.post;
 
 import io.roadmapcoach.core.cohort.CohortCommand;
+import io.roadmapcoach.core.delivery.Composer;
+import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.feature.Choice;
 import io.roadmapcoach.core.feature.CommandDeclaration;
 import io.roadmapcoach.core.feature.Feature;
@@ -15,6 +17,7 @@ import io.roadmapcoach.core.post.PostCommand.PostAt;
 import io.roadmapcoach.core.post.PostCommand.PostDays;
 import io.roadmapcoach.core.post.PostCommand.PostSwitch;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A channel's daily post, for its leads: {@code post at}, {@code post days}, {@code post off|on}; a
@@ -33,8 +36,10 @@ public final class PostFeature implements Feature {
       Choice.<PostSwitch>of().word("off", new PostSwitch(false)).word("on", new PostSwitch(true));
 
   private final PostService posts;
+  private final PostComposers composers;
 
-  public PostFeature(PostService posts) {
+  public PostFeature(PostService posts, PostComposers composers) {
+    this.composers = composers;
     this.posts = posts;
   }
 
@@ -78,5 +83,10 @@ public final class PostFeature implements Feature {
                 "Lead: no daily post in this channel",
                 "Lead: the daily post again")
             .handledBy((scope, c) -> posts.postSwitch(scope, c.on())));
+  }
+
+  @Override
+  public Map<DeliveryKind, Composer> composers() {
+    return composers.composers();
   }
 }

@@ -8,6 +8,7 @@ import io.roadmapcoach.core.feature.Slash;
 import io.roadmapcoach.core.feature.Words;
 import io.roadmapcoach.core.privacy.PrivacyCommand.Export;
 import io.roadmapcoach.core.privacy.PrivacyCommand.ForgetMe;
+import io.roadmapcoach.core.schedule.Routine;
 import java.util.List;
 
 /**
@@ -20,8 +21,10 @@ public final class PrivacyFeature implements Feature {
   public static final Words FORGET_ME = Words.of("forget-me").or("forgetme");
 
   private final PrivacyService privacy;
+  private final PrivacyRoutines routines;
 
-  public PrivacyFeature(PrivacyService privacy) {
+  public PrivacyFeature(PrivacyService privacy, PrivacyRoutines routines) {
+    this.routines = routines;
     this.privacy = privacy;
   }
 
@@ -44,5 +47,10 @@ public final class PrivacyFeature implements Feature {
   @Override
   public List<ButtonDeclaration<?>> buttons() {
     return List.of(ButtonDeclaration.onItsOwn(Action.ForgetMe.class, privacy::forget));
+  }
+
+  @Override
+  public List<Routine> routines() {
+    return routines.routines();
   }
 }

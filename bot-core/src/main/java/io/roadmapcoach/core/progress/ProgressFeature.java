@@ -1,6 +1,8 @@
 package io.roadmapcoach.core.progress;
 
 import io.roadmapcoach.core.action.Action;
+import io.roadmapcoach.core.delivery.Composer;
+import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.feature.ButtonDeclaration;
 import io.roadmapcoach.core.feature.CommandDeclaration;
 import io.roadmapcoach.core.feature.Feature;
@@ -21,7 +23,9 @@ import io.roadmapcoach.core.progress.ProgressCommand.Status;
 import io.roadmapcoach.core.progress.ProgressCommand.Undo;
 import io.roadmapcoach.core.quiz.QuizService;
 import io.roadmapcoach.core.reply.Reply;
+import io.roadmapcoach.core.schedule.Routine;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -43,8 +47,16 @@ public final class ProgressFeature implements Feature {
 
   private final ProgressService progress;
   private final QuizService quizzes;
+  private final ProgressRoutines routines;
+  private final ProgressComposers composers;
 
-  public ProgressFeature(ProgressService progress, QuizService quizzes) {
+  public ProgressFeature(
+      ProgressService progress,
+      QuizService quizzes,
+      ProgressRoutines routines,
+      ProgressComposers composers) {
+    this.routines = routines;
+    this.composers = composers;
     this.progress = progress;
     this.quizzes = quizzes;
   }
@@ -130,5 +142,15 @@ public final class ProgressFeature implements Feature {
   /** The quiz of the member's stage, on their locked enrollment. */
   private Reply startQuiz(Scope scope) {
     return progress.withEnrollment(scope, enrollment -> quizzes.start(scope, enrollment));
+  }
+
+  @Override
+  public List<Routine> routines() {
+    return routines.routines();
+  }
+
+  @Override
+  public Map<DeliveryKind, Composer> composers() {
+    return composers.composers();
   }
 }

@@ -85,7 +85,9 @@ class DeliveryClusterTest {
     DeliveryWorker worker =
         new DeliveryWorker(
                 new DeliveryQueue(dsl, lease),
-                Core.composer(dsl, RoadmapFiles.builtIn().roadmap(), RoadmapFiles.builtIn().bank()),
+                Core.builder(dsl, RoadmapFiles.builtIn().roadmap(), RoadmapFiles.builtIn().bank())
+                    .build()
+                    .deliveryComposer(),
                 new Transactions(dsl),
                 clock,
                 settings)

@@ -128,10 +128,12 @@ class SlackDeliveryClusterTest {
     DeliveryWorker worker =
         new DeliveryWorker(
                 new DeliveryQueue(dsl, lease),
-                Core.composer(
-                    dsl,
-                    SlackHarness.roadmap(),
-                    new QuizBankLoader().load(RoadmapSource.builtIn(), SlackHarness.roadmap())),
+                Core.builder(
+                        dsl,
+                        SlackHarness.roadmap(),
+                        new QuizBankLoader().load(RoadmapSource.builtIn(), SlackHarness.roadmap()))
+                    .build()
+                    .deliveryComposer(),
                 new Transactions(dsl),
                 clock,
                 new DeliveryWorker.Settings(inFlight, inFlight, Duration.ofSeconds(5)))

@@ -89,7 +89,10 @@ public final class QuizBankLoader {
     if (readsBank && !problems.full()) {
       reading.bankFile(source, bankFile);
     }
-    reading.counts(readsBank ? bankFile : document.file());
+    if (bankFile.isEmpty() || readsBank) {
+      // an upload that names a bank has been told to write its questions inline: no count yet
+      reading.counts(readsBank ? bankFile : document.file());
+    }
     return new QuizBank(reading.questions);
   }
 

@@ -35,7 +35,7 @@ public final class RoadmapCheck {
    * A file the coach cannot run.
    *
    * @param problems in file and line order, at most {@link Problems#LIMIT}
-   * @param more whether more problems were found than listed
+   * @param more whether the listing stopped at the limit (there may be more)
    */
   public record Refused(List<Problem> problems, boolean more) implements Result {
     public Refused {

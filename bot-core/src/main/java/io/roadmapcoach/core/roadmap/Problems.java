@@ -13,7 +13,7 @@ public final class Problems {
 
   /** Said after the problems when more were found than {@link #LIMIT}. */
   public static final String MORE =
-      "(and more: only the first " + LIMIT + " problems are listed; fix these and check again)";
+      "(the listing stops at " + LIMIT + " problems: fix these and check again)";
 
   private final List<Problem> found = new ArrayList<>();
   private final List<String> files = new ArrayList<>();
@@ -54,9 +54,12 @@ public final class Problems {
     return found.size() >= LIMIT;
   }
 
-  /** Whether more problems were found than kept. */
+  /**
+   * Whether the listing stopped at {@link #LIMIT}: more problems were found than kept, or reading
+   * stopped looking once it had enough.
+   */
   public boolean more() {
-    return more;
+    return more || full();
   }
 
   public int size() {

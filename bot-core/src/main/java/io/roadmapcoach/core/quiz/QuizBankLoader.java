@@ -179,8 +179,13 @@ public final class QuizBankLoader {
         }
         return Optional.of(roadmap.stage((int) n));
       }
-      Optional<String> id =
-          fields.text("stage", "name the stage by its id (stage: " + roadmap.stage(1).id() + ")");
+      Optional<String> id = fields.optionalWritten("stage");
+      boolean wrongKind =
+          fields.value("stage").filter(v -> !(v instanceof YamlNode.Scalar)).isPresent();
+      if (id.isEmpty() && !wrongKind) {
+        fields.problem(
+            "stage", "name the stage by its id (stage: " + roadmap.stage(1).id() + ") or number");
+      }
       if (id.isEmpty()) {
         return Optional.empty();
       }
@@ -346,7 +351,7 @@ public final class QuizBankLoader {
         }
         return Optional.of(OptionalInt.of((int) n));
       }
-      Optional<String> id = q.optionalText("objective");
+      Optional<String> id = q.optionalWritten("objective");
       Optional<Integer> found =
           id.flatMap(stage::objectiveById).map(io.roadmapcoach.core.roadmap.Objective::number);
       if (found.isEmpty()) {

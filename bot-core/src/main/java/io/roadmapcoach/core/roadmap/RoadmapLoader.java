@@ -177,7 +177,7 @@ public final class RoadmapLoader {
     private Optional<String> givenId(YamlFields fields, String what, String title) {
       boolean wrongKind =
           fields.value("id").filter(v -> !(v instanceof YamlNode.Scalar)).isPresent();
-      Optional<String> id = fields.optionalText("id");
+      Optional<String> id = fields.optionalWritten("id");
       if (id.isEmpty()) {
         if (strict && !wrongKind) {
           fields.problem(
@@ -310,7 +310,7 @@ public final class RoadmapLoader {
     private Optional<Resource> resource(YamlFields fields) {
       fields.only("a resource", RESOURCE_FIELDS);
       Optional<String> title = fields.text("title", "the resource needs a title");
-      if (title.isPresent() && title.get().length() > MAX_RESOURCE_TITLE_LENGTH) {
+      if (title.isPresent() && fields.writtenLength("title") > MAX_RESOURCE_TITLE_LENGTH) {
         fields.problem(
             "title", "the title is longer than " + MAX_RESOURCE_TITLE_LENGTH + " characters");
       }

@@ -3,7 +3,6 @@ package io.roadmapcoach.core.roadmap;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * The fields of one map in a roadmap file, read with problems that name the line and the field
@@ -93,6 +92,25 @@ public record YamlFields(String file, YamlNode.Mapping map, String place, Proble
     return Optional.empty();
   }
 
+  /**
+   * How long the value of {@code key} is as written, spaces and all (0 for anything but text):
+   * limits count what the file says, as the JSON Schema does.
+   */
+  public int writtenLength(String key) {
+    return value(key)
+        .filter(YamlNode.Scalar.class::isInstance)
+        .map(v -> ((YamlNode.Scalar) v).value().length())
+        .orElse(0);
+  }
+
+  /**
+   * The text of {@code key} exactly as written, when there is any: ids and references to them,
+   * which either match or do not (a list or map there is a problem).
+   */
+  public Optional<String> optionalWritten(String key) {
+    return optionalText(key).map(stripped -> ((YamlNode.Scalar) value(key).orElseThrow()).value());
+  }
+
   /** The text of {@code key}, stripped, when there is any; a list or map there is a problem. */
   public Optional<String> optionalText(String key) {
     Optional<YamlNode> value = value(key);
@@ -150,10 +168,5 @@ public record YamlFields(String file, YamlNode.Mapping map, String place, Proble
     }
     problems.add(file, node.line(), at, shape + ", not " + node.kind());
     return Optional.empty();
-  }
-
-  /** The keys this map has, in order. */
-  public Set<String> keys() {
-    return Set.copyOf(map.entries().stream().map(YamlNode.Entry::key).toList());
   }
 }

@@ -3,12 +3,8 @@ package io.roadmapcoach.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roadmapcoach.core.testing.RoadmapFiles;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,21 +19,8 @@ class CheckRoadmapTest {
   @TempDir Path dir;
   @TempDir Path dataDir;
 
-  private record Run(int code, String out, String err) {}
-
-  private Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        Application.run(
-            args,
-            Map.of("ROADMAP_DATA_DIR", dataDir.toString()),
-            new ByteArrayInputStream(new byte[0]),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            true);
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private CommandRun run(String... args) {
+    return CommandRun.of(Map.of("ROADMAP_DATA_DIR", dataDir.toString()), args);
   }
 
   private Path builtInCopy() throws IOException {
@@ -52,7 +35,7 @@ class CheckRoadmapTest {
 
   @Test
   void aGoodFileIsOkWithWhatItHoldsAndExitsZero() throws Exception {
-    Run check = run("check-roadmap", builtInCopy().toString());
+    CommandRun check = run("check-roadmap", builtInCopy().toString());
 
     assertThat(check.code()).as(check.out()).isZero();
     assertThat(check.out())
@@ -71,7 +54,7 @@ class CheckRoadmapTest {
                 .replace("      - Objective 1.2\n", "      - Objective 1.2\n      - &again x\n"));
     RoadmapFiles.write(dir, "quiz-bank.yaml", RoadmapFiles.bankYaml(2, 10));
 
-    Run check = run("check-roadmap", file.toString());
+    CommandRun check = run("check-roadmap", file.toString());
 
     assertThat(check.code()).isEqualTo(1);
     assertThat(check.out())
@@ -84,7 +67,7 @@ class CheckRoadmapTest {
         dir,
         "roadmap.yaml",
         RoadmapFiles.roadmapYaml(2, 2).replace("    summary: What stage 2 is about.\n", ""));
-    Run again = run("check-roadmap", file.toString());
+    CommandRun again = run("check-roadmap", file.toString());
     assertThat(again.code()).isEqualTo(1);
     assertThat(again.out())
         .startsWith(
@@ -95,7 +78,7 @@ class CheckRoadmapTest {
 
   @Test
   void asAnUploadTheBuiltInRoadmapIsRefusedForItsQuizBankPath() throws Exception {
-    Run check = run("check-roadmap", "--upload", builtInCopy().toString());
+    CommandRun check = run("check-roadmap", "--upload", builtInCopy().toString());
 
     assertThat(check.code()).isEqualTo(1);
     assertThat(check.out())
@@ -110,7 +93,7 @@ class CheckRoadmapTest {
     Path example =
         RoadmapFiles.write(dir, "git.yaml", doc.substring(start, doc.indexOf("```\n", start)));
 
-    Run check = run("check-roadmap", "--upload", example.toString());
+    CommandRun check = run("check-roadmap", "--upload", example.toString());
 
     assertThat(check.out())
         .isEqualTo("OK: Git for a data team, 1 stage, 2 objectives, 10 questions\n");
@@ -119,11 +102,11 @@ class CheckRoadmapTest {
 
   @Test
   void withoutAFileOrWithTooManyItIsAUsageErrorExitingTwo() {
-    Run none = run("check-roadmap");
-    Run two = run("check-roadmap", "a.yaml", "b.yaml");
-    Run flag = run("check-roadmap", "--strict", "a.yaml");
-    Run missing = run("check-roadmap", dir.resolve("nowhere.yaml").toString());
-    Run afterAnother = run("console", "check-roadmap", "a.yaml");
+    CommandRun none = run("check-roadmap");
+    CommandRun two = run("check-roadmap", "a.yaml", "b.yaml");
+    CommandRun flag = run("check-roadmap", "--strict", "a.yaml");
+    CommandRun missing = run("check-roadmap", dir.resolve("nowhere.yaml").toString());
+    CommandRun afterAnother = run("console", "check-roadmap", "a.yaml");
 
     assertThat(none.code()).isEqualTo(2);
     assertThat(none.err()).contains("`check-roadmap` needs the file to check");

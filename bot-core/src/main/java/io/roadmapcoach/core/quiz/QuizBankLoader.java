@@ -113,28 +113,13 @@ public final class QuizBankLoader {
     }
 
     void bankFile(RoadmapSource source, String file) {
-      Optional<YamlNode> tree = yaml.read(source, file, problems);
-      if (tree.isEmpty()) {
-        return;
-      }
-      if (!(tree.get() instanceof YamlNode.Mapping top)) {
-        problems.add(
-            file,
-            tree.get().line(),
-            "",
-            "a quiz bank is a map with its stages (stages:), not " + tree.get().kind());
-        return;
-      }
-      YamlFields bank = new YamlFields(file, top, "", problems);
+      yaml.readFields(source, file, "a quiz bank is a map with its stages (stages:)", problems)
+          .ifPresent(bank -> bankStages(file, bank));
+    }
+
+    private void bankStages(String file, YamlFields bank) {
       bank.only("a quiz bank", BANK_FIELDS);
-      Optional<YamlNode.Sequence> stages = bank.list("stages");
-      if (stages.isEmpty()) {
-        if (!bank.has("stages") || bank.value("stages").isEmpty()) {
-          bank.problem("stages", "the bank has no stages");
-        }
-        return;
-      }
-      List<YamlNode> items = stages.get().items();
+      List<YamlNode> items = bank.items("stages", Integer.MAX_VALUE, "", "the bank has no stages");
       for (int i = 0; i < items.size() && !problems.full(); i++) {
         String at = "stages[" + (i + 1) + "]";
         YamlFields.of(

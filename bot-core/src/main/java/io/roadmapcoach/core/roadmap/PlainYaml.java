@@ -55,6 +55,16 @@ public final class PlainYaml {
   }
 
   /**
+   * The top level of {@code source}'s file {@code file}; a file that is no map is the problem
+   * {@code shape}.
+   */
+  public Optional<YamlFields> readFields(
+      RoadmapSource source, String file, String shape, Problems problems) {
+    return read(source, file, problems)
+        .flatMap(tree -> YamlFields.of(file, tree, "", shape, problems));
+  }
+
+  /**
    * Reads {@code in} (the file {@code file}), adding what is wrong with it to {@code problems}.
    *
    * @return the file's tree; empty when the file cannot be read as plain data

@@ -63,19 +63,9 @@ public final class RoadmapLoader {
   public Optional<RoadmapDocument> read(
       RoadmapSource source, Strictness strictness, Problems problems) {
     String file = source.roadmapName();
-    Optional<YamlNode> tree = yaml.read(source, file, problems);
-    if (tree.isEmpty()) {
-      return Optional.empty();
-    }
-    if (!(tree.get() instanceof YamlNode.Mapping top)) {
-      problems.add(
-          file,
-          tree.get().line(),
-          "",
-          "a roadmap file is a map of fields (id:, title:, stages:), not " + tree.get().kind());
-      return Optional.empty();
-    }
-    return new Reading(file, strictness, problems).roadmap(new YamlFields(file, top, "", problems));
+    return yaml.readFields(
+            source, file, "a roadmap file is a map of fields (id:, title:, stages:)", problems)
+        .flatMap(top -> new Reading(file, strictness, problems).roadmap(top));
   }
 
   /** One reading of one file: the ids and titles seen so far, to find the ones given twice. */
@@ -109,18 +99,10 @@ public final class RoadmapLoader {
             "an uploaded roadmap cannot name a file on the server; write each stage's questions"
                 + " under it (questions:)");
       }
-      Optional<YamlNode.Sequence> list = top.list("stages");
-      if (list.isEmpty() || list.get().items().isEmpty()) {
-        if (top.value("stages").filter(v -> !(v instanceof YamlNode.Sequence s)).isEmpty()) {
-          top.problem("stages", "the roadmap has no stages");
-        }
+      List<YamlNode> items =
+          top.items("stages", MAX_STAGES, "a roadmap", "the roadmap has no stages");
+      if (items.isEmpty()) {
         return Optional.empty();
-      }
-      List<YamlNode> items = list.get().items();
-      if (items.size() > MAX_STAGES) {
-        top.problem(
-            "stages",
-            "a roadmap has at most " + MAX_STAGES + " stages, this one has " + items.size());
       }
       List<Stage> stages = new ArrayList<>();
       for (int i = 0; i < items.size() && !problems.full(); i++) {
@@ -153,7 +135,7 @@ public final class RoadmapLoader {
       }
       String id = stageId(number, fields, title.orElse(""));
       String summary = fields.text("summary", "the stage needs a one-line summary").orElse("");
-      List<Objective> objectives = objectives(number, id, fields);
+      List<Objective> objectives = objectives(number, fields);
       fields.value("questions").ifPresent(q -> questions.put(number, q));
       return new Stage(number, id, title.orElse(""), summary, objectives);
     }
@@ -197,20 +179,10 @@ public final class RoadmapLoader {
       return id;
     }
 
-    private List<Objective> objectives(int stage, String stageId, YamlFields fields) {
-      Optional<YamlNode.Sequence> list = fields.list("objectives");
-      if (list.isEmpty() || list.get().items().isEmpty()) {
-        if (fields.value("objectives").filter(v -> !(v instanceof YamlNode.Sequence)).isEmpty()) {
-          fields.problem("objectives", "the stage needs at least one objective");
-        }
-        return List.of();
-      }
-      List<YamlNode> items = list.get().items();
-      if (items.size() > MAX_OBJECTIVES) {
-        fields.problem(
-            "objectives",
-            "a stage has at most " + MAX_OBJECTIVES + " objectives, this one has " + items.size());
-      }
+    private List<Objective> objectives(int stage, YamlFields fields) {
+      List<YamlNode> items =
+          fields.items(
+              "objectives", MAX_OBJECTIVES, "a stage", "the stage needs at least one objective");
       List<Objective> objectives = new ArrayList<>();
       for (int i = 0; i < items.size() && !problems.full(); i++) {
         String at = fields.field("objectives") + "[" + (i + 1) + "]";
@@ -280,19 +252,7 @@ public final class RoadmapLoader {
     }
 
     private List<Resource> resources(YamlFields objective) {
-      Optional<YamlNode.Sequence> list = objective.list("resources");
-      if (list.isEmpty()) {
-        return List.of();
-      }
-      List<YamlNode> items = list.get().items();
-      if (items.size() > MAX_RESOURCES) {
-        objective.problem(
-            "resources",
-            "an objective has at most "
-                + MAX_RESOURCES
-                + " resources, this one has "
-                + items.size());
-      }
+      List<YamlNode> items = objective.items("resources", MAX_RESOURCES, "an objective", null);
       List<Resource> resources = new ArrayList<>();
       for (int i = 0; i < items.size(); i++) {
         String at = objective.field("resources") + "[" + (i + 1) + "]";

@@ -150,6 +150,23 @@ public record YamlFields(String file, YamlNode.Mapping map, String place, Proble
     return value.map(YamlNode.Sequence.class::cast);
   }
 
+  /**
+   * The items of the list at {@code key}. More than {@code max} is a problem that says {@code
+   * owner} ("a stage") has at most so many; a missing or empty list is the problem {@code empty},
+   * unless that is null (the list may be left out).
+   */
+  public List<YamlNode> items(String key, int max, String owner, String empty) {
+    boolean wrongKind = value(key).filter(v -> !(v instanceof YamlNode.Sequence)).isPresent();
+    List<YamlNode> items = list(key).map(YamlNode.Sequence::items).orElse(List.of());
+    if (items.isEmpty() && empty != null && !wrongKind) {
+      problem(key, empty);
+    }
+    if (items.size() > max) {
+      problem(key, owner + " has at most " + max + " " + key + ", this one has " + items.size());
+    }
+    return items;
+  }
+
   /** A whole number written plainly at {@code key}, when there is one. */
   public OptionalLong integer(String key) {
     return value(key)

@@ -11,6 +11,8 @@ import io.roadmapcoach.core.roadmap.Stage;
 import io.roadmapcoach.core.roadmap.Strictness;
 import io.roadmapcoach.core.roadmap.YamlFields;
 import io.roadmapcoach.core.roadmap.YamlNode;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -86,11 +88,10 @@ public final class QuizBankLoader {
             });
     String bankFile = document.roadmap().quizBankFile();
     boolean readsBank = !bankFile.isEmpty() && strictness == Strictness.LENIENT;
-    if (readsBank && !problems.full()) {
-      reading.bankFile(source, bankFile);
-    }
-    if (bankFile.isEmpty() || readsBank) {
-      // an upload that names a bank has been told to write its questions inline: no count yet
+    boolean bankRead = readsBank && !problems.full() && reading.bankFile(source, bankFile);
+    if (bankFile.isEmpty() || bankRead) {
+      // a bank that could not be opened, or an upload told to write its questions inline, has
+      // nothing worth counting yet
       reading.counts(readsBank ? bankFile : document.file());
     }
     return new QuizBank(reading.questions);
@@ -112,9 +113,27 @@ public final class QuizBankLoader {
       this.problems = problems;
     }
 
-    void bankFile(RoadmapSource source, String file) {
-      yaml.readFields(source, file, "a quiz bank is a map with its stages (stages:)", problems)
+    /** Reads the quiz bank file; false when there is none to read. */
+    boolean bankFile(RoadmapSource source, String file) {
+      InputStream in;
+      try {
+        in = source.open(file);
+      } catch (IOException e) {
+        // a bank that is not there is the roadmap's problem: its quiz_bank line names it
+        problems.add(
+            document.file(),
+            document.quizBankLine(),
+            "quiz_bank",
+            "cannot read " + file + ": " + e.getMessage());
+        return false;
+      }
+      yaml.read(in, file, problems)
+          .flatMap(
+              tree ->
+                  YamlFields.of(
+                      file, tree, "", "a quiz bank is a map with its stages (stages:)", problems))
           .ifPresent(bank -> bankStages(file, bank));
+      return true;
     }
 
     private void bankStages(String file, YamlFields bank) {

@@ -329,6 +329,18 @@ class RoadmapCheckTest {
   }
 
   @Test
+  void aQuizBankThatIsNotThereIsNamedAtTheRoadmapsQuizBankLine() {
+    Path file = RoadmapFiles.write(dir, "roadmap.yaml", RoadmapFiles.roadmapYaml(1, 2));
+
+    RoadmapCheck.Result result =
+        new RoadmapCheck(Strictness.LENIENT).check(RoadmapSource.file(file));
+
+    refused(result)
+        .singleElement()
+        .hasToString("roadmap.yaml, line 3, quiz_bank: cannot read quiz-bank.yaml: no such file");
+  }
+
+  @Test
   void theBuiltInRoadmapChecksOutLenientlyButNotAsAnUpload() {
     RoadmapCheck.Valid valid =
         valid(new RoadmapCheck(Strictness.LENIENT).check(RoadmapSource.builtIn()));

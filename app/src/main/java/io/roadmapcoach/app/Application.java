@@ -83,6 +83,7 @@ public final class Application {
         yield USAGE;
       }
       case CommandLine.Check check -> ConfigCheck.run(env, report);
+      case CommandLine.CheckRoadmap file -> RoadmapFileCheck.run(file, report, problems);
       case CommandLine.Migrate migrate -> Migration.run(env, report, problems);
       case CommandLine.Serve serve -> runCoach(false, env, in, out, problems, piped, shutdown);
       case CommandLine.Console console -> runCoach(true, env, in, out, problems, piped, shutdown);

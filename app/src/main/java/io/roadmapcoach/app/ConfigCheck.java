@@ -110,7 +110,8 @@ final class ConfigCheck {
               + bank.size()
               + " quiz questions");
     } catch (RoadmapFileException e) {
-      problem("roadmap", e.getMessage());
+      // one line a problem, each with its file, line and field
+      e.problems().forEach(p -> problem("roadmap", p.in(source.describe(p.file()))));
     }
   }
 

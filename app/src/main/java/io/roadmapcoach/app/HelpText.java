@@ -86,6 +86,7 @@ final class HelpText {
         Roadmap Coach: a team-chat coach for a learning roadmap.
 
         Usage: java -jar roadmap-coach.jar [serve|console|migrate|check] [--help|--version]
+               java -jar roadmap-coach.jar check-roadmap [--upload] FILE
                bin/roadmap-coach [the same]
 
         Commands:
@@ -94,6 +95,11 @@ final class HelpText {
           migrate    bring the database's schema up to date, then exit
           check      check the settings, the roadmap and quiz files, the database and each
                      platform's token; list every problem and exit 1 if there is any
+          check-roadmap [--upload] FILE
+                     check a roadmap file (and its quiz bank) as ROADMAP_FILE reads it, or with
+                     --upload as an upload must be; no database is started. Prints OK with its
+                     stages, objectives and questions, or each problem with its line and field
+                     (exit 1). The format: docs/roadmap-format.md
           --help     this text (also -h and help)
           --version  the version of this build
 

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code java -jar roadmap-coach.jar [serve|console|migrate|check] [--help|--version]}: see {@link
- * CommandLine} and {@link HelpText}.
+ * {@code java -jar roadmap-coach.jar [serve|console|migrate|check] [--help|--version]}, and {@code
+ * check-roadmap [--upload] FILE}: see {@link CommandLine} and {@link HelpText}.
  */
 public final class Main {
   private Main() {}
@@ -62,7 +62,9 @@ public final class Main {
     if (command instanceof CommandLine.Serve && !console) {
       // a server's standard error is where its operators look; the console keeps its screen clean
       System.setProperty("roadmap.log.stderr", "INFO");
-    } else if (command instanceof CommandLine.Check || command instanceof CommandLine.Migrate) {
+    } else if (command instanceof CommandLine.Check
+        || command instanceof CommandLine.Migrate
+        || command instanceof CommandLine.CheckRoadmap) {
       System.setProperty("roadmap.log.stderr", "WARN");
     }
     System.setProperty("org.jooq.no-logo", "true");

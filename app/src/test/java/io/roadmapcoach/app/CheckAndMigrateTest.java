@@ -3,10 +3,6 @@ package io.roadmapcoach.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -31,28 +27,15 @@ class CheckAndMigrateTest {
     platforms.close();
   }
 
-  private record Run(int code, String out, String err) {}
-
-  private Run run(Map<String, String> settings, String command) {
+  private CommandRun run(Map<String, String> settings, String command) {
     Map<String, String> env = new HashMap<>(settings);
     env.putIfAbsent("ROADMAP_DATA_DIR", dataDir.toString());
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        Application.run(
-            new String[] {command},
-            env,
-            new ByteArrayInputStream(new byte[0]),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            true);
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CommandRun.of(env, command);
   }
 
   @Test
   void aGoodConfigurationChecksOutPartByPartAndExitsZero() {
-    Run check =
+    CommandRun check =
         run(
             Map.of(
                 "SLACK_BOT_TOKEN", "xoxb-good",
@@ -80,7 +63,7 @@ class CheckAndMigrateTest {
     Path roadmap = dataDir.resolve("roadmap.yaml");
     Files.writeString(roadmap, "id: broken\nstages: [\n");
 
-    Run check =
+    CommandRun check =
         run(
             Map.of(
                 "SLACK_BOT_TOKEN", "xoxb-revoked",
@@ -116,8 +99,8 @@ class CheckAndMigrateTest {
             "SLACK_SIGNING_SECRET", "signing-secret",
             "ROADMAP_SECRET_KEY", "a".repeat(32));
 
-    Run check = run(env, "check");
-    Run serve = run(env, "serve");
+    CommandRun check = run(env, "check");
+    CommandRun serve = run(env, "serve");
 
     assertThat(check.code()).isEqualTo(1);
     assertThat(check.out())
@@ -131,7 +114,7 @@ class CheckAndMigrateTest {
 
   @Test
   void anUnreachablePlatformIsAProblemNamedWithItsAddress() {
-    Run check =
+    CommandRun check =
         run(
             Map.of(
                 "SLACK_BOT_TOKEN", "xoxb-good",
@@ -149,15 +132,15 @@ class CheckAndMigrateTest {
     try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
       Map<String, String> env = Map.of("ROADMAP_DB_URL", server.getJdbcUrl("postgres", "postgres"));
 
-      Run first = run(env, "migrate");
+      CommandRun first = run(env, "migrate");
       assertThat(first.code()).as(first.err()).isZero();
       assertThat(first.out()).startsWith("Applied ").contains("migrations", "schema version");
 
-      Run again = run(env, "migrate");
+      CommandRun again = run(env, "migrate");
       assertThat(again.code()).isZero();
       assertThat(again.out()).startsWith("The schema was already up to date");
 
-      Run check = run(env, "check");
+      CommandRun check = run(env, "check");
       assertThat(check.out()).contains("schema version", "up to date)");
     }
   }

@@ -2,10 +2,6 @@ package io.roadmapcoach.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,21 +9,8 @@ import org.junit.jupiter.api.Test;
 /** Each command-line form, parsed and run as `java -jar roadmap-coach.jar ...` would run it. */
 class CommandLineTest {
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        Application.run(
-            args,
-            Map.of(),
-            new ByteArrayInputStream(new byte[0]),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            true);
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CommandRun run(String... args) {
+    return CommandRun.of(Map.of(), args);
   }
 
   @Test
@@ -47,7 +30,7 @@ class CommandLineTest {
   @Test
   void helpNamesEveryCommandAndEveryVariableWithItsDefaultAndExitsZero() {
     for (String form : List.of("--help", "-h", "help")) {
-      Run help = run(form);
+      CommandRun help = run(form);
 
       assertThat(help.code()).isZero();
       assertThat(help.out())
@@ -79,7 +62,7 @@ class CommandLineTest {
 
   @Test
   void versionPrintsThisBuildsVersionAndExitsZero() {
-    Run version = run("--version");
+    CommandRun version = run("--version");
 
     assertThat(version.code()).isZero();
     assertThat(version.out()).startsWith("Roadmap Coach 0.").doesNotContain("unknown", "${");
@@ -87,7 +70,7 @@ class CommandLineTest {
 
   @Test
   void anUnknownArgumentIsNamedWithWhereToLookAndExitsTwo() {
-    Run bogus = run("--bogus");
+    CommandRun bogus = run("--bogus");
 
     assertThat(bogus.code()).isEqualTo(2);
     assertThat(bogus.err()).isEqualTo("Unknown argument `--bogus`; try `--help`\n");
@@ -96,12 +79,12 @@ class CommandLineTest {
 
   @Test
   void aWordAfterTheCommandIsNamedToo() {
-    Run extra = run("console", "extra");
+    CommandRun extra = run("console", "extra");
 
     assertThat(extra.code()).isEqualTo(2);
     assertThat(extra.err()).contains("`extra`", "--help");
 
-    Run twoCommands = run("console", "serve");
+    CommandRun twoCommands = run("console", "serve");
     assertThat(twoCommands.code()).isEqualTo(2);
     assertThat(twoCommands.err()).contains("`serve` after `console`");
   }

@@ -1,6 +1,7 @@
 package io.roadmapcoach.core.roadmap;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A roadmap as loaded from its data file. Every range the bot checks or shows (stage numbers,
@@ -8,7 +9,8 @@ import java.util.List;
  *
  * @param id short name of the roadmap
  * @param title what it trains for
- * @param quizBankFile the quiz bank's file name, next to the roadmap file
+ * @param quizBankFile the quiz bank's file name, next to the roadmap file; empty when the questions
+ *     are written inline under their stages
  * @param stages the stages in order
  */
 public record Roadmap(String id, String title, String quizBankFile, List<Stage> stages) {
@@ -34,6 +36,11 @@ public record Roadmap(String id, String title, String quizBankFile, List<Stage> 
       throw new IllegalArgumentException("no stage " + number + " in " + id);
     }
     return stages.get(number - 1);
+  }
+
+  /** The stage whose id is {@code id}, when the roadmap has it. */
+  public Optional<Stage> stageById(String id) {
+    return stages.stream().filter(s -> s.id().equals(id)).findFirst();
   }
 
   public Stage lastStage() {

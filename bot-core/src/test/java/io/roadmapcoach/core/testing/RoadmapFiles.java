@@ -115,4 +115,41 @@ public final class RoadmapFiles {
         + tag
         + ".\"\n";
   }
+
+  /**
+   * An upload-style roadmap: every stage and objective with its id ({@code stage-s}, {@code
+   * objective-s-o}), {@code questions} questions inline under each stage (ids {@code s<s>-q<n>},
+   * each examining the stage's first objective), no {@code quiz_bank}.
+   */
+  public static String strictYaml(int stages, int objectives, int questions) {
+    StringBuilder yaml = new StringBuilder("id: tiny\ntitle: Tiny Test\nstages:\n");
+    for (int s = 1; s <= stages; s++) {
+      yaml.append("  - id: stage-").append(s).append('\n');
+      yaml.append("    title: Stage ").append(s).append(" Title\n");
+      yaml.append("    summary: What stage ").append(s).append(" is about.\n");
+      yaml.append("    objectives:\n");
+      for (int o = 1; o <= objectives; o++) {
+        yaml.append("      - id: objective-").append(s).append('-').append(o).append('\n');
+        yaml.append("        text: Objective ").append(s).append('.').append(o).append('\n');
+      }
+      yaml.append("    questions:\n");
+      for (int q = 1; q <= questions; q++) {
+        yaml.append(
+            question(s, q)
+                .replace(
+                    "        question:",
+                    "        objective: objective-" + s + "-1\n        question:"));
+      }
+    }
+    return yaml.toString();
+  }
+
+  /** The 1-based line of the first line of {@code yaml} that contains {@code fragment}. */
+  public static int lineOf(String yaml, String fragment) {
+    int at = yaml.indexOf(fragment);
+    if (at < 0) {
+      throw new IllegalArgumentException("no " + fragment + " in the file");
+    }
+    return (int) yaml.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+  }
 }

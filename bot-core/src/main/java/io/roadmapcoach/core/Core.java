@@ -45,6 +45,8 @@ import io.roadmapcoach.core.member.Memberships;
 import io.roadmapcoach.core.member.PersonalData;
 import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.observe.Observer;
+import io.roadmapcoach.core.policy.PolicyRepository;
+import io.roadmapcoach.core.policy.Promises;
 import io.roadmapcoach.core.post.PostComposers;
 import io.roadmapcoach.core.post.PostService;
 import io.roadmapcoach.core.privacy.PrivacyRoutines;
@@ -123,9 +125,17 @@ public final class Core implements AutoCloseable {
     CoachingRepository coachingState = new CoachingRepository(dsl);
     HolidayRepository holidays = new HolidayRepository(dsl);
     BuddyRepository buddyMatches = new BuddyRepository(dsl);
+    Promises promises = new Promises(new PolicyRepository(dsl), members);
     Buddies buddies =
         new Buddies(
-            b.roadmap, buddyMatches, coachingState, enrollments, members, memberships, outbox);
+            b.roadmap,
+            buddyMatches,
+            coachingState,
+            enrollments,
+            members,
+            memberships,
+            outbox,
+            promises);
     EveningWarnings evening =
         new EveningWarnings(
             dsl,
@@ -163,7 +173,7 @@ public final class Core implements AutoCloseable {
                 progress,
                 quizService,
                 new LeaderboardService(b.roadmap, new LeaderboardRepository(dsl), members),
-                new SettingsService(members),
+                new SettingsService(members, promises),
                 leads,
                 new CohortService(b.roadmap, memberships, enrollments, leadRoles, outbox),
                 new PrivacyService(
@@ -184,7 +194,7 @@ public final class Core implements AutoCloseable {
                 new QuizRoutines(dsl, transactions),
                 new QuizComposers(dsl, b.roadmap),
                 new LeadComposers(dsl, b.roadmap, b.bank, dashboard::chart),
-                new PostComposers(dsl, b.roadmap),
+                new PostComposers(dsl, b.roadmap, coachingComposers.courtesies()),
                 new CoachingRoutines(holidays, pairing, evening),
                 coachingComposers,
                 new PrivacyRoutines(retention))));

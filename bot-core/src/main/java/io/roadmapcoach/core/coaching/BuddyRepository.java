@@ -46,7 +46,9 @@ public final class BuddyRepository {
 
   /**
    * The channels with members who asked for a buddy whose pairing of this week (in each channel's
-   * calendar) is due at {@code at} on Monday and not done yet.
+   * calendar) is due at {@code at} on Monday and not done yet: from that time until Monday ends (a
+   * run missed at the time, or a first member who asks later that Monday, is caught up that day;
+   * from Tuesday on, the week waits for next Monday, as {@code CoachingPolicy} promises).
    */
   public List<Round> dueRounds(Instant now, LocalTime at) {
     Field<LocalDateTime> localNow =
@@ -67,6 +69,10 @@ public final class BuddyRepository {
         .on(CHANNEL.ID.eq(ENROLLMENT.CHANNEL_ID))
         .where(MEMBER.BUDDY_OPT_IN.isTrue())
         .and(localNow.ge(pairingTime))
+        .and(
+            localNow.lt(
+                DSL.field("({0} + 1)", SQLDataType.LOCALDATE, weekStart)
+                    .cast(SQLDataType.LOCALDATETIME)))
         .and(
             DSL.notExists(
                 DSL.selectOne()

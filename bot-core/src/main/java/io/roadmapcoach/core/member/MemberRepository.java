@@ -489,7 +489,17 @@ public final class MemberRepository {
         Optional.ofNullable(r.getSnoozedUntil()),
         r.getHiddenFromLeaderboard(),
         r.getNudgesPausedAt() != null,
-        daysOff(r));
+        daysOff(r),
+        new CoachingState(
+            r.getDeliverable(),
+            Optional.ofNullable(Times.instant(r.getAwaySince())),
+            Optional.ofNullable(Times.instant(r.getAwayUntil())),
+            r.getUnansweredNudges(),
+            Optional.ofNullable(r.getLastNudgeDate()),
+            r.getEveningEnabled(),
+            r.getEveningTime(),
+            r.getBuddyOptIn(),
+            Optional.ofNullable(r.getQuizHeldFor())));
   }
 
   /** Days away and holidays of the home channel, as kept on the member's row. */

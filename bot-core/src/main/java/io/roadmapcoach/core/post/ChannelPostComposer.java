@@ -190,14 +190,16 @@ public final class ChannelPostComposer implements Composer {
     return named;
   }
 
+  /**
+   * Everyone whose nudge this post is, each with a mention: the first {@link #POST_NAMES} with
+   * their next step, the rest by name alone (the post is their nudge too, so none is left out).
+   */
   private Text nextSteps(List<Situation> nudged) {
     Text text = Text.of("👋 Today's nudges:");
     int shown = 0;
     for (Situation l : nudged) {
       if (shown++ == POST_NAMES) {
-        return text.plain("\n…and " + (nudged.size() - POST_NAMES) + " more: ")
-            .code("/roadmap status")
-            .plain(" shows yours.");
+        return alsoNudged(text, nudged.subList(POST_NAMES, nudged.size()));
       }
       text =
           text.plain("\n• ")
@@ -205,6 +207,15 @@ public final class ChannelPostComposer implements Composer {
               .plain(": " + nextStep(l));
     }
     return text;
+  }
+
+  private static Text alsoNudged(Text text, List<Situation> rest) {
+    text = text.plain("\n• Also today: ");
+    for (int i = 0; i < rest.size(); i++) {
+      Member member = rest.get(i).member();
+      text = text.plain(i == 0 ? "" : ", ").mention(member.displayName(), member.externalId());
+    }
+    return text.plain(" (").code("/roadmap status").plain(" shows your next step)");
   }
 
   private String nextStep(Situation l) {

@@ -72,7 +72,7 @@ public final class BuddyPairing {
     }
     Channel channel = members.channel(round.channelId());
     List<Seeker> seekers =
-        repository.seekers(round.channelId()).stream()
+        repository.seekers(round.channelId(), now).stream()
             .filter(s -> pairable(s, channel, now))
             .toList();
     Map<Long, Set<Long>> lastWeek =
@@ -122,7 +122,7 @@ public final class BuddyPairing {
             home,
             true,
             Set.of(),
-            Set.of(),
+            Situation.Sent.NONE,
             true);
     return CoachingPolicy.pairable(s, now);
   }

@@ -158,7 +158,7 @@ public final class EveningWarnings {
             .on(WORKSPACE.ID.eq(MEMBER.WORKSPACE_ID))
             .crossJoin(local)
             // the coaching policy's evening warning (CoachingPolicy), tonight's only
-            .where(PolicySql.eveningDue(localDate, localTime, LATE_WINDOW)));
+            .where(PolicySql.eveningDue(localDate, localTime, from, LATE_WINDOW)));
   }
 
   // ---- the delivery

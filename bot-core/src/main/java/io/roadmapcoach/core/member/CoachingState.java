@@ -3,6 +3,7 @@ package io.roadmapcoach.core.member;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param awaySince set while their platform status says they are away
  * @param awayUntil when that status expires, where the platform says
  * @param unansweredNudges nudges in a row with no progress after them (five pause the sixth)
+ * @param pausedAt when the sixth paused them, while they are paused
  * @param lastNudgeDate the member-local date of the last nudge counted (DM or daily post)
  * @param eveningOn the evening warning is asked for
  * @param eveningTime when it comes, the member's local time
@@ -25,6 +27,7 @@ public record CoachingState(
     Optional<Instant> awaySince,
     Optional<Instant> awayUntil,
     int unansweredNudges,
+    Optional<Instant> pausedAt,
     Optional<LocalDate> lastNudgeDate,
     boolean eveningOn,
     LocalTime eveningTime,
@@ -39,10 +42,19 @@ public record CoachingState(
           Optional.empty(),
           0,
           Optional.empty(),
+          Optional.empty(),
           false,
           LocalTime.of(19, 0),
           false,
           Optional.empty());
+
+  /**
+   * Whether they were paused before {@code at}: a pause that comes in the same minute as something
+   * else (the goodbye at the quiz's slot) does not stop it, whichever routine runs first.
+   */
+  public boolean pausedBefore(Instant at) {
+    return pausedAt.isPresent() && pausedAt.get().isBefore(at.truncatedTo(ChronoUnit.MINUTES));
+  }
 
   /**
    * Whether their status says they are away at {@code at}, as it stands now: from when it was set

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -211,7 +212,7 @@ public final class CoachingPolicy {
         !day.isAfter(today.plusDays(LOOK_AHEAD_DAYS));
         day = day.plusDays(1)) {
       Instant at = Times.firstReached(day, s.member().remindTime(), zone);
-      if (!at.isBefore(now) && nudgeDay(s, day)) {
+      if (!at.isBefore(now) && nudgeDay(s, day) && !s.sent().nudges().contains(day)) {
         slots.add(new Slot(at, day));
       }
     }
@@ -244,10 +245,13 @@ public final class CoachingPolicy {
     return Times.firstReached(postDay, channel.post().time(), channel.zoneOrUtc());
   }
 
-  /** Whether the home channel posts on its local date {@code postDay}. */
+  /** Whether the home channel posts on its local date {@code postDay} (and has not yet). */
   private static boolean postDay(Situation s, LocalDate postDay) {
     Channel.Post post = s.home().post();
-    return post.enabled() && post.days().includes(postDay) && !s.homeHolidays().contains(postDay);
+    return post.enabled()
+        && post.days().includes(postDay)
+        && !s.homeHolidays().contains(postDay)
+        && !s.sent().posts().contains(postDay);
   }
 
   /** How a channel's post treats one of its members, as the post is written. */
@@ -265,11 +269,14 @@ public final class CoachingPolicy {
    * (the daily post's composer asks this of each member whose nudge it may carry).
    */
   public static Mention mention(Situation s, LocalDate postDay, Instant at) {
+    Channel.Post post = s.home().post();
     if (stopped(s).isPresent()
         || s.member().nudgesPaused()
         || where(s) != Where.CHANNEL
         || s.enrollment().orElseThrow().graduated()
-        || !postDay(s, postDay)) {
+        || !post.enabled()
+        || !post.days().includes(postDay)
+        || s.homeHolidays().contains(postDay)) {
       return Mention.NO;
     }
     LocalDate day = at.atZone(s.zone()).toLocalDate();
@@ -325,15 +332,14 @@ public final class CoachingPolicy {
    * weekly quiz routine's catch-up. Only for an invitation held at the home channel's latest slot.
    */
   public static Optional<Instant> heldQuizDue(Situation s, Instant from, Instant to) {
-    if (stopped(s).isPresent()
-        || s.member().nudgesPaused()
-        || where(s) != Where.DM
-        || !s.member().coaching().deliverable()) {
+    if (stopped(s).isPresent() || where(s) != Where.DM || !s.member().coaching().deliverable()) {
       return Optional.empty();
     }
     Optional<LocalDate> held = s.member().coaching().quizHeldFor();
     Instant slot = latestQuizSlot(s.home(), to);
-    if (held.isEmpty() || !held.get().equals(quizSlotDate(s.home(), slot))) {
+    if (held.isEmpty()
+        || !held.get().equals(quizSlotDate(s.home(), slot))
+        || s.sent().quizzes().contains(held.get())) {
       return Optional.empty();
     }
     LocalDate today = to.atZone(s.zone()).toLocalDate();
@@ -343,6 +349,7 @@ public final class CoachingPolicy {
           && !at.isAfter(to)
           && at.isAfter(slot)
           && s.member().remindDays().includes(day)
+          && !s.member().coaching().pausedBefore(at)
           && freeForQuiz(s, at)) {
         return Optional.of(at);
       }
@@ -364,8 +371,13 @@ public final class CoachingPolicy {
     }
     Channel home = s.home();
     if (where == Where.CHANNEL) {
-      // the call-out goes to the channel whenever a member there is nudged in its post
-      return Outlook.Quiz.at(nextQuizSlot(home, now), Where.CHANNEL, false);
+      // the call-out goes to the channel whenever a member there is nudged in its post, once a
+      // slot's date
+      Instant slot = nextQuizSlot(home, now);
+      while (s.sent().callOuts().contains(quizSlotDate(home, slot))) {
+        slot = quizSlot(home, quizSlotDate(home, slot).plusWeeks(1));
+      }
+      return Outlook.Quiz.at(slot, Where.CHANNEL, false);
     }
     if (s.member().nudgesPaused()) {
       return Outlook.Quiz.none(where, Why.PAUSED);
@@ -374,8 +386,10 @@ public final class CoachingPolicy {
       return Outlook.Quiz.none(where, Why.UNREACHABLE);
     }
     Instant previous = previousQuizSlot(home, now);
+    LocalDate previousDate = quizSlotDate(home, previous);
     boolean held =
-        s.member().coaching().quizHeldFor().equals(Optional.of(quizSlotDate(home, previous)));
+        s.member().coaching().quizHeldFor().equals(Optional.of(previousDate))
+            && !s.sent().quizzes().contains(previousDate);
     Instant slot = nextQuizSlot(home, now);
     Instant horizon = now.plus(Duration.ofDays(LOOK_AHEAD_DAYS));
     Instant weekFrom = now;
@@ -389,10 +403,12 @@ public final class CoachingPolicy {
       if (pausedBy(pausesAt, slot)) {
         return Outlook.Quiz.none(where, Why.PAUSES_FIRST);
       }
-      if (freeForQuiz(s, slot)) {
+      boolean invited = s.sent().quizzes().contains(quizSlotDate(home, slot));
+      if (!invited && freeForQuiz(s, slot)) {
         return Outlook.Quiz.at(slot, Where.DM, false);
       }
-      held = true;
+      // held back (away, a holiday, a snooze), unless this date's invitation came already
+      held = !invited;
       weekFrom = slot.plusNanos(1);
       slot = quizSlot(home, quizSlotDate(home, slot).plusWeeks(1));
     }
@@ -415,8 +431,12 @@ public final class CoachingPolicy {
     }
   }
 
+  /**
+   * Whether a pause at {@code pausesAt} stops what comes at {@code at}: only one before its minute
+   * (the goodbye at the quiz's slot does not stop the invitation, whichever is written first).
+   */
   private static boolean pausedBy(Optional<Instant> pausesAt, Instant at) {
-    return pausesAt.isPresent() && !pausesAt.get().isAfter(at);
+    return pausesAt.isPresent() && pausesAt.get().isBefore(at.truncatedTo(ChronoUnit.MINUTES));
   }
 
   private static boolean awayForGood(Situation s) {
@@ -444,7 +464,7 @@ public final class CoachingPolicy {
     ZoneId zone = s.zone();
     LocalDate today = now.atZone(zone).toLocalDate();
     Instant at = Times.firstReached(today, m.coaching().eveningTime(), zone);
-    if (at.isBefore(now) || s.eveningsSent().contains(today)) {
+    if (at.isBefore(now) || s.sent().evenings().contains(today)) {
       return Outlook.Evening.none(Why.DONE_TODAY);
     }
     if (pausedBy(nudges.pausesAt(), at)) {
@@ -544,7 +564,7 @@ public final class CoachingPolicy {
     if (stop.isPresent()) {
       return stop;
     }
-    if (m.nudgesPaused()) {
+    if (m.coaching().pausedBefore(at)) {
       return Optional.of(Why.PAUSED);
     }
     if (pausedBy(pausesAt, at)) {

@@ -47,8 +47,15 @@ public final class PolicyRepository {
                           CHANNEL_MEMBER.MEMBER_ID.eq(ENROLLMENT.MEMBER_ID))))
           .as("policy_in_home");
   private static final String HOLIDAYS = "policy_holidays";
-  private static final String EVENING_SENT = "policy_evening_sent";
+  private static final String NUDGES = "policy_nudges";
+  private static final String QUIZZES = "policy_quizzes";
+  private static final String EVENINGS = "policy_evenings";
+  private static final String POSTS = "policy_posts";
+  private static final String CALL_OUTS = "policy_call_outs";
   private static final String PAIRED = "policy_paired";
+
+  /** How far around today the outbox is read: a week and a day, the quiz's reach. */
+  private static final int SENT_DAYS = 8;
 
   private final DSLContext dsl;
 
@@ -69,11 +76,8 @@ public final class PolicyRepository {
                     CHANNEL_HOLIDAY.CHANNEL_ID.eq(ENROLLMENT.CHANNEL_ID),
                     CHANNEL_HOLIDAY.DAY.between(
                         offset(today, -2), offset(today, CoachingPolicy.LOOK_AHEAD_DAYS + 2))));
-    Field<Boolean> eveningSent =
-        DSL.field(
-            DSL.not(
-                OutboxRepository.noneYetFor(
-                    DeliveryKind.EVENING_NUDGE, ENROLLMENT.MEMBER_ID, today)));
+    Field<LocalDate> from = offset(today, -SENT_DAYS);
+    Field<LocalDate> to = offset(today, SENT_DAYS);
     Field<Boolean> paired =
         DSL.field(
             DSL.exists(
@@ -82,7 +86,19 @@ public final class PolicyRepository {
                     .where(
                         BUDDY_ROUND.CHANNEL_ID.eq(ENROLLMENT.CHANNEL_ID),
                         BUDDY_ROUND.WEEK_START.eq(homeWeek))));
-    return List.of(IN_HOME, holidays.as(HOLIDAYS), eveningSent.as(EVENING_SENT), paired.as(PAIRED));
+    return List.of(
+        IN_HOME,
+        holidays.as(HOLIDAYS),
+        OutboxRepository.datesFor(DeliveryKind.NUDGE, ENROLLMENT.MEMBER_ID, from, to).as(NUDGES),
+        OutboxRepository.datesFor(DeliveryKind.QUIZ, ENROLLMENT.MEMBER_ID, from, to).as(QUIZZES),
+        OutboxRepository.datesFor(DeliveryKind.EVENING_NUDGE, ENROLLMENT.MEMBER_ID, from, to)
+            .as(EVENINGS),
+        OutboxRepository.datesForChannel(
+                DeliveryKind.CHANNEL_DIGEST, ENROLLMENT.CHANNEL_ID, from, to)
+            .as(POSTS),
+        OutboxRepository.datesForChannel(DeliveryKind.CHANNEL_QUIZ, ENROLLMENT.CHANNEL_ID, from, to)
+            .as(CALL_OUTS),
+        paired.as(PAIRED));
   }
 
   /** {@link #facts} for a member at {@code now}, their local date and home week worked out here. */
@@ -96,26 +112,32 @@ public final class PolicyRepository {
     return DSL.field("({0} + {1})", SQLDataType.LOCALDATE, day, DSL.inline(days));
   }
 
-  /**
-   * The situation from a row that read {@link #facts} beside the member's enrollment, for the
-   * member-local date {@code today} they were read for.
-   */
-  public static Situation situation(
-      Member member, Channel home, Enrollment e, Record facts, LocalDate today) {
-    LocalDate[] holidays = facts.get(HOLIDAYS, LocalDate[].class);
+  /** The situation from a row that read {@link #facts} beside the member's enrollment. */
+  public static Situation situation(Member member, Channel home, Enrollment e, Record facts) {
     return new Situation(
         member,
         Optional.of(e),
         home,
         Boolean.TRUE.equals(facts.get(IN_HOME)),
-        holidays == null ? Set.of() : Set.copyOf(Arrays.asList(holidays)),
-        Boolean.TRUE.equals(facts.get(EVENING_SENT, Boolean.class)) ? Set.of(today) : Set.of(),
+        dates(facts, HOLIDAYS),
+        new Situation.Sent(
+            dates(facts, NUDGES),
+            dates(facts, QUIZZES),
+            dates(facts, EVENINGS),
+            dates(facts, POSTS),
+            dates(facts, CALL_OUTS)),
         Boolean.TRUE.equals(facts.get(PAIRED, Boolean.class)));
+  }
+
+  private static Set<LocalDate> dates(Record facts, String name) {
+    LocalDate[] dates = facts.get(name, LocalDate[].class);
+    return dates == null ? Set.of() : Set.copyOf(Arrays.asList(dates));
   }
 
   /** A member not on the roadmap: nothing comes to them. */
   public static Situation notEnrolled(Member member, Channel home) {
-    return new Situation(member, Optional.empty(), home, false, Set.of(), Set.of(), false);
+    return new Situation(
+        member, Optional.empty(), home, false, Set.of(), Situation.Sent.NONE, false);
   }
 
   /**
@@ -128,14 +150,7 @@ public final class PolicyRepository {
         .from(ENROLLMENT)
         .where(ENROLLMENT.MEMBER_ID.eq(member.id()))
         .fetchOptional()
-        .map(
-            r ->
-                situation(
-                    member,
-                    home,
-                    EnrollmentRepository.enrollment(r.into(ENROLLMENT)),
-                    r,
-                    now.atZone(member.zone(home)).toLocalDate()))
+        .map(r -> situation(member, home, EnrollmentRepository.enrollment(r.into(ENROLLMENT)), r))
         .orElseGet(() -> notEnrolled(member, home));
   }
 
@@ -174,12 +189,7 @@ public final class PolicyRepository {
               Member member = MemberRepository.member(r.into(MEMBER));
               Channel home = MemberRepository.channel(r.into(CHANNEL));
               found.add(
-                  situation(
-                      member,
-                      home,
-                      EnrollmentRepository.enrollment(r.into(ENROLLMENT)),
-                      r,
-                      now.atZone(member.zone(home)).toLocalDate()));
+                  situation(member, home, EnrollmentRepository.enrollment(r.into(ENROLLMENT)), r));
             });
     return found;
   }

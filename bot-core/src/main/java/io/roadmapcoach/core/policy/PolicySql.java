@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -42,6 +43,22 @@ public final class PolicySql {
   /** Reminders on and not paused: {@link CoachingPolicy}'s OFF and PAUSED. */
   public static Condition remindersRunning() {
     return MEMBER.REMIND_ENABLED.isTrue().and(MEMBER.NUDGES_PAUSED_AT.isNull());
+  }
+
+  /**
+   * Reminders on, and not paused before the minute of {@code at}: a goodbye written in the same
+   * minute (whichever routine ran first) does not stop what falls due in it ({@code
+   * CoachingState.pausedBefore}).
+   */
+  public static Condition remindersRunningAt(Instant at) {
+    return MEMBER
+        .REMIND_ENABLED
+        .isTrue()
+        .and(
+            MEMBER
+                .NUDGES_PAUSED_AT
+                .isNull()
+                .or(MEMBER.NUDGES_PAUSED_AT.ge(Times.utc(at.truncatedTo(ChronoUnit.MINUTES)))));
   }
 
   /**
@@ -74,11 +91,12 @@ public final class PolicySql {
    * away, the composer judges as it writes.
    */
   public static Condition eveningDue(
-      Field<LocalDate> day, Field<LocalTime> timeNow, Duration late) {
+      Field<LocalDate> day, Field<LocalTime> timeNow, Instant from, Duration late) {
     return MEMBER
         .EVENING_ENABLED
         .isTrue()
-        .and(remindersRunning())
+        // paused in this stretch (the goodbye at the same minute) is not paused yet
+        .and(remindersRunningAt(from.plus(Duration.ofMinutes(1))))
         .and(reachable())
         // tonight's only: the window does not reach past midnight
         .and(timeNow.ge(MEMBER.EVENING_TIME))
@@ -95,8 +113,8 @@ public final class PolicySql {
    * A member whose home channel's weekly quiz is coming by DM: reminders running, reachable, nudged
    * by DM. Those among them {@link #freeForQuiz} are invited at the slot; the rest are held back.
    */
-  public static Condition quizByDm() {
-    return remindersRunning().and(reachable()).and(nudgedBy(ReminderMode.DM));
+  public static Condition quizByDm(Instant slot) {
+    return remindersRunningAt(slot).and(reachable()).and(nudgedBy(ReminderMode.DM));
   }
 
   /**

@@ -17,7 +17,7 @@ import java.util.Set;
  * @param inHome whether they are still in its group (a member who left every channel is nudged no
  *     more)
  * @param homeHolidays the home channel's days off near now, in its calendar
- * @param eveningsSent the member-local dates whose evening warning has gone (or is going) out
+ * @param sent what has gone (or is going) out already near now: each kind is once a day or week
  * @param pairedThisWeek whether the home channel's buddy pairing of this week (its calendar) ran
  */
 public record Situation(
@@ -26,12 +26,37 @@ public record Situation(
     Channel home,
     boolean inHome,
     Set<LocalDate> homeHolidays,
-    Set<LocalDate> eveningsSent,
+    Sent sent,
     boolean pairedThisWeek) {
 
   public Situation {
     homeHolidays = Set.copyOf(homeHolidays);
-    eveningsSent = Set.copyOf(eveningsSent);
+  }
+
+  /**
+   * The days that have their delivery already (the outbox's keys: a second is never enqueued).
+   *
+   * @param nudges the member-local dates with a nudge (or its goodbye) by DM
+   * @param quizzes the quiz slots' dates (the home channel's calendar) with an invitation
+   * @param evenings the member-local dates with an evening warning
+   * @param posts the home channel's dates with its daily post
+   * @param callOuts the home channel's quiz slots' dates with its call-out
+   */
+  public record Sent(
+      Set<LocalDate> nudges,
+      Set<LocalDate> quizzes,
+      Set<LocalDate> evenings,
+      Set<LocalDate> posts,
+      Set<LocalDate> callOuts) {
+    public static final Sent NONE = new Sent(Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+
+    public Sent {
+      nudges = Set.copyOf(nudges);
+      quizzes = Set.copyOf(quizzes);
+      evenings = Set.copyOf(evenings);
+      posts = Set.copyOf(posts);
+      callOuts = Set.copyOf(callOuts);
+    }
   }
 
   /** The member's own time zone, else their home channel's. */

@@ -173,7 +173,7 @@ public final class ProgressService {
             own
                 ? Optional.of(
                     CoachingPolicy.outlook(
-                        PolicyRepository.situation(member, home, e, found.get().more(), today),
+                        PolicyRepository.situation(member, home, e, found.get().more()),
                         scope.now()))
                 : Optional.empty());
     return replies.status(facts);

@@ -113,7 +113,7 @@ public final class WeeklyQuiz {
                     OutboxRepository.at(now),
                     OutboxRepository.at(now))
                 .from(invitedByDm(channelId))
-                .where(PolicySql.quizByDm())
+                .where(PolicySql.quizByDm(scheduledFor))
                 .and(PolicySql.freeForQuiz(scheduledFor)));
     dsl.update(MEMBER)
         .set(MEMBER.QUIZ_HELD_FOR, slotDate)
@@ -121,8 +121,12 @@ public final class WeeklyQuiz {
             MEMBER.ID.in(
                 DSL.select(MEMBER.ID)
                     .from(invitedByDm(channelId))
-                    .where(PolicySql.quizByDm())
-                    .and(DSL.not(PolicySql.freeForQuiz(scheduledFor)))))
+                    .where(PolicySql.quizByDm(scheduledFor))
+                    .and(DSL.not(PolicySql.freeForQuiz(scheduledFor)))
+                    // a date's invitation that went already is not held again
+                    .and(
+                        OutboxRepository.noneYetFor(
+                            DeliveryKind.QUIZ, MEMBER.ID, DSL.val(slotDate)))))
         .execute();
     boolean anyInChannel =
         dsl.fetchExists(

@@ -1,5 +1,7 @@
 package io.roadmapcoach.core.policy;
 
+import static io.roadmapcoach.db.schema.Tables.CHANNEL;
+import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 
 import io.roadmapcoach.core.caller.Caller;
@@ -75,11 +77,12 @@ final class Simulation {
   /** One member as the simulation knows them. */
   private static final class Person {
     final String name;
-    final String home;
+    String home;
     final boolean lead;
     Caller caller;
     ZoneId zone;
     LocalDate readFor;
+    String lastRead = "";
     boolean left;
     final Map<Kind, Promise> promised = new EnumMap<>(Kind.class);
 
@@ -110,6 +113,7 @@ final class Simulation {
   private final CoachFixture.Recorder recorder;
   private final Map<String, String> lastPost = new HashMap<>();
   private final Map<String, Instant> lastRun = new HashMap<>();
+  private boolean acted;
 
   Simulation(long seed, int memberCount, int weeks) {
     this.seed = seed;
@@ -266,9 +270,11 @@ final class Simulation {
       if (random.nextInt(1000) < 3) {
         f.at(acting.toString());
         act(p, acting, extra);
+        acted = true;
       }
     }
     if (random.nextInt(1000) < 8) {
+      acted = true;
       f.at(acting.toString());
       Person lead = leads.get(CHANNELS[random.nextInt(CHANNELS.length)]);
       leadActs(lead, acting);
@@ -280,18 +286,23 @@ final class Simulation {
    * the time since its last run.
    */
   private void runRoutines(Instant t) {
+    int enqueued = 0;
     for (Routine routine : f.core().routines().all()) {
       if (routine.every().equals(Routine.EVERY_MINUTE) || routine.dueAt(t)) {
         long started = System.nanoTime();
         Instant from = lastRun.getOrDefault(routine.name(), t.minus(routine.every()));
-        routine.work().run(from, t);
+        enqueued += routine.work().run(from, t);
         lastRun.put(routine.name(), t);
         spent("routine " + routine.name(), started);
       }
     }
-    long started = System.nanoTime();
-    f.core().deliveries().drainDue();
-    spent("deliver", started);
+    // as Routines wakes the worker after a run that enqueued (members' own commands wake it too)
+    if (enqueued > 0 || acted) {
+      long started = System.nanoTime();
+      f.core().deliveries().drainDue();
+      spent("deliver", started);
+      acted = false;
+    }
   }
 
   // ---- what the member is promised
@@ -302,6 +313,20 @@ final class Simulation {
     spent("status", started);
     StatusPromises promises = StatusPromises.of(status, p.zone, at);
     p.readFor = at.atZone(p.zone).toLocalDate();
+    p.lastRead =
+        at
+            + ": "
+            + status
+                .plainText()
+                .lines()
+                .filter(
+                    l ->
+                        l.startsWith("Reminders")
+                            || l.startsWith("Next ")
+                            || l.startsWith("Weekly quiz")
+                            || l.startsWith("Evening")
+                            || l.startsWith("Buddy"))
+                .toList();
     p.promised.clear();
     promises.nudge().ifPresent(x -> p.promised.put(Kind.NUDGE, x));
     promises.quiz().ifPresent(x -> p.promised.put(Kind.QUIZ, x));
@@ -399,22 +424,38 @@ final class Simulation {
               + local
               + (promise == null
                   ? ", and nothing was promised"
-                  : ", but the promise was " + promise));
+                  : ", but the promise was " + promise)
+              + "; the status read at "
+              + p.lastRead);
       return;
     }
     p.promised.remove(kind);
   }
 
-  /** The quiz call-outs: to a channel exactly when one of its members was promised one. */
+  /**
+   * The quiz call-outs: to a channel exactly when one of its members was promised one. A local time
+   * the clocks go back over reads twice; the promise holds until its later reading has passed.
+   */
   private void calls(Instant t, Set<String> calledIn) {
     Set<String> promisedIn = new java.util.HashSet<>();
     for (Person p : byId.values()) {
       Promise q = p.promised.get(Kind.QUIZ);
-      if (q != null && q.via() == Via.CHANNEL && q.at().equals(p.local(t))) {
-        promisedIn.add(p.home);
-        if (!calledIn.contains(p.home)) {
-          broke(p, t, "the quiz call-out in #" + p.home + " was promised and did not come");
-        }
+      if (q == null || q.via() != Via.CHANNEL || !q.at().equals(p.local(t))) {
+        continue;
+      }
+      promisedIn.add(p.home);
+      if (calledIn.contains(p.home)) {
+        p.promised.remove(Kind.QUIZ);
+      } else if (q.at().atZone(p.zone).withLaterOffsetAtOverlap().toInstant().equals(t)) {
+        broke(
+            p,
+            t,
+            "the quiz call-out in #"
+                + p.home
+                + " was promised and did not come; the status read at "
+                + p.lastRead
+                + "; the channel's: "
+                + posts(p.home, t));
         p.promised.remove(Kind.QUIZ);
       }
     }
@@ -547,8 +588,42 @@ final class Simulation {
       said = "status";
     }
     count("acted: " + said.split(" ")[0]);
-    f.say(p.caller, said);
+    String answer = f.say(p.caller, said).plainText();
+    if (said.equals("leave") || said.equals("start")) {
+      // leaving the home channel while in another makes that one home
+      p.home = home(p);
+    }
     read(p, at);
+    answerAgrees(p, at, said, answer);
+  }
+
+  private static final java.util.regex.Pattern ANSWERED =
+      java.util.regex.Pattern.compile(
+          "(?:Next:|naming you:|resume|next nudge:) (today|\\w{3} \\d{1,2} \\w{3}) at (\\d{2}:\\d{2})");
+
+  /**
+   * A {@code remind}, {@code snooze} or {@code tz} answer that names the next nudge: as status
+   * does.
+   */
+  private void answerAgrees(Person p, Instant at, String said, String answer) {
+    java.util.regex.Matcher m = ANSWERED.matcher(answer);
+    if (!m.find()) {
+      return;
+    }
+    count("an answer naming the next nudge");
+    LocalDate today = at.atZone(p.zone).toLocalDate();
+    LocalDate day =
+        m.group(1).equals("today")
+            ? today
+            : java.time.MonthDay.parse(
+                    m.group(1).substring(4),
+                    java.time.format.DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH))
+                .atYear(today.getYear());
+    LocalDateTime told = day.atTime(LocalTime.parse(m.group(2)));
+    Promise promise = p.promised.get(Kind.NUDGE);
+    if (promise == null || !promise.at().equals(told)) {
+      broke(p, at, "'" + said + "' answered " + m.group() + ", but the status read " + p.lastRead);
+    }
   }
 
   private void leadActs(Person lead, Instant at) {
@@ -586,6 +661,17 @@ final class Simulation {
         read(p, at);
       }
     }
+  }
+
+  /** The member's home channel as the coach keeps it (their journey's channel). */
+  private String home(Person p) {
+    return f.dsl()
+        .select(CHANNEL.EXTERNAL_ID)
+        .from(ENROLLMENT)
+        .join(CHANNEL)
+        .on(CHANNEL.ID.eq(ENROLLMENT.CHANNEL_ID))
+        .where(ENROLLMENT.MEMBER_ID.eq(f.memberId(p.caller)))
+        .fetchOne(CHANNEL.EXTERNAL_ID);
   }
 
   private static Instant nextMark(Instant at) {

@@ -133,7 +133,11 @@ public final class PolicySql {
 
   /** The member's status does not say they are away at {@code at}. */
   public static Condition notAwayAt(Instant at) {
-    return MEMBER.AWAY_SINCE.isNull().or(MEMBER.AWAY_UNTIL.le(Times.utc(at)));
+    // never null, so that "not free" (the held) is as exact as "free" (the invited)
+    return MEMBER
+        .AWAY_SINCE
+        .isNull()
+        .or(MEMBER.AWAY_UNTIL.isNotNull().and(MEMBER.AWAY_UNTIL.le(Times.utc(at))));
   }
 
   /** {@code day} is no holiday of the channel {@code channelId} (in its calendar). */

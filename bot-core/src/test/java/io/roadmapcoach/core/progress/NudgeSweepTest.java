@@ -56,6 +56,7 @@ class NudgeSweepTest {
   void aReminderTimeMovedToOneAlreadyPastTodayWaitsForTomorrow() {
     Caller ana = enrolled("ana", "UTC");
     coach.say(ana, "remind at 11:00");
+    coach.tick("2026-03-03T10:00:00Z"); // the scheduler runs every minute
 
     String answer = coach.at("2026-03-03T10:00:30Z").say(ana, "remind at 09:30").plainText();
     coach.tick("2026-03-03T10:01:00Z");

@@ -45,6 +45,8 @@ import io.roadmapcoach.core.member.Memberships;
 import io.roadmapcoach.core.member.PersonalData;
 import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.observe.Observer;
+import io.roadmapcoach.core.policy.PolicyRepository;
+import io.roadmapcoach.core.policy.Promises;
 import io.roadmapcoach.core.post.PostComposers;
 import io.roadmapcoach.core.post.PostService;
 import io.roadmapcoach.core.privacy.PrivacyRoutines;
@@ -73,6 +75,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -104,6 +107,7 @@ public final class Core implements AutoCloseable {
   private final DeliveryQueue queue;
   private final boolean deliverInline;
   private final DeliveryComposer composer;
+  private final AtomicReference<Instant> lastTick;
 
   private Core(Builder b) {
     DSLContext dsl = b.dsl;
@@ -123,9 +127,17 @@ public final class Core implements AutoCloseable {
     CoachingRepository coachingState = new CoachingRepository(dsl);
     HolidayRepository holidays = new HolidayRepository(dsl);
     BuddyRepository buddyMatches = new BuddyRepository(dsl);
+    Promises promises = new Promises(new PolicyRepository(dsl), members);
     Buddies buddies =
         new Buddies(
-            b.roadmap, buddyMatches, coachingState, enrollments, members, memberships, outbox);
+            b.roadmap,
+            buddyMatches,
+            coachingState,
+            enrollments,
+            members,
+            memberships,
+            outbox,
+            promises);
     EveningWarnings evening =
         new EveningWarnings(
             dsl,
@@ -163,7 +175,7 @@ public final class Core implements AutoCloseable {
                 progress,
                 quizService,
                 new LeaderboardService(b.roadmap, new LeaderboardRepository(dsl), members),
-                new SettingsService(members),
+                new SettingsService(members, promises),
                 leads,
                 new CohortService(b.roadmap, memberships, enrollments, leadRoles, outbox),
                 new PrivacyService(
@@ -184,7 +196,7 @@ public final class Core implements AutoCloseable {
                 new QuizRoutines(dsl, transactions),
                 new QuizComposers(dsl, b.roadmap),
                 new LeadComposers(dsl, b.roadmap, b.bank, dashboard::chart),
-                new PostComposers(dsl, b.roadmap),
+                new PostComposers(dsl, b.roadmap, coachingComposers.courtesies()),
                 new CoachingRoutines(holidays, pairing, evening),
                 coachingComposers,
                 new PrivacyRoutines(retention))));
@@ -199,6 +211,7 @@ public final class Core implements AutoCloseable {
     this.queue = new DeliveryQueue(dsl);
     this.worker = new DeliveryWorker(queue, composer, transactions, b.clock);
     this.deliverInline = b.deliverInline;
+    this.lastTick = new AtomicReference<>(b.clock.instant());
 
     List<Routine> scheduled = new ArrayList<>();
     features.forEach(feature -> scheduled.addAll(feature.routines()));
@@ -312,9 +325,15 @@ public final class Core implements AutoCloseable {
     return installations;
   }
 
-  /** One minute of a moving clock (the console's): every routine runs, then what is due is sent. */
+  /**
+   * One minute of a moving clock (the console's, and tests'): every routine due then runs, covering
+   * the time since the last tick (or since the core was built), then what is due is sent. A clock
+   * that jumped catches up what fell due on the way, within each routine's late window, as Quartz
+   * does after the scheduler was down.
+   */
   public void tick(Instant minute) {
-    routines.runAll(minute);
+    Instant since = lastTick.getAndSet(minute);
+    routines.runAll(since, minute);
     worker.drainDue();
   }
 

@@ -89,11 +89,6 @@ final class Features {
       }
 
       @Override
-      public boolean activeToday(Scope scope) {
-        return s.progress().activeToday(scope);
-      }
-
-      @Override
       public void afterSnooze(Scope scope) {
         s.coaching().afterSnooze(scope);
       }

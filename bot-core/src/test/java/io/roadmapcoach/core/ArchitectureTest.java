@@ -13,7 +13,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
-import io.roadmapcoach.core.coaching.HolidayRepository;
 import io.roadmapcoach.core.coaching.NudgeCourtesies;
 import io.roadmapcoach.core.cohort.CohortCommand;
 import io.roadmapcoach.core.lead.LeadFeature;
@@ -70,6 +69,7 @@ class ArchitectureTest {
               new Layer("journey", CORE + ".journey.."),
               new Layer("delivery", CORE + ".delivery.."),
               new Layer("installation", CORE + ".installation..")),
+          List.of(new Layer("policy", CORE + ".policy..")),
           List.of(new Layer("feature", CORE + ".feature..")),
           List.of(
               new Layer("progress", CORE + ".progress.."),
@@ -93,10 +93,6 @@ class ArchitectureTest {
               "progress",
               NudgeCourtesies.class,
               "the daily nudge asks coaching whether to skip it, pause instead, and about the buddy"),
-          new Port(
-              "progress",
-              HolidayRepository.class,
-              "the nudge sweep's claim skips the home channel's holidays (notOnHoliday)"),
           new Port(
               "progress",
               QuizRepository.class,
@@ -128,8 +124,9 @@ class ArchitectureTest {
               "post", CohortCommand.class, "a bare post shows the channel's settings (cohort's)"),
           new Port(
               "post",
-              HolidayRepository.class,
-              "a channel's daily post is not sent on its holidays"),
+              NudgeCourtesies.class,
+              "the daily post counts its mentions towards the pause and keeps away days, as the"
+                  + " DM nudge does"),
           new Port(
               "dashboard",
               LeadFeature.class,
@@ -207,7 +204,8 @@ class ArchitectureTest {
     "io.roadmapcoach.core.privacy..",
     "io.roadmapcoach.core.feature..",
     "io.roadmapcoach.core.settings..",
-    "io.roadmapcoach.core.post.."
+    "io.roadmapcoach.core.post..",
+    "io.roadmapcoach.core.policy.."
   };
 
   private static JavaClasses core;

@@ -13,6 +13,10 @@ import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Memberships;
 import io.roadmapcoach.core.member.Scope;
+import io.roadmapcoach.core.policy.CoachingPolicy;
+import io.roadmapcoach.core.policy.Outlook;
+import io.roadmapcoach.core.policy.PromiseWords;
+import io.roadmapcoach.core.policy.Promises;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
@@ -32,7 +36,7 @@ import java.util.Optional;
  */
 public final class Buddies {
   /** Pairs are made on Monday at this time in each channel's time zone. */
-  public static final LocalTime PAIRING_TIME = LocalTime.of(8, 0);
+  public static final LocalTime PAIRING_TIME = CoachingPolicy.PAIRING_TIME;
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
@@ -42,6 +46,7 @@ public final class Buddies {
   private final MemberRepository members;
   private final Memberships memberships;
   private final OutboxRepository outbox;
+  private final Promises promises;
   private final BuddyNews news;
 
   public Buddies(
@@ -51,13 +56,15 @@ public final class Buddies {
       EnrollmentRepository enrollments,
       MemberRepository members,
       Memberships memberships,
-      OutboxRepository outbox) {
+      OutboxRepository outbox,
+      Promises promises) {
     this.repository = repository;
     this.coaching = coaching;
     this.enrollments = enrollments;
     this.members = members;
     this.memberships = memberships;
     this.outbox = outbox;
+    this.promises = promises;
     this.news = new BuddyNews(roadmap, enrollments, repository);
   }
 
@@ -91,30 +98,76 @@ public final class Buddies {
                     + scope.home().name()
                     + " who asked are paired, someone on your stage first, and I introduce you"
                     + " by direct message.");
-    return Reply.text(text.append(whyNotPaired(scope.member(), scope.today())));
+    Outlook outlook = promises.of(scope);
+    Outlook.Pairing next = outlook.pairing();
+    if (next.included()) {
+      text =
+          text.plain(
+              next.regular()
+                  ? " Next: " + PromiseWords.when(next.round(), outlook.zone()) + "."
+                  : " This week's pairing runs late: "
+                      + PromiseWords.day(next.round(), outlook.zone(), scope.now())
+                      + ".");
+    }
+    return Reply.text(text.append(whyNotPaired(next)));
   }
 
   private static String zoneOf(Scope scope) {
-    return "#" + scope.home().name() + "'s time, " + scope.home().zoneOrUtc().getId();
+    return zoneOf(scope.home());
   }
 
-  /** What would keep the member out of Monday's pairing, said so they can change it. */
-  private static Text whyNotPaired(Member member, LocalDate today) {
-    if (!member.remindEnabled()) {
-      return Text.of(" Your reminders are off, and only members with reminders are paired: ")
-          .code(SettingsFeature.REMIND.hint("on"))
-          .plain(".");
+  private static String zoneOf(Channel home) {
+    return "#" + home.name() + "'s time, " + home.zoneOrUtc().getId();
+  }
+
+  /**
+   * When the member will be paired, as the policy has it: the next pairing they are in (a late run
+   * of this week's on a Monday, said as such), or the regular time and what keeps them out.
+   */
+  private static Text whenPaired(Outlook outlook, Channel home, Instant now) {
+    Outlook.Pairing next = outlook.pairing();
+    String regular = "you will be paired on Monday at " + PAIRING_TIME;
+    if (!next.included()) {
+      return Text.of(regular + " (" + zoneOf(home) + ") once nothing keeps you out.")
+          .append(whyNotPaired(next));
     }
-    if (member.nudgesPaused()) {
-      return Text.of(" Your nudges are paused, and only members with nudges are paired: ")
-          .code(SettingsFeature.REMIND.hint("on"))
-          .plain(".");
-    }
-    if (member.isSnoozedOn(today)) {
+    if (!next.regular()) {
       return Text.of(
-          " You are snoozed today; a member snoozed on Monday waits for the week after.");
+          regular
+              + " ("
+              + zoneOf(home)
+              + "); this week's pairing runs late: "
+              + PromiseWords.day(next.round(), outlook.zone(), now)
+              + ".");
     }
-    return Text.empty();
+    LocalDate day = next.round().atZone(home.zoneOrUtc()).toLocalDate();
+    return Text.of(regular + " (" + DAY.format(day) + ", " + zoneOf(home) + ").");
+  }
+
+  /** What keeps the member out of the next pairing, said so they can change it. */
+  private static Text whyNotPaired(Outlook.Pairing next) {
+    if (next.why().isEmpty()) {
+      return Text.empty();
+    }
+    return switch (next.why().get()) {
+      case OFF ->
+          Text.of(" Your reminders are off, and only members with reminders are paired: ")
+              .code(SettingsFeature.REMIND.hint("on"))
+              .plain(".");
+      case PAUSED, PAUSES_FIRST ->
+          Text.of(" Your nudges are paused, and only members with nudges are paired: ")
+              .code(SettingsFeature.REMIND.hint("on"))
+              .plain(".");
+      case SNOOZED_THEN ->
+          Text.of(
+              " You are snoozed on the day of the pairing; a member snoozed then waits for the"
+                  + " week after.");
+      case UNREACHABLE ->
+          Text.of(
+              " I could not reach you by direct message: write to me, and you are paired again.");
+      case LEFT -> Text.of(" You are in no channel's group now.");
+      default -> Text.empty();
+    };
   }
 
   private Reply show(Scope scope) {
@@ -141,15 +194,8 @@ public final class Buddies {
     }
     if (coaching.wantsBuddy(me.id())) {
       return Reply.text(
-          Text.of(
-                  "🤝 No buddy this week"
-                      + (match.isPresent() ? " any more" : "")
-                      + ": you will be paired on Monday at "
-                      + PAIRING_TIME
-                      + " ("
-                      + zoneOf(scope)
-                      + ").")
-              .append(whyNotPaired(me, scope.today())));
+          Text.of("🤝 No buddy this week" + (match.isPresent() ? " any more" : "") + ": ")
+              .append(whenPaired(promises.of(scope), scope.home(), scope.now())));
     }
     return Reply.text(
         Text.of("You have no study buddy. ")
@@ -274,7 +320,21 @@ public final class Buddies {
                   BuddyNews.joined(left.stream().map(Member::displayName).toList())
                       + (left.size() == 1 ? " is" : " are")
                       + " still with you this week; ");
-      text = text.plain("new pairs are made on Monday.");
+      Channel home = members.homeOf(member.id(), members.channel(match.get().channelId()));
+      Outlook.Pairing next = promises.of(member, home, now).pairing();
+      text =
+          text.plain(
+              next.regular()
+                  ? "new pairs are made on Monday at "
+                      + PAIRING_TIME
+                      + " ("
+                      + DAY.format(next.round().atZone(home.zoneOrUtc()).toLocalDate())
+                      + ", "
+                      + zoneOf(home)
+                      + ")."
+                  : "new pairs are made on Monday; this week's pairing runs late: "
+                      + PromiseWords.day(next.round(), home.zoneOrUtc(), now)
+                      + ".");
       return DeliveryComposer.toMember(
           row, member, members.dmChannel(member.id()), Reply.text(text));
     };

@@ -7,10 +7,11 @@ import io.roadmapcoach.core.delivery.OutboxRepository;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.policy.CoachingPolicy;
+import io.roadmapcoach.core.policy.Situation;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.schedule.Routine;
 import io.roadmapcoach.core.tx.Transactions;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -22,7 +23,7 @@ import java.util.Set;
 
 /**
  * The scheduled work of study buddies: on Monday at {@link Buddies#PAIRING_TIME} in each channel's
- * time zone (or at the first run after it that week), the members who asked are paired and each
+ * time zone (or at the first run after it that Monday), the members who asked are paired and each
  * gets an introduction by DM; and every run, groups that lost a member whose data was erased tell
  * the others. Each channel's round runs in its own transaction and is claimed once.
  */
@@ -51,7 +52,7 @@ public final class BuddyPairing {
 
   /** Every five minutes: a round due since (Monday's, in each channel's time zone) is paired. */
   public Routine routine() {
-    return new Routine("buddy-pairing", Duration.ofMinutes(5), (from, to) -> run(to));
+    return new Routine("buddy-pairing", CoachingPolicy.PAIRING_EVERY, (from, to) -> run(to));
   }
 
   /**
@@ -71,8 +72,8 @@ public final class BuddyPairing {
     }
     Channel channel = members.channel(round.channelId());
     List<Seeker> seekers =
-        repository.seekers(round.channelId()).stream()
-            .filter(s -> !snoozedToday(s.member(), channel, now))
+        repository.seekers(round.channelId(), now).stream()
+            .filter(s -> pairable(s, channel, now))
             .toList();
     Map<Long, Set<Long>> lastWeek =
         repository.buddiesIn(
@@ -109,8 +110,21 @@ public final class BuddyPairing {
     return enqueued;
   }
 
-  private static boolean snoozedToday(Member member, Channel home, Instant now) {
-    return member.isSnoozedOn(now.atZone(member.zone(home)).toLocalDate());
+  /**
+   * The coaching policy's filter: the seekers (asked, in the channel, reminders on and not paused,
+   * reachable) who are not snoozed on the day, in their own calendar.
+   */
+  private static boolean pairable(Seeker seeker, Channel home, Instant now) {
+    Situation s =
+        new Situation(
+            seeker.member(),
+            Optional.of(seeker.enrollment()),
+            home,
+            true,
+            Set.of(),
+            Situation.Sent.NONE,
+            true);
+    return CoachingPolicy.pairable(s, now);
   }
 
   /** The member's reminder time on the week's Monday, in minutes after midnight UTC. */

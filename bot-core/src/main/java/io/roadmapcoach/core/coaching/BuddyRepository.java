@@ -14,6 +14,7 @@ import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.journey.EventKind;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.policy.PolicySql;
 import io.roadmapcoach.core.time.Times;
 import io.roadmapcoach.db.schema.tables.BuddyMatch;
 import java.time.Instant;
@@ -46,7 +47,9 @@ public final class BuddyRepository {
 
   /**
    * The channels with members who asked for a buddy whose pairing of this week (in each channel's
-   * calendar) is due at {@code at} on Monday and not done yet.
+   * calendar) is due at {@code at} on Monday and not done yet: from that time until Monday ends (a
+   * run missed at the time, or a first member who asks later that Monday, is caught up that day;
+   * from Tuesday on, the week waits for next Monday, as {@code CoachingPolicy} promises).
    */
   public List<Round> dueRounds(Instant now, LocalTime at) {
     Field<LocalDateTime> localNow =
@@ -67,6 +70,10 @@ public final class BuddyRepository {
         .on(CHANNEL.ID.eq(ENROLLMENT.CHANNEL_ID))
         .where(MEMBER.BUDDY_OPT_IN.isTrue())
         .and(localNow.ge(pairingTime))
+        .and(
+            localNow.lt(
+                DSL.field("({0} + 1)", SQLDataType.LOCALDATE, weekStart)
+                    .cast(SQLDataType.LOCALDATETIME)))
         .and(
             DSL.notExists(
                 DSL.selectOne()
@@ -93,9 +100,10 @@ public final class BuddyRepository {
 
   /**
    * The members whose home is the channel and who asked for a buddy there, still in it, reachable,
-   * with reminders on and not paused (snoozes are the caller's to judge in each member's calendar).
+   * with reminders on and not paused before {@code now}'s minute (snoozes are the caller's to judge
+   * in each member's calendar).
    */
-  public List<Seeker> seekers(long channelId) {
+  public List<Seeker> seekers(long channelId, Instant now) {
     return dsl.select(MEMBER.fields())
         .select(ENROLLMENT.fields())
         .from(MEMBER)
@@ -107,8 +115,7 @@ public final class BuddyRepository {
         .on(WORKSPACE.ID.eq(MEMBER.WORKSPACE_ID))
         .where(ENROLLMENT.CHANNEL_ID.eq(channelId))
         .and(MEMBER.BUDDY_OPT_IN.isTrue())
-        .and(MEMBER.REMIND_ENABLED.isTrue())
-        .and(MEMBER.NUDGES_PAUSED_AT.isNull())
+        .and(PolicySql.remindersRunningAt(now))
         .and(MEMBER.DELIVERABLE.isTrue())
         .and(WORKSPACE.DELIVERABLE.isTrue())
         .orderBy(MEMBER.ID)

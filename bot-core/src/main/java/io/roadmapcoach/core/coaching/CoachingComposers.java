@@ -6,6 +6,8 @@ import io.roadmapcoach.core.delivery.OutboxRepository;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Memberships;
+import io.roadmapcoach.core.policy.PolicyRepository;
+import io.roadmapcoach.core.policy.Promises;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.tx.Transactions;
 import java.util.Map;
@@ -35,7 +37,8 @@ public final class CoachingComposers {
             enrollments,
             members,
             new Memberships(dsl),
-            new OutboxRepository(dsl));
+            new OutboxRepository(dsl),
+            new Promises(new PolicyRepository(dsl), members));
     this.evening =
         new EveningWarnings(
             dsl, new Transactions(dsl), roadmap, coaching, holidays, members, enrollments, matches);

@@ -22,6 +22,7 @@ import io.roadmapcoach.core.member.LocalClock;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Scope;
+import io.roadmapcoach.core.policy.PolicySql;
 import io.roadmapcoach.core.reply.Button;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
@@ -115,18 +116,23 @@ public final class EveningWarnings {
 
   // ---- the routine
 
-  /** Every minute: the warnings whose time has come. */
+  /** Every minute: the warnings whose time came since the last run. */
   public Routine routine() {
-    return new Routine("evening-warning", (from, to) -> enqueueDue(to));
+    return new Routine("evening-warning", this::enqueueDue);
   }
 
-  /** Enqueues the warnings whose time has come; returns how many. */
+  /** Enqueues the warnings whose time has come (within the late window); returns how many. */
   public int enqueueDue(Instant now) {
-    return transactions.inTransaction(() -> claim(now));
+    return enqueueDue(now.minus(LATE_WINDOW), now);
   }
 
-  private int claim(Instant now) {
-    Table<?> local = LocalClock.at(now, LocalClock.memberZone());
+  /** Enqueues the warnings whose time came in {@code (from, now]}; returns how many. */
+  public int enqueueDue(Instant from, Instant now) {
+    return transactions.inTransaction(() -> claim(from, now));
+  }
+
+  private int claim(Instant from, Instant now) {
+    Table<?> local = LocalClock.between(from, now, LocalClock.memberZone());
     Field<LocalDateTime> localTs = LocalClock.localTimestamp();
     Field<LocalDate> localDate = localTs.cast(SQLDataType.LOCALDATE);
     Field<LocalTime> localTime = localTs.cast(SQLDataType.LOCALTIME);
@@ -151,21 +157,8 @@ public final class EveningWarnings {
             .join(WORKSPACE)
             .on(WORKSPACE.ID.eq(MEMBER.WORKSPACE_ID))
             .crossJoin(local)
-            .where(MEMBER.EVENING_ENABLED.isTrue())
-            .and(MEMBER.REMIND_ENABLED.isTrue())
-            .and(MEMBER.NUDGES_PAUSED_AT.isNull())
-            .and(MEMBER.DELIVERABLE.isTrue())
-            .and(WORKSPACE.DELIVERABLE.isTrue())
-            // today's warning only: the window does not reach past midnight
-            .and(localTime.ge(MEMBER.EVENING_TIME))
-            .and(LocalClock.dueWithin(MEMBER.EVENING_TIME, LATE_WINDOW))
-            .and(LocalClock.reminderDay(localTs))
-            .and(LocalClock.notSnoozed(localDate))
-            // a streak to lose, and no activity yet today
-            .and(ENROLLMENT.STREAK_DAYS.gt(0))
-            .and(ENROLLMENT.LAST_ACTIVE_DATE.lt(localDate))
-            .and(HolidayRepository.notOnHoliday(ENROLLMENT.CHANNEL_ID, localDate))
-            .and(OutboxRepository.noneYetFor(DeliveryKind.EVENING_NUDGE, MEMBER.ID, localDate)));
+            // the coaching policy's evening warning (CoachingPolicy), tonight's only
+            .where(PolicySql.eveningDue(localDate, localTime, from, LATE_WINDOW)));
   }
 
   // ---- the delivery
@@ -191,7 +184,7 @@ public final class EveningWarnings {
         return new Drop("a holiday in #" + home.name());
       }
       if (coaching.isAway(member.id(), now)) {
-        coaching.keepAwayDay(member.id(), today);
+        // the day is kept off only by the nudge it skips (away when the nudge was due)
         return new Drop("the member's status says they are away");
       }
       StreakView streak = Streaks.asOf(e.streak(), today, false, member);

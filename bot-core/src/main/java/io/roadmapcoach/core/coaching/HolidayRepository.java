@@ -90,14 +90,6 @@ public final class HolidayRepository {
         CHANNEL_HOLIDAY, CHANNEL_HOLIDAY.CHANNEL_ID.eq(channelId), CHANNEL_HOLIDAY.DAY.eq(day));
   }
 
-  /** For queries that skip a channel's holidays: {@code day} is no holiday of {@code channelId}. */
-  public static Condition notOnHoliday(Field<Long> channelId, Field<LocalDate> day) {
-    return DSL.notExists(
-        DSL.selectOne()
-            .from(CHANNEL_HOLIDAY)
-            .where(CHANNEL_HOLIDAY.CHANNEL_ID.eq(channelId), CHANNEL_HOLIDAY.DAY.eq(day)));
-  }
-
   /** How far back a run looks for holidays begun and not kept yet (the scheduler was down). */
   static final int LOOK_BACK_DAYS = 7;
 

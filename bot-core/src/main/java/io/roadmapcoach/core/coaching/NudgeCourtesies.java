@@ -4,6 +4,7 @@ import io.roadmapcoach.core.coaching.CoachingRepository.NudgeVerdict;
 import io.roadmapcoach.core.coaching.HolidayRepository.ChannelDay;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.Member;
+import io.roadmapcoach.core.policy.CoachingPolicy;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.settings.SettingsFeature;
@@ -23,8 +24,8 @@ import java.util.Set;
  * a sixth nudge when five in a row went unanswered, and a line on their study buddy.
  */
 public final class NudgeCourtesies {
-  /** Unanswered direct-message nudges in a row after which nudges pause. */
-  public static final int UNANSWERED_BEFORE_PAUSE = 5;
+  /** Unanswered nudges in a row (by DM or in the daily post) after which nudges pause. */
+  public static final int UNANSWERED_BEFORE_PAUSE = CoachingPolicy.UNANSWERED_BEFORE_PAUSE;
 
   private final CoachingRepository coaching;
   private final HolidayRepository holidays;
@@ -123,6 +124,14 @@ public final class NudgeCourtesies {
               }
             });
     return pausing;
+  }
+
+  /**
+   * Keeps {@code day} as one the member was away when their nudge was due (in the daily post): it
+   * neither counts towards nor breaks their streak.
+   */
+  public void keepAwayDay(long memberId, LocalDate day) {
+    coaching.keepAwayDay(memberId, day);
   }
 
   /** The last message before nudges pause. */

@@ -50,12 +50,13 @@ public record ChannelReport(
   public record Week(LocalDate monday, int objectivesDone, int activeMembers) {}
 
   /**
-   * Whether a member's nudges come, are snoozed, paused (five in a row went unanswered), or are
-   * switched off.
+   * Whether a member's nudges come, are snoozed, skipped while their status says they are away,
+   * paused (five in a row went unanswered), or are switched off: the coaching policy's word.
    */
   public enum Reminders {
     ON,
     SNOOZED,
+    AWAY,
     PAUSED,
     OFF;
 

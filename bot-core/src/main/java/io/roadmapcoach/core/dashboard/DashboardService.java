@@ -8,6 +8,7 @@ import io.roadmapcoach.core.lead.TeamCsv;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.Scope;
+import io.roadmapcoach.core.policy.CoachingPolicy;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.reply.Attachment;
 import io.roadmapcoach.core.reply.Reply;
@@ -394,17 +395,18 @@ public final class DashboardService {
         streak,
         e.points(),
         e.lastActivityAt().isBefore(now.minus(STUCK_AFTER)),
-        reminders(member, today));
+        reminders(member, today, now));
   }
 
-  private static ChannelReport.Reminders reminders(Member member, LocalDate today) {
-    if (!member.remindEnabled()) {
-      return ChannelReport.Reminders.OFF;
-    }
-    if (member.nudgesPaused()) {
-      return ChannelReport.Reminders.PAUSED;
-    }
-    return member.isSnoozedOn(today) ? ChannelReport.Reminders.SNOOZED : ChannelReport.Reminders.ON;
+  /** The coaching policy's word on the member's nudges. */
+  private static ChannelReport.Reminders reminders(Member member, LocalDate today, Instant now) {
+    return switch (CoachingPolicy.standing(member, today, now)) {
+      case ON -> ChannelReport.Reminders.ON;
+      case SNOOZED -> ChannelReport.Reminders.SNOOZED;
+      case AWAY -> ChannelReport.Reminders.AWAY;
+      case PAUSED -> ChannelReport.Reminders.PAUSED;
+      case OFF -> ChannelReport.Reminders.OFF;
+    };
   }
 
   private List<ChannelReport.PassRate> passRates(long channelId) {

@@ -173,6 +173,31 @@ public final class OutboxRepository {
     return noneYet(kind, localDate, OUTBOX.CHANNEL_ID.eq(channelId), OUTBOX.MEMBER_ID.isNull());
   }
 
+  /**
+   * The local dates, from {@code from} to {@code to}, that have a row of {@code kind} for the
+   * member: what a claim's {@link #noneYetFor} will find, read ahead (the coaching policy's
+   * promises).
+   */
+  public static Field<LocalDate[]> datesFor(
+      DeliveryKind kind, Field<Long> memberId, Field<LocalDate> from, Field<LocalDate> to) {
+    return dates(kind, from, to, OUTBOX.MEMBER_ID.eq(memberId));
+  }
+
+  /** {@link #datesFor} for the channel's own rows (no member): its posts and call-outs. */
+  public static Field<LocalDate[]> datesForChannel(
+      DeliveryKind kind, Field<Long> channelId, Field<LocalDate> from, Field<LocalDate> to) {
+    return dates(kind, from, to, OUTBOX.CHANNEL_ID.eq(channelId), OUTBOX.MEMBER_ID.isNull());
+  }
+
+  private static Field<LocalDate[]> dates(
+      DeliveryKind kind, Field<LocalDate> from, Field<LocalDate> to, Condition... recipient) {
+    List<Condition> which = new ArrayList<>();
+    which.add(OUTBOX.KIND.eq(kind.key()));
+    which.addAll(List.of(recipient));
+    which.add(OUTBOX.LOCAL_DATE.between(from, to));
+    return DSL.field(DSL.select(DSL.arrayAgg(OUTBOX.LOCAL_DATE)).from(OUTBOX).where(which));
+  }
+
   private static Condition noneYet(
       DeliveryKind kind, Field<LocalDate> localDate, Condition... recipient) {
     List<Condition> which = new ArrayList<>();

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /** Enrollments and the objectives checked off in them. */
@@ -155,8 +156,18 @@ public final class EnrollmentRepository {
    * quiz ({@code QuizRepository.hasPassed}).
    */
   public Optional<StatusFacts> statusFacts(long memberId) {
+    return statusFacts(memberId, List.of());
+  }
+
+  /**
+   * {@link #statusFacts(long)} with {@code more} read in the same statement beside them: fields
+   * correlated to the enrollment row (what the coaching policy needs for its promises), found in
+   * {@link StatusFacts#more}.
+   */
+  public Optional<StatusFacts> statusFacts(long memberId, List<? extends Field<?>> more) {
     return dsl.select(ENROLLMENT.fields())
         .select(STATUS_IN_STAGE, STATUS_BEFORE, STATUS_QUIZ_PASSED)
+        .select(more)
         .from(ENROLLMENT)
         .where(ENROLLMENT.MEMBER_ID.eq(memberId))
         .fetchOptional()
@@ -168,12 +179,18 @@ public final class EnrollmentRepository {
               return new StatusFacts(
                   enrollment(r.into(ENROLLMENT)),
                   new Checked(checked, r.get(STATUS_BEFORE)),
-                  r.get(STATUS_QUIZ_PASSED));
+                  r.get(STATUS_QUIZ_PASSED),
+                  r);
             });
   }
 
-  /** See {@link #statusFacts}. */
-  public record StatusFacts(Enrollment enrollment, Checked checked, boolean quizPassed) {}
+  /**
+   * See {@link #statusFacts}.
+   *
+   * @param more the row read, with the fields asked for beside the status's own
+   */
+  public record StatusFacts(
+      Enrollment enrollment, Checked checked, boolean quizPassed, Record more) {}
 
   public void saveStreak(long memberId, StreakState streak) {
     dsl.update(ENROLLMENT)

@@ -1,5 +1,6 @@
 package io.roadmapcoach.core.lead;
 
+import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
@@ -8,6 +9,9 @@ import static io.roadmapcoach.db.schema.Tables.QUIZ_ATTEMPT;
 import static io.roadmapcoach.db.schema.Tables.QUIZ_QUESTION;
 
 import io.roadmapcoach.core.journey.EventKind;
+import io.roadmapcoach.core.member.Channel;
+import io.roadmapcoach.core.member.Member;
+import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.time.Times;
 import java.time.Instant;
 import java.util.List;
@@ -63,6 +67,30 @@ public final class Digests {
         .orderBy(ENROLLMENT.LAST_ACTIVITY_AT, MEMBER.DISPLAY_NAME)
         .fetch(r -> new Stuck(r.value1(), r.value2()));
   }
+
+  /** The channel's members on the roadmap, with their home channel, by name. */
+  public List<HomedMember> members(long channelId) {
+    var home = CHANNEL.as("home");
+    return dsl.select(MEMBER.fields())
+        .select(home.fields())
+        .from(CHANNEL_MEMBER)
+        .join(MEMBER)
+        .on(MEMBER.ID.eq(CHANNEL_MEMBER.MEMBER_ID))
+        .join(ENROLLMENT)
+        .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
+        .join(home)
+        .on(home.ID.eq(ENROLLMENT.CHANNEL_ID))
+        .where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId))
+        .orderBy(MEMBER.DISPLAY_NAME)
+        .fetch(
+            r ->
+                new HomedMember(
+                    MemberRepository.member(r.into(MEMBER)),
+                    MemberRepository.channel(r.into(home))));
+  }
+
+  /** A member and their home channel (whose zone is theirs when they set none). */
+  public record HomedMember(Member member, Channel home) {}
 
   /** Quizzes finished in the week by the channel's members: passed, then failed. */
   public int[] quizzes(long channelId, Instant from) {

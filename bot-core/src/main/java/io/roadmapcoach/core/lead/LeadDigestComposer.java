@@ -9,6 +9,7 @@ import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.policy.CoachingPolicy;
 import io.roadmapcoach.core.quiz.Question;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.reply.Reply;
@@ -16,6 +17,8 @@ import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +70,7 @@ public final class LeadDigestComposer implements Composer {
             .header("📊 Your week in #" + channel.name())
             .section(movedAhead(channel, from))
             .section(stuck(channel, now))
+            .section(notNudged(channel, now))
             .section(quizzes(channel, from))
             .section(funnel(channel))
             .context(
@@ -107,6 +111,28 @@ public final class LeadDigestComposer implements Composer {
     return Text.empty()
         .bold("🧭 Stuck (7 days without progress): ")
         .plain(names(stuck.stream().map(s -> s.name() + " on stage " + s.stage()).toList()));
+  }
+
+  /** Who the coach does not nudge now, and why, in the coaching policy's words. */
+  private Text notNudged(Channel channel, Instant now) {
+    List<String> quiet = new ArrayList<>();
+    for (Digests.HomedMember m : digests.members(channel.id())) {
+      LocalDate today = now.atZone(m.member().zone(m.home())).toLocalDate();
+      String why =
+          switch (CoachingPolicy.standing(m.member(), today, now)) {
+            case ON -> "";
+            case SNOOZED -> "snoozed";
+            case AWAY -> "away";
+            case PAUSED -> "paused after five unanswered nudges";
+            case OFF -> "reminders off";
+          };
+      if (!why.isEmpty()) {
+        quiet.add(m.member().displayName() + " (" + why + ")");
+      }
+    }
+    return quiet.isEmpty()
+        ? Text.of("🔔 Nudged: everyone.")
+        : Text.empty().bold("🔕 Not nudged now: ").plain(names(quiet));
   }
 
   private Text quizzes(Channel channel, Instant from) {

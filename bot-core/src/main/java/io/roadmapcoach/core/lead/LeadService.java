@@ -13,6 +13,7 @@ import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Memberships;
 import io.roadmapcoach.core.member.ReminderMode;
 import io.roadmapcoach.core.member.Scope;
+import io.roadmapcoach.core.policy.CoachingPolicy;
 import io.roadmapcoach.core.progress.ProgressFeature;
 import io.roadmapcoach.core.progress.ProgressService;
 import io.roadmapcoach.core.reply.Echo;
@@ -22,6 +23,7 @@ import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.time.Dates;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -368,7 +370,20 @@ public final class LeadService implements LeadCheck {
         + " · quiz "
         + row.lastQuizScore().orElse("none")
         + (stuck ? " · stuck" : "")
-        + (row.member().nudgesPaused() ? " · nudges paused" : "");
+        + standing(row.member(), today, scope.now());
+  }
+
+  /**
+   * Why a member's nudges do not come today, in the coaching policy's words; empty when they do.
+   */
+  private static String standing(Member member, LocalDate today, Instant now) {
+    return switch (CoachingPolicy.standing(member, today, now)) {
+      case ON -> "";
+      case SNOOZED -> " · snoozed through " + Dates.day(member.snoozedUntil().orElseThrow());
+      case AWAY -> " · away";
+      case PAUSED -> " · nudges paused";
+      case OFF -> " · reminders off";
+    };
   }
 
   public Reply teamCsv(Scope scope) {

@@ -24,6 +24,8 @@ import org.jooq.impl.SQLDataType;
 public final class LocalClock {
   private static final Field<LocalDateTime> LOCAL_TS =
       DSL.field(DSL.name("l", "local_ts"), SQLDataType.LOCALDATETIME);
+  private static final Field<LocalDateTime> LOCAL_FROM =
+      DSL.field(DSL.name("l", "local_from"), SQLDataType.LOCALDATETIME);
 
   private LocalClock() {}
 
@@ -35,10 +37,22 @@ public final class LocalClock {
 
   /** A lateral table {@code l} holding {@code now} as a local timestamp in {@code zone}. */
   public static Table<?> at(Instant now, Field<String> zone) {
-    Field<LocalDateTime> localNow =
-        DSL.field(
-            "({0} at time zone {1})", SQLDataType.LOCALDATETIME, DSL.val(Times.utc(now)), zone);
-    return DSL.lateral(DSL.select(localNow.as("local_ts"))).as("l");
+    return DSL.lateral(DSL.select(local(now, zone).as("local_ts"))).as("l");
+  }
+
+  /**
+   * A lateral table {@code l} holding the stretch {@code (from, now]} a routine covers as local
+   * timestamps in {@code zone}: {@link #dueBetween} finds what fell due in it.
+   */
+  public static Table<?> between(Instant from, Instant now, Field<String> zone) {
+    return DSL.lateral(
+            DSL.select(local(now, zone).as("local_ts"), local(from, zone).as("local_from")))
+        .as("l");
+  }
+
+  private static Field<LocalDateTime> local(Instant at, Field<String> zone) {
+    return DSL.field(
+        "({0} at time zone {1})", SQLDataType.LOCALDATETIME, DSL.val(Times.utc(at)), zone);
   }
 
   /** The local timestamp of the table {@link #at} made. */
@@ -65,6 +79,16 @@ public final class LocalClock {
             "({0} + make_interval(mins => {1}))",
             SQLDataType.LOCALDATETIME, dueAt(at), DSL.inline((int) window.toMinutes()));
     return LOCAL_TS.lt(lateLimit);
+  }
+
+  /**
+   * The time {@code at} fell due within the stretch of the table {@link #between} made (the local
+   * clock passed it), and at most {@code window} ago: a time moved to one already past does not
+   * fall due until its next day, and a stretch left by a scheduler that was down is caught up
+   * within the window. Local timestamps, so a time the clocks jump over falls due at the jump.
+   */
+  public static Condition dueBetween(Field<LocalTime> at, Duration window) {
+    return LOCAL_FROM.lt(dueAt(at)).and(dueWithin(at, window));
   }
 
   /** {@code day} is one of the member's reminder days. */

@@ -17,6 +17,7 @@ import java.util.Set;
  *     remind on}
  * @param daysOff local days that neither count towards nor break the streak: skipped as away, or
  *     holidays of the home channel
+ * @param coaching what the coaching policy reads beside the reminder settings
  */
 public record Member(
     long id,
@@ -33,10 +34,52 @@ public record Member(
     Optional<LocalDate> snoozedUntil,
     boolean hiddenFromLeaderboard,
     boolean nudgesPaused,
-    Set<LocalDate> daysOff) {
+    Set<LocalDate> daysOff,
+    CoachingState coaching) {
 
   public Member {
     daysOff = Set.copyOf(daysOff);
+  }
+
+  /** A member as the streak rules see them, with nothing of coaching's state (tests, mostly). */
+  public Member(
+      long id,
+      long workspaceId,
+      String externalId,
+      String displayName,
+      Optional<ZoneId> chosenZone,
+      Optional<ZoneId> platformZone,
+      boolean remindEnabled,
+      LocalTime remindTime,
+      ReminderDays remindDays,
+      Optional<ReminderMode> remindVia,
+      Optional<LocalDate> snoozedFrom,
+      Optional<LocalDate> snoozedUntil,
+      boolean hiddenFromLeaderboard,
+      boolean nudgesPaused,
+      Set<LocalDate> daysOff) {
+    this(
+        id,
+        workspaceId,
+        externalId,
+        displayName,
+        chosenZone,
+        platformZone,
+        remindEnabled,
+        remindTime,
+        remindDays,
+        remindVia,
+        snoozedFrom,
+        snoozedUntil,
+        hiddenFromLeaderboard,
+        nudgesPaused,
+        daysOff,
+        CoachingState.NEW);
+  }
+
+  /** Where their nudges go: their own choice, else their home channel's default. */
+  public ReminderMode reminderMode(Channel home) {
+    return remindVia.orElse(home.reminderMode());
   }
 
   /** Their own time zone, else the given channel's (their home channel when enrolled). */

@@ -92,6 +92,7 @@ public final class MemberPersonalData implements PersonalData {
             MEMBER.AWAY_UNTIL,
             MEMBER.AWAY_DAYS,
             MEMBER.HOLIDAY_DAYS,
+            MEMBER.QUIZ_HELD_FOR,
             MEMBER.CREATED_AT)
         .from(MEMBER)
         .where(MEMBER.ID.eq(memberId))

@@ -53,12 +53,56 @@ public final class MemberRepository {
               Optional.of(known(caller, here).orElseGet(() -> firstSight(caller, here)));
           case Origin.DirectMessage dm -> fromDirectMessage(caller);
         };
-    place.ifPresent(
-        p ->
-            caller
-                .platformStatus()
-                .ifPresent(status -> keepStatus(MEMBER.ID.eq(p.member().id()), status, now)));
-    return place;
+    if (place.isEmpty() || caller.platformStatus().isEmpty()) {
+      return place;
+    }
+    Place p = place.get();
+    PlatformStatus status = caller.platformStatus().get();
+    keepStatus(MEMBER.ID.eq(p.member().id()), status, now);
+    // the command reads the member as they are now: away, or back
+    return Optional.of(
+        new Place(withStatus(p.member(), status, now), p.channel(), p.home(), p.newChannel()));
+  }
+
+  /** The member with their away status as {@link #keepStatus} keeps it. */
+  private static Member withStatus(Member m, PlatformStatus status, Instant now) {
+    boolean away = isAway(status, now);
+    CoachingState was = m.coaching();
+    CoachingState state =
+        new CoachingState(
+            was.deliverable(),
+            away ? was.awaySince().or(() -> Optional.of(now)) : Optional.empty(),
+            away ? status.expires() : Optional.empty(),
+            was.unansweredNudges(),
+            was.pausedAt(),
+            was.lastNudgeDate(),
+            was.eveningOn(),
+            was.eveningTime(),
+            was.wantsBuddy(),
+            was.quizHeldFor());
+    return new Member(
+        m.id(),
+        m.workspaceId(),
+        m.externalId(),
+        m.displayName(),
+        m.chosenZone(),
+        m.platformZone(),
+        m.remindEnabled(),
+        m.remindTime(),
+        m.remindDays(),
+        m.remindVia(),
+        m.snoozedFrom(),
+        m.snoozedUntil(),
+        m.hiddenFromLeaderboard(),
+        m.nudgesPaused(),
+        m.daysOff(),
+        state);
+  }
+
+  /** Whether a status says its member is away at {@code now} (it has not expired). */
+  private static boolean isAway(PlatformStatus status, Instant now) {
+    return AwayStatus.looksAway(status.emoji(), status.text())
+        && status.expires().map(t -> t.isAfter(now)).orElse(true);
   }
 
   /**
@@ -86,9 +130,7 @@ public final class MemberRepository {
   }
 
   private int keepStatus(Condition which, PlatformStatus status, Instant now) {
-    boolean away =
-        AwayStatus.looksAway(status.emoji(), status.text())
-            && status.expires().map(t -> t.isAfter(now)).orElse(true);
+    boolean away = isAway(status, now);
     return dsl.update(MEMBER)
         .set(
             MEMBER.AWAY_SINCE,
@@ -489,7 +531,18 @@ public final class MemberRepository {
         Optional.ofNullable(r.getSnoozedUntil()),
         r.getHiddenFromLeaderboard(),
         r.getNudgesPausedAt() != null,
-        daysOff(r));
+        daysOff(r),
+        new CoachingState(
+            r.getDeliverable(),
+            Optional.ofNullable(Times.instant(r.getAwaySince())),
+            Optional.ofNullable(Times.instant(r.getAwayUntil())),
+            r.getUnansweredNudges(),
+            Optional.ofNullable(Times.instant(r.getNudgesPausedAt())),
+            Optional.ofNullable(r.getLastNudgeDate()),
+            r.getEveningEnabled(),
+            r.getEveningTime(),
+            r.getBuddyOptIn(),
+            Optional.ofNullable(r.getQuizHeldFor())));
   }
 
   /** Days away and holidays of the home channel, as kept on the member's row. */

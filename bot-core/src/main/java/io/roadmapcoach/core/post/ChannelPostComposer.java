@@ -1,14 +1,20 @@
 package io.roadmapcoach.core.post;
 
-import io.roadmapcoach.core.coaching.HolidayRepository;
+import io.roadmapcoach.core.coaching.NudgeCourtesies;
 import io.roadmapcoach.core.delivery.Composer;
 import io.roadmapcoach.core.delivery.DeliveryComposer;
 import io.roadmapcoach.core.delivery.DeliveryComposer.Composed;
 import io.roadmapcoach.core.delivery.DeliveryComposer.Drop;
+import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.delivery.DeliveryQueue;
+import io.roadmapcoach.core.delivery.OutboxRepository;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.member.Channel;
+import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.policy.CoachingPolicy;
+import io.roadmapcoach.core.policy.PolicyRepository;
+import io.roadmapcoach.core.policy.Situation;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.reply.Visibility;
@@ -18,7 +24,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,8 +35,11 @@ import java.util.stream.Collectors;
 /**
  * A study group's daily post, written when it is sent: what the group did since the last post (by
  * name, except members who keep off the boards, who are counted), and, with a mention, the members
- * whose nudge is this post, each with their next step. It never names anyone as behind, and it is
- * skipped on a day with nothing to celebrate and nobody to nudge.
+ * whose nudge is this post, each with their next step. Who is named is the coaching policy's to say
+ * ({@link CoachingPolicy#mention}), as for a nudge by DM: a member away is left out (the day kept
+ * off), and a mention counts as a nudge, so that after five unanswered the member is not named
+ * again but gets a goodbye by DM and pauses. It never names anyone as behind, and it is skipped on
+ * a day with nothing to celebrate and nobody to nudge.
  */
 public final class ChannelPostComposer implements Composer {
   static final int POST_NAMES = 25;
@@ -39,19 +51,25 @@ public final class ChannelPostComposer implements Composer {
   private final MemberRepository members;
   private final EnrollmentRepository enrollments;
   private final ChannelPosts posts;
-  private final HolidayRepository holidays;
+  private final PolicyRepository policy;
+  private final NudgeCourtesies courtesies;
+  private final OutboxRepository outbox;
 
   public ChannelPostComposer(
       Roadmap roadmap,
       MemberRepository members,
       EnrollmentRepository enrollments,
       ChannelPosts posts,
-      HolidayRepository holidays) {
+      PolicyRepository policy,
+      NudgeCourtesies courtesies,
+      OutboxRepository outbox) {
     this.roadmap = roadmap;
     this.members = members;
     this.enrollments = enrollments;
     this.posts = posts;
-    this.holidays = holidays;
+    this.policy = policy;
+    this.courtesies = courtesies;
+    this.outbox = outbox;
   }
 
   @Override
@@ -63,7 +81,7 @@ public final class ChannelPostComposer implements Composer {
     if (stale.isPresent()) {
       return stale.get();
     }
-    if (holidays.isHoliday(channel.id(), row.localDate())) {
+    if (policy.isHoliday(channel.id(), row.localDate())) {
       // a holiday set after the post was enqueued: the news waits for the next post
       return new Drop("a holiday in #" + channel.name());
     }
@@ -73,8 +91,7 @@ public final class ChannelPostComposer implements Composer {
             .filter(t -> t.isAfter(now.minus(Duration.ofDays(7))))
             .orElse(now.minus(FIRST_LOOK_BACK));
     List<ChannelPosts.Progress> progress = posts.progressSince(channel.id(), since);
-    LocalDate today = now.atZone(channel.zoneOrUtc()).toLocalDate();
-    List<ChannelPosts.Listed> nudged = posts.nudgedIn(channel, today);
+    List<Situation> nudged = named(channel, row.localDate(), now);
     posts.markPosted(channel.id(), now);
     if (progress.isEmpty() && nudged.isEmpty()) {
       return new Drop("nothing happened in #" + channel.name() + " and nobody's nudge is due");
@@ -137,14 +154,52 @@ public final class ChannelPostComposer implements Composer {
     return numbers.stream().sorted().map(String::valueOf).collect(Collectors.joining(" and "));
   }
 
-  private Text nextSteps(List<ChannelPosts.Listed> nudged) {
+  /**
+   * The members this post names: the policy's verdict on each who may be named, each mention
+   * counted as their nudge. Those away are left out (the day kept off); those whose mention would
+   * be the sixth unanswered get their goodbye by DM instead, and pause.
+   */
+  private List<Situation> named(Channel channel, LocalDate postDay, Instant now) {
+    List<Situation> named = new ArrayList<>();
+    Map<Long, LocalDate> dayOf = new HashMap<>();
+    for (Situation s : policy.situations(posts.mayBeNamedIn(channel), now)) {
+      LocalDate day = now.atZone(s.zone()).toLocalDate();
+      switch (CoachingPolicy.mention(s, postDay, now)) {
+        case NAMED -> {
+          named.add(s);
+          dayOf.put(s.member().id(), day);
+        }
+        case AWAY -> courtesies.keepAwayDay(s.member().id(), day);
+        case NO -> {}
+      }
+    }
+    Set<Long> pausing = dayOf.isEmpty() ? Set.of() : courtesies.pauseAmong(dayOf, now);
+    for (long memberId : pausing) {
+      Member member = members.member(memberId);
+      outbox.toMember(
+          DeliveryKind.NUDGE,
+          member.workspaceId(),
+          memberId,
+          Optional.of(channel.id()),
+          dayOf.get(memberId),
+          Optional.empty(),
+          now);
+    }
+    named.removeIf(s -> pausing.contains(s.member().id()));
+    named.sort(Comparator.comparing((Situation s) -> s.member().displayName()));
+    return named;
+  }
+
+  /**
+   * Everyone whose nudge this post is, each with a mention: the first {@link #POST_NAMES} with
+   * their next step, the rest by name alone (the post is their nudge too, so none is left out).
+   */
+  private Text nextSteps(List<Situation> nudged) {
     Text text = Text.of("👋 Today's nudges:");
     int shown = 0;
-    for (ChannelPosts.Listed l : nudged) {
+    for (Situation l : nudged) {
       if (shown++ == POST_NAMES) {
-        return text.plain("\n…and " + (nudged.size() - POST_NAMES) + " more: ")
-            .code("/roadmap status")
-            .plain(" shows yours.");
+        return alsoNudged(text, nudged.subList(POST_NAMES, nudged.size()));
       }
       text =
           text.plain("\n• ")
@@ -154,8 +209,17 @@ public final class ChannelPostComposer implements Composer {
     return text;
   }
 
-  private String nextStep(ChannelPosts.Listed l) {
-    Stage stage = roadmap.stage(l.enrollment().stage());
+  private static Text alsoNudged(Text text, List<Situation> rest) {
+    text = text.plain("\n• Also today: ");
+    for (int i = 0; i < rest.size(); i++) {
+      Member member = rest.get(i).member();
+      text = text.plain(i == 0 ? "" : ", ").mention(member.displayName(), member.externalId());
+    }
+    return text.plain(" (").code("/roadmap status").plain(" shows your next step)");
+  }
+
+  private String nextStep(Situation l) {
+    Stage stage = roadmap.stage(l.enrollment().orElseThrow().stage());
     Set<Integer> done = enrollments.objectivesDone(l.member().id(), stage.number());
     for (int n = 1; n <= stage.objectiveCount(); n++) {
       if (!done.contains(n)) {

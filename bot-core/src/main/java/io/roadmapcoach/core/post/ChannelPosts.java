@@ -6,15 +6,14 @@ import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
 
-import io.roadmapcoach.core.journey.Enrollment;
-import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.journey.EventKind;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.member.ReminderMode;
+import io.roadmapcoach.core.policy.PolicySql;
 import io.roadmapcoach.core.time.Times;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -88,42 +87,26 @@ public final class ChannelPosts {
     return array == null ? List.of() : List.of(array);
   }
 
-  /** A member whose nudge today is this channel's post. */
-  public record Listed(Member member, Enrollment enrollment) {}
-
   /**
-   * The members whose nudge comes in this channel's post on {@code day} (their local day as the
-   * channel has it): channel reminders chosen, this channel their home, reminders on and not
-   * snoozed, and {@code day} one of their reminder days.
+   * The members whose nudge this channel's post may carry: channel reminders chosen (or the
+   * channel's default), this channel their home and still in it, reminders on and not paused.
+   * Whether today's post names them is the coaching policy's to say ({@code
+   * CoachingPolicy.mention}).
    */
-  public List<Listed> nudgedIn(Channel channel, LocalDate day) {
-    boolean weekend = day.getDayOfWeek().getValue() >= 6;
-    return dsl.select(MEMBER.fields())
-        .select(ENROLLMENT.fields())
+  public List<Long> mayBeNamedIn(Channel channel) {
+    return dsl.select(MEMBER.ID)
         .from(CHANNEL_MEMBER)
         .join(ENROLLMENT)
         .on(ENROLLMENT.MEMBER_ID.eq(CHANNEL_MEMBER.MEMBER_ID))
         .join(MEMBER)
         .on(MEMBER.ID.eq(ENROLLMENT.MEMBER_ID))
+        .join(CHANNEL)
+        .on(CHANNEL.ID.eq(ENROLLMENT.CHANNEL_ID))
         .where(CHANNEL_MEMBER.CHANNEL_ID.eq(channel.id()))
         .and(ENROLLMENT.CHANNEL_ID.eq(channel.id()))
-        .and(ENROLLMENT.GRADUATED_AT.isNull())
-        .and(MEMBER.REMIND_ENABLED.isTrue())
-        .and(
-            DSL.coalesce(MEMBER.REMIND_VIA, DSL.inline(channel.reminderMode().key())).eq("channel"))
-        .and(weekend ? MEMBER.REMIND_DAYS.eq("daily") : DSL.trueCondition())
-        .and(
-            MEMBER
-                .SNOOZED_UNTIL
-                .isNull()
-                .or(MEMBER.SNOOZED_UNTIL.lt(day))
-                .or(MEMBER.SNOOZED_FROM.gt(day)))
-        .orderBy(MEMBER.DISPLAY_NAME)
-        .fetch(
-            r ->
-                new Listed(
-                    MemberRepository.member(r.into(MEMBER)),
-                    EnrollmentRepository.enrollment(r.into(ENROLLMENT))));
+        .and(PolicySql.remindersRunning())
+        .and(PolicySql.nudgedBy(ReminderMode.CHANNEL))
+        .fetch(MEMBER.ID);
   }
 
   /** When the channel's last post went out; the next one celebrates what came after. */

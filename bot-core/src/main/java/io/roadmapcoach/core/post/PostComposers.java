@@ -1,10 +1,12 @@
 package io.roadmapcoach.core.post;
 
-import io.roadmapcoach.core.coaching.HolidayRepository;
+import io.roadmapcoach.core.coaching.NudgeCourtesies;
 import io.roadmapcoach.core.delivery.Composer;
 import io.roadmapcoach.core.delivery.DeliveryKind;
+import io.roadmapcoach.core.delivery.OutboxRepository;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.policy.PolicyRepository;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -13,14 +15,20 @@ import org.jooq.DSLContext;
 public final class PostComposers {
   private final ChannelPostComposer posts;
 
-  public PostComposers(DSLContext dsl, Roadmap roadmap) {
+  /**
+   * @param courtesies what the post owes the members it may name, as the DM nudge does: away days
+   *     kept, and the count towards the pause
+   */
+  public PostComposers(DSLContext dsl, Roadmap roadmap, NudgeCourtesies courtesies) {
     this.posts =
         new ChannelPostComposer(
             roadmap,
             new MemberRepository(dsl),
             new EnrollmentRepository(dsl),
             new ChannelPosts(dsl),
-            new HolidayRepository(dsl));
+            new PolicyRepository(dsl),
+            courtesies,
+            new OutboxRepository(dsl));
   }
 
   public Map<DeliveryKind, Composer> composers() {

@@ -8,13 +8,14 @@ import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
 import static io.roadmapcoach.db.schema.Tables.SWEEP_SLICE;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 
-import io.roadmapcoach.core.coaching.HolidayRepository;
 import io.roadmapcoach.core.delivery.DeliveryComposer;
 import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.delivery.OutboxRepository;
 import io.roadmapcoach.core.journey.EventKind;
 import io.roadmapcoach.core.journey.ProgressLedger;
 import io.roadmapcoach.core.member.LocalClock;
+import io.roadmapcoach.core.member.ReminderMode;
+import io.roadmapcoach.core.policy.PolicySql;
 import io.roadmapcoach.core.schedule.Routine;
 import io.roadmapcoach.core.time.Times;
 import io.roadmapcoach.core.tx.Transactions;
@@ -38,13 +39,15 @@ import org.jooq.impl.DSL;
 
 /**
  * Finds the members whose daily nudge is due and writes one outbox row for each, in batches. The
- * due test runs in PostgreSQL, in each member's own time zone: their reminder time has come today
- * (at most {@link #LATE_WINDOW} ago, across midnight too: a reminder at 23:56 found at 00:30 is the
- * previous day's nudge), that day is one of their reminder days, they are not snoozed on it, nudges
- * are on, and they have not been active since it began. Each batch locks the rows it claims ({@code
- * FOR UPDATE SKIP LOCKED}) and inserts under the outbox's unique key in one statement, so instances
- * sweeping at once share the work, and a nudge is never enqueued twice. A batch that dies with its
- * instance rolls back whole and is claimed by the next sweep.
+ * due test runs in PostgreSQL, in each member's own time zone, and is the coaching policy's ({@link
+ * PolicySql#dmNudgeDue}, the SQL of {@code CoachingPolicy}'s daily nudge): their reminder time came
+ * within the stretch the routine covers (at most {@link #LATE_WINDOW} ago, across midnight too: a
+ * reminder at 23:56 found at 00:30 is the previous day's nudge), that day is one of their reminder
+ * days, they are not snoozed on it, nudges are on and not paused, and they have not been active
+ * since it began. Each batch locks the rows it claims ({@code FOR UPDATE SKIP LOCKED}) and inserts
+ * under the outbox's unique key in one statement, so instances sweeping at once share the work, and
+ * a nudge is never enqueued twice. A batch that dies with its instance rolls back whole and is
+ * claimed by the next sweep.
  *
  * <p>Instances sweeping in the same minute also split the slices: one that finds a slice being
  * swept (its advisory lock held) or already swept in this minute moves on to the next, since nobody
@@ -78,14 +81,25 @@ public final class NudgeSweep {
     this.batchSize = batchSize;
   }
 
-  /** Every minute: the nudges and the channels' daily posts that fell due. */
+  /** Every minute: the nudges and the channels' daily posts that fell due since the last run. */
   public Routine routine() {
-    return new Routine("nudge-sweep", (from, to) -> sweep(to));
+    return new Routine("nudge-sweep", this::sweep);
   }
 
-  /** Claims everything due at {@code now}; returns how many outbox rows were written. */
+  /**
+   * Claims everything that fell due up to {@code now} within the late window (a sweep after a
+   * pause); returns how many outbox rows were written.
+   */
   public int sweep(Instant now) {
-    return sweepMembers(now, BatchHook.NONE) + sweepChannels(now);
+    return sweep(now.minus(LATE_WINDOW), now);
+  }
+
+  /**
+   * Claims what fell due in {@code (from, now]} (at most {@link #LATE_WINDOW} ago): a reminder time
+   * moved to one already past today waits for its next day. Returns how many rows were written.
+   */
+  public int sweep(Instant from, Instant now) {
+    return sweepMembers(from, now, BatchHook.NONE) + sweepChannels(from, now);
   }
 
   /** Runs between a batch's claim and its commit; lets tests stop an instance mid-sweep. */
@@ -101,6 +115,11 @@ public final class NudgeSweep {
    * with the member count, not with members times batches.
    */
   public int sweepMembers(Instant now, BatchHook hook) {
+    return sweepMembers(now.minus(LATE_WINDOW), now, hook);
+  }
+
+  /** {@link #sweepMembers(Instant, BatchHook)} for what fell due in {@code (from, now]}. */
+  public int sweepMembers(Instant from, Instant now, BatchHook hook) {
     var bounds = dsl.select(DSL.min(MEMBER.ID), DSL.max(MEMBER.ID)).from(MEMBER).fetchOne();
     if (bounds == null || bounds.value1() == null) {
       return 0;
@@ -111,11 +130,14 @@ public final class NudgeSweep {
     int start = ThreadLocalRandom.current().nextInt(slices);
     int total = 0;
     for (int i = 0; i < slices; i++) {
-      long from = first + (long) ((start + i) % slices) * batchSize;
-      long to = from + batchSize - 1;
+      long low = first + (long) ((start + i) % slices) * batchSize;
+      long high = low + batchSize - 1;
       total +=
           transactions.inTransaction(
-              () -> claimSliceUnlessTaken(now, from, to) ? claimBatch(now, from, to, hook) : 0);
+              () ->
+                  claimSliceUnlessTaken(now, low, high)
+                      ? claimBatch(from, now, low, high, hook)
+                      : 0);
     }
     return total;
   }
@@ -149,7 +171,8 @@ public final class NudgeSweep {
     return marked == 1;
   }
 
-  private int claimBatch(Instant now, long firstMemberId, long lastMemberId, BatchHook hook) {
+  private int claimBatch(
+      Instant from, Instant now, long firstMemberId, long lastMemberId, BatchHook hook) {
     // A batch lost to a crash right after commit is claimed again by the next sweep and nothing was
     // sent from it, so the commit need not wait for the disk.
     dsl.execute("set local synchronous_commit to off");
@@ -157,7 +180,7 @@ public final class NudgeSweep {
     // may probe it for "already nudged" by scanning it whole, and the insert that feeds from the
     // same statement keeps growing what each probe scans: quadratic within one batch.
     dsl.execute("set local enable_seqscan to off");
-    Table<?> local = LocalClock.at(now, LocalClock.memberZone());
+    Table<?> local = LocalClock.between(from, now, LocalClock.memberZone());
     Field<LocalDate> lastDue = LocalClock.lastDueDate(MEMBER.REMIND_TIME);
 
     CommonTableExpression<Record3<Long, Long, LocalDate>> due =
@@ -181,16 +204,7 @@ public final class NudgeSweep {
                     .where(MEMBER.ID.between(firstMemberId, lastMemberId))
                     // the same range on the enrollment's key lets both be read by key range
                     .and(ENROLLMENT.MEMBER_ID.between(firstMemberId, lastMemberId))
-                    .and(reachable())
-                    .and(DSL.coalesce(MEMBER.REMIND_VIA, CHANNEL.REMINDER_MODE).eq("dm"))
-                    .and(LocalClock.dueWithin(MEMBER.REMIND_TIME, LATE_WINDOW))
-                    .and(LocalClock.reminderDay(LocalClock.dueAt(MEMBER.REMIND_TIME)))
-                    .and(LocalClock.notSnoozed(lastDue))
-                    .and(ENROLLMENT.LAST_ACTIVE_DATE.lt(lastDue))
-                    // five unanswered in a row pause nudges; the home channel's holidays skip them
-                    .and(MEMBER.NUDGES_PAUSED_AT.isNull())
-                    .and(HolidayRepository.notOnHoliday(ENROLLMENT.CHANNEL_ID, lastDue))
-                    .and(OutboxRepository.noneYetFor(DeliveryKind.NUDGE, MEMBER.ID, lastDue))
+                    .and(PolicySql.dmNudgeDue(lastDue, LATE_WINDOW))
                     .forUpdate()
                     .of(MEMBER)
                     .skipLocked());
@@ -214,12 +228,13 @@ public final class NudgeSweep {
   }
 
   /** The daily posts of channels whose post time has come, in each channel's time zone. */
-  private int sweepChannels(Instant now) {
-    return transactions.inTransaction(() -> claimChannelDigests(now));
+  private int sweepChannels(Instant from, Instant now) {
+    return transactions.inTransaction(() -> claimChannelDigests(from, now));
   }
 
-  private int claimChannelDigests(Instant now) {
-    Table<?> local = LocalClock.at(now, DSL.coalesce(CHANNEL.TIME_ZONE, DSL.inline("UTC")));
+  private int claimChannelDigests(Instant from, Instant now) {
+    Table<?> local =
+        LocalClock.between(from, now, DSL.coalesce(CHANNEL.TIME_ZONE, DSL.inline("UTC")));
     Field<LocalTime> postTime = CHANNEL.POST_TIME;
     Field<LocalDate> localDate = LocalClock.lastDueDate(postTime);
     Select<Record7<Long, String, Long, Long, LocalDate, OffsetDateTime, OffsetDateTime>> due =
@@ -237,8 +252,8 @@ public final class NudgeSweep {
             .crossJoin(local)
             .where(CHANNEL.DELIVERABLE.isTrue().and(WORKSPACE.DELIVERABLE.isTrue()))
             .and(CHANNEL.POST_ENABLED.isTrue())
-            .and(HolidayRepository.notOnHoliday(CHANNEL.ID, localDate))
-            .and(LocalClock.dueWithin(postTime, LATE_WINDOW))
+            .and(PolicySql.notOnHoliday(CHANNEL.ID, localDate))
+            .and(LocalClock.dueBetween(postTime, LATE_WINDOW))
             .and(
                 CHANNEL
                     .POST_DAYS
@@ -266,8 +281,8 @@ public final class NudgeSweep {
             .where(
                 CHANNEL_MEMBER.CHANNEL_ID.eq(CHANNEL.ID),
                 ENROLLMENT.CHANNEL_ID.eq(CHANNEL.ID),
-                MEMBER.REMIND_ENABLED.isTrue(),
-                DSL.coalesce(MEMBER.REMIND_VIA, CHANNEL.REMINDER_MODE).eq("channel")));
+                PolicySql.remindersRunning(),
+                PolicySql.nudgedBy(ReminderMode.CHANNEL)));
   }
 
   private static Condition progressSinceLastPost(Instant now) {
@@ -286,13 +301,5 @@ public final class NudgeSweep {
                 PROGRESS_EVENT.OCCURRED_AT.gt(
                     DSL.coalesce(
                         CHANNEL.LAST_POST_AT, DSL.val(Times.utc(now.minus(Duration.ofDays(1))))))));
-  }
-
-  private static Condition reachable() {
-    return MEMBER
-        .REMIND_ENABLED
-        .isTrue()
-        .and(MEMBER.DELIVERABLE.isTrue())
-        .and(WORKSPACE.DELIVERABLE.isTrue());
   }
 }

@@ -16,14 +16,16 @@ import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Memberships;
-import io.roadmapcoach.core.member.NextNudge;
 import io.roadmapcoach.core.member.Scope;
+import io.roadmapcoach.core.policy.CoachingPolicy;
+import io.roadmapcoach.core.policy.PolicyRepository;
 import io.roadmapcoach.core.quiz.QuizRepository;
 import io.roadmapcoach.core.reply.Echo;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.Stage;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -139,16 +141,20 @@ public final class ProgressService {
     // naming yourself is asking for your own status
     Optional<Member> of = named.filter(m -> m.id() != scope.member().id());
     Member member = of.orElse(scope.member());
-    // the enrollment, its checked objectives and its quiz in one round trip
-    Optional<EnrollmentRepository.StatusFacts> found = enrollments.statusFacts(member.id());
+    boolean own = of.isEmpty();
+    // the caller's own home is already known; someone else's is looked up
+    Channel home = own ? scope.home() : members.homeOf(member.id(), scope.channel());
+    // the enrollment, its checked objectives and its quiz in one round trip, with what the
+    // coaching policy needs for the caller's own promises
+    Optional<EnrollmentRepository.StatusFacts> found =
+        enrollments.statusFacts(
+            member.id(), own ? PolicyRepository.facts(member, home, scope.now()) : List.of());
     if (found.isEmpty()) {
-      return of.isEmpty()
+      return own
           ? replies.notStarted()
           : Reply.text(member.displayName() + " has not started the roadmap yet.");
     }
     Enrollment e = found.get().enrollment();
-    // the caller's own home is already known; someone else's is looked up
-    Channel home = of.isEmpty() ? scope.home() : members.homeOf(member.id(), scope.channel());
     var today = scope.now().atZone(member.zone(home)).toLocalDate();
     boolean activeToday = e.lastActiveDate().equals(today);
     StreakView streak = Streaks.asOf(e.streak(), today, activeToday, member);
@@ -162,20 +168,15 @@ public final class ProgressService {
             checked.before(),
             found.get().quizPassed(),
             streak,
-            of.isEmpty(),
+            own,
             today,
-            of.isEmpty()
-                ? NextNudge.of(member, member.zone(home), scope.now(), activeToday)
+            own
+                ? Optional.of(
+                    CoachingPolicy.outlook(
+                        PolicyRepository.situation(member, home, e, found.get().more()),
+                        scope.now()))
                 : Optional.empty());
     return replies.status(facts);
-  }
-
-  /** Whether the caller has progress standing on their local today (no nudge comes then). */
-  public boolean activeToday(Scope scope) {
-    return enrollments
-        .find(scope.member().id())
-        .map(e -> e.lastActiveDate().equals(scope.today()))
-        .orElse(false);
   }
 
   public Reply stages(Scope scope) {

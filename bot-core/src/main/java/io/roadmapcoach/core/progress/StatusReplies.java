@@ -9,6 +9,9 @@ import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.ReminderDays;
 import io.roadmapcoach.core.member.ReminderMode;
+import io.roadmapcoach.core.policy.Outlook;
+import io.roadmapcoach.core.policy.PromiseWords;
+import io.roadmapcoach.core.policy.Why;
 import io.roadmapcoach.core.reply.Block;
 import io.roadmapcoach.core.reply.Button;
 import io.roadmapcoach.core.reply.Echo;
@@ -18,7 +21,6 @@ import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.Stage;
 import io.roadmapcoach.core.time.Dates;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +30,14 @@ import java.util.Set;
 final class StatusReplies {
   static final String DONE_MARK = "✅";
   static final String OPEN_MARK = "⬜";
+
+  /** The labels of the promises on a status (the simulation in the tests reads them). */
+  static final String NEXT_NUDGE = "Next nudge";
+
+  static final String NEXT_POST = "Next post naming you";
+  static final String WEEKLY_QUIZ = "Weekly quiz";
+  static final String EVENING = "Evening warning";
+  static final String PAIRING = "Buddy pairing";
 
   private final Roadmap roadmap;
 
@@ -46,7 +56,7 @@ final class StatusReplies {
       StreakView streak,
       boolean own,
       LocalDate today,
-      Optional<LocalDateTime> nextNudge) {}
+      Optional<Outlook> outlook) {}
 
   Reply notStarted() {
     return Reply.text(
@@ -109,7 +119,7 @@ final class StatusReplies {
                     .plain(", and move on with ")
                     .code(ProgressFeature.NEXT.hint())
                     .plain(". ")
-                    .append(nudgeLine(member)));
+                    .append(nudgeLine(member, home)));
     if (firstLead) {
       reply.context(firstLeadLine(home));
     }
@@ -117,11 +127,19 @@ final class StatusReplies {
   }
 
   /**
-   * When the member's nudges come: they may have set a time (or turned them off) before starting.
+   * When the member's nudges come: they may have set a time (or turned them off) before starting,
+   * and a channel may carry its members' nudges in its daily post.
    */
-  private static Text nudgeLine(Member member) {
+  private static Text nudgeLine(Member member, Channel home) {
     if (!member.remindEnabled()) {
       return Text.of("Daily nudges are off (").code("/roadmap remind on").plain(" turns them on).");
+    }
+    if (member.reminderMode(home) == ReminderMode.CHANNEL) {
+      return Text.of("Your nudge comes in #" + home.name() + "'s daily post (")
+          .plain(home.postTime())
+          .plain("; ")
+          .code("/roadmap remind dm")
+          .plain(" for a direct message instead).");
     }
     String days = member.remindDays() == ReminderDays.WEEKDAYS ? "each weekday" : "every day";
     return Text.of("A nudge comes " + days + " at " + member.remindTime() + " your time (")
@@ -195,7 +213,31 @@ final class StatusReplies {
           new Block.Field("Stage quiz", Text.of(f.quizPassed() ? "passed ✅" : "not passed yet")));
     }
     fields.add(new Block.Field("Reminders", Text.of(reminders(f.member(), f.home(), f.today()))));
-    nextNudge(f).ifPresent(fields::add);
+    f.outlook().ifPresent(outlook -> fields.addAll(promises(outlook, f.home())));
+    return fields;
+  }
+
+  /**
+   * What the coaching policy promises the member, on their own status: the next nudge (by DM, or
+   * the next post naming them), the weekly quiz, and, when asked for, the evening warning and the
+   * buddy pairing. With reminders off, "Reminders: off" says it all for the nudge.
+   */
+  private static List<Block.Field> promises(Outlook outlook, Channel home) {
+    List<Block.Field> fields = new ArrayList<>();
+    Outlook.Nudge nudge = outlook.nudge();
+    if (!nudge.why().equals(Optional.of(Why.OFF))) {
+      fields.add(
+          new Block.Field(
+              nudge.where() == Outlook.Where.DM ? NEXT_NUDGE : NEXT_POST,
+              Text.of(PromiseWords.nudge(outlook, home))));
+    }
+    fields.add(new Block.Field(WEEKLY_QUIZ, Text.of(PromiseWords.quiz(outlook, home))));
+    if (!outlook.evening().why().equals(Optional.of(Why.EVENING_OFF))) {
+      fields.add(new Block.Field(EVENING, Text.of(PromiseWords.evening(outlook, home))));
+    }
+    if (!outlook.pairing().why().equals(Optional.of(Why.NOT_SEEKING))) {
+      fields.add(new Block.Field(PAIRING, Text.of(PromiseWords.pairing(outlook, home))));
+    }
     return fields;
   }
 
@@ -224,15 +266,6 @@ final class StatusReplies {
     }
     String days = m.remindDays() == ReminderDays.WEEKDAYS ? "weekdays" : "daily";
     return days + " at " + m.remindTime() + " " + m.zone(home).getId() + ", by DM" + snoozed;
-  }
-
-  /** "Next nudge: Mon 30 Nov 09:00", on the member's own status when nudges come by DM. */
-  private static Optional<Block.Field> nextNudge(Facts f) {
-    ReminderMode via = f.member().remindVia().orElse(f.home().reminderMode());
-    if (!f.own() || via != ReminderMode.DM) {
-      return Optional.empty();
-    }
-    return f.nextNudge().map(at -> new Block.Field("Next nudge", Text.of(Dates.dayAndTime(at))));
   }
 
   private static Text nextStep(Stage stage, Set<Integer> done, boolean quizPassed) {

@@ -67,9 +67,6 @@ public final class SettingsFeature implements Feature {
     /** Judges the streak's days so far, before a change of the days it counts. */
     void beforeDaysChange(Scope scope);
 
-    /** Whether the member has made progress today (their next nudge may then be tomorrow's). */
-    boolean activeToday(Scope scope);
-
     /** After a snooze, in its transaction: a snoozed member steps out of their pairing. */
     void afterSnooze(Scope scope);
   }
@@ -195,6 +192,6 @@ public final class SettingsFeature implements Feature {
     if (scope.member().hasSnoozeLeft(scope.today())) {
       hooks.beforeDaysChange(scope);
     }
-    return settings.endSnooze(scope, hooks.activeToday(scope));
+    return settings.endSnooze(scope);
   }
 }

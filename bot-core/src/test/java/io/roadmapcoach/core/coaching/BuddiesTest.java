@@ -228,6 +228,49 @@ class BuddiesTest {
   }
 
   @Test
+  void onAMondayAfterEightTheReplySaysThisWeeksPairingRunsLateAndItDoes() {
+    f.at("2026-03-02T13:44:00Z");
+    Caller ana = seeker("ana");
+    seeker("bob");
+
+    assertThat(f.say(ana, "buddy").plainText())
+        .contains("this week's pairing runs late: today at 13:45.");
+    assertThat(introductions(f.tick("2026-03-02T13:45:00Z")))
+        .containsExactlyInAnyOrderEntriesOf(Map.of("ana", "bob", "bob", "ana"));
+  }
+
+  @Test
+  void aMemberAskingOnTuesdayIsPairedOnMondayAsTheReplySays() {
+    f.at("2026-03-03T10:00:00Z");
+    Caller ana = seeker("ana");
+    seeker("bob");
+
+    assertThat(f.say(ana, "buddy").plainText())
+        .contains(
+            "No buddy this week: you will be paired on Monday at 08:00 (9 Mar, #general's time, UTC).");
+    assertThat(introductions(f.tick("2026-03-03T10:05:00Z"))).isEmpty();
+    assertThat(introductions(f.tick(FIRST_PAIRING))).hasSize(2);
+  }
+
+  @Test
+  void afterThisWeeksPairingTheReplyAndTheNoticeNameNextMondaysDate() {
+    Caller ana = seeker("ana");
+    Caller bob = seeker("bob");
+    f.tick(FIRST_PAIRING);
+    Caller dan = f.at("2026-03-09T13:44:00Z").caller("dan", "UTC");
+    f.say(dan, "start");
+    f.say(dan, "buddy on");
+
+    assertThat(f.say(dan, "buddy").plainText())
+        .contains("you will be paired on Monday at 08:00 (16 Mar, #general's time, UTC).");
+    assertThat(introductions(f.tick("2026-03-09T13:45:00Z"))).isEmpty();
+    f.at("2026-03-11T10:00:00Z").say(bob, "leave");
+    assertThat(textTo(f.deliver(), "ana"))
+        .contains("new pairs are made on Monday at 08:00 (16 Mar, #general's time, UTC).");
+    assertThat(f.say(ana, "status").plainText()).contains("Buddy pairing: Mon 16 Mar 08:00");
+  }
+
+  @Test
   void buddyBeforeStartSaysToStartFirstAndStoresNothing() {
     Caller zoe = f.caller("zoe", "UTC");
     f.say(zoe, "status");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.caller.PlatformStatus;
 import io.roadmapcoach.core.delivery.Delivery;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.core.testing.TableSnapshot;
@@ -166,6 +167,25 @@ class HolidaysTest {
     assertThat(friday).contains("🔥 2-day streak. A freeze covers one missed day this week.");
     f.at("2026-03-06T12:00:00Z").say(ana, "done 2");
     assertThat(streakOf(ana)).contains("3 days");
+  }
+
+  @Test
+  void aStatusWhileAwaySaysTheNextNudgeComesOnceTheAwayStatusEnds() {
+    f.at("2026-03-03T18:00:00Z");
+    status("", "Out of office", Optional.of(Instant.parse("2026-03-05T10:00:00Z")));
+
+    assertThat(streakOf(ana)).contains("Next nudge: Fri 6 Mar 09:00");
+    assertThat(toAna(f.tick("2026-03-05T09:00:00Z"))).isEmpty();
+    assertThat(toAna(f.tick("2026-03-06T09:00:00Z"))).isPresent();
+  }
+
+  @Test
+  void anAwayStatusSentWithTheCommandCountsForItsOwnAnswer() {
+    Caller away =
+        ana.withStatus(new PlatformStatus(":palm_tree:", "On vacation", Optional.empty()));
+
+    assertThat(f.at("2026-03-03T18:00:00Z").say(away, "status").plainText())
+        .contains("Next nudge: none: your status says you are away");
   }
 
   @Test

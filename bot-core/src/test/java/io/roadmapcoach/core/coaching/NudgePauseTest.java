@@ -111,6 +111,27 @@ class NudgePauseTest {
   }
 
   @Test
+  void aPausedMembersStatusPromisesNoNudgeAndSaysWhy() {
+    mornings(TUESDAY, 6);
+
+    String status = f.at("2026-03-08T12:00:00Z").say(ana, "status").plainText();
+
+    assertThat(status)
+        .contains("Next nudge: none: paused after five nudges in a row went unanswered")
+        .doesNotContain("Next nudge: Mon");
+    assertThat(mornings(LocalDate.parse("2026-03-09"), 1)).containsOnly("");
+  }
+
+  @Test
+  void theStatusBeforeTheSixthSaysItIsTheLastBeforeAPause() {
+    mornings(TUESDAY, 5);
+
+    assertThat(f.at("2026-03-07T12:00:00Z").say(ana, "status").plainText())
+        .contains("Next nudge: Sun 8 Mar 09:00, the last before a pause");
+    assertThat(mornings(LocalDate.parse("2026-03-08"), 1).getFirst()).startsWith(GOODBYE);
+  }
+
+  @Test
   void remindOnEndsThePauseAndNudgesComeAgain() {
     mornings(TUESDAY, 7);
 

@@ -101,6 +101,32 @@ class LeadToolkitTest {
   }
 
   @Test
+  void theDigestAndTheTeamSayWhoIsNotNudgedAndWhy() {
+    f.say(ana, "remind off");
+
+    String digest =
+        f.tick("2026-03-06T15:00:00Z").stream()
+            .map(d -> d.reply().plainText())
+            .filter(t -> t.contains("Your week in"))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(digest).contains("Not nudged now: ana (reminders off).");
+    assertThat(f.say(lead, "team").plainText()).contains("· reminders off");
+  }
+
+  @Test
+  void aMemberAwayShowsAsAwayToTheirLead() {
+    f.say(
+        ana.withStatus(
+            new io.roadmapcoach.core.caller.PlatformStatus(
+                ":palm_tree:", "On vacation", java.util.Optional.empty())),
+        "status");
+
+    assertThat(f.say(lead, "team").plainText()).contains("ana").contains("· away");
+  }
+
+  @Test
   void digestOffStopsItForThatLead() {
     assertThat(f.say(lead, "digest off").plainText()).contains("No more weekly digests");
 

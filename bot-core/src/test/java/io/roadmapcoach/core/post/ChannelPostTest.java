@@ -8,6 +8,7 @@ import io.roadmapcoach.core.reply.Block;
 import io.roadmapcoach.core.reply.Span;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.db.testing.PostgresExtension;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,6 +87,74 @@ class ChannelPostTest {
     f.say(ana, "post off");
 
     assertThat(postIn(f.tick("2026-03-03T08:00:00Z"))).isEmpty();
+  }
+
+  /** What bob got on each weekday morning from {@code days}: "named", "goodbye" or "". */
+  private List<String> bobsMornings(String... days) {
+    List<String> got = new ArrayList<>();
+    for (String day : days) {
+      List<Delivery> sent = f.tick(day + "T08:00:00Z");
+      boolean named =
+          postIn(sent).map(p -> p.reply().plainText()).filter(t -> t.contains("• bob")).isPresent();
+      boolean goodbye =
+          sent.stream()
+              .anyMatch(
+                  d ->
+                      d.target() instanceof Delivery.Direct to
+                          && to.memberName().equals("bob")
+                          && d.reply().plainText().contains("I'll stop nudging you for now"));
+      got.add(named ? "named" : goodbye ? "goodbye" : "");
+    }
+    return got;
+  }
+
+  @Test
+  void aMemberNamedInFivePostsWithoutProgressIsToldByDmAndNotNamedAgain() {
+    List<String> got =
+        bobsMornings(
+            "2026-03-03",
+            "2026-03-04",
+            "2026-03-05",
+            "2026-03-06",
+            "2026-03-09",
+            "2026-03-10",
+            "2026-03-11");
+
+    assertThat(got).containsExactly("named", "named", "named", "named", "named", "goodbye", "");
+    assertThat(f.say(bob, "status").plainText())
+        .contains("Next post naming you: none: paused after five nudges in a row went unanswered");
+    assertThat(f.say(ana, "team").plainText()).contains("bob · stage 1").contains("nudges paused");
+  }
+
+  @Test
+  void aPausedMemberIsNamedAgainAfterRemindOnOrProgress() {
+    bobsMornings(
+        "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06", "2026-03-09", "2026-03-10");
+
+    f.at("2026-03-10T12:00:00Z").say(bob, "remind on");
+
+    assertThat(bobsMornings("2026-03-11")).containsExactly("named");
+  }
+
+  @Test
+  void thePostNeverSaysWhoIsPaused() {
+    f.say(cy, "remind channel");
+    List<String> posts = new ArrayList<>();
+    List<String> days =
+        List.of("2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06", "2026-03-09");
+    for (int i = 0; i < days.size(); i++) {
+      f.tick(days.get(i) + "T08:00:00Z");
+      // cy answers every post (three objectives, then quiz answers); bob never does
+      f.at(days.get(i) + "T12:00:00Z");
+      if (i < 3) {
+        f.say(cy, "done " + (i + 1));
+      } else {
+        f.takeQuiz(cy, 2);
+      }
+    }
+    postIn(f.tick("2026-03-10T08:00:00Z")).ifPresent(p -> posts.add(p.reply().plainText()));
+
+    assertThat(posts).singleElement().asString().doesNotContain("bob").doesNotContain("paus");
   }
 
   @Test

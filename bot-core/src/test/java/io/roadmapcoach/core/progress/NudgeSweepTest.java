@@ -53,6 +53,24 @@ class NudgeSweepTest {
   }
 
   @Test
+  void aReminderTimeMovedToOneAlreadyPastTodayWaitsForTomorrow() {
+    Caller ana = enrolled("ana", "UTC");
+    coach.say(ana, "remind at 11:00");
+    coach.tick("2026-03-03T10:00:00Z"); // the scheduler runs every minute
+
+    String answer = coach.at("2026-03-03T10:00:30Z").say(ana, "remind at 09:30").plainText();
+    coach.tick("2026-03-03T10:01:00Z");
+
+    assertThat(answer).contains("Next: Wed 4 Mar at 09:30.");
+    assertThat(nudges(ana)).isEmpty();
+    assertThat(coach.say(ana, "status").plainText()).contains("Next nudge: Wed 4 Mar 09:30");
+    coach.tick("2026-03-04T09:30:00Z");
+    assertThat(nudges(ana))
+        .extracting(OutboxRecord::getLocalDate)
+        .containsExactly(LocalDate.of(2026, 3, 4));
+  }
+
+  @Test
   void nudgeComesAtTheMembersOwnReminderTimeInTheirOwnZone() {
     Caller ana = enrolled("ana", "America/New_York");
 

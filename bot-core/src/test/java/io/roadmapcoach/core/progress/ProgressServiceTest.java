@@ -398,6 +398,27 @@ class ProgressServiceTest {
   }
 
   @Test
+  void aMemberWhoStartsInAChannelThatPostsIsToldTheirNudgeComesInThePost() {
+    f.say(ana, "start");
+    f.say(ana, "reminders channel");
+    Caller bob = f.caller("bob");
+
+    assertThat(f.say(bob, "start").plainText())
+        .contains("Your nudge comes in #general's daily post (09:00 UTC, weekdays;")
+        .doesNotContain("A nudge comes each weekday");
+  }
+
+  @Test
+  void statusSaysWhenTheWeeklyQuizAndTheEveningWarningCome() {
+    f.say(ana, "start");
+    f.say(ana, "remind evening on");
+
+    assertThat(f.say(ana, "status").plainText())
+        .contains("Weekly quiz: Fri 6 Mar 15:00, by DM")
+        .contains("Evening warning: not tonight: ");
+  }
+
+  @Test
   void statusSaysWhenTheNextNudgeComes() {
     f.say(ana, "start"); // Monday 10:00 UTC: active today, and past 09:00
 

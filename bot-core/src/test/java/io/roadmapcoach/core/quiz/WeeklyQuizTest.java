@@ -52,6 +52,79 @@ class WeeklyQuizTest {
     return coach.dsl().fetchCount(OUTBOX, OUTBOX.KIND.eq(kind));
   }
 
+  private static final String SLOT = "2026-03-06T14:00:00Z"; // Friday 15:00 in Berlin
+
+  private long invitationsTo(
+      java.util.List<io.roadmapcoach.core.delivery.Delivery> sent, String who) {
+    return sent.stream()
+        .filter(
+            d ->
+                d.target() instanceof io.roadmapcoach.core.delivery.Delivery.Direct to
+                    && to.memberName().equals(who)
+                    && d.reply().plainText().startsWith("📝 Your weekly quiz is ready"))
+        .count();
+  }
+
+  private Caller awayUntil(Caller who, java.util.Optional<Instant> until) {
+    return who.withStatus(
+        new io.roadmapcoach.core.caller.PlatformStatus(":palm_tree:", "On vacation", until));
+  }
+
+  @Test
+  void anAwayMemberIsInvitedWithTheirFirstReminderAfterComingBackNotAtTheSlot() {
+    coach
+        .at("2026-03-05T12:00:00Z")
+        .say(awayUntil(bo, java.util.Optional.of(Instant.parse("2026-03-07T12:00:00Z"))), "status");
+
+    var atTheSlot = coach.tick(SLOT);
+
+    assertThat(invitationsTo(atTheSlot, "ana")).isEqualTo(1);
+    assertThat(invitationsTo(atTheSlot, "bo")).isZero();
+    assertThat(coach.at("2026-03-06T18:00:00Z").say(bo, "status").plainText())
+        .contains(
+            "Weekly quiz: Mon 9 Mar 09:00, by DM with your reminder (held back while you were away)");
+    assertThat(invitationsTo(coach.tick("2026-03-09T08:00:00Z"), "bo")).isEqualTo(1);
+    assertThat(invitationsTo(coach.tick("2026-03-10T08:00:00Z"), "bo")).as("once").isZero();
+  }
+
+  @Test
+  void aMemberAwayWithNoEndIsToldSoAndInvitedOnceBack() {
+    Caller away = awayUntil(bo, java.util.Optional.empty());
+    assertThat(coach.at("2026-03-05T12:00:00Z").say(away, "status").plainText())
+        .contains("Weekly quiz: none: your status says you are away");
+
+    assertThat(invitationsTo(coach.tick(SLOT), "bo")).isZero();
+    Caller back =
+        bo.withStatus(
+            new io.roadmapcoach.core.caller.PlatformStatus("", "", java.util.Optional.empty()));
+    coach.at("2026-03-07T10:00:00Z").say(back, "status");
+
+    assertThat(invitationsTo(coach.tick("2026-03-09T08:00:00Z"), "bo")).isEqualTo(1);
+  }
+
+  @Test
+  void aHolidayAtTheSlotHoldsTheInvitationsUntilTheNextReminder() {
+    coach.say(ana, "holiday 2026-03-06");
+
+    var atTheSlot = coach.tick(SLOT);
+
+    assertThat(invitationsTo(atTheSlot, "ana") + invitationsTo(atTheSlot, "bo")).isZero();
+    var monday = coach.tick("2026-03-09T08:00:00Z");
+    assertThat(invitationsTo(monday, "ana")).isEqualTo(1);
+    assertThat(invitationsTo(monday, "bo")).isEqualTo(1);
+  }
+
+  @Test
+  void aHeldInvitationNotCaughtUpBeforeTheNextSlotComesAtTheNextSlot() {
+    coach
+        .at("2026-03-05T12:00:00Z")
+        .say(awayUntil(bo, java.util.Optional.of(Instant.parse("2026-03-13T13:00:00Z"))), "status");
+
+    assertThat(invitationsTo(coach.tick(SLOT), "bo")).isZero();
+    assertThat(invitationsTo(coach.tick("2026-03-13T08:00:00Z"), "bo")).as("still away").isZero();
+    assertThat(invitationsTo(coach.tick("2026-03-13T14:00:00Z"), "bo")).isEqualTo(1);
+  }
+
   @Test
   void theDefaultSlotIsFridayAtThreeInTheChannelsZone() {
     Instant slot = WeeklyQuiz.slotOfWeek(general(), coach.now());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roadmapcoach.core.action.Action;
 import io.roadmapcoach.core.action.ActionCodec;
 import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.caller.PlatformStatus;
 import io.roadmapcoach.core.progress.NudgeSweep;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.core.testing.TableSnapshot;
@@ -15,6 +16,7 @@ import io.roadmapcoach.db.testing.PostgresExtension;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -91,6 +93,40 @@ class SettingsServiceTest {
     assertThat(f.say(ana, "remind on").plainText())
         .startsWith("🔔 Daily nudges are on: 09:00 UTC, Monday to Friday.");
     assertThat(row(ana).getRemindEnabled()).isTrue();
+  }
+
+  @Test
+  void remindOnForAMemberNudgedInThePostNamesThePostAndItsTime() {
+    f.say(ana, "start");
+    f.say(ana, "remind channel");
+    f.say(ana, "remind off");
+
+    assertThat(f.say(ana, "remind on").plainText())
+        .startsWith("🔔 Daily nudges are on: in #general's daily post at 09:00 UTC, weekdays.")
+        .contains("The next post naming you: Tue 3 Mar at 09:00 your time.")
+        .doesNotContain("Monday to Friday");
+  }
+
+  @Test
+  void remindAtForAMemberNudgedInThePostSaysTheNudgeStaysInThePost() {
+    f.say(ana, "start");
+    f.say(ana, "remind channel");
+
+    assertThat(f.say(ana, "remind at 07:15").plainText())
+        .startsWith("⏰ Your own nudge time is now 07:15 UTC, Monday to Friday, for nudges by DM.")
+        .contains("Your nudge comes in #general's daily post: 09:00 UTC, weekdays.")
+        .contains("/roadmap remind dm makes it a DM at your time.")
+        .doesNotContain("Your daily nudge now comes at");
+  }
+
+  @Test
+  void remindOnWhileAwaySaysNoNudgeComesAndWhy() {
+    f.say(ana, "start");
+    Caller away =
+        ana.withStatus(new PlatformStatus(":palm_tree:", "On vacation", Optional.empty()));
+
+    assertThat(f.say(away, "remind on").plainText())
+        .contains("No nudge comes for now, though: your status says you are away.");
   }
 
   @Test

@@ -162,7 +162,8 @@ public final class Core implements AutoCloseable {
             new Features.Services(
                 progress,
                 quizService,
-                new LeaderboardService(b.roadmap, new LeaderboardRepository(dsl), members),
+                new LeaderboardService(
+                    b.roadmap, new LeaderboardRepository(dsl), members, memberships),
                 new SettingsService(members),
                 leads,
                 new CohortService(b.roadmap, memberships, enrollments, leadRoles, outbox),

@@ -323,7 +323,7 @@ public final class ConsoleChat implements ConsoleOutput {
   private void answer(Reply reply) {
     synchronized (out) {
       remember(member, reply);
-      out.print(renderer.render(reply));
+      out.print(renderer.render(reply, key(member)));
       out.print('\n');
       out.flush();
     }
@@ -334,9 +334,10 @@ public final class ConsoleChat implements ConsoleOutput {
   public void delivered(String heading, Optional<String> toMember, Reply reply) {
     synchronized (out) {
       // a DM's buttons belong to its member; a channel post's to whoever is reading the channel
-      remember(toMember.orElse(member), reply);
+      String owner = toMember.orElse(member);
+      remember(owner, reply);
       out.print("📨 " + heading + "\n");
-      out.print(renderer.render(reply));
+      out.print(renderer.render(reply, key(owner)));
       out.print('\n');
       out.flush();
     }

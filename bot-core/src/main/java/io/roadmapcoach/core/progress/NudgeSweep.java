@@ -186,7 +186,12 @@ public final class NudgeSweep {
                     .and(LocalClock.dueWithin(MEMBER.REMIND_TIME, LATE_WINDOW))
                     .and(LocalClock.reminderDay(LocalClock.dueAt(MEMBER.REMIND_TIME)))
                     .and(LocalClock.notSnoozed(lastDue))
-                    .and(ENROLLMENT.LAST_ACTIVE_DATE.lt(lastDue))
+                    // no progress yet (just enrolled), or none on the day the nudge is for
+                    .and(
+                        ENROLLMENT
+                            .LAST_ACTIVE_DATE
+                            .isNull()
+                            .or(ENROLLMENT.LAST_ACTIVE_DATE.lt(lastDue)))
                     // five unanswered in a row pause nudges; the home channel's holidays skip them
                     .and(MEMBER.NUDGES_PAUSED_AT.isNull())
                     .and(HolidayRepository.notOnHoliday(ENROLLMENT.CHANNEL_ID, lastDue))

@@ -79,7 +79,7 @@ public final class ProgressService {
     Optional<Enrollment> existing = enrollments.lock(memberId);
     boolean enrolledNow = false;
     if (existing.isEmpty()) {
-      enrolledNow = enrollments.insert(memberId, here.id(), scope.now(), scope.today());
+      enrolledNow = enrollments.insert(memberId, here.id(), scope.now());
       existing = enrollments.lock(memberId);
     }
     Enrollment enrollment = existing.orElseThrow();
@@ -150,7 +150,7 @@ public final class ProgressService {
     // the caller's own home is already known; someone else's is looked up
     Channel home = of.isEmpty() ? scope.home() : members.homeOf(member.id(), scope.channel());
     var today = scope.now().atZone(member.zone(home)).toLocalDate();
-    boolean activeToday = e.lastActiveDate().equals(today);
+    boolean activeToday = e.activeOn(today);
     StreakView streak = Streaks.asOf(e.streak(), today, activeToday, member);
     EnrollmentRepository.Checked checked = found.get().checked();
     StatusReplies.Facts facts =
@@ -166,16 +166,20 @@ public final class ProgressService {
             today,
             of.isEmpty()
                 ? NextNudge.of(member, member.zone(home), scope.now(), activeToday)
-                : Optional.empty());
+                : Optional.empty(),
+            of.isEmpty() || !member.hiddenFromLeaderboard() || leadsHere(scope));
     return replies.status(facts);
+  }
+
+  /** Whether the caller leads the channel they ask in (a named lead, or a workspace admin). */
+  private boolean leadsHere(Scope scope) {
+    return scope.caller().platformAdmin()
+        || leads.isLead(scope.channel().id(), scope.member().id());
   }
 
   /** Whether the caller has progress standing on their local today (no nudge comes then). */
   public boolean activeToday(Scope scope) {
-    return enrollments
-        .find(scope.member().id())
-        .map(e -> e.lastActiveDate().equals(scope.today()))
-        .orElse(false);
+    return enrollments.find(scope.member().id()).map(e -> e.activeOn(scope.today())).orElse(false);
   }
 
   public Reply stages(Scope scope) {

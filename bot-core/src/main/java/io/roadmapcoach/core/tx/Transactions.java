@@ -1,6 +1,7 @@
 package io.roadmapcoach.core.tx;
 
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -35,13 +36,45 @@ public final class Transactions {
   }
 
   public <T> T inTransaction(Supplier<T> work) {
+    return inTransaction(work, result -> true);
+  }
+
+  /**
+   * Like {@link #inTransaction}, but what the work changed is kept only when {@code keep} says so
+   * of its result; otherwise the transaction is rolled back and the result still returned (a
+   * command that only read, from someone the coach had to create rows for to answer).
+   */
+  public <T> T inTransaction(Supplier<T> work, Predicate<? super T> keep) {
     reachability.check();
     try {
-      T result = dsl.transactionResult(work::get);
+      T result =
+          dsl.transactionResult(
+              configuration -> {
+                T done = work.get();
+                if (!keep.test(done)) {
+                  throw new Discarded(done);
+                }
+                return done;
+              });
       reachability.succeeded();
+      return result;
+    } catch (Discarded discarded) {
+      reachability.succeeded();
+      @SuppressWarnings("unchecked")
+      T result = (T) discarded.result;
       return result;
     } catch (DataAccessException e) {
       throw reachability.failed(e);
+    }
+  }
+
+  /** Rolls a transaction back and carries its result past the rollback. */
+  private static final class Discarded extends RuntimeException {
+    private final transient Object result;
+
+    Discarded(Object result) {
+      super(null, null, false, false);
+      this.result = result;
     }
   }
 
@@ -52,9 +85,14 @@ public final class Transactions {
    * committed. {@code work} must leave nothing behind outside the transaction when it fails.
    */
   public <T> T inTransactionRetrying(Supplier<T> work) {
+    return inTransactionRetrying(work, result -> true);
+  }
+
+  /** {@link #inTransactionRetrying}, keeping the changes only when {@code keep} says so. */
+  public <T> T inTransactionRetrying(Supplier<T> work, Predicate<? super T> keep) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return inTransaction(work);
+        return inTransaction(work, keep);
       } catch (DatabaseUnavailable e) {
         throw e;
       } catch (DataAccessException e) {

@@ -326,11 +326,12 @@ class DashboardServiceTest {
     List<ChannelReport.Week> weeks = report.weeks();
     assertThat(weeks).hasSize(12);
     assertThat(weeks.getLast().monday()).isEqualTo(LocalDate.parse("2026-03-09"));
+    // joining is no activity (issue 23): bob's week has nobody active, dan's start counts nothing
     assertThat(weeks.get(10))
-        .isEqualTo(new ChannelReport.Week(LocalDate.parse("2026-03-02"), 0, 1));
+        .isEqualTo(new ChannelReport.Week(LocalDate.parse("2026-03-02"), 0, 0));
     int stageOne = f.roadmap().stage(1).objectiveCount();
     assertThat(weeks.get(11))
-        .isEqualTo(new ChannelReport.Week(LocalDate.parse("2026-03-09"), stageOne + 1, 3));
+        .isEqualTo(new ChannelReport.Week(LocalDate.parse("2026-03-09"), stageOne + 1, 2));
     assertThat(weeks.subList(0, 10))
         .allMatch(w -> w.objectivesDone() == 0 && w.activeMembers() == 0);
 

@@ -396,7 +396,7 @@ class PrivacyServiceTest {
   @Test
   void aMemberWhoNeverEnrolledCanBeForgottenToo() {
     coach.say(bo, "start");
-    coach.say(ana, "status"); // stored as a member, with no journey
+    coach.say(ana, "tz Europe/Berlin"); // stored as a member (a setting), with no journey
     Reply asked = coach.say(ana, "forget-me");
 
     Reply done = coach.press(ana, asked.buttons().getFirst().actionId());

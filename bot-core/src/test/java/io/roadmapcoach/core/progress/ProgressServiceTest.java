@@ -74,10 +74,10 @@ class ProgressServiceTest {
   }
 
   @Test
-  void enrollingCountsAsTheFirstDayOfTheStreak() {
+  void joiningIsNoDayOfTheStreak() {
     f.say(ana, "start");
 
-    assertThat(f.enrollment(ana).getStreakDays()).isEqualTo(1);
+    assertThat(f.enrollment(ana).getStreakDays()).isZero();
   }
 
   @Test
@@ -203,7 +203,7 @@ class ProgressServiceTest {
     assertThat(status.plainText()).startsWith("ana · Stage 1 of 15").contains("Points: 10");
     assertThat(status.buttons()).isEmpty();
     assertThat(f.say(bob, "status @zed").plainText()).startsWith("I do not know @zed here.");
-    f.say(f.caller("cy"), "stages");
+    f.say(f.caller("cy"), "tz UTC"); // known by a setting (reading stores nobody), not started
     assertThat(f.say(bob, "status @cy").plainText())
         .startsWith("cy has not started the roadmap yet.");
   }
@@ -363,6 +363,7 @@ class ProgressServiceTest {
   @Test
   void statusOnALaterDayWithoutActivityShowsTheStreakAtRisk() {
     f.say(ana, "start"); // Monday
+    f.say(ana, "done 2"); // Monday's progress
     f.after(Duration.ofDays(1)).say(ana, "done 1"); // Tuesday
     f.after(Duration.ofDays(2)); // Thursday: Wednesday was missed, the week's freeze covers it
 

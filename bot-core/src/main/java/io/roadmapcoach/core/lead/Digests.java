@@ -64,6 +64,24 @@ public final class Digests {
         .fetch(r -> new Stuck(r.value1(), r.value2()));
   }
 
+  /**
+   * The channel's members who joined the roadmap since {@code since} and have made no progress yet:
+   * not stuck (their week has not run out), but not among those who made progress either.
+   */
+  public List<String> notStarted(long channelId, Instant since) {
+    return dsl.select(MEMBER.DISPLAY_NAME)
+        .from(CHANNEL_MEMBER)
+        .join(MEMBER)
+        .on(MEMBER.ID.eq(CHANNEL_MEMBER.MEMBER_ID))
+        .join(ENROLLMENT)
+        .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
+        .where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId))
+        .and(ENROLLMENT.LAST_ACTIVE_DATE.isNull())
+        .and(ENROLLMENT.LAST_ACTIVITY_AT.ge(Times.utc(since)))
+        .orderBy(ENROLLMENT.ENROLLED_AT, MEMBER.DISPLAY_NAME)
+        .fetch(MEMBER.DISPLAY_NAME);
+  }
+
   /** Quizzes finished in the week by the channel's members: passed, then failed. */
   public int[] quizzes(long channelId, Instant from) {
     var row =

@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
  * Runs work in one database transaction bound to the calling thread; repositories built on the same
  * {@link DSLContext} join it. Nested calls join the outer transaction.
  *
- * <p>A transaction that cannot reach the database fails with {@link DatabaseUnavailable}; for a few
- * seconds after that, transactions fail so at once rather than each waiting for a connection (see
- * {@link Reachability}). Share one instance so that all the core's work knows.
+ * <p>A transaction that cannot reach the database fails with {@link DatabaseUnavailable}; after
+ * that, transactions fail so at once rather than each waiting for a connection, until a probe finds
+ * the database back (see {@link Reachability}). Share one instance so that all the core's work
+ * knows.
  */
 public final class Transactions {
   private static final Logger log = LoggerFactory.getLogger(Transactions.class);
@@ -32,7 +33,17 @@ public final class Transactions {
   /** With another source of elapsed time, for tests of the pause after an outage. */
   public Transactions(DSLContext dsl, LongSupplier nanoTime) {
     this.dsl = dsl;
-    this.reachability = new Reachability(nanoTime);
+    this.reachability = new Reachability(nanoTime, this::answers);
+  }
+
+  /** Whether the database answers a trivial query now: the probe while the circuit is open. */
+  private boolean answers() {
+    try {
+      dsl.selectOne().fetch();
+      return true;
+    } catch (DataAccessException e) {
+      return false;
+    }
   }
 
   public <T> T inTransaction(Supplier<T> work) {

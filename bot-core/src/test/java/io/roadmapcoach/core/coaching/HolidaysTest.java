@@ -206,4 +206,22 @@ class HolidaysTest {
     assertThat(kept).isFalse();
     assertThat(f.snapshot()).isEqualTo(before);
   }
+
+  // ---- issue 23
+
+  @Test
+  void membersReadTheDaysOffAndOnlyLeadsChangeThem() {
+    f.say(lee, "holiday 2026-03-04 2026-03-05");
+    TableSnapshot before = f.snapshot();
+
+    String list = f.say(ana, "holidays").plainText();
+
+    assertThat(list)
+        .startsWith("🏖️ Days off in #general")
+        .contains("Wed 4 Mar 2026 to Thu 5 Mar 2026");
+    assertThat(f.say(ana, "holiday clear 2026-03-04").plainText())
+        .startsWith("Only leads of #general");
+    assertThat(f.say(ana, "holiday 2026-03-10").plainText()).startsWith("Only leads of #general");
+    assertThat(f.snapshot()).isEqualTo(before);
+  }
 }

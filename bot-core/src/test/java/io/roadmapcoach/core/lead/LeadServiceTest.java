@@ -398,4 +398,51 @@ class LeadServiceTest {
         .isEqualTo("bob now leads #general.\n");
     assertThat(f.say(f.caller("cy"), "team").plainText()).contains("Its leads: \"you\", \"bob\".");
   }
+
+  // ---- issue 23
+
+  @Test
+  void aLeadMustBeAMemberOfTheChannelAndNamingSomeoneOutsideItChangesNothing() {
+    f.say(ana, "start");
+    CoachFixture random = f.in("random");
+    Caller chen = random.caller("chen");
+    random.say(chen, "start");
+    TableSnapshot before = f.snapshot();
+
+    String refusal = f.say(ana, "lead @chen").plainText();
+
+    assertThat(refusal)
+        .startsWith("chen is not in #general, and a lead must be one of its members.")
+        .contains("/roadmap start here, then /roadmap lead @chen again.");
+    assertThat(f.snapshot()).isEqualTo(before);
+    // and so chen cannot move anyone in #general
+    assertThat(f.say(f.caller("chen"), "set-stage @ana 3").plainText())
+        .startsWith("Only leads of #general");
+  }
+
+  @Test
+  void anAdminOutsideTheChannelCannotNameThemselfItsLead() {
+    f.say(ana, "start");
+    CoachFixture random = f.in("random");
+    random.say(random.caller("boss"), "start");
+    TableSnapshot before = f.snapshot();
+
+    assertThat(f.say(f.admin("boss"), "lead @boss").plainText())
+        .startsWith("You are not in #general, so you cannot lead it: join it with /roadmap start");
+    assertThat(f.snapshot().rows().get("channel_lead"))
+        .isEqualTo(before.rows().get("channel_lead"));
+  }
+
+  @Test
+  void theTeamShowsNoStreakForSomeoneWhoOnlyJoined() {
+    anaLeadsAndBobFollows();
+    f.say(ana, "done 1");
+
+    List<String> lines = teamLines(f.say(ana, "team"));
+
+    assertThat(lines)
+        .anySatisfy(line -> assertThat(line).startsWith("• bob ").contains("· streak 0 ·"));
+    assertThat(lines)
+        .anySatisfy(line -> assertThat(line).startsWith("• ana ").contains("· streak 1 ·"));
+  }
 }

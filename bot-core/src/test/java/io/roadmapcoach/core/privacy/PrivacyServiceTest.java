@@ -404,4 +404,23 @@ class PrivacyServiceTest {
     assertThat(done.plainText()).contains("I erased").doesNotContain("journey");
     assertThat(coach.dsl().fetchCount(MEMBER, MEMBER.EXTERNAL_ID.eq("U0ANA"))).isZero();
   }
+
+  // ---- issue 23
+
+  @Test
+  void afterForgetMeReadingRecreatesNothingAndExportSaysNothingIsKept() {
+    coach.say(bo, "start");
+    coach.say(ana, "start");
+    Reply asked = coach.say(ana, "forget-me");
+    coach.press(ana, asked.buttons().getFirst().actionId());
+
+    for (String read : new String[] {"status", "stages", "leaderboard", "settings", "stage 2"}) {
+      assertThat(coach.say(ana, read).plainText()).as(read).isNotBlank();
+    }
+
+    assertThat(coach.dsl().fetchCount(MEMBER, MEMBER.EXTERNAL_ID.eq("U0ANA"))).isZero();
+    Reply export = coach.say(ana, "export");
+    assertThat(export.plainText()).startsWith("I keep nothing about you in this workspace");
+    assertThat(export.attachment()).isEmpty();
+  }
 }

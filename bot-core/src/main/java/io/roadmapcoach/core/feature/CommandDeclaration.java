@@ -37,7 +37,7 @@ public final class CommandDeclaration<C extends Command> {
   private final List<Slash> slashes;
   private final Predicate<C> slow;
   private final boolean likelyPublic;
-  private final boolean needsMember;
+  private final Optional<Boolean> needsMember;
   private final Handling<C> handling;
 
   private CommandDeclaration(Builder<C> b, Handling<C> handling) {
@@ -113,10 +113,10 @@ public final class CommandDeclaration<C extends Command> {
    * that someone the coach first sees now is stored for it. Any other command from a newcomer
    * (reading a status, the stages or a board; {@code done} before {@code start}) is answered and
    * leaves nothing about them behind. A lead's command acts for the lead, so it keeps them (a
-   * workspace admin's first command may be one).
+   * workspace admin's first command may be one), unless it is declared to read only.
    */
   public boolean needsMember() {
-    return needsMember || access == Access.LEAD;
+    return needsMember.orElse(access == Access.LEAD);
   }
 
   /** Reads the arguments that follow the command's words. */
@@ -162,7 +162,7 @@ public final class CommandDeclaration<C extends Command> {
     private final List<Slash> slashes = new ArrayList<>();
     private Predicate<C> slow = command -> false;
     private boolean likelyPublic;
-    private boolean needsMember;
+    private Optional<Boolean> needsMember = Optional.empty();
 
     private Builder(Class<C> type, Words words) {
       this.type = Objects.requireNonNull(type);
@@ -260,7 +260,16 @@ public final class CommandDeclaration<C extends Command> {
      * now is stored for it. See {@link CommandDeclaration#needsMember()}.
      */
     public Builder<C> needsMember() {
-      this.needsMember = true;
+      this.needsMember = Optional.of(true);
+      return this;
+    }
+
+    /**
+     * It only reads, though only leads may run it ({@code team}): a workspace admin the coach first
+     * sees is answered and not kept.
+     */
+    public Builder<C> readsOnly() {
+      this.needsMember = Optional.of(false);
       return this;
     }
 

@@ -260,6 +260,15 @@ class CoachTest {
   }
 
   @Test
+  void aWorkspaceAdminReadingTheTeamIsAnsweredAndNotKept() {
+    Caller boss = f.admin("boss");
+
+    String reply = refusedWithoutChange(boss, "team");
+
+    assertThat(reply).startsWith("👥 #general: 1 member on the roadmap");
+  }
+
+  @Test
   void aSettingOfTheirOwnKeepsSomeoneWhoNeverStarted() {
     Caller newbie = f.caller("newbie");
 

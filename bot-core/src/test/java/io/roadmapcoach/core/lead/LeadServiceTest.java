@@ -445,4 +445,14 @@ class LeadServiceTest {
     assertThat(lines)
         .anySatisfy(line -> assertThat(line).startsWith("• ana ").contains("· streak 1 ·"));
   }
+
+  @Test
+  void settingTheChannelsRemindersToWhatTheyAreSaysSoAndChangesNothing() {
+    anaLeadsAndBobFollows();
+    TableSnapshot before = f.snapshot();
+
+    assertThat(f.say(ana, "reminders dm").plainText())
+        .isEqualTo("#general sends its members' nudges by direct message already.\n");
+    assertThat(f.snapshot()).isEqualTo(before);
+  }
 }

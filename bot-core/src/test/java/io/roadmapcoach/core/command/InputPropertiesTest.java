@@ -56,8 +56,8 @@ import net.jqwik.api.statistics.Statistics;
     propagateTo = PropagationMode.DIRECT_DESCENDANTS)
 class InputPropertiesTest {
   static final long DEFAULT_SEED = 20260302L;
-  static final int DEFAULT_TRIES = 1_200;
-  static final int PARSER_TRIES_PER_COACH_TRY = 40;
+  static final int DEFAULT_TRIES = 1_000;
+  static final int PARSER_TRIES_PER_COACH_TRY = 30;
 
   /** Names of the world's members; any other name is nobody's. */
   private static final Set<String> KNOWN = Set.of("ana", "bob", "cy", "zed");

@@ -64,6 +64,7 @@ class AwayStatusEndToEndTest {
     slack.fake.status("U1", ":palm_tree:", "Vacationing");
     slack.command("U1", "start");
     slack.command("U1", "done 2"); // Monday's progress (joining is none): a 1-day streak
+    slack.command("U1", "post off"); // no daily post celebrating it among the nudges
     slack.command("U1", "status");
 
     assertThat(nudgesAt(TUESDAY_NINE_BERLIN)).isEmpty();
@@ -92,6 +93,7 @@ class AwayStatusEndToEndTest {
   void withoutAnAwayStatusTheMissedDaySpendsTheFreeze() {
     slack.command("U1", "start");
     slack.command("U1", "done 2"); // Monday's progress (joining is none): a 1-day streak
+    slack.command("U1", "post off"); // no daily post celebrating it among the nudges
     slack.event("EvBusy", userChange(":spiral_calendar_pad:", "In meetings"), null);
 
     assertThat(nudgesAt(TUESDAY_NINE_BERLIN)).hasSize(1);

@@ -205,6 +205,7 @@ public final class Application {
             core.deliveries().drainDue();
           }
         });
+    chat.setStopRequested(shutdown::requested);
     chat.setStatuses(
         (workspace, member, emoji, text) ->
             core.workspaces()

@@ -375,6 +375,37 @@ public record Config(
     }
   }
 
+  /**
+   * The settings in force, as plain lines a person reads ({@code check} prints them): what is on,
+   * where it listens, where the data is; never a secret.
+   */
+  public List<String> described() {
+    return List.of(
+        "database "
+            + dbUrl.map(Redaction::databaseAddress).orElse("embedded, its files in " + dataDir),
+        "HTTP on "
+            + bindAddress.orElse("all interfaces")
+            + ", port "
+            + port
+            + "; health and metrics on "
+            + managementListener(),
+        "Slack "
+            + (slackInstalls()
+                ? "installed in many workspaces"
+                : slackEnabled()
+                    ? (slackAppToken.isPresent() ? "over Socket Mode" : "over HTTP")
+                    : "off")
+            + ", Discord "
+            + (discordEnabled() ? "on" : "off"),
+        "roadmap "
+            + roadmapFile.map(Path::toString).orElse("built-in")
+            + ", dashboard "
+            + publicUrl.map(url -> "at " + url).orElse("off")
+            + ", a removed workspace's data kept "
+            + retentionDays
+            + " days");
+  }
+
   @Override
   public String toString() {
     // where the database is, and nothing else of its URL: no user, no parameter

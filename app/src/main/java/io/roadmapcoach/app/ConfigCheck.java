@@ -72,6 +72,11 @@ final class ConfigCheck {
     out.println("  ok       " + part + ": " + redaction.apply(detail));
   }
 
+  /** A further line of the part just said to be ok, under it. */
+  private void more(String detail) {
+    out.println("           " + redaction.apply(detail));
+  }
+
   private void problem(String part, String detail) {
     String line = part + ": " + redaction.apply(detail);
     problems.add(line);
@@ -84,7 +89,9 @@ final class ConfigCheck {
 
   private void settings() {
     try {
-      ok("settings", Config.from(env).toString());
+      List<String> lines = Config.from(env).described();
+      ok("settings", lines.getFirst());
+      lines.subList(1, lines.size()).forEach(line -> more(line));
     } catch (Config.ConfigException e) {
       e.problems().forEach(p -> problem("settings", p));
     }

@@ -30,6 +30,12 @@ final class HelpText {
                   + " MANAGEMENT_PORT, bare /livez and /readyz: the status only)",
               String.valueOf(Config.DEFAULT_PORT)),
           new Variable(
+              "PUBLIC_URL",
+              "the address the app is reached at (https://coach.example.org): the leads' dashboard"
+                  + " lives under /dashboard there, Slack installs come back to"
+                  + " /slack/oauth_redirect",
+              "dashboard off on a server; the console serves it on 127.0.0.1"),
+          new Variable(
               "BIND_ADDRESS",
               "the interface the HTTP ports listen on (127.0.0.1 for this machine only)",
               "all interfaces"),
@@ -47,6 +53,17 @@ final class HelpText {
           new Variable(
               "SLACK_APP_TOKEN", "Socket Mode instead of HTTP (xapp-...)", "HTTP when Slack is on"),
           new Variable("SLACK_API_URL", "the Slack Web API base", "https://slack.com/api/"),
+          new Variable(
+              "SLACK_DELIVERY_CHECK",
+              "auto, on or off: a Slack post left in doubt by a crash is looked up in its"
+                  + " conversation before it is posted again (auto: on when the token has the"
+                  + " history scopes)",
+              "auto"),
+          new Variable(
+              "SLACK_HISTORY_CALLS_PER_MINUTE, SLACK_HISTORY_LIMIT",
+              "those look-ups' pace and size (Slack allows apps outside its Marketplace 1 a"
+                  + " minute, 15 messages each)",
+              "1, 15"),
           new Variable(
               "SLACK_CLIENT_ID, SLACK_CLIENT_SECRET",
               "instead of SLACK_BOT_TOKEN: Slack for many workspaces, installed from /slack/install",
@@ -75,7 +92,12 @@ final class HelpText {
           new Variable(
               "DISCORD_GLOBAL_COMMANDS",
               "true registers /roadmap once for every server",
-              "per server"));
+              "per server"),
+          new Variable(
+              "DISCORD_DELIVERIES_PER_SECOND",
+              "this instance's share of Discord's 50 requests a second for nudges and posts"
+                  + " (split 50 between instances that deliver at once)",
+              "49"));
 
   private HelpText() {}
 

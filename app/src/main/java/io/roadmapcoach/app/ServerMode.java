@@ -81,7 +81,10 @@ final class ServerMode {
       core.start();
       HttpPorts.start(
           config, health, metrics, slackEvents, publicRoutes(core, address, slack), shutdown);
-      err.println("Roadmap Coach is running: " + config + ". Stop it with Ctrl-C.");
+      err.println(
+          "Roadmap Coach is running: "
+              + String.join("; ", config.described())
+              + ". Stop it with Ctrl-C.");
       log.info("Running with {}", config);
       shutdown.awaitRequest();
       return Application.OK;

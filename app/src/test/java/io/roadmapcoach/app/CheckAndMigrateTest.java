@@ -54,6 +54,11 @@ class CheckAndMigrateTest {
         .contains("ok       discord: Discord accepts DISCORD_BOT_TOKEN (bot Roadmap Coach)")
         .endsWith("Everything checks out.\n")
         .doesNotContain("xoxb-good", "good-discord-token");
+    // issue 23: the settings as plain lines, not a Java record's toString
+    assertThat(check.out())
+        .doesNotContain("Config[", "database=")
+        .contains("ok       settings: database embedded, its files in " + dataDir + "\n")
+        .contains("\n           Slack over HTTP, Discord on\n");
     assertThat(platforms.asked)
         .containsExactlyInAnyOrder("POST /slack/api/auth.test", "GET /discord/api/v10/users/@me");
   }

@@ -116,6 +116,7 @@ class CoachingConsoleEndToEndTest {
             dataDir,
             ":status :palm_tree: On vacation",
             "/roadmap start",
+            "/roadmap done 3", // today's progress starts the streak (joining is none)
             "/roadmap remind days daily",
             "/roadmap holiday 2026-02-30",
             "/roadmap holiday " + last + " " + first,

@@ -2,8 +2,15 @@ package io.roadmapcoach.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Each command-line form, parsed and run as `java -jar roadmap-coach.jar ...` would run it. */
@@ -25,6 +32,42 @@ class CommandLineTest {
       assertThat(CommandLine.parse(List.of(help))).isEqualTo(new CommandLine.Help());
     }
     assertThat(CommandLine.parse(List.of("serve", "--help"))).isEqualTo(new CommandLine.Help());
+  }
+
+  /**
+   * The variables the README's configuration table names in its first column, read from the file
+   * itself: a variable documented there and missing from {@code --help} fails here.
+   */
+  private static Set<String> readmeVariables() throws IOException {
+    List<String> lines = Files.readAllLines(Path.of("..", "README.md"));
+    int header = lines.indexOf("| variable | meaning | default |");
+    assertThat(header).as("the README's configuration table").isNotNegative();
+    Set<String> names = new TreeSet<>();
+    for (String line : lines.subList(header + 2, lines.size())) {
+      if (!line.startsWith("|")) {
+        break;
+      }
+      Matcher variable = Pattern.compile("`([A-Z][A-Z0-9_]+)`").matcher(line.split("\\|")[1]);
+      while (variable.find()) {
+        names.add(variable.group(1));
+      }
+    }
+    return names;
+  }
+
+  @Test
+  void helpListsEveryVariableTheReadmesConfigurationTableLists() throws IOException {
+    Set<String> documented = readmeVariables();
+    String help = run("--help").out();
+
+    assertThat(documented)
+        .as("variables in the README's table")
+        .contains("PUBLIC_URL", "SLACK_DELIVERY_CHECK", "DISCORD_DELIVERIES_PER_SECOND")
+        .hasSizeGreaterThan(25);
+    assertThat(documented)
+        .allSatisfy(
+            name ->
+                assertThat(help).as("--help names %s", name).containsPattern("\\b" + name + "\\b"));
   }
 
   @Test

@@ -311,4 +311,23 @@ class ConsoleEndToEndTest {
     assertThat(run.answerTo("/roadmap leave")).contains("You left #study-group");
     assertThat(run.answerTo("/roadmap status")).contains("Stage 1 of 15");
   }
+
+  @Test
+  void eachMembersExportIsSavedUnderTheirOwnNameWithoutOverwritingAnother() throws Exception {
+    ConsoleRun run =
+        ConsoleRun.of(
+            dataDir,
+            "/roadmap start",
+            "/roadmap export",
+            ":as bob",
+            "/roadmap start",
+            "/roadmap export");
+
+    Path yours = dataDir.resolve("files/you-roadmap-coach-my-data.json");
+    Path bobs = dataDir.resolve("files/bob-roadmap-coach-my-data.json");
+    assertThat(run.out())
+        .contains("saved as " + yours.toAbsolutePath(), "saved as " + bobs.toAbsolutePath());
+    assertThat(Files.readString(yours)).containsPattern("\"external_id\"\\s*:\\s*\"you\"");
+    assertThat(Files.readString(bobs)).containsPattern("\"external_id\"\\s*:\\s*\"bob\"");
+  }
 }

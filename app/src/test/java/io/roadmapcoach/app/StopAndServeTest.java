@@ -78,6 +78,32 @@ class StopAndServeTest {
   }
 
   @Test
+  void ctrlCStopsTheConsoleWithinASecondEvenInTheMiddleOfAClockRun() throws Exception {
+    try (ChildApp app = ChildApp.start(Map.of("ROADMAP_DATA_DIR", dataDir.toString()), "console")) {
+      OutputStream in = app.process().getOutputStream();
+      in.write("/roadmap start\n".getBytes(StandardCharsets.UTF_8));
+      in.flush();
+      awaitOut(app, "Welcome");
+      // a week, minute by minute, each minute running every routine: many seconds of work
+      in.write(":clock +7d\n".getBytes(StandardCharsets.UTF_8));
+      in.flush();
+      Thread.sleep(700);
+      assertThat(app.out()).as("the clock run is under way").doesNotContain("It is now");
+
+      long started = System.nanoTime();
+      new ProcessBuilder("kill", "-INT", String.valueOf(app.process().pid())).start().waitFor();
+
+      assertThat(app.process().waitFor(1, TimeUnit.SECONDS))
+          .as("stopped within a second of Ctrl-C; stderr:%n%s", app.err())
+          .isTrue();
+      System.out.printf(
+          "console stopped mid-:clock in %d ms%n",
+          Duration.ofNanos(System.nanoTime() - started).toMillis());
+      assertThat(ChildApp.postgresHolding(dataDir)).isEmpty();
+    }
+  }
+
+  @Test
   void aServerTurnsUnreadyAndStopsWithinSecondsOnSigtermWithHealthOnItsOwnPort() throws Exception {
     int port = freePort();
     int managementPort = freePort();

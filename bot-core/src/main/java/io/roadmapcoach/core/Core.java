@@ -174,7 +174,8 @@ public final class Core implements AutoCloseable {
             new Features.Services(
                 progress,
                 quizService,
-                new LeaderboardService(b.roadmap, new LeaderboardRepository(dsl), members),
+                new LeaderboardService(
+                    b.roadmap, new LeaderboardRepository(dsl), members, memberships),
                 new SettingsService(members, promises),
                 leads,
                 new CohortService(b.roadmap, memberships, enrollments, leadRoles, outbox),

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,6 +77,7 @@ public final class ConsoleChat implements ConsoleOutput {
 
   private MinuteTicker ticker = MinuteTicker.NONE;
   private StatusKeeper statuses = StatusKeeper.NONE;
+  private BooleanSupplier stopRequested = () -> false;
   private String member = "you";
   private String channel = "general";
 
@@ -113,6 +115,14 @@ public final class ConsoleChat implements ConsoleOutput {
 
   public void setStatuses(StatusKeeper statuses) {
     this.statuses = statuses;
+  }
+
+  /**
+   * Whether a stop was asked for (Ctrl-C): a long {@code :clock} run stops at the next minute
+   * instead of running on while the stop waits for it.
+   */
+  public void setStopRequested(BooleanSupplier stopRequested) {
+    this.stopRequested = stopRequested;
   }
 
   /** Reads lines until end of input or {@code :quit}. */
@@ -271,6 +281,13 @@ public final class ConsoleChat implements ConsoleOutput {
     // minute by minute, so whatever falls due on the way is delivered as if the time had passed
     Instant minute = now.plusSeconds(60 - now.getEpochSecond() % 60).minusNanos(now.getNano());
     for (; !minute.isAfter(target.get()); minute = minute.plusSeconds(60)) {
+      if (stopRequested.getAsBoolean()) {
+        show(
+            "⏹ Stopping: the clock stays at "
+                + SHOWN_TIME.format(clock.instant().atZone(zone))
+                + ".\n\n");
+        return;
+      }
       clock.setTo(minute);
       ticker.tick(minute);
     }
@@ -323,7 +340,7 @@ public final class ConsoleChat implements ConsoleOutput {
   private void answer(Reply reply) {
     synchronized (out) {
       remember(member, reply);
-      out.print(renderer.render(reply));
+      out.print(renderer.render(reply, key(member)));
       out.print('\n');
       out.flush();
     }
@@ -334,9 +351,10 @@ public final class ConsoleChat implements ConsoleOutput {
   public void delivered(String heading, Optional<String> toMember, Reply reply) {
     synchronized (out) {
       // a DM's buttons belong to its member; a channel post's to whoever is reading the channel
-      remember(toMember.orElse(member), reply);
+      String owner = toMember.orElse(member);
+      remember(owner, reply);
       out.print("📨 " + heading + "\n");
-      out.print(renderer.render(reply));
+      out.print(renderer.render(reply, key(owner)));
       out.print('\n');
       out.flush();
     }

@@ -25,7 +25,11 @@ public final class ConsoleRenderer {
     this.filesDir = filesDir;
   }
 
-  public String render(Reply reply) {
+  /**
+   * @param owner the member the reply is for: a file it carries is saved under their name, so one
+   *     member's export (every export has the same name) never overwrites another's
+   */
+  public String render(Reply reply, String owner) {
     StringBuilder out = new StringBuilder();
     int pressable = 0;
     if (reply.visibility() == Visibility.CHANNEL) {
@@ -49,7 +53,9 @@ public final class ConsoleRenderer {
         case Block.Divider d -> out.append("--\n");
       }
     }
-    reply.attachment().ifPresent(file -> out.append(file.isText() ? printed(file) : saved(file)));
+    reply
+        .attachment()
+        .ifPresent(file -> out.append(file.isText() ? printed(file) : saved(file, owner)));
     return out.toString();
   }
 
@@ -64,12 +70,16 @@ public final class ConsoleRenderer {
         + " ---\n";
   }
 
-  /** An image cannot be printed: it is saved, and its path printed. */
-  private String saved(Attachment file) {
+  /**
+   * An image or a JSON file is not printed: it is saved under its owner's name, and its path
+   * printed.
+   */
+  private String saved(Attachment file, String owner) {
     try {
       Files.createDirectories(filesDir);
-      // the name is the channel's, from chat: keep it to plain characters, inside the directory
-      Path path = filesDir.resolve(file.fileName().replaceAll("[^A-Za-z0-9._-]", "_"));
+      // the names come from chat: keep them to plain characters, inside the directory
+      Path path =
+          filesDir.resolve((owner + "-" + file.fileName()).replaceAll("[^A-Za-z0-9._-]", "_"));
       Files.write(path, file.bytes());
       return "📎 " + file.fileName() + " saved as " + path.toAbsolutePath() + "\n";
     } catch (IOException e) {

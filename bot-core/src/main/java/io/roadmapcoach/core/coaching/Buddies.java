@@ -209,8 +209,9 @@ public final class Buddies {
   private Text aboutBuddy(Member buddy, Scope scope) {
     Text text = Text.empty().bold(buddy.displayName()).plain(": " + news.where(buddy) + ".");
     Optional<Enrollment> e = enrollments.find(buddy.id());
-    if (e.isPresent()) {
-      text = text.plain(" Last active " + DAY.format(e.get().lastActiveDate()) + ".");
+    Optional<LocalDate> lastActive = e.flatMap(Enrollment::lastActiveDate);
+    if (lastActive.isPresent()) {
+      text = text.plain(" Last active " + DAY.format(lastActive.get()) + ".");
     }
     Optional<String> yesterday = news.did(buddy, scope.today().minusDays(1));
     if (yesterday.isPresent()) {

@@ -84,6 +84,7 @@ public final class CoachingFeature implements Feature {
                     "A second nudge in the evening: on, off, or when",
                     SlashOption.onOff(false),
                     SlashOption.time("24-hour clock, e.g. 19:30", false).saying("at")))
+            .needsMember()
             .handledBy((scope, c) -> coaching.remindEvening(scope, c.on(), c.at())),
         CommandDeclaration.of(Holiday.class, HOLIDAY)
             .grammar(CoachingFeature::holiday)
@@ -115,11 +116,11 @@ public final class CoachingFeature implements Feature {
                     "Lead: take a day off back",
                     SlashOption.date("date", "The day", true)))
             .handledBy((scope, c) -> coaching.clearHoliday(scope, c.day())),
+        // everyone may read the days off (they skip everyone's nudges); only leads change them
         CommandDeclaration.of(Holidays.class, HOLIDAYS)
             .none(new Holidays())
             .usage("", "this channel's days off")
-            .lead()
-            .slash(Slash.in(HOLIDAY_GROUP, HOLIDAYS, "Lead: this channel's days off").named("list"))
+            .slash(Slash.in(HOLIDAY_GROUP, HOLIDAYS, "This channel's days off").named("list"))
             .handledBy((scope, c) -> coaching.holidays(scope)));
   }
 

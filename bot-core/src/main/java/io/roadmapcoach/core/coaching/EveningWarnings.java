@@ -177,7 +177,7 @@ public final class EveningWarnings {
       if (!row.localDate().equals(today)) {
         return new Drop("an evening warning for " + row.localDate() + " is stale on " + today);
       }
-      if (!e.lastActiveDate().isBefore(today)) {
+      if (e.activeSince(today)) {
         return new Drop("already active today");
       }
       if (holidays.isHoliday(home.id(), today)) {

@@ -78,9 +78,9 @@ public final class Holidays {
     List<LocalDate> days = repository.from(channel.id(), channelToday(scope));
     if (days.isEmpty()) {
       return Reply.text(
-          Text.of("No days off ahead in #" + channel.name() + ". ")
+          Text.of("No days off ahead in #" + channel.name() + ". Leads set one with ")
               .code(CoachingFeature.HOLIDAY.hint(channelToday(scope).plusDays(7)))
-              .plain(" sets one; give two dates for a range."));
+              .plain(" (two dates for a range)."));
     }
     StringBuilder lines = new StringBuilder();
     for (List<LocalDate> run : runs(days)) {
@@ -96,9 +96,9 @@ public final class Holidays {
         .header("🏖️ Days off in #" + channel.name())
         .section(Text.of(lines.toString().stripTrailing()))
         .context(
-            Text.of("No nudges, no daily post, streaks kept. ")
+            Text.of("No nudges, no daily post, streaks kept. Leads take a day back with ")
                 .code(CoachingFeature.HOLIDAY_CLEAR.hint("<date>"))
-                .plain(" takes a day back."))
+                .plain("."))
         .build();
   }
 

@@ -10,6 +10,7 @@ import io.roadmapcoach.core.member.Memberships;
 import io.roadmapcoach.core.member.ReminderMode;
 import io.roadmapcoach.core.member.Scope;
 import io.roadmapcoach.core.reply.Block;
+import io.roadmapcoach.core.reply.Echo;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
@@ -125,7 +126,7 @@ public final class CohortService {
       return Reply.text(
           Text.of(
                   "You are not in #"
-                      + shorten(named.get())
+                      + Echo.of(named.get())
                       + (yours.isEmpty() ? "." : ". Your channels: " + yours + "."))
               .plain(" Join one with ")
               .code("/roadmap start")
@@ -139,10 +140,6 @@ public final class CohortService {
   private static Text homeMeans() {
     return Text.of(
         "Commands in our direct messages act there, and you follow its weekly quiz and daily post.");
-  }
-
-  private static String shorten(String typed) {
-    return typed.length() <= 40 ? typed : typed.substring(0, 40) + "…";
   }
 
   /** The channel's settings; anyone may read them, leads change them. */

@@ -120,7 +120,11 @@ public final class Coach {
       case Handling.OnItsOwn<?> alone ->
           guarded(command, () -> declaration.handle(caller, command));
       case Handling.InTransaction<?> inTransaction ->
-          inTransaction(caller, command, scope -> perform(scope, declaration, command));
+          inTransaction(
+              caller,
+              command,
+              declaration.needsMember(),
+              scope -> perform(scope, declaration, command));
     };
   }
 
@@ -137,6 +141,7 @@ public final class Coach {
           inTransaction(
               caller,
               pressed,
+              true,
               scope -> new Answered(button.get().handle(scope, action), Outcome.OK));
     };
   }
@@ -180,37 +185,49 @@ public final class Coach {
     }
   }
 
-  /** What one attempt answered, and the work it left for after its commit. */
-  private record Attempt(Answered answered, Scope.AfterCommit afterCommit) {}
+  /**
+   * What one attempt answered, the work it left for after its commit, and whether its changes are
+   * kept.
+   */
+  private record Attempt(Answered answered, Scope.AfterCommit afterCommit, boolean kept) {}
 
   /**
    * The command in one transaction with the caller's rows (which the platform's news about them,
    * such as an away status, updates in the same transaction); the work it queued runs once that
-   * committed.
+   * committed. Someone the coach first sees now is kept only when the command needs them (see
+   * {@link CommandDeclaration#needsMember()}) and was not refused them: otherwise the command is
+   * answered and its transaction rolled back, so that reading stores nothing about a stranger (or
+   * about someone who erased their data).
    */
-  private Answered inTransaction(Caller caller, Command command, Function<Scope, Answered> work) {
+  private Answered inTransaction(
+      Caller caller, Command command, boolean needsMember, Function<Scope, Answered> work) {
     try {
       Attempt done =
           transactions.inTransactionRetrying(
               () -> {
                 Scope.AfterCommit afterCommit = new Scope.AfterCommit();
+                Optional<MemberRepository.Place> found = members.resolve(caller, clock.instant());
+                if (found.isEmpty()) {
+                  return new Attempt(startInAChannelFirst(), afterCommit, true);
+                }
+                MemberRepository.Place place = found.get();
                 Answered answered =
-                    members
-                        .resolve(caller, clock.instant())
-                        .map(
-                            place ->
-                                work.apply(
-                                    new Scope(
-                                        caller,
-                                        place.member(),
-                                        place.channel(),
-                                        place.home(),
-                                        clock.instant(),
-                                        afterCommit)))
-                        .orElseGet(Coach::startInAChannelFirst);
-                return new Attempt(answered, afterCommit);
-              });
-      runAfterCommit(done.afterCommit());
+                    work.apply(
+                        new Scope(
+                            caller,
+                            place.member(),
+                            place.channel(),
+                            place.home(),
+                            clock.instant(),
+                            afterCommit));
+                boolean needed =
+                    !place.newMember() || (needsMember && answered.outcome() != Outcome.REFUSED);
+                return new Attempt(answered, afterCommit, needed);
+              },
+              Attempt::kept);
+      if (done.kept()) {
+        runAfterCommit(done.afterCommit());
+      }
       return done.answered();
     } catch (DatabaseUnavailable e) {
       return databaseUnreachable(command, e);

@@ -11,6 +11,7 @@ import io.roadmapcoach.core.feature.Words;
 import io.roadmapcoach.core.reply.Echo;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.roadmap.Roadmap;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -64,7 +65,7 @@ public final class CommandParser {
   }
 
   public Command parse(String input) {
-    List<String> words = words(input == null ? "" : input);
+    List<String> words = words(normalized(input == null ? "" : input));
     if (!words.isEmpty() && words.getFirst().startsWith("/")) {
       if (!words.getFirst().equalsIgnoreCase(Words.SLASH_COMMAND)) {
         return misspelt(words.getFirst(), words.subList(1, words.size()));
@@ -73,6 +74,10 @@ public final class CommandParser {
     }
     if (words.isEmpty()) {
       return new Help();
+    }
+    Optional<Command> split = splitCommand(words);
+    if (split.isPresent()) {
+      return split.get();
     }
     String typed = words.getFirst().toLowerCase(Locale.ROOT);
     String first = firstWords.get(typed);
@@ -147,6 +152,71 @@ public final class CommandParser {
   /** The words typed: any run of whitespace (spaces, tabs, no-break spaces) separates two. */
   private static List<String> words(String input) {
     return WHITESPACE.splitAsStream(input).filter(word -> !word.isEmpty()).toList();
+  }
+
+  /**
+   * What was typed, in the one form every grammar reads: Unicode NFKC (full-width {@code ０９:００} is
+   * {@code 09:00}, a ligature its letters), every decimal digit of any script as its ASCII digit,
+   * control characters as spaces, and format characters (bidi overrides, zero-width spaces) gone.
+   * Letter case is left to the grammars: a platform's mention ({@code <@U024BE7LH>}) keeps its
+   * case, and every word a grammar matches it matches in any case.
+   */
+  static String normalized(String input) {
+    String composed = Normalizer.normalize(input, Normalizer.Form.NFKC);
+    StringBuilder out = new StringBuilder(composed.length());
+    composed
+        .codePoints()
+        .forEach(
+            c -> {
+              int type = Character.getType(c);
+              if (type == Character.FORMAT || type == Character.SURROGATE) {
+                return;
+              }
+              if (type == Character.CONTROL && !Character.isWhitespace(c)) {
+                out.append(' ');
+              } else if (type == Character.DECIMAL_DIGIT_NUMBER) {
+                out.append((char) ('0' + Character.digit(c, 10)));
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
+    return out.toString();
+  }
+
+  /**
+   * A command of one hyphenated word typed as two ({@code forget me}, {@code set stage @ben 3},
+   * {@code quiz day fri 10:00}): answered with the command meant, not run, since the words may have
+   * meant something else. Empty when the first two words are a command's own path.
+   */
+  private Optional<Command> splitCommand(List<String> words) {
+    if (words.size() < 2) {
+      return Optional.empty();
+    }
+    String first = words.get(0).toLowerCase(Locale.ROOT);
+    String known = firstWords.get(first);
+    if (known != null && byPath.containsKey(known + " " + words.get(1).toLowerCase(Locale.ROOT))) {
+      return Optional.empty();
+    }
+    String glued = compact(first + words.get(1));
+    return families.keySet().stream()
+        .filter(name -> !name.equals(known) && compact(name).equals(glued))
+        .findFirst()
+        .map(
+            name ->
+                new Input.Misspelt(
+                    Words.SLASH_COMMAND + " " + String.join(" ", words),
+                    Optional.of(
+                        Words.SLASH_COMMAND
+                            + " "
+                            + String.join(" ", prepend(name, words.subList(2, words.size()))))));
+  }
+
+  /**
+   * A command word without its joints: {@code forget-me} and {@code forget_me} are {@code
+   * forgetme}.
+   */
+  private static String compact(String word) {
+    return word.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
   }
 
   /**

@@ -40,6 +40,7 @@ public final class DashboardFeature implements Feature {
             .slash(
                 Slash.in(
                     LeadFeature.TEAM_GROUP, TEAM_CHART, "Lead: everyone's progress as a chart"))
+            .readsOnly()
             .handledBy((scope, c) -> dashboard.teamChart(scope)));
   }
 }

@@ -8,14 +8,13 @@ import static io.roadmapcoach.db.schema.Tables.DASHBOARD_SESSION;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
-import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
 import static io.roadmapcoach.db.schema.Tables.QUIZ_ATTEMPT;
 import static io.roadmapcoach.db.schema.Tables.QUIZ_QUESTION;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 
+import io.roadmapcoach.core.journey.ChannelDays;
 import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
-import io.roadmapcoach.core.journey.EventKind;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
@@ -23,12 +22,10 @@ import io.roadmapcoach.core.time.Times;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.DatePart;
 import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Select;
@@ -39,14 +36,13 @@ import org.jooq.impl.DSL;
  * their secrets), which channels a lead may see, and each channel's figures.
  */
 public final class DashboardRepository {
-  /** Kinds of progress event that are a member's own activity (see {@link EventKind}). */
-  private static final List<String> ACTIVITY =
-      Arrays.stream(EventKind.values()).filter(EventKind::isActivity).map(EventKind::key).toList();
 
   private final DSLContext dsl;
+  private final ChannelDays days;
 
   public DashboardRepository(DSLContext dsl) {
     this.dsl = dsl;
+    this.days = new ChannelDays(dsl);
   }
 
   /**
@@ -247,32 +243,13 @@ public final class DashboardRepository {
 
   /**
    * Objectives done and members active per week from {@code firstMonday} on, weeks counted in each
-   * member's own calendar (the local date stored with every event).
+   * member's own calendar: the channel's history as it stood at the end of each day, members who
+   * have since left or erased their data still counted ({@link ChannelDays}).
    */
   public List<WeekCount> weeks(long channelId, LocalDate firstMonday) {
-    Field<LocalDate> monday =
-        PROGRESS_EVENT
-            .LOCAL_DATE
-            .minus(
-                DSL.extract(PROGRESS_EVENT.LOCAL_DATE, DatePart.ISO_DAY_OF_WEEK)
-                    .cast(Integer.class)
-                    .minus(1))
-            .as("monday");
-    Field<Integer> objectives =
-        DSL.count()
-            .filterWhere(PROGRESS_EVENT.KIND.eq(EventKind.OBJECTIVE_DONE.key()))
-            .as("objectives");
-    Field<Integer> active =
-        DSL.countDistinct(PROGRESS_EVENT.MEMBER_ID)
-            .filterWhere(PROGRESS_EVENT.KIND.in(ACTIVITY))
-            .as("active");
-    return dsl.select(monday, objectives, active)
-        .from(PROGRESS_EVENT)
-        .where(
-            PROGRESS_EVENT.MEMBER_ID.in(membersOf(channelId)),
-            PROGRESS_EVENT.LOCAL_DATE.ge(firstMonday))
-        .groupBy(DSL.field(DSL.name("monday")))
-        .fetch(r -> new WeekCount(r.get(monday), r.get(objectives), r.get(active)));
+    return days.weeks(channelId, firstMonday).stream()
+        .map(w -> new WeekCount(w.monday(), w.objectivesDone(), w.activeMembers()))
+        .toList();
   }
 
   /** A member of the channel with their journey and the objectives of their stage done. */

@@ -383,7 +383,7 @@ public final class DashboardService {
     Member member = data.member();
     Enrollment e = data.enrollment();
     LocalDate today = now.atZone(member.zone(channel)).toLocalDate();
-    int streak = Streaks.asOf(e.streak(), today, e.lastActiveDate().equals(today), member).days();
+    int streak = Streaks.asOf(e.streak(), today, e.activeOn(today), member).days();
     Stage stage = roadmap.stage(Math.min(e.stage(), roadmap.stageCount()));
     return new ChannelReport.MemberLine(
         member.displayName(),

@@ -37,6 +37,7 @@ public final class CommandDeclaration<C extends Command> {
   private final List<Slash> slashes;
   private final Predicate<C> slow;
   private final boolean likelyPublic;
+  private final Optional<Boolean> needsMember;
   private final Handling<C> handling;
 
   private CommandDeclaration(Builder<C> b, Handling<C> handling) {
@@ -60,6 +61,7 @@ public final class CommandDeclaration<C extends Command> {
     this.slashes = List.copyOf(b.slashes);
     this.slow = b.slow;
     this.likelyPublic = b.likelyPublic;
+    this.needsMember = b.needsMember;
     this.handling = handling;
   }
 
@@ -106,6 +108,17 @@ public final class CommandDeclaration<C extends Command> {
     return handling;
   }
 
+  /**
+   * Whether the command keeps something about its caller (their start, a setting of theirs), so
+   * that someone the coach first sees now is stored for it. Any other command from a newcomer
+   * (reading a status, the stages or a board; {@code done} before {@code start}) is answered and
+   * leaves nothing about them behind. A lead's command acts for the lead, so it keeps them (a
+   * workspace admin's first command may be one), unless it is declared to read only.
+   */
+  public boolean needsMember() {
+    return needsMember.orElse(access == Access.LEAD);
+  }
+
   /** Reads the arguments that follow the command's words. */
   public Reading<C> read(List<String> arguments, Roadmap roadmap) {
     return grammar.read(new Arguments(arguments, roadmap, words, example()));
@@ -149,6 +162,7 @@ public final class CommandDeclaration<C extends Command> {
     private final List<Slash> slashes = new ArrayList<>();
     private Predicate<C> slow = command -> false;
     private boolean likelyPublic;
+    private Optional<Boolean> needsMember = Optional.empty();
 
     private Builder(Class<C> type, Words words) {
       this.type = Objects.requireNonNull(type);
@@ -238,6 +252,24 @@ public final class CommandDeclaration<C extends Command> {
     /** Its answer is most likely shown to the channel. */
     public Builder<C> likelyPublic() {
       this.likelyPublic = true;
+      return this;
+    }
+
+    /**
+     * It keeps something about the caller (a setting, their start): someone the coach first sees
+     * now is stored for it. See {@link CommandDeclaration#needsMember()}.
+     */
+    public Builder<C> needsMember() {
+      this.needsMember = Optional.of(true);
+      return this;
+    }
+
+    /**
+     * It only reads, though only leads may run it ({@code team}): a workspace admin the coach first
+     * sees is answered and not kept.
+     */
+    public Builder<C> readsOnly() {
+      this.needsMember = Optional.of(false);
       return this;
     }
 

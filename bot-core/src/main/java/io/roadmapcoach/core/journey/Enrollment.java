@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param channelId their home channel: where they enrolled, whose leaderboard they are on
  * @param stage the stage they are on (the last one once graduated)
  * @param streak the stored streak, as of its last counted day
- * @param lastActiveDate the member-local date of their last activity
+ * @param lastActiveDate the member-local date of their last activity (progress that stands), none
+ *     before their first: enrolling is not progress
  */
 public record Enrollment(
     long memberId,
@@ -20,10 +21,20 @@ public record Enrollment(
     int points,
     StreakState streak,
     Instant lastActivityAt,
-    LocalDate lastActiveDate,
+    Optional<LocalDate> lastActiveDate,
     Instant enrolledAt) {
 
   public boolean graduated() {
     return graduatedAt.isPresent();
+  }
+
+  /** Whether progress of theirs stands on that member-local day (no nudge is due then). */
+  public boolean activeOn(LocalDate day) {
+    return lastActiveDate.filter(day::equals).isPresent();
+  }
+
+  /** Whether they have progress that stands on that day or later. */
+  public boolean activeSince(LocalDate day) {
+    return lastActiveDate.filter(last -> !last.isBefore(day)).isPresent();
   }
 }

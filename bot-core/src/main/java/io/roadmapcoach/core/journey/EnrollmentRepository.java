@@ -8,7 +8,6 @@ import static io.roadmapcoach.db.schema.Tables.QUIZ_ATTEMPT;
 import io.roadmapcoach.core.time.Times;
 import io.roadmapcoach.db.schema.tables.records.EnrollmentRecord;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -101,8 +100,11 @@ public final class EnrollmentRepository {
         .fetchOptional(EnrollmentRepository::enrollment);
   }
 
-  /** Enrolls the member; false when they already were (a double click, a second instance). */
-  public boolean insert(long memberId, long channelId, Instant now, LocalDate localToday) {
+  /**
+   * Enrolls the member; false when they already were (a double click, a second instance). Their
+   * last activity is left unset: enrolling starts the clock for "stuck", but is no progress.
+   */
+  public boolean insert(long memberId, long channelId, Instant now) {
     return dsl.insertInto(ENROLLMENT)
             .set(ENROLLMENT.MEMBER_ID, memberId)
             .set(ENROLLMENT.CHANNEL_ID, channelId)
@@ -111,7 +113,6 @@ public final class EnrollmentRepository {
             .set(ENROLLMENT.POINTS_REACHED_AT, Times.utc(now))
             .set(ENROLLMENT.STREAK_DAYS, 0)
             .set(ENROLLMENT.LAST_ACTIVITY_AT, Times.utc(now))
-            .set(ENROLLMENT.LAST_ACTIVE_DATE, localToday)
             .set(ENROLLMENT.ENROLLED_AT, Times.utc(now))
             .onConflictDoNothing()
             .execute()
@@ -290,7 +291,7 @@ public final class EnrollmentRepository {
             Optional.ofNullable(r.getStreakLastDate()),
             Optional.ofNullable(r.getFreezeWeek())),
         Times.instant(r.getLastActivityAt()),
-        r.getLastActiveDate(),
+        Optional.ofNullable(r.getLastActiveDate()),
         Times.instant(r.getEnrolledAt()));
   }
 }

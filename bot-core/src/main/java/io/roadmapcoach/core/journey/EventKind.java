@@ -3,13 +3,14 @@ package io.roadmapcoach.core.journey;
 import java.util.Locale;
 
 /**
- * What a progress event records. Activity (enrolling, an objective done, a quiz answer, a stage
- * advanced) keeps streaks alive and stops the day's nudge; taking back and lead changes do not. A
- * day's activity counts only while it stands: an objective checked off and taken back the same day
- * leaves nothing (see {@link ProgressLedger}).
+ * What a progress event records. Activity (an objective done, a quiz answer, a stage advanced)
+ * keeps streaks alive and stops the day's nudge; enrolling, taking back and lead changes do not:
+ * joining starts the clock for "stuck" but is not a day of progress. A day's activity counts only
+ * while it stands: an objective checked off and taken back the same day leaves nothing (see {@link
+ * ProgressLedger}).
  */
 public enum EventKind {
-  ENROLLED(true),
+  ENROLLED(false),
   OBJECTIVE_DONE(true),
   OBJECTIVE_UNDONE(false),
   QUESTION_RIGHT(true),

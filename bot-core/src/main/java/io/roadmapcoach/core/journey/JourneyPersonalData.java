@@ -1,6 +1,7 @@
 package io.roadmapcoach.core.journey;
 
 import static io.roadmapcoach.db.schema.Tables.CHANNEL;
+import static io.roadmapcoach.db.schema.Tables.CHANNEL_DAY;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
@@ -19,8 +20,9 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 
 /**
- * The member's journey (stage, points, streak, objectives done), their weekly points and their
- * progress events. All of it goes with the member's row (foreign keys), so erasing here is nothing.
+ * The member's journey (stage, points, streak, objectives done), their weekly points, their
+ * progress events and their days in the channels' history. All but the days go with the member's
+ * row (foreign keys); the days stay, without the member's id.
  */
 public final class JourneyPersonalData implements PersonalData {
   private final DSLContext dsl;
@@ -35,7 +37,8 @@ public final class JourneyPersonalData implements PersonalData {
         "enrollment", "journey",
         "objective_done", "journey",
         "weekly_points", "weekly_points",
-        "progress_event", "progress_events");
+        "progress_event", "progress_events",
+        "channel_day", "progress_days");
   }
 
   @Override
@@ -53,6 +56,16 @@ public final class JourneyPersonalData implements PersonalData {
             .orElse(JsonNodeFactory.instance.nullNode()));
     file.set("weekly_points", ExportRows.rows(weeklyPoints(id)));
     file.set("progress_events", ExportRows.rows(progressEvents(id)));
+    file.set("progress_days", ExportRows.rows(progressDays(id)));
+  }
+
+  /**
+   * The member's days in the channels' history stay, counted without their id: past weeks keep what
+   * they were (see {@link ChannelDays}).
+   */
+  @Override
+  public void erase(Subject who) {
+    new ChannelDays(dsl).anonymise(who.memberId());
   }
 
   @Override
@@ -105,6 +118,21 @@ public final class JourneyPersonalData implements PersonalData {
         .on(CHANNEL.ID.eq(WEEKLY_POINTS.CHANNEL_ID))
         .where(WEEKLY_POINTS.MEMBER_ID.eq(memberId))
         .orderBy(WEEKLY_POINTS.WEEK_START, CHANNEL.NAME)
+        .fetch()
+        .map(r -> (Record) r);
+  }
+
+  private List<Record> progressDays(long memberId) {
+    return dsl.select(
+            CHANNEL.NAME.as("channel"),
+            CHANNEL_DAY.LOCAL_DATE,
+            CHANNEL_DAY.OBJECTIVES,
+            CHANNEL_DAY.ACTIVITY)
+        .from(CHANNEL_DAY)
+        .join(CHANNEL)
+        .on(CHANNEL.ID.eq(CHANNEL_DAY.CHANNEL_ID))
+        .where(CHANNEL_DAY.MEMBER_ID.eq(memberId))
+        .orderBy(CHANNEL_DAY.LOCAL_DATE, CHANNEL.NAME)
         .fetch()
         .map(r -> (Record) r);
   }

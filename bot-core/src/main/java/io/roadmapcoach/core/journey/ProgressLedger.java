@@ -36,9 +36,11 @@ import org.jooq.impl.SQLDataType;
  */
 public final class ProgressLedger {
   private final DSLContext dsl;
+  private final ChannelDays days;
 
   public ProgressLedger(DSLContext dsl) {
     this.dsl = dsl;
+    this.days = new ChannelDays(dsl);
   }
 
   /**
@@ -64,23 +66,24 @@ public final class ProgressLedger {
     LocalDate localToday = change.now().atZone(change.member().zone(change.home())).toLocalDate();
     StreakState streak = before.streak();
     Instant lastActivityAt = before.lastActivityAt();
-    LocalDate lastActiveDate = before.lastActiveDate();
+    Optional<LocalDate> lastActiveDate = before.lastActiveDate();
     Integer streakAfter = null; // written on the event when this change moved the streak
     if (change.kind().isActivity()) {
       streak = Streaks.afterActivity(streak, localToday, change.member());
       lastActivityAt = change.now();
-      lastActiveDate = localToday;
+      lastActiveDate = Optional.of(localToday);
       streakAfter = streak.days();
       answeredNudges(change.member().id());
     } else if (change.kind().takesBack()
-        && before.lastActiveDate().equals(localToday)
+        && before.activeOn(localToday)
         && !progressStandsOn(change.member().id(), localToday)) {
       // the day's only progress was just taken back: the day earns no streak credit, and the
       // member is not "already active today" (their nudge still comes)
       streak = Streaks.withoutCreditFor(streak, localToday);
       Optional<Activity> earlier = lastStandingActivityBefore(change.member().id(), localToday);
-      lastActivityAt = earlier.map(Activity::at).orElse(before.lastActivityAt());
-      lastActiveDate = earlier.map(Activity::day).orElse(localToday.minusDays(1));
+      // with nothing standing before, the clock for "stuck" runs from enrolling again
+      lastActivityAt = earlier.map(Activity::at).orElse(before.enrolledAt());
+      lastActiveDate = earlier.map(Activity::day);
       streakAfter = streak.days();
     }
     var update = dsl.update(ENROLLMENT).set(ENROLLMENT.STAGE, ENROLLMENT.STAGE);
@@ -88,7 +91,7 @@ public final class ProgressLedger {
       update =
           update
               .set(ENROLLMENT.LAST_ACTIVITY_AT, Times.utc(lastActivityAt))
-              .set(ENROLLMENT.LAST_ACTIVE_DATE, lastActiveDate)
+              .set(ENROLLMENT.LAST_ACTIVE_DATE, lastActiveDate.orElse(null))
               .set(ENROLLMENT.STREAK_DAYS, streak.days())
               .set(ENROLLMENT.STREAK_LAST_DATE, streak.lastCounted().orElse(null))
               .set(ENROLLMENT.FREEZE_WEEK, streak.freezeWeek().orElse(null));
@@ -102,6 +105,7 @@ public final class ProgressLedger {
     }
     update.where(ENROLLMENT.MEMBER_ID.eq(before.memberId())).execute();
     updateMemberships(change, streakAfter != null ? Optional.of(lastActivityAt) : Optional.empty());
+    keepHistory(change, localToday);
     insertEvent(change, localToday, streakAfter);
     return new Enrollment(
         before.memberId(),
@@ -113,6 +117,40 @@ public final class ProgressLedger {
         lastActivityAt,
         lastActiveDate,
         before.enrolledAt());
+  }
+
+  /**
+   * The channels' days ({@link ChannelDays}): progress counts on the day it happened; an objective
+   * taken back the day it was checked off did not stand at that day's end, and counts nothing.
+   * Taken back on a later day, the day it was checked off keeps it.
+   */
+  private void keepHistory(Change change, LocalDate localToday) {
+    long memberId = change.member().id();
+    if (change.kind().isActivity()) {
+      days.progress(memberId, localToday, change.kind() == EventKind.OBJECTIVE_DONE);
+    } else if (change.kind().takesBack()
+        && checkedOffOn(memberId, change.stage(), change.objective())
+            .filter(localToday::equals)
+            .isPresent()) {
+      days.objectiveTakenBack(memberId, localToday);
+    }
+  }
+
+  /** The member-local day the objective was last checked off, before the change being recorded. */
+  private Optional<LocalDate> checkedOffOn(long memberId, int stage, Optional<Integer> objective) {
+    if (objective.isEmpty()) {
+      return Optional.empty();
+    }
+    return dsl.select(PROGRESS_EVENT.LOCAL_DATE)
+        .from(PROGRESS_EVENT)
+        .where(
+            PROGRESS_EVENT.MEMBER_ID.eq(memberId),
+            PROGRESS_EVENT.KIND.eq(EventKind.OBJECTIVE_DONE.key()),
+            PROGRESS_EVENT.STAGE.eq(stage),
+            PROGRESS_EVENT.OBJECTIVE.eq(objective.get()))
+        .orderBy(PROGRESS_EVENT.ID.desc())
+        .limit(1)
+        .fetchOptional(PROGRESS_EVENT.LOCAL_DATE);
   }
 
   /** A day with progress that stands, and when its last such event happened. */

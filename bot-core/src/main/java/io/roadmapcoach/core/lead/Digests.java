@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /** What a lead's weekly digest of a channel is made of, for the week before a given moment. */
@@ -40,11 +41,7 @@ public final class Digests {
 
   public List<MovedAhead> movedAhead(long channelId, Instant from) {
     return dsl.selectDistinct(MEMBER.DISPLAY_NAME, ENROLLMENT.STAGE, ENROLLMENT.GRADUATED_AT)
-        .from(CHANNEL_MEMBER)
-        .join(MEMBER)
-        .on(MEMBER.ID.eq(CHANNEL_MEMBER.MEMBER_ID))
-        .join(ENROLLMENT)
-        .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
+        .from(membersWithJourneys())
         .join(PROGRESS_EVENT)
         .on(PROGRESS_EVENT.MEMBER_ID.eq(MEMBER.ID))
         .where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId))
@@ -54,13 +51,18 @@ public final class Digests {
         .fetch(r -> new MovedAhead(r.value1(), r.value2(), r.value3() != null));
   }
 
-  public List<Stuck> stuck(long channelId, Instant lastProgressBefore) {
-    return dsl.select(MEMBER.DISPLAY_NAME, ENROLLMENT.STAGE)
-        .from(CHANNEL_MEMBER)
+  /** The channel memberships with their members and journeys. */
+  private static Table<?> membersWithJourneys() {
+    return CHANNEL_MEMBER
         .join(MEMBER)
         .on(MEMBER.ID.eq(CHANNEL_MEMBER.MEMBER_ID))
         .join(ENROLLMENT)
-        .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
+        .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID));
+  }
+
+  public List<Stuck> stuck(long channelId, Instant lastProgressBefore) {
+    return dsl.select(MEMBER.DISPLAY_NAME, ENROLLMENT.STAGE)
+        .from(membersWithJourneys())
         .where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId))
         .and(ENROLLMENT.GRADUATED_AT.isNull())
         .and(ENROLLMENT.LAST_ACTIVITY_AT.lt(Times.utc(lastProgressBefore)))
@@ -91,6 +93,20 @@ public final class Digests {
 
   /** A member and their home channel (whose zone is theirs when they set none). */
   public record HomedMember(Member member, Channel home) {}
+
+  /**
+   * The channel's members who joined the roadmap since {@code since} and have made no progress yet:
+   * not stuck (their week has not run out), but not among those who made progress either.
+   */
+  public List<String> notStarted(long channelId, Instant since) {
+    return dsl.select(MEMBER.DISPLAY_NAME)
+        .from(membersWithJourneys())
+        .where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId))
+        .and(ENROLLMENT.LAST_ACTIVE_DATE.isNull())
+        .and(ENROLLMENT.LAST_ACTIVITY_AT.ge(Times.utc(since)))
+        .orderBy(ENROLLMENT.ENROLLED_AT, MEMBER.DISPLAY_NAME)
+        .fetch(MEMBER.DISPLAY_NAME);
+  }
 
   /** Quizzes finished in the week by the channel's members: passed, then failed. */
   public int[] quizzes(long channelId, Instant from) {

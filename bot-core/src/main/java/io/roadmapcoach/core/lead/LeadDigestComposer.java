@@ -103,14 +103,27 @@ public final class LeadDigestComposer implements Composer {
                     .toList()));
   }
 
+  /**
+   * Who is stuck, and who joined in the last 7 days and has not started: neither stuck yet nor
+   * among those who made progress, so "everyone made progress" is said only when it is true.
+   */
   private Text stuck(Channel channel, Instant now) {
-    List<Digests.Stuck> stuck = digests.stuck(channel.id(), now.minus(LeadService.STUCK_AFTER));
+    Instant weekAgo = now.minus(LeadService.STUCK_AFTER);
+    List<Digests.Stuck> stuck = digests.stuck(channel.id(), weekAgo);
+    List<String> notStarted = digests.notStarted(channel.id(), weekAgo);
+    Text newcomers =
+        notStarted.isEmpty()
+            ? Text.empty()
+            : Text.of("\n").bold("🌱 New, not started yet: ").plain(names(notStarted));
     if (stuck.isEmpty()) {
-      return Text.of("🧭 Stuck: nobody; everyone made progress in the last 7 days.");
+      return notStarted.isEmpty()
+          ? Text.of("🧭 Stuck: nobody; everyone made progress in the last 7 days.")
+          : Text.of("🧭 Stuck: nobody.").append(newcomers);
     }
     return Text.empty()
         .bold("🧭 Stuck (7 days without progress): ")
-        .plain(names(stuck.stream().map(s -> s.name() + " on stage " + s.stage()).toList()));
+        .plain(names(stuck.stream().map(s -> s.name() + " on stage " + s.stage()).toList()))
+        .append(newcomers);
   }
 
   /** Who the coach does not nudge now, and why, in the coaching policy's words. */

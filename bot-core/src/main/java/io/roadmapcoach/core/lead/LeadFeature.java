@@ -80,6 +80,7 @@ public final class LeadFeature implements Feature {
                         SlashOption.flag("csv", "Everyone, as a CSV file"))
                     .named("progress"))
             .slowWhen(Team::csv)
+            .readsOnly()
             .handledBy((scope, c) -> c.csv() ? leads.teamCsv(scope) : leads.team(scope)),
         CommandDeclaration.of(Lead.class, LEAD)
             .grammar(Grammar.one(Kinds.MEMBER, Lead::new))

@@ -111,6 +111,9 @@ public final class LeadService implements LeadCheck {
     if (target.isEmpty()) {
       return unknownMember(ref);
     }
+    if (!memberships.isMember(scope.channel().id(), target.get().id())) {
+      return notInChannelToLead(scope, target.get(), ref);
+    }
     boolean added =
         leads.add(
             scope.channel().id(), target.get().id(), Optional.of(scope.member().id()), scope.now());
@@ -123,6 +126,27 @@ public final class LeadService implements LeadCheck {
         added
             ? Text.empty().bold(target.get().displayName()).plain(" now leads " + channel + ".")
             : Text.of(target.get().displayName() + " already leads " + channel + "."));
+  }
+
+  /** A lead leads a channel they are in: its members are the people they lead. */
+  private static Reply notInChannelToLead(Scope scope, Member target, MemberRef ref) {
+    String channel = "#" + scope.channel().name();
+    if (isCaller(scope, target)) {
+      return Reply.text(
+          Text.of("You are not in " + channel + ", so you cannot lead it: join it with ")
+              .code(ProgressFeature.START.hint())
+              .plain(" here first."));
+    }
+    return Reply.text(
+        Text.of(
+                target.displayName()
+                    + " is not in "
+                    + channel
+                    + ", and a lead must be one of its members. Ask them to type ")
+            .code(ProgressFeature.START.hint())
+            .plain(" here, then ")
+            .code(LeadFeature.LEAD.hint(Echo.of(ref.shown())))
+            .plain(" again."));
   }
 
   public Reply unlead(Scope scope, MemberRef ref) {
@@ -219,6 +243,12 @@ public final class LeadService implements LeadCheck {
     }
     Member target = found.get();
     Channel channel = scope.channel();
+    if (isCaller(scope, target)) {
+      return Reply.text(
+          Text.of("A lead's nudge is for someone else; yours come by themselves (")
+              .code(ProgressFeature.STATUS.hint())
+              .plain(" says when)."));
+    }
     if (!memberships.isMember(channel.id(), target.id())) {
       return Reply.text(
           target.displayName()
@@ -296,6 +326,15 @@ public final class LeadService implements LeadCheck {
   }
 
   public Reply channelReminders(Scope scope, ReminderMode mode) {
+    if (scope.channel().reminderMode() == mode) {
+      return Reply.text(
+          Text.of(
+              "#"
+                  + scope.channel().name()
+                  + (mode == ReminderMode.CHANNEL
+                      ? " gets one daily post for its members' nudges already."
+                      : " sends its members' nudges by direct message already.")));
+    }
     members.setChannelReminderMode(scope.channel().id(), mode);
     return Reply.text(
         mode == ReminderMode.CHANNEL
@@ -346,8 +385,7 @@ public final class LeadService implements LeadCheck {
     boolean stuck = e.lastActivityAt().isBefore(scope.now().minus(STUCK_AFTER));
     Channel home = scope.channel();
     var today = scope.now().atZone(row.member().zone(home)).toLocalDate();
-    StreakView streak =
-        Streaks.asOf(e.streak(), today, e.lastActiveDate().equals(today), row.member());
+    StreakView streak = Streaks.asOf(e.streak(), today, e.activeOn(today), row.member());
     String stage =
         e.graduated()
             ? "graduated"

@@ -31,8 +31,7 @@ public final class TeamCsv {
         row -> {
           var e = row.enrollment();
           var today = now.atZone(row.member().zone(channel)).toLocalDate();
-          StreakView streak =
-              Streaks.asOf(e.streak(), today, e.lastActiveDate().equals(today), row.member());
+          StreakView streak = Streaks.asOf(e.streak(), today, e.activeOn(today), row.member());
           var stage = roadmap.stage(Math.min(e.stage(), roadmap.stageCount()));
           csv.append(Csv.field(row.member().displayName()))
               .append(',')

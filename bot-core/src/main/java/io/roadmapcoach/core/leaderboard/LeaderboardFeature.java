@@ -53,6 +53,7 @@ public final class LeaderboardFeature implements Feature {
                     .word("hide", new LeaderboardVisibility(true))
                     .word("show", new LeaderboardVisibility(false)))
             .usage("hide|show", "leave or rejoin the leaderboards")
+            .needsMember()
             .handledBy((scope, c) -> boards.visibility(scope, c.hidden())));
   }
 }

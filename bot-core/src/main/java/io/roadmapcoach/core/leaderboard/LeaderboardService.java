@@ -4,6 +4,7 @@ import io.roadmapcoach.core.journey.StreakView;
 import io.roadmapcoach.core.journey.Streaks;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.member.Memberships;
 import io.roadmapcoach.core.member.Scope;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
@@ -25,16 +26,31 @@ public final class LeaderboardService {
   private final Roadmap roadmap;
   private final LeaderboardRepository boards;
   private final MemberRepository members;
+  private final Memberships memberships;
 
   public LeaderboardService(
-      Roadmap roadmap, LeaderboardRepository boards, MemberRepository members) {
+      Roadmap roadmap,
+      LeaderboardRepository boards,
+      MemberRepository members,
+      Memberships memberships) {
     this.roadmap = roadmap;
     this.boards = boards;
     this.members = members;
+    this.memberships = memberships;
   }
 
   /** Leaves the boards ({@code hidden}) or comes back to them. */
   public Reply visibility(Scope scope, boolean hidden) {
+    if (scope.member().hiddenFromLeaderboard() == hidden) {
+      return Reply.text(
+          hidden
+              ? Text.of("🙈 You are off the leaderboards already. ")
+                  .code(LeaderboardFeature.LEADERBOARD.hint("show"))
+                  .plain(" puts you back.")
+              : Text.of("🏆 You are on the leaderboards already. ")
+                  .code(LeaderboardFeature.LEADERBOARD.hint("hide"))
+                  .plain(" takes you off them."));
+    }
     members.setHidden(scope.member().id(), hidden);
     return Reply.text(
         hidden
@@ -72,7 +88,8 @@ public final class LeaderboardService {
     }
     reply.section(Text.of(lines.toString().stripTrailing()));
     boolean callerListed = top.stream().anyMatch(s -> s.member().id() == scope.member().id());
-    if (!callerListed) {
+    // the board is posted to the channel: someone outside it is not named under it
+    if (!callerListed && memberships.isMember(channel.id(), scope.member().id())) {
       Optional<Standing> own = boards.standingOf(channel.id(), period, week, scope.member().id());
       // the board is posted to the channel: the caller is named as a line of it, not as "you"
       reply.context(
@@ -108,8 +125,7 @@ public final class LeaderboardService {
     var member = s.member();
     LocalDate today = scope.now().atZone(member.zone(scope.channel())).toLocalDate();
     StreakView streak =
-        Streaks.asOf(
-            s.enrollment().streak(), today, s.enrollment().lastActiveDate().equals(today), member);
+        Streaks.asOf(s.enrollment().streak(), today, s.enrollment().activeOn(today), member);
     String stage =
         s.enrollment().graduated()
             ? "graduated 🎓"

@@ -61,7 +61,12 @@ public final class MemberRepository {
     keepStatus(MEMBER.ID.eq(p.member().id()), status, now);
     // the command reads the member as they are now: away, or back
     return Optional.of(
-        new Place(withStatus(p.member(), status, now), p.channel(), p.home(), p.newChannel()));
+        new Place(
+            withStatus(p.member(), status, now),
+            p.channel(),
+            p.home(),
+            p.newChannel(),
+            p.newMember()));
   }
 
   /** The member with their away status as {@link #keepStatus} keeps it. */
@@ -170,7 +175,7 @@ public final class MemberRepository {
           .execute();
     }
     // names stay as the member's channels know them: a DM may carry another (Discord's global one)
-    return Optional.of(new Place(member(member), home, home, false));
+    return Optional.of(new Place(member(member), home, home, false, false));
   }
 
   private static boolean unchanged(MemberRecord member, Caller caller) {
@@ -220,24 +225,30 @@ public final class MemberRepository {
     }
     Channel channelHere = channel(channel);
     Channel homeChannel = row.get(home.ID) == null ? channelHere : channel(row.into(home));
-    return Optional.of(new Place(member(member), channelHere, homeChannel, false));
+    return Optional.of(new Place(member(member), channelHere, homeChannel, false, false));
   }
 
   private Place firstSight(Caller caller, Origin.InChannel here) {
     long workspace = workspace(caller);
     boolean newChannel = !channelExists(workspace, here.id());
+    boolean newMember =
+        !dsl.fetchExists(
+            MEMBER, MEMBER.WORKSPACE_ID.eq(workspace), MEMBER.EXTERNAL_ID.eq(caller.userId()));
     Channel channel = channel(workspace, caller, here);
     Member member = member(workspace, caller);
     Channel home = homeChannel(member.id()).orElse(channel);
-    return new Place(member, channel, home, newChannel);
+    return new Place(member, channel, home, newChannel, newMember);
   }
 
   /**
    * What a caller maps to.
    *
    * @param newChannel whether the channel was first seen now (it needs its weekly quiz scheduled)
+   * @param newMember whether the member was first seen now: a command that only reads keeps no row
+   *     of someone it never knew
    */
-  public record Place(Member member, Channel channel, Channel home, boolean newChannel) {}
+  public record Place(
+      Member member, Channel channel, Channel home, boolean newChannel, boolean newMember) {}
 
   private boolean channelExists(long workspace, String externalId) {
     return dsl.fetchExists(

@@ -139,7 +139,7 @@ public final class CoachingPolicy {
     Enrollment e = s.enrollment().orElseThrow();
     return m.remindDays().includes(day)
         && !m.isSnoozedOn(day)
-        && e.lastActiveDate().isBefore(day)
+        && !e.activeSince(day)
         && !s.homeHolidays().contains(day)
         && !m.isOffOn(day)
         && !m.coaching().lastNudgeDate().equals(Optional.of(day));
@@ -479,7 +479,7 @@ public final class CoachingPolicy {
     if (e.streak().days() == 0) {
       return Outlook.Evening.none(Why.NO_STREAK);
     }
-    if (!e.lastActiveDate().isBefore(today)) {
+    if (e.activeSince(today)) {
       return Outlook.Evening.none(Why.ACTIVE_TODAY);
     }
     if (m.coaching().awayAt(at)) {

@@ -75,7 +75,7 @@ public final class PolicySql {
         .and(LocalClock.reminderDay(LocalClock.dueAt(MEMBER.REMIND_TIME)))
         .and(LocalClock.notSnoozed(day))
         // progress on the day answers it before it comes
-        .and(ENROLLMENT.LAST_ACTIVE_DATE.lt(day))
+        .and(noProgressSince(day))
         // the home channel's holidays, and the days off kept (away when a nudge was due)
         .and(notOnHoliday(ENROLLMENT.CHANNEL_ID, day))
         .and(notOff(day))
@@ -104,7 +104,7 @@ public final class PolicySql {
         .and(LocalClock.reminderDay(LocalClock.localTimestamp()))
         .and(LocalClock.notSnoozed(day))
         .and(ENROLLMENT.STREAK_DAYS.gt(0))
-        .and(ENROLLMENT.LAST_ACTIVE_DATE.lt(day))
+        .and(noProgressSince(day))
         .and(notOnHoliday(ENROLLMENT.CHANNEL_ID, day))
         .and(OutboxRepository.noneYetFor(DeliveryKind.EVENING_NUDGE, MEMBER.ID, day));
   }
@@ -152,5 +152,12 @@ public final class PolicySql {
   public static Condition notOff(Field<LocalDate> day) {
     return DSL.not(day.eq(DSL.any(MEMBER.AWAY_DAYS)))
         .and(DSL.not(day.eq(DSL.any(MEMBER.HOLIDAY_DAYS))));
+  }
+
+  /**
+   * No progress standing on {@code day} or later (none at all yet, just joined, counts as none).
+   */
+  static Condition noProgressSince(Field<LocalDate> day) {
+    return ENROLLMENT.LAST_ACTIVE_DATE.isNull().or(ENROLLMENT.LAST_ACTIVE_DATE.lt(day));
   }
 }

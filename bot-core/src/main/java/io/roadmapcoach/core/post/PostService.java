@@ -28,6 +28,17 @@ public final class PostService {
 
   public Reply postSwitch(Scope scope, boolean on) {
     Channel.Post now = scope.channel().post();
+    if (now.enabled() == on) {
+      Channel channel = scope.channel();
+      return Reply.text(
+          on
+              ? Text.of("☀️ #" + channel.name() + "'s daily post is on already: ")
+                  .bold(channel.postTime())
+                  .plain(".")
+              : Text.of("🔕 #" + channel.name() + "'s daily post is off already; ")
+                  .code(PostFeature.POST.hint("on"))
+                  .plain(" brings it back."));
+    }
     return post(scope, new Channel.Post(now.time(), now.days(), on));
   }
 

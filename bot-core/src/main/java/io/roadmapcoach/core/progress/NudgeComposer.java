@@ -150,7 +150,7 @@ public final class NudgeComposer implements Composer {
     if (stale.isPresent()) {
       return stale;
     }
-    if (!g.enrollment().lastActiveDate().isBefore(row.localDate())) {
+    if (g.enrollment().activeSince(row.localDate())) {
       return Optional.of(new Drop("active since the nudge was due"));
     }
     // the day the nudge is for: one found late, after midnight, still speaks of its own day

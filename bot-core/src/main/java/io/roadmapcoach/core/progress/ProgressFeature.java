@@ -68,6 +68,7 @@ public final class ProgressFeature implements Feature {
             .none(new Start())
             .usage("", "join the roadmap in this channel")
             .slash(Slash.of(START, "Join the roadmap in this channel"))
+            .needsMember()
             .handledBy((scope, c) -> progress.start(scope)),
         CommandDeclaration.of(Status.class, STATUS)
             .grammar(Grammar.optional(Kinds.MEMBER, Status::new))

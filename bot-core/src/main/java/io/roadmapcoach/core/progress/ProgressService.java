@@ -81,7 +81,7 @@ public final class ProgressService {
     Optional<Enrollment> existing = enrollments.lock(memberId);
     boolean enrolledNow = false;
     if (existing.isEmpty()) {
-      enrolledNow = enrollments.insert(memberId, here.id(), scope.now(), scope.today());
+      enrolledNow = enrollments.insert(memberId, here.id(), scope.now());
       existing = enrollments.lock(memberId);
     }
     Enrollment enrollment = existing.orElseThrow();
@@ -156,7 +156,7 @@ public final class ProgressService {
     }
     Enrollment e = found.get().enrollment();
     var today = scope.now().atZone(member.zone(home)).toLocalDate();
-    boolean activeToday = e.lastActiveDate().equals(today);
+    boolean activeToday = e.activeOn(today);
     StreakView streak = Streaks.asOf(e.streak(), today, activeToday, member);
     EnrollmentRepository.Checked checked = found.get().checked();
     StatusReplies.Facts facts =
@@ -175,8 +175,15 @@ public final class ProgressService {
                     CoachingPolicy.outlook(
                         PolicyRepository.situation(member, home, e, found.get().more()),
                         scope.now()))
-                : Optional.empty());
+                : Optional.empty(),
+            own || !member.hiddenFromLeaderboard() || leadsHere(scope));
     return replies.status(facts);
+  }
+
+  /** Whether the caller leads the channel they ask in (a named lead, or a workspace admin). */
+  private boolean leadsHere(Scope scope) {
+    return scope.caller().platformAdmin()
+        || leads.isLead(scope.channel().id(), scope.member().id());
   }
 
   public Reply stages(Scope scope) {

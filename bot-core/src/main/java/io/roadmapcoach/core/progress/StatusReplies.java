@@ -45,7 +45,12 @@ final class StatusReplies {
     this.roadmap = roadmap;
   }
 
-  /** Everything a status shows about one member. */
+  /**
+   * Everything a status shows about one member.
+   *
+   * @param pointsShown whether the caller may see the member's points: always their own; another's
+   *     unless that member left the boards, when only the channel's leads may
+   */
   record Facts(
       Member member,
       Enrollment enrollment,
@@ -56,7 +61,8 @@ final class StatusReplies {
       StreakView streak,
       boolean own,
       LocalDate today,
-      Optional<Outlook> outlook) {}
+      Optional<Outlook> outlook,
+      boolean pointsShown) {}
 
   Reply notStarted() {
     return Reply.text(
@@ -199,7 +205,9 @@ final class StatusReplies {
   private List<Block.Field> fields(Facts f) {
     StreakView s = f.streak();
     List<Block.Field> fields = new ArrayList<>();
-    fields.add(new Block.Field("Points", Text.of(String.valueOf(f.enrollment().points()))));
+    if (f.pointsShown()) {
+      fields.add(new Block.Field("Points", Text.of(String.valueOf(f.enrollment().points()))));
+    }
     String streak = s.days() == 1 ? "1 day" : s.days() + " days";
     streak +=
         s.todayDone()

@@ -91,6 +91,7 @@ public final class SettingsFeature implements Feature {
                     REMIND_AT,
                     "When your daily nudge comes (your local time)",
                     SlashOption.time("24-hour clock, e.g. 09:30", true)))
+            .needsMember()
             .handledBy((scope, c) -> settings.remindAt(scope, c.time())),
         CommandDeclaration.of(RemindSwitch.class, REMIND)
             .grammar(SWITCH)
@@ -98,6 +99,7 @@ public final class SettingsFeature implements Feature {
             .usage("off", "turn your daily nudge off")
             .slashPerChoice(
                 REMIND_GROUP, SWITCH, "Turn your daily nudge on", "Turn your daily nudge off")
+            .needsMember()
             .handledBy((scope, c) -> settings.remindSwitch(scope, c.on())),
         CommandDeclaration.of(RemindDays.class, REMIND_DAYS)
             .grammar(
@@ -111,6 +113,7 @@ public final class SettingsFeature implements Feature {
                     REMIND_DAYS,
                     "Which days you are nudged",
                     SlashOption.whichDays("Weekdays or every day")))
+            .needsMember()
             .handledBy(
                 (scope, c) -> {
                   hooks.beforeDaysChange(scope);
@@ -124,6 +127,7 @@ public final class SettingsFeature implements Feature {
                 VIA,
                 "Get your nudges by direct message",
                 "Get your nudges in this channel's daily post")
+            .needsMember()
             .handledBy((scope, c) -> settings.remindVia(scope, c.mode())),
         CommandDeclaration.of(SetTimeZone.class, TZ)
             .grammar(Grammar.one(Kinds.ZONE, SetTimeZone::new))
@@ -133,6 +137,7 @@ public final class SettingsFeature implements Feature {
                     TZ,
                     "Set your time zone, e.g. Europe/Berlin",
                     SlashOption.zone("Your time zone")))
+            .needsMember()
             .handledBy((scope, c) -> settings.timeZone(scope, c.zone())),
         CommandDeclaration.of(Snooze.class, SNOOZE)
             .grammar(SettingsFeature::snooze)
@@ -149,11 +154,13 @@ public final class SettingsFeature implements Feature {
                             new Range.Fixed(1, Action.MAX_SNOOZE_DAYS),
                             true))
                     .named("for"))
+            .needsMember()
             .handledBy((scope, c) -> snooze(scope, c.days())),
         CommandDeclaration.of(SnoozeOff.class, SNOOZE)
             .grammar(SNOOZE_OFF)
             .usage("off", "end a snooze: nudges come again")
             .slashPerChoice(SNOOZE_GROUP, SNOOZE_OFF, "Nudge me again from today")
+            .needsMember()
             .handledBy((scope, c) -> endSnooze(scope)));
   }
 

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Time zone names as members type them: {@code Europe/Berlin}, any letter case, or {@code UTC}.
- * Offsets and abbreviations (CET, PST) are refused: they do not follow daylight saving.
+ * Time zone names as members type them: {@code Europe/Berlin}, any letter case, or universal time
+ * by any of its usual names ({@code UTC}, {@code GMT}, {@code Z}, {@code Etc/UTC}). Offsets and
+ * abbreviations of local zones (CET, PST) are refused: they do not follow daylight saving.
  */
 public final class TimeZones {
   private static final Map<String, String> BY_LOWER_CASE =
@@ -21,14 +23,20 @@ public final class TimeZones {
               Collectors.toUnmodifiableMap(
                   id -> id.toLowerCase(Locale.ROOT), Function.identity(), (a, b) -> a));
 
+  /** Names of universal time, which never changes with the seasons: all read as {@code UTC}. */
+  private static final Set<String> UNIVERSAL =
+      Set.of("utc", "gmt", "z", "zulu", "etc/utc", "etc/gmt", "etc/uct", "etc/zulu", "uct");
+
+  private static final ZoneId UTC = ZoneId.of("UTC");
+
   private static final List<String> SORTED = BY_LOWER_CASE.values().stream().sorted().toList();
 
   private TimeZones() {}
 
   public static Optional<ZoneId> parse(String input) {
     String key = input.strip().toLowerCase(Locale.ROOT);
-    if (key.equals("utc")) {
-      return Optional.of(ZoneId.of("UTC"));
+    if (UNIVERSAL.contains(key)) {
+      return Optional.of(UTC);
     }
     return Optional.ofNullable(BY_LOWER_CASE.get(key)).map(ZoneId::of);
   }

@@ -1,6 +1,7 @@
 package io.roadmapcoach.core.tx;
 
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -11,9 +12,10 @@ import org.slf4j.LoggerFactory;
  * Runs work in one database transaction bound to the calling thread; repositories built on the same
  * {@link DSLContext} join it. Nested calls join the outer transaction.
  *
- * <p>A transaction that cannot reach the database fails with {@link DatabaseUnavailable}; for a few
- * seconds after that, transactions fail so at once rather than each waiting for a connection (see
- * {@link Reachability}). Share one instance so that all the core's work knows.
+ * <p>A transaction that cannot reach the database fails with {@link DatabaseUnavailable}; after
+ * that, transactions fail so at once rather than each waiting for a connection, until a probe finds
+ * the database back (see {@link Reachability}). Share one instance so that all the core's work
+ * knows.
  */
 public final class Transactions {
   private static final Logger log = LoggerFactory.getLogger(Transactions.class);
@@ -31,17 +33,59 @@ public final class Transactions {
   /** With another source of elapsed time, for tests of the pause after an outage. */
   public Transactions(DSLContext dsl, LongSupplier nanoTime) {
     this.dsl = dsl;
-    this.reachability = new Reachability(nanoTime);
+    this.reachability = new Reachability(nanoTime, this::answers);
+  }
+
+  /** Whether the database answers a trivial query now: the probe while the circuit is open. */
+  private boolean answers() {
+    try {
+      dsl.selectOne().fetch();
+      return true;
+    } catch (DataAccessException e) {
+      return false;
+    }
   }
 
   public <T> T inTransaction(Supplier<T> work) {
+    return inTransaction(work, result -> true);
+  }
+
+  /**
+   * Like {@link #inTransaction}, but what the work changed is kept only when {@code keep} says so
+   * of its result; otherwise the transaction is rolled back and the result still returned (a
+   * command that only read, from someone the coach had to create rows for to answer).
+   */
+  public <T> T inTransaction(Supplier<T> work, Predicate<? super T> keep) {
     reachability.check();
     try {
-      T result = dsl.transactionResult(work::get);
+      T result =
+          dsl.transactionResult(
+              configuration -> {
+                T done = work.get();
+                if (!keep.test(done)) {
+                  throw new Discarded(done);
+                }
+                return done;
+              });
       reachability.succeeded();
+      return result;
+    } catch (Discarded discarded) {
+      reachability.succeeded();
+      @SuppressWarnings("unchecked")
+      T result = (T) discarded.result;
       return result;
     } catch (DataAccessException e) {
       throw reachability.failed(e);
+    }
+  }
+
+  /** Rolls a transaction back and carries its result past the rollback. */
+  private static final class Discarded extends RuntimeException {
+    private final transient Object result;
+
+    Discarded(Object result) {
+      super(null, null, false, false);
+      this.result = result;
     }
   }
 
@@ -52,9 +96,14 @@ public final class Transactions {
    * committed. {@code work} must leave nothing behind outside the transaction when it fails.
    */
   public <T> T inTransactionRetrying(Supplier<T> work) {
+    return inTransactionRetrying(work, result -> true);
+  }
+
+  /** {@link #inTransactionRetrying}, keeping the changes only when {@code keep} says so. */
+  public <T> T inTransactionRetrying(Supplier<T> work, Predicate<? super T> keep) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return inTransaction(work);
+        return inTransaction(work, keep);
       } catch (DatabaseUnavailable e) {
         throw e;
       } catch (DataAccessException e) {

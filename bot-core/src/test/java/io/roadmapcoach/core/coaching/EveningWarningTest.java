@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The evening warning: only on a day the streak would break tonight and no freeze covers it. Ana
- * starts on Monday 2 March 2026 (a 1-day streak) and counts every day; skipping Tuesday spends the
- * week's freeze, so on Wednesday her streak is at risk.
+ * starts on Monday 2 March 2026 and checks an objective off (a 1-day streak) and counts every day;
+ * skipping Tuesday spends the week's freeze, so on Wednesday her streak is at risk.
  */
 @ExtendWith(PostgresExtension.class)
 class EveningWarningTest {
@@ -31,6 +31,7 @@ class EveningWarningTest {
     f = CoachFixture.builtIn();
     ana = f.caller("ana", "UTC");
     f.say(ana, "start");
+    f.say(ana, "done 3"); // joining is no progress: the streak starts here
     f.say(ana, "remind days daily");
   }
 

@@ -35,6 +35,7 @@ class HolidaysTest {
     f.say(lee, "start");
     f.say(lee, "remind off");
     f.say(ana, "start");
+    f.say(ana, "done 3"); // Monday's progress: joining is none
     f.at("2026-03-03T12:00:00Z").say(ana, "done 1");
   }
 
@@ -134,8 +135,8 @@ class HolidaysTest {
 
     assertThat(f.say(ana, "holiday 2026-03-04").plainText())
         .startsWith("Only leads of #general and workspace admins can use /roadmap holiday.");
-    assertThat(f.say(ana, "holidays").plainText())
-        .startsWith("Only leads of #general and workspace admins can use /roadmap holidays.");
+    // reading the days off is everyone's (issue 23); changing them stays the leads'
+    assertThat(f.say(ana, "holidays").plainText()).startsWith("No days off ahead in #general.");
     assertThat(f.say(lee, "holiday 2026-02-30").plainText()).startsWith("2026-02-30 is not a date");
     assertThat(f.say(lee, "holiday 2026-03-20 2026-03-10").plainText()).contains("runs backwards");
     assertThat(f.say(lee, "holiday 2026-03-10 2026-04-20").plainText()).contains("at most 31 days");
@@ -223,6 +224,24 @@ class HolidaysTest {
                 Optional.empty());
 
     assertThat(kept).isFalse();
+    assertThat(f.snapshot()).isEqualTo(before);
+  }
+
+  // ---- issue 23
+
+  @Test
+  void membersReadTheDaysOffAndOnlyLeadsChangeThem() {
+    f.say(lee, "holiday 2026-03-04 2026-03-05");
+    TableSnapshot before = f.snapshot();
+
+    String list = f.say(ana, "holidays").plainText();
+
+    assertThat(list)
+        .startsWith("🏖️ Days off in #general")
+        .contains("Wed 4 Mar 2026 to Thu 5 Mar 2026");
+    assertThat(f.say(ana, "holiday clear 2026-03-04").plainText())
+        .startsWith("Only leads of #general");
+    assertThat(f.say(ana, "holiday 2026-03-10").plainText()).startsWith("Only leads of #general");
     assertThat(f.snapshot()).isEqualTo(before);
   }
 }

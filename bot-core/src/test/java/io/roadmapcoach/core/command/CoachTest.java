@@ -225,4 +225,65 @@ class CoachTest {
     assertThat(f.say(ana, "").plainText()).isEqualTo(help);
     assertThat(f.snapshot()).isEqualTo(before);
   }
+
+  // ---- issue 23: reading stores nothing about someone who never started
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "status",
+        "status @ana",
+        "stages",
+        "stage 3",
+        "stage",
+        "settings",
+        "leaderboard",
+        "leaderboard all",
+        "holidays",
+        "help",
+        "quiz-day",
+        "team",
+        "done 1",
+        "quiz",
+        "next",
+        "leave",
+        "export",
+        "buddy"
+      })
+  void aCommandThatOnlyReadsStoresNothingAboutSomeoneWhoNeverStarted(String text) {
+    Caller newbie = f.caller("newbie");
+
+    String reply = refusedWithoutChange(newbie, text);
+
+    assertThat(reply).isNotBlank();
+    assertThat(f.dsl().fetchCount(MEMBER, MEMBER.EXTERNAL_ID.eq("newbie"))).isZero();
+  }
+
+  @Test
+  void aWorkspaceAdminReadingTheTeamIsAnsweredAndNotKept() {
+    Caller boss = f.admin("boss");
+
+    String reply = refusedWithoutChange(boss, "team");
+
+    assertThat(reply).startsWith("👥 #general: 1 member on the roadmap");
+  }
+
+  @Test
+  void aSettingOfTheirOwnKeepsSomeoneWhoNeverStarted() {
+    Caller newbie = f.caller("newbie");
+
+    f.say(newbie, "tz Europe/Berlin");
+
+    assertThat(f.dsl().fetchOne(MEMBER, MEMBER.EXTERNAL_ID.eq("newbie")).getTimeZone())
+        .isEqualTo("Europe/Berlin");
+  }
+
+  @Test
+  void startingKeepsThemOfCourse() {
+    Caller newbie = f.caller("newbie");
+
+    f.say(newbie, "start");
+
+    assertThat(f.dsl().fetchCount(ENROLLMENT)).isEqualTo(2);
+  }
 }

@@ -97,7 +97,8 @@ class CoachingParserTest {
   @Test
   void holidaysAreLeadCommandsAndBuddiesAndEveningsAreEveryones() {
     assertThat(access("holiday 2026-12-24")).isEqualTo(Access.LEAD);
-    assertThat(access("holidays")).isEqualTo(Access.LEAD);
+    // reading the days off is everyone's (issue 23); changing them stays the leads'
+    assertThat(access("holidays")).isEqualTo(Access.MEMBER);
     assertThat(access("holiday clear 2026-12-24")).isEqualTo(Access.LEAD);
     assertThat(access("buddy on")).isNotEqualTo(Access.LEAD);
     assertThat(access("remind evening on")).isNotEqualTo(Access.LEAD);

@@ -379,4 +379,87 @@ class CommandParserTest {
     assertThat(parse("xyzzy")).isEqualTo(new Unknown("xyzzy", Optional.empty()));
     assertThat(parse("dance 3")).isEqualTo(new Unknown("dance 3", Optional.empty()));
   }
+
+  // ---- issue 23: every argument read one way
+
+  @Test
+  void fullWidthAndOtherScriptsDigitsAreReadAsDigitsInEveryArgument() {
+    assertThat(parse("done ２")).isEqualTo(new ProgressCommand.Done("2"));
+    assertThat(parse("remind at ０９:００"))
+        .isEqualTo(new SettingsCommand.RemindAt(LocalTime.of(9, 0)));
+    assertThat(parse("remind at ٠٧:٣٠"))
+        .isEqualTo(new SettingsCommand.RemindAt(LocalTime.of(7, 30)));
+    assertThat(parse("stage ７")).isEqualTo(new ProgressCommand.ShowStage(OptionalInt.of(7)));
+    assertThat(parse("snooze ３ｄ")).isEqualTo(new SettingsCommand.Snooze(3));
+    assertThat(parse("holiday ２０２６-１２-２４"))
+        .isEqualTo(
+            new CoachingCommand.Holiday(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 24)));
+    assertThat(parse("quiz-day ｆｒｉ １５:００"))
+        .isEqualTo(new LeadCommand.QuizDay(DayOfWeek.FRIDAY, LocalTime.of(15, 0)));
+  }
+
+  @Test
+  void everyFixedWordIsReadInAnyLetterCase() {
+    assertThat(parse("REMIND AT 09:30"))
+        .isEqualTo(new SettingsCommand.RemindAt(LocalTime.of(9, 30)));
+    assertThat(parse("Remind Days WEEKDAYS"))
+        .isEqualTo(new SettingsCommand.RemindDays(ReminderDays.WEEKDAYS));
+    assertThat(parse("Leaderboard ALL"))
+        .isEqualTo(new LeaderboardCommand.Leaderboard(Period.ALL_TIME));
+    assertThat(parse("TZ EUROPE/BERLIN"))
+        .isEqualTo(new SettingsCommand.SetTimeZone(ZoneId.of("Europe/Berlin")));
+    assertThat(parse("SNOOZE 3D")).isEqualTo(new SettingsCommand.Snooze(3));
+    assertThat(parse("Post OFF")).isEqualTo(new PostCommand.PostSwitch(false));
+    assertThat(parse("Digest On")).isEqualTo(new LeadCommand.Digest(true));
+    assertThat(parse("HOLIDAY CLEAR 2026-12-24"))
+        .isEqualTo(new CoachingCommand.HolidayClear(LocalDate.of(2026, 12, 24)));
+    assertThat(parse("Buddy OFF")).isEqualTo(new CoachingCommand.Buddy(Optional.of(false)));
+  }
+
+  @Test
+  void universalTimeIsReadByEachOfItsUsualNames() {
+    for (String name : new String[] {"utc", "UTC", "GMT", "gmt", "Z", "Etc/UTC", "Etc/GMT"}) {
+      assertThat(parse("tz " + name))
+          .as(name)
+          .isEqualTo(new SettingsCommand.SetTimeZone(ZoneId.of("UTC")));
+    }
+    assertThat(parse("channel-tz GMT"))
+        .isEqualTo(new LeadCommand.ChannelTimeZone(ZoneId.of("UTC")));
+  }
+
+  @Test
+  void aHyphenatedCommandTypedAsTwoWordsIsAnsweredWithTheCommandMeant() {
+    assertThat(parse("forget me"))
+        .isEqualTo(new Input.Misspelt("/roadmap forget me", Optional.of("/roadmap forget-me")));
+    assertThat(parse("Forget Me"))
+        .isEqualTo(new Input.Misspelt("/roadmap Forget Me", Optional.of("/roadmap forget-me")));
+    assertThat(parse("set stage @ben 3"))
+        .isEqualTo(
+            new Input.Misspelt(
+                "/roadmap set stage @ben 3", Optional.of("/roadmap set-stage @ben 3")));
+    assertThat(parse("quiz day fri 10:00"))
+        .isEqualTo(
+            new Input.Misspelt(
+                "/roadmap quiz day fri 10:00", Optional.of("/roadmap quiz-day fri 10:00")));
+    assertThat(parse("channel tz Europe/Berlin"))
+        .isEqualTo(
+            new Input.Misspelt(
+                "/roadmap channel tz Europe/Berlin",
+                Optional.of("/roadmap channel-tz Europe/Berlin")));
+    // two words that are a command's own path stay that command
+    assertThat(parse("team chart")).isEqualTo(new DashboardCommand.TeamChart());
+    assertThat(parse("remind at 09:30"))
+        .isEqualTo(new SettingsCommand.RemindAt(LocalTime.of(9, 30)));
+  }
+
+  @Test
+  void formatAndControlCharactersInWhatIsTypedAreNotPartOfAnyWord() {
+    assertThat(parse("do\u200bne 2")).isEqualTo(new ProgressCommand.Done("2"));
+    assertThat(parse("remind at \u202e09:30\u202c"))
+        .isEqualTo(new SettingsCommand.RemindAt(LocalTime.of(9, 30)));
+    assertThat(parse("status\u0007")).isEqualTo(new ProgressCommand.Status(Optional.empty()));
+    assertThat(refusal("stage \u202eevil"))
+        .doesNotContain("\u202e")
+        .contains("There is no stage evil");
+  }
 }

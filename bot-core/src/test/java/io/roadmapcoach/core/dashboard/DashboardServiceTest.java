@@ -326,11 +326,12 @@ class DashboardServiceTest {
     List<ChannelReport.Week> weeks = report.weeks();
     assertThat(weeks).hasSize(12);
     assertThat(weeks.getLast().monday()).isEqualTo(LocalDate.parse("2026-03-09"));
+    // joining is no activity (issue 23): bob's week has nobody active, dan's start counts nothing
     assertThat(weeks.get(10))
-        .isEqualTo(new ChannelReport.Week(LocalDate.parse("2026-03-02"), 0, 1));
+        .isEqualTo(new ChannelReport.Week(LocalDate.parse("2026-03-02"), 0, 0));
     int stageOne = f.roadmap().stage(1).objectiveCount();
     assertThat(weeks.get(11))
-        .isEqualTo(new ChannelReport.Week(LocalDate.parse("2026-03-09"), stageOne + 1, 3));
+        .isEqualTo(new ChannelReport.Week(LocalDate.parse("2026-03-09"), stageOne + 1, 2));
     assertThat(weeks.subList(0, 10))
         .allMatch(w -> w.objectivesDone() == 0 && w.activeMembers() == 0);
 
@@ -375,5 +376,60 @@ class DashboardServiceTest {
     var fromChat = f.say(ana, "team csv").attachment().orElseThrow();
 
     assertThat(fromDashboard).isEqualTo(fromChat);
+  }
+
+  // ---- issue 23: history is history
+
+  /** The week of Monday 2 March as the 12-week chart shows it on Tuesday 10 March. */
+  private ChannelReport.Week weekOfMarchTwo(Viewer lead) {
+    List<ChannelReport.Week> weeks =
+        dashboard.report(lead, f.channelId("general")).orElseThrow().weeks();
+    return weeks.stream()
+        .filter(w -> w.monday().equals(LocalDate.parse("2026-03-02")))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void pastWeeksCountWhatStoodAtTheEndOfEachDay() {
+    f.say(ana, "start");
+    f.say(bob, "start");
+    f.say(ana, "done 1");
+    f.say(bob, "done 1");
+    f.say(bob, "undo 1"); // taken back the same day: it never stood at a day's end
+    f.at("2026-03-03T10:00:00Z").say(ana, "done 2");
+    f.at("2026-03-04T10:00:00Z").say(ana, "undo 1"); // taken back a day later: Monday keeps it
+
+    f.at("2026-03-10T09:00:00Z");
+    ChannelReport.Week week = weekOfMarchTwo(viewer(signIn(ana)));
+
+    assertThat(week).isEqualTo(new ChannelReport.Week(LocalDate.parse("2026-03-02"), 2, 1));
+  }
+
+  @Test
+  void pastWeeksStayAsTheyWereWhenMembersLeaveOrEraseTheirData() {
+    Caller cy = f.caller("cy");
+    f.say(ana, "start");
+    f.say(bob, "start");
+    f.say(cy, "start");
+    f.say(ana, "done 1");
+    f.say(bob, "done 1");
+    f.say(bob, "done 2");
+    f.at("2026-03-04T10:00:00Z").say(cy, "done 1");
+    f.say(cy, "done 2");
+    f.say(cy, "done 3");
+    f.at("2026-03-10T09:00:00Z");
+    Viewer lead = viewer(signIn(ana));
+    ChannelReport.Week before = weekOfMarchTwo(lead);
+    assertThat(before).isEqualTo(new ChannelReport.Week(LocalDate.parse("2026-03-02"), 6, 3));
+
+    f.say(bob, "leave");
+    Reply asked = f.say(cy, "forget-me");
+    f.press(cy, asked.buttons().getFirst().actionId());
+
+    assertThat(weekOfMarchTwo(lead)).isEqualTo(before);
+    // counted without names: nothing of cy's id is left in the history
+    assertThat(f.dsl().fetch("select member_id from channel_day").getValues(0, Long.class))
+        .allMatch(id -> id == f.memberId(ana) || id == f.memberId(bob) || id < 0);
   }
 }

@@ -7,7 +7,6 @@ import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,15 +25,15 @@ class EnrollmentRepositoryTest {
 
   @BeforeEach
   void anaIsKnownInGeneral() {
-    f.say(f.caller("ana"), "stages");
+    f.say(f.caller("ana"), "tz UTC"); // known by a setting: reading stores nobody
     ana = f.memberId(f.caller("ana"));
     general = f.channelId("general");
   }
 
   @Test
   void aMemberEnrollsOnceOnStageOne() {
-    assertThat(enrollments.insert(ana, general, NOW, LocalDate.of(2026, 3, 2))).isTrue();
-    assertThat(enrollments.insert(ana, general, NOW, LocalDate.of(2026, 3, 2))).isFalse();
+    assertThat(enrollments.insert(ana, general, NOW)).isTrue();
+    assertThat(enrollments.insert(ana, general, NOW)).isFalse();
 
     Enrollment e = enrollments.find(ana).orElseThrow();
     assertThat(e.stage()).isEqualTo(1);
@@ -46,7 +45,7 @@ class EnrollmentRepositoryTest {
 
   @Test
   void anObjectiveIsCheckedOffOnceAndTakenBackOnce() {
-    enrollments.insert(ana, general, NOW, LocalDate.of(2026, 3, 2));
+    enrollments.insert(ana, general, NOW);
 
     assertThat(enrollments.markDone(ana, 1, 2, NOW)).isTrue();
     assertThat(enrollments.markDone(ana, 1, 2, NOW)).isFalse();
@@ -58,7 +57,7 @@ class EnrollmentRepositoryTest {
 
   @Test
   void objectivesOfEarlierStagesAreCountedApart() {
-    enrollments.insert(ana, general, NOW, LocalDate.of(2026, 3, 2));
+    enrollments.insert(ana, general, NOW);
     enrollments.markDone(ana, 1, 1, NOW);
     enrollments.markDone(ana, 1, 3, NOW);
     enrollments.markDone(ana, 2, 1, NOW);
@@ -75,7 +74,7 @@ class EnrollmentRepositoryTest {
     var quizzes = f.services().quizzes();
     assertThat(enrollments.statusFacts(ana)).isEmpty();
 
-    enrollments.insert(ana, general, NOW, LocalDate.of(2026, 3, 2));
+    enrollments.insert(ana, general, NOW);
     var fresh = enrollments.statusFacts(ana).orElseThrow();
     assertThat(fresh.enrollment()).isEqualTo(enrollments.find(ana).orElseThrow());
     assertThat(fresh.checked()).isEqualTo(enrollments.checked(ana, 1));

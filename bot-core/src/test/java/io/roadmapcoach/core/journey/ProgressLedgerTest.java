@@ -193,12 +193,14 @@ class ProgressLedgerTest {
     // Auckland is 13 hours ahead of UTC in March
     Caller kai = f.caller("kai", "Pacific/Auckland");
     f.at("2026-03-02T10:00:00Z").say(kai, "start"); // Monday 23:00 in Auckland
+    f.say(kai, "done 2"); // progress on Monday (joining is none)
     f.at("2026-03-02T11:30:00Z").say(kai, "done 1"); // Tuesday 00:30 in Auckland, same UTC day
 
     assertThat(f.enrollment(kai).getStreakDays()).isEqualTo(2);
     assertThat(f.events(kai))
         .extracting(ProgressEventRecord::getLocalDate)
-        .containsExactly(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3));
+        .containsExactly(
+            LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3));
   }
 
   @Test
@@ -219,6 +221,7 @@ class ProgressLedgerTest {
   @Test
   void aWeekdaysMembersStreakSurvivesTheWeekendWithItsFreezeIntact() {
     f.at("2026-03-06T10:00:00Z").say(ana, "start"); // Friday
+    f.say(ana, "done 2"); // progress on Friday (joining is none)
 
     f.at("2026-03-09T10:00:00Z").say(ana, "done 1"); // Monday
 
@@ -231,6 +234,7 @@ class ProgressLedgerTest {
   @Test
   void aSnoozedDayDoesNotBreakTheStreak() {
     f.say(ana, "start"); // Monday
+    f.say(ana, "done 2");
     f.after(Duration.ofDays(1)).say(ana, "snooze 2d"); // Tuesday and Wednesday
 
     f.after(Duration.ofDays(2)).say(ana, "done 1"); // Thursday
@@ -242,6 +246,7 @@ class ProgressLedgerTest {
   @Test
   void aSnoozeReplacedByAnotherStillCoversItsDays() {
     f.say(ana, "start"); // Monday
+    f.say(ana, "done 2");
     f.after(Duration.ofDays(1)).say(ana, "snooze 2d"); // Tuesday and Wednesday
     f.after(Duration.ofDays(2)).say(ana, "snooze 1d"); // Thursday, in place of the first
 
@@ -254,6 +259,7 @@ class ProgressLedgerTest {
   @Test
   void switchingToDailyRemindersDoesNotCountThePastWeekendAsMissed() {
     f.at("2026-03-06T10:00:00Z").say(ana, "start"); // Friday, a weekdays member
+    f.say(ana, "done 2");
     f.at("2026-03-09T08:00:00Z").say(ana, "remind days daily"); // Monday
 
     f.after(Duration.ofHours(1)).say(ana, "done 1");
@@ -265,6 +271,7 @@ class ProgressLedgerTest {
   @Test
   void oneMissedDayIsFrozenAndASecondInTheWeekStartsOver() {
     f.say(ana, "start"); // Monday
+    f.say(ana, "done 3");
     f.after(Duration.ofDays(2)).say(ana, "done 1"); // Wednesday: Tuesday frozen
     assertThat(f.enrollment(ana).getStreakDays()).isEqualTo(2);
     assertThat(f.enrollment(ana).getFreezeWeek()).isEqualTo(WEEK_OF_MARCH_2);
@@ -291,19 +298,19 @@ class ProgressLedgerTest {
 
   @Test
   void doneThenUndoWithNothingElseThatDayLeavesTheDayWithoutCreditAndTheNudgeComes() {
-    f.say(ana, "start"); // Monday 10:00 UTC
+    f.say(ana, "start"); // Monday 10:00 UTC: joining is no progress (issue 23)
     f.at("2026-03-03T07:00:00Z").say(ana, "done 1"); // Tuesday
-    assertThat(f.enrollment(ana).getStreakDays()).isEqualTo(2);
+    assertThat(f.enrollment(ana).getStreakDays()).isEqualTo(1);
 
     f.after(Duration.ofMinutes(5)).say(ana, "undo 1");
 
     var enrollment = f.enrollment(ana);
-    assertThat(enrollment.getStreakDays()).isEqualTo(1);
-    assertThat(enrollment.getLastActiveDate()).isEqualTo(LocalDate.of(2026, 3, 2));
+    assertThat(enrollment.getStreakDays()).isZero();
+    assertThat(enrollment.getLastActiveDate()).isNull();
     assertThat(enrollment.getLastActivityAt().toInstant())
         .isEqualTo(java.time.Instant.parse("2026-03-02T10:00:00Z"));
     assertThat(enrollment.getPoints()).isZero();
-    assertThat(f.say(ana, "status").plainText()).contains("Streak: 1 day · not yet today");
+    assertThat(f.say(ana, "status").plainText()).contains("Streak: 0 days · not yet today");
     // the ledger keeps both events; the take-back carries the streak it left
     assertThat(f.events(ana))
         .extracting(
@@ -311,9 +318,9 @@ class ProgressLedgerTest {
             ProgressEventRecord::getPoints,
             ProgressEventRecord::getStreakDays)
         .containsExactly(
-            tuple("enrolled", 0, 1),
-            tuple("objective_done", 10, 2),
-            tuple("objective_undone", -10, 1));
+            tuple("enrolled", 0, null),
+            tuple("objective_done", 10, 1),
+            tuple("objective_undone", -10, 0));
     assertThat(ledger().pointsFromEvents(f.channelId("general"))).containsEntry(f.memberId(ana), 0);
     // not "already active today": the sweep nudges her at 09:00
     NudgeSweep sweep = new NudgeSweep(f.dsl(), f.services().transactions());
@@ -323,6 +330,7 @@ class ProgressLedgerTest {
   @Test
   void doingItAgainTheSameDayEarnsTheCreditBack() {
     f.say(ana, "start");
+    f.say(ana, "done 2"); // Monday's progress
     f.at("2026-03-03T07:00:00Z").say(ana, "done 1");
     f.say(ana, "undo 1");
 
@@ -336,6 +344,7 @@ class ProgressLedgerTest {
   @Test
   void otherProgressThatDayKeepsTheCredit() {
     f.say(ana, "start");
+    f.say(ana, "done 3"); // Monday's progress
     f.at("2026-03-03T07:00:00Z").say(ana, "done 1");
     f.say(ana, "done 2");
 
@@ -347,20 +356,21 @@ class ProgressLedgerTest {
   }
 
   @Test
-  void enrollingStillCountsWhenTheDaysObjectiveIsTakenBack() {
+  void joiningIsNoCreditWhenTheDaysObjectiveIsTakenBack() {
     f.say(ana, "start");
     f.say(ana, "done 1");
 
     f.say(ana, "undo 1");
 
-    assertThat(f.enrollment(ana).getStreakDays()).isEqualTo(1);
-    assertThat(f.enrollment(ana).getLastActiveDate()).isEqualTo(LocalDate.of(2026, 3, 2));
-    assertThat(f.say(ana, "status").plainText()).contains("Streak: 1 day · today done ✅");
+    assertThat(f.enrollment(ana).getStreakDays()).isZero();
+    assertThat(f.enrollment(ana).getLastActiveDate()).isNull();
+    assertThat(f.say(ana, "status").plainText()).contains("Streak: 0 days · not yet today");
   }
 
   @Test
   void takingBackAnEarlierDaysObjectiveLeavesTodaysCreditAlone() {
     f.say(ana, "start");
+    f.say(ana, "done 3"); // Monday's progress
     f.at("2026-03-03T07:00:00Z").say(ana, "done 1"); // Tuesday
     f.at("2026-03-04T07:00:00Z").say(ana, "done 2"); // Wednesday
 
@@ -373,6 +383,7 @@ class ProgressLedgerTest {
   @Test
   void aDayWhoseOnlyProgressWasTakenBackIsNotTheLastActiveDayLater() {
     f.say(ana, "start"); // Monday
+    f.say(ana, "done 3"); // Monday's progress
     f.at("2026-03-03T07:00:00Z").say(ana, "done 1"); // Tuesday, taken back the same day
     f.say(ana, "undo 1");
     f.at("2026-03-04T07:00:00Z").say(ana, "done 2"); // Wednesday, taken back too

@@ -162,7 +162,7 @@ class LeadServiceTest {
   void aLeadCanNameAMemberByTheirPlatformMention() {
     f.say(ana, "start");
     Caller slackBob = f.member("U0BOB", "Bob Ray", Optional.empty(), false);
-    f.say(slackBob, "stages");
+    f.say(slackBob, "start"); // a lead is a member of the channel
 
     assertThat(f.say(ana, "lead <@U0BOB|bob.ray>").plainText())
         .isEqualTo("Bob Ray now leads #general.\n");
@@ -227,7 +227,7 @@ class LeadServiceTest {
   @Test
   void setStageOfAMemberWhoHasNotStartedSaysSoAndSendsNothing() {
     f.say(ana, "start");
-    f.say(bob, "stages");
+    f.say(bob, "tz UTC"); // known by a setting (reading stores nobody), not started
     TableSnapshot before = f.snapshot();
 
     assertThat(f.say(ana, "set-stage @bob 2").plainText())
@@ -280,7 +280,9 @@ class LeadServiceTest {
     assertThat(lines)
         .containsExactly(
             "⚠️ bob · stage 1 (0/3) · last active Mon 2 Mar · streak 0 · quiz none · stuck",
-            "• ana (lead) · stage 1 (1/3) · last active Thu 5 Mar · streak 0 · quiz none",
+            // joining is no progress: Thursday starts ana's streak, and a freeze a week covers
+            // Friday and Monday
+            "• ana (lead) · stage 1 (1/3) · last active Thu 5 Mar · streak 1 · quiz none",
             "• cy · stage 1 (1/3) · last active Tue 10 Mar · streak 1 · quiz none");
   }
 
@@ -344,9 +346,10 @@ class LeadServiceTest {
         .containsExactly(
             "member,stage,stage_title,objectives_done,objectives_in_stage,points,streak_days,"
                 + "last_active,last_quiz,stuck",
-            "\"Lima, \"\"Sam\"\"\",1,Math & Statistics Fundamentals,0,3,0,1,"
+            // joining is no progress: no streak for those who only started (issue 23)
+            "\"Lima, \"\"Sam\"\"\",1,Math & Statistics Fundamentals,0,3,0,0,"
                 + "2026-03-02T10:01:00Z,,false",
-            "'=HYPERLINK(1),1,Math & Statistics Fundamentals,0,3,0,1,2026-03-02T10:02:00Z,,false",
+            "'=HYPERLINK(1),1,Math & Statistics Fundamentals,0,3,0,0,2026-03-02T10:02:00Z,,false",
             "ana,1,Math & Statistics Fundamentals,1,3,10,1,2026-03-02T10:03:00Z,,false");
   }
 
@@ -394,5 +397,62 @@ class LeadServiceTest {
     assertThat(f.after(Duration.ofMinutes(1)).say(you, "lead @bob").plainText())
         .isEqualTo("bob now leads #general.\n");
     assertThat(f.say(f.caller("cy"), "team").plainText()).contains("Its leads: \"you\", \"bob\".");
+  }
+
+  // ---- issue 23
+
+  @Test
+  void aLeadMustBeAMemberOfTheChannelAndNamingSomeoneOutsideItChangesNothing() {
+    f.say(ana, "start");
+    CoachFixture random = f.in("random");
+    Caller chen = random.caller("chen");
+    random.say(chen, "start");
+    TableSnapshot before = f.snapshot();
+
+    String refusal = f.say(ana, "lead @chen").plainText();
+
+    assertThat(refusal)
+        .startsWith("chen is not in #general, and a lead must be one of its members.")
+        .contains("/roadmap start here, then /roadmap lead @chen again.");
+    assertThat(f.snapshot()).isEqualTo(before);
+    // and so chen cannot move anyone in #general
+    assertThat(f.say(f.caller("chen"), "set-stage @ana 3").plainText())
+        .startsWith("Only leads of #general");
+  }
+
+  @Test
+  void anAdminOutsideTheChannelCannotNameThemselfItsLead() {
+    f.say(ana, "start");
+    CoachFixture random = f.in("random");
+    random.say(random.caller("boss"), "start");
+    TableSnapshot before = f.snapshot();
+
+    assertThat(f.say(f.admin("boss"), "lead @boss").plainText())
+        .startsWith("You are not in #general, so you cannot lead it: join it with /roadmap start");
+    assertThat(f.snapshot().rows().get("channel_lead"))
+        .isEqualTo(before.rows().get("channel_lead"));
+  }
+
+  @Test
+  void theTeamShowsNoStreakForSomeoneWhoOnlyJoined() {
+    anaLeadsAndBobFollows();
+    f.say(ana, "done 1");
+
+    List<String> lines = teamLines(f.say(ana, "team"));
+
+    assertThat(lines)
+        .anySatisfy(line -> assertThat(line).startsWith("• bob ").contains("· streak 0 ·"));
+    assertThat(lines)
+        .anySatisfy(line -> assertThat(line).startsWith("• ana ").contains("· streak 1 ·"));
+  }
+
+  @Test
+  void settingTheChannelsRemindersToWhatTheyAreSaysSoAndChangesNothing() {
+    anaLeadsAndBobFollows();
+    TableSnapshot before = f.snapshot();
+
+    assertThat(f.say(ana, "reminders dm").plainText())
+        .isEqualTo("#general sends its members' nudges by direct message already.\n");
+    assertThat(f.snapshot()).isEqualTo(before);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.delivery.Delivery;
 import io.roadmapcoach.core.testing.CoachFixture;
+import io.roadmapcoach.core.testing.TableSnapshot;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,5 +134,58 @@ class LeadToolkitTest {
     List<Delivery> sent = f.tick("2026-03-06T15:00:00Z");
 
     assertThat(sent).noneMatch(d -> d.reply().plainText().contains("Your week in"));
+  }
+
+  // ---- issue 23
+
+  @Test
+  void aLeadCannotNudgeThemself() {
+    TableSnapshot before = f.snapshot();
+
+    String answer = f.say(lead, "nudge @lee").plainText();
+
+    assertThat(answer)
+        .startsWith("A lead's nudge is for someone else; yours come by themselves")
+        .contains("/roadmap status");
+    assertThat(f.snapshot()).isEqualTo(before);
+    assertThat(f.deliver()).isEmpty();
+  }
+
+  @Test
+  void theDigestSaysWhoIsNewAndHasNotStartedRatherThanThatEveryoneMadeProgress() {
+    // the week before the digest (Friday 13 March, 15:00): two join on Monday and do nothing,
+    // lee and ana make progress
+    Caller ben = f.caller("ben", "UTC");
+    Caller cy = f.caller("cy", "UTC");
+    f.at("2026-03-09T10:00:00Z").say(ben, "start");
+    f.say(cy, "start");
+    f.at("2026-03-11T10:00:00Z").say(lead, "done 1");
+    f.say(ana, "done 1");
+
+    String digest = digestOf(f.tick("2026-03-13T15:00:00Z"));
+
+    assertThat(digest)
+        .contains("Stuck: nobody.")
+        .contains("New, not started yet: ben, cy.")
+        .doesNotContain("everyone made progress");
+  }
+
+  @Test
+  void theDigestSaysEveryoneMadeProgressOnlyWhenEveryoneDid() {
+    f.at("2026-03-11T10:00:00Z").say(lead, "done 1");
+    f.say(ana, "done 1");
+
+    String digest = digestOf(f.tick("2026-03-13T15:00:00Z"));
+
+    assertThat(digest).contains("Stuck: nobody; everyone made progress in the last 7 days.");
+    assertThat(digest).doesNotContain("New, not started");
+  }
+
+  private static String digestOf(List<Delivery> sent) {
+    return sent.stream()
+        .map(d -> d.reply().plainText())
+        .filter(t -> t.contains("Your week in #general"))
+        .findFirst()
+        .orElseThrow();
   }
 }

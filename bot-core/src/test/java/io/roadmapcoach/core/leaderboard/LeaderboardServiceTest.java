@@ -7,6 +7,7 @@ import io.roadmapcoach.core.reply.Block;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Visibility;
 import io.roadmapcoach.core.testing.CoachFixture;
+import io.roadmapcoach.core.testing.TableSnapshot;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -228,5 +229,39 @@ class LeaderboardServiceTest {
 
     assertThat(f.say(ana, "leaderboard all").plainText())
         .contains("Nobody here has points yet. /roadmap start to join.");
+  }
+
+  // ---- issue 23
+
+  @Test
+  void showingWhenNeverHiddenAndHidingWhenHiddenSayTheyChangeNothing() {
+    f.say(ana, "start");
+    TableSnapshot before = f.snapshot();
+
+    assertThat(f.say(ana, "leaderboard show").plainText())
+        .startsWith("🏆 You are on the leaderboards already.");
+    assertThat(f.snapshot()).isEqualTo(before);
+
+    f.say(ana, "leaderboard hide");
+    TableSnapshot hidden = f.snapshot();
+    assertThat(f.say(ana, "leaderboard hide").plainText())
+        .startsWith("🙈 You are off the leaderboards already.")
+        .contains("/roadmap leaderboard show puts you back.");
+    assertThat(f.snapshot()).isEqualTo(hidden);
+  }
+
+  @Test
+  void aBoardAskedForBySomeoneOutsideTheChannelDoesNotNameThemAndStoresNothing() {
+    f.say(ana, "start");
+    doneObjectives(ana, 1);
+    Caller newbie = f.caller("newbie");
+    TableSnapshot before = f.snapshot();
+
+    Reply board = f.say(newbie, "leaderboard");
+
+    assertThat(board.visibility()).isEqualTo(Visibility.CHANNEL);
+    assertThat(names(board)).containsExactly("ana");
+    assertThat(board.plainText()).doesNotContain("newbie").doesNotContain("Not on this board");
+    assertThat(f.snapshot()).isEqualTo(before);
   }
 }

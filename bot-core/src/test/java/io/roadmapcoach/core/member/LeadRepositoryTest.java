@@ -22,8 +22,8 @@ class LeadRepositoryTest {
 
   @BeforeEach
   void anaAndBobAreKnown() {
-    f.say(f.caller("ana"), "stages");
-    f.say(f.caller("bob"), "stages");
+    f.say(f.caller("ana"), "tz UTC"); // known by a setting: reading stores nobody
+    f.say(f.caller("bob"), "tz UTC");
     ana = f.memberId(f.caller("ana"));
     bob = f.memberId(f.caller("bob"));
     general = f.channelId("general");

@@ -7,6 +7,7 @@ import io.roadmapcoach.core.delivery.Delivery;
 import io.roadmapcoach.core.reply.Block;
 import io.roadmapcoach.core.reply.Span;
 import io.roadmapcoach.core.testing.CoachFixture;
+import io.roadmapcoach.core.testing.TableSnapshot;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,5 +167,17 @@ class ChannelPostTest {
     assertThat(f.say(bob, "post at 08:00").plainText())
         .contains("Only leads of #general and workspace admins can use /roadmap post at");
     assertThat(f.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void turningThePostOnWhenItIsOnSaysSoAndChangesNothing() {
+    TableSnapshot before = f.snapshot();
+
+    assertThat(f.say(ana, "post on").plainText())
+        .startsWith("☀️ #general's daily post is on already: 09:00 Europe/Berlin, weekdays.");
+    assertThat(f.snapshot()).isEqualTo(before);
+    f.say(ana, "post off");
+    assertThat(f.say(ana, "post off").plainText())
+        .startsWith("🔕 #general's daily post is off already; /roadmap post on brings it back.");
   }
 }

@@ -396,12 +396,31 @@ class PrivacyServiceTest {
   @Test
   void aMemberWhoNeverEnrolledCanBeForgottenToo() {
     coach.say(bo, "start");
-    coach.say(ana, "status"); // stored as a member, with no journey
+    coach.say(ana, "tz Europe/Berlin"); // stored as a member (a setting), with no journey
     Reply asked = coach.say(ana, "forget-me");
 
     Reply done = coach.press(ana, asked.buttons().getFirst().actionId());
 
     assertThat(done.plainText()).contains("I erased").doesNotContain("journey");
     assertThat(coach.dsl().fetchCount(MEMBER, MEMBER.EXTERNAL_ID.eq("U0ANA"))).isZero();
+  }
+
+  // ---- issue 23
+
+  @Test
+  void afterForgetMeReadingRecreatesNothingAndExportSaysNothingIsKept() {
+    coach.say(bo, "start");
+    coach.say(ana, "start");
+    Reply asked = coach.say(ana, "forget-me");
+    coach.press(ana, asked.buttons().getFirst().actionId());
+
+    for (String read : new String[] {"status", "stages", "leaderboard", "settings", "stage 2"}) {
+      assertThat(coach.say(ana, read).plainText()).as(read).isNotBlank();
+    }
+
+    assertThat(coach.dsl().fetchCount(MEMBER, MEMBER.EXTERNAL_ID.eq("U0ANA"))).isZero();
+    Reply export = coach.say(ana, "export");
+    assertThat(export.plainText()).startsWith("I keep nothing about you in this workspace");
+    assertThat(export.attachment()).isEmpty();
   }
 }

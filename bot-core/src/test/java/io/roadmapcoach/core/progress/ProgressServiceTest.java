@@ -74,10 +74,10 @@ class ProgressServiceTest {
   }
 
   @Test
-  void enrollingCountsAsTheFirstDayOfTheStreak() {
+  void joiningIsNoDayOfTheStreak() {
     f.say(ana, "start");
 
-    assertThat(f.enrollment(ana).getStreakDays()).isEqualTo(1);
+    assertThat(f.enrollment(ana).getStreakDays()).isZero();
   }
 
   @Test
@@ -203,7 +203,7 @@ class ProgressServiceTest {
     assertThat(status.plainText()).startsWith("ana · Stage 1 of 15").contains("Points: 10");
     assertThat(status.buttons()).isEmpty();
     assertThat(f.say(bob, "status @zed").plainText()).startsWith("I do not know @zed here.");
-    f.say(f.caller("cy"), "stages");
+    f.say(f.caller("cy"), "tz UTC"); // known by a setting (reading stores nobody), not started
     assertThat(f.say(bob, "status @cy").plainText())
         .startsWith("cy has not started the roadmap yet.");
   }
@@ -363,6 +363,7 @@ class ProgressServiceTest {
   @Test
   void statusOnALaterDayWithoutActivityShowsTheStreakAtRisk() {
     f.say(ana, "start"); // Monday
+    f.say(ana, "done 2"); // Monday's progress
     f.after(Duration.ofDays(1)).say(ana, "done 1"); // Tuesday
     f.after(Duration.ofDays(2)); // Thursday: Wednesday was missed, the week's freeze covers it
 
@@ -562,5 +563,49 @@ class ProgressServiceTest {
 
     assertThat(status.plainText()).startsWith("Stage 1 of 15").doesNotContain("ana ·");
     assertThat(status.buttons()).isNotEmpty();
+  }
+
+  // ---- issue 23
+
+  @Test
+  void rightAfterStartThereIsNoStreakAndTodayIsNotDone() {
+    f.say(ana, "start");
+
+    Reply status = f.say(ana, "status");
+
+    assertThat(fields(status)).containsEntry("Streak", "0 days · not yet today");
+    assertThat(status.plainText()).doesNotContain("today done");
+    assertThat(f.enrollment(ana).getLastActiveDate()).isNull();
+  }
+
+  @Test
+  void theFirstProgressStartsTheStreak() {
+    f.say(ana, "start");
+
+    f.say(ana, "done 1");
+
+    assertThat(fields(f.say(ana, "status"))).containsEntry("Streak", "1 day · today done ✅");
+  }
+
+  @Test
+  void aHiddenMembersPointsShowOnlyToThemselvesAndTheChannelsLeads() {
+    f.say(ana, "start"); // the lead
+    Caller eve = f.caller("eve");
+    f.say(eve, "start");
+    f.say(eve, "done 1");
+    f.say(eve, "leaderboard hide");
+    Caller bob = f.caller("bob");
+    f.say(bob, "start");
+
+    assertThat(fields(f.say(bob, "status @eve"))).doesNotContainKey("Points");
+    assertThat(f.say(bob, "status @eve").plainText())
+        .startsWith("eve · Stage 1")
+        .doesNotContain("10");
+    assertThat(fields(f.say(ana, "status @eve"))).containsEntry("Points", "10");
+    assertThat(fields(f.say(f.admin("boss"), "status @eve"))).containsEntry("Points", "10");
+    assertThat(fields(f.say(eve, "status"))).containsEntry("Points", "10");
+    // shown again once she is back on the boards
+    f.say(eve, "leaderboard show");
+    assertThat(fields(f.say(bob, "status @eve"))).containsEntry("Points", "10");
   }
 }

@@ -28,7 +28,7 @@ class QuizRepositoryTest {
 
   @BeforeEach
   void anaIsKnown() {
-    f.say(f.caller("ana"), "stages");
+    f.say(f.caller("ana"), "tz UTC"); // known by a setting: reading stores nobody
     ana = f.memberId(f.caller("ana"));
   }
 

@@ -308,7 +308,7 @@ class QuizServiceTest {
     assertThat(refusedWithoutChange(bob, anasButton))
         .isEqualToIgnoringNewLines("That button isn't for you.");
     Caller eve = f.caller("eve");
-    f.say(eve, "stages"); // known to the coach, never enrolled
+    f.say(eve, "tz UTC"); // known to the coach (a setting), never enrolled
     assertThat(refusedWithoutChange(eve, f.answerId(ana, false)))
         .isEqualToIgnoringNewLines("That button isn't for you.");
     // a key nobody has gets the very same answer: a press cannot tell which keys exist

@@ -73,4 +73,18 @@ class ReplyTest {
     assertThat(Text.empty().code("").isEmpty()).isTrue();
     assertThat(Text.empty().code("x").isEmpty()).isFalse();
   }
+
+  @Test
+  void anEchoCarriesNoBidiOverrideNoFormatAndNoControlCharacter() {
+    String typed = "abc\u202edef\u2066x\u200by\u0000z\u0007\u200fend";
+
+    String echoed = Echo.of(typed);
+
+    assertThat(echoed).isEqualTo("abcdefxy z end");
+    assertThat(echoed.codePoints())
+        .noneMatch(
+            c ->
+                Character.getType(c) == Character.FORMAT
+                    || Character.getType(c) == Character.CONTROL);
+  }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A member away on Slack (a palm tree, "On vacation") gets no nudge, and the day keeps their
  * streak. Their status comes from users.info when they use /roadmap, and from {@code user_change}
  * events in between; the nudge looks at what was kept, never at Slack. Ana in Berlin starts on
- * Monday 2 March 2026; her nudge is at 09:00 Berlin (08:00 UTC).
+ * Monday 2 March 2026 (and, where a streak matters, checks an objective off); her nudge is at 09:00
+ * Berlin (08:00 UTC).
  */
 @ExtendWith(PostgresExtension.class)
 class AwayStatusEndToEndTest {
@@ -62,6 +63,8 @@ class AwayStatusEndToEndTest {
   void aStatusFromUsersInfoSkipsTheNudgeAndTheDayKeepsTheStreak() {
     slack.fake.status("U1", ":palm_tree:", "Vacationing");
     slack.command("U1", "start");
+    slack.command("U1", "done 2"); // Monday's progress (joining is none): a 1-day streak
+    slack.command("U1", "post off"); // no daily post celebrating it among the nudges
     slack.command("U1", "status");
 
     assertThat(nudgesAt(TUESDAY_NINE_BERLIN)).isEmpty();
@@ -89,6 +92,8 @@ class AwayStatusEndToEndTest {
   @Test
   void withoutAnAwayStatusTheMissedDaySpendsTheFreeze() {
     slack.command("U1", "start");
+    slack.command("U1", "done 2"); // Monday's progress (joining is none): a 1-day streak
+    slack.command("U1", "post off"); // no daily post celebrating it among the nudges
     slack.event("EvBusy", userChange(":spiral_calendar_pad:", "In meetings"), null);
 
     assertThat(nudgesAt(TUESDAY_NINE_BERLIN)).hasSize(1);

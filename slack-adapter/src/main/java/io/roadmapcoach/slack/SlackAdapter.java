@@ -151,7 +151,8 @@ public final class SlackAdapter implements AutoCloseable {
     this.bridge =
         new SlackHttpBridge(
             app, new RequestSignature(mode.signingSecret(), clock), Replays.claimedIn(workspaces));
-    this.messenger = new SlackMessenger(clients, SlackMessenger.channelPacer(), mode.delivery());
+    this.messenger =
+        new SlackMessenger(clients, SlackMessenger.channelPacer(), mode.delivery(), clock);
     log.info(
         "Slack is ready for {} ({})",
         teamId.map(t -> "workspace " + t).orElse("every installed workspace"),

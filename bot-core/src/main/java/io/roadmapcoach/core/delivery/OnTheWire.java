@@ -25,6 +25,11 @@ final class OnTheWire {
 
   private static final long FIRST_GUESS_OF_A_HOLD = Duration.ofMillis(500).toNanos();
 
+  /** How much earlier than its estimated place a delivery sent back comes back. */
+  private static final Duration EARLY = Duration.ofSeconds(1);
+
+  private static final Duration SOONEST = Duration.ofMillis(200);
+
   private final int perWorkspace;
   private final LongSupplier nanoTime;
   private final ConcurrentMap<Long, Places> workspaces = new ConcurrentHashMap<>();
@@ -57,16 +62,24 @@ final class OnTheWire {
   private final class Places {
     final Semaphore free = new Semaphore(perWorkspace, true);
     volatile long meanHoldNanos = FIRST_GUESS_OF_A_HOLD;
-    long bookedUntil = Long.MIN_VALUE;
+    long bookedUntil;
+    boolean booked;
 
-    /** A time to come back, after the deliveries waiting now and those sent back before. */
+    /**
+     * A time to come back: after the deliveries that the places will serve before this one could
+     * (those waiting now, as far as they can be served before they too give up waiting, and those
+     * sent back before it), a little early, so that it waits for a place rather than leave one
+     * idle.
+     */
     synchronized Duration comeBack() {
       long now = nanoTime.getAsLong();
       long spacing = Math.max(1, meanHoldNanos / perWorkspace);
-      long afterTheQueue = now + free.getQueueLength() * spacing;
-      long from = bookedUntil - afterTheQueue > 0 ? bookedUntil : afterTheQueue;
+      long servedFromTheQueue = Math.min(free.getQueueLength(), MAX_WAIT.toNanos() / spacing);
+      long afterTheQueue = now + servedFromTheQueue * spacing;
+      long from = booked && bookedUntil - afterTheQueue > 0 ? bookedUntil : afterTheQueue;
       bookedUntil = from + spacing;
-      return Duration.ofNanos(Math.max(Duration.ofSeconds(1).toNanos(), bookedUntil - now));
+      booked = true;
+      return Duration.ofNanos(Math.max(SOONEST.toNanos(), bookedUntil - now - EARLY.toNanos()));
     }
 
     void held(long nanos) {

@@ -45,18 +45,27 @@ final class InDoubtLookUps {
 
   private static final int KEEP_AT_MOST = 10_000;
 
+  /**
+   * What a look-up's spacing allows for on top of Slack's: its turn and its call are not the same
+   * instant, and the network takes longer one time than another.
+   */
+  private static final Duration CALL_MARGIN = Duration.ofMillis(500);
+
   private final SlackDelivery settings;
   private final Clock clock;
+  private final Duration spacing;
   private final Pacer pacer;
+  private final Map<String, Instant> lastCall = new ConcurrentHashMap<>();
   private final Map<String, Seen> seen = new ConcurrentHashMap<>();
 
   InDoubtLookUps(SlackDelivery settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
-    // on the injected clock, as Slack counts its minutes
+    this.spacing = Duration.ofMinutes(1).dividedBy(settings.historyCallsPerMinute());
+    // turns on the injected clock, as Slack counts its minutes, a little wider than the calls'
     this.pacer =
         new Pacer(
-            Duration.ofMinutes(1).dividedBy(settings.historyCallsPerMinute()),
+            spacing.plus(CALL_MARGIN.multipliedBy(2)),
             Duration.ofSeconds(3),
             () -> nanos(clock.instant()));
   }
@@ -130,6 +139,11 @@ final class InDoubtLookUps {
       return found(
           d, channel, known.keys().contains(d.idempotencyKey()), "its conversation's look-up");
     }
+    Duration early = calling(d.workspaceExternalId());
+    if (!early.isZero()) {
+      return new LookLater(
+          DeliveryResult.RetryLater.paced(early, "slack: the last look-up was under a minute ago"));
+    }
     Instant from = from(doubt);
     Instant to = to(doubt);
     ConversationsHistoryResponse response;
@@ -184,6 +198,27 @@ final class InDoubtLookUps {
             + " messages in "
             + channel
             + " around the first send; not posted again");
+  }
+
+  /**
+   * Takes the workspace's look-up now (zero), unless the last one was too recent: then how long to
+   * wait. The turns given by {@link #turn} keep to this; a call late for its turn can come too soon
+   * after the next, and waits.
+   */
+  private Duration calling(String teamId) {
+    Instant now = clock.instant();
+    Duration[] wait = {Duration.ZERO};
+    lastCall.compute(
+        key(teamId),
+        (k, last) -> {
+          Instant allowed = last == null ? now : last.plus(spacing).plus(CALL_MARGIN);
+          if (allowed.isAfter(now)) {
+            wait[0] = Duration.between(now, allowed);
+            return last;
+          }
+          return now;
+        });
+    return wait[0];
   }
 
   private static Look found(Delivery d, String channel, boolean found, String how) {

@@ -31,21 +31,27 @@ final class OnTheWire {
   private static final Duration SOONEST = Duration.ofMillis(200);
 
   private final int perWorkspace;
+  private final Duration maxWait;
   private final LongSupplier nanoTime;
   private final ConcurrentMap<Long, Places> workspaces = new ConcurrentHashMap<>();
   private final AtomicInteger written = new AtomicInteger();
   private final AtomicInteger mostWritten = new AtomicInteger();
 
-  OnTheWire(int perWorkspace, LongSupplier nanoTime) {
+  /**
+   * @param maxWait how long a delivery waits for a place before it goes back
+   * @param nanoTime the monotonic clock that places' holds are timed by
+   */
+  OnTheWire(int perWorkspace, Duration maxWait, LongSupplier nanoTime) {
     if (perWorkspace < 1) {
       throw new IllegalArgumentException("at least one delivery on the wire per workspace");
     }
     this.perWorkspace = perWorkspace;
+    this.maxWait = maxWait;
     this.nanoTime = nanoTime;
   }
 
   OnTheWire(int perWorkspace) {
-    this(perWorkspace, System::nanoTime);
+    this(perWorkspace, MAX_WAIT, System::nanoTime);
   }
 
   /** Deliveries written and not yet marked again, now. */
@@ -74,7 +80,7 @@ final class OnTheWire {
     synchronized Duration comeBack() {
       long now = nanoTime.getAsLong();
       long spacing = Math.max(1, meanHoldNanos / perWorkspace);
-      long servedFromTheQueue = Math.min(free.getQueueLength(), MAX_WAIT.toNanos() / spacing);
+      long servedFromTheQueue = Math.min(free.getQueueLength(), maxWait.toNanos() / spacing);
       long afterTheQueue = now + servedFromTheQueue * spacing;
       long from = booked && bookedUntil - afterTheQueue > 0 ? bookedUntil : afterTheQueue;
       bookedUntil = from + spacing;
@@ -138,7 +144,7 @@ final class OnTheWire {
   }
 
   /**
-   * A place for a delivery to {@code workspaceId}, waiting up to {@link #MAX_WAIT} (and no longer
+   * A place for a delivery to {@code workspaceId}, waiting up to its longest wait (and no longer
    * once {@code stop} says the worker stops). Without a bound, a place is there at once.
    */
   Taken take(long workspaceId, StopSignal stop) {
@@ -146,9 +152,10 @@ final class OnTheWire {
       return new Place(null);
     }
     Places places = workspaces.computeIfAbsent(workspaceId, id -> new Places());
-    long deadline = nanoTime.getAsLong() + MAX_WAIT.toNanos();
+    // the wait is real time, as the semaphore's is
+    long deadline = System.nanoTime() + maxWait.toNanos();
     while (!stop.stopping()) {
-      long left = deadline - nanoTime.getAsLong();
+      long left = deadline - System.nanoTime();
       if (left <= 0) {
         return new Full(places.comeBack());
       }

@@ -107,11 +107,12 @@ class SlackKillTest {
     fake.clock(drill.clock());
     KillDrill.Report report = drill.run();
     System.out.printf(
-        "Slack, SLACK_DELIVERY_CHECK=%s, %s: %s; %d doubled, %d lost, last nudge %s after its"
+        "Slack, SLACK_DELIVERY_CHECK=%s, %s, due %s: %s; %d doubled, %d lost, last nudge %s after its"
             + " minute; most posts Slack answered at once %d; history calls %d; refused for"
             + " limits %d%n",
         check,
         scopes.contains("im:history") ? "history scopes" : "no history scopes",
+        minute,
         report,
         doubled(),
         KillDrill.MEMBERS - nudgedMembers(),

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -90,14 +89,7 @@ class DiscordKillTest {
           Core core = Core.builder(TestDatabase.dsl(), builtIn.roadmap(), builtIn.bank()).build();
           DiscordAdapter adapter =
               new DiscordAdapter(
-                  new DiscordSettings(
-                      FakeDiscord.TOKEN,
-                      Optional.of(discord.restUrl()),
-                      Optional.of(discord.gatewayUrl()),
-                      Optional.empty(),
-                      Optional.empty(),
-                      false,
-                      EACH_PER_SECOND),
+                  discord.settings(EACH_PER_SECOND),
                   core.coach(),
                   core.workspaces(),
                   Duration.ofSeconds(10),

@@ -114,6 +114,18 @@ final class FakeDiscord implements AutoCloseable {
     return "ws://127.0.0.1:" + server.getPort() + "/";
   }
 
+  /** A bot pointed at this fake, spending {@code deliveriesPerSecond} of the 50 on deliveries. */
+  DiscordSettings settings(int deliveriesPerSecond) {
+    return new DiscordSettings(
+        TOKEN,
+        java.util.Optional.of(restUrl()),
+        java.util.Optional.of(gatewayUrl()),
+        java.util.Optional.empty(),
+        java.util.Optional.empty(),
+        false,
+        deliveriesPerSecond);
+  }
+
   /** Pushes a gateway dispatch to the connected bot. */
   void dispatch(String type, DataObject data) {
     WebSocket ws = socket;

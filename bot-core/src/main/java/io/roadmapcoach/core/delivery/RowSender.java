@@ -145,8 +145,9 @@ final class RowSender {
       this.place = place;
     }
 
+    /** Called on the send's own thread (never two at once for one delivery), so not locked. */
     @Override
-    public synchronized boolean writing() {
+    public boolean writing() {
       if (marked) {
         return true;
       }

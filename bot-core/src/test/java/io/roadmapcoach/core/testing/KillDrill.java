@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -287,13 +288,14 @@ public final class KillDrill implements AutoCloseable {
     Duration killedAt = Duration.between(minute, clock.instant());
     int onTheWire = a.worker().onTheWire();
     int heldByTheDead = a.worker().holding();
+    Instant killed = clock.instant();
     a.pool().kill();
     a.worker().halt();
     target.killed(a.name());
     sleep(Duration.ofMillis(300)); // its statements under way end, its connections are cut
     int sending = dsl.fetchCount(OUTBOX, OUTBOX.STATUS.eq("sending"));
 
-    carryOn(dsl, sweep, b, realStart);
+    carryOn(dsl, sweep, b, killed, realStart);
 
     Map<String, Integer> byStatus =
         dsl
@@ -334,9 +336,14 @@ public final class KillDrill implements AutoCloseable {
 
   /**
    * The survivor alone: a sweep each new minute, the clock moved on whenever it holds nothing and
-   * nothing is due, until no row is open.
+   * nothing is due, until no row is open. A lease ending later than the dead instance's could is
+   * the survivor's (claimed since, and perhaps not yet counted as held): the clock does not move
+   * past it, or the survivor would see its own rows' leases run out under it.
    */
-  private void carryOn(DSLContext dsl, NudgeSweep sweep, Instance b, long realStart) {
+  private void carryOn(
+      DSLContext dsl, NudgeSweep sweep, Instance b, Instant killed, long realStart) {
+    OffsetDateTime deadInstancesLeasesEndBy =
+        killed.plus(DeliveryQueue.DEFAULT_LEASE).atOffset(ZoneOffset.UTC);
     Instant swept = minute;
     while (true) {
       Instant now = clock.instant();
@@ -349,7 +356,12 @@ public final class KillDrill implements AutoCloseable {
           && b.worker().holding() == 0) {
         return;
       }
-      if (b.worker().holding() == 0) {
+      if (b.worker().holding() == 0
+          && dsl.fetchCount(
+                  OUTBOX,
+                  OUTBOX.STATUS.in("pending", "sending"),
+                  OUTBOX.LEASE_UNTIL.gt(deadInstancesLeasesEndBy))
+              == 0) {
         Instant next = nextDue(dsl);
         if (next != null && next.isAfter(now.plusSeconds(1))) {
           clock.jumpTo(next.plusMillis(20));

@@ -237,6 +237,20 @@ public final class DiscordAdapter implements AutoCloseable {
     work.shutdown();
   }
 
+  /**
+   * Drops the connection at once, as a crash would: requests JDA still holds are not sent. For
+   * tests of what another instance does then.
+   */
+  synchronized void halt() {
+    DiscordConnection running = connection;
+    connection = null;
+    if (running != null) {
+      running.shutdown(Duration.ofMillis(1)); // JDA then cancels what it still holds
+    }
+    timer.shutdownNow();
+    work.shutdownNow();
+  }
+
   private static ThreadFactory daemon(String prefix) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {

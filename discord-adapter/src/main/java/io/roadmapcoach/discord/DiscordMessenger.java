@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.PermissionException;
@@ -117,6 +117,15 @@ final class DiscordMessenger implements Messenger {
 
   @Override
   public DeliveryResult send(Delivery delivery) {
+    return send(delivery, Wire.UNWATCHED);
+  }
+
+  /**
+   * Opens the DM conversation when it is not known, and only then tells {@code wire} that the
+   * message goes out: a crash while opening leaves nothing in doubt.
+   */
+  @Override
+  public DeliveryResult send(Delivery delivery, Wire wire) {
     if (delivery.inDoubt().isPresent()) {
       Instant first = delivery.inDoubt().get().firstSendAt();
       if (Duration.between(first, clock.instant()).compareTo(NONCE_WINDOW) > 0) {
@@ -134,8 +143,8 @@ final class DiscordMessenger implements Messenger {
     String nonce = nonce(delivery.idempotencyKey());
     try {
       return switch (delivery.target()) {
-        case Delivery.Direct dm -> direct(bot.get(), delivery, dm, nonce);
-        case Delivery.ChannelPost post -> post(bot.get(), delivery, post, nonce);
+        case Delivery.Direct dm -> direct(bot.get(), delivery, dm, nonce, wire);
+        case Delivery.ChannelPost post -> post(bot.get(), delivery, post, nonce, wire);
       };
     } catch (PermissionException e) {
       // JDA checks the bot's permissions in a cached channel before sending
@@ -150,13 +159,16 @@ final class DiscordMessenger implements Messenger {
   }
 
   private DeliveryResult direct(
-      DiscordConnection bot, Delivery delivery, Delivery.Direct dm, String nonce) {
+      DiscordConnection bot, Delivery delivery, Delivery.Direct dm, String nonce, Wire wire) {
     MessageCreateData data =
         DiscordRenderer.render(delivery.reply(), DmButtons.forGuild(delivery.workspaceExternalId()))
             .create();
     JDA jda = bot.anyShard();
     Optional<String> known = knownDm(dm);
     if (known.isPresent()) {
+      if (!wire.writing()) {
+        return DeliveryResult.Withdrawn.INSTANCE;
+      }
       // one request instead of two: the conversation the worker stored
       DeliveryResult result =
           await(
@@ -170,17 +182,43 @@ final class DiscordMessenger implements Messenger {
       log.info(
           "The stored DM conversation of outbox row {} is gone: opening it", delivery.outboxId());
     }
-    CompletableFuture<Message> sent =
-        jda.openPrivateChannelById(dm.memberExternalId())
-            .flatMap(channel -> channel.sendMessage(data).setNonce(nonce))
-            .submit();
+    CompletableFuture<PrivateChannel> opening =
+        jda.openPrivateChannelById(dm.memberExternalId()).submit();
+    PrivateChannel channel;
+    try {
+      channel = opening.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      opening.cancel(true);
+      // nothing is posted by opening a conversation: safe to try again
+      return DeliveryResult.RetryLater.thisOnly(
+          UNANSWERED_WAIT,
+          "no answer from Discord opening a DM within " + timeout.toSeconds() + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      opening.cancel(true);
+      return DeliveryResult.RetryLater.thisOnly(UNANSWERED_WAIT, "interrupted opening a DM");
+    } catch (ExecutionException e) {
+      return failure(e.getCause(), delivery);
+    }
+    if (!wire.writing()) {
+      return DeliveryResult.Withdrawn.INSTANCE;
+    }
     return await(
-        sent, delivery, message -> new DeliveryResult.Sent(Optional.of(message.getChannelId())));
+        channel.sendMessage(data).setNonce(nonce).submit(),
+        delivery,
+        message -> new DeliveryResult.Sent(Optional.of(message.getChannelId())));
   }
 
   private DeliveryResult post(
-      DiscordConnection bot, Delivery delivery, Delivery.ChannelPost post, String nonce) {
+      DiscordConnection bot,
+      Delivery delivery,
+      Delivery.ChannelPost post,
+      String nonce,
+      Wire wire) {
     MessageCreateData data = DiscordRenderer.render(delivery.reply()).create();
+    if (!wire.writing()) {
+      return DeliveryResult.Withdrawn.INSTANCE;
+    }
     Optional<GuildMessageChannel> cached = bot.channel(post.channelExternalId());
     CompletableFuture<?> sent =
         cached.isPresent()

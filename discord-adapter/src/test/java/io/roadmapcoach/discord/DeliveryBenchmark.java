@@ -38,8 +38,9 @@ import org.jooq.DSLContext;
  *
  * <ol>
  *   <li>10,000 nudges due in one minute, every platform call answered after 300 ms, no rate limit
- *       (a fake platform in this JVM): lateness of each hand-over after the minute began. Goal: all
- *       within 60 s.
+ *       (a fake platform in this JVM): lateness of each hand-over after the minute began, and the
+ *       most requests on the wire at one instant (marked as being sent, not yet marked again: what
+ *       a crash then would leave in doubt). Goal: all within 60 s.
  *   <li>Discord: nudges into the fake Discord enforcing the global 50 requests a second (429 with
  *       {@code X-RateLimit-Global} past it), each answered after 300 ms. Goals: at least 95% of the
  *       allowed rate, fewer than 0.5% of calls answered 429.
@@ -95,8 +96,9 @@ public final class DeliveryBenchmark {
     }
     System.out.printf(
         "300 ms a call, no limit:  %,d nudges handed over in %.1f s after their minute;"
-            + " lateness %s%n",
-        run.handedOver.get(), run.lastHandOverSeconds(), run.lateness());
+            + " lateness %s; requests on the wire at the worst instant: %d (what a crash then would"
+            + " leave in doubt)%n",
+        run.handedOver.get(), run.lastHandOverSeconds(), run.lateness(), run.mostOnTheWire);
     boolean met = run.handedOver.get() == nudges && run.lastHandOverSeconds() <= 60;
     System.out.println(
         met ? "  goal met: every one within 60 s" : "  goal MISSED: not all within 60 s");
@@ -146,7 +148,8 @@ public final class DeliveryBenchmark {
         double rate = created / seconds;
         System.out.printf(
             "Discord, 50 requests/s enforced, 300 ms a call: %,d messages in %.1f s = %.1f/s"
-                + " (%.0f%% of 50); %d of %,d calls answered 429 (%.2f%%); lateness %s%n",
+                + " (%.0f%% of 50); %d of %,d calls answered 429 (%.2f%%); lateness %s; on the"
+                + " wire at the worst instant: %d%n",
             created,
             seconds,
             rate,
@@ -154,7 +157,8 @@ public final class DeliveryBenchmark {
             refused,
             calls,
             100.0 * refused / Math.max(1, calls),
-            run.lateness());
+            run.lateness(),
+            run.mostOnTheWire);
         boolean met = rate >= 47.5 && refused < 0.005 * calls && created == nudges;
         System.out.println(
             met
@@ -240,6 +244,7 @@ public final class DeliveryBenchmark {
     volatile long lastHandOver;
     volatile long swept;
     volatile long allSent;
+    volatile int mostOnTheWire;
 
     private Run(Database database, int nudges, Instant due, Clock clock) {
       this.database = database;
@@ -327,6 +332,7 @@ public final class DeliveryBenchmark {
         Thread.sleep(2);
       }
       allSent = System.nanoTime();
+      mostOnTheWire = worker.mostOnTheWire();
       worker.close();
       long failed =
           worker.counts().total(DeliveryOutcome.FAILED)

@@ -82,6 +82,7 @@ final class FakeDiscord implements AutoCloseable {
   private final List<Created> created = new CopyOnWriteArrayList<>();
   private final Map<String, Created> byNonce = new ConcurrentHashMap<>();
   private volatile Duration delay = Duration.ZERO;
+  private volatile java.time.Clock clock = java.time.Clock.systemUTC();
   private volatile RateLimit globalLimit;
   private final MockWebServer server = new MockWebServer();
   private final BlockingQueue<Call> calls = new LinkedBlockingQueue<>();
@@ -111,6 +112,18 @@ final class FakeDiscord implements AutoCloseable {
 
   String gatewayUrl() {
     return "ws://127.0.0.1:" + server.getPort() + "/";
+  }
+
+  /** A bot pointed at this fake, spending {@code deliveriesPerSecond} of the 50 on deliveries. */
+  DiscordSettings settings(int deliveriesPerSecond) {
+    return new DiscordSettings(
+        TOKEN,
+        java.util.Optional.of(restUrl()),
+        java.util.Optional.of(gatewayUrl()),
+        java.util.Optional.empty(),
+        java.util.Optional.empty(),
+        false,
+        deliveriesPerSecond);
   }
 
   /** Pushes a gateway dispatch to the connected bot. */
@@ -156,6 +169,12 @@ final class FakeDiscord implements AutoCloseable {
   /** Every message created (a repeat dropped by its nonce is not one). */
   List<Created> created() {
     return List.copyOf(created);
+  }
+
+  /** Where message times, and so the nonce window, come from: the test's "now". */
+  FakeDiscord clock(java.time.Clock clock) {
+    this.clock = clock;
+    return this;
   }
 
   /** Every REST answer waits this long first (a slow Discord). */
@@ -498,7 +517,7 @@ final class FakeDiscord implements AutoCloseable {
   private DataObject create(String channelId, DataObject sent) {
     String nonce = sent.opt("nonce").map(String::valueOf).orElse(null);
     boolean enforce = sent.getBoolean("enforce_nonce", false);
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     if (nonce != null && enforce) {
       synchronized (byNonce) {
         Created earlier = byNonce.get(channelId + "/" + nonce);

@@ -151,7 +151,8 @@ public final class SlackAdapter implements AutoCloseable {
     this.bridge =
         new SlackHttpBridge(
             app, new RequestSignature(mode.signingSecret(), clock), Replays.claimedIn(workspaces));
-    this.messenger = new SlackMessenger(clients, SlackMessenger.channelPacer(), mode.delivery());
+    this.messenger =
+        new SlackMessenger(clients, SlackMessenger.channelPacer(), mode.delivery(), clock);
     log.info(
         "Slack is ready for {} ({})",
         teamId.map(t -> "workspace " + t).orElse("every installed workspace"),
@@ -315,17 +316,19 @@ public final class SlackAdapter implements AutoCloseable {
     if (direct || channels) {
       log.info(
           "Slack deliveries left in doubt by a crash are looked up before posting again ({}, {}"
-              + " look-ups a minute, {} messages each)",
+              + " look-ups a minute, {} messages each; at most {} posts a workspace on the wire)",
           direct && channels
               ? "direct messages and channel posts"
               : direct ? "direct messages only" : "channel posts only",
           delivery.historyCallsPerMinute(),
-          delivery.historyLimit());
+          delivery.historyLimit(),
+          delivery.postsOnTheWire());
     } else {
       log.info(
           "Slack deliveries left in doubt by a crash are posted again without a look-up (no"
-              + " history scopes, or SLACK_DELIVERY_CHECK=off): a crash may repeat the messages"
-              + " that were being sent");
+              + " history scopes, or SLACK_DELIVERY_CHECK=off): a crash may repeat the posts that"
+              + " were on the wire, at most {} a workspace",
+          delivery.postsOnTheWire());
     }
     if (delivery.check() == SlackDelivery.Check.ON && !scopes.contains("im:history")) {
       log.warn("SLACK_DELIVERY_CHECK=on but the token lacks im:history: look-ups will fail");

@@ -70,6 +70,14 @@ public sealed interface DeliveryResult {
     }
   }
 
+  /**
+   * Nothing was written: {@link Messenger.Wire#writing()} said the worker no longer holds the
+   * delivery (it is stopping, or another instance took the row over).
+   */
+  enum Withdrawn implements DeliveryResult {
+    INSTANCE
+  }
+
   /** A failure that may pass: retried with back-off, a limited number of times. */
   record Failed(String reason) implements DeliveryResult {}
 

@@ -20,9 +20,13 @@ import java.util.concurrent.locks.LockSupport;
  * (per channel, route or workspace) and a 429 pauses only what it names. Claims and marks are
  * written a batch at a time ({@link BackgroundDrain}).
  *
- * <p>Never doubled: before the platform call a row is marked as being sent under its attempt's id
- * ({@link RowSender}); a row left so by an instance that died is in doubt, and its messenger checks
- * before sending it again. Leases are short and renewed while an attempt runs; {@link #close} stops
+ * <p>Never doubled: a row is marked as being sent under its attempt's id at the moment its
+ * messenger writes the request that may create the message, after its place on the wire, its turn
+ * and whatever the messenger looks up first ({@link RowSender}); a row left so by an instance that
+ * died is in doubt, and its messenger checks before sending it again. A row that never got that far
+ * is plainly pending again when its lease runs out. So a crash leaves in doubt only what was on the
+ * wire: at most the messenger's {@link Messenger#onTheWirePerWorkspace() bound} per workspace
+ * ({@link #onTheWire()}). Leases are short and renewed while an attempt runs; {@link #close} stops
  * claiming, finishes what is being sent (for a few seconds at most), gives everything else back at
  * once ({@link HeldRows}), and only then returns.
  *
@@ -105,6 +109,24 @@ public final class DeliveryWorker implements AutoCloseable {
   /** Every outcome since the worker was built, per outcome, kind and platform. */
   public DeliveryCounts counts() {
     return outcomes.counts();
+  }
+
+  /**
+   * Deliveries written to their platforms and not yet marked again, now: what a crash at this
+   * instant would leave in doubt.
+   */
+  public int onTheWire() {
+    return lanes.values().stream().mapToInt(lane -> lane.wire.now()).sum();
+  }
+
+  /** The most deliveries one platform had on the wire at one instant since the worker was built. */
+  public int mostOnTheWire() {
+    return lanes.values().stream().mapToInt(lane -> lane.wire.most()).max().orElse(0);
+  }
+
+  /** Rows this worker holds now (composing, waiting for their turn, or being sent). */
+  public int holding() {
+    return held.size();
   }
 
   public Optional<Instant> pausedUntil(Platform platform) {

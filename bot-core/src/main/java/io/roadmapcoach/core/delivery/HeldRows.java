@@ -51,6 +51,10 @@ final class HeldRows {
     return rows.isEmpty();
   }
 
+  int size() {
+    return rows.size();
+  }
+
   boolean anySending() {
     return rows.values().stream().anyMatch(f -> f.sending);
   }

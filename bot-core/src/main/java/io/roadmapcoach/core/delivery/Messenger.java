@@ -9,10 +9,14 @@ import io.roadmapcoach.core.caller.Platform;
  * its own. Implementations do not retry on their own beyond the platform client's built-in
  * handling; they report {@link DeliveryResult.RetryLater} and the worker reschedules the row.
  *
- * <p>The worker first asks for the delivery's {@link #pace turn}, then marks the row as being sent,
- * then calls {@link #send}. A delivery whose {@link Delivery#inDoubt()} is set may already be on
- * the platform: the messenger checks before sending it again, or says it cannot ({@link
- * DeliveryResult.Unconfirmed}).
+ * <p>The worker first takes one of the workspace's {@link #onTheWirePerWorkspace places on the
+ * wire}, then asks for the delivery's {@link #pace turn}, then calls {@link #send(Delivery, Wire)}.
+ * The messenger does what cannot put a message on the platform first (finding the DM conversation,
+ * looking a delivery in doubt up), and calls {@link Wire#writing()} right before it writes the
+ * request that may: only from then on is the row marked as being sent, so that a crash leaves in
+ * doubt only the requests actually on the wire. A delivery whose {@link Delivery#inDoubt()} is set
+ * may already be on the platform: the messenger checks before sending it again, or says it cannot
+ * ({@link DeliveryResult.Unconfirmed}).
  */
 public interface Messenger {
 
@@ -26,5 +30,40 @@ public interface Messenger {
     return Pace.NOW;
   }
 
+  /**
+   * How many deliveries to one workspace this instance may have on the wire at once: from the mark
+   * that one is being sent to the mark of how it went. A crash leaves at most this many of the
+   * workspace's deliveries in doubt, so a platform whose check of a delivery in doubt is costly
+   * (Slack's history look-ups) keeps it small; by default there is no bound.
+   */
+  default int onTheWirePerWorkspace() {
+    return Integer.MAX_VALUE;
+  }
+
+  /**
+   * Sends the delivery, calling {@code wire.writing()} right before the request that may create the
+   * message (and returning {@link DeliveryResult.Withdrawn} without writing it when that says no).
+   * By default the mark comes before anything: for messengers whose send is that one request.
+   */
+  default DeliveryResult send(Delivery delivery, Wire wire) {
+    return wire.writing() ? send(delivery) : DeliveryResult.Withdrawn.INSTANCE;
+  }
+
+  /** Sends the delivery as if nothing watched it: tests, and the default above. */
   DeliveryResult send(Delivery delivery);
+
+  /** How the messenger tells the worker that a request which may create the message goes out. */
+  @FunctionalInterface
+  interface Wire {
+    /**
+     * The request that may put the message on the platform is about to be written: the worker marks
+     * the row as being sent (once; a second request of the same delivery asks again and is told
+     * yes). False when the worker no longer holds the row (it stops, or another instance took it
+     * over): write nothing and return {@link DeliveryResult.Withdrawn}.
+     */
+    boolean writing();
+
+    /** For a send nobody watches: always yes. */
+    Wire UNWATCHED = () -> true;
+  }
 }

@@ -96,6 +96,9 @@ final class Outcomes {
       }
       case DeliveryResult.Failed failed -> failed(row, failed.reason(), marks);
       case DeliveryResult.Unreachable gone -> unreachable(row, send, gone);
+      case DeliveryResult.Withdrawn withdrawn -> {
+        // nothing was written and the row is no longer this attempt's: nothing to mark
+      }
       case DeliveryResult.Unconfirmed unconfirmed -> {
         log.warn(
             "Outbox row {} was in doubt and cannot be checked; not sending it again: {}",

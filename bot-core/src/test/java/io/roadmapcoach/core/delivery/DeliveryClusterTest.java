@@ -134,6 +134,86 @@ class DeliveryClusterTest {
   }
 
   @Test
+  void aKillLeavesInDoubtOnlyWhatWasOnTheWireAndTheRestGoesAgainWithoutACheck() {
+    FakePlatform.Sender dyingSender = sender();
+    Instance dying = instance(Duration.ofSeconds(2), holding(50), dyingSender);
+    CountDownLatch onTheWire = new CountDownLatch(3);
+    CountDownLatch never = new CountDownLatch(1);
+    AtomicInteger began = new AtomicInteger();
+    // three requests go out and hang there; every other delivery hangs before its request (as in
+    // a DM look-up), so it never reaches the platform
+    dyingSender.beforeWriting =
+        d -> {
+          if (began.incrementAndGet() > 3) {
+            awaitQuietly(never);
+          }
+        };
+    dyingSender.beforeCall =
+        d -> {
+          onTheWire.countDown();
+          awaitQuietly(never);
+        };
+    dying.worker().start(Duration.ofMillis(50));
+    awaitQuietly(onTheWire);
+    awaitTrue(() -> dying.worker().onTheWire() == 3, "three requests on the wire");
+
+    dying.worker().halt();
+    Thread.ofPlatform().start(dying.pool()::close);
+    DSLContext dsl = TestDatabase.dsl();
+    assertThat(dsl.fetchCount(OUTBOX, OUTBOX.STATUS.eq("sending")))
+        .as("in doubt: only the rows whose requests were written")
+        .isEqualTo(3);
+    assertThat(dsl.fetchCount(OUTBOX, OUTBOX.STATUS.eq("pending"), OUTBOX.LEASE_UNTIL.isNotNull()))
+        .as("held, never written: plainly pending once their leases run out")
+        .isEqualTo(47);
+
+    instance(Duration.ofSeconds(2), DeliveryWorker.Settings.DEFAULT, sender())
+        .worker()
+        .start(Duration.ofMillis(50));
+
+    awaitTrue(() -> sentRows() == MEMBERS, "the survivor finished every delivery");
+    assertEveryMemberHasExactlyOneMessage();
+    assertThat(
+            platform.calls().stream()
+                .filter(FakePlatform.Call::inDoubt)
+                .map(FakePlatform.Call::key)
+                .distinct())
+        .as("only those three were checked")
+        .hasSize(3);
+  }
+
+  @Test
+  void noMoreThanTheMessengersBoundOfAWorkspacesDeliveriesAreOnTheWireAtOnce() {
+    FakePlatform.Sender sender = sender();
+    sender.onTheWire = 3;
+    AtomicInteger calls = new AtomicInteger();
+    AtomicInteger mostCalls = new AtomicInteger();
+    sender.beforeCall =
+        d -> {
+          mostCalls.accumulateAndGet(calls.incrementAndGet(), Math::max);
+          FakePlatform.sleep(Duration.ofMillis(10));
+          calls.decrementAndGet();
+        };
+    DeliveryWorker worker =
+        instance(Duration.ofSeconds(30), DeliveryWorker.Settings.DEFAULT, sender).worker();
+    worker.start(Duration.ofMillis(50));
+
+    awaitTrue(() -> sentRows() == MEMBERS, "every nudge went out", Duration.ofSeconds(40));
+    assertEveryMemberHasExactlyOneMessage();
+    assertThat(mostCalls.get()).as("calls to the platform at once").isBetween(2, 3);
+    assertThat(worker.mostOnTheWire()).isBetween(2, 3);
+    assertThat(worker.onTheWire()).isZero();
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   void weeklyQuizInvitationsAndNoticesGetTheSameGuaranteesAsNudges() {
     DSLContext dsl = TestDatabase.dsl();
     Transactions transactions = new Transactions(dsl);
@@ -338,10 +418,14 @@ class DeliveryClusterTest {
   }
 
   private static void awaitTrue(BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + LIVENESS.toNanos();
+    awaitTrue(condition, what, LIVENESS);
+  }
+
+  private static void awaitTrue(BooleanSupplier condition, String what, Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + LIVENESS + ": " + what);
+        throw new AssertionError("not within " + within + ": " + what);
       }
       FakePlatform.sleep(Duration.ofMillis(20));
     }

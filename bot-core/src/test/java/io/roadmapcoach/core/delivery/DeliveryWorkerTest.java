@@ -95,6 +95,100 @@ class DeliveryWorkerTest {
         .contains("Nudges paused");
   }
 
+  /** A messenger that looks something up first, then writes its request, as the platforms do. */
+  private final class LooksUpFirst implements Messenger {
+    final List<String> statusBeforeWriting = new ArrayList<>();
+    final List<String> statusAfterWriting = new ArrayList<>();
+    RuntimeException failAfterWriting;
+
+    @Override
+    public Platform platform() {
+      return Platform.CONSOLE;
+    }
+
+    @Override
+    public DeliveryResult send(Delivery delivery, Wire wire) {
+      statusBeforeWriting.add(nudge().getStatus());
+      if (!wire.writing()) {
+        return DeliveryResult.Withdrawn.INSTANCE;
+      }
+      statusAfterWriting.add(nudge().getStatus());
+      if (failAfterWriting != null) {
+        throw failAfterWriting;
+      }
+      return send(delivery);
+    }
+
+    @Override
+    public DeliveryResult send(Delivery delivery) {
+      return messenger.send(delivery);
+    }
+  }
+
+  private LooksUpFirst looksUpFirst() {
+    LooksUpFirst looking = new LooksUpFirst();
+    worker = coach.core().deliveries();
+    worker.register(looking);
+    return looking;
+  }
+
+  @Test
+  void aRowIsMarkedAsBeingSentOnlyWhenItsRequestIsWritten() {
+    LooksUpFirst looking = looksUpFirst();
+
+    worker.drainDue();
+
+    assertThat(looking.statusBeforeWriting).containsExactly("pending");
+    assertThat(looking.statusAfterWriting).containsExactly("sending");
+    assertThat(nudge().getStatus()).isEqualTo("sent");
+  }
+
+  @Test
+  void aSendThatFailsBeforeItsRequestIsNotInDoubt() {
+    // fails in its look-up: the messenger never writes its request
+    Messenger lookUpFails =
+        new Messenger() {
+          @Override
+          public Platform platform() {
+            return Platform.CONSOLE;
+          }
+
+          @Override
+          public DeliveryResult send(Delivery delivery, Wire wire) {
+            throw new IllegalStateException("the look-up failed");
+          }
+
+          @Override
+          public DeliveryResult send(Delivery delivery) {
+            throw new AssertionError("not reached");
+          }
+        };
+    worker = coach.core().deliveries();
+    worker.register(lookUpFails);
+
+    worker.drainDue();
+
+    assertThat(nudge().getStatus()).isEqualTo("pending");
+    assertThat(nudge().getFirstSendAt()).as("never on the wire").isNull();
+    assertThat(nudge().getLastError()).isEqualTo("IllegalStateException");
+  }
+
+  @Test
+  void aSendThatFailsAfterItsRequestWentOutLeavesTheRowInDoubt() {
+    LooksUpFirst looking = looksUpFirst();
+    looking.failAfterWriting = new IllegalStateException("connection reset after the request");
+
+    worker.drainDue();
+
+    assertThat(nudge().getStatus()).as("in doubt").isEqualTo("sending");
+    assertThat(nudge().getFirstSendAt()).isNotNull();
+    looking.failAfterWriting = null;
+    coach.clock().advance(Duration.ofSeconds(15));
+    worker.drainDue();
+    assertThat(messenger.sent).hasSize(1);
+    assertThat(messenger.sent.get(0).inDoubt()).as("checked before it goes again").isPresent();
+  }
+
   @Test
   void aFailedSendIsRetriedWithBackOffAndSentOnce() {
     messenger.script.add(new DeliveryResult.Failed("connection reset"));

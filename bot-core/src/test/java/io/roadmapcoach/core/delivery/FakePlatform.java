@@ -54,6 +54,23 @@ final class FakePlatform {
     /** The turn each delivery is given. */
     volatile java.util.function.Function<Delivery, Pace> pacing = d -> Pace.NOW;
 
+    /** Runs before the request that may create the message is written (a DM look-up, say). */
+    volatile Consumer<Delivery> beforeWriting = d -> {};
+
+    /** Deliveries of one workspace this messenger has on the wire at once. */
+    volatile int onTheWire = Integer.MAX_VALUE;
+
+    @Override
+    public int onTheWirePerWorkspace() {
+      return onTheWire;
+    }
+
+    @Override
+    public DeliveryResult send(Delivery delivery, Wire wire) {
+      beforeWriting.accept(delivery);
+      return wire.writing() ? send(delivery) : DeliveryResult.Withdrawn.INSTANCE;
+    }
+
     @Override
     public Platform platform() {
       return Platform.CONSOLE;

@@ -1,12 +1,9 @@
 package io.roadmapcoach.core.testing;
 
 import io.roadmapcoach.db.testing.TestDatabase;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -14,7 +11,7 @@ import javax.sql.DataSource;
  * connection fails as the PostgreSQL driver fails when nothing listens (SQL state 08001). Counts
  * the connections asked for, so a test can tell whether the database was tried at all.
  */
-public final class SwitchableDataSource implements DataSource {
+public final class SwitchableDataSource extends DelegatingDataSource {
   private final DataSource pool = TestDatabase.dataSource();
   private final AtomicInteger asked = new AtomicInteger();
   private volatile boolean away;
@@ -45,42 +42,7 @@ public final class SwitchableDataSource implements DataSource {
   }
 
   @Override
-  public Connection getConnection(String username, String password) throws SQLException {
-    return getConnection();
-  }
-
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return pool.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    pool.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    pool.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return pool.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return pool.getParentLogger();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    return pool.unwrap(type);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) throws SQLException {
-    return pool.isWrapperFor(type);
+  protected DataSource pool() {
+    return pool;
   }
 }

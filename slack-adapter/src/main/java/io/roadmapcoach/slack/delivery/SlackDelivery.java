@@ -65,6 +65,18 @@ public record SlackDelivery(Check check, int historyCallsPerMinute, int historyL
         number(env, "SLACK_HISTORY_LIMIT").orElse(DEFAULT.historyLimit()));
   }
 
+  /**
+   * How many posts to one workspace an instance has on the wire at once, and so the most a crash of
+   * it can leave in doubt: as many as four minutes of look-ups can check (4 outside the
+   * Marketplace), so that with the check on the last of them goes out within five minutes of its
+   * time (a lease of 30 s, then one look-up a minute). At most 16: Slack takes only several hundred
+   * posts a minute from a workspace, which 4 posts on the wire at 300 ms an answer already exceed.
+   * With the check off it bounds what a crash can repeat.
+   */
+  public int postsOnTheWire() {
+    return Math.min(16, 4 * historyCallsPerMinute);
+  }
+
   /** Whether deliveries of a kind are checked, given the token's scopes. */
   public boolean checks(boolean channelPost, java.util.Set<String> scopes) {
     return switch (check) {

@@ -3,7 +3,6 @@ package io.roadmapcoach.slack.delivery;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
-import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.model.Message;
 import io.roadmapcoach.core.caller.Platform;
@@ -15,8 +14,8 @@ import io.roadmapcoach.core.delivery.Pace;
 import io.roadmapcoach.core.delivery.Pacer;
 import io.roadmapcoach.slack.render.SlackRenderer;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -35,9 +34,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A 429 pauses only what it hit: the channel, {@code conversations.open}, or the history check;
  * 429s on several channels at once pause the workspace. Every post carries its delivery key as
- * message metadata. A delivery in doubt (an instance died between Slack's "ok" and marking it) is
- * looked for in its conversation before it is posted again, when {@link SlackDelivery} says so;
- * those look-ups are paced within Slack's history limits.
+ * message metadata. The worker marks a delivery as being sent only when its {@code
+ * chat.postMessage} goes out (after the DM conversation is found and a delivery in doubt looked
+ * up), and this instance has at most {@link SlackDelivery#postsOnTheWire()} posts of a workspace on
+ * the wire at once: a crash leaves no more in doubt than that. A delivery in doubt (an instance
+ * died between writing the post and marking it) is looked for in its conversation before it is
+ * posted again, when {@link SlackDelivery} says so; those look-ups are paced within Slack's history
+ * limits, one per conversation ({@link InDoubtLookUps}).
  */
 public final class SlackMessenger implements Messenger {
   private static final Logger log = LoggerFactory.getLogger(SlackMessenger.class);
@@ -50,11 +53,7 @@ public final class SlackMessenger implements Messenger {
 
   static final String KEY_FIELD = "delivery_key";
 
-  /** Clocks of Slack and of the instances may differ this much: the look-up window allows it. */
-  private static final Duration CLOCK_MARGIN = Duration.ofSeconds(30);
-
   private static final String OPEN = "conversations.open";
-  private static final String HISTORY = "conversations.history";
 
   /** 429s on this many channels within {@link #SPREAD_WINDOW} are the workspace's limit. */
   private static final int SPREAD = 3;
@@ -83,7 +82,7 @@ public final class SlackMessenger implements Messenger {
   private final SlackClients clients;
   private final Pacer posts;
   private final Pacer methods;
-  private final Pacer history;
+  private final InDoubtLookUps lookUps;
   private final SlackDelivery delivery;
   private final Deque<Hit> recent429s = new ArrayDeque<>();
 
@@ -93,16 +92,18 @@ public final class SlackMessenger implements Messenger {
    * @param clients each workspace's client, with its own (fresh) token, and the scopes it was
    *     granted, which turn the history check on ({@link SlackDelivery})
    * @param posts paces {@code chat.postMessage} per channel (one a second)
+   * @param clock what the history look-ups are paced by, as Slack counts its minutes
    */
-  public SlackMessenger(SlackClients clients, Pacer posts, SlackDelivery delivery) {
+  public SlackMessenger(SlackClients clients, Pacer posts, SlackDelivery delivery, Clock clock) {
     this.clients = clients;
     this.posts = posts;
     this.methods = new Pacer(Duration.ZERO, Duration.ofSeconds(3));
-    this.history =
-        new Pacer(
-            Duration.ofMinutes(1).dividedBy(delivery.historyCallsPerMinute()),
-            Duration.ofSeconds(3));
+    this.lookUps = new InDoubtLookUps(delivery, clock);
     this.delivery = delivery;
+  }
+
+  public SlackMessenger(SlackClients clients, Pacer posts, SlackDelivery delivery) {
+    this(clients, posts, delivery, Clock.systemUTC());
   }
 
   /** One message a second per channel, waiting at most three seconds for a slot. */
@@ -140,16 +141,27 @@ public final class SlackMessenger implements Messenger {
     if (!(post instanceof Pace.Go go) || d.inDoubt().isEmpty() || !checks(d)) {
       return post;
     }
-    Pace look =
-        history.turn(
-            HISTORY,
-            1,
-            "slack: in doubt, waiting for its turn to look in the conversation ("
-                + delivery.historyCallsPerMinute()
-                + " look-ups a minute)");
+    Pace look = lookUps.turn(d, conversation(d));
     return look instanceof Pace.Go lookGo
         ? new Pace.Go(lookGo.after().compareTo(go.after()) > 0 ? lookGo.after() : go.after())
         : look;
+  }
+
+  /** The delivery's conversation, when it is known before anything is called. */
+  private static String conversation(Delivery d) {
+    return switch (d.target()) {
+      case Delivery.Direct direct -> direct.knownDmChannel().filter(c -> !c.isBlank()).orElse(null);
+      case Delivery.ChannelPost post -> post.channelExternalId();
+    };
+  }
+
+  /**
+   * A crash leaves at most this many of a workspace's posts in doubt: few enough that the look-ups
+   * Slack allows find them all within minutes.
+   */
+  @Override
+  public int onTheWirePerWorkspace() {
+    return delivery.postsOnTheWire();
   }
 
   private boolean checks(Delivery d) {
@@ -180,6 +192,15 @@ public final class SlackMessenger implements Messenger {
 
   @Override
   public DeliveryResult send(Delivery delivery) {
+    return send(delivery, Wire.UNWATCHED);
+  }
+
+  /**
+   * Finds the workspace's client and the DM conversation, looks a delivery in doubt up, and only
+   * then tells {@code wire} that the post goes out.
+   */
+  @Override
+  public DeliveryResult send(Delivery delivery, Wire wire) {
     Optional<MethodsClient> found;
     try {
       found = clients.forTeam(delivery.workspaceExternalId());
@@ -198,12 +219,13 @@ public final class SlackMessenger implements Messenger {
     }
     MethodsClient client = found.get();
     return switch (delivery.target()) {
-      case Delivery.Direct direct -> direct(client, delivery, direct);
-      case Delivery.ChannelPost post -> channel(client, delivery, post);
+      case Delivery.Direct direct -> direct(client, delivery, direct, wire);
+      case Delivery.ChannelPost post -> channel(client, delivery, post, wire);
     };
   }
 
-  private DeliveryResult direct(MethodsClient client, Delivery delivery, Delivery.Direct to) {
+  private DeliveryResult direct(
+      MethodsClient client, Delivery delivery, Delivery.Direct to, Wire wire) {
     Optional<String> known = to.knownDmChannel().filter(c -> !c.isBlank());
     String dm;
     if (known.isPresent()) {
@@ -220,6 +242,9 @@ public final class SlackMessenger implements Messenger {
       return checked.get() instanceof DeliveryResult.Sent
           ? new DeliveryResult.Sent(Optional.of(dm), true)
           : checked.get();
+    }
+    if (!wire.writing()) {
+      return DeliveryResult.Withdrawn.INSTANCE;
     }
     Posted posted = post(client, dm, delivery, Who.MEMBER);
     if (posted.ok()) {
@@ -240,10 +265,14 @@ public final class SlackMessenger implements Messenger {
     return posted.result() != null ? posted.result() : failure(posted.error(), Who.MEMBER);
   }
 
-  private DeliveryResult channel(MethodsClient client, Delivery delivery, Delivery.ChannelPost to) {
+  private DeliveryResult channel(
+      MethodsClient client, Delivery delivery, Delivery.ChannelPost to, Wire wire) {
     Optional<DeliveryResult> checked = checkFirst(client, delivery, to.channelExternalId());
     if (checked.isPresent()) {
       return checked.get();
+    }
+    if (!wire.writing()) {
+      return DeliveryResult.Withdrawn.INSTANCE;
     }
     Posted posted = post(client, to.channelExternalId(), delivery, Who.CHANNEL);
     if (posted.ok()) {
@@ -275,12 +304,14 @@ public final class SlackMessenger implements Messenger {
           delivery.outboxId());
       return Optional.empty();
     }
-    return switch (lookFor(client, delivery, channel)) {
-      case Found found -> Optional.of(new DeliveryResult.Sent(Optional.empty(), true));
-      case NotFound notFound -> Optional.empty();
-      case CannotTell cannot -> Optional.of(new DeliveryResult.Unconfirmed(cannot.reason()));
-      case LookLater later -> Optional.of(later.result());
-      case NoCheck none -> {
+    return switch (lookUps.lookFor(client, delivery, channel)) {
+      case InDoubtLookUps.Found found ->
+          Optional.of(new DeliveryResult.Sent(Optional.empty(), true));
+      case InDoubtLookUps.NotFound notFound -> Optional.empty();
+      case InDoubtLookUps.CannotTell cannot ->
+          Optional.of(new DeliveryResult.Unconfirmed(cannot.reason()));
+      case InDoubtLookUps.LookLater later -> Optional.of(later.result());
+      case InDoubtLookUps.NoCheck none -> {
         log.warn(
             "Could not look for outbox row {} in {} ({}); posting it again",
             delivery.outboxId(),
@@ -289,105 +320,6 @@ public final class SlackMessenger implements Messenger {
         yield Optional.empty();
       }
     };
-  }
-
-  /** What looking for a delivery key in a conversation found. */
-  private sealed interface Look {}
-
-  private record Found() implements Look {}
-
-  private record NotFound() implements Look {}
-
-  /** More messages in the window than one look-up returns: it may be among the rest. */
-  private record CannotTell(String reason) implements Look {}
-
-  private record LookLater(DeliveryResult result) implements Look {}
-
-  /** The look-up is not possible here (a missing scope): treated as if the check were off. */
-  private record NoCheck(String error) implements Look {}
-
-  /**
-   * Looks for the delivery's key in the conversation's messages from shortly before its first send
-   * to shortly after its last attempt's lease ran out: the window in which the post can have
-   * landed.
-   */
-  private Look lookFor(MethodsClient client, Delivery d, String channel) {
-    Delivery.InDoubt doubt = d.inDoubt().orElseThrow();
-    Instant from = doubt.firstSendAt().minus(CLOCK_MARGIN);
-    Instant to =
-        (doubt.lastLeaseEnd().isAfter(doubt.firstSendAt())
-                ? doubt.lastLeaseEnd()
-                : doubt.firstSendAt())
-            .plus(CLOCK_MARGIN);
-    ConversationsHistoryResponse response;
-    try {
-      response =
-          client.conversationsHistory(
-              r ->
-                  r.channel(channel)
-                      .oldest(slackTs(from))
-                      .latest(slackTs(to))
-                      .inclusive(true)
-                      .limit(delivery.historyLimit())
-                      .includeAllMetadata(true));
-    } catch (SlackApiException e) {
-      int code = e.getResponse().code();
-      if (code == 429) {
-        Duration after = retryAfter(e.getResponse().header("Retry-After"));
-        history.pause(HISTORY, after);
-        return new LookLater(
-            DeliveryResult.RetryLater.paced(after, "slack: conversations.history asked to wait"));
-      }
-      String error = e.getError() != null ? e.getError().getError() : "HTTP " + code;
-      return new LookLater(
-          DeliveryResult.RetryLater.thisOnly(UNANSWERED_WAIT, "slack: look-up: " + error));
-    } catch (IOException e) {
-      return new LookLater(
-          DeliveryResult.RetryLater.thisOnly(
-              UNANSWERED_WAIT, "slack: look-up: " + e.getClass().getSimpleName()));
-    }
-    if (!response.isOk()) {
-      String error = response.getError();
-      if ("ratelimited".equals(error)) {
-        history.pause(HISTORY, DEFAULT_RETRY_AFTER);
-        return new LookLater(
-            DeliveryResult.RetryLater.paced(DEFAULT_RETRY_AFTER, "slack: look-up ratelimited"));
-      }
-      return new NoCheck(error);
-    }
-    List<Message> messages = response.getMessages() == null ? List.of() : response.getMessages();
-    for (Message message : messages) {
-      if (carries(message, d.idempotencyKey())) {
-        log.info(
-            "Outbox row {} was in doubt and is already in {}: not posted again",
-            d.outboxId(),
-            channel);
-        return new Found();
-      }
-    }
-    if (response.isHasMore()) {
-      return new CannotTell(
-          "slack: more than "
-              + delivery.historyLimit()
-              + " messages in "
-              + channel
-              + " around the first send; not posted again");
-    }
-    return new NotFound();
-  }
-
-  private static boolean carries(Message message, String key) {
-    Message.Metadata metadata = message.getMetadata();
-    return metadata != null
-        && EVENT_TYPE.equals(metadata.getEventType())
-        && metadata.getEventPayload() != null
-        && key.equals(String.valueOf(metadata.getEventPayload().get(KEY_FIELD)));
-  }
-
-  /** An instant as Slack's message timestamps: seconds with six decimals. */
-  static String slackTs(Instant at) {
-    return String.format(
-        java.util.Locale.ROOT, "%d.%06d", at.getEpochSecond(), at.getNano() / 1000);
   }
 
   /** The error of a call that reached Slack, as the worker should treat it. */

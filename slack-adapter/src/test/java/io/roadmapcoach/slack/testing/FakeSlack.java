@@ -108,6 +108,20 @@ public final class FakeSlack implements AutoCloseable {
   private final AtomicInteger issued = new AtomicInteger();
   private volatile String clientCredentials;
   private volatile Duration tokenLifetime;
+  private volatile boolean publishedLimits;
+  private final Map<String, java.time.Instant> lastHistoryCall = new ConcurrentHashMap<>();
+  private final Map<String, Deque<java.time.Instant>> recentPosts = new ConcurrentHashMap<>();
+  private final AtomicInteger postsAnswering = new AtomicInteger();
+  private final AtomicInteger mostPostsAnswering = new AtomicInteger();
+  private final AtomicInteger refusedForLimits = new AtomicInteger();
+
+  /**
+   * {@code conversations.history} calls a minute per workspace, for apps outside the Marketplace.
+   */
+  public static final int HISTORY_CALLS_PER_MINUTE = 1;
+
+  /** The most messages one {@code conversations.history} call returns outside the Marketplace. */
+  public static final int HISTORY_MESSAGES = 15;
 
   public FakeSlack() {
     try {
@@ -165,6 +179,27 @@ public final class FakeSlack implements AutoCloseable {
   public FakeSlack clock(java.time.Clock clock) {
     this.clock = clock;
     return this;
+  }
+
+  /**
+   * Refuses what Slack's published limits refuse, on the fake's clock: {@code
+   * conversations.history} once a minute per workspace and at most 15 messages a call (apps outside
+   * the Marketplace), and {@code chat.postMessage} at one a second per channel with a short burst.
+   * A refusal is HTTP 429 with {@code Retry-After}, as Slack answers.
+   */
+  public FakeSlack publishedLimits() {
+    this.publishedLimits = true;
+    return this;
+  }
+
+  /** How many calls the published limits refused. */
+  public int refusedForLimits() {
+    return refusedForLimits.get();
+  }
+
+  /** The most {@code chat.postMessage} calls the fake was answering at one instant. */
+  public int mostPostsAtOnce() {
+    return mostPostsAnswering.get();
   }
 
   /** Every message posted so far, oldest first. */
@@ -289,9 +324,34 @@ public final class FakeSlack implements AutoCloseable {
     } else {
       method = path;
     }
-    calls.add(
-        new Call(
-            path, method, params, body, exchange.getRequestHeaders().getFirst("Authorization")));
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    calls.add(new Call(path, method, params, body, authorization));
+    Answer refused = publishedLimits ? overLimit(method, params, authorization) : null;
+    if (refused != null) {
+      refusedForLimits.incrementAndGet();
+      answer(exchange, refused);
+      return;
+    }
+    boolean post = method.equals("chat.postMessage");
+    if (post) {
+      mostPostsAnswering.accumulateAndGet(postsAnswering.incrementAndGet(), Math::max);
+    }
+    try {
+      answerInTurn(exchange, method, path, params, authorization);
+    } finally {
+      if (post) {
+        postsAnswering.decrementAndGet();
+      }
+    }
+  }
+
+  private void answerInTurn(
+      HttpExchange exchange,
+      String method,
+      String path,
+      Map<String, String> params,
+      String authorization)
+      throws IOException {
     Duration wait = methodDelays.getOrDefault(method, delay);
     if (!wait.isZero() && path.startsWith("/api/")) {
       try {
@@ -303,8 +363,12 @@ public final class FakeSlack implements AutoCloseable {
     Deque<Answer> queue = scripted.get(method);
     Answer answer = queue == null ? null : queue.poll();
     if (answer == null) {
-      answer = usual(method, params, exchange.getRequestHeaders().getFirst("Authorization"));
+      answer = usual(method, params, authorization);
     }
+    answer(exchange, answer);
+  }
+
+  private static void answer(HttpExchange exchange, Answer answer) throws IOException {
     byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
     exchange
         .getResponseHeaders()
@@ -317,6 +381,49 @@ public final class FakeSlack implements AutoCloseable {
       exchange.getResponseBody().write(bytes);
     }
     exchange.close();
+  }
+
+  /** Slack's answer when the call is over a published limit; null when it is within them. */
+  private Answer overLimit(String method, Map<String, String> params, String authorization) {
+    java.time.Instant now = clock.instant();
+    if (method.equals("conversations.history")) {
+      java.time.Instant[] last = {null};
+      lastHistoryCall.compute(
+          teamOf(authorization),
+          (team, before) -> {
+            if (before != null && now.isBefore(before.plus(Duration.ofMinutes(1)))) {
+              last[0] = before;
+              return before;
+            }
+            return now;
+          });
+      if (last[0] != null) {
+        long seconds =
+            Math.max(1, Duration.between(now, last[0].plus(Duration.ofMinutes(1))).toSeconds() + 1);
+        return Answer.rateLimited((int) seconds);
+      }
+    }
+    if (method.equals("chat.postMessage")) {
+      Deque<java.time.Instant> recent =
+          recentPosts.computeIfAbsent(params.getOrDefault("channel", ""), c -> new ArrayDeque<>());
+      synchronized (recent) {
+        while (!recent.isEmpty() && !now.isBefore(recent.peekFirst().plusSeconds(3))) {
+          recent.removeFirst();
+        }
+        // one a second, with a burst of three
+        if (recent.size() >= 3) {
+          return Answer.rateLimited(1);
+        }
+        recent.addLast(now);
+      }
+    }
+    return null;
+  }
+
+  private String teamOf(String authorization) {
+    String token = bearer(authorization);
+    Issued known = token == null ? null : tokens.get(token);
+    return known == null ? TEAM : known.team();
   }
 
   private Answer usual(String method, Map<String, String> params, String authorization) {
@@ -379,6 +486,9 @@ public final class FakeSlack implements AutoCloseable {
     double oldest = Double.parseDouble(params.getOrDefault("oldest", "0"));
     double latest = Double.parseDouble(params.getOrDefault("latest", "1e12"));
     int limit = Integer.parseInt(params.getOrDefault("limit", "100"));
+    if (publishedLimits) {
+      limit = Math.min(limit, HISTORY_MESSAGES);
+    }
     boolean metadata =
         Set.of("1", "true").contains(params.getOrDefault("include_all_metadata", ""));
     List<Posted> found =

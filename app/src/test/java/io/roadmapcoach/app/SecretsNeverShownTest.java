@@ -3,6 +3,7 @@ package io.roadmapcoach.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.roadmapcoach.db.testing.ClusterTemplates;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -60,7 +61,7 @@ class SecretsNeverShownTest {
 
   @BeforeAll
   static void database() throws Exception {
-    external = EmbeddedPostgres.builder().start();
+    external = ClusterTemplates.startEmpty();
   }
 
   @AfterAll

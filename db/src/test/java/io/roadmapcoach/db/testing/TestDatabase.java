@@ -21,6 +21,7 @@ public final class TestDatabase {
 
   /** The shared database, started on first use and stopped when the JVM exits. */
   public static synchronized Database get() {
+    QuickRun.skipIfOn("the embedded PostgreSQL");
     if (database == null) {
       try {
         var dir = Files.createTempDirectory("roadmap-test-db");

@@ -160,7 +160,8 @@ public final class ClusterTemplates {
     }
   }
 
-  private static void deleteQuietly(Path dir) {
+  /** Deletes a stopped cluster's (or any) directory, as far as it can. */
+  static void deleteQuietly(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException | UncheckedIOException e) {

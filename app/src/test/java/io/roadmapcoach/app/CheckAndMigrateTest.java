@@ -2,6 +2,7 @@ package io.roadmapcoach.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roadmapcoach.db.testing.ClusterTemplates;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,7 +135,7 @@ class CheckAndMigrateTest {
 
   @Test
   void migrateBringsAnExternalSchemaUpToDateOnceAndExitsZero() throws Exception {
-    try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
+    try (EmbeddedPostgres server = ClusterTemplates.startEmpty()) {
       Map<String, String> env = Map.of("ROADMAP_DB_URL", server.getJdbcUrl("postgres", "postgres"));
 
       CommandRun first = run(env, "migrate");

@@ -1,5 +1,7 @@
 package io.roadmapcoach.app;
 
+import io.roadmapcoach.db.testing.ClusterTemplates;
+import io.roadmapcoach.db.testing.QuickRun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The real {@link Main} in a JVM of its own, with the production logging configuration (not the
- * tests'), its standard error collected as it comes.
+ * tests'), its standard error collected as it comes. An embedded data directory starts with the
+ * database the app's first start would have made ({@link ClusterTemplates}).
  */
 final class ChildApp implements AutoCloseable {
   private final Process process;
@@ -28,6 +31,10 @@ final class ChildApp implements AutoCloseable {
   }
 
   static ChildApp start(Map<String, String> env, String... args) throws IOException {
+    QuickRun.skipIfOn("a JVM of the app's own");
+    if (env.containsKey("ROADMAP_DATA_DIR") && !env.containsKey("ROADMAP_DB_URL")) {
+      ClusterTemplates.seedDataDirectory(Path.of(env.get("ROADMAP_DATA_DIR")));
+    }
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command =
         new ArrayList<>(

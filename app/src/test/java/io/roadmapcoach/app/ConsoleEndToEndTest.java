@@ -16,7 +16,7 @@ class ConsoleEndToEndTest {
 
   @Test
   void pipedStartAndStatusPrintBothAnswersWithEchoesAndExitZero() {
-    ConsoleRun run = ConsoleRun.of(dataDir, "/roadmap start", "/roadmap status");
+    ConsoleRun run = ConsoleRun.firstStart(dataDir, "/roadmap start", "/roadmap status");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).startsWith("> /roadmap start\n");
@@ -242,7 +242,7 @@ class ConsoleEndToEndTest {
 
   @Test
   void logsStayOffStandardOutputAndGoToTheDataDirectory() throws Exception {
-    ConsoleRun run = ConsoleRun.of(dataDir, "/roadmap start");
+    ConsoleRun run = ConsoleRun.firstStart(dataDir, "/roadmap start");
 
     assertThat(run.out()).doesNotContain("INFO", "WARN", "DEBUG", "HikariPool", "Flyway");
     assertThat(run.out().lines().filter(l -> !l.isBlank()).findFirst())

@@ -2,6 +2,7 @@ package io.roadmapcoach.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roadmapcoach.db.testing.QuickRun;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -71,6 +72,7 @@ class DataDirectoryTest {
 
   /** The real main in a JVM of its own, reading a pipe we keep open. */
   private Process startChild() throws IOException {
+    QuickRun.skipIfOn("a JVM of the app's own");
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command =
         new ArrayList<>(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roadmapcoach.core.delivery.Delivery;
 import io.roadmapcoach.core.reply.Apologies;
+import io.roadmapcoach.db.testing.ClusterTemplates;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -73,12 +74,8 @@ class DatabaseOutageTest {
     }
   }
 
-  private static EmbeddedPostgres start(Path data, int port) throws IOException {
-    return EmbeddedPostgres.builder()
-        .setDataDirectory(data)
-        .setCleanDataDirectory(false)
-        .setPort(port)
-        .start();
+  private static EmbeddedPostgres start(Path data, int port) {
+    return ClusterTemplates.startEmpty(data, port);
   }
 
   /** Sends the command until it is no longer told the database is away (at most 20 s). */

@@ -12,6 +12,7 @@ import io.roadmapcoach.app.http.HttpServer;
 import io.roadmapcoach.core.delivery.OutboxBacklog;
 import io.roadmapcoach.db.Database;
 import io.roadmapcoach.db.DatabaseSettings;
+import io.roadmapcoach.db.testing.ClusterTemplates;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +33,7 @@ class HealthWithoutTheDatabaseTest {
   @Test
   void healthAnswersWithinTwoSecondsAndNamesTheDatabaseWhileItIsGone(@TempDir Path dir)
       throws Exception {
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+    EmbeddedPostgres postgres = ClusterTemplates.startEmpty();
     DatabaseSettings settings =
         new DatabaseSettings(
             Optional.of(postgres.getJdbcUrl("postgres", "postgres")),

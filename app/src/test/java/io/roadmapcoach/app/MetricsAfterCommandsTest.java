@@ -2,6 +2,7 @@ package io.roadmapcoach.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roadmapcoach.db.testing.ClusterTemplates;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ class MetricsAfterCommandsTest {
   @Test
   void commandsByNamePlatformAndOutcomeLatencyRoutinesThePoolAndTheOutboxAreScraped(
       @TempDir Path dir) throws Exception {
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+    try (EmbeddedPostgres postgres = ClusterTemplates.startEmpty();
         RunningServer server =
             new RunningServer(postgres.getJdbcUrl("postgres", "postgres"), dir)) {
       server.command("UANA", "start");

@@ -3,6 +3,8 @@ package io.roadmapcoach.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.roadmapcoach.db.testing.ClusterTemplates;
+import io.roadmapcoach.db.testing.QuickRun;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code check}, {@code --help}, {@code /metrics} or {@code /healthz}, on a good start or a failed
  * one.
  */
+@ExtendWith(QuickRun.class)
 class SecretsNeverShownTest {
   /** The password the database is given; its parts, split at the awkward characters. */
   private static final String PASSWORD = "Kq9w;DbSecret,Tail9=Zeb7 Last7&Vxq2%Oddz";
@@ -60,7 +64,7 @@ class SecretsNeverShownTest {
 
   @BeforeAll
   static void database() throws Exception {
-    external = EmbeddedPostgres.builder().start();
+    external = ClusterTemplates.startEmpty();
   }
 
   @AfterAll

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roadmapcoach.app.http.Addresses;
+import io.roadmapcoach.db.testing.ClusterTemplates;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -149,7 +150,7 @@ class StopAndServeTest {
   @Test
   void aPasswordInTheDatabaseUrlNeverReachesTheLogsAndJsonLinesAreJson() throws Exception {
     String password = "Sup3r-Secret-Pw";
-    try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
+    try (EmbeddedPostgres external = ClusterTemplates.startEmpty()) {
       String url = external.getJdbcUrl("postgres", "postgres") + "&password=" + password;
       Map<String, String> env =
           Map.of(

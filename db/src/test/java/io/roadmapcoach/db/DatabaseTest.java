@@ -4,13 +4,24 @@ import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.roadmapcoach.db.testing.ClusterTemplates;
+import io.roadmapcoach.db.testing.QuickRun;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
+/**
+ * Servers started and stopped, and start-ups that wait out an unreachable one (the pool's 30 s),
+ * each on files of its own: the cases run at once.
+ */
+@ExtendWith(QuickRun.class)
+@Execution(ExecutionMode.CONCURRENT)
 class DatabaseTest {
 
   @Test
@@ -57,7 +68,7 @@ class DatabaseTest {
   @Test
   void anOutageIsToldWithinTheConnectionTimeoutNotThePools30Seconds(@TempDir Path dir)
       throws Exception {
-    EmbeddedPostgres server = EmbeddedPostgres.builder().start();
+    EmbeddedPostgres server = ClusterTemplates.startEmpty();
     var settings =
         new DatabaseSettings(
             Optional.of(server.getJdbcUrl("postgres", "postgres")),
@@ -81,7 +92,7 @@ class DatabaseTest {
   @Test
   void aProbeOfAnExternalServerSaysItsVersionAndPendingMigrations(@TempDir Path dir)
       throws Exception {
-    try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
+    try (EmbeddedPostgres server = ClusterTemplates.startEmpty()) {
       var settings =
           new DatabaseSettings(
               Optional.of(server.getJdbcUrl("postgres", "postgres")),

@@ -1,5 +1,6 @@
 package io.roadmapcoach.core.testing;
 
+import io.roadmapcoach.db.testing.QuickRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ public final class HeadlessChromium {
    * @param downloads where downloaded files go, when the test downloads any
    */
   public static ChromeDriver start(Optional<Path> downloads) throws IOException {
+    QuickRun.skipIfOn("a browser");
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!present && "true".equals(System.getenv("CI"))) {
       throw new AssertionError(

@@ -3,12 +3,24 @@ package io.roadmapcoach.db.testing;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-/** Gives a test the shared embedded PostgreSQL, emptied before each test. */
-public final class PostgresExtension implements BeforeEachCallback, ParameterResolver {
+/**
+ * Gives a test the shared embedded PostgreSQL, emptied before each test; skipped under {@code
+ * -Pquick} ({@link QuickRun}).
+ */
+public final class PostgresExtension
+    implements BeforeEachCallback, ParameterResolver, ExecutionCondition {
+  private final QuickRun quick = new QuickRun();
+
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    return quick.evaluateExecutionCondition(context);
+  }
 
   @Override
   public void beforeEach(ExtensionContext context) {

@@ -19,13 +19,23 @@ public final class TestDatabase {
 
   private TestDatabase() {}
 
-  /** The shared database, started on first use and stopped when the JVM exits. */
+  /** The shared database, started on first use, stopped and deleted when the JVM exits. */
   public static synchronized Database get() {
+    QuickRun.skipIfOn("the embedded PostgreSQL");
     if (database == null) {
       try {
         var dir = Files.createTempDirectory("roadmap-test-db");
-        database = Database.open(DatabaseSettings.embedded(dir), false);
-        Runtime.getRuntime().addShutdownHook(new Thread(database::close, "test-db-stop"));
+        Database opened = Database.open(DatabaseSettings.embedded(dir), false);
+        database = opened;
+        // its files go with it: a run makes one such directory per test JVM
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      opened.close();
+                      ClusterTemplates.deleteQuietly(dir);
+                    },
+                    "test-db-stop"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -138,11 +138,11 @@ class LeadServiceTest {
     Caller admin = f.admin("root");
 
     assertThat(f.say(admin, "team").plainText()).startsWith("👥 #general: 2 members");
-    assertThat(namedLeads()).doesNotContain(f.memberId(admin));
     assertThat(f.say(admin, "unlead @root").plainText())
         .isEqualTo(
             "You are not a named lead of #general. (Workspace admins always lead; that cannot be"
                 + " taken away here.)\n");
+    assertThat(namedLeads()).doesNotContain(f.memberId(admin));
   }
 
   @Test

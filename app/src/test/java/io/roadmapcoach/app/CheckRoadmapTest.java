@@ -132,7 +132,7 @@ class CheckRoadmapTest {
     Path file = builtInCopy();
 
     try (ChildApp app =
-        ChildApp.start(
+        ChildApp.startAsGiven(
             Map.of("ROADMAP_DATA_DIR", dataDir.toString()), "check-roadmap", file.toString())) {
       assertThat(app.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
       app.awaitOutput();

@@ -102,4 +102,34 @@ public record Member(
   public boolean isOffOn(LocalDate day) {
     return daysOff.contains(day);
   }
+
+  /** The same member with other days off (as the policy sees a day's skipped slots). */
+  public Member withDaysOff(Set<LocalDate> days) {
+    return with(days, coaching);
+  }
+
+  /** The same member with another coaching state (as a command's own away status leaves it). */
+  public Member withCoaching(CoachingState state) {
+    return with(daysOff, state);
+  }
+
+  private Member with(Set<LocalDate> days, CoachingState state) {
+    return new Member(
+        id,
+        workspaceId,
+        externalId,
+        displayName,
+        chosenZone,
+        platformZone,
+        remindEnabled,
+        remindTime,
+        remindDays,
+        remindVia,
+        snoozedFrom,
+        snoozedUntil,
+        hiddenFromLeaderboard,
+        nudgesPaused,
+        days,
+        state);
+  }
 }

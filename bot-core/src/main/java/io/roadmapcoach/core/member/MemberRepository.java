@@ -85,23 +85,7 @@ public final class MemberRepository {
             was.eveningTime(),
             was.wantsBuddy(),
             was.quizHeldFor());
-    return new Member(
-        m.id(),
-        m.workspaceId(),
-        m.externalId(),
-        m.displayName(),
-        m.chosenZone(),
-        m.platformZone(),
-        m.remindEnabled(),
-        m.remindTime(),
-        m.remindDays(),
-        m.remindVia(),
-        m.snoozedFrom(),
-        m.snoozedUntil(),
-        m.hiddenFromLeaderboard(),
-        m.nudgesPaused(),
-        m.daysOff(),
-        state);
+    return m.withCoaching(state);
   }
 
   /** Whether a status says its member is away at {@code now} (it has not expired). */

@@ -490,31 +490,11 @@ public final class CoachingPolicy {
     nudges.awaySkipped().stream()
         .filter(slot -> slot.day().equals(today) && slot.at().isBefore(at))
         .forEach(slot -> daysOff.add(today));
-    Member asThen = withDaysOff(m, daysOff);
+    Member asThen = m.withDaysOff(daysOff);
     if (!Streaks.asOf(e.streak(), today, false, asThen).atRisk()) {
       return Outlook.Evening.none(Why.NOT_AT_RISK);
     }
     return Outlook.Evening.at(at);
-  }
-
-  private static Member withDaysOff(Member m, Set<LocalDate> daysOff) {
-    return new Member(
-        m.id(),
-        m.workspaceId(),
-        m.externalId(),
-        m.displayName(),
-        m.chosenZone(),
-        m.platformZone(),
-        m.remindEnabled(),
-        m.remindTime(),
-        m.remindDays(),
-        m.remindVia(),
-        m.snoozedFrom(),
-        m.snoozedUntil(),
-        m.hiddenFromLeaderboard(),
-        m.nudgesPaused(),
-        daysOff,
-        m.coaching());
   }
 
   // ---- the buddy pairing

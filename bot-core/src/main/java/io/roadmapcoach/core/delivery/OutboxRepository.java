@@ -32,9 +32,24 @@ public final class OutboxRepository {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DSLContext dsl;
+  private final Optional<Long> actor;
 
   public OutboxRepository(DSLContext dsl) {
+    this(dsl, Optional.empty());
+  }
+
+  private OutboxRepository(DSLContext dsl, Optional<Long> actor) {
     this.dsl = dsl;
+    this.actor = actor;
+  }
+
+  /**
+   * The outbox for messages to others that tell of what the member {@code actorMemberId} did (a
+   * lead's nudge, a stage they set, their finished stage, their leaving): each row keeps who it is
+   * about, so that the member's export lists it and their erasure finds it.
+   */
+  public OutboxRepository by(long actorMemberId) {
+    return new OutboxRepository(dsl, Optional.of(actorMemberId));
   }
 
   /** A one-off message to a member, such as "a lead moved you to stage 4". */
@@ -247,7 +262,8 @@ public final class OutboxRepository {
                 OUTBOX.LOCAL_DATE,
                 OUTBOX.PAYLOAD,
                 OUTBOX.NEXT_ATTEMPT_AT,
-                OUTBOX.CREATED_AT)
+                OUTBOX.CREATED_AT,
+                OUTBOX.ACTOR_MEMBER_ID)
             .select(
                 DSL.select(
                         DSL.val(workspaceId, OUTBOX.WORKSPACE_ID),
@@ -258,7 +274,8 @@ public final class OutboxRepository {
                         DSL.val(
                             text.map(t -> payload(Map.of("text", t))).orElse(null), OUTBOX.PAYLOAD),
                         DSL.val(Times.utc(now), OUTBOX.NEXT_ATTEMPT_AT),
-                        DSL.val(Times.utc(now), OUTBOX.CREATED_AT))
+                        DSL.val(Times.utc(now), OUTBOX.CREATED_AT),
+                        DSL.val(actor.orElse(null), OUTBOX.ACTOR_MEMBER_ID))
                     .from(WORKSPACE)
                     .where(WORKSPACE.ID.eq(workspaceId))
                     .and(Workspaces.withTheApp()))

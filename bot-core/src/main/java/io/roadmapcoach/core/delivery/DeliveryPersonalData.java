@@ -10,11 +10,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.roadmapcoach.core.member.ExportRows;
 import io.roadmapcoach.core.member.PersonalData;
+import io.roadmapcoach.db.schema.tables.Member;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SelectField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -26,6 +30,8 @@ import org.jooq.impl.SQLDataType;
  * from messages for others and takes their name out of the words.
  */
 public final class DeliveryPersonalData implements PersonalData {
+  private static final Member RECIPIENT = MEMBER.as("recipient");
+
   private final DSLContext dsl;
 
   public DeliveryPersonalData(DSLContext dsl) {
@@ -84,43 +90,29 @@ public final class DeliveryPersonalData implements PersonalData {
 
   /** Everything the bot sent (or is to send) to the member, and the channel it was about. */
   private List<Record> deliveries(long memberId) {
-    return dsl.select(
-            OUTBOX.KIND,
-            OUTBOX.LOCAL_DATE,
-            CHANNEL.NAME.as("channel"),
-            OUTBOX.STATUS,
-            OUTBOX.CREATED_AT,
-            OUTBOX.SENT_AT,
-            OUTBOX.PAYLOAD)
-        .from(OUTBOX)
-        .leftJoin(CHANNEL)
-        .on(CHANNEL.ID.eq(OUTBOX.CHANNEL_ID))
-        .where(OUTBOX.MEMBER_ID.eq(memberId))
-        .orderBy(OUTBOX.CREATED_AT, OUTBOX.ID)
-        .fetch()
-        .map(r -> (Record) r);
+    return exported(OUTBOX.MEMBER_ID.eq(memberId), List.of());
   }
 
   /**
    * The messages to others (a member, or a channel) that tell of what the member did, and to whom.
    */
   private List<Record> aboutToOthers(long memberId) {
-    var to = MEMBER.as("recipient");
-    return dsl.select(
-            OUTBOX.KIND,
-            OUTBOX.LOCAL_DATE,
-            CHANNEL.NAME.as("channel"),
-            to.DISPLAY_NAME.as("to"),
-            OUTBOX.STATUS,
-            OUTBOX.CREATED_AT,
-            OUTBOX.SENT_AT,
-            OUTBOX.PAYLOAD)
+    return exported(OUTBOX.ACTOR_MEMBER_ID.eq(memberId), List.of(RECIPIENT.DISPLAY_NAME.as("to")));
+  }
+
+  /** The outbox's rows as the export shows them, oldest first; {@code more} after the channel. */
+  private List<Record> exported(Condition which, List<SelectField<?>> more) {
+    List<SelectField<?>> fields =
+        new ArrayList<>(List.of(OUTBOX.KIND, OUTBOX.LOCAL_DATE, CHANNEL.NAME.as("channel")));
+    fields.addAll(more);
+    fields.addAll(List.of(OUTBOX.STATUS, OUTBOX.CREATED_AT, OUTBOX.SENT_AT, OUTBOX.PAYLOAD));
+    return dsl.select(fields)
         .from(OUTBOX)
         .leftJoin(CHANNEL)
         .on(CHANNEL.ID.eq(OUTBOX.CHANNEL_ID))
-        .leftJoin(to)
-        .on(to.ID.eq(OUTBOX.MEMBER_ID))
-        .where(OUTBOX.ACTOR_MEMBER_ID.eq(memberId))
+        .leftJoin(RECIPIENT)
+        .on(RECIPIENT.ID.eq(OUTBOX.MEMBER_ID))
+        .where(which)
         .orderBy(OUTBOX.CREATED_AT, OUTBOX.ID)
         .fetch()
         .map(r -> (Record) r);

@@ -5,7 +5,6 @@ import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roadmapcoach.core.caller.Caller;
-import io.roadmapcoach.core.caller.Origin;
 import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.caller.PlatformStatus;
 import io.roadmapcoach.core.delivery.DeliveryKind;
@@ -41,16 +40,7 @@ class RemovedWorkspaceTest {
   private final CoachFixture coach = CoachFixture.builtIn();
 
   private static Caller in(String workspace, String user) {
-    return new Caller(
-        Platform.DISCORD,
-        workspace,
-        workspace + " server",
-        Origin.channel(workspace + "-general", "general"),
-        user,
-        user,
-        false,
-        Optional.empty(),
-        Optional.empty());
+    return CoachFixture.onDiscord(workspace, user, "general");
   }
 
   /**
@@ -157,30 +147,25 @@ class RemovedWorkspaceTest {
     assertThat(queuedSince("G1", removedAt)).isEmpty();
   }
 
+  /** A buddy's notice for ana of {@code ws}, handed to the outbox as a feature does. */
+  private boolean buddyNoticeToAna(String ws) {
+    return new OutboxRepository(coach.dsl())
+        .toMember(
+            DeliveryKind.BUDDY_NOTICE,
+            workspaceId(ws),
+            coach.memberId(in(ws, ws + "-ana")),
+            Optional.empty(),
+            coach.now().atZone(ZoneOffset.UTC).toLocalDate(),
+            Optional.of("Your study buddy is no longer on the roadmap"),
+            coach.now());
+  }
+
   @Test
   void aDeliveryHandedToTheOutboxOneAtATimeIsNotQueuedForAWorkspaceThatRemovedTheApp() {
     coach.core().workspaces().removed(Platform.DISCORD, "G1");
-    OutboxRepository outbox = new OutboxRepository(coach.dsl());
-    LocalDate today = LocalDate.of(2026, 3, 2);
 
-    boolean toRemoved =
-        outbox.toMember(
-            DeliveryKind.BUDDY_NOTICE,
-            workspaceId("G1"),
-            coach.memberId(in("G1", "G1-ana")),
-            Optional.empty(),
-            today,
-            Optional.of("A member"),
-            coach.now());
-    boolean toKept =
-        outbox.toMember(
-            DeliveryKind.BUDDY_NOTICE,
-            workspaceId("G2"),
-            coach.memberId(in("G2", "G2-ana")),
-            Optional.empty(),
-            today,
-            Optional.of("A member"),
-            coach.now());
+    boolean toRemoved = buddyNoticeToAna("G1");
+    boolean toKept = buddyNoticeToAna("G2");
 
     assertThat(toRemoved).isFalse();
     assertThat(toKept).isTrue();

@@ -140,9 +140,9 @@ public final class OutboxRepository {
    * keeps its locks and its plan); a row whose kind is kept once a member (or channel) and day and
    * has its row already is skipped. The select's columns, in order: workspace id, kind ({@link
    * #kind}), member id, channel id (either may be null, not both), the recipient's local date, the
-   * first attempt's time and the time it was written ({@link #at}, both now). The select keeps to
-   * workspaces that still have the app ({@link Workspaces#withTheApp}), as the coaching policy's
-   * conditions do. Returns how many rows were enqueued.
+   * first attempt's time and the time it was written ({@link #at}, both now). The select must keep
+   * to workspaces that still have the app ({@link Workspaces#withTheApp}), as the coaching policy's
+   * conditions do: a whole claim is not checked again here. Returns how many rows were enqueued.
    */
   public int enqueueAll(
       Select<? extends Record7<Long, String, Long, Long, LocalDate, OffsetDateTime, OffsetDateTime>>

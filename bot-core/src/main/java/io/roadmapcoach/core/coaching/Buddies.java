@@ -249,19 +249,25 @@ public final class Buddies {
       return;
     }
     for (Member buddy : left) {
-      tell(buddy, match.channelId(), scope.member().displayName() + " " + what, scope.now());
+      tell(
+          outbox.by(scope.member().id()),
+          buddy,
+          match.channelId(),
+          scope.member().displayName() + " " + what,
+          scope.now());
     }
   }
 
   /** A group lost a member whose data was erased: the others are told, without a name. */
   void erasedFrom(Match stillIn, Instant now) {
     Member member = members.member(stillIn.memberId());
-    tell(member, stillIn.channelId(), "Your study buddy is no longer on the roadmap", now);
+    tell(outbox, member, stillIn.channelId(), "Your study buddy is no longer on the roadmap", now);
   }
 
-  private void tell(Member buddy, long channelId, String news, Instant now) {
+  private void tell(
+      OutboxRepository queue, Member buddy, long channelId, String news, Instant now) {
     Channel home = members.homeOf(buddy.id(), members.channel(channelId));
-    outbox.toMember(
+    queue.toMember(
         DeliveryKind.BUDDY_NOTICE,
         buddy.workspaceId(),
         buddy.id(),

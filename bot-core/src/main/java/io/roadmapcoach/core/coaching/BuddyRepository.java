@@ -116,8 +116,7 @@ public final class BuddyRepository {
         .where(ENROLLMENT.CHANNEL_ID.eq(channelId))
         .and(MEMBER.BUDDY_OPT_IN.isTrue())
         .and(PolicySql.remindersRunningAt(now))
-        .and(MEMBER.DELIVERABLE.isTrue())
-        .and(WORKSPACE.DELIVERABLE.isTrue())
+        .and(PolicySql.reachable())
         .orderBy(MEMBER.ID)
         .fetch(
             r ->

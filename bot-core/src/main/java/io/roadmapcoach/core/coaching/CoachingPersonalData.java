@@ -29,6 +29,11 @@ public final class CoachingPersonalData implements PersonalData {
   }
 
   @Override
+  public Map<String, String> sectionsByColumn() {
+    return Map.of("channel_holiday.set_by", "days_off_you_set");
+  }
+
+  @Override
   public void export(Subject who, ObjectNode file) {
     file.set("study_buddies", ExportRows.rows(buddyWeeks(who.memberId())));
     file.set("days_off_you_set", ExportRows.rows(holidaysSet(who.memberId())));

@@ -84,19 +84,21 @@ public final class CohortService {
         .ifPresent(
             next -> {
               leads.add(channel.id(), next.id(), Optional.empty(), scope.now());
-              outbox.notice(
-                  next.workspaceId(),
-                  next.id(),
-                  scope.now().atZone(next.zone(channel)).toLocalDate(),
-                  "👑 "
-                      + scope.member().displayName()
-                      + " left #"
-                      + channel.name()
-                      + " and you have been in it longest, so you are its lead now."
-                      + " "
-                      + Words.HELP.hint()
-                      + " lists what leads can do; /roadmap lead @member names another.",
-                  scope.now());
+              outbox
+                  .by(scope.member().id())
+                  .notice(
+                      next.workspaceId(),
+                      next.id(),
+                      scope.now().atZone(next.zone(channel)).toLocalDate(),
+                      "👑 "
+                          + scope.member().displayName()
+                          + " left #"
+                          + channel.name()
+                          + " and you have been in it longest, so you are its lead now."
+                          + " "
+                          + Words.HELP.hint()
+                          + " lists what leads can do; /roadmap lead @member names another.",
+                      scope.now());
             });
   }
 

@@ -1,9 +1,11 @@
 package io.roadmapcoach.core.delivery;
 
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
+import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.time.Times;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,9 +32,24 @@ public final class OutboxRepository {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DSLContext dsl;
+  private final Optional<Long> actor;
 
   public OutboxRepository(DSLContext dsl) {
+    this(dsl, Optional.empty());
+  }
+
+  private OutboxRepository(DSLContext dsl, Optional<Long> actor) {
     this.dsl = dsl;
+    this.actor = actor;
+  }
+
+  /**
+   * The outbox for messages to others that tell of what the member {@code actorMemberId} did (a
+   * lead's nudge, a stage they set, their finished stage, their leaving): each row keeps who it is
+   * about, so that the member's export lists it and their erasure finds it.
+   */
+  public OutboxRepository by(long actorMemberId) {
+    return new OutboxRepository(dsl, Optional.of(actorMemberId));
   }
 
   /** A one-off message to a member, such as "a lead moved you to stage 4". */
@@ -123,8 +140,9 @@ public final class OutboxRepository {
    * keeps its locks and its plan); a row whose kind is kept once a member (or channel) and day and
    * has its row already is skipped. The select's columns, in order: workspace id, kind ({@link
    * #kind}), member id, channel id (either may be null, not both), the recipient's local date, the
-   * first attempt's time and the time it was written ({@link #at}, both now). Returns how many rows
-   * were enqueued.
+   * first attempt's time and the time it was written ({@link #at}, both now). The select must keep
+   * to workspaces that still have the app ({@link Workspaces#withTheApp}), as the coaching policy's
+   * conditions do: a whole claim is not checked again here. Returns how many rows were enqueued.
    */
   public int enqueueAll(
       Select<? extends Record7<Long, String, Long, Long, LocalDate, OffsetDateTime, OffsetDateTime>>
@@ -224,7 +242,8 @@ public final class OutboxRepository {
 
   /**
    * One row, due now; false when a kind kept once a member (or channel) and day already has its row
-   * for that day.
+   * for that day, or when the workspace removed the app ({@link Workspaces#withTheApp}: nothing
+   * waits there to be sent).
    */
   private boolean insert(
       DeliveryKind kind,
@@ -234,15 +253,32 @@ public final class OutboxRepository {
       LocalDate localDate,
       Optional<String> text,
       Instant now) {
-    return dsl.insertInto(OUTBOX)
-            .set(OUTBOX.WORKSPACE_ID, workspaceId)
-            .set(OUTBOX.KIND, kind.key())
-            .set(OUTBOX.MEMBER_ID, memberId.orElse(null))
-            .set(OUTBOX.CHANNEL_ID, channelId.orElse(null))
-            .set(OUTBOX.LOCAL_DATE, localDate)
-            .set(OUTBOX.PAYLOAD, text.map(t -> payload(Map.of("text", t))).orElse(null))
-            .set(OUTBOX.NEXT_ATTEMPT_AT, Times.utc(now))
-            .set(OUTBOX.CREATED_AT, Times.utc(now))
+    return dsl.insertInto(
+                OUTBOX,
+                OUTBOX.WORKSPACE_ID,
+                OUTBOX.KIND,
+                OUTBOX.MEMBER_ID,
+                OUTBOX.CHANNEL_ID,
+                OUTBOX.LOCAL_DATE,
+                OUTBOX.PAYLOAD,
+                OUTBOX.NEXT_ATTEMPT_AT,
+                OUTBOX.CREATED_AT,
+                OUTBOX.ACTOR_MEMBER_ID)
+            .select(
+                DSL.select(
+                        DSL.val(workspaceId, OUTBOX.WORKSPACE_ID),
+                        DSL.val(kind.key(), OUTBOX.KIND),
+                        DSL.val(memberId.orElse(null), OUTBOX.MEMBER_ID),
+                        DSL.val(channelId.orElse(null), OUTBOX.CHANNEL_ID),
+                        DSL.val(localDate, OUTBOX.LOCAL_DATE),
+                        DSL.val(
+                            text.map(t -> payload(Map.of("text", t))).orElse(null), OUTBOX.PAYLOAD),
+                        DSL.val(Times.utc(now), OUTBOX.NEXT_ATTEMPT_AT),
+                        DSL.val(Times.utc(now), OUTBOX.CREATED_AT),
+                        DSL.val(actor.orElse(null), OUTBOX.ACTOR_MEMBER_ID))
+                    .from(WORKSPACE)
+                    .where(WORKSPACE.ID.eq(workspaceId))
+                    .and(Workspaces.withTheApp()))
             .onConflictDoNothing()
             .execute()
         == 1;

@@ -42,6 +42,11 @@ public final class JourneyPersonalData implements PersonalData {
   }
 
   @Override
+  public Map<String, String> sectionsByColumn() {
+    return Map.of("progress_event.actor_id", "progress_you_set_for_others");
+  }
+
+  @Override
   public void export(Subject who, ObjectNode file) {
     long id = who.memberId();
     file.set(
@@ -56,6 +61,7 @@ public final class JourneyPersonalData implements PersonalData {
             .orElse(JsonNodeFactory.instance.nullNode()));
     file.set("weekly_points", ExportRows.rows(weeklyPoints(id)));
     file.set("progress_events", ExportRows.rows(progressEvents(id)));
+    file.set("progress_you_set_for_others", ExportRows.rows(progressSetForOthers(id)));
     file.set("progress_days", ExportRows.rows(progressDays(id)));
   }
 
@@ -133,6 +139,28 @@ public final class JourneyPersonalData implements PersonalData {
         .on(CHANNEL.ID.eq(CHANNEL_DAY.CHANNEL_ID))
         .where(CHANNEL_DAY.MEMBER_ID.eq(memberId))
         .orderBy(CHANNEL_DAY.LOCAL_DATE, CHANNEL.NAME)
+        .fetch()
+        .map(r -> (Record) r);
+  }
+
+  /** What the member did to others' journeys as their lead ({@code set-stage}), and to whom. */
+  private List<Record> progressSetForOthers(long memberId) {
+    var member = MEMBER.as("member");
+    return dsl.select(
+            PROGRESS_EVENT.OCCURRED_AT,
+            PROGRESS_EVENT.KIND,
+            CHANNEL.NAME.as("channel"),
+            member.DISPLAY_NAME.as("member"),
+            PROGRESS_EVENT.STAGE,
+            PROGRESS_EVENT.POINTS)
+        .from(PROGRESS_EVENT)
+        .join(CHANNEL)
+        .on(CHANNEL.ID.eq(PROGRESS_EVENT.CHANNEL_ID))
+        .join(member)
+        .on(member.ID.eq(PROGRESS_EVENT.MEMBER_ID))
+        .where(PROGRESS_EVENT.ACTOR_ID.eq(memberId))
+        .and(PROGRESS_EVENT.MEMBER_ID.ne(memberId))
+        .orderBy(PROGRESS_EVENT.OCCURRED_AT, PROGRESS_EVENT.ID)
         .fetch()
         .map(r -> (Record) r);
   }

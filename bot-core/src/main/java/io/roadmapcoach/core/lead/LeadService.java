@@ -216,21 +216,23 @@ public final class LeadService implements LeadCheck {
     ProgressService.StageSet result = progress.setStage(scope, target.get(), stage);
     if (result.moved() && !isCaller(scope, target.get())) {
       Member t = target.get();
-      outbox.notice(
-          t.workspaceId(),
-          t.id(),
-          scope.now().atZone(t.zone(home)).toLocalDate(),
-          scope.member().displayName()
-              + " (a lead of #"
-              + scope.channel().name()
-              + ") moved you to stage "
-              + stage
-              + ": "
-              + roadmap.stage(stage).title()
-              + ". "
-              + ProgressFeature.STATUS.hint()
-              + " shows what is next.",
-          scope.now());
+      outbox
+          .by(scope.member().id())
+          .notice(
+              t.workspaceId(),
+              t.id(),
+              scope.now().atZone(t.zone(home)).toLocalDate(),
+              scope.member().displayName()
+                  + " (a lead of #"
+                  + scope.channel().name()
+                  + ") moved you to stage "
+                  + stage
+                  + ": "
+                  + roadmap.stage(stage).title()
+                  + ". "
+                  + ProgressFeature.STATUS.hint()
+                  + " shows what is next.",
+              scope.now());
     }
     return result.reply();
   }
@@ -267,13 +269,15 @@ public final class LeadService implements LeadCheck {
           target.displayName() + " is snoozed today, so I will not nudge them until it ends.");
     }
     boolean queued =
-        outbox.leadNudge(
-            target.workspaceId(),
-            target.id(),
-            channel.id(),
-            theirToday,
-            scope.member().displayName() + " (lead of #" + channel.name() + ")",
-            scope.now());
+        outbox
+            .by(scope.member().id())
+            .leadNudge(
+                target.workspaceId(),
+                target.id(),
+                channel.id(),
+                theirToday,
+                scope.member().displayName() + " (lead of #" + channel.name() + ")",
+                scope.now());
     return Reply.text(
         queued
             ? Text.of("📣 Nudged " + target.displayName() + ": a direct message is on its way.")

@@ -32,6 +32,11 @@ public final class MemberPersonalData implements PersonalData {
   }
 
   @Override
+  public Map<String, String> sectionsByColumn() {
+    return Map.of("channel_lead.granted_by", "leads_you_named");
+  }
+
+  @Override
   public void export(Subject who, ObjectNode file) {
     long id = who.memberId();
     file.set("profile", ExportRows.row(profile(id)));
@@ -45,6 +50,7 @@ public final class MemberPersonalData implements PersonalData {
               channels.add(role);
             });
     file.set("channels", channels);
+    file.set("leads_you_named", ExportRows.rows(leadsNamed(id)));
   }
 
   @Override
@@ -122,6 +128,24 @@ public final class MemberPersonalData implements PersonalData {
             CHANNEL_LEAD.MEMBER_ID.eq(CHANNEL_MEMBER.MEMBER_ID))
         .where(CHANNEL_MEMBER.MEMBER_ID.eq(memberId))
         .orderBy(CHANNEL_MEMBER.JOINED_AT, CHANNEL.ID)
+        .fetch()
+        .map(r -> (Record) r);
+  }
+
+  /** The lead roles the member gave (with {@code lead @member}), and to whom. */
+  private List<Record> leadsNamed(long memberId) {
+    var lead = MEMBER.as("lead");
+    return dsl.select(
+            CHANNEL.NAME.as("channel"),
+            lead.DISPLAY_NAME.as("lead"),
+            CHANNEL_LEAD.GRANTED_AT.as("named_at"))
+        .from(CHANNEL_LEAD)
+        .join(CHANNEL)
+        .on(CHANNEL.ID.eq(CHANNEL_LEAD.CHANNEL_ID))
+        .join(lead)
+        .on(lead.ID.eq(CHANNEL_LEAD.MEMBER_ID))
+        .where(CHANNEL_LEAD.GRANTED_BY.eq(memberId))
+        .orderBy(CHANNEL_LEAD.GRANTED_AT, CHANNEL.ID)
         .fetch()
         .map(r -> (Record) r);
   }

@@ -43,6 +43,16 @@ public interface PersonalData {
     return Map.of();
   }
 
+  /**
+   * The columns that name the member as who acted for someone else (a stage set, a lead named, a
+   * day off set, a message to others that tells of them), as {@code table.column}, each with the
+   * export section that lists those rows: what forget-me unlinks from the member, the export gives
+   * them.
+   */
+  default Map<String, String> sectionsByColumn() {
+    return Map.of();
+  }
+
   /** Tables that name members but whose rows are no member's data, each with why it is left out. */
   default Map<String, String> leftOut() {
     return Map.of();

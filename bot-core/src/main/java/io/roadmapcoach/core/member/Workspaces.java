@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -86,6 +87,17 @@ public final class Workspaces {
                     WORKSPACE.EXTERNAL_ID.eq(workspaceExternalId),
                     WORKSPACE.REMOVED_AT.isNotNull().or(WORKSPACE.DELIVERABLE.isFalse()))
                 .execute());
+  }
+
+  /**
+   * The workspace ({@code WORKSPACE}, joined by the caller) still has the app and takes deliveries:
+   * nothing is queued for one that removed it (or whose token the platform refused), so that
+   * nothing waits there to be sent if it comes back. The one place that says it: the routines'
+   * claims read it through the coaching policy, and the outbox checks it for every row it is handed
+   * one at a time.
+   */
+  public static Condition withTheApp() {
+    return WORKSPACE.DELIVERABLE.isTrue();
   }
 
   /** Whether deliveries to the workspace are on. Unknown workspaces are. */

@@ -4,12 +4,12 @@ import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL_HOLIDAY;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
-import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 
 import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.delivery.OutboxRepository;
 import io.roadmapcoach.core.member.LocalClock;
 import io.roadmapcoach.core.member.ReminderMode;
+import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.time.Times;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +37,7 @@ public final class PolicySql {
 
   /** The member can be reached by DM, in a workspace that still has the app. */
   public static Condition reachable() {
-    return MEMBER.DELIVERABLE.isTrue().and(WORKSPACE.DELIVERABLE.isTrue());
+    return MEMBER.DELIVERABLE.isTrue().and(Workspaces.withTheApp());
   }
 
   /** Reminders on and not paused: {@link CoachingPolicy}'s OFF and PAUSED. */

@@ -83,7 +83,8 @@ public final class PrivacyService {
     return Reply.text(
             Text.of("📦 Here is everything I keep about you in this workspace, as a JSON file: ")
                 .plain("your profile and settings, channels, journey, progress events, quiz")
-                .plain(" answers and the messages I sent you. ")
+                .plain(" answers and the messages I sent you, and what you did for others")
+                .plain(" (stages you set, leads you named, days off, your nudges). ")
                 .code(PrivacyFeature.FORGET_ME.hint())
                 .plain(" erases it."))
         .withAttachment(new Attachment(EXPORT_FILE, "application/json", json));

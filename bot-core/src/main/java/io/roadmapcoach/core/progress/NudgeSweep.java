@@ -15,6 +15,7 @@ import io.roadmapcoach.core.journey.EventKind;
 import io.roadmapcoach.core.journey.ProgressLedger;
 import io.roadmapcoach.core.member.LocalClock;
 import io.roadmapcoach.core.member.ReminderMode;
+import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.policy.PolicySql;
 import io.roadmapcoach.core.schedule.Routine;
 import io.roadmapcoach.core.time.Times;
@@ -250,7 +251,7 @@ public final class NudgeSweep {
             .join(WORKSPACE)
             .on(WORKSPACE.ID.eq(CHANNEL.WORKSPACE_ID))
             .crossJoin(local)
-            .where(CHANNEL.DELIVERABLE.isTrue().and(WORKSPACE.DELIVERABLE.isTrue()))
+            .where(CHANNEL.DELIVERABLE.isTrue().and(Workspaces.withTheApp()))
             .and(CHANNEL.POST_ENABLED.isTrue())
             .and(PolicySql.notOnHoliday(CHANNEL.ID, localDate))
             .and(LocalClock.dueBetween(postTime, LATE_WINDOW))

@@ -369,12 +369,14 @@ public final class ProgressService {
                 + (finished.number() + 1)
                 + ".";
     for (Channel channel : memberships.channelsOf(member.id())) {
-      outbox.channelNotice(
-          channel.workspaceId(),
-          channel.id(),
-          scope.now().atZone(channel.zoneOrUtc()).toLocalDate(),
-          text,
-          scope.now());
+      outbox
+          .by(member.id())
+          .channelNotice(
+              channel.workspaceId(),
+              channel.id(),
+              scope.now().atZone(channel.zoneOrUtc()).toLocalDate(),
+              text,
+              scope.now());
     }
   }
 

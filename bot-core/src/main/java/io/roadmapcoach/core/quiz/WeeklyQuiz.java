@@ -11,6 +11,7 @@ import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.delivery.OutboxRepository;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.MemberRepository;
+import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.policy.CoachingPolicy;
 import io.roadmapcoach.core.policy.PolicyRepository;
 import io.roadmapcoach.core.policy.PolicySql;
@@ -83,10 +84,15 @@ public final class WeeklyQuiz {
   }
 
   private int enqueue(long channelId, Instant scheduledFor, Instant now) {
+    // a workspace that removed the app gets nothing: no invitation, call-out or digest
     Optional<Channel> found =
-        dsl.selectFrom(CHANNEL)
+        dsl.select(CHANNEL.fields())
+            .from(CHANNEL)
+            .join(WORKSPACE)
+            .on(WORKSPACE.ID.eq(CHANNEL.WORKSPACE_ID))
             .where(CHANNEL.ID.eq(channelId))
-            .fetchOptional(MemberRepository::channel);
+            .and(Workspaces.withTheApp())
+            .fetchOptional(r -> MemberRepository.channel(r.into(CHANNEL)));
     if (found.isEmpty()) {
       return 0;
     }
@@ -178,8 +184,15 @@ public final class WeeklyQuiz {
    * longer held. Returns how many.
    */
   public int inviteHeld(Instant from, Instant to) {
+    // held in a workspace that removed the app since: kept, and over at its next slot if it is back
     List<Long> held =
-        dsl.select(MEMBER.ID).from(MEMBER).where(MEMBER.QUIZ_HELD_FOR.isNotNull()).fetch(MEMBER.ID);
+        dsl.select(MEMBER.ID)
+            .from(MEMBER)
+            .join(WORKSPACE)
+            .on(WORKSPACE.ID.eq(MEMBER.WORKSPACE_ID))
+            .where(MEMBER.QUIZ_HELD_FOR.isNotNull())
+            .and(Workspaces.withTheApp())
+            .fetch(MEMBER.ID);
     if (held.isEmpty()) {
       return 0;
     }

@@ -28,8 +28,10 @@ import io.roadmapcoach.core.testing.SchemaWalk;
 import io.roadmapcoach.core.testing.TableSnapshot;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.impl.DSL;
@@ -422,5 +424,112 @@ class PrivacyServiceTest {
     Reply export = coach.say(ana, "export");
     assertThat(export.plainText()).startsWith("I keep nothing about you in this workspace");
     assertThat(export.attachment()).isEmpty();
+  }
+
+  // ---- issue 25: what the member did to others
+
+  /** Ana also nudges Bo as his lead and stops pairing after Monday's pairing: her buddy is told. */
+  private void anaActsForOthers() {
+    anasHistory();
+    coach.say(ana, "nudge @Bo");
+    coach.say(ana, "buddy off");
+  }
+
+  @Test
+  void theExportHoldsWhatTheMemberDidToOthers() throws IOException {
+    anaActsForOthers();
+
+    JsonNode export = json(coach.say(ana, "export"));
+
+    assertThat(export.get("progress_you_set_for_others"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.get("kind").asText()).isEqualTo("stage_set");
+              assertThat(e.get("member").asText()).isEqualTo("Bo");
+              // his journey is kept in #study, where he started
+              assertThat(e.get("channel").asText()).isEqualTo("study");
+              assertThat(e.get("stage").asInt()).isEqualTo(2);
+            });
+    assertThat(export.get("leads_you_named"))
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.get("channel").asText()).isEqualTo("study");
+              assertThat(l.get("lead").asText()).isEqualTo("Cy");
+            });
+    assertThat(export.get("messages_to_others_about_you"))
+        .extracting(m -> m.get("kind").asText() + " to " + m.get("to").asText())
+        .containsExactlyInAnyOrder("notice to Bo", "lead_nudge to Bo", "buddy_notice to Admin");
+    assertThat(export.get("messages_to_others_about_you"))
+        .filteredOn(m -> m.get("kind").asText().equals("notice"))
+        .extracting(m -> m.get("text").asText())
+        .singleElement()
+        .asString()
+        .startsWith("Ana (a lead of #general) moved you to stage 2");
+    // the others are named as the coach shows them to her, never by their platform ids
+    assertThat(export.toString()).doesNotContain("U0BO").doesNotContain("U0CY");
+  }
+
+  @Test
+  void everyColumnNamingTheMemberIsInTheExportOrLeftOutForAReason() throws IOException {
+    anaActsForOthers();
+    JsonNode export = json(coach.say(ana, "export"));
+    Map<String, String> ownRows = new HashMap<>();
+    Map<String, String> acts = new HashMap<>();
+    Set<String> leftOut = new HashSet<>();
+    for (PersonalData part : Core.personalData(coach.dsl(), coach.services().bank())) {
+      ownRows.putAll(part.sectionsByTable());
+      acts.putAll(part.sectionsByColumn());
+      leftOut.addAll(part.leftOut().keySet());
+    }
+
+    List<SchemaWalk.Column> naming =
+        SchemaWalk.columnsReferencing(coach.dsl(), "member").stream()
+            .filter(c -> !SchemaWalk.holding(coach.dsl(), List.of(c), List.of(id(ana))).isEmpty())
+            .toList();
+
+    assertThat(naming)
+        .as("where she acted for others")
+        .contains(
+            new SchemaWalk.Column("progress_event", "actor_id"),
+            new SchemaWalk.Column("channel_lead", "granted_by"),
+            new SchemaWalk.Column("channel_holiday", "set_by"),
+            new SchemaWalk.Column("outbox", "actor_member_id"));
+    for (SchemaWalk.Column c : naming) {
+      boolean own =
+          ownRows.containsKey(c.table()) && List.of("id", "member_id").contains(c.column());
+      if (own || leftOut.contains(c.table())) {
+        continue;
+      }
+      assertThat(acts)
+          .as(c + " names her: add it to a part's sectionsByColumn, and to the export")
+          .containsKey(c.toString());
+      assertThat(export.get(acts.get(c.toString())))
+          .as("the export's section " + acts.get(c.toString()) + " for " + c)
+          .isNotEmpty();
+    }
+  }
+
+  @Test
+  void afterForgetMeTheMessagesToOthersKeepTheirNewsWithoutNamingHer() {
+    anaActsForOthers();
+    long anaId = id(ana);
+
+    coach.press(ana, coach.say(ana, "forget-me").buttons().getFirst().actionId());
+
+    assertThat(coach.dsl().fetchCount(OUTBOX, OUTBOX.ACTOR_MEMBER_ID.eq(anaId))).isZero();
+    assertThat(outboxTexts())
+        .noneMatch(t -> t.contains("Ana"))
+        .anyMatch(t -> t.startsWith("A member stopped"));
+    assertThat(
+            coach
+                .dsl()
+                .fetchCount(
+                    OUTBOX,
+                    OUTBOX.KIND.in("lead_nudge", "buddy_notice", "notice"),
+                    OUTBOX.MEMBER_ID.ne(anaId)))
+        .as("Bo's nudge and notice, the admin's buddy notice")
+        .isGreaterThanOrEqualTo(3);
   }
 }

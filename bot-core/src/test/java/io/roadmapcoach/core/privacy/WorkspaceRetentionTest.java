@@ -7,7 +7,6 @@ import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roadmapcoach.core.caller.Caller;
-import io.roadmapcoach.core.caller.Origin;
 import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.testing.CoachFixture;
@@ -16,7 +15,6 @@ import io.roadmapcoach.db.testing.PostgresExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,16 +29,7 @@ class WorkspaceRetentionTest {
   private Workspaces workspaces;
 
   private static Caller in(String workspace, String user, String channel) {
-    return new Caller(
-        Platform.DISCORD,
-        workspace,
-        workspace + " server",
-        Origin.channel(workspace + "-" + channel, channel),
-        user,
-        user,
-        false,
-        Optional.empty(),
-        Optional.empty());
+    return CoachFixture.onDiscord(workspace, user, channel);
   }
 
   @BeforeEach

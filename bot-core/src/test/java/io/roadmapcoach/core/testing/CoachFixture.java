@@ -197,6 +197,23 @@ public final class CoachFixture {
     return member(name.toLowerCase(Locale.ROOT), name, Optional.empty(), false);
   }
 
+  /**
+   * A member of the Discord server {@code server} in its channel {@code channel} (whose id is the
+   * two joined by a dash), with no time zone of their own: a second server beside the fixture's.
+   */
+  public static Caller onDiscord(String server, String user, String channel) {
+    return new Caller(
+        Platform.DISCORD,
+        server,
+        server + " server",
+        Origin.channel(server + "-" + channel, channel),
+        user,
+        user,
+        false,
+        Optional.empty(),
+        Optional.empty());
+  }
+
   /** A member whose platform reports their time zone (as Slack's users.info does). */
   public Caller caller(String name, String zone) {
     return member(name.toLowerCase(Locale.ROOT), name, Optional.of(ZoneId.of(zone)), false);

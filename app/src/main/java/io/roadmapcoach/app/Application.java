@@ -161,9 +161,15 @@ public final class Application {
     }
   }
 
+  /**
+   * Connections to PostgreSQL: commands, delivery and the routines each take a bounded share of
+   * them, Quartz and the rest keep four (see {@code PoolShares}).
+   */
+  static final int POOL_SIZE = 16;
+
   static DatabaseSettings databaseSettings(Config config) {
     return new DatabaseSettings(
-        config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir(), 16);
+        config.dbUrl(), config.dbUser(), config.dbPassword(), config.dataDir(), POOL_SIZE);
   }
 
   private static int runConsole(

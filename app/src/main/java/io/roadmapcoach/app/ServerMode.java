@@ -13,6 +13,7 @@ import io.roadmapcoach.core.delivery.OutboxBacklog;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.schedule.Routine;
+import io.roadmapcoach.core.tx.PoolShares;
 import io.roadmapcoach.db.Database;
 import io.roadmapcoach.discord.DiscordAdapter;
 import io.roadmapcoach.discord.DiscordSettings;
@@ -60,6 +61,10 @@ final class ServerMode {
           Core.builder(database.dsl(), roadmap, bank)
               .clock(clock)
               .quartz(database.dataSource())
+              // a full pool makes commands wait their turn, never answers them as an outage
+              .poolShares(PoolShares.of(Application.POOL_SIZE))
+              // one of the connections kept apart from the shares hears changes to installations
+              .cacheInstallationsHearingChangesOn(database.dataSource()::getConnection)
               .dashboardAt(address)
               .observer(coreMetrics)
               .retention(Duration.ofDays(config.retentionDays()));

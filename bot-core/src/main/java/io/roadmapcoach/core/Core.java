@@ -67,14 +67,17 @@ import io.roadmapcoach.core.schedule.QuartzScheduling;
 import io.roadmapcoach.core.schedule.Routine;
 import io.roadmapcoach.core.schedule.Routines;
 import io.roadmapcoach.core.settings.SettingsService;
+import io.roadmapcoach.core.tx.PoolShares;
 import io.roadmapcoach.core.tx.Transactions;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
@@ -163,6 +166,7 @@ public final class Core implements AutoCloseable {
             transactions,
             b.secretKey.map(key -> TokenCipher.fromSecrets(key, b.previousSecretKey)),
             b.clock);
+    b.changesHeardOn.ifPresent(installations::cacheHearingChangesOn);
     BuddyPairing pairing =
         new BuddyPairing(b.roadmap, buddyMatches, members, outbox, buddies, transactions);
     WorkspaceRetention retention =
@@ -205,12 +209,22 @@ public final class Core implements AutoCloseable {
     this.roadmap = b.roadmap;
     this.coach =
         new Coach(
-            Commands.of(b.roadmap, features), transactions, members, leads, b.clock, b.observer);
+            Commands.of(b.roadmap, features),
+            b.shares.map(shares -> transactions.sharing(shares.commands())).orElse(transactions),
+            members,
+            leads,
+            b.clock,
+            b.observer);
 
     this.composer =
         DeliveryComposer.of(members, features.stream().map(Feature::composers).toList());
     this.queue = new DeliveryQueue(dsl);
-    this.worker = new DeliveryWorker(queue, composer, transactions, b.clock);
+    this.worker =
+        new DeliveryWorker(
+            queue,
+            composer,
+            b.shares.map(shares -> transactions.sharing(shares.delivery())).orElse(transactions),
+            b.clock);
     this.deliverInline = b.deliverInline;
     this.lastTick = new AtomicReference<>(b.clock.instant());
 
@@ -221,7 +235,7 @@ public final class Core implements AutoCloseable {
         new Routines(
             scheduled,
             dsl,
-            transactions,
+            b.shares.map(shares -> transactions.sharing(shares.routines())).orElse(transactions),
             deliverInline ? worker::drainDue : worker::wake,
             b.observer);
     this.quartz =
@@ -342,6 +356,7 @@ public final class Core implements AutoCloseable {
   public void close() {
     worker.close();
     quartz.ifPresent(QuartzScheduling::close);
+    installations.close();
   }
 
   /** What the core is built from; only the database, the roadmap and the bank are required. */
@@ -352,6 +367,8 @@ public final class Core implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private RandomGenerator random = new SecureRandom();
     private Optional<DataSource> quartzPool = Optional.empty();
+    private Optional<PoolShares> shares = Optional.empty();
+    private Optional<Callable<Connection>> changesHeardOn = Optional.empty();
     private boolean deliverInline;
     private DashboardAddress dashboardAddress = DashboardAddress.none();
     private Observer observer = Observer.NONE;
@@ -386,6 +403,25 @@ public final class Core implements AutoCloseable {
      * Delivers on the thread that enqueued (the console, whose output must come in order) rather
      * than on a background worker.
      */
+    /**
+     * Divides the pool between commands, delivery and the routines ({@link PoolShares}), so that a
+     * full pool makes commands wait their turn rather than fail as an outage.
+     */
+    public Builder poolShares(PoolShares value) {
+      this.shares = Optional.of(value);
+      return this;
+    }
+
+    /**
+     * Keeps each workspace's installation (its token read and decrypted) for a short while, hearing
+     * of every change stored by any instance on a connection of its own from {@code opener}
+     * (PostgreSQL LISTEN; the connection is held for as long as the core runs).
+     */
+    public Builder cacheInstallationsHearingChangesOn(Callable<Connection> opener) {
+      this.changesHeardOn = Optional.of(opener);
+      return this;
+    }
+
     public Builder deliverInline(boolean value) {
       this.deliverInline = value;
       return this;

@@ -42,6 +42,13 @@ final class EmbeddedServer implements AutoCloseable {
               .setRegisterShutdownHook(false)
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("max_connections", "200");
+      if (Boolean.getBoolean("roadmap.db.statementStats")) {
+        // benchmarks only: where PostgreSQL's time goes, per statement (pg_stat_statements)
+        builder.setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain");
+        // and the plan of any statement slower than 50 ms, in the server's log
+        builder.setServerConfig("auto_explain.log_min_duration", "50");
+        builder.setServerConfig("auto_explain.log_analyze", "on");
+      }
       if (durable) {
         // the embedded default trades durability for speed; a user's data is worth the fsync
         builder.setServerConfig("fsync", "on");

@@ -65,12 +65,25 @@ public final class DeliveryBenchmark {
       System.out.printf(
           "one instance, %d cores, worker %s%n",
           Runtime.getRuntime().availableProcessors(), DeliveryWorker.Settings.DEFAULT);
-      // warm-up: the JIT and the database's caches, as in a running app
-      slowPlatform(database, 2_000, false);
-      boolean slowOk = slowPlatform(database, NUDGES, true);
-      boolean discordOk = discord(database, discordNudges);
-      noOp(database, dir, 5_000, false);
-      boolean noOpOk = noOp(database, dir, NUDGES, true);
+      // bench.phases=noop runs the no-op run alone (while working on it)
+      String phases = System.getProperty("bench.phases", "slow,discord,noop");
+      boolean slowOk = true;
+      boolean discordOk = true;
+      boolean noOpOk = true;
+      if (phases.contains("slow")) {
+        // warm-up: the JIT and the database's caches, as in a running app
+        slowPlatform(database, 2_000, false);
+        slowOk = slowPlatform(database, NUDGES, true);
+      }
+      if (phases.contains("discord")) {
+        discordOk = discord(database, discordNudges);
+      }
+      if (phases.contains("noop")) {
+        noOp(database, dir, 5_000, false);
+        StatementStats stats = StatementStats.start(database.dsl());
+        noOpOk = noOp(database, dir, NUDGES, true);
+        stats.print(NUDGES);
+      }
       System.out.println(
           slowOk && discordOk && noOpOk ? "all goals met" : "a goal was MISSED (see above)");
     }
@@ -204,6 +217,40 @@ public final class DeliveryBenchmark {
     System.out.println(
         met ? "  goal met: 5,000 a second or more" : "  goal MISSED: under 5,000 a second");
     return met;
+  }
+
+  /**
+   * Where PostgreSQL's time went, per statement, when the server loads pg_stat_statements ({@code
+   * -Droadmap.db.statementStats=true}); nothing otherwise.
+   */
+  private record StatementStats(DSLContext dsl, boolean on) {
+    static StatementStats start(DSLContext dsl) {
+      try {
+        dsl.execute("create extension if not exists pg_stat_statements");
+        dsl.execute("select pg_stat_statements_reset()");
+        return new StatementStats(dsl, true);
+      } catch (RuntimeException notLoaded) {
+        return new StatementStats(dsl, false);
+      }
+    }
+
+    void print(int deliveries) {
+      if (!on) {
+        return;
+      }
+      System.out.println("  PostgreSQL's time by statement (us per delivery, calls, rows):");
+      dsl.fetch(
+              "select total_exec_time, calls, rows, regexp_replace(query, '\\s+', ' ', 'g') q"
+                  + " from pg_stat_statements order by total_exec_time desc limit 14")
+          .forEach(
+              r ->
+                  System.out.printf(
+                      "   %7.1f  %6d %7d  %.150s%n",
+                      r.get(0, Double.class) * 1000 / deliveries,
+                      r.get(1, Long.class),
+                      r.get(2, Long.class),
+                      r.get(3, String.class)));
+    }
   }
 
   // ---- one run: members due at the next minute, the sweep at that minute, the worker draining

@@ -3,9 +3,12 @@ package io.roadmapcoach.core.coaching;
 import io.roadmapcoach.core.coaching.BuddyRepository.Match;
 import io.roadmapcoach.core.delivery.Composer;
 import io.roadmapcoach.core.delivery.DeliveryComposer;
+import io.roadmapcoach.core.delivery.DeliveryComposer.Composed;
 import io.roadmapcoach.core.delivery.DeliveryComposer.Drop;
 import io.roadmapcoach.core.delivery.DeliveryKind;
+import io.roadmapcoach.core.delivery.DeliveryQueue;
 import io.roadmapcoach.core.delivery.OutboxRepository;
+import io.roadmapcoach.core.delivery.Recipients;
 import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.member.Channel;
@@ -281,70 +284,73 @@ public final class Buddies {
 
   /** Monday's introduction: who the buddies are, their stage and their next objective. */
   public Composer introductions() {
-    return (row, now) -> {
-      Member member = members.member(row.memberId().orElseThrow());
-      Optional<Match> match = repository.of(member.id(), row.localDate()).filter(m -> !m.ended());
-      List<Member> buddies = match.map(repository::buddies).orElse(List.of());
-      if (buddies.isEmpty()) {
-        return new Drop("no buddy left to introduce");
-      }
-      String names = BuddyNews.joined(buddies.stream().map(Member::displayName).toList());
-      Reply.Builder reply =
-          Reply.builder()
-              .header(
-                  "🤝 Your study "
-                      + (buddies.size() == 1 ? "buddy" : "buddies")
-                      + " this week: "
-                      + names);
-      for (Member buddy : buddies) {
-        reply.section(Text.empty().bold(buddy.displayName()).plain(": " + news.where(buddy) + "."));
-      }
-      reply.context(
-          Text.of("Say hello! ")
-              .code(CoachingFeature.BUDDY.hint())
-              .plain(" shows how they are doing; ")
-              .code(CoachingFeature.BUDDY.hint("off"))
-              .plain(" stops the pairing."));
-      return DeliveryComposer.toMember(row, member, members.dmChannel(member.id()), reply.build());
-    };
+    return Composer.eachRow(this::introduction);
+  }
+
+  private Composed introduction(DeliveryQueue.Claimed row, Recipients to, Instant now) {
+    Member member = to.member(row);
+    Optional<Match> match = repository.of(member.id(), row.localDate()).filter(m -> !m.ended());
+    List<Member> buddies = match.map(repository::buddies).orElse(List.of());
+    if (buddies.isEmpty()) {
+      return new Drop("no buddy left to introduce");
+    }
+    String names = BuddyNews.joined(buddies.stream().map(Member::displayName).toList());
+    Reply.Builder reply =
+        Reply.builder()
+            .header(
+                "🤝 Your study "
+                    + (buddies.size() == 1 ? "buddy" : "buddies")
+                    + " this week: "
+                    + names);
+    for (Member buddy : buddies) {
+      reply.section(Text.empty().bold(buddy.displayName()).plain(": " + news.where(buddy) + "."));
+    }
+    reply.context(
+        Text.of("Say hello! ")
+            .code(CoachingFeature.BUDDY.hint())
+            .plain(" shows how they are doing; ")
+            .code(CoachingFeature.BUDDY.hint("off"))
+            .plain(" stops the pairing."));
+    return DeliveryComposer.toMember(row, to, reply.build());
   }
 
   /** A buddy stepped out: who is left, and when the next pairing is. */
   public Composer notices() {
-    return (row, now) -> {
-      Member member = members.member(row.memberId().orElseThrow());
-      LocalDate today = row.localDate();
-      Optional<Match> match = repository.current(member.id(), today).filter(m -> !m.ended());
-      if (match.isEmpty()) {
-        return new Drop("the member is no longer paired this week");
-      }
-      List<Member> left = repository.buddies(match.get());
-      Text text = Text.of("🤝 " + row.noticeText().orElse("Your study buddy stepped out") + ". ");
-      text =
-          left.isEmpty()
-              ? text.plain("You have no buddy for the rest of this week; ")
-              : text.plain(
-                  BuddyNews.joined(left.stream().map(Member::displayName).toList())
-                      + (left.size() == 1 ? " is" : " are")
-                      + " still with you this week; ");
-      Channel home = members.homeOf(member.id(), members.channel(match.get().channelId()));
-      Outlook.Pairing next = promises.of(member, home, now).pairing();
-      text =
-          text.plain(
-              next.regular()
-                  ? "new pairs are made on Monday at "
-                      + PAIRING_TIME
-                      + " ("
-                      + DAY.format(next.round().atZone(home.zoneOrUtc()).toLocalDate())
-                      + ", "
-                      + zoneOf(home)
-                      + ")."
-                  : "new pairs are made on Monday; this week's pairing runs late: "
-                      + PromiseWords.day(next.round(), home.zoneOrUtc(), now)
-                      + ".");
-      return DeliveryComposer.toMember(
-          row, member, members.dmChannel(member.id()), Reply.text(text));
-    };
+    return Composer.eachRow(this::notice);
+  }
+
+  private Composed notice(DeliveryQueue.Claimed row, Recipients to, Instant now) {
+    Member member = to.member(row);
+    LocalDate today = row.localDate();
+    Optional<Match> match = repository.current(member.id(), today).filter(m -> !m.ended());
+    if (match.isEmpty()) {
+      return new Drop("the member is no longer paired this week");
+    }
+    List<Member> left = repository.buddies(match.get());
+    Text text = Text.of("🤝 " + row.noticeText().orElse("Your study buddy stepped out") + ". ");
+    text =
+        left.isEmpty()
+            ? text.plain("You have no buddy for the rest of this week; ")
+            : text.plain(
+                BuddyNews.joined(left.stream().map(Member::displayName).toList())
+                    + (left.size() == 1 ? " is" : " are")
+                    + " still with you this week; ");
+    Channel home = members.homeOf(member.id(), members.channel(match.get().channelId()));
+    Outlook.Pairing next = promises.of(member, home, now).pairing();
+    text =
+        text.plain(
+            next.regular()
+                ? "new pairs are made on Monday at "
+                    + PAIRING_TIME
+                    + " ("
+                    + DAY.format(next.round().atZone(home.zoneOrUtc()).toLocalDate())
+                    + ", "
+                    + zoneOf(home)
+                    + ")."
+                : "new pairs are made on Monday; this week's pairing runs late: "
+                    + PromiseWords.day(next.round(), home.zoneOrUtc(), now)
+                    + ".");
+    return DeliveryComposer.toMember(row, to, Reply.text(text));
   }
 
   // ---- the daily nudge

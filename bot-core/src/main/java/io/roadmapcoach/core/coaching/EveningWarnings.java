@@ -5,14 +5,18 @@ import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
+import static java.util.stream.Collectors.toSet;
 
 import io.roadmapcoach.core.action.Buttons;
 import io.roadmapcoach.core.coaching.CoachingRepository.Evening;
 import io.roadmapcoach.core.delivery.Composer;
 import io.roadmapcoach.core.delivery.DeliveryComposer;
+import io.roadmapcoach.core.delivery.DeliveryComposer.Composed;
 import io.roadmapcoach.core.delivery.DeliveryComposer.Drop;
 import io.roadmapcoach.core.delivery.DeliveryKind;
+import io.roadmapcoach.core.delivery.DeliveryQueue;
 import io.roadmapcoach.core.delivery.OutboxRepository;
+import io.roadmapcoach.core.delivery.Recipients;
 import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.journey.StreakView;
@@ -36,8 +40,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -163,37 +170,67 @@ public final class EveningWarnings {
 
   // ---- the delivery
 
-  /** Writes the warning, or drops it when the streak is not at risk after all. */
+  /**
+   * Writes the warnings, or drops those whose streak is not at risk after all: the batch's
+   * enrollments, home channels, holidays and away members read at once.
+   */
   public Composer composer() {
-    return (row, now) -> {
-      Member member = members.member(row.memberId().orElseThrow());
-      Optional<Enrollment> enrollment = enrollments.find(member.id());
-      if (enrollment.isEmpty()) {
-        return new Drop("not enrolled");
+    return Composer.reading(this::readAll, this::compose);
+  }
+
+  /** What a batch of warnings needs. */
+  private record Read(
+      Recipients to,
+      Map<Long, Enrollment> enrolled,
+      Set<HolidayRepository.ChannelDay> holidayDays,
+      Set<Long> away) {}
+
+  private Read readAll(List<DeliveryQueue.Claimed> rows, Recipients to, Instant now) {
+    List<Long> ids = rows.stream().map(row -> row.memberId().orElseThrow()).toList();
+    Map<Long, Enrollment> enrolled = enrollments.findAll(ids);
+    Set<HolidayRepository.ChannelDay> days = new HashSet<>();
+    for (DeliveryQueue.Claimed row : rows) {
+      Enrollment e = enrolled.get(row.memberId().orElseThrow());
+      if (e != null) {
+        // a warning whose day is not the member's today is dropped before its holiday matters
+        days.add(new HolidayRepository.ChannelDay(e.channelId(), row.localDate()));
       }
-      Enrollment e = enrollment.get();
-      Channel home = members.channel(e.channelId());
-      LocalDate today = now.atZone(member.zone(home)).toLocalDate();
-      if (!row.localDate().equals(today)) {
-        return new Drop("an evening warning for " + row.localDate() + " is stale on " + today);
-      }
-      if (e.activeSince(today)) {
-        return new Drop("already active today");
-      }
-      if (holidays.isHoliday(home.id(), today)) {
-        return new Drop("a holiday in #" + home.name());
-      }
-      if (coaching.isAway(member.id(), now)) {
-        // the day is kept off only by the nudge it skips (away when the nudge was due)
-        return new Drop("the member's status says they are away");
-      }
-      StreakView streak = Streaks.asOf(e.streak(), today, false, member);
-      if (!streak.atRisk()) {
-        return new Drop("the streak is not at risk tonight");
-      }
-      return DeliveryComposer.toMember(
-          row, member, members.dmChannel(member.id()), warning(member, e, streak));
-    };
+    }
+    return new Read(
+        to.withChannels(
+            members, enrolled.values().stream().map(Enrollment::channelId).collect(toSet())),
+        enrolled,
+        days.isEmpty() ? Set.of() : holidays.holidaysAmong(days),
+        coaching.awayAmong(ids, now));
+  }
+
+  private Composed compose(DeliveryQueue.Claimed row, Read read, Instant now) {
+    Member member = read.to().member(row);
+    Enrollment e = read.enrolled().get(member.id());
+    if (e == null) {
+      return new Drop("not enrolled");
+    }
+    Channel home = read.to().channel(e.channelId());
+    LocalDate today = now.atZone(member.zone(home)).toLocalDate();
+    if (!row.localDate().equals(today)) {
+      return new Drop("an evening warning for " + row.localDate() + " is stale on " + today);
+    }
+    if (e.activeSince(today)) {
+      return new Drop("already active today");
+    }
+    if (read.holidayDays().contains(new HolidayRepository.ChannelDay(home.id(), today))) {
+      return new Drop("a holiday in #" + home.name());
+    }
+    if (read.away().contains(member.id())) {
+      // the day is kept off only by the nudge it skips (away when the nudge was due)
+      return new Drop("the member's status says they are away");
+    }
+    StreakView streak = Streaks.asOf(e.streak(), today, false, member);
+    if (!streak.atRisk()) {
+      return new Drop("the streak is not at risk tonight");
+    }
+    return DeliveryComposer.toMember(
+        row, member, read.to().dmChannel(member.id()), warning(member, e, streak));
   }
 
   private Reply warning(Member member, Enrollment e, StreakView streak) {

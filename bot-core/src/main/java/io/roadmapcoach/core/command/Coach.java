@@ -21,6 +21,7 @@ import io.roadmapcoach.core.progress.ProgressFeature;
 import io.roadmapcoach.core.reply.Apologies;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
+import io.roadmapcoach.core.tx.DatabaseBusy;
 import io.roadmapcoach.core.tx.DatabaseUnavailable;
 import io.roadmapcoach.core.tx.OutageLog;
 import io.roadmapcoach.core.tx.Transactions;
@@ -180,6 +181,8 @@ public final class Coach {
       return new Answered(work.get(), Outcome.OK);
     } catch (DatabaseUnavailable e) {
       return databaseUnreachable(command, e);
+    } catch (DatabaseBusy e) {
+      return busy(command, e);
     } catch (RuntimeException e) {
       return failed(command, e);
     }
@@ -231,6 +234,8 @@ public final class Coach {
       return done.answered();
     } catch (DatabaseUnavailable e) {
       return databaseUnreachable(command, e);
+    } catch (DatabaseBusy e) {
+      return busy(command, e);
     } catch (RuntimeException e) {
       return failed(command, e);
     }
@@ -254,6 +259,12 @@ public final class Coach {
   private Answered databaseUnreachable(Command command, DatabaseUnavailable e) {
     outages.unavailable(name(command), e);
     return new Answered(Apologies.databaseUnreachable(), Outcome.DATABASE_UNAVAILABLE);
+  }
+
+  private Answered busy(Command command, DatabaseBusy e) {
+    // counted as its outcome (metrics); a line per command would flood the log when it happens
+    log.debug("{} not carried out: {}", name(command), e.getMessage());
+    return new Answered(Apologies.busy(), Outcome.BUSY);
   }
 
   private static void runAfterCommit(Scope.AfterCommit afterCommit) {

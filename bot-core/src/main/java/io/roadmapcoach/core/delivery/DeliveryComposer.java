@@ -12,11 +12,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongPredicate;
 
 /**
@@ -34,8 +32,8 @@ public final class DeliveryComposer {
   public DeliveryComposer(MemberRepository members, Map<DeliveryKind, Composer> byKind) {
     this.members = members;
     this.byKind = new EnumMap<>(byKind);
-    this.byKind.put(DeliveryKind.NOTICE, this::notice);
-    this.byKind.put(DeliveryKind.CHANNEL_NOTICE, this::channelNotice);
+    this.byKind.put(DeliveryKind.NOTICE, Composer.eachRow(DeliveryComposer::notice));
+    this.byKind.put(DeliveryKind.CHANNEL_NOTICE, Composer.eachRow(DeliveryComposer::channelNotice));
     for (DeliveryKind kind : DeliveryKind.values()) {
       if (!this.byKind.containsKey(kind)) {
         throw new IllegalArgumentException("no composer for deliveries of kind " + kind);
@@ -82,25 +80,18 @@ public final class DeliveryComposer {
   public record Unsendable(String reason) implements Composed {}
 
   /**
-   * Composes a batch of claimed rows in one transaction (the caller's), in order. A row that cannot
-   * be composed fails the whole batch; the worker then composes those rows one by one.
+   * Composes a batch of claimed rows in one transaction (the caller's), in order: their recipients
+   * read once for the whole batch, then each kind's rows together. A row that cannot be composed
+   * fails the whole batch; the worker then composes those rows one by one, each a batch of one.
    */
   public List<Composed> composeAll(List<DeliveryQueue.Claimed> rows, Instant now) {
-    Set<Long> memberIds = new HashSet<>();
-    Set<Long> channelIds = new HashSet<>();
-    for (DeliveryQueue.Claimed row : rows) {
-      row.memberId().ifPresent(memberIds::add);
-      row.channelId().ifPresent(channelIds::add);
-    }
-    Set<Long> members = memberIds.isEmpty() ? Set.of() : this.members.existing(memberIds);
-    Set<Long> channels =
-        channelIds.isEmpty() ? Set.of() : this.members.existingChannels(channelIds);
+    Recipients to = Recipients.of(members, rows);
     Composed[] composed = new Composed[rows.size()];
     // each kind composes its rows together (reading what they need at once), in their order
     Map<DeliveryKind, List<Integer>> byKindAt = new EnumMap<>(DeliveryKind.class);
     for (int i = 0; i < rows.size(); i++) {
       DeliveryQueue.Claimed row = rows.get(i);
-      Optional<Drop> gone = recipientGone(row, members::contains, channels::contains);
+      Optional<Drop> gone = recipientGone(row, to::hasMember, to::hasChannel);
       if (gone.isPresent()) {
         composed[i] = gone.get();
       } else {
@@ -110,12 +101,17 @@ public final class DeliveryComposer {
     byKindAt.forEach(
         (kind, at) -> {
           List<Composed> written =
-              byKind.get(kind).composeAll(at.stream().map(rows::get).toList(), now);
+              byKind.get(kind).composeAll(at.stream().map(rows::get).toList(), to, now);
           for (int j = 0; j < at.size(); j++) {
             composed[at.get(j)] = written.get(j);
           }
         });
     return List.of(composed);
+  }
+
+  /** One row: a batch of one. */
+  public Composed compose(DeliveryQueue.Claimed row, Instant now) {
+    return composeAll(List.of(row), now).getFirst();
   }
 
   /** The outbox keeps plain ids: a row whose member or channel was erased is dropped. */
@@ -153,25 +149,25 @@ public final class DeliveryComposer {
         : Optional.empty();
   }
 
-  public Composed compose(DeliveryQueue.Claimed row, Instant now) {
-    Optional<Drop> gone = recipientGone(row, members::exists, members::channelExists);
-    return gone.isPresent() ? gone.get() : byKind.get(row.kind()).compose(row, now);
-  }
-
-  private Composed notice(DeliveryQueue.Claimed row, Instant now) {
-    Member member = members.member(row.memberId().orElseThrow());
+  private static Composed notice(DeliveryQueue.Claimed row, Recipients to, Instant now) {
+    Member member = to.member(row);
     Reply reply = Reply.text(Text.of(row.noticeText().orElse("")));
-    return toMember(row, member, members.dmChannel(member.id()), reply);
+    return toMember(row, member, to.dmChannel(member.id()), reply);
   }
 
-  private Composed channelNotice(DeliveryQueue.Claimed row, Instant now) {
-    Channel channel = members.channel(row.channelId().orElseThrow());
+  private static Composed channelNotice(DeliveryQueue.Claimed row, Recipients to, Instant now) {
     Reply reply =
         Reply.builder()
             .section(Text.of(row.noticeText().orElse("")))
             .visibleTo(Visibility.CHANNEL)
             .build();
-    return toChannel(row, channel, reply);
+    return toChannel(row, to.channel(row), reply);
+  }
+
+  /** A message for the row's member, by direct message, from what its batch read. */
+  public static Send toMember(DeliveryQueue.Claimed row, Recipients to, Reply reply) {
+    Member member = to.member(row);
+    return toMember(row, member, to.dmChannel(member.id()), reply);
   }
 
   /** A message for the row's member, by direct message. */

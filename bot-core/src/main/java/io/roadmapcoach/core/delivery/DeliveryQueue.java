@@ -108,7 +108,9 @@ public final class DeliveryQueue {
             .as(
                 DSL.select(OUTBOX.ID, OUTBOX.LEASE_UNTIL)
                     .from(OUTBOX)
-                    .where(OUTBOX.STATUS.in(PENDING, SENDING))
+                    // pending or sending, said as the due index says it (a literal, which a bound
+                    // value is not)
+                    .where(DSL.condition(OUTBOX.OPEN))
                     .and(OUTBOX.NEXT_ATTEMPT_AT.le(at))
                     .and(OUTBOX.LEASE_UNTIL.isNull().or(OUTBOX.LEASE_UNTIL.le(at)))
                     .and(

@@ -7,6 +7,9 @@ import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.time.Times;
 import io.roadmapcoach.db.schema.tables.records.InstallationRecord;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -115,6 +118,30 @@ final class InstallationRepository {
 
   boolean delete(Platform platform, String workspaceId) {
     return dsl.deleteFrom(INSTALLATION).where(key(platform, workspaceId)).execute() == 1;
+  }
+
+  /** The channel on which every instance hears of changes to installations. */
+  static final String CHANGES = "roadmap_installation_changes";
+
+  /**
+   * Tells every instance listening that the workspace's installation changed: sent when the
+   * caller's transaction commits (and not at all if it rolls back).
+   */
+  void changed(Platform platform, String workspaceId) {
+    dsl.select(
+            DSL.function(
+                "pg_notify",
+                Object.class,
+                DSL.val(CHANGES),
+                DSL.val(platform.key() + "/" + workspaceId)))
+        .fetch();
+  }
+
+  /** Starts hearing of changes on {@code connection}, a connection kept for that alone. */
+  static void listen(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("LISTEN " + CHANGES);
+    }
   }
 
   private static Condition key(Platform platform, String workspaceId) {

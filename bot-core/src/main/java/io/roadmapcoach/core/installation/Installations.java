@@ -7,11 +7,13 @@ import io.roadmapcoach.db.schema.tables.records.InstallationRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * so when instances race exactly one of them refreshes and stores the new tokens, and the others
  * read what it stored.
  */
-public final class Installations {
+public final class Installations implements AutoCloseable {
   /** A token expiring within this is refreshed before use (Bolt's own margin). */
   public static final Duration REFRESH_BEFORE = Duration.ofHours(2);
 
@@ -66,6 +68,8 @@ public final class Installations {
   private final Transactions transactions;
   private final Optional<TokenCipher> cipher;
   private final Clock clock;
+  private final InstallationCache cache = new InstallationCache(System::nanoTime);
+  private volatile InstallationChanges changes;
 
   /**
    * @param cipher from {@code ROADMAP_SECRET_KEY}; without it nothing can be stored or read
@@ -76,6 +80,32 @@ public final class Installations {
     this.transactions = transactions;
     this.cipher = cipher;
     this.clock = clock;
+  }
+
+  /**
+   * Keeps installations read lately ({@link InstallationCache#KEEP} at most), hearing of every
+   * change stored by any instance on a connection of its own from {@code opener} (LISTEN): an
+   * uninstall, a revoked or refreshed token is seen here at once. Without it every use reads and
+   * decrypts the token.
+   */
+  public synchronized void cacheHearingChangesOn(Callable<Connection> opener) {
+    if (changes == null) {
+      changes = new InstallationChanges(opener, cache);
+    }
+  }
+
+  /** Whether installations are kept now (changes are being heard). */
+  public boolean caching() {
+    return cache.listening();
+  }
+
+  /** Stops hearing changes (and keeping installations). */
+  @Override
+  public synchronized void close() {
+    if (changes != null) {
+      changes.close();
+      changes = null;
+    }
   }
 
   /** The core's time, by which installations and their tokens are judged. */
@@ -105,7 +135,9 @@ public final class Installations {
         () -> {
           repository.save(installation, bot, refresh, clock.instant());
           repository.workspaceInstalled(installation.platform(), ws, installation.workspaceName());
+          repository.changed(installation.platform(), ws);
         });
+    cache.forget(installation.platform(), ws);
   }
 
   /** Whether the app is installed in the workspace (nothing is decrypted to say so). */
@@ -115,6 +147,10 @@ public final class Installations {
 
   /** The workspace's installation as stored, tokens decrypted; empty when there is none. */
   public Optional<Installation> find(Platform platform, String workspaceId) {
+    return cache.get(platform, workspaceId, () -> read(platform, workspaceId));
+  }
+
+  private Optional<Installation> read(Platform platform, String workspaceId) {
     // alone: during an outage this fails at once (DatabaseUnavailable) after the first attempt
     // instead of waiting out the pool's timeout on every request that needs a token
     return transactions.alone(() -> repository.find(platform, workspaceId)).map(this::installation);
@@ -131,10 +167,19 @@ public final class Installations {
     if (found.isEmpty()) {
       return Optional.empty();
     }
-    if (!found.get().expiresWithin(REFRESH_BEFORE, clock.instant())) {
+    // a token kept is used only well before it is due for a refresh (a token is only ever replaced
+    // within REFRESH_BEFORE of its expiry), so no instance uses one that another has just replaced
+    if (!found.get().expiresWithin(REFRESH_BEFORE.plus(InstallationCache.KEEP), clock.instant())) {
       return Optional.of(found.get().botToken());
     }
-    return refreshed(platform, workspaceId, refresher, found.get());
+    Optional<Installation> stored = read(platform, workspaceId);
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!stored.get().expiresWithin(REFRESH_BEFORE, clock.instant())) {
+      return Optional.of(stored.get().botToken());
+    }
+    return refreshed(platform, workspaceId, refresher, stored.get());
   }
 
   private Optional<String> refreshed(
@@ -142,34 +187,39 @@ public final class Installations {
     try {
       // the platform is called inside the transaction that holds the row's lock: an instance that
       // races us waits here and then reads the tokens we stored, instead of refreshing again
-      return transactions.inTransaction(
-          () -> {
-            Optional<Installation> locked =
-                repository.lock(platform, workspaceId).map(this::installation);
-            if (locked.isEmpty()) {
-              return Optional.<String>empty();
-            }
-            Instant now = clock.instant();
-            if (!locked.get().expiresWithin(REFRESH_BEFORE, now)) {
-              return Optional.of(locked.get().botToken());
-            }
-            Refreshed fresh = call(refresher, locked.get().refreshToken().orElseThrow());
-            Instant expiresAt = now.plus(fresh.expiresIn());
-            TokenCipher c = cipher();
-            repository.updateTokens(
-                platform,
-                workspaceId,
-                c.encrypt(fresh.botToken(), context(platform, workspaceId, "bot")),
-                c.encrypt(fresh.refreshToken(), context(platform, workspaceId, "refresh")),
-                expiresAt,
-                now);
-            log.info(
-                "Refreshed the bot token of {} {} (expires {})",
-                platform.key(),
-                workspaceId,
-                expiresAt);
-            return Optional.of(fresh.botToken());
-          });
+      Optional<String> token =
+          transactions.inTransaction(
+              () -> {
+                Optional<Installation> locked =
+                    repository.lock(platform, workspaceId).map(this::installation);
+                if (locked.isEmpty()) {
+                  return Optional.<String>empty();
+                }
+                Instant now = clock.instant();
+                if (!locked.get().expiresWithin(REFRESH_BEFORE, now)) {
+                  return Optional.of(locked.get().botToken());
+                }
+                Refreshed fresh = call(refresher, locked.get().refreshToken().orElseThrow());
+                Instant expiresAt = now.plus(fresh.expiresIn());
+                TokenCipher c = cipher();
+                repository.updateTokens(
+                    platform,
+                    workspaceId,
+                    c.encrypt(fresh.botToken(), context(platform, workspaceId, "bot")),
+                    c.encrypt(fresh.refreshToken(), context(platform, workspaceId, "refresh")),
+                    expiresAt,
+                    now);
+                repository.changed(platform, workspaceId);
+                log.info(
+                    "Refreshed the bot token of {} {} (expires {})",
+                    platform.key(),
+                    workspaceId,
+                    expiresAt);
+                return Optional.of(fresh.botToken());
+              });
+      // a refresh stored new tokens (or another instance did): read them next time
+      cache.forget(platform, workspaceId);
+      return token;
     } catch (RefreshCallFailed e) {
       if (!seen.expired(clock.instant())) {
         log.warn(
@@ -208,7 +258,16 @@ public final class Installations {
 
   /** Deletes the workspace's installation; false when it had none. */
   public boolean remove(Platform platform, String workspaceId) {
-    return transactions.inTransaction(() -> repository.delete(platform, workspaceId));
+    try {
+      return transactions.inTransaction(
+          () -> {
+            boolean deleted = repository.delete(platform, workspaceId);
+            repository.changed(platform, workspaceId);
+            return deleted;
+          });
+    } finally {
+      cache.forget(platform, workspaceId);
+    }
   }
 
   // ---- OAuth states
@@ -306,6 +365,7 @@ public final class Installations {
             c.encrypt(bot.token(), context(platform, ws, "bot")),
             refresh.map(t -> c.encrypt(t.token(), context(platform, ws, "refresh"))).orElse(null));
     if (sealed) {
+      repository.changed(platform, ws);
       log.info(
           "Sealed the stored tokens of {} {} again under the current ROADMAP_SECRET_KEY",
           platform.key(),

@@ -3,7 +3,6 @@ package io.roadmapcoach.core.lead;
 import io.roadmapcoach.core.delivery.Composer;
 import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.member.LeadRepository;
-import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import java.util.Map;
@@ -18,13 +17,7 @@ public final class LeadComposers {
    */
   public LeadComposers(DSLContext dsl, Roadmap roadmap, QuizBank bank, ChartSource charts) {
     this.digests =
-        new LeadDigestComposer(
-            roadmap,
-            bank,
-            new MemberRepository(dsl),
-            new LeadRepository(dsl),
-            new Digests(dsl),
-            charts);
+        new LeadDigestComposer(roadmap, bank, new LeadRepository(dsl), new Digests(dsl), charts);
   }
 
   public Map<DeliveryKind, Composer> composers() {

@@ -5,10 +5,10 @@ import io.roadmapcoach.core.delivery.DeliveryComposer;
 import io.roadmapcoach.core.delivery.DeliveryComposer.Composed;
 import io.roadmapcoach.core.delivery.DeliveryComposer.Drop;
 import io.roadmapcoach.core.delivery.DeliveryQueue;
+import io.roadmapcoach.core.delivery.Recipients;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.member.Member;
-import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.policy.CoachingPolicy;
 import io.roadmapcoach.core.quiz.Question;
 import io.roadmapcoach.core.quiz.QuizBank;
@@ -37,30 +37,31 @@ public final class LeadDigestComposer implements Composer {
 
   private final Roadmap roadmap;
   private final QuizBank bank;
-  private final MemberRepository members;
   private final LeadRepository leads;
   private final Digests digests;
   private final ChartSource charts;
 
   public LeadDigestComposer(
-      Roadmap roadmap,
-      QuizBank bank,
-      MemberRepository members,
-      LeadRepository leads,
-      Digests digests,
-      ChartSource charts) {
+      Roadmap roadmap, QuizBank bank, LeadRepository leads, Digests digests, ChartSource charts) {
     this.roadmap = roadmap;
     this.bank = bank;
-    this.members = members;
     this.leads = leads;
     this.digests = digests;
     this.charts = charts;
   }
 
+  /**
+   * A batch of digests, their leads and channels read with the batch; each digest reads its own
+   * channel's week, one digest a lead and channel a week.
+   */
   @Override
-  public Composed compose(DeliveryQueue.Claimed row, Instant now) {
-    Member lead = members.member(row.memberId().orElseThrow());
-    Channel channel = members.channel(row.channelId().orElseThrow());
+  public List<Composed> composeAll(List<DeliveryQueue.Claimed> rows, Recipients to, Instant now) {
+    return rows.stream().map(row -> compose(row, to, now)).toList();
+  }
+
+  private Composed compose(DeliveryQueue.Claimed row, Recipients to, Instant now) {
+    Member lead = to.member(row);
+    Channel channel = to.channel(row);
     if (!leads.isLead(channel.id(), lead.id())) {
       return new Drop(lead.displayName() + " no longer leads #" + channel.name());
     }
@@ -81,7 +82,7 @@ public final class LeadDigestComposer implements Composer {
                     .plain(" stops this digest"))
             .build()
             .withAttachment(charts.chartOf(channel, now));
-    return DeliveryComposer.toMember(row, lead, members.dmChannel(lead.id()), reply);
+    return DeliveryComposer.toMember(row, lead, to.dmChannel(lead.id()), reply);
   }
 
   private Text movedAhead(Channel channel, Instant from) {

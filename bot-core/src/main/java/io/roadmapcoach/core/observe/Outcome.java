@@ -11,7 +11,9 @@ public enum Outcome {
   /** The coach failed and apologised; its transaction was rolled back. */
   FAILED("failed"),
   /** The database could not be reached; nothing was done. */
-  DATABASE_UNAVAILABLE("db-unavailable");
+  DATABASE_UNAVAILABLE("db-unavailable"),
+  /** Every connection for commands was busy, and the queue for them full; nothing was done. */
+  BUSY("busy");
 
   private final String key;
 

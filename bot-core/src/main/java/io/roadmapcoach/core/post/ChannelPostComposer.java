@@ -8,6 +8,7 @@ import io.roadmapcoach.core.delivery.DeliveryComposer.Drop;
 import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.delivery.DeliveryQueue;
 import io.roadmapcoach.core.delivery.OutboxRepository;
+import io.roadmapcoach.core.delivery.Recipients;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.Member;
@@ -72,9 +73,16 @@ public final class ChannelPostComposer implements Composer {
     this.outbox = outbox;
   }
 
+  /**
+   * A batch of posts, their channels read with the batch; each post reads its own channel's news,
+   * one post a channel a day.
+   */
   @Override
-  public Composed compose(DeliveryQueue.Claimed row, Instant now) {
-    Channel channel = members.channel(row.channelId().orElseThrow());
+  public List<Composed> composeAll(List<DeliveryQueue.Claimed> rows, Recipients to, Instant now) {
+    return rows.stream().map(row -> compose(row, to.channel(row), now)).toList();
+  }
+
+  private Composed compose(DeliveryQueue.Claimed row, Channel channel, Instant now) {
     Optional<Drop> stale =
         DeliveryComposer.staleness(
             row, channel.post().time(), channel.zoneOrUtc(), now, "the channel post");

@@ -1,5 +1,7 @@
 package io.roadmapcoach.core.progress;
 
+import static java.util.stream.Collectors.toSet;
+
 import io.roadmapcoach.core.action.Buttons;
 import io.roadmapcoach.core.coaching.NudgeCourtesies;
 import io.roadmapcoach.core.delivery.Composer;
@@ -7,6 +9,7 @@ import io.roadmapcoach.core.delivery.DeliveryComposer;
 import io.roadmapcoach.core.delivery.DeliveryComposer.Composed;
 import io.roadmapcoach.core.delivery.DeliveryComposer.Drop;
 import io.roadmapcoach.core.delivery.DeliveryQueue;
+import io.roadmapcoach.core.delivery.Recipients;
 import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.journey.StreakView;
@@ -60,28 +63,23 @@ public final class NudgeComposer implements Composer {
     this.courtesies = courtesies;
   }
 
-  @Override
-  public Composed compose(DeliveryQueue.Claimed row, Instant now) {
-    return composeAll(List.of(row), now).getFirst();
-  }
-
   /**
    * A batch of nudges, read at once: the members, their enrollments and home channels, what they
    * checked off, and what the courtesies need. Those dropped are set aside first; the rest are
    * counted towards the pause together, then written, in order.
    */
   @Override
-  public List<Composed> composeAll(List<DeliveryQueue.Claimed> rows, Instant now) {
+  public List<Composed> composeAll(List<DeliveryQueue.Claimed> rows, Recipients to, Instant now) {
     Set<Long> ids = new HashSet<>();
     rows.forEach(row -> ids.add(row.memberId().orElseThrow()));
     if (ids.size() < rows.size() && rows.size() > 1) {
       // two days' nudges of one member: each counts towards the pause after the other
-      return rows.stream().map(row -> compose(row, now)).toList();
+      return rows.stream().map(row -> composeAll(List.of(row), to, now).getFirst()).toList();
     }
-    Map<Long, MemberRecord> memberRows = members.memberRows(ids);
     Map<Long, Enrollment> enrolled = enrollments.findAll(ids);
-    Map<Long, Channel> homes =
-        members.channels(enrolled.values().stream().map(Enrollment::channelId).toList());
+    Recipients homes =
+        to.withChannels(
+            members, enrolled.values().stream().map(Enrollment::channelId).collect(toSet()));
     Map<Long, Integer> stageOf = new HashMap<>();
     enrolled.forEach((id, e) -> stageOf.put(id, e.stage()));
     Map<Long, Set<Integer>> done = enrollments.objectivesDone(stageOf);
@@ -99,12 +97,8 @@ public final class NudgeComposer implements Composer {
     for (int i = 0; i < rows.size(); i++) {
       DeliveryQueue.Claimed row = rows.get(i);
       long id = row.memberId().orElseThrow();
-      MemberRecord record = memberRows.get(id);
+      MemberRecord record = to.memberRow(id).orElseThrow();
       Enrollment enrollment = enrolled.get(id);
-      if (record == null) {
-        composed[i] = new Drop("the member no longer exists");
-        continue;
-      }
       if (enrollment == null) {
         composed[i] = new Drop("not enrolled");
         continue;
@@ -114,7 +108,7 @@ public final class NudgeComposer implements Composer {
               MemberRepository.member(record),
               Optional.ofNullable(record.getDmChannelId()),
               enrollment,
-              homes.get(enrollment.channelId()),
+              homes.channel(enrollment.channelId()),
               done.getOrDefault(id, Set.of()));
       Optional<Drop> drop = dropped(row, nudge, prepared, now);
       if (drop.isPresent()) {
@@ -178,29 +172,46 @@ public final class NudgeComposer implements Composer {
     return DeliveryComposer.toMember(row, member, g.dmChannel(), reply);
   }
 
-  /** Composes a lead's nudge: the daily nudge's next step, with who is cheering them on. */
+  /**
+   * Composes a lead's nudge: the daily nudge's next step, with who is cheering them on. The rows'
+   * enrollments, home channels and what they checked off are read once for the batch.
+   */
   public Composer fromLead() {
-    return (row, now) -> {
-      Member member = members.member(row.memberId().orElseThrow());
-      Optional<Enrollment> enrollment = enrollments.find(member.id());
-      if (enrollment.isEmpty()) {
-        return new Drop("not enrolled");
-      }
-      Channel home = members.channel(enrollment.get().channelId());
-      LocalDate today = now.atZone(member.zone(home)).toLocalDate();
-      String from = row.noticeText().orElse("A lead");
-      return DeliveryComposer.toMember(
-          row,
-          member,
-          members.dmChannel(member.id()),
-          nudge(member, enrollment.get(), today, Optional.of(from)));
-    };
+    return Composer.reading(this::readForLead, this::leadNudge);
   }
 
-  Reply nudge(Member member, Enrollment e, LocalDate today, Optional<String> cheeredBy) {
+  /** What a batch of lead nudges needs, read at once. */
+  private record LeadRead(
+      Recipients to, Map<Long, Enrollment> enrolled, Map<Long, Set<Integer>> done) {}
+
+  private LeadRead readForLead(List<DeliveryQueue.Claimed> rows, Recipients to, Instant now) {
+    Set<Long> ids = rows.stream().map(row -> row.memberId().orElseThrow()).collect(toSet());
+    Map<Long, Enrollment> enrolled = enrollments.findAll(ids);
+    Map<Long, Integer> stageOf = new HashMap<>();
+    enrolled.forEach((id, e) -> stageOf.put(id, e.stage()));
+    return new LeadRead(
+        to.withChannels(
+            members, enrolled.values().stream().map(Enrollment::channelId).collect(toSet())),
+        enrolled,
+        enrollments.objectivesDone(stageOf));
+  }
+
+  private Composed leadNudge(DeliveryQueue.Claimed row, LeadRead read, Instant now) {
+    Member member = read.to().member(row);
+    Enrollment enrollment = read.enrolled().get(member.id());
+    if (enrollment == null) {
+      return new Drop("not enrolled");
+    }
+    Channel home = read.to().channel(enrollment.channelId());
+    LocalDate today = now.atZone(member.zone(home)).toLocalDate();
+    String from = row.noticeText().orElse("A lead");
     Set<Integer> done =
-        e.graduated() ? Set.of() : enrollments.objectivesDone(member.id(), e.stage());
-    return nudge(member, e, today, cheeredBy, done, () -> courtesies.buddyLine(member, today));
+        enrollment.graduated() ? Set.of() : read.done().getOrDefault(member.id(), Set.of());
+    return DeliveryComposer.toMember(
+        row,
+        member,
+        read.to().dmChannel(member.id()),
+        nudge(member, enrollment, today, Optional.of(from), done, Optional::empty));
   }
 
   /**

@@ -3,7 +3,6 @@ package io.roadmapcoach.core.quiz;
 import io.roadmapcoach.core.delivery.Composer;
 import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
-import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -13,8 +12,7 @@ public final class QuizComposers {
   private final QuizInvitations invitations;
 
   public QuizComposers(DSLContext dsl, Roadmap roadmap) {
-    this.invitations =
-        new QuizInvitations(roadmap, new MemberRepository(dsl), new EnrollmentRepository(dsl));
+    this.invitations = new QuizInvitations(roadmap, new EnrollmentRepository(dsl));
   }
 
   public Map<DeliveryKind, Composer> composers() {

@@ -6,49 +6,56 @@ import io.roadmapcoach.core.delivery.DeliveryComposer;
 import io.roadmapcoach.core.delivery.DeliveryComposer.Composed;
 import io.roadmapcoach.core.delivery.DeliveryComposer.Drop;
 import io.roadmapcoach.core.delivery.DeliveryQueue;
+import io.roadmapcoach.core.delivery.Recipients;
 import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.Member;
-import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.reply.Visibility;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /** The weekly quiz's messages: a member's own invitation by DM, and a channel's call-out. */
 public final class QuizInvitations {
   private final Roadmap roadmap;
-  private final MemberRepository members;
   private final EnrollmentRepository enrollments;
 
-  public QuizInvitations(
-      Roadmap roadmap, MemberRepository members, EnrollmentRepository enrollments) {
+  public QuizInvitations(Roadmap roadmap, EnrollmentRepository enrollments) {
     this.roadmap = roadmap;
-    this.members = members;
     this.enrollments = enrollments;
   }
 
-  /** Composes a member's invitation to the quiz on their own stage. */
+  /**
+   * Composes members' invitations to the quiz on their own stages, their enrollments read at once.
+   */
   public Composer toMember() {
-    return this::invitation;
+    return Composer.reading(
+        (rows, to, now) ->
+            new Read(
+                to,
+                enrollments.findAll(
+                    rows.stream().map(row -> row.memberId().orElseThrow()).toList())),
+        this::invitation);
   }
 
   /** Composes the call-out in a channel whose members chose channel reminders. */
   public Composer toChannel() {
-    return this::callOut;
+    return Composer.eachRow(QuizInvitations::callOut);
   }
 
-  private Composed invitation(DeliveryQueue.Claimed row, Instant now) {
-    Member member = members.member(row.memberId().orElseThrow());
-    Optional<Enrollment> enrollment = enrollments.find(member.id());
-    if (enrollment.isEmpty()) {
+  /** What a batch of invitations needs. */
+  private record Read(Recipients to, Map<Long, Enrollment> enrolled) {}
+
+  private Composed invitation(DeliveryQueue.Claimed row, Read read, Instant now) {
+    Member member = read.to().member(row);
+    Enrollment e = read.enrolled().get(member.id());
+    if (e == null) {
       return new Drop("not enrolled");
     }
-    Enrollment e = enrollment.get();
     String what =
         e.graduated()
             ? "a review of the questions you missed"
@@ -61,11 +68,11 @@ public final class QuizInvitations {
                     "Five questions on " + what + ". Four right passes; it stays open for a day."))
             .buttons(List.of(Buttons.startQuiz("Start quiz")))
             .build();
-    return DeliveryComposer.toMember(row, member, members.dmChannel(member.id()), reply);
+    return DeliveryComposer.toMember(row, member, read.to().dmChannel(member.id()), reply);
   }
 
-  private Composed callOut(DeliveryQueue.Claimed row, Instant now) {
-    Channel channel = members.channel(row.channelId().orElseThrow());
+  private static Composed callOut(DeliveryQueue.Claimed row, Recipients to, Instant now) {
+    Channel channel = to.channel(row);
     Reply reply =
         Reply.builder()
             .header("📝 Weekly quiz time, #" + channel.name() + "!")

@@ -11,6 +11,14 @@ public final class Apologies {
   public static final String DATABASE_UNREACHABLE =
       "I can't reach my database right now; nothing was changed. Try again in a minute.";
 
+  /** Every connection for commands is busy and too many wait already: not an outage. */
+  public static final String BUSY =
+      "I'm busy with a lot of requests right now; nothing was changed. Please try again in a moment.";
+
+  public static Reply busy() {
+    return Reply.text(BUSY);
+  }
+
   public static Reply somethingWentWrong() {
     return Reply.text(SOMETHING_WENT_WRONG);
   }

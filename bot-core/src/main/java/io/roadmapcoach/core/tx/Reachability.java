@@ -56,13 +56,16 @@ final class Reachability {
 
   /**
    * What a failed transaction's exception means: a {@link DatabaseUnavailable} (opening the
-   * circuit) when the database could not be reached, the exception itself otherwise. No connection
-   * within the pool's timeout counts as unreachable whatever the cause: the server gone (the usual
-   * case) or every connection busy for that long, when pausing sheds load the database cannot take.
+   * circuit) when the database could not be reached, a {@link DatabaseBusy} when every connection
+   * was busy (the pool timed out with no failed attempt to connect behind it: the database answers,
+   * it is only full, and the circuit stays closed), the exception itself otherwise.
    */
   RuntimeException failed(RuntimeException e) {
-    if (e instanceof DatabaseUnavailable) {
+    if (e instanceof DatabaseUnavailable || e instanceof DatabaseBusy) {
       return e;
+    }
+    if (poolFull(e)) {
+      return new DatabaseBusy("Every connection was busy: " + e.getMessage(), e);
     }
     if (!unreachable(e)) {
       return e;
@@ -103,6 +106,20 @@ final class Reachability {
     if (paused) {
       probe(); // opened again between the last look and the end of this probe
     }
+  }
+
+  /**
+   * The pool gave up waiting for a connection while every one was in use and none had failed to
+   * open: HikariCP then says so with no cause, where a server that cannot be reached leaves the
+   * failed attempt to connect as the cause.
+   */
+  static boolean poolFull(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLTransientConnectionException pool) {
+        return pool.getCause() == null && pool.getSQLState() == null;
+      }
+    }
+    return false;
   }
 
   private static boolean unreachable(Throwable e) {

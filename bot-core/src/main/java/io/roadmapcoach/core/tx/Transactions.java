@@ -1,5 +1,6 @@
 package io.roadmapcoach.core.tx;
 
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -23,8 +24,12 @@ public final class Transactions {
   /** How often work that lost to a concurrent transaction is tried in all. */
   static final int ATTEMPTS_ON_CONFLICT = 3;
 
+  /** Whether the calling thread is inside a transaction already (a nested call takes no turn). */
+  private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
+
   private final DSLContext dsl;
   private final Reachability reachability;
+  private final Optional<Share> share;
 
   public Transactions(DSLContext dsl) {
     this(dsl, System::nanoTime);
@@ -34,6 +39,36 @@ public final class Transactions {
   public Transactions(DSLContext dsl, LongSupplier nanoTime) {
     this.dsl = dsl;
     this.reachability = new Reachability(nanoTime, this::answers);
+    this.share = Optional.empty();
+  }
+
+  private Transactions(Transactions of, Share share) {
+    this.dsl = of.dsl;
+    this.reachability = of.reachability;
+    this.share = Optional.of(share);
+  }
+
+  /**
+   * The same transactions (and the same knowledge of an outage), each outermost one taking its turn
+   * in {@code share} first: a full share answers {@link DatabaseBusy} at once.
+   */
+  public Transactions sharing(Share share) {
+    return new Transactions(this, share);
+  }
+
+  /** Runs {@code work} within this instance's share, unless the thread holds a turn already. */
+  private <T> T inTurn(Supplier<T> work) {
+    if (share.isEmpty() || INSIDE.get()) {
+      return work.get();
+    }
+    try (Share.Turn turn = share.get().enter()) {
+      INSIDE.set(true);
+      try {
+        return work.get();
+      } finally {
+        INSIDE.set(false);
+      }
+    }
   }
 
   /** Whether the database answers a trivial query now: the probe while the circuit is open. */
@@ -57,6 +92,10 @@ public final class Transactions {
    */
   public <T> T inTransaction(Supplier<T> work, Predicate<? super T> keep) {
     reachability.check();
+    return inTurn(() -> inTransactionNow(work, keep));
+  }
+
+  private <T> T inTransactionNow(Supplier<T> work, Predicate<? super T> keep) {
     try {
       T result =
           dsl.transactionResult(
@@ -128,6 +167,10 @@ public final class Transactions {
    */
   public <T> T alone(Supplier<T> statement) {
     reachability.check();
+    return inTurn(() -> aloneNow(statement));
+  }
+
+  private <T> T aloneNow(Supplier<T> statement) {
     try {
       T result = statement.get();
       reachability.succeeded();

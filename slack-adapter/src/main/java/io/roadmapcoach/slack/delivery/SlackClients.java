@@ -3,9 +3,16 @@ package io.roadmapcoach.slack.delivery;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.util.http.SlackHttpClient;
 import io.roadmapcoach.slack.install.SlackTokens;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 
 /** Web API clients, each with the token of the workspace it talks to. */
 public final class SlackClients {
@@ -34,12 +41,33 @@ public final class SlackClients {
     return slack;
   }
 
+  /**
+   * Connections kept open to Slack between calls: as many as the delivery worker has sends in
+   * flight (256), so that a burst reuses its connections instead of opening (and, against Slack, a
+   * TLS handshake for) nearly one a call, as OkHttp's default of five idle connections did.
+   */
+  static final int KEPT_CONNECTIONS = 256;
+
+  /** How long an idle connection is kept. */
+  static final Duration KEEP_IDLE = Duration.ofMinutes(5);
+
   /** The Web API client, pointed at {@code SLACK_API_URL}. */
   public static Slack webApi(String apiUrl) {
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(apiUrl);
     // no per-team metrics and no background auth.test look-ups: we call Slack ourselves
     config.getMethodsConfig().setStatsEnabled(false);
-    return Slack.getInstance(config);
+    OkHttpClient client =
+        SlackHttpClient.buildOkHttpClient(config)
+            .newBuilder()
+            .connectionPool(
+                new ConnectionPool(KEPT_CONNECTIONS, KEEP_IDLE.toMillis(), TimeUnit.MILLISECONDS))
+            // HTTP/2 where Slack offers it (OkHttp's default, by ALPN), HTTP/1.1 otherwise
+            .protocols(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1))
+            // never sent again by the client on its own: a call whose connection failed may have
+            // reached Slack, and only the messenger (in doubt, looked up) may decide to send again
+            .retryOnConnectionFailure(false)
+            .build();
+    return Slack.getInstance(config, new SlackHttpClient(client));
   }
 }

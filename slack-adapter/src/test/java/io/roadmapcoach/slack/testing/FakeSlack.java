@@ -306,7 +306,15 @@ public final class FakeSlack implements AutoCloseable {
     calls.clear();
   }
 
+  /** The connections callers opened to the fake (each has its own remote address). */
+  public int connectionsOpened() {
+    return peers.size();
+  }
+
+  private final Set<java.net.InetSocketAddress> peers = ConcurrentHashMap.newKeySet();
+
   private void handle(HttpExchange exchange) throws IOException {
+    peers.add(exchange.getRemoteAddress());
     String path = exchange.getRequestURI().getPath();
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String type = exchange.getRequestHeaders().getFirst("Content-Type");

@@ -1,6 +1,7 @@
 package io.roadmapcoach.discord;
 
 import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.delivery.ChannelAccess;
 import io.roadmapcoach.core.delivery.Delivery;
 import io.roadmapcoach.core.delivery.DeliveryResult;
 import io.roadmapcoach.core.delivery.DeliveryResult.Who;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -148,7 +150,7 @@ final class DiscordMessenger implements Messenger {
       };
     } catch (PermissionException e) {
       // JDA checks the bot's permissions in a cached channel before sending
-      return new DeliveryResult.Unreachable(Who.CHANNEL, "missing permission: " + e.getMessage());
+      return refusedChannel(bot.get(), delivery, "missing permission: " + e.getMessage());
     } catch (NumberFormatException e) {
       return delivery.target() instanceof Delivery.Direct
           ? new DeliveryResult.Unreachable(Who.MEMBER, "not a Discord user id")
@@ -224,7 +226,48 @@ final class DiscordMessenger implements Messenger {
         cached.isPresent()
             ? cached.get().sendMessage(data).setNonce(nonce).submit()
             : UncachedChannel.send(bot.anyShard(), post.channelExternalId(), data, nonce).submit();
-    return await(sent, delivery, ignored -> DeliveryResult.Sent.plain());
+    DeliveryResult result = await(sent, delivery, ignored -> DeliveryResult.Sent.plain());
+    if (result instanceof DeliveryResult.Unreachable gone
+        && gone.who() == Who.CHANNEL
+        && gone.access()
+            .map(a -> a.state() == ChannelAccess.State.MISSING_PERMISSIONS)
+            .orElse(false)) {
+      // say which: the cached channel knows the bot's roles and the channel's overwrites
+      return refusedChannel(bot, delivery, gone.reason());
+    }
+    return result;
+  }
+
+  /** A channel post refused for access, with what the bot lacks there when the cache knows. */
+  private static DeliveryResult refusedChannel(
+      DiscordConnection bot, Delivery delivery, String reason) {
+    if (!(delivery.target() instanceof Delivery.ChannelPost post)) {
+      return new DeliveryResult.Unreachable(Who.MEMBER, reason);
+    }
+    ChannelAccess access =
+        bot.channel(post.channelExternalId())
+            .map(c -> ChannelPermissions.of(c, delivery.reply().attachment().isPresent()))
+            .filter(ChannelAccess::refused)
+            .orElseGet(() -> ChannelAccess.missing(List.of("Send Messages", "Embed Links")));
+    return DeliveryResult.Unreachable.channel(access, reason);
+  }
+
+  /**
+   * The bot's permissions in the channel, as the cache has them (its guild is on this instance's
+   * shards): View Channel, Send Messages, Embed Links. Empty for a channel this instance does not
+   * hold; a refused post then tells.
+   */
+  @Override
+  public Optional<ChannelAccess> access(String workspaceExternalId, String channelExternalId) {
+    Optional<DiscordConnection> bot = connection.get();
+    if (bot.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return bot.get().channel(channelExternalId).map(c -> ChannelPermissions.of(c, false));
+    } catch (NumberFormatException e) {
+      return Optional.empty(); // not a guild channel: a DM, say
+    }
   }
 
   private <T> DeliveryResult await(
@@ -256,7 +299,17 @@ final class DiscordMessenger implements Messenger {
         case CANNOT_SEND_TO_USER, UNKNOWN_USER -> {
           return new DeliveryResult.Unreachable(Who.MEMBER, reason);
         }
-        case UNKNOWN_CHANNEL, MISSING_ACCESS, MISSING_PERMISSIONS -> {
+        case MISSING_ACCESS -> {
+          return direct
+              ? new DeliveryResult.Unreachable(Who.MEMBER, reason)
+              : DeliveryResult.Unreachable.channel(ChannelAccess.notInvited(), reason);
+        }
+        case MISSING_PERMISSIONS -> {
+          return direct
+              ? new DeliveryResult.Unreachable(Who.MEMBER, reason)
+              : DeliveryResult.Unreachable.channel(ChannelAccess.missing(List.of()), reason);
+        }
+        case UNKNOWN_CHANNEL -> {
           return new DeliveryResult.Unreachable(direct ? Who.MEMBER : Who.CHANNEL, reason);
         }
         case UNKNOWN_GUILD -> {
@@ -282,8 +335,10 @@ final class DiscordMessenger implements Messenger {
           Duration.ofMillis(Math.max(1000, e.getRetryAfter())), "rate limited by Discord");
     }
     if (error instanceof PermissionException e) {
-      return new DeliveryResult.Unreachable(
-          direct ? Who.MEMBER : Who.CHANNEL, "missing permission: " + e.getMessage());
+      return direct
+          ? new DeliveryResult.Unreachable(Who.MEMBER, "missing permission: " + e.getMessage())
+          : DeliveryResult.Unreachable.channel(
+              ChannelAccess.missing(List.of()), "missing permission: " + e.getMessage());
     }
     log.warn("Delivery {} failed", delivery.outboxId(), error);
     return new DeliveryResult.Failed(String.valueOf(error));

@@ -78,7 +78,17 @@ final class FakeDiscord implements AutoCloseable {
    */
   static final Duration NONCE_WINDOW = Duration.ofMinutes(3);
 
+  static final long VIEW_CHANNEL = 1024;
+  static final long SEND_MESSAGES = 2048;
+  static final long EMBED_LINKS = 16384;
+  static final long ATTACH_FILES = 32768;
+
+  /** What the invite link grants the bot (docs/discord.md): View, Send, Embed Links. */
+  static final long INVITE_PERMISSIONS = VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS;
+
   final Set<String> closedDms = ConcurrentHashMap.newKeySet();
+  private final Map<String, Long> permissions = new ConcurrentHashMap<>();
+  private final List<String> refusedForLimits = new CopyOnWriteArrayList<>();
   private final List<Created> created = new CopyOnWriteArrayList<>();
   private final Map<String, Created> byNonce = new ConcurrentHashMap<>();
   private volatile Duration delay = Duration.ZERO;
@@ -155,6 +165,26 @@ final class FakeDiscord implements AutoCloseable {
         return call;
       }
     }
+  }
+
+  /**
+   * The bot's permissions in a guild channel, as its roles and the channel's overwrites leave them;
+   * {@link #INVITE_PERMISSIONS} unless a test says otherwise. A post is answered 50001 Missing
+   * Access without View Channel, 50013 Missing Permissions without Send Messages, or without Embed
+   * Links for embeds, or Attach Files for a file, as Discord answers.
+   */
+  FakeDiscord permissions(String channel, long bits) {
+    permissions.put(channel, bits);
+    return this;
+  }
+
+  long permissionsIn(String channel) {
+    return permissions.getOrDefault(channel, INVITE_PERMISSIONS);
+  }
+
+  /** The payloads answered 50035 for breaking Discord's limits, with what was wrong. */
+  List<String> refusedForLimits() {
+    return List.copyOf(refusedForLimits);
   }
 
   /** Forgets the calls so far, the messages created, and every user's closed DMs. */
@@ -306,11 +336,20 @@ final class FakeDiscord implements AutoCloseable {
       return json(200, DataArray.empty());
     }
     if (method.equals("POST") && path.matches("/api/v10/interactions/\\d+/[^/]+/callback")) {
+      DataObject callback = DataObject.fromJson(payloadOf(body));
+      MockResponse tooLarge = callback.optObject("data").map(this::overLimits).orElse(null);
+      if (tooLarge != null) {
+        return tooLarge;
+      }
       return new MockResponse.Builder().code(204).build();
     }
     if (path.matches("/api/v10/webhooks/\\d+/[^/]+(/messages/.+)?")) {
       if (method.equals("DELETE")) {
         return new MockResponse.Builder().code(204).build();
+      }
+      MockResponse tooLarge = overLimits(DataObject.fromJson(payloadOf(body)));
+      if (tooLarge != null) {
+        return tooLarge;
       }
       return json(200, message(CHANNEL, DataObject.fromJson(payloadOf(body))));
     }
@@ -329,9 +368,51 @@ final class FakeDiscord implements AutoCloseable {
                   .put("message", "Cannot send messages to this user"));
         }
       }
+      if (!channel.startsWith("5")) {
+        MockResponse refused = refusedByPermissions(channel, body);
+        if (refused != null) {
+          return refused;
+        }
+      }
+      MockResponse tooLarge = overLimits(DataObject.fromJson(payloadOf(body)));
+      if (tooLarge != null) {
+        return tooLarge;
+      }
       return json(200, create(channel, DataObject.fromJson(payloadOf(body))));
     }
     return json(404, DataObject.empty().put("code", 0).put("message", "404: Not Found"));
+  }
+
+  /** Discord's answer to a post the bot's permissions in the channel do not allow; else null. */
+  private MockResponse refusedByPermissions(String channel, String body) {
+    long granted = permissionsIn(channel);
+    DataObject sent = DataObject.fromJson(payloadOf(body));
+    boolean embeds = !sent.optArray("embeds").orElse(DataArray.empty()).isEmpty();
+    boolean files = body.contains("filename=");
+    if ((granted & VIEW_CHANNEL) == 0) {
+      return json(403, DataObject.empty().put("code", 50001).put("message", "Missing Access"));
+    }
+    if ((granted & SEND_MESSAGES) == 0
+        || (embeds && (granted & EMBED_LINKS) == 0)
+        || (files && (granted & ATTACH_FILES) == 0)) {
+      return json(403, DataObject.empty().put("code", 50013).put("message", "Missing Permissions"));
+    }
+    return null;
+  }
+
+  /** 50035 Invalid Form Body for a message past Discord's limits ({@link DiscordLimits}). */
+  private MockResponse overLimits(DataObject message) {
+    List<String> problems = DiscordLimits.check(message);
+    if (problems.isEmpty()) {
+      return null;
+    }
+    refusedForLimits.add(String.join("; ", problems));
+    return json(
+        400,
+        DataObject.empty()
+            .put("code", 50035)
+            .put("message", "Invalid Form Body")
+            .put("errors", DataObject.empty().put("problems", String.join("; ", problems))));
   }
 
   private static String payloadOf(String body) {

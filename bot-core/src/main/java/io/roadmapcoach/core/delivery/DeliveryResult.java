@@ -85,7 +85,19 @@ public sealed interface DeliveryResult {
    * The recipient cannot be reached and retrying will not help: the member left or closed their
    * DMs, the channel is gone or archived, the app was removed from the workspace.
    */
-  record Unreachable(Who who, String reason) implements DeliveryResult {}
+  record Unreachable(Who who, String reason, Optional<ChannelAccess> access)
+      implements DeliveryResult {
+    public Unreachable(Who who, String reason) {
+      this(who, reason, Optional.empty());
+    }
+
+    /**
+     * A channel the bot may not post in, as the platform said: its leads are told how to fix it.
+     */
+    public static Unreachable channel(ChannelAccess access, String reason) {
+      return new Unreachable(Who.CHANNEL, reason, Optional.of(access));
+    }
+  }
 
   /** Which recipient is unreachable. */
   enum Who {

@@ -49,6 +49,17 @@ public interface Messenger {
     return wire.writing() ? send(delivery) : DeliveryResult.Withdrawn.INSTANCE;
   }
 
+  /**
+   * Whether the bot can post in a channel of a workspace, asking the platform now (Slack's {@code
+   * conversations.info}, the bot's permissions in a Discord channel): before a lead turns on
+   * something that posts there, and to retry a refused channel. Empty when the platform has no such
+   * check (the console); then a refused post is what tells.
+   */
+  default java.util.Optional<ChannelAccess> access(
+      String workspaceExternalId, String channelExternalId) {
+    return java.util.Optional.empty();
+  }
+
   /** Sends the delivery as if nothing watched it: tests, and the default above. */
   DeliveryResult send(Delivery delivery);
 

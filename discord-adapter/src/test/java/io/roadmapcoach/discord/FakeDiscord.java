@@ -476,8 +476,11 @@ final class FakeDiscord implements AutoCloseable {
   }
 
   /** The guild the bot is in: the study group channel, and @everyone may see and post there. */
+  /** What @everyone may do in the fake guild. */
+  private static final long EVERYONE = 1024L | 2048L | 16384L | 32768L | 65536L | (1L << 31);
+
   DataObject guild() {
-    long everyone = 1024L | 2048L | 16384L | 32768L | 65536L | (1L << 31);
+    long everyone = EVERYONE;
     return DataObject.empty()
         .put("id", GUILD)
         .put("name", "ML Study Club")
@@ -505,26 +508,46 @@ final class FakeDiscord implements AutoCloseable {
         .put("joined_at", "2026-01-05T10:00:00.000000+00:00")
         .put("voice_states", DataArray.empty())
         .put("members", DataArray.empty().add(member(botUser(), false)))
-        .put(
-            "channels",
-            DataArray.empty()
-                .add(
-                    DataObject.empty()
-                        .put("id", CHANNEL)
-                        .put("type", 0)
-                        .put("name", "study-group")
-                        .put("position", 0)
-                        .put("permission_overwrites", DataArray.empty())
-                        .put("parent_id", null)
-                        .put("nsfw", false)
-                        .put("topic", null)
-                        .put("rate_limit_per_user", 0)
-                        .put("last_message_id", null)))
+        .put("channels", DataArray.empty().add(studyGroup()))
         .put("threads", DataArray.empty())
         .put("presences", DataArray.empty())
         .put("stage_instances", DataArray.empty())
         .put("guild_scheduled_events", DataArray.empty())
         .put("soundboard_sounds", DataArray.empty());
+  }
+
+  /**
+   * The study group channel as the guild shows it: an overwrite for the bot denies what its
+   * permissions there ({@link #permissionsIn}) leave out of what @everyone may do, so JDA's view of
+   * the bot's permissions matches what the fake enforces on posts.
+   */
+  private DataObject studyGroup() {
+    long denied = EVERYONE & ~permissionsIn(CHANNEL);
+    return DataObject.empty()
+        .put("id", CHANNEL)
+        .put("guild_id", GUILD)
+        .put("type", 0)
+        .put("name", "study-group")
+        .put("position", 0)
+        .put(
+            "permission_overwrites",
+            DataArray.empty()
+                .add(
+                    DataObject.empty()
+                        .put("id", BOT)
+                        .put("type", 1)
+                        .put("allow", "0")
+                        .put("deny", Long.toString(denied))))
+        .put("parent_id", null)
+        .put("nsfw", false)
+        .put("topic", null)
+        .put("rate_limit_per_user", 0)
+        .put("last_message_id", null);
+  }
+
+  /** Tells the bot that the study group's permissions changed (a CHANNEL_UPDATE dispatch). */
+  void studyGroupUpdated() {
+    dispatch("CHANNEL_UPDATE", studyGroup());
   }
 
   // ---- entities ----

@@ -92,6 +92,20 @@ public sealed interface DeliveryResult {
     }
 
     /**
+     * The same outcome when who and the platform's reason agree: the access is what the platform
+     * said of the channel besides, for telling its leads, and does not make another outcome.
+     */
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Unreachable u && who == u.who && reason.equals(u.reason);
+    }
+
+    @Override
+    public int hashCode() {
+      return who.hashCode() * 31 + reason.hashCode();
+    }
+
+    /**
      * A channel the bot may not post in, as the platform said: its leads are told how to fix it.
      */
     public static Unreachable channel(ChannelAccess access, String reason) {

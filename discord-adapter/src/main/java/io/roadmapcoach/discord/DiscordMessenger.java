@@ -8,6 +8,7 @@ import io.roadmapcoach.core.delivery.DeliveryResult.Who;
 import io.roadmapcoach.core.delivery.Messenger;
 import io.roadmapcoach.core.delivery.Pace;
 import io.roadmapcoach.core.delivery.Pacer;
+import io.roadmapcoach.core.delivery.SharedBudget;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
@@ -37,10 +39,12 @@ import org.slf4j.LoggerFactory;
  * Delivers the outbox on Discord: direct messages (to the DM conversation the worker has stored,
  * else opening it, which Discord hands back when it exists) and posts in a study group's channel.
  *
- * <p>Paced to Discord's global limit: each instance spends at most its share of the bot's 50
- * requests a second ({@code DISCORD_DELIVERIES_PER_SECOND}); JDA keeps each route's bucket from the
- * {@code X-RateLimit-*} headers, and a 429 holds back only the bucket it names (the whole bot only
- * when Discord says it is global). A slow call blocks only its own virtual thread.
+ * <p>Paced to Discord's global limit: the instances delivering to Discord share {@code
+ * DISCORD_DELIVERIES_PER_SECOND} (at most the bot's 50 requests a second) evenly, through the
+ * database ({@link SharedBudget}), and a global 429 any of them meets holds back all; JDA keeps
+ * each route's bucket from the {@code X-RateLimit-*} headers, and a 429 holds back only the bucket
+ * it names (the whole bot only when Discord says it is global). A slow call blocks only its own
+ * virtual thread.
  *
  * <p>Never doubled: every message carries a nonce derived from the delivery's key, with {@code
  * enforce_nonce}, so a resend within Discord's nonce window (a few minutes) returns the message
@@ -80,18 +84,30 @@ final class DiscordMessenger implements Messenger {
   private final Clock clock;
   private final Pacer global;
   private final double requestsPerSecond;
+  private final GlobalLimits limits;
+  private volatile SharedBudget budget;
 
   DiscordMessenger(
       Supplier<Optional<DiscordConnection>> connection,
       Duration timeout,
       Clock clock,
-      double requestsPerSecond) {
+      double requestsPerSecond,
+      GlobalLimits limits) {
+    this.limits = limits;
     this.connection = connection;
     this.timeout = timeout;
     this.clock = clock;
     this.requestsPerSecond = requestsPerSecond;
     // a delivery may wait its turn this long on its own thread; further off, it comes back later
     this.global = Pacer.perSecond(requestsPerSecond, Duration.ofSeconds(10));
+  }
+
+  DiscordMessenger(
+      Supplier<Optional<DiscordConnection>> connection,
+      Duration timeout,
+      Clock clock,
+      double requestsPerSecond) {
+    this(connection, timeout, clock, requestsPerSecond, new GlobalLimits(requestsPerSecond));
   }
 
   DiscordMessenger(Supplier<Optional<DiscordConnection>> connection, Duration timeout) {
@@ -103,14 +119,56 @@ final class DiscordMessenger implements Messenger {
     return Platform.DISCORD;
   }
 
-  /** A turn under the global limit: two requests for a DM whose conversation must be opened. */
+  /**
+   * The budget this instance shares with the others delivering to Discord: its share of {@code
+   * DISCORD_DELIVERIES_PER_SECOND} is an even one among the live instances, and a global 429 seen
+   * by any of them holds back all.
+   */
+  @Override
+  public void shareBudget(Function<String, SharedBudget> budgets) {
+    SharedBudget shared = budgets.apply(Platform.DISCORD.key());
+    this.budget = shared;
+    limits.watch(shared);
+  }
+
+  /**
+   * A turn under the global limit: two requests for a DM whose conversation must be opened. With
+   * {@code n} instances sharing the budget, each request takes {@code n} slots of the cluster's
+   * pace, so that together they keep to it.
+   */
   @Override
   public Pace pace(Delivery delivery) {
     int requests = delivery.target() instanceof Delivery.Direct dm && knownDm(dm).isEmpty() ? 2 : 1;
+    SharedBudget shared = budget;
+    int instances = 1;
+    if (shared != null) {
+      Duration paused = shared.pausedFor();
+      if (!paused.isZero()) {
+        return new Pace.NotBefore(paused, "discord: the whole bot waits, as Discord asked");
+      }
+      Duration joining = shared.joiningFor();
+      if (!joining.isZero()) {
+        // this instance just joined: a short wait, then its share among those it sees
+        sleep(joining);
+      }
+      instances = shared.instances();
+    }
     return global.turn(
         GLOBAL,
-        requests,
-        "discord: pacing deliveries to " + requestsPerSecond + " requests a second");
+        requests * instances,
+        "discord: pacing deliveries to "
+            + requestsPerSecond
+            + " requests a second, shared by "
+            + instances
+            + " instance(s)");
+  }
+
+  private static void sleep(Duration wait) {
+    try {
+      Thread.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static Optional<String> knownDm(Delivery.Direct dm) {

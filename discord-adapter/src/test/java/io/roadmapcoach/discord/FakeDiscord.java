@@ -101,6 +101,7 @@ final class FakeDiscord implements AutoCloseable {
   final BlockingQueue<DataObject> gatewayFrames = new LinkedBlockingQueue<>();
 
   private final List<Call> allCalls = new CopyOnWriteArrayList<>();
+  private final Map<Long, AtomicInteger> requestsPerSecond = new ConcurrentHashMap<>();
   private final AtomicInteger sequence = new AtomicInteger();
   private final AtomicLong ids = new AtomicLong();
   private volatile WebSocket socket;
@@ -194,6 +195,7 @@ final class FakeDiscord implements AutoCloseable {
     closedDms.clear();
     created.clear();
     byNonce.clear();
+    requestsPerSecond.clear();
   }
 
   /** Every message created (a repeat dropped by its nonce is not one). */
@@ -220,6 +222,19 @@ final class FakeDiscord implements AutoCloseable {
   FakeDiscord globalLimit(int perSecond) {
     this.globalLimit = new RateLimit(perSecond);
     return this;
+  }
+
+  /** The most REST requests the fake received in one wall-clock second. */
+  int busiestSecond() {
+    return requestsPerSecond.values().stream().mapToInt(AtomicInteger::get).max().orElse(0);
+  }
+
+  /** How many REST requests the fake received in each wall-clock second, oldest first. */
+  List<Integer> requestsEachSecond() {
+    return requestsPerSecond.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(e -> e.getValue().get())
+        .toList();
   }
 
   /** How many requests were answered 429 for the global limit. */
@@ -290,6 +305,11 @@ final class FakeDiscord implements AutoCloseable {
         new Call(request.getMethod(), path, body, request.getHeaders().get("Authorization"));
     allCalls.add(call);
     calls.add(call);
+    if (path.startsWith("/api/")) {
+      requestsPerSecond
+          .computeIfAbsent(System.currentTimeMillis() / 1000, k -> new AtomicInteger())
+          .incrementAndGet();
+    }
     if (!delay.isZero()) {
       try {
         Thread.sleep(delay);

@@ -385,6 +385,11 @@ public final class DeliveryQueue {
     dsl.update(MEMBER).set(MEMBER.DELIVERABLE, false).where(MEMBER.ID.eq(memberId)).execute();
   }
 
+  /** A request budget shared with the other instances, by its name (a platform's). */
+  SharedBudget budget(String name) {
+    return new SharedBudget(dsl, name);
+  }
+
   public void channelUnreachable(long channelId) {
     dsl.update(CHANNEL).set(CHANNEL.DELIVERABLE, false).where(CHANNEL.ID.eq(channelId)).execute();
   }

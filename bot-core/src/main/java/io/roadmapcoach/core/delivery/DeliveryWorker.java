@@ -97,6 +97,7 @@ public final class DeliveryWorker implements AutoCloseable {
   /** Rows of a platform are claimed only once its messenger is here. */
   public DeliveryWorker register(Messenger messenger) {
     lanes.put(messenger.platform(), new Lane(messenger, settings.inFlightPerPlatform()));
+    messenger.shareBudget(queue::budget);
     return this;
   }
 

@@ -1,6 +1,8 @@
 package io.roadmapcoach.core.delivery;
 
 import io.roadmapcoach.core.caller.Platform;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The outbound port each platform adapter implements: sends one delivery and says how it went.
@@ -55,10 +57,16 @@ public interface Messenger {
    * something that posts there, and to retry a refused channel. Empty when the platform has no such
    * check (the console); then a refused post is what tells.
    */
-  default java.util.Optional<ChannelAccess> access(
-      String workspaceExternalId, String channelExternalId) {
-    return java.util.Optional.empty();
+  default Optional<ChannelAccess> access(String workspaceExternalId, String channelExternalId) {
+    return Optional.empty();
   }
+
+  /**
+   * The worker hands a messenger whose platform limits the whole bot (Discord's 50 requests a
+   * second) the budget it shares with the other instances, when it registers it. By default the
+   * messenger paces on its own.
+   */
+  default void shareBudget(Function<String, SharedBudget> budgets) {}
 
   /** Sends the delivery as if nothing watched it: tests, and the default above. */
   DeliveryResult send(Delivery delivery);

@@ -202,8 +202,8 @@ public record Config(
       discordRate = number(discordRateText.get(), 1, 50).orElse(-1);
       if (discordRate < 0) {
         problems.add(
-            "DISCORD_DELIVERIES_PER_SECOND must be a whole number from 1 to 50 (this instance's"
-                + " share of Discord's 50 requests a second), not "
+            "DISCORD_DELIVERIES_PER_SECOND must be a whole number from 1 to 50 (the cluster's"
+                + " share of Discord's 50 requests a second, all instances together), not "
                 + discordRateText.get());
       }
     }

@@ -95,8 +95,8 @@ final class HelpText {
               "per server"),
           new Variable(
               "DISCORD_DELIVERIES_PER_SECOND",
-              "this instance's share of Discord's 50 requests a second for nudges and posts"
-                  + " (split 50 between instances that deliver at once)",
+              "Discord's requests a second for nudges and posts, all instances together (they"
+                  + " share it evenly, through the database; at most 50)",
               "49"));
 
   private HelpText() {}

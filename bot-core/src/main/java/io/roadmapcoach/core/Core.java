@@ -19,12 +19,14 @@ import io.roadmapcoach.core.dashboard.DashboardAddress;
 import io.roadmapcoach.core.dashboard.DashboardPersonalData;
 import io.roadmapcoach.core.dashboard.DashboardRepository;
 import io.roadmapcoach.core.dashboard.DashboardService;
+import io.roadmapcoach.core.delivery.ChannelPosting;
 import io.roadmapcoach.core.delivery.DeliveryComposer;
 import io.roadmapcoach.core.delivery.DeliveryPersonalData;
 import io.roadmapcoach.core.delivery.DeliveryQueue;
 import io.roadmapcoach.core.delivery.DeliveryRoutines;
 import io.roadmapcoach.core.delivery.DeliveryWorker;
 import io.roadmapcoach.core.delivery.OutboxRepository;
+import io.roadmapcoach.core.delivery.PostingRepository;
 import io.roadmapcoach.core.feature.Feature;
 import io.roadmapcoach.core.installation.InstallationPersonalData;
 import io.roadmapcoach.core.installation.Installations;
@@ -111,6 +113,7 @@ public final class Core implements AutoCloseable {
   private final boolean deliverInline;
   private final DeliveryComposer composer;
   private final AtomicReference<Instant> lastTick;
+  private final ChannelPosting channelPosting;
 
   private Core(Builder b) {
     DSLContext dsl = b.dsl;
@@ -152,13 +155,38 @@ public final class Core implements AutoCloseable {
             enrollments,
             buddyMatches);
 
+    // the delivery worker is built below, once the features' composers are known
+    AtomicReference<DeliveryWorker> workerRef = new AtomicReference<>();
+    ChannelPosting channelPosting =
+        new ChannelPosting(
+            new PostingRepository(dsl),
+            members,
+            leadRoles,
+            outbox,
+            platform -> Optional.ofNullable(workerRef.get()).flatMap(w -> w.messenger(platform)));
     ProgressService progress =
         new ProgressService(
-            b.roadmap, enrollments, members, leadRoles, memberships, quizzes, ledger, outbox);
+            b.roadmap,
+            enrollments,
+            members,
+            leadRoles,
+            memberships,
+            quizzes,
+            ledger,
+            outbox,
+            channelPosting::checked);
     QuizService quizService =
         new QuizService(b.roadmap, b.bank, quizzes, enrollments, ledger, b.random);
     LeadService leads =
-        new LeadService(b.roadmap, leadRoles, members, team, progress, outbox, memberships);
+        new LeadService(
+            b.roadmap,
+            leadRoles,
+            members,
+            team,
+            progress,
+            outbox,
+            memberships,
+            channelPosting::checked);
     Coaching coaching = new Coaching(buddies, evening, new Holidays(holidays));
     this.installations =
         new Installations(
@@ -182,7 +210,13 @@ public final class Core implements AutoCloseable {
                     b.roadmap, new LeaderboardRepository(dsl), members, memberships),
                 new SettingsService(members, promises),
                 leads,
-                new CohortService(b.roadmap, memberships, enrollments, leadRoles, outbox),
+                new CohortService(
+                    b.roadmap,
+                    memberships,
+                    enrollments,
+                    leadRoles,
+                    outbox,
+                    channelPosting::stateOf),
                 new PrivacyService(
                     dsl,
                     personalData,
@@ -192,7 +226,7 @@ public final class Core implements AutoCloseable {
                     outbox,
                     transactions,
                     b.clock),
-                new PostService(members),
+                new PostService(members, channelPosting::checked),
                 dashboard,
                 coaching),
             new Features.Work(
@@ -221,10 +255,15 @@ public final class Core implements AutoCloseable {
     this.queue = new DeliveryQueue(dsl);
     this.worker =
         new DeliveryWorker(
-            queue,
-            composer,
-            b.shares.map(shares -> transactions.sharing(shares.delivery())).orElse(transactions),
-            b.clock);
+                queue,
+                composer,
+                b.shares
+                    .map(shares -> transactions.sharing(shares.delivery()))
+                    .orElse(transactions),
+                b.clock)
+            .channelPosting(channelPosting);
+    workerRef.set(worker);
+    this.channelPosting = channelPosting;
     this.deliverInline = b.deliverInline;
     this.lastTick = new AtomicReference<>(b.clock.instant());
 
@@ -309,6 +348,15 @@ public final class Core implements AutoCloseable {
 
   public Roadmap roadmap() {
     return roadmap;
+  }
+
+  /**
+   * Each channel's posting state: what an adapter reports when the platform says the bot may post
+   * in a channel again (Slack's {@code member_joined_channel} for the bot, Discord's permission
+   * updates).
+   */
+  public ChannelPosting channelPosting() {
+    return channelPosting;
   }
 
   /** The delivery worker: each platform registers its messenger here before {@link #start}. */

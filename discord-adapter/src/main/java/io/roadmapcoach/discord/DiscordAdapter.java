@@ -21,6 +21,7 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.utils.Compression;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,10 @@ public final class DiscordAdapter implements AutoCloseable {
   private final Object[] listeners;
 
   private final DiscordMessenger messenger;
+
+  /** Discord's global 429s, seen in JDA's answers, for every messenger's shared budget. */
+  private final GlobalLimits globalLimits;
+
   private final ExecutorService work;
   private final ScheduledExecutorService timer;
   private final Duration sendTimeout;
@@ -77,6 +82,7 @@ public final class DiscordAdapter implements AutoCloseable {
       Duration deferAfter,
       Duration sendTimeout) {
     this.settings = settings;
+    this.globalLimits = new GlobalLimits(settings.deliveriesPerSecond());
     CommandSurface surface = new CommandSurface(coach.commands());
     this.commands = new CommandRegistrar(surface);
     if (settings.globalCommands()) {
@@ -117,7 +123,9 @@ public final class DiscordAdapter implements AutoCloseable {
 
   private DiscordConnection startSingle() {
     JDABuilder builder =
-        JDABuilder.createLight(settings.token(), INTENTS).addEventListeners(listeners);
+        JDABuilder.createLight(settings.token(), INTENTS)
+            .addEventListeners(listeners)
+            .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(globalLimits));
     settings
         .restBaseUrl()
         .ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
@@ -138,7 +146,8 @@ public final class DiscordAdapter implements AutoCloseable {
         DefaultShardManagerBuilder.createLight(settings.token(), INTENTS)
             .setShardsTotal(total)
             .setShards(settings.shards())
-            .addEventListeners(listeners);
+            .addEventListeners(listeners)
+            .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(globalLimits));
     settings
         .restBaseUrl()
         .ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
@@ -201,7 +210,11 @@ public final class DiscordAdapter implements AutoCloseable {
    */
   DiscordMessenger messenger(Clock clock) {
     return new DiscordMessenger(
-        () -> Optional.ofNullable(connection), sendTimeout, clock, settings.deliveriesPerSecond());
+        () -> Optional.ofNullable(connection),
+        sendTimeout,
+        clock,
+        settings.deliveriesPerSecond(),
+        globalLimits);
   }
 
   /**

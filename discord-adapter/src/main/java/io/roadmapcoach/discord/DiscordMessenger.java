@@ -1,12 +1,14 @@
 package io.roadmapcoach.discord;
 
 import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.delivery.ChannelAccess;
 import io.roadmapcoach.core.delivery.Delivery;
 import io.roadmapcoach.core.delivery.DeliveryResult;
 import io.roadmapcoach.core.delivery.DeliveryResult.Who;
 import io.roadmapcoach.core.delivery.Messenger;
 import io.roadmapcoach.core.delivery.Pace;
 import io.roadmapcoach.core.delivery.Pacer;
+import io.roadmapcoach.core.delivery.SharedBudget;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,11 +16,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
@@ -35,10 +39,12 @@ import org.slf4j.LoggerFactory;
  * Delivers the outbox on Discord: direct messages (to the DM conversation the worker has stored,
  * else opening it, which Discord hands back when it exists) and posts in a study group's channel.
  *
- * <p>Paced to Discord's global limit: each instance spends at most its share of the bot's 50
- * requests a second ({@code DISCORD_DELIVERIES_PER_SECOND}); JDA keeps each route's bucket from the
- * {@code X-RateLimit-*} headers, and a 429 holds back only the bucket it names (the whole bot only
- * when Discord says it is global). A slow call blocks only its own virtual thread.
+ * <p>Paced to Discord's global limit: the instances delivering to Discord share {@code
+ * DISCORD_DELIVERIES_PER_SECOND} (at most the bot's 50 requests a second) evenly, through the
+ * database ({@link SharedBudget}), and a global 429 any of them meets holds back all; JDA keeps
+ * each route's bucket from the {@code X-RateLimit-*} headers, and a 429 holds back only the bucket
+ * it names (the whole bot only when Discord says it is global). A slow call blocks only its own
+ * virtual thread.
  *
  * <p>Never doubled: every message carries a nonce derived from the delivery's key, with {@code
  * enforce_nonce}, so a resend within Discord's nonce window (a few minutes) returns the message
@@ -78,18 +84,30 @@ final class DiscordMessenger implements Messenger {
   private final Clock clock;
   private final Pacer global;
   private final double requestsPerSecond;
+  private final GlobalLimits limits;
+  private volatile SharedBudget budget;
 
   DiscordMessenger(
       Supplier<Optional<DiscordConnection>> connection,
       Duration timeout,
       Clock clock,
-      double requestsPerSecond) {
+      double requestsPerSecond,
+      GlobalLimits limits) {
+    this.limits = limits;
     this.connection = connection;
     this.timeout = timeout;
     this.clock = clock;
     this.requestsPerSecond = requestsPerSecond;
     // a delivery may wait its turn this long on its own thread; further off, it comes back later
     this.global = Pacer.perSecond(requestsPerSecond, Duration.ofSeconds(10));
+  }
+
+  DiscordMessenger(
+      Supplier<Optional<DiscordConnection>> connection,
+      Duration timeout,
+      Clock clock,
+      double requestsPerSecond) {
+    this(connection, timeout, clock, requestsPerSecond, new GlobalLimits(requestsPerSecond));
   }
 
   DiscordMessenger(Supplier<Optional<DiscordConnection>> connection, Duration timeout) {
@@ -101,14 +119,56 @@ final class DiscordMessenger implements Messenger {
     return Platform.DISCORD;
   }
 
-  /** A turn under the global limit: two requests for a DM whose conversation must be opened. */
+  /**
+   * The budget this instance shares with the others delivering to Discord: its share of {@code
+   * DISCORD_DELIVERIES_PER_SECOND} is an even one among the live instances, and a global 429 seen
+   * by any of them holds back all.
+   */
+  @Override
+  public void shareBudget(Function<String, SharedBudget> budgets) {
+    SharedBudget shared = budgets.apply(Platform.DISCORD.key());
+    this.budget = shared;
+    limits.watch(shared);
+  }
+
+  /**
+   * A turn under the global limit: two requests for a DM whose conversation must be opened. With
+   * {@code n} instances sharing the budget, each request takes {@code n} slots of the cluster's
+   * pace, so that together they keep to it.
+   */
   @Override
   public Pace pace(Delivery delivery) {
     int requests = delivery.target() instanceof Delivery.Direct dm && knownDm(dm).isEmpty() ? 2 : 1;
+    SharedBudget shared = budget;
+    int instances = 1;
+    if (shared != null) {
+      Duration paused = shared.pausedFor();
+      if (!paused.isZero()) {
+        return new Pace.NotBefore(paused, "discord: the whole bot waits, as Discord asked");
+      }
+      Duration joining = shared.joiningFor();
+      if (!joining.isZero()) {
+        // this instance just joined: a short wait, then its share among those it sees
+        sleep(joining);
+      }
+      instances = shared.instances();
+    }
     return global.turn(
         GLOBAL,
-        requests,
-        "discord: pacing deliveries to " + requestsPerSecond + " requests a second");
+        requests * instances,
+        "discord: pacing deliveries to "
+            + requestsPerSecond
+            + " requests a second, shared by "
+            + instances
+            + " instance(s)");
+  }
+
+  private static void sleep(Duration wait) {
+    try {
+      Thread.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static Optional<String> knownDm(Delivery.Direct dm) {
@@ -148,7 +208,7 @@ final class DiscordMessenger implements Messenger {
       };
     } catch (PermissionException e) {
       // JDA checks the bot's permissions in a cached channel before sending
-      return new DeliveryResult.Unreachable(Who.CHANNEL, "missing permission: " + e.getMessage());
+      return refusedChannel(bot.get(), delivery, "missing permission: " + e.getMessage());
     } catch (NumberFormatException e) {
       return delivery.target() instanceof Delivery.Direct
           ? new DeliveryResult.Unreachable(Who.MEMBER, "not a Discord user id")
@@ -224,7 +284,48 @@ final class DiscordMessenger implements Messenger {
         cached.isPresent()
             ? cached.get().sendMessage(data).setNonce(nonce).submit()
             : UncachedChannel.send(bot.anyShard(), post.channelExternalId(), data, nonce).submit();
-    return await(sent, delivery, ignored -> DeliveryResult.Sent.plain());
+    DeliveryResult result = await(sent, delivery, ignored -> DeliveryResult.Sent.plain());
+    if (result instanceof DeliveryResult.Unreachable gone
+        && gone.who() == Who.CHANNEL
+        && gone.access()
+            .map(a -> a.state() == ChannelAccess.State.MISSING_PERMISSIONS)
+            .orElse(false)) {
+      // say which: the cached channel knows the bot's roles and the channel's overwrites
+      return refusedChannel(bot, delivery, gone.reason());
+    }
+    return result;
+  }
+
+  /** A channel post refused for access, with what the bot lacks there when the cache knows. */
+  private static DeliveryResult refusedChannel(
+      DiscordConnection bot, Delivery delivery, String reason) {
+    if (!(delivery.target() instanceof Delivery.ChannelPost post)) {
+      return new DeliveryResult.Unreachable(Who.MEMBER, reason);
+    }
+    ChannelAccess access =
+        bot.channel(post.channelExternalId())
+            .map(c -> ChannelPermissions.of(c, delivery.reply().attachment().isPresent()))
+            .filter(ChannelAccess::refused)
+            .orElseGet(() -> ChannelAccess.missing(List.of("Send Messages", "Embed Links")));
+    return DeliveryResult.Unreachable.channel(access, reason);
+  }
+
+  /**
+   * The bot's permissions in the channel, as the cache has them (its guild is on this instance's
+   * shards): View Channel, Send Messages, Embed Links. Empty for a channel this instance does not
+   * hold; a refused post then tells.
+   */
+  @Override
+  public Optional<ChannelAccess> access(String workspaceExternalId, String channelExternalId) {
+    Optional<DiscordConnection> bot = connection.get();
+    if (bot.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return bot.get().channel(channelExternalId).map(c -> ChannelPermissions.of(c, false));
+    } catch (NumberFormatException e) {
+      return Optional.empty(); // not a guild channel: a DM, say
+    }
   }
 
   private <T> DeliveryResult await(
@@ -256,7 +357,17 @@ final class DiscordMessenger implements Messenger {
         case CANNOT_SEND_TO_USER, UNKNOWN_USER -> {
           return new DeliveryResult.Unreachable(Who.MEMBER, reason);
         }
-        case UNKNOWN_CHANNEL, MISSING_ACCESS, MISSING_PERMISSIONS -> {
+        case MISSING_ACCESS -> {
+          return direct
+              ? new DeliveryResult.Unreachable(Who.MEMBER, reason)
+              : DeliveryResult.Unreachable.channel(ChannelAccess.notInvited(), reason);
+        }
+        case MISSING_PERMISSIONS -> {
+          return direct
+              ? new DeliveryResult.Unreachable(Who.MEMBER, reason)
+              : DeliveryResult.Unreachable.channel(ChannelAccess.missing(List.of()), reason);
+        }
+        case UNKNOWN_CHANNEL -> {
           return new DeliveryResult.Unreachable(direct ? Who.MEMBER : Who.CHANNEL, reason);
         }
         case UNKNOWN_GUILD -> {
@@ -282,8 +393,10 @@ final class DiscordMessenger implements Messenger {
           Duration.ofMillis(Math.max(1000, e.getRetryAfter())), "rate limited by Discord");
     }
     if (error instanceof PermissionException e) {
-      return new DeliveryResult.Unreachable(
-          direct ? Who.MEMBER : Who.CHANNEL, "missing permission: " + e.getMessage());
+      return direct
+          ? new DeliveryResult.Unreachable(Who.MEMBER, "missing permission: " + e.getMessage())
+          : DeliveryResult.Unreachable.channel(
+              ChannelAccess.missing(List.of()), "missing permission: " + e.getMessage());
     }
     log.warn("Delivery {} failed", delivery.outboxId(), error);
     return new DeliveryResult.Failed(String.valueOf(error));

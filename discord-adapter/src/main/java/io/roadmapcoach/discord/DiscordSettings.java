@@ -21,9 +21,9 @@ import java.util.stream.IntStream;
  *     0-3}); empty with a total: all of them
  * @param globalCommands register {@code /roadmap} once for every guild ({@code
  *     DISCORD_GLOBAL_COMMANDS=true}) instead of per guild as the bot meets it
- * @param deliveriesPerSecond this instance's share of Discord's 50 requests a second for the outbox
- *     ({@code DISCORD_DELIVERIES_PER_SECOND}): with several instances sending at once, split 50
- *     between them
+ * @param deliveriesPerSecond the cluster's requests a second for the outbox, all instances together
+ *     ({@code DISCORD_DELIVERIES_PER_SECOND}, at most Discord's 50): the instances delivering at
+ *     once share it evenly through the database
  */
 public record DiscordSettings(
     String token,

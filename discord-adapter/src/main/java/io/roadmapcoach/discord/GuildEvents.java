@@ -1,11 +1,17 @@
 package io.roadmapcoach.discord;
 
 import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.delivery.ChannelAccess;
 import io.roadmapcoach.core.member.Workspaces;
 import java.util.concurrent.Executor;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.events.guild.GuildJoinEvent;
 import net.dv8tion.jda.api.events.guild.GuildLeaveEvent;
 import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
+import net.dv8tion.jda.api.events.guild.member.GuildMemberRoleAddEvent;
+import net.dv8tion.jda.api.events.guild.override.GenericPermissionOverrideEvent;
+import net.dv8tion.jda.api.events.role.update.RoleUpdatePermissionsEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import org.slf4j.Logger;
@@ -39,6 +45,8 @@ final class GuildEvents extends ListenerAdapter {
     commands.guildAvailable(event.getGuild());
     // added back while this instance was down: the server is ours again
     returned(event.getGuild().getId());
+    // and permissions given while it was down count too
+    recheck(event.getGuild());
   }
 
   @Override
@@ -57,6 +65,47 @@ final class GuildEvents extends ListenerAdapter {
             workspaces.returned(Platform.DISCORD, guildId);
           } catch (RuntimeException e) {
             log.error("Could not mark guild {} as back", guildId, e);
+          }
+        });
+  }
+
+  // ---- permissions: a channel that refused the bot's posts is asked again when they change
+
+  @Override
+  public void onGenericPermissionOverride(GenericPermissionOverrideEvent event) {
+    recheck(event.getGuild());
+  }
+
+  @Override
+  public void onRoleUpdatePermissions(RoleUpdatePermissionsEvent event) {
+    recheck(event.getGuild());
+  }
+
+  @Override
+  public void onGuildMemberRoleAdd(GuildMemberRoleAddEvent event) {
+    if (event.getMember().equals(event.getGuild().getSelfMember())) {
+      recheck(event.getGuild());
+    }
+  }
+
+  /**
+   * The guild's refused channels where the bot's permissions now let it post: their posts resume.
+   * Off the gateway thread: the database may take a moment.
+   */
+  private void recheck(Guild guild) {
+    work.execute(
+        () -> {
+          try {
+            for (String id : workspaces.refusedChannels(Platform.DISCORD, guild.getId())) {
+              GuildChannel channel = guild.getGuildChannelById(id);
+              if (channel != null
+                  && ChannelPermissions.of(channel, false).state() == ChannelAccess.State.CAN_POST
+                  && workspaces.channelOpened(Platform.DISCORD, guild.getId(), id)) {
+                log.info("The bot may post in channel {} of guild {} again", id, guild.getId());
+              }
+            }
+          } catch (RuntimeException e) {
+            log.error("Could not look at guild {}'s refused channels again", guild.getId(), e);
           }
         });
   }

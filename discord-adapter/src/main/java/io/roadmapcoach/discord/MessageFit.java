@@ -1,5 +1,6 @@
 package io.roadmapcoach.discord;
 
+import io.roadmapcoach.core.reply.Graphemes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -157,8 +158,11 @@ final class MessageFit {
         total -= dropped.getName().length() + dropped.getValue().length();
       }
       if (total > TOTAL_MAX && !d.description.isEmpty()) {
-        int keep = Math.max(1, d.description.length() - (total - TOTAL_MAX));
-        total -= d.description.length() - keep;
+        String description = d.description.toString();
+        int keep =
+            Graphemes.boundaryAtOrBefore(
+                description, Math.max(1, description.length() - (total - TOTAL_MAX)));
+        total -= description.length() - keep;
         d.description.setLength(keep);
       }
     }
@@ -236,11 +240,12 @@ final class MessageFit {
       return text.length();
     }
     int newline = text.lastIndexOf('\n', max);
-    int cut = newline > max / 2 ? newline : max;
+    int cut = newline > max / 2 ? newline : Graphemes.boundaryAtOrBefore(text, max);
     if (cut > 0 && text.charAt(cut - 1) == '\\') {
       cut--; // never leave an escape without the character it escapes
     }
-    return Math.max(cut, 1);
+    // at least one code point, so the caller moves on; never half a surrogate pair
+    return cut > 0 ? cut : text.offsetByCodePoints(0, 1);
   }
 
   // ---- buttons ----
@@ -279,14 +284,18 @@ final class MessageFit {
     }
   }
 
+  /**
+   * {@code text} cut to {@code max} UTF-16 code units (as Discord counts) with an ellipsis, between
+   * grapheme clusters, and never leaving an escape without the character it escapes.
+   */
   static String truncate(String text, int max) {
     if (text.length() <= max) {
       return text;
     }
-    int cut = max - 1;
-    if (text.charAt(cut - 1) == '\\') {
-      cut--;
+    String head = Graphemes.head(text, max - Graphemes.ELLIPSIS.length());
+    if (head.endsWith("\\")) {
+      head = head.substring(0, head.length() - 1);
     }
-    return text.substring(0, cut) + "…";
+    return head + Graphemes.ELLIPSIS;
   }
 }

@@ -9,6 +9,7 @@ import io.roadmapcoach.core.delivery.DeliveryResult;
 import io.roadmapcoach.core.delivery.DeliveryWorker;
 import io.roadmapcoach.core.delivery.Messenger;
 import io.roadmapcoach.core.delivery.Pace;
+import io.roadmapcoach.core.delivery.SharedBudget;
 import io.roadmapcoach.core.progress.NudgeSweep;
 import io.roadmapcoach.core.quiz.QuizBankLoader;
 import io.roadmapcoach.core.roadmap.Roadmap;
@@ -24,12 +25,15 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 
 /**
@@ -54,6 +58,10 @@ import org.jooq.DSLContext;
 public final class DeliveryBenchmark {
   static final int NUDGES = 10_000;
   static final Duration ANSWER_AFTER = Duration.ofMillis(300);
+
+  /** Instances delivering together in the Discord run, sharing the bot's budget. */
+  static final int INSTANCES = Integer.getInteger("bench.instances", 3);
+
   static final Roadmap ROADMAP = new RoadmapLoader().load(RoadmapSource.builtIn());
 
   private DeliveryBenchmark() {}
@@ -145,24 +153,34 @@ public final class DeliveryBenchmark {
         Run run = Run.prepare(database, Platform.DISCORD, FakeDiscord.GUILD, nudges);
         fake.delay(ANSWER_AFTER).globalLimit(50);
         int callsBefore = fake.calls().size();
-        Messenger jda = adapter.messenger(run.clock);
-        Messenger recorded =
-            new Recording(Platform.DISCORD, run, jda::send) {
-              @Override
-              public Pace pace(Delivery delivery) {
-                return jda.pace(delivery);
-              }
-            };
-        run.deliver(recorded, Duration.ofMinutes(10));
+        List<Messenger> instances = new ArrayList<>();
+        for (int i = 0; i < INSTANCES; i++) {
+          Messenger jda = adapter.messenger(run.clock);
+          instances.add(
+              new Recording(Platform.DISCORD, run, jda::send) {
+                @Override
+                public Pace pace(Delivery delivery) {
+                  return jda.pace(delivery);
+                }
+
+                @Override
+                public void shareBudget(Function<String, SharedBudget> budgets) {
+                  jda.shareBudget(budgets);
+                }
+              });
+        }
+        run.deliver(instances, Duration.ofMinutes(10));
         int calls = fake.calls().size() - callsBefore;
         int refused = fake.rateLimited();
         int created = fake.created().size();
         double seconds = run.spanSeconds();
         double rate = created / seconds;
         System.out.printf(
-            "Discord, 50 requests/s enforced, 300 ms a call: %,d messages in %.1f s = %.1f/s"
-                + " (%.0f%% of 50); %d of %,d calls answered 429 (%.2f%%); lateness %s; on the"
-                + " wire at the worst instant: %d%n",
+            "Discord, 50 requests/s enforced, 300 ms a call, %d instances sharing"
+                + " DISCORD_DELIVERIES_PER_SECOND: %,d messages in %.1f s = %.1f/s (%.0f%% of 50);"
+                + " %d of %,d calls answered 429 (%.2f%%); lateness %s; on the wire at the worst"
+                + " instant: %d%n",
+            INSTANCES,
             created,
             seconds,
             rate,
@@ -350,20 +368,20 @@ public final class DeliveryBenchmark {
 
     /** Starts a worker, sweeps when the minute begins, waits until every nudge is handed over. */
     void deliver(Messenger messenger, Duration atMost) throws InterruptedException {
+      deliver(List.of(messenger), atMost);
+    }
+
+    /** As {@link #deliver(Messenger, Duration)}, with one worker (an instance) per messenger. */
+    void deliver(List<Messenger> messengers, Duration atMost) throws InterruptedException {
       DSLContext dsl = database.dsl();
       Transactions transactions = new Transactions(dsl);
-      DeliveryWorker worker =
-          new DeliveryWorker(
-                  new DeliveryQueue(dsl),
-                  Core.builder(
-                          dsl, ROADMAP, new QuizBankLoader().load(RoadmapSource.builtIn(), ROADMAP))
-                      .build()
-                      .deliveryComposer(),
-                  transactions,
-                  clock,
-                  DeliveryWorker.Settings.DEFAULT)
-              .register(messenger);
+      List<DeliveryWorker> others = new ArrayList<>();
+      for (Messenger other : messengers.subList(1, messengers.size())) {
+        others.add(worker(dsl, transactions, other));
+      }
+      DeliveryWorker worker = worker(dsl, transactions, messengers.getFirst());
       worker.start(Duration.ofSeconds(1)); // the app's poll
+      others.forEach(w -> w.start(Duration.ofSeconds(1)));
       while (clock.instant().isBefore(due)) {
         Thread.sleep(5);
       }
@@ -375,11 +393,13 @@ public final class DeliveryBenchmark {
         throw new IllegalStateException("the sweep enqueued " + enqueued + ", not " + nudges);
       }
       long deadline = System.nanoTime() + atMost.toNanos();
-      while (worker.counts().total(DeliveryOutcome.SENT) < nudges && System.nanoTime() < deadline) {
+      others.forEach(DeliveryWorker::wake);
+      while (sent(worker, others) < nudges && System.nanoTime() < deadline) {
         Thread.sleep(2);
       }
       allSent = System.nanoTime();
       mostOnTheWire = worker.mostOnTheWire();
+      others.forEach(DeliveryWorker::close);
       worker.close();
       long failed =
           worker.counts().total(DeliveryOutcome.FAILED)
@@ -388,6 +408,27 @@ public final class DeliveryBenchmark {
       if (failed > 0) {
         System.out.println("  (" + failed + " failed or dropped)");
       }
+    }
+
+    private DeliveryWorker worker(DSLContext dsl, Transactions transactions, Messenger messenger) {
+      return new DeliveryWorker(
+              new DeliveryQueue(dsl),
+              Core.builder(
+                      dsl, ROADMAP, new QuizBankLoader().load(RoadmapSource.builtIn(), ROADMAP))
+                  .build()
+                  .deliveryComposer(),
+              transactions,
+              clock,
+              DeliveryWorker.Settings.DEFAULT)
+          .register(messenger);
+    }
+
+    private static long sent(DeliveryWorker worker, List<DeliveryWorker> others) {
+      long sent = worker.counts().total(DeliveryOutcome.SENT);
+      for (DeliveryWorker other : others) {
+        sent += other.counts().total(DeliveryOutcome.SENT);
+      }
+      return sent;
     }
 
     double lastHandOverSeconds() {

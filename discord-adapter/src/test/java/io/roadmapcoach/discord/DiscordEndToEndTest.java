@@ -491,6 +491,40 @@ class DiscordEndToEndTest {
     return callback(id);
   }
 
+  @Test
+  void aChannelWithoutEmbedLinksIsNamedToItsFirstMemberAndReopensWhenGiven(DSLContext dsl)
+      throws Exception {
+    discord.permissions(FakeDiscord.CHANNEL, FakeDiscord.VIEW_CHANNEL | FakeDiscord.SEND_MESSAGES);
+    discord.studyGroupUpdated();
+    try {
+      DataObject ana = FakeDiscord.member(FakeDiscord.user(ANA, "ana", "Ana"), false);
+      String welcome = slash(ana, "start", DataArray.empty()).getObject("data").toString();
+
+      // Discord's markdown escapes the # that could open a heading
+      assertThat(welcome).contains("I can't post in \\\\#study-group").contains("Embed Links");
+      assertThat(postingState(dsl)).isEqualTo("missing_permissions");
+
+      discord.permissions(FakeDiscord.CHANNEL, FakeDiscord.INVITE_PERMISSIONS);
+      discord.studyGroupUpdated();
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (!postingState(dsl).equals("can_post") && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(postingState(dsl)).isEqualTo("can_post");
+    } finally {
+      discord.permissions(FakeDiscord.CHANNEL, FakeDiscord.INVITE_PERMISSIONS);
+      discord.studyGroupUpdated();
+    }
+  }
+
+  private static String postingState(DSLContext dsl) {
+    return dsl.select(CHANNEL.POSTING_STATE)
+        .from(CHANNEL)
+        .where(CHANNEL.EXTERNAL_ID.eq(FakeDiscord.CHANNEL))
+        .fetchSingle()
+        .value1();
+  }
+
   private static List<FakeDiscord.Call> posts(String path) {
     return discord.calls().stream()
         .filter(c -> c.method().equals("POST") && c.path().equals(path))

@@ -78,7 +78,17 @@ final class FakeDiscord implements AutoCloseable {
    */
   static final Duration NONCE_WINDOW = Duration.ofMinutes(3);
 
+  static final long VIEW_CHANNEL = 1024;
+  static final long SEND_MESSAGES = 2048;
+  static final long EMBED_LINKS = 16384;
+  static final long ATTACH_FILES = 32768;
+
+  /** What the invite link grants the bot (docs/discord.md): View, Send, Embed Links. */
+  static final long INVITE_PERMISSIONS = VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS;
+
   final Set<String> closedDms = ConcurrentHashMap.newKeySet();
+  private final Map<String, Long> permissions = new ConcurrentHashMap<>();
+  private final List<String> refusedForLimits = new CopyOnWriteArrayList<>();
   private final List<Created> created = new CopyOnWriteArrayList<>();
   private final Map<String, Created> byNonce = new ConcurrentHashMap<>();
   private volatile Duration delay = Duration.ZERO;
@@ -91,6 +101,7 @@ final class FakeDiscord implements AutoCloseable {
   final BlockingQueue<DataObject> gatewayFrames = new LinkedBlockingQueue<>();
 
   private final List<Call> allCalls = new CopyOnWriteArrayList<>();
+  private final Map<Long, AtomicInteger> requestsPerSecond = new ConcurrentHashMap<>();
   private final AtomicInteger sequence = new AtomicInteger();
   private final AtomicLong ids = new AtomicLong();
   private volatile WebSocket socket;
@@ -157,6 +168,26 @@ final class FakeDiscord implements AutoCloseable {
     }
   }
 
+  /**
+   * The bot's permissions in a guild channel, as its roles and the channel's overwrites leave them;
+   * {@link #INVITE_PERMISSIONS} unless a test says otherwise. A post is answered 50001 Missing
+   * Access without View Channel, 50013 Missing Permissions without Send Messages, or without Embed
+   * Links for embeds, or Attach Files for a file, as Discord answers.
+   */
+  FakeDiscord permissions(String channel, long bits) {
+    permissions.put(channel, bits);
+    return this;
+  }
+
+  long permissionsIn(String channel) {
+    return permissions.getOrDefault(channel, INVITE_PERMISSIONS);
+  }
+
+  /** The payloads answered 50035 for breaking Discord's limits, with what was wrong. */
+  List<String> refusedForLimits() {
+    return List.copyOf(refusedForLimits);
+  }
+
   /** Forgets the calls so far, the messages created, and every user's closed DMs. */
   void reset() {
     calls.clear();
@@ -164,6 +195,7 @@ final class FakeDiscord implements AutoCloseable {
     closedDms.clear();
     created.clear();
     byNonce.clear();
+    requestsPerSecond.clear();
   }
 
   /** Every message created (a repeat dropped by its nonce is not one). */
@@ -190,6 +222,19 @@ final class FakeDiscord implements AutoCloseable {
   FakeDiscord globalLimit(int perSecond) {
     this.globalLimit = new RateLimit(perSecond);
     return this;
+  }
+
+  /** The most REST requests the fake received in one wall-clock second. */
+  int busiestSecond() {
+    return requestsPerSecond.values().stream().mapToInt(AtomicInteger::get).max().orElse(0);
+  }
+
+  /** How many REST requests the fake received in each wall-clock second, oldest first. */
+  List<Integer> requestsEachSecond() {
+    return requestsPerSecond.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(e -> e.getValue().get())
+        .toList();
   }
 
   /** How many requests were answered 429 for the global limit. */
@@ -260,6 +305,11 @@ final class FakeDiscord implements AutoCloseable {
         new Call(request.getMethod(), path, body, request.getHeaders().get("Authorization"));
     allCalls.add(call);
     calls.add(call);
+    if (path.startsWith("/api/")) {
+      requestsPerSecond
+          .computeIfAbsent(System.currentTimeMillis() / 1000, k -> new AtomicInteger())
+          .incrementAndGet();
+    }
     if (!delay.isZero()) {
       try {
         Thread.sleep(delay);
@@ -306,11 +356,20 @@ final class FakeDiscord implements AutoCloseable {
       return json(200, DataArray.empty());
     }
     if (method.equals("POST") && path.matches("/api/v10/interactions/\\d+/[^/]+/callback")) {
+      DataObject callback = DataObject.fromJson(payloadOf(body));
+      MockResponse tooLarge = callback.optObject("data").map(this::overLimits).orElse(null);
+      if (tooLarge != null) {
+        return tooLarge;
+      }
       return new MockResponse.Builder().code(204).build();
     }
     if (path.matches("/api/v10/webhooks/\\d+/[^/]+(/messages/.+)?")) {
       if (method.equals("DELETE")) {
         return new MockResponse.Builder().code(204).build();
+      }
+      MockResponse tooLarge = overLimits(DataObject.fromJson(payloadOf(body)));
+      if (tooLarge != null) {
+        return tooLarge;
       }
       return json(200, message(CHANNEL, DataObject.fromJson(payloadOf(body))));
     }
@@ -329,9 +388,51 @@ final class FakeDiscord implements AutoCloseable {
                   .put("message", "Cannot send messages to this user"));
         }
       }
+      if (!channel.startsWith("5")) {
+        MockResponse refused = refusedByPermissions(channel, body);
+        if (refused != null) {
+          return refused;
+        }
+      }
+      MockResponse tooLarge = overLimits(DataObject.fromJson(payloadOf(body)));
+      if (tooLarge != null) {
+        return tooLarge;
+      }
       return json(200, create(channel, DataObject.fromJson(payloadOf(body))));
     }
     return json(404, DataObject.empty().put("code", 0).put("message", "404: Not Found"));
+  }
+
+  /** Discord's answer to a post the bot's permissions in the channel do not allow; else null. */
+  private MockResponse refusedByPermissions(String channel, String body) {
+    long granted = permissionsIn(channel);
+    DataObject sent = DataObject.fromJson(payloadOf(body));
+    boolean embeds = !sent.optArray("embeds").orElse(DataArray.empty()).isEmpty();
+    boolean files = body.contains("filename=");
+    if ((granted & VIEW_CHANNEL) == 0) {
+      return json(403, DataObject.empty().put("code", 50001).put("message", "Missing Access"));
+    }
+    if ((granted & SEND_MESSAGES) == 0
+        || (embeds && (granted & EMBED_LINKS) == 0)
+        || (files && (granted & ATTACH_FILES) == 0)) {
+      return json(403, DataObject.empty().put("code", 50013).put("message", "Missing Permissions"));
+    }
+    return null;
+  }
+
+  /** 50035 Invalid Form Body for a message past Discord's limits ({@link DiscordLimits}). */
+  private MockResponse overLimits(DataObject message) {
+    List<String> problems = DiscordLimits.check(message);
+    if (problems.isEmpty()) {
+      return null;
+    }
+    refusedForLimits.add(String.join("; ", problems));
+    return json(
+        400,
+        DataObject.empty()
+            .put("code", 50035)
+            .put("message", "Invalid Form Body")
+            .put("errors", DataObject.empty().put("problems", String.join("; ", problems))));
   }
 
   private static String payloadOf(String body) {
@@ -395,8 +496,11 @@ final class FakeDiscord implements AutoCloseable {
   }
 
   /** The guild the bot is in: the study group channel, and @everyone may see and post there. */
+  /** What @everyone may do in the fake guild. */
+  private static final long EVERYONE = 1024L | 2048L | 16384L | 32768L | 65536L | (1L << 31);
+
   DataObject guild() {
-    long everyone = 1024L | 2048L | 16384L | 32768L | 65536L | (1L << 31);
+    long everyone = EVERYONE;
     return DataObject.empty()
         .put("id", GUILD)
         .put("name", "ML Study Club")
@@ -424,26 +528,46 @@ final class FakeDiscord implements AutoCloseable {
         .put("joined_at", "2026-01-05T10:00:00.000000+00:00")
         .put("voice_states", DataArray.empty())
         .put("members", DataArray.empty().add(member(botUser(), false)))
-        .put(
-            "channels",
-            DataArray.empty()
-                .add(
-                    DataObject.empty()
-                        .put("id", CHANNEL)
-                        .put("type", 0)
-                        .put("name", "study-group")
-                        .put("position", 0)
-                        .put("permission_overwrites", DataArray.empty())
-                        .put("parent_id", null)
-                        .put("nsfw", false)
-                        .put("topic", null)
-                        .put("rate_limit_per_user", 0)
-                        .put("last_message_id", null)))
+        .put("channels", DataArray.empty().add(studyGroup()))
         .put("threads", DataArray.empty())
         .put("presences", DataArray.empty())
         .put("stage_instances", DataArray.empty())
         .put("guild_scheduled_events", DataArray.empty())
         .put("soundboard_sounds", DataArray.empty());
+  }
+
+  /**
+   * The study group channel as the guild shows it: an overwrite for the bot denies what its
+   * permissions there ({@link #permissionsIn}) leave out of what @everyone may do, so JDA's view of
+   * the bot's permissions matches what the fake enforces on posts.
+   */
+  private DataObject studyGroup() {
+    long denied = EVERYONE & ~permissionsIn(CHANNEL);
+    return DataObject.empty()
+        .put("id", CHANNEL)
+        .put("guild_id", GUILD)
+        .put("type", 0)
+        .put("name", "study-group")
+        .put("position", 0)
+        .put(
+            "permission_overwrites",
+            DataArray.empty()
+                .add(
+                    DataObject.empty()
+                        .put("id", BOT)
+                        .put("type", 1)
+                        .put("allow", "0")
+                        .put("deny", Long.toString(denied))))
+        .put("parent_id", null)
+        .put("nsfw", false)
+        .put("topic", null)
+        .put("rate_limit_per_user", 0)
+        .put("last_message_id", null);
+  }
+
+  /** Tells the bot that the study group's permissions changed (a CHANNEL_UPDATE dispatch). */
+  void studyGroupUpdated() {
+    dispatch("CHANNEL_UPDATE", studyGroup());
   }
 
   // ---- entities ----

@@ -10,6 +10,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppUninstalledEvent;
+import com.slack.api.model.event.MemberJoinedChannelEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import com.slack.api.model.event.UserChangeEvent;
 import com.slack.api.socket_mode.SocketModeClient;
@@ -27,6 +28,7 @@ import io.roadmapcoach.slack.delivery.SlackMessenger;
 import io.roadmapcoach.slack.delivery.SlackOut;
 import io.roadmapcoach.slack.events.AppHome;
 import io.roadmapcoach.slack.events.EventClaims;
+import io.roadmapcoach.slack.events.Invitations;
 import io.roadmapcoach.slack.events.Uninstalls;
 import io.roadmapcoach.slack.events.UnknownWorkspaces;
 import io.roadmapcoach.slack.install.InstallPages;
@@ -75,6 +77,8 @@ public final class SlackAdapter implements AutoCloseable {
           "im:write",
           "users:read",
           "files:write",
+          "channels:read",
+          "groups:read",
           "im:history",
           "channels:history",
           "groups:history");
@@ -146,6 +150,7 @@ public final class SlackAdapter implements AutoCloseable {
     app.event(AppUninstalledEvent.class, uninstalls.uninstalled());
     app.event(TokensRevokedEvent.class, uninstalls.revoked());
     app.event(UserChangeEvent.class, new StatusChanges(workspaces, users));
+    app.event(MemberJoinedChannelEvent.class, new Invitations(workspaces).joined());
     app.start();
 
     this.bridge =

@@ -47,7 +47,11 @@ class ManifestTest {
         .endsWith(SlackHttpBridge.PATH);
     assertThat(strings(settings.at("/event_subscriptions/bot_events")))
         .containsExactlyInAnyOrder(
-            "app_home_opened", "app_uninstalled", "tokens_revoked", "user_change");
+            "app_home_opened",
+            "app_uninstalled",
+            "tokens_revoked",
+            "user_change",
+            "member_joined_channel");
     assertThat(manifest().at("/features/app_home/home_tab_enabled").asBoolean()).isTrue();
   }
 
@@ -60,6 +64,8 @@ class ManifestTest {
             "im:write",
             "users:read",
             "files:write",
+            "channels:read",
+            "groups:read",
             "im:history",
             "channels:history",
             "groups:history");

@@ -17,6 +17,7 @@ import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.time.Dates;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -30,12 +31,17 @@ public final class CohortService {
   private final LeadRepository leads;
   private final OutboxRepository outbox;
 
+  /** Whether the bot can post in a channel, in words ("can post", "not invited", ...). */
+  private final Function<Channel, String> postingState;
+
   public CohortService(
       Roadmap roadmap,
       Memberships memberships,
       EnrollmentRepository enrollments,
       LeadRepository leads,
-      OutboxRepository outbox) {
+      OutboxRepository outbox,
+      Function<Channel, String> postingState) {
+    this.postingState = postingState;
     this.roadmap = roadmap;
     this.memberships = memberships;
     this.enrollments = enrollments;
@@ -160,7 +166,8 @@ public final class CohortService {
                     c.reminderMode() == ReminderMode.CHANNEL
                         ? "in the daily post"
                         : "by direct message"),
-                field("Leads", names.isEmpty() ? "none yet" : String.join(", ", names))))
+                field("Leads", names.isEmpty() ? "none yet" : String.join(", ", names)),
+                field("Posting here", postingState.apply(c))))
         .context(
             Text.of("Leads change them with ")
                 .code("/roadmap quiz-day")

@@ -108,9 +108,7 @@ public final class DeliveryQueue {
             .as(
                 DSL.select(OUTBOX.ID, OUTBOX.LEASE_UNTIL)
                     .from(OUTBOX)
-                    // pending or sending, said as the due index says it (a literal, which a bound
-                    // value is not)
-                    .where(DSL.condition(OUTBOX.OPEN))
+                    .where(OUTBOX.STATUS.in(PENDING, SENDING))
                     .and(OUTBOX.NEXT_ATTEMPT_AT.le(at))
                     .and(OUTBOX.LEASE_UNTIL.isNull().or(OUTBOX.LEASE_UNTIL.le(at)))
                     .and(
@@ -385,6 +383,11 @@ public final class DeliveryQueue {
 
   public void memberUnreachable(long memberId) {
     dsl.update(MEMBER).set(MEMBER.DELIVERABLE, false).where(MEMBER.ID.eq(memberId)).execute();
+  }
+
+  /** A request budget shared with the other instances, by its name (a platform's). */
+  SharedBudget budget(String name) {
+    return new SharedBudget(dsl, name);
   }
 
   public void channelUnreachable(long channelId) {

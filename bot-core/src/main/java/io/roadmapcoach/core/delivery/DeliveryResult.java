@@ -85,7 +85,33 @@ public sealed interface DeliveryResult {
    * The recipient cannot be reached and retrying will not help: the member left or closed their
    * DMs, the channel is gone or archived, the app was removed from the workspace.
    */
-  record Unreachable(Who who, String reason) implements DeliveryResult {}
+  record Unreachable(Who who, String reason, Optional<ChannelAccess> access)
+      implements DeliveryResult {
+    public Unreachable(Who who, String reason) {
+      this(who, reason, Optional.empty());
+    }
+
+    /**
+     * The same outcome when who and the platform's reason agree: the access is what the platform
+     * said of the channel besides, for telling its leads, and does not make another outcome.
+     */
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Unreachable u && who == u.who && reason.equals(u.reason);
+    }
+
+    @Override
+    public int hashCode() {
+      return who.hashCode() * 31 + reason.hashCode();
+    }
+
+    /**
+     * A channel the bot may not post in, as the platform said: its leads are told how to fix it.
+     */
+    public static Unreachable channel(ChannelAccess access, String reason) {
+      return new Unreachable(Who.CHANNEL, reason, Optional.of(access));
+    }
+  }
 
   /** Which recipient is unreachable. */
   enum Who {

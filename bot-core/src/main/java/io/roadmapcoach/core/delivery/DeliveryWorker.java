@@ -97,7 +97,19 @@ public final class DeliveryWorker implements AutoCloseable {
   /** Rows of a platform are claimed only once its messenger is here. */
   public DeliveryWorker register(Messenger messenger) {
     lanes.put(messenger.platform(), new Lane(messenger, settings.inFlightPerPlatform()));
+    messenger.shareBudget(queue::budget);
     return this;
+  }
+
+  /** Tells {@code posting} of each channel that refuses a post, in the outcome's transaction. */
+  public DeliveryWorker channelPosting(ChannelPosting posting) {
+    outcomes.refusals(posting::refused);
+    return this;
+  }
+
+  /** The messenger registered for a platform, if any: for asking it about a channel. */
+  public Optional<Messenger> messenger(Platform platform) {
+    return Optional.ofNullable(lanes.get(platform)).map(lane -> lane.messenger);
   }
 
   /** Also tells {@code listener} every outcome (the worker's own {@link #counts()} always do). */

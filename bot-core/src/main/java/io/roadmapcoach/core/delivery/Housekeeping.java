@@ -71,9 +71,8 @@ public final class Housekeeping {
                     DSL.select(OUTBOX.ID)
                         .from(OUTBOX)
                         .where(
-                            // finished, said as the index of finished rows says it (a literal, not
-                            // a bound value)
-                            DSL.not(DSL.condition(OUTBOX.OPEN)),
+                            OUTBOX.STATUS.notIn(
+                                OutboxStatus.PENDING.key(), OutboxStatus.SENDING.key()),
                             OUTBOX.CREATED_AT.lt(Times.utc(now.minus(KEEP_FINISHED_DELIVERIES))))
                         .limit(MOST_PER_RUN)))
             .execute();

@@ -1,6 +1,8 @@
 package io.roadmapcoach.core.delivery;
 
 import io.roadmapcoach.core.caller.Platform;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The outbound port each platform adapter implements: sends one delivery and says how it went.
@@ -48,6 +50,23 @@ public interface Messenger {
   default DeliveryResult send(Delivery delivery, Wire wire) {
     return wire.writing() ? send(delivery) : DeliveryResult.Withdrawn.INSTANCE;
   }
+
+  /**
+   * Whether the bot can post in a channel of a workspace, asking the platform now (Slack's {@code
+   * conversations.info}, the bot's permissions in a Discord channel): before a lead turns on
+   * something that posts there, and to retry a refused channel. Empty when the platform has no such
+   * check (the console); then a refused post is what tells.
+   */
+  default Optional<ChannelAccess> access(String workspaceExternalId, String channelExternalId) {
+    return Optional.empty();
+  }
+
+  /**
+   * The worker hands a messenger whose platform limits the whole bot (Discord's 50 requests a
+   * second) the budget it shares with the other instances, when it registers it. By default the
+   * messenger paces on its own.
+   */
+  default void shareBudget(Function<String, SharedBudget> budgets) {}
 
   /** Sends the delivery as if nothing watched it: tests, and the default above. */
   DeliveryResult send(Delivery delivery);

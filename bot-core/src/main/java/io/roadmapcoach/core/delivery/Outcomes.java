@@ -30,6 +30,17 @@ final class Outcomes {
   private final DeliveryCounts counts = new DeliveryCounts();
   private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>(List.of(counts));
 
+  /** Who hears of a channel that refused a post, and how posts there stop (ChannelPosting). */
+  interface ChannelRefusals {
+    void refused(long channelId, ChannelAccess access, Instant now);
+  }
+
+  private volatile ChannelRefusals refusals = (channelId, access, now) -> {};
+
+  void refusals(ChannelRefusals value) {
+    this.refusals = value;
+  }
+
   Outcomes(DeliveryQueue queue, Transactions transactions, Clock clock) {
     this.queue = queue;
     this.transactions = transactions;
@@ -146,7 +157,13 @@ final class Outcomes {
                           queue.memberUnreachable(id);
                           queue.dropPendingFor(id, gone.reason());
                         });
-            case CHANNEL -> send.channelId().ifPresent(queue::channelUnreachable);
+            case CHANNEL ->
+                send.channelId()
+                    .ifPresent(
+                        id -> {
+                          queue.channelUnreachable(id);
+                          gone.access().ifPresent(access -> refusals.refused(id, access, now));
+                        });
             case WORKSPACE -> queue.workspaceUnreachable(row.workspaceId());
           }
         });

@@ -2,6 +2,7 @@ package io.roadmapcoach.core.lead;
 
 import io.roadmapcoach.core.caller.MemberRef;
 import io.roadmapcoach.core.delivery.OutboxRepository;
+import io.roadmapcoach.core.delivery.PostingCheck;
 import io.roadmapcoach.core.feature.LeadCheck;
 import io.roadmapcoach.core.feature.Words;
 import io.roadmapcoach.core.journey.StreakView;
@@ -46,6 +47,8 @@ public final class LeadService implements LeadCheck {
   private final Memberships memberships;
   private final TeamCsv teamCsv;
 
+  private final PostingCheck posting;
+
   public LeadService(
       Roadmap roadmap,
       LeadRepository leads,
@@ -53,7 +56,9 @@ public final class LeadService implements LeadCheck {
       TeamRepository team,
       ProgressService progress,
       OutboxRepository outbox,
-      Memberships memberships) {
+      Memberships memberships,
+      PostingCheck posting) {
+    this.posting = posting;
     this.roadmap = roadmap;
     this.leads = leads;
     this.members = members;
@@ -313,10 +318,14 @@ public final class LeadService implements LeadCheck {
 
   public Reply quizDay(Scope scope, DayOfWeek day, LocalTime time) {
     members.setQuizSlot(scope.channel().id(), day, time);
-    return Reply.text(
-        Text.of("📝 The weekly quiz for #" + scope.channel().name() + " now goes out on ")
-            .bold(Dates.dayName(day) + "s at " + time)
-            .plain(" (" + scope.channel().zoneOrUtc().getId() + ")."));
+    // the weekly quiz is called out in the channel: can the bot post there?
+    return posting.checked(
+        Reply.text(
+            Text.of("📝 The weekly quiz for #" + scope.channel().name() + " now goes out on ")
+                .bold(Dates.dayName(day) + "s at " + time)
+                .plain(" (" + scope.channel().zoneOrUtc().getId() + ").")),
+        scope.channel(),
+        scope.now());
   }
 
   public Reply channelZone(Scope scope, ZoneId zone) {
@@ -340,22 +349,26 @@ public final class LeadService implements LeadCheck {
                       : " sends its members' nudges by direct message already.")));
     }
     members.setChannelReminderMode(scope.channel().id(), mode);
-    return Reply.text(
-        mode == ReminderMode.CHANNEL
-            ? Text.of(
-                    "📣 #"
-                        + scope.channel().name()
-                        + " gets one daily post instead of a DM for each member.")
-                .plain(" Members can still choose DMs with ")
-                .code("/roadmap remind dm")
-                .plain(".")
-            : Text.of(
-                    "📬 Members of #"
-                        + scope.channel().name()
-                        + " get their nudges by direct message.")
-                .plain(" Members can still choose the channel post with ")
-                .code("/roadmap remind channel")
-                .plain("."));
+    Reply reply =
+        Reply.text(
+            mode == ReminderMode.CHANNEL
+                ? Text.of(
+                        "📣 #"
+                            + scope.channel().name()
+                            + " gets one daily post instead of a DM for each member.")
+                    .plain(" Members can still choose DMs with ")
+                    .code("/roadmap remind dm")
+                    .plain(".")
+                : Text.of(
+                        "📬 Members of #"
+                            + scope.channel().name()
+                            + " get their nudges by direct message.")
+                    .plain(" Members can still choose the channel post with ")
+                    .code("/roadmap remind channel")
+                    .plain("."));
+    return mode == ReminderMode.CHANNEL
+        ? posting.checked(reply, scope.channel(), scope.now())
+        : reply;
   }
 
   public Reply team(Scope scope) {

@@ -10,6 +10,8 @@ import java.util.Optional;
  *
  * @param zone set by a lead or taken from the first member to enroll; UTC until then
  * @param post when the channel's daily post goes out, in the channel's time zone
+ * @param canPost whether the bot may post there, as the platform last said: while it may not, the
+ *     members whose reminders came in its post get them by DM (the coaching policy)
  */
 public record Channel(
     long id,
@@ -20,7 +22,8 @@ public record Channel(
     DayOfWeek quizDay,
     LocalTime quizTime,
     ReminderMode reminderMode,
-    Post post) {
+    Post post,
+    boolean canPost) {
 
   /** The daily post's time and days; {@code enabled} false when a lead turned it off. */
   public record Post(LocalTime time, ReminderDays days, boolean enabled) {}

@@ -80,4 +80,13 @@ public final class LeadRepository {
         .orderBy(CHANNEL_LEAD.GRANTED_AT)
         .fetch(MEMBER.DISPLAY_NAME);
   }
+
+  /** The member ids of the channel's named leads, first granted first. */
+  public List<Long> leadIds(long channelId) {
+    return dsl.select(CHANNEL_LEAD.MEMBER_ID)
+        .from(CHANNEL_LEAD)
+        .where(CHANNEL_LEAD.CHANNEL_ID.eq(channelId))
+        .orderBy(CHANNEL_LEAD.GRANTED_AT)
+        .fetch(CHANNEL_LEAD.MEMBER_ID);
+  }
 }

@@ -1,5 +1,6 @@
 package io.roadmapcoach.core.member;
 
+import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.HANDLED_EVENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.SEEN_REQUEST;
@@ -14,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -98,6 +100,47 @@ public final class Workspaces {
    */
   public static Condition withTheApp() {
     return WORKSPACE.DELIVERABLE.isTrue();
+  }
+
+  /**
+   * The platform says the bot may post in the channel again (Slack: the bot joined it; Discord: the
+   * permissions it lacked were given): posts there resume, and a later refusal is told afresh.
+   * False when the channel is unknown or was not refused.
+   */
+  public boolean channelOpened(
+      Platform platform, String workspaceExternalId, String channelExternalId) {
+    return transactions.inTransaction(
+            () ->
+                dsl.update(CHANNEL)
+                    .set(CHANNEL.DELIVERABLE, true)
+                    .set(CHANNEL.POSTING_STATE, "can_post")
+                    .setNull(CHANNEL.POSTING_DETAIL)
+                    .setNull(CHANNEL.POSTING_SINCE)
+                    .setNull(CHANNEL.POSTING_TOLD_AT)
+                    .where(
+                        CHANNEL.EXTERNAL_ID.eq(channelExternalId),
+                        CHANNEL.POSTING_STATE.in("not_invited", "missing_permissions"),
+                        CHANNEL.WORKSPACE_ID.in(
+                            DSL.select(WORKSPACE.ID)
+                                .from(WORKSPACE)
+                                .where(
+                                    WORKSPACE.PLATFORM.eq(platform.key()),
+                                    WORKSPACE.EXTERNAL_ID.eq(workspaceExternalId))))
+                    .execute())
+        > 0;
+  }
+
+  /** The workspace's channels the bot was refused in, by their platform ids: to ask again. */
+  public List<String> refusedChannels(Platform platform, String workspaceExternalId) {
+    return dsl.select(CHANNEL.EXTERNAL_ID)
+        .from(CHANNEL)
+        .join(WORKSPACE)
+        .on(WORKSPACE.ID.eq(CHANNEL.WORKSPACE_ID))
+        .where(
+            WORKSPACE.PLATFORM.eq(platform.key()),
+            WORKSPACE.EXTERNAL_ID.eq(workspaceExternalId),
+            CHANNEL.POSTING_STATE.in("not_invited", "missing_permissions"))
+        .fetch(CHANNEL.EXTERNAL_ID);
   }
 
   /** Whether deliveries to the workspace are on. Unknown workspaces are. */

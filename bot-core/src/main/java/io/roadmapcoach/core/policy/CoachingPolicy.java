@@ -79,7 +79,10 @@ public final class CoachingPolicy {
 
   /** Where the member's nudges go: their own choice, else the home channel's default. */
   public static Where where(Situation s) {
-    return s.member().reminderMode(s.home()) == ReminderMode.CHANNEL ? Where.CHANNEL : Where.DM;
+    // a post the platform refuses reaches nobody: their reminders come by DM meanwhile
+    return s.member().reminderMode(s.home()) == ReminderMode.CHANNEL && s.home().canPost()
+        ? Where.CHANNEL
+        : Where.DM;
   }
 
   // ---- in a word

@@ -30,9 +30,15 @@ import org.jooq.impl.SQLDataType;
 public final class PolicySql {
   private PolicySql() {}
 
-  /** Where the member's nudges go is {@code mode}: their own choice, else the channel's default. */
+  /**
+   * Where the member's nudges go is {@code mode}: their own choice, else the channel's default; by
+   * DM while the platform refuses the bot's posts in the channel ({@code CoachingPolicy.where}).
+   */
   public static Condition nudgedBy(ReminderMode mode) {
-    return DSL.coalesce(MEMBER.REMIND_VIA, CHANNEL.REMINDER_MODE).eq(mode.key());
+    Condition chosen =
+        DSL.coalesce(MEMBER.REMIND_VIA, CHANNEL.REMINDER_MODE).eq(ReminderMode.CHANNEL.key());
+    Condition inThePost = chosen.and(CHANNEL.DELIVERABLE.isTrue());
+    return mode == ReminderMode.CHANNEL ? inThePost : DSL.not(inThePost);
   }
 
   /** The member can be reached by DM, in a workspace that still has the app. */

@@ -1,5 +1,6 @@
 package io.roadmapcoach.core.post;
 
+import io.roadmapcoach.core.delivery.PostingCheck;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.ReminderDays;
@@ -11,9 +12,15 @@ import java.time.LocalTime;
 /** A channel's daily post, as its leads set it: when, which days, or none for now. */
 public final class PostService {
   private final MemberRepository members;
+  private final PostingCheck posting;
+
+  public PostService(MemberRepository members, PostingCheck posting) {
+    this.members = members;
+    this.posting = posting;
+  }
 
   public PostService(MemberRepository members) {
-    this.members = members;
+    this(members, PostingCheck.NONE);
   }
 
   public Reply postAt(Scope scope, LocalTime time) {
@@ -51,9 +58,12 @@ public final class PostService {
               .code(PostFeature.POST.hint("on"))
               .plain(" brings it back. Members who chose the post get no nudge meanwhile."));
     }
-    return Reply.text(
-        Text.of("☀️ #" + changed.name() + "'s daily post goes out at ")
-            .bold(changed.postTime())
-            .plain("."));
+    return posting.checked(
+        Reply.text(
+            Text.of("☀️ #" + changed.name() + "'s daily post goes out at ")
+                .bold(changed.postTime())
+                .plain(".")),
+        changed,
+        scope.now());
   }
 }

@@ -2,6 +2,7 @@ package io.roadmapcoach.core.progress;
 
 import io.roadmapcoach.core.caller.MemberRef;
 import io.roadmapcoach.core.delivery.OutboxRepository;
+import io.roadmapcoach.core.delivery.PostingCheck;
 import io.roadmapcoach.core.feature.Words;
 import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
@@ -46,6 +47,8 @@ public final class ProgressService {
   private final ProgressLedger ledger;
   private final StatusReplies replies;
 
+  private final PostingCheck posting;
+
   public ProgressService(
       Roadmap roadmap,
       EnrollmentRepository enrollments,
@@ -54,7 +57,9 @@ public final class ProgressService {
       Memberships memberships,
       QuizRepository quizzes,
       ProgressLedger ledger,
-      OutboxRepository outbox) {
+      OutboxRepository outbox,
+      PostingCheck posting) {
+    this.posting = posting;
     this.roadmap = roadmap;
     this.enrollments = enrollments;
     this.members = members;
@@ -96,7 +101,9 @@ public final class ProgressService {
     if (enrolledNow) {
       ledger.record(
           change(enrollment, scope.member(), channel, EventKind.ENROLLED, 1, null, 0, scope));
-      return replies.welcome(scope.member(), firstLead, channel);
+      Reply welcome = replies.welcome(scope.member(), firstLead, channel);
+      // the first member turns the channel's post and quiz call-out on: can the bot post there?
+      return firstLead ? posting.checked(welcome, channel, scope.now()) : welcome;
     }
     if (!hadChannels) {
       // back after leaving every channel: this one is home, and nudges resume

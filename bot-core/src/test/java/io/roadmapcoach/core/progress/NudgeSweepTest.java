@@ -1,5 +1,6 @@
 package io.roadmapcoach.core.progress;
 
+import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -226,6 +227,19 @@ class NudgeSweepTest {
     assertThat(coach.dsl().fetchCount(OUTBOX, OUTBOX.KIND.eq("channel_digest"))).isEqualTo(1);
     sweepAt("2026-03-03T09:30", ZoneId.of("UTC"));
     assertThat(coach.dsl().fetchCount(OUTBOX, OUTBOX.KIND.eq("channel_digest"))).isEqualTo(1);
+  }
+
+  @Test
+  void membersOfAChannelThatRefusesTheBotsPostsGetTheirNudgeByDmMeanwhile() {
+    Caller ana = enrolled("ana", "UTC");
+    coach.say(ana, "reminders channel");
+    // the platform refused a post there (Slack not_in_channel, Discord 50001)
+    coach.dsl().update(CHANNEL).set(CHANNEL.DELIVERABLE, false).execute();
+
+    sweepAt("2026-03-03T09:00", ZoneId.of("UTC"));
+
+    assertThat(nudges(ana)).hasSize(1);
+    assertThat(coach.dsl().fetchCount(OUTBOX, OUTBOX.KIND.eq("channel_digest"))).isZero();
   }
 
   @Test

@@ -38,6 +38,10 @@ public final class AdapterApi {
           // a messenger paces its own platform's calls with the core's pacer
           "io.roadmapcoach.core.delivery.Pace",
           "io.roadmapcoach.core.delivery.Pacer",
+          // whether the bot can post in a channel, as the platform says; and telling the core so
+          "io.roadmapcoach.core.delivery.ChannelAccess",
+          // a budget the instances share (Discord's 50 requests a second for the whole bot)
+          "io.roadmapcoach.core.delivery.SharedBudget",
           "io.roadmapcoach.core.member.Workspaces",
           "io.roadmapcoach.core.installation.Installations",
           "io.roadmapcoach.core.installation.Installation",

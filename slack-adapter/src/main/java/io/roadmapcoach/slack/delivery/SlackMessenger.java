@@ -3,9 +3,11 @@ package io.roadmapcoach.slack.delivery;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsInfoResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.model.Message;
 import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.delivery.ChannelAccess;
 import io.roadmapcoach.core.delivery.Delivery;
 import io.roadmapcoach.core.delivery.DeliveryResult;
 import io.roadmapcoach.core.delivery.DeliveryResult.Who;
@@ -67,6 +69,12 @@ public final class SlackMessenger implements Messenger {
   /** The channel is gone, archived, or the bot is not in it. */
   static final Set<String> CHANNEL_ERRORS =
       Set.of("channel_not_found", "not_in_channel", "is_archived", "restricted_action");
+
+  /**
+   * The bot is not in the channel: {@code not_in_channel} for a public one, {@code
+   * channel_not_found} for a private one it cannot see (no {@code chat:write.public}, on purpose).
+   */
+  static final Set<String> NOT_INVITED = Set.of("not_in_channel", "channel_not_found");
 
   /** Our token no longer works in the workspace. */
   static final Set<String> WORKSPACE_ERRORS =
@@ -322,11 +330,53 @@ public final class SlackMessenger implements Messenger {
     };
   }
 
+  /**
+   * Whether the bot is a member of the channel ({@code conversations.info}'s {@code is_member}):
+   * asked before a lead turns on something that posts there. An install granted before the app
+   * asked for {@code channels:read}/{@code groups:read} gets {@code missing_scope}: unchecked, and
+   * a refused post will tell instead. A direct message needs no invitation.
+   */
+  @Override
+  public Optional<ChannelAccess> access(String workspaceExternalId, String channelExternalId) {
+    if (channelExternalId == null || channelExternalId.startsWith("D")) {
+      return Optional.of(ChannelAccess.canPost());
+    }
+    Optional<MethodsClient> client = clients.forTeam(workspaceExternalId);
+    if (client.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      ConversationsInfoResponse info =
+          client.get().conversationsInfo(r -> r.channel(channelExternalId));
+      if (info.isOk()) {
+        return Optional.of(
+            info.getChannel() != null && info.getChannel().isMember()
+                ? ChannelAccess.canPost()
+                : ChannelAccess.notInvited());
+      }
+      return switch (String.valueOf(info.getError())) {
+        case "missing_scope" -> Optional.of(ChannelAccess.unchecked());
+        case "channel_not_found" -> Optional.of(ChannelAccess.notInvited());
+        default -> {
+          log.info("conversations.info on {}: {}", channelExternalId, info.getError());
+          yield Optional.empty();
+        }
+      };
+    } catch (IOException | SlackApiException e) {
+      log.info("conversations.info on {} failed: {}", channelExternalId, e.toString());
+      return Optional.empty();
+    }
+  }
+
   /** The error of a call that reached Slack, as the worker should treat it. */
   static DeliveryResult failure(String error, Who recipient) {
     String reason = "slack: " + error;
     if (WORKSPACE_ERRORS.contains(error)) {
       return new DeliveryResult.Unreachable(Who.WORKSPACE, reason);
+    }
+    if (recipient == Who.CHANNEL && NOT_INVITED.contains(error)) {
+      // the bot was never invited (or was removed): its leads are told to invite it
+      return DeliveryResult.Unreachable.channel(ChannelAccess.notInvited(), reason);
     }
     if (MEMBER_ERRORS.contains(error) || CHANNEL_ERRORS.contains(error)) {
       return new DeliveryResult.Unreachable(recipient, reason);

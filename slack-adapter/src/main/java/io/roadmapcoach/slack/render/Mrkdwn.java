@@ -1,5 +1,6 @@
 package io.roadmapcoach.slack.render;
 
+import io.roadmapcoach.core.reply.Graphemes;
 import io.roadmapcoach.core.reply.Span;
 import io.roadmapcoach.core.reply.Text;
 import java.util.ArrayList;
@@ -92,16 +93,20 @@ final class Mrkdwn {
     return chunks.stream().map(Mrkdwn::trimNewlines).filter(s -> !s.isBlank()).toList();
   }
 
-  /** Cuts text to {@code limit} characters, with an ellipsis when something was cut. */
+  /**
+   * Cuts text to {@code limit} UTF-16 code units (as Slack counts), with an ellipsis when something
+   * was cut, between grapheme clusters and never inside an entity such as {@code &amp;}.
+   */
   static String cut(String text, int limit) {
     if (text.length() <= limit) {
       return text;
     }
-    int end = limit - 1;
-    if (Character.isLowSurrogate(text.charAt(end)) && end > 0) {
-      end--;
+    String head = Graphemes.head(text, limit - Graphemes.ELLIPSIS.length());
+    int amp = head.lastIndexOf('&');
+    if (amp >= 0 && head.indexOf(';', amp) < 0) {
+      head = head.substring(0, amp); // half an entity would show as text
     }
-    return text.substring(0, end) + "…";
+    return head + Graphemes.ELLIPSIS;
   }
 
   private static String wrap(String text, char delimiter) {
@@ -172,9 +177,9 @@ final class Mrkdwn {
     // escaping at most quintuples a character (& -> &amp;): a fifth of the limit always fits
     int step = Math.max(1, limit / 5);
     for (int from = 0; from < raw.length(); ) {
-      int to = Math.min(raw.length(), from + step);
-      if (to < raw.length() && Character.isHighSurrogate(raw.charAt(to - 1))) {
-        to--;
+      int to = from + Graphemes.boundaryAtOrBefore(raw.substring(from), step);
+      if (to == from) {
+        to = raw.offsetByCodePoints(from, 1); // one cluster longer than a step: whole code points
       }
       out.add(escape(raw.substring(from, to)));
       from = to;

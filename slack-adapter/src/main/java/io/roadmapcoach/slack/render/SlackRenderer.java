@@ -39,11 +39,21 @@ public final class SlackRenderer {
   static final int FALLBACK_TEXT = 3000;
   static final int PROGRESS_CELLS = 10;
 
+  /** A button's action_id (Block Kit button element reference: 255 characters). */
+  static final int ACTION_ID = 255;
+
+  /**
+   * Slack refuses a message whose blocks carry about 12,000 characters in all ({@code
+   * msg_blocks_too_long}; not in the reference pages, confirmed by Slack staff in
+   * slackapi/bolt-js#2509 and #2867): budgeted at 11,000, counted as Slack counts (UTF-16 units).
+   */
+  static final int MESSAGE_TEXT_BUDGET = 11_000;
+
   private SlackRenderer() {}
 
   /** A message's blocks (chat.postMessage, a command's answer, response_url). */
   public static List<LayoutBlock> message(Reply reply) {
-    return render(reply, MESSAGE_BLOCKS);
+    return withinBudget(render(reply, MESSAGE_BLOCKS));
   }
 
   /** The App Home tab's blocks. */
@@ -90,6 +100,76 @@ public final class SlackRenderer {
       return cut;
     }
     return out;
+  }
+
+  /**
+   * The blocks, their text within {@link #MESSAGE_TEXT_BUDGET}: sections give way from the last one
+   * up (headers, buttons and the small print below a list stay), and a note where they stood says
+   * how many lines were left out and where to see them all.
+   */
+  static List<LayoutBlock> withinBudget(List<LayoutBlock> blocks) {
+    int total = blocks.stream().mapToInt(SlackRenderer::textLength).sum();
+    if (total <= MESSAGE_TEXT_BUDGET) {
+      return blocks;
+    }
+    List<LayoutBlock> kept = new ArrayList<>(blocks);
+    int leftOut = 0;
+    int at = kept.size();
+    // room for the note itself
+    int budget = MESSAGE_TEXT_BUDGET - 120;
+    for (int i = kept.size() - 1; i >= 0 && total > budget; i--) {
+      if (kept.get(i) instanceof SectionBlock section) {
+        total -= textLength(section);
+        leftOut += items(section);
+        kept.remove(i);
+        at = i;
+      }
+    }
+    kept.add(
+        Math.min(at, kept.size()),
+        contextBlock(
+            "_…and "
+                + leftOut
+                + " more (see `/roadmap team` or the dashboard): Slack shows no more in one"
+                + " message._"));
+    return kept;
+  }
+
+  /** The characters of text a block carries, as Slack totals them for a message. */
+  static int textLength(LayoutBlock block) {
+    return switch (block) {
+      case SectionBlock s ->
+          length(s.getText())
+              + (s.getFields() == null
+                  ? 0
+                  : s.getFields().stream().mapToInt(SlackRenderer::length).sum());
+      case HeaderBlock h -> length(h.getText());
+      case ContextBlock c ->
+          c.getElements().stream().mapToInt(e -> e instanceof TextObject t ? length(t) : 0).sum();
+      case ActionsBlock a ->
+          a.getElements().stream()
+              .mapToInt(e -> e instanceof ButtonElement b ? length(b.getText()) : 0)
+              .sum();
+      default -> 0;
+    };
+  }
+
+  private static int length(TextObject text) {
+    return switch (text) {
+      case null -> 0;
+      case MarkdownTextObject m -> m.getText() == null ? 0 : m.getText().length();
+      case PlainTextObject p -> p.getText() == null ? 0 : p.getText().length();
+      default -> 0;
+    };
+  }
+
+  /** How many things a left-out section listed: its lines of text, and its fields. */
+  private static int items(SectionBlock section) {
+    int lines = 0;
+    if (section.getText() instanceof MarkdownTextObject m && m.getText() != null) {
+      lines = (int) m.getText().lines().filter(l -> !l.isBlank()).count();
+    }
+    return lines + (section.getFields() == null ? 0 : section.getFields().size());
   }
 
   private static void header(String text, List<LayoutBlock> out) {
@@ -176,6 +256,9 @@ public final class SlackRenderer {
     List<BlockElement> row = new ArrayList<>();
     for (int i = 0; i < buttons.size(); i++) {
       Button b = buttons.get(i);
+      if (b.actionId() == null || b.actionId().isEmpty() || b.actionId().length() > ACTION_ID) {
+        continue; // Slack would refuse the whole message for it (invalid_blocks)
+      }
       String label = b.label().strip();
       if (tooLong) {
         label = letter(i) + "  " + label;

@@ -165,7 +165,7 @@ public final class SlackBenchmark {
     var dsl = TestDatabase.dsl();
     List<Result> results = new ArrayList<>();
     Optional<OpenResult> open = Optional.empty();
-    try (FakeSlack fake = new FakeSlack()) {
+    try (FakeSlack fake = new FakeSlack().invite("C0BENCH")) {
       for (int i = 0; i < MEMBERS; i++) {
         fake.user(user(i), "Member " + i, "UTC", false);
       }

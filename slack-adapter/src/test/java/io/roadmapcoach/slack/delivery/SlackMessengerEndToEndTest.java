@@ -48,6 +48,8 @@ class SlackMessengerEndToEndTest {
     this.dsl = dsl;
     slack = new SlackHarness(dsl);
     slack.fake.user("U1", "Ana", "Europe/Berlin", false);
+    // the channels these tests post in invited the bot (Slack refuses posts elsewhere)
+    slack.fake.invite("C0ONE").invite("C0TWO").invite("C0BUSY");
     worker = slack.core.deliveries().register(slack.adapter.messenger());
     sweep = new NudgeSweep(dsl, new Transactions(dsl));
   }

@@ -14,6 +14,7 @@ import io.roadmapcoach.core.reply.Button;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.reply.Visibility;
+import io.roadmapcoach.slack.testing.BlockKitLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -221,5 +222,44 @@ class SlackRendererTest {
         Reply.builder().section(Text.empty()).context(Text.of("  ")).header(" ").divider().build();
 
     assertThat(SlackRenderer.message(reply)).hasSize(1);
+  }
+
+  @Test
+  void aLongListStaysWithinSlacksMessageTotalAndSaysHowManyMoreThereAre() {
+    // the captured daily post: 32 members with 80-character names, 8 sections each under 3000
+    String name = "🎉 *Ana* <b>Marí́a</b> & co " + "x".repeat(50);
+    Reply.Builder builder = Reply.builder().header("Today in #study-group");
+    for (int section = 0; section < 8; section++) {
+      StringBuilder lines = new StringBuilder();
+      for (int member = 0; member < 12; member++) {
+        lines.append("• ").append(name).append(" · stage 3 · 12 days\n");
+      }
+      builder.section(lines.toString());
+    }
+    builder.context(Text.of("Type /roadmap done to tick one off"));
+    Reply reply = builder.buttons(List.of(Button.of("Done", "rc:d:1"))).build();
+
+    List<LayoutBlock> blocks = SlackRenderer.message(reply);
+
+    assertThat(BlockKitLimits.message(blocks).ok()).isTrue();
+    int total = blocks.stream().mapToInt(SlackRenderer::textLength).sum();
+    assertThat(total).isLessThanOrEqualTo(SlackRenderer.MESSAGE_TEXT_BUDGET);
+    assertThat(blocks.getFirst()).isInstanceOf(HeaderBlock.class);
+    assertThat(blocks.getLast()).isInstanceOf(ActionsBlock.class);
+    String note =
+        blocks.stream()
+            .filter(ContextBlock.class::isInstance)
+            .map(b -> ((MarkdownTextObject) ((ContextBlock) b).getElements().get(0)).getText())
+            .filter(t -> t.contains("more"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(note).containsPattern("and \\d+ more \\(see `/roadmap team` or the dashboard\\)");
+    int shown =
+        blocks.stream()
+            .filter(SectionBlock.class::isInstance)
+            .mapToInt(b -> (int) sectionText(b).lines().count())
+            .sum();
+    int leftOut = Integer.parseInt(note.replaceAll("(?s).*and (\\d+) more.*", "$1"));
+    assertThat(shown + leftOut).isEqualTo(96);
   }
 }

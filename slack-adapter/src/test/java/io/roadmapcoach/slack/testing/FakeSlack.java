@@ -76,8 +76,28 @@ public final class FakeSlack implements AutoCloseable {
   /** A message the fake holds after {@code chat.postMessage}, for {@code conversations.history}. */
   public record Posted(String channel, String ts, String text, String metadata) {}
 
+  /**
+   * The scopes installs granted before the bot could check channels: without {@code channels:read}
+   * and {@code groups:read}, so {@code conversations.info} answers {@code missing_scope}.
+   */
+  public static final String UNCHECKED_SCOPES =
+      "commands,chat:write,im:write,users:read,files:write";
+
   /** The scopes the manifest asks for today, without the history scopes. */
-  public static final String BASE_SCOPES = "commands,chat:write,im:write,users:read,files:write";
+  public static final String BASE_SCOPES = UNCHECKED_SCOPES + ",channels:read,groups:read";
+
+  /**
+   * The scope each Web API method needs (each method's reference page, "Required scopes"); a token
+   * without it gets {@code missing_scope}. Channel look-ups need the scope of the channel's kind.
+   */
+  private static final Map<String, String> NEEDED_SCOPE =
+      Map.of(
+          "chat.postMessage", "chat:write",
+          "chat.update", "chat:write",
+          "conversations.open", "im:write",
+          "users.info", "users:read",
+          "files.getUploadURLExternal", "files:write",
+          "files.completeUploadExternal", "files:write");
 
   /** With the history scopes that turn the delivery check on. */
   public static final String HISTORY_SCOPES =
@@ -114,6 +134,9 @@ public final class FakeSlack implements AutoCloseable {
   private final AtomicInteger postsAnswering = new AtomicInteger();
   private final AtomicInteger mostPostsAnswering = new AtomicInteger();
   private final AtomicInteger refusedForLimits = new AtomicInteger();
+  private final Set<String> memberOf = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> channelNames = new ConcurrentHashMap<>();
+  private final List<String> refusedBlocks = new CopyOnWriteArrayList<>();
 
   /**
    * {@code conversations.history} calls a minute per workspace, for apps outside the Marketplace.
@@ -144,6 +167,38 @@ public final class FakeSlack implements AutoCloseable {
 
   private String base() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /**
+   * Invites the bot into a channel, as {@code /invite @Roadmap Coach} does there: from now on it
+   * may post in it. Slack answers {@code not_in_channel} (a public channel) or {@code
+   * channel_not_found} (a private one, ids starting with G) to posts anywhere else; direct messages
+   * (ids starting with D) need no invitation.
+   */
+  public FakeSlack invite(String channel) {
+    memberOf.add(channel);
+    return this;
+  }
+
+  /** Names a channel, for {@code conversations.info}. */
+  public FakeSlack channelName(String channel, String name) {
+    channelNames.put(channel, name);
+    return this;
+  }
+
+  /** Removes the bot from a channel. */
+  public FakeSlack kick(String channel) {
+    memberOf.remove(channel);
+    return this;
+  }
+
+  public boolean isMember(String channel) {
+    return channel.startsWith("D") || memberOf.contains(channel);
+  }
+
+  /** What was refused for breaking Block Kit's limits: the error and its problems. */
+  public List<String> refusedBlocks() {
+    return List.copyOf(refusedBlocks);
   }
 
   /** Tells users.info about a member. */
@@ -345,7 +400,7 @@ public final class FakeSlack implements AutoCloseable {
       mostPostsAnswering.accumulateAndGet(postsAnswering.incrementAndGet(), Math::max);
     }
     try {
-      answerInTurn(exchange, method, path, params, authorization);
+      answerInTurn(exchange, method, path, params, body, authorization);
     } finally {
       if (post) {
         postsAnswering.decrementAndGet();
@@ -358,6 +413,7 @@ public final class FakeSlack implements AutoCloseable {
       String method,
       String path,
       Map<String, String> params,
+      String body,
       String authorization)
       throws IOException {
     Duration wait = methodDelays.getOrDefault(method, delay);
@@ -370,6 +426,9 @@ public final class FakeSlack implements AutoCloseable {
     }
     Deque<Answer> queue = scripted.get(method);
     Answer answer = queue == null ? null : queue.poll();
+    if (answer == null) {
+      answer = refusal(method, params, body);
+    }
     if (answer == null) {
       answer = usual(method, params, authorization);
     }
@@ -454,6 +513,7 @@ public final class FakeSlack implements AutoCloseable {
                   + "\",\"ts\":\""
                   + params.get("ts")
                   + "\"}");
+      case "conversations.info" -> conversationsInfo(params.getOrDefault("channel", ""));
       case "views.publish" -> Answer.ok("{\"ok\":true,\"view\":{\"id\":\"V1\",\"type\":\"home\"}}");
       case "files.getUploadURLExternal" ->
           Answer.ok("{\"ok\":true,\"upload_url\":\"" + base() + "/upload/F1\",\"file_id\":\"F1\"}");
@@ -467,6 +527,79 @@ public final class FakeSlack implements AutoCloseable {
       case "response_url" -> new Answer(200, Map.of(), "ok");
       default -> Answer.error("unknown_method");
     };
+  }
+
+  /**
+   * What Slack refuses before doing anything: a method the token has no scope for, a post where the
+   * bot was not invited, blocks past Block Kit's limits. Null when none of these.
+   */
+  private Answer refusal(String method, Map<String, String> params, String body) {
+    String needed = NEEDED_SCOPE.get(method);
+    if (method.equals("conversations.info")) {
+      needed = params.getOrDefault("channel", "").startsWith("G") ? "groups:read" : "channels:read";
+    }
+    if (needed != null && !List.of(scopes.split(",")).contains(needed)) {
+      return Answer.ok("{\"ok\":false,\"error\":\"missing_scope\",\"needed\":\"" + needed + "\"}");
+    }
+    if (method.equals("chat.postMessage") || method.equals("chat.update")) {
+      String channel = params.getOrDefault("channel", "");
+      if (!isMember(channel)) {
+        return Answer.error(channel.startsWith("G") ? "channel_not_found" : "not_in_channel");
+      }
+    }
+    if (params.containsKey("blocks")
+        && (method.equals("chat.postMessage") || method.equals("chat.update"))) {
+      BlockKitLimits.Verdict verdict =
+          BlockKitLimits.message(
+              JsonParser.parseString(params.get("blocks")).getAsJsonArray(),
+              params.getOrDefault("text", ""));
+      if (!verdict.ok()) {
+        refusedBlocks.add(verdict.error() + ": " + verdict.problems());
+        return Answer.error(verdict.error());
+      }
+    }
+    if (method.equals("response_url") && body.startsWith("{")) {
+      JsonObject message = JsonParser.parseString(body).getAsJsonObject();
+      if (message.has("blocks")) {
+        BlockKitLimits.Verdict verdict =
+            BlockKitLimits.message(
+                message.getAsJsonArray("blocks"),
+                message.has("text") ? message.get("text").getAsString() : "");
+        if (!verdict.ok()) {
+          refusedBlocks.add(verdict.error() + ": " + verdict.problems());
+          return new Answer(400, Map.of(), verdict.error());
+        }
+      }
+    }
+    if (method.equals("views.publish") && params.containsKey("view")) {
+      JsonObject view = JsonParser.parseString(params.get("view")).getAsJsonObject();
+      if (view.has("blocks") && view.getAsJsonArray("blocks").size() > BlockKitLimits.HOME_BLOCKS) {
+        refusedBlocks.add("invalid_arguments: more than 100 blocks in a view");
+        return Answer.error("invalid_arguments");
+      }
+    }
+    return null;
+  }
+
+  /** A channel's facts: whether the bot is a member, as {@code conversations.info} says. */
+  private Answer conversationsInfo(String channel) {
+    if (channel.isEmpty()) {
+      return Answer.error("channel_not_found");
+    }
+    JsonObject info = new JsonObject();
+    info.addProperty("id", channel);
+    info.addProperty("name", channelNames.getOrDefault(channel, "study-group"));
+    info.addProperty("is_channel", channel.startsWith("C"));
+    info.addProperty("is_private", channel.startsWith("G"));
+    info.addProperty("is_im", channel.startsWith("D"));
+    info.addProperty("is_member", isMember(channel));
+    if (channel.startsWith("G") && !isMember(channel)) {
+      return Answer.error("channel_not_found"); // a private channel is invisible from outside
+    }
+    JsonObject body = new JsonObject();
+    body.addProperty("ok", true);
+    body.add("channel", info);
+    return Answer.ok(body.toString());
   }
 
   /** Keeps the message, stamped with the time as Slack stamps it. */

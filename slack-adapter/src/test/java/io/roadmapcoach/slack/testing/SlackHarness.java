@@ -69,7 +69,7 @@ public final class SlackHarness implements AutoCloseable {
    */
   public SlackHarness(DSLContext dsl, Duration ackBudget, UnaryOperator<Core.Builder> configure) {
     this.dsl = dsl;
-    this.fake = new FakeSlack();
+    this.fake = new FakeSlack().invite(CHANNEL).channelName(CHANNEL, CHANNEL_NAME);
     this.clock = TestClock.at(Instant.parse("2026-03-02T10:00:00Z"));
     this.core =
         configure

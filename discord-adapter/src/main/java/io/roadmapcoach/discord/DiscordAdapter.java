@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
@@ -21,7 +22,9 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.utils.Compression;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,7 +128,10 @@ public final class DiscordAdapter implements AutoCloseable {
     JDABuilder builder =
         JDABuilder.createLight(settings.token(), INTENTS)
             .addEventListeners(listeners)
-            .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(globalLimits));
+            .setHttpClientBuilder(restClient())
+            // a request without an answer in time may have reached Discord: the messenger decides
+            // (in doubt, its nonce), JDA does not send it again on its own
+            .setRequestTimeoutRetry(false);
     settings
         .restBaseUrl()
         .ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
@@ -147,7 +153,10 @@ public final class DiscordAdapter implements AutoCloseable {
             .setShardsTotal(total)
             .setShards(settings.shards())
             .addEventListeners(listeners)
-            .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(globalLimits));
+            .setHttpClientBuilder(restClient())
+            // a request without an answer in time may have reached Discord: the messenger decides
+            // (in doubt, its nonce), JDA does not send it again on its own
+            .setRequestTimeoutRetry(false);
     settings
         .restBaseUrl()
         .ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
@@ -160,6 +169,32 @@ public final class DiscordAdapter implements AutoCloseable {
                     .setCompression(Compression.NONE));
     log.info("Running Discord shards {} of {}", settings.shards(), total);
     return new DiscordConnection.Sharded(builder.build());
+  }
+
+  /**
+   * Connections kept open to Discord's REST API between calls: as many as the delivery worker has
+   * sends in flight, so that a burst reuses them instead of opening (and, against Discord, a TLS
+   * handshake for) a new one per call beyond OkHttp's default five idle.
+   */
+  static final int KEPT_CONNECTIONS = 256;
+
+  /** How long an idle connection is kept. */
+  static final Duration KEEP_IDLE = Duration.ofMinutes(5);
+
+  /**
+   * JDA's HTTP client: the cluster's global limit at the wire, a pool kept for the sends in flight,
+   * HTTP/2 where Discord offers it, and no resend by OkHttp itself. Its read timeout is half the
+   * messenger's wait, so that a slow answer ends in the client (the connection closed, the request
+   * reported as failed: in doubt) rather than left running after the messenger gave up on it.
+   */
+  private OkHttpClient.Builder restClient() {
+    return new OkHttpClient.Builder()
+        .addInterceptor(globalLimits)
+        .connectionPool(
+            new ConnectionPool(KEPT_CONNECTIONS, KEEP_IDLE.toMillis(), TimeUnit.MILLISECONDS))
+        .protocols(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1))
+        .retryOnConnectionFailure(false)
+        .readTimeout(sendTimeout.dividedBy(2));
   }
 
   /** Waits until every shard of this instance is connected and has loaded its guilds. */

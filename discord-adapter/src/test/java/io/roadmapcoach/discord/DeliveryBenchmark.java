@@ -153,6 +153,7 @@ public final class DeliveryBenchmark {
         Run run = Run.prepare(database, Platform.DISCORD, FakeDiscord.GUILD, nudges);
         fake.delay(ANSWER_AFTER).globalLimit(50);
         int callsBefore = fake.calls().size();
+        int connectionsBefore = fake.connectionsOpened();
         List<Messenger> instances = new ArrayList<>();
         for (int i = 0; i < INSTANCES; i++) {
           Messenger jda = adapter.messenger(run.clock);
@@ -171,6 +172,7 @@ public final class DeliveryBenchmark {
         }
         run.deliver(instances, Duration.ofMinutes(10));
         int calls = fake.calls().size() - callsBefore;
+        int connections = fake.connectionsOpened() - connectionsBefore;
         int refused = fake.rateLimited();
         int created = fake.created().size();
         double seconds = run.spanSeconds();
@@ -190,6 +192,9 @@ public final class DeliveryBenchmark {
             100.0 * refused / Math.max(1, calls),
             run.lateness(),
             run.mostOnTheWire);
+        // each a TLS handshake against Discord: a kept pool opens about as many as are in flight
+        System.out.printf(
+            "  REST connections opened: %,d for %,d calls%n", connections, Math.max(1, calls));
         boolean met = rate >= 47.5 && refused < 0.005 * calls && created == nudges;
         System.out.println(
             met

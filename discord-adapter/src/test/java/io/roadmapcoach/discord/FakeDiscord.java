@@ -92,6 +92,8 @@ final class FakeDiscord implements AutoCloseable {
   private final List<Created> created = new CopyOnWriteArrayList<>();
   private final Map<String, Created> byNonce = new ConcurrentHashMap<>();
   private volatile Duration delay = Duration.ZERO;
+  private volatile Duration late = Duration.ZERO;
+  private final AtomicInteger connectionsOpened = new AtomicInteger();
   private volatile java.time.Clock clock = java.time.Clock.systemUTC();
   private volatile RateLimit globalLimit;
   private final MockWebServer server = new MockWebServer();
@@ -111,7 +113,16 @@ final class FakeDiscord implements AutoCloseable {
         new Dispatcher() {
           @Override
           public MockResponse dispatch(RecordedRequest request) {
-            return answer(request);
+            if (request.getUrl().encodedPath().startsWith("/api/")
+                && request.getExchangeIndex() == 0) {
+              connectionsOpened.incrementAndGet();
+            }
+            MockResponse response = answer(request);
+            if ("POST".equals(request.getMethod())
+                && request.getUrl().encodedPath().endsWith("/messages")) {
+              answerLate();
+            }
+            return response;
           }
         });
     server.start();
@@ -207,6 +218,30 @@ final class FakeDiscord implements AutoCloseable {
   FakeDiscord clock(java.time.Clock clock) {
     this.clock = clock;
     return this;
+  }
+
+  /** The REST connections callers opened (a connection's first request). */
+  int connectionsOpened() {
+    return connectionsOpened.get();
+  }
+
+  /**
+   * Every message is created at once and the answer to its request written this late (a Discord
+   * that answers after the client stopped waiting).
+   */
+  FakeDiscord answerPostsLate(Duration by) {
+    this.late = by;
+    return this;
+  }
+
+  private void answerLate() {
+    if (!late.isZero()) {
+      try {
+        Thread.sleep(late);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** Every REST answer waits this long first (a slow Discord). */

@@ -51,10 +51,22 @@ public final class SlackClients {
   /** How long an idle connection is kept. */
   static final Duration KEEP_IDLE = Duration.ofMinutes(5);
 
+  /**
+   * How long a call waits for Slack's answer (OkHttp's own default, spelt out): a post that times
+   * out may have reached Slack, so the messenger leaves it in doubt rather than sending it again.
+   */
+  static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
+
   /** The Web API client, pointed at {@code SLACK_API_URL}. */
   public static Slack webApi(String apiUrl) {
+    return webApi(apiUrl, ANSWER_WITHIN);
+  }
+
+  /** The Web API client, waiting {@code answerWithin} for each answer (shorter in tests). */
+  static Slack webApi(String apiUrl, Duration answerWithin) {
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(apiUrl);
+    config.setHttpClientReadTimeoutMillis(Math.toIntExact(answerWithin.toMillis()));
     // no per-team metrics and no background auth.test look-ups: we call Slack ourselves
     config.getMethodsConfig().setStatsEnabled(false);
     OkHttpClient client =

@@ -111,7 +111,7 @@ class SlackKillTest {
     System.out.printf(
         "Slack, SLACK_DELIVERY_CHECK=%s, %s, due %s: %s; %d doubled, %d lost, last nudge %s after its"
             + " minute; most posts Slack answered at once %d; history calls %d; refused for"
-            + " limits %d%n",
+            + " limits %d; connections opened %d for %d calls%n",
         check,
         scopes.contains("im:history") ? "history scopes" : "no history scopes",
         minute,
@@ -121,7 +121,9 @@ class SlackKillTest {
         lastPostAfter(minute),
         fake.mostPostsAtOnce(),
         fake.calls("conversations.history").size(),
-        fake.refusedForLimits());
+        fake.refusedForLimits(),
+        fake.connectionsOpened(),
+        fake.calls().size());
     return report;
   }
 

@@ -56,9 +56,9 @@ public final class KillDrill implements AutoCloseable {
   public static final int WARM_UP = 40;
 
   /**
-   * How long the drill may take in real time before it gives up: a liveness limit, not the
-   * promise (that is the drill's clock: the last nudge within 5 minutes of its minute). Generous,
-   * since a 2-core machine loaded to 25 by parallel builds took over 150 s for one drill.
+   * How long the drill may take in real time before it gives up: a liveness limit, not the promise
+   * (that is the drill's clock: the last nudge within 5 minutes of its minute). Generous, since a
+   * 2-core machine loaded to 25 by parallel builds took over 150 s for one drill.
    */
   private static final Duration REAL_LIMIT = Duration.ofMinutes(5);
 

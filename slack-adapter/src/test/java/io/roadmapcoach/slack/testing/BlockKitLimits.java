@@ -144,6 +144,11 @@ public final class BlockKitLimits {
         default -> problems.add(where + ": unknown block type");
       }
     }
+    for (String string : FakeSlack.texts(blocks)) {
+      if (!wellFormed(string)) {
+        problems.add("a lone surrogate (invalid UTF-8 on the wire) in: " + string);
+      }
+    }
     if (!problems.isEmpty()) {
       return new Verdict("invalid_blocks", problems);
     }
@@ -152,6 +157,22 @@ public final class BlockKitLimits {
           "msg_blocks_too_long", List.of(total + " characters across the message's blocks"));
     }
     return new Verdict(null, problems);
+  }
+
+  /** Whether every surrogate in {@code s} is half of a pair. */
+  static boolean wellFormed(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void over(List<String> problems, String what, int value, int max) {

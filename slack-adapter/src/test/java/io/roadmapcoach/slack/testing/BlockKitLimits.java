@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.util.json.GsonFactory;
+import io.roadmapcoach.core.testing.Utf16;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -145,7 +146,7 @@ public final class BlockKitLimits {
       }
     }
     for (String string : FakeSlack.texts(blocks)) {
-      if (!wellFormed(string)) {
+      if (!Utf16.wellFormed(string)) {
         problems.add("a lone surrogate (invalid UTF-8 on the wire) in: " + string);
       }
     }
@@ -157,22 +158,6 @@ public final class BlockKitLimits {
           "msg_blocks_too_long", List.of(total + " characters across the message's blocks"));
     }
     return new Verdict(null, problems);
-  }
-
-  /** Whether every surrogate in {@code s} is half of a pair. */
-  static boolean wellFormed(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
-          return false;
-        }
-        i++;
-      } else if (Character.isLowSurrogate(c)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static void over(List<String> problems, String what, int value, int max) {

@@ -47,6 +47,9 @@ public final class InstallPages {
       case "im:write" -> "opening the direct message a nudge goes to";
       case "users:read" -> "members' names, time zones, and who administers the workspace";
       case "files:write" -> "the team CSV and your data export, as files";
+      case "channels:read", "groups:read" ->
+          "whether it has been invited into a channel before it posts there, so a lead is told"
+              + " how to invite it";
       case "im:history", "channels:history", "groups:history" ->
           "after a crash, looking for its own message before sending it again, so none comes"
               + " twice";

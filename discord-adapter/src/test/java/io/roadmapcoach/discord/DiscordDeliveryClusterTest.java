@@ -3,7 +3,6 @@ package io.roadmapcoach.discord;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.roadmapcoach.core.Core;
 import io.roadmapcoach.core.caller.Platform;
@@ -13,7 +12,6 @@ import io.roadmapcoach.core.delivery.DeliveryResult;
 import io.roadmapcoach.core.delivery.DeliveryWorker;
 import io.roadmapcoach.core.delivery.Messenger;
 import io.roadmapcoach.core.delivery.Pace;
-import io.roadmapcoach.core.progress.NudgeSweep;
 import io.roadmapcoach.core.quiz.QuizBankLoader;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.RoadmapLoader;
@@ -105,28 +103,7 @@ class DiscordDeliveryClusterTest {
   @BeforeEach
   void fortyMembersDueAtNine(DSLContext dsl) {
     discord.reset();
-    dsl.execute(
-        "insert into workspace (platform, external_id, name) values ('discord', ?, 'Study Club')",
-        FakeDiscord.GUILD);
-    dsl.execute(
-        "insert into channel (workspace_id, external_id, name, time_zone)"
-            + " select id, ?, 'study-group', 'UTC' from workspace",
-        FakeDiscord.CHANNEL);
-    dsl.execute(
-        "insert into member (workspace_id, external_id, display_name, time_zone)"
-            + " select w.id, (600000000000000100 + n)::text, 'Member ' || n, 'UTC'"
-            + " from workspace w, generate_series(1, ?) n",
-        MEMBERS);
-    dsl.execute(
-        "insert into enrollment (member_id, channel_id, stage, points, points_reached_at,"
-            + " streak_days, last_activity_at, last_active_date, enrolled_at)"
-            + " select m.id, c.id, 1, 0, now(), 0, now(), date '2026-03-02', now()"
-            + " from member m, channel c");
-    dsl.execute(
-        "insert into channel_member (channel_id, member_id, joined_at, points, points_reached_at,"
-            + " last_activity_at)"
-            + " select channel_id, member_id, enrolled_at, 0, now(), last_activity_at from enrollment");
-    assertThat(new NudgeSweep(dsl, new Transactions(dsl)).sweep(TUESDAY_NINE)).isEqualTo(MEMBERS);
+    DueNudges.membersDueAtNine(dsl, MEMBERS, false);
   }
 
   @AfterEach
@@ -138,11 +115,7 @@ class DiscordDeliveryClusterTest {
   /** An instance: its own pool and worker, its own messenger on the shared bot connection. */
   private DeliveryWorker instance(
       Duration lease, int inFlight, Consumer<DeliveryResult> hook, Consumer<HikariDataSource> ref) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(((HikariDataSource) TestDatabase.dataSource()).getJdbcUrl());
-    config.setUsername("postgres");
-    config.setMaximumPoolSize(8);
-    HikariDataSource pool = new HikariDataSource(config);
+    HikariDataSource pool = DueNudges.pool();
     pools.add(pool);
     ref.accept(pool);
     DSLContext dsl = Database.jooq(pool);

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DiscordKillTest {
   private static final Instant TUESDAY_NINE = Instant.parse("2026-03-03T09:00:00Z");
 
-  /** Each instance's share of the bot's 50 requests a second. */
+  /** DISCORD_DELIVERIES_PER_SECOND: the instances' requests a second together, shared. */
   private static final int EACH_PER_SECOND = 25;
 
   private final FakeDiscord discord = newDiscord();

@@ -1,5 +1,6 @@
 package io.roadmapcoach.discord;
 
+import io.roadmapcoach.core.testing.Utf16;
 import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.utils.data.DataArray;
@@ -108,16 +109,8 @@ final class DiscordLimits {
   }
 
   private static void wellFormed(List<String> problems, String what, String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      boolean paired =
-          Character.isHighSurrogate(c)
-              ? i + 1 < value.length() && Character.isLowSurrogate(value.charAt(++i))
-              : !Character.isLowSurrogate(c);
-      if (!paired) {
-        problems.add(what + ": a lone surrogate at " + i + ", invalid UTF-8");
-        return;
-      }
+    if (!Utf16.wellFormed(value)) {
+      problems.add(what + ": a lone surrogate, invalid UTF-8");
     }
   }
 }

@@ -3,12 +3,10 @@ package io.roadmapcoach.discord;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.roadmapcoach.core.Core;
 import io.roadmapcoach.core.delivery.DeliveryQueue;
 import io.roadmapcoach.core.delivery.DeliveryWorker;
-import io.roadmapcoach.core.progress.NudgeSweep;
 import io.roadmapcoach.core.quiz.QuizBankLoader;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.RoadmapLoader;
@@ -16,7 +14,6 @@ import io.roadmapcoach.core.roadmap.RoadmapSource;
 import io.roadmapcoach.core.tx.Transactions;
 import io.roadmapcoach.db.Database;
 import io.roadmapcoach.db.testing.PostgresExtension;
-import io.roadmapcoach.db.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +37,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DiscordSharedBudgetTest {
   private static final int MEMBERS = 240;
   private static final int INSTANCES = 3;
-  private static final Instant TUESDAY_NINE = Instant.parse("2026-03-03T09:00:00Z");
   private static final Roadmap ROADMAP = new RoadmapLoader().load(RoadmapSource.builtIn());
 
   private final List<DeliveryWorker> workers = new ArrayList<>();
@@ -55,10 +51,12 @@ class DiscordSharedBudgetTest {
   @Test
   void threeInstancesKeepTogetherToDiscordsFiftyASecondAndLoseNothing(DSLContext dsl)
       throws Exception {
-    membersDueAtNineWithTheirDmsKnown(dsl);
+    // each member's DM conversation is known: one request a nudge
+    DueNudges.membersDueAtNine(dsl, MEMBERS, true);
     Clock clock =
         Clock.offset(
-            Clock.systemUTC(), Duration.between(Instant.now(), TUESDAY_NINE.plusSeconds(30)));
+            Clock.systemUTC(),
+            Duration.between(Instant.now(), DueNudges.TUESDAY_NINE.plusSeconds(30)));
     try (FakeDiscord discord = new FakeDiscord().globalLimit(50)) {
       DiscordAdapter adapter =
           new DiscordAdapter(
@@ -100,11 +98,7 @@ class DiscordSharedBudgetTest {
 
   /** An instance: its own pool and worker, its own messenger on the shared bot connection. */
   private DeliveryWorker instance(DiscordAdapter adapter, Clock clock) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(((HikariDataSource) TestDatabase.dataSource()).getJdbcUrl());
-    config.setUsername("postgres");
-    config.setMaximumPoolSize(8);
-    HikariDataSource pool = new HikariDataSource(config);
+    HikariDataSource pool = DueNudges.pool();
     pools.add(pool);
     DSLContext dsl = Database.jooq(pool);
     DeliveryWorker worker =
@@ -117,33 +111,6 @@ class DiscordSharedBudgetTest {
             .register(adapter.messenger(clock));
     workers.add(worker);
     return worker;
-  }
-
-  private static void membersDueAtNineWithTheirDmsKnown(DSLContext dsl) {
-    dsl.execute(
-        "insert into workspace (platform, external_id, name) values ('discord', ?, 'Study Club')",
-        FakeDiscord.GUILD);
-    dsl.execute(
-        "insert into channel (workspace_id, external_id, name, time_zone)"
-            + " select id, ?, 'study-group', 'UTC' from workspace",
-        FakeDiscord.CHANNEL);
-    // each member's DM conversation is known: one request a nudge
-    dsl.execute(
-        "insert into member (workspace_id, external_id, display_name, time_zone, dm_channel_id)"
-            + " select w.id, (600000000000000100 + n)::text, 'Member ' || n, 'UTC',"
-            + " (500000000000000100 + n)::text"
-            + " from workspace w, generate_series(1, ?) n",
-        MEMBERS);
-    dsl.execute(
-        "insert into enrollment (member_id, channel_id, stage, points, points_reached_at,"
-            + " streak_days, last_activity_at, last_active_date, enrolled_at)"
-            + " select m.id, c.id, 1, 0, now(), 0, now(), date '2026-03-02', now()"
-            + " from member m, channel c");
-    dsl.execute(
-        "insert into channel_member (channel_id, member_id, joined_at, points, points_reached_at,"
-            + " last_activity_at)"
-            + " select channel_id, member_id, enrolled_at, 0, now(), last_activity_at from enrollment");
-    assertThat(new NudgeSweep(dsl, new Transactions(dsl)).sweep(TUESDAY_NINE)).isEqualTo(MEMBERS);
   }
 
   private static int sentRows(DSLContext dsl) {

@@ -2,6 +2,7 @@ package io.roadmapcoach.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roadmapcoach.core.testing.Utf16;
 import java.util.List;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import org.junit.jupiter.api.Test;
@@ -9,22 +10,6 @@ import org.junit.jupiter.api.Test;
 class MessageFitTest {
   private static final String PARTY = "\uD83C\uDF89"; // 🎉
   private static final String FAMILY = "\uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
-
-  /** No string Discord gets may hold a lone surrogate: it is invalid UTF-8 on the wire. */
-  private static boolean wellFormed(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
-          return false;
-        }
-        i++;
-      } else if (Character.isLowSurrogate(c)) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   @Test
   void aLongFieldOfEmojiIsCutBetweenCharacters() {
@@ -34,7 +19,7 @@ class MessageFitTest {
       MessageFit.FieldPiece field = MessageFit.field("Leads", leads);
       String value = field.field().getValue();
       assertThat(value.length()).isLessThanOrEqualTo(MessageFit.FIELD_VALUE_MAX);
-      assertThat(wellFormed(value)).as("shift %d: %s", shift, value).isTrue();
+      assertThat(Utf16.wellFormed(value)).as("shift %d: %s", shift, value).isTrue();
       assertThat(value).endsWith("…");
     }
   }
@@ -59,7 +44,7 @@ class MessageFitTest {
         MessageFit.embeds(List.of(new MessageFit.Paragraph(paragraph)), DiscordRenderer.COLOR);
     assertThat(embeds).isNotEmpty();
     for (MessageEmbed embed : embeds) {
-      assertThat(wellFormed(embed.getDescription())).isTrue();
+      assertThat(Utf16.wellFormed(embed.getDescription())).isTrue();
       assertThat(embed.getDescription().length()).isLessThanOrEqualTo(MessageFit.DESCRIPTION_MAX);
     }
   }

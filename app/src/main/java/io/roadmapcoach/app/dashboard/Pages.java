@@ -150,6 +150,7 @@ final class Pages {
     StringBuilder body = new StringBuilder();
     body.append(SIGN_OUT_BUTTON);
     body.append("<h1>").append(escape(name)).append("</h1>");
+    body.append(posting(channel, name));
     body.append(chooser(channels, channel.id()));
     body.append(summary(report));
     body.append(funnel(report, charts, name));
@@ -157,6 +158,19 @@ final class Pages {
     body.append(members(report, sort));
     body.append(quizzes(report));
     return page("Dashboard: " + name, body.toString());
+  }
+
+  /** Whether the bot can post in the channel, as the platform last said (issue 24). */
+  private static String posting(Channel channel, String name) {
+    if (channel.canPost()) {
+      return "<p class=\"small\" id=\"posting\">Posting here: can post.</p>";
+    }
+    return "<p id=\"posting\" role=\"status\"><strong>Posting here: refused.</strong> The"
+        + " platform does not let me post in "
+        + escape(name)
+        + ": its daily post, announcements and quiz call-out do not appear, and its members get"
+        + " their reminders by direct message meanwhile. <code>/roadmap settings</code> there says"
+        + " what is missing and how to fix it.</p>";
   }
 
   private static String chooser(List<Channel> channels, long current) {

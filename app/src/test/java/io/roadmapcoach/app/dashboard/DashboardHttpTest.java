@@ -1,5 +1,6 @@
 package io.roadmapcoach.app.dashboard;
 
+import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.DASHBOARD_LINK;
 import static io.roadmapcoach.db.schema.Tables.DASHBOARD_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,6 +148,22 @@ class DashboardHttpTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("#general", "members-table", "<svg", ">bob<");
     assertGuarded(page);
+  }
+
+  @Test
+  void aChannelThatRefusesTheBotsPostsSaysSoOnItsPage() throws Exception {
+    serve();
+    f.say(ana, "start");
+    String cookie = signIn(ana);
+    assertThat(get(page("general"), cookie).body()).contains("Posting here: can post.");
+
+    // the platform refused a post there (Slack not_in_channel, Discord 50001)
+    f.dsl().update(CHANNEL).set(CHANNEL.DELIVERABLE, false).execute();
+
+    assertThat(get(page("general"), cookie).body())
+        .contains("Posting here: refused.")
+        .contains("reminders by direct message meanwhile")
+        .contains("/roadmap settings");
   }
 
   @Test

@@ -11,7 +11,6 @@ import io.roadmapcoach.core.reply.Text;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -79,14 +78,7 @@ public final class ChannelPosting {
     if (told.isEmpty()) {
       return reply;
     }
-    List<Block> blocks = new ArrayList<>(reply.blocks());
-    blocks.add(new Block.Section(Text.of("⚠️ ").append(told.get())));
-    return new Reply(
-        blocks,
-        reply.visibility(),
-        reply.replacesOriginal(),
-        reply.attachment(),
-        reply.linkPreviews());
+    return reply.with(new Block.Section(Text.of("⚠️ ").append(told.get())));
   }
 
   /** A post the platform refused: kept, and told once to the channel's leads and post members. */

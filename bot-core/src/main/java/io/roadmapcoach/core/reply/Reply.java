@@ -57,6 +57,13 @@ public record Reply(
     return new Reply(blocks, visibility, replacesOriginal, Optional.of(file), linkPreviews);
   }
 
+  /** The same reply with one more block at its end. */
+  public Reply with(Block block) {
+    List<Block> more = new ArrayList<>(blocks);
+    more.add(block);
+    return new Reply(more, visibility, replacesOriginal, attachment, linkPreviews);
+  }
+
   /** The same reply, asking the platform not to preview its links. */
   public Reply withoutLinkPreviews() {
     return new Reply(blocks, visibility, replacesOriginal, attachment, false);

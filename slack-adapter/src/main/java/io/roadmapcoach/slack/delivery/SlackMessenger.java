@@ -256,6 +256,7 @@ public final class SlackMessenger implements Messenger {
     }
     Posted posted = post(client, dm, delivery, Who.MEMBER);
     if (posted.ok()) {
+      attach(client, dm, delivery);
       return new DeliveryResult.Sent(Optional.of(dm));
     }
     if (known.isPresent() && "channel_not_found".equals(posted.error())) {
@@ -266,11 +267,32 @@ public final class SlackMessenger implements Messenger {
       }
       Posted again = post(client, opened.channel(), delivery, Who.MEMBER);
       if (again.ok()) {
+        attach(client, opened.channel(), delivery);
         return new DeliveryResult.Sent(Optional.of(opened.channel()));
       }
       posted = again;
     }
     return posted.result() != null ? posted.result() : failure(posted.error(), Who.MEMBER);
+  }
+
+  /**
+   * A delivery's file (a lead digest's 12-week chart) follows its message into the same direct
+   * message, as on Discord. The message is sent already: a refused upload is logged, not retried,
+   * so that the message is never posted twice for it.
+   */
+  private static void attach(MethodsClient client, String dm, Delivery delivery) {
+    delivery
+        .reply()
+        .attachment()
+        .ifPresent(
+            file -> {
+              if (!SlackOut.upload(client, dm, file)) {
+                log.warn(
+                    "Outbox row {}: its file {} was not uploaded",
+                    delivery.outboxId(),
+                    file.fileName());
+              }
+            });
   }
 
   private DeliveryResult channel(

@@ -174,21 +174,25 @@ public final class SlackOut {
   /** Uploads a reply's file (the team CSV) into a conversation. */
   boolean upload(String teamId, String channel, Attachment file) {
     Optional<MethodsClient> client = client(teamId, "files.uploadV2");
-    if (client.isEmpty()) {
-      return false;
-    }
+    return client.isPresent() && upload(client.get(), channel, file);
+  }
+
+  /**
+   * Uploads a file into a conversation: {@code files.getUploadURLExternal}, the bytes, then {@code
+   * files.completeUploadExternal} sharing it there (Bolt's {@code filesUploadV2}). False when Slack
+   * refused it or could not be reached; the reason is logged.
+   */
+  static boolean upload(MethodsClient client, String channel, Attachment file) {
     try {
       FilesUploadV2Response response =
-          client
-              .get()
-              .filesUploadV2(
-                  r ->
-                      r.channel(channel)
-                          .filename(file.fileName())
-                          .title(file.fileName())
-                          .fileData(file.bytes())
-                          // files.info needs files:read; the upload itself does not
-                          .requestFileInfo(false));
+          client.filesUploadV2(
+              r ->
+                  r.channel(channel)
+                      .filename(file.fileName())
+                      .title(file.fileName())
+                      .fileData(file.bytes())
+                      // files.info needs files:read; the upload itself does not
+                      .requestFileInfo(false));
       if (!response.isOk()) {
         log.warn("files.uploadV2 to {} answered {}", channel, response.getError());
       }

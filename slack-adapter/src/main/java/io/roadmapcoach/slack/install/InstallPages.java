@@ -48,7 +48,8 @@ public final class InstallPages {
       case "users:read" -> "members' names, time zones, and who administers the workspace";
       case "files:write" -> "the team CSV and your data export, as files";
       case "channels:read", "groups:read" ->
-          "checking that it is in a channel before a lead turns on something that posts there";
+          "whether it has been invited into a channel before it posts there, so a lead is told"
+              + " how to invite it";
       case "im:history", "channels:history", "groups:history" ->
           "after a crash, looking for its own message before sending it again, so none comes"
               + " twice";

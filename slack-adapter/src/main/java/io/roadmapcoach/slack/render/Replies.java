@@ -4,8 +4,6 @@ import io.roadmapcoach.core.reply.Apologies;
 import io.roadmapcoach.core.reply.Block;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
-import java.util.ArrayList;
-import java.util.List;
 
 /** The few answers the adapter writes itself: when the core could not be asked at all. */
 public final class Replies {
@@ -17,13 +15,6 @@ public final class Replies {
 
   /** The reply with one more small-print line at its end. */
   public static Reply withContext(Reply reply, Text line) {
-    List<Block> blocks = new ArrayList<>(reply.blocks());
-    blocks.add(new Block.Context(line));
-    return new Reply(
-        blocks,
-        reply.visibility(),
-        reply.replacesOriginal(),
-        reply.attachment(),
-        reply.linkPreviews());
+    return reply.with(new Block.Context(line));
   }
 }

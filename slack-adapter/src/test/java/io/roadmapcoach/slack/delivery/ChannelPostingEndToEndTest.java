@@ -62,6 +62,28 @@ class ChannelPostingEndToEndTest {
         .value1();
   }
 
+  private boolean deliverable() {
+    return dsl.select(CHANNEL.DELIVERABLE)
+        .from(CHANNEL)
+        .where(CHANNEL.EXTERNAL_ID.eq(STUDY))
+        .fetchSingle()
+        .value1();
+  }
+
+  /** Slack's member_joined_channel event: {@code user} joined the study group. */
+  private void joined(String eventId, String user) {
+    slack.event(
+        eventId,
+        "{\"type\":\"member_joined_channel\",\"user\":\""
+            + user
+            + "\",\"channel\":\""
+            + STUDY
+            + "\",\"channel_type\":\"C\",\"team\":\""
+            + FakeSlack.TEAM
+            + "\",\"event_ts\":\"1700000000.000100\"}",
+        null);
+  }
+
   @Test
   void theFirstMemberOfAChannelTheBotIsNotInIsToldToInviteIt() {
     String welcome = say("start");
@@ -95,13 +117,7 @@ class ChannelPostingEndToEndTest {
     assertThat(welcome).contains("reinstall so I can check");
     assertThat(postingState()).isEqualTo("unchecked");
     // unchecked is not refused: posts still go, and a refusal will tell
-    assertThat(
-            dsl.select(CHANNEL.DELIVERABLE)
-                .from(CHANNEL)
-                .where(CHANNEL.EXTERNAL_ID.eq(STUDY))
-                .fetchSingle()
-                .value1())
-        .isTrue();
+    assertThat(deliverable()).isTrue();
   }
 
   @Test
@@ -110,39 +126,17 @@ class ChannelPostingEndToEndTest {
     assertThat(postingState()).isEqualTo("not_invited");
 
     slack.fake.invite(STUDY);
-    slack.event(
-        "Ev100",
-        "{\"type\":\"member_joined_channel\",\"user\":\""
-            + FakeSlack.BOT_USER
-            + "\",\"channel\":\""
-            + STUDY
-            + "\",\"channel_type\":\"C\",\"team\":\""
-            + FakeSlack.TEAM
-            + "\",\"event_ts\":\"1700000000.000100\"}",
-        null);
+    joined("Ev100", FakeSlack.BOT_USER);
 
     assertThat(postingState()).isEqualTo("can_post");
-    assertThat(
-            dsl.select(CHANNEL.DELIVERABLE)
-                .from(CHANNEL)
-                .where(CHANNEL.EXTERNAL_ID.eq(STUDY))
-                .fetchSingle()
-                .value1())
-        .isTrue();
+    assertThat(deliverable()).isTrue();
   }
 
   @Test
   void anotherMemberJoiningChangesNothing() {
     say("start");
 
-    slack.event(
-        "Ev101",
-        "{\"type\":\"member_joined_channel\",\"user\":\"U2\",\"channel\":\""
-            + STUDY
-            + "\",\"channel_type\":\"C\",\"team\":\""
-            + FakeSlack.TEAM
-            + "\",\"event_ts\":\"1700000000.000100\"}",
-        null);
+    joined("Ev101", "U2");
 
     assertThat(postingState()).isEqualTo("not_invited");
   }

@@ -13,6 +13,7 @@ import io.roadmapcoach.core.delivery.DeliveryWorker;
 import io.roadmapcoach.core.delivery.Messenger;
 import io.roadmapcoach.core.delivery.Pace;
 import io.roadmapcoach.core.progress.NudgeSweep;
+import io.roadmapcoach.core.reply.Attachment;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.tx.Transactions;
 import io.roadmapcoach.db.testing.PostgresExtension;
@@ -187,6 +188,25 @@ class SlackMessengerEndToEndTest {
 
   private DeliveryResult send(Delivery d) {
     return slack.adapter.messenger().send(d);
+  }
+
+  @Test
+  void aDigestCarriesItsChartIntoTheSameDirectMessage() {
+    Reply digest =
+        Reply.text("📊 #general this week")
+            .withAttachment(
+                new Attachment("general-12-weeks.png", "image/png", new byte[] {(byte) 0x89, 'P'}));
+    Delivery delivery =
+        new Delivery(
+            3, "k3", FakeSlack.TEAM, new Delivery.Direct("U1", "Ana", Optional.of("DU1")), digest);
+
+    assertThat(send(delivery)).isEqualTo(new DeliveryResult.Sent(Optional.of("DU1")));
+
+    assertThat(slack.fake.calls("chat.postMessage")).hasSize(1);
+    slack.fake.await("files.getUploadURLExternal", 1);
+    FakeSlack.Call complete = slack.fake.await("files.completeUploadExternal", 1).get(0);
+    assertThat(complete.params()).containsEntry("channel_id", "DU1");
+    assertThat(complete.params().get("files")).contains("general-12-weeks.png");
   }
 
   @Test

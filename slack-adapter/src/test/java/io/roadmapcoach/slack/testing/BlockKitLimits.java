@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.util.json.GsonFactory;
+import io.roadmapcoach.core.testing.Utf16;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -142,6 +143,11 @@ public final class BlockKitLimits {
         }
         case "divider", "image" -> {}
         default -> problems.add(where + ": unknown block type");
+      }
+    }
+    for (String string : FakeSlack.texts(blocks)) {
+      if (!Utf16.wellFormed(string)) {
+        problems.add("a lone surrogate (invalid UTF-8 on the wire) in: " + string);
       }
     }
     if (!problems.isEmpty()) {

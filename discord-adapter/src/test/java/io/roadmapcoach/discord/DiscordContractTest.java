@@ -1,0 +1,46 @@
+package io.roadmapcoach.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roadmapcoach.core.testing.ExtremeReplies;
+import io.roadmapcoach.db.testing.PostgresExtension;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every reply and delivery the coach makes, with extreme inputs ({@link ExtremeReplies}: 60 members
+ * with 80-character names of markup and emoji, 300-character stage titles), rendered as Discord
+ * gets them (in a server and in a DM) and checked against Discord's published limits ({@link
+ * DiscordLimits}).
+ */
+@ExtendWith(PostgresExtension.class)
+class DiscordContractTest {
+
+  @Test
+  void everyReplyAndDeliveryFitsDiscordsLimits(@TempDir Path dir) {
+    List<ExtremeReplies.Named> all = ExtremeReplies.collect(dir);
+    List<String> problems = new ArrayList<>();
+
+    for (ExtremeReplies.Named named : all) {
+      check(named.what(), DiscordRenderer.render(named.reply()), problems);
+      check(
+          named.what() + " (DM)",
+          DiscordRenderer.render(named.reply(), DmButtons.forGuild(FakeDiscord.GUILD)),
+          problems);
+    }
+
+    assertThat(all.stream().filter(n -> n.what().startsWith("delivery"))).isNotEmpty();
+    assertThat(problems).isEmpty();
+  }
+
+  private static void check(String what, DiscordMessage message, List<String> problems) {
+    List<String> found = DiscordLimits.check(message.create().toData());
+    if (!found.isEmpty()) {
+      problems.add(what + ": " + found);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.roadmapcoach.slack.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roadmapcoach.core.testing.ExtremeReplies;
+import io.roadmapcoach.db.testing.PostgresExtension;
+import io.roadmapcoach.slack.testing.BlockKitLimits;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every reply and delivery the coach makes, with extreme inputs ({@link ExtremeReplies}: 60 members
+ * with 80-character names of markup and emoji, 300-character stage titles), rendered as Slack gets
+ * them, message and Home tab, and checked against Block Kit's published limits and the undocumented
+ * 12,000 characters a message ({@link BlockKitLimits}).
+ */
+@ExtendWith(PostgresExtension.class)
+class SlackContractTest {
+
+  @Test
+  void everyReplyAndDeliveryFitsSlacksLimits(@TempDir Path dir) {
+    List<ExtremeReplies.Named> all = ExtremeReplies.collect(dir);
+    List<String> problems = new ArrayList<>();
+
+    for (ExtremeReplies.Named named : all) {
+      BlockKitLimits.Verdict message =
+          BlockKitLimits.message(
+              BlockKitLimits.toJson(SlackRenderer.message(named.reply())),
+              SlackRenderer.fallbackText(named.reply()));
+      if (!message.ok()) {
+        problems.add(named.what() + ": " + message.error() + " " + message.problems());
+      }
+      BlockKitLimits.Verdict home = BlockKitLimits.home(SlackRenderer.home(named.reply()));
+      if (!home.ok()) {
+        problems.add(named.what() + " (Home tab): " + home.error() + " " + home.problems());
+      }
+    }
+
+    assertThat(all.stream().filter(n -> n.what().startsWith("delivery"))).isNotEmpty();
+    assertThat(all).hasSizeGreaterThan(ExtremeReplies.MEMBERS + 40);
+    assertThat(problems).isEmpty();
+  }
+}

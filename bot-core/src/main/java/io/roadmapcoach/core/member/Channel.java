@@ -10,6 +10,7 @@ import java.util.Optional;
  *
  * @param zone set by a lead or taken from the first member to enroll; UTC until then
  * @param post when the channel's daily post goes out, in the channel's time zone
+ * @param roadmapId the roadmap the channel follows (the deployment's, 0, unless a lead chose one)
  */
 public record Channel(
     long id,
@@ -20,7 +21,8 @@ public record Channel(
     DayOfWeek quizDay,
     LocalTime quizTime,
     ReminderMode reminderMode,
-    Post post) {
+    Post post,
+    long roadmapId) {
 
   /** The daily post's time and days; {@code enabled} false when a lead turned it off. */
   public record Post(LocalTime time, ReminderDays days, boolean enabled) {}

@@ -578,7 +578,8 @@ public final class MemberRepository {
         DayOfWeek.of(r.getQuizDay()),
         r.getQuizTime(),
         ReminderMode.ofKey(r.getReminderMode()),
-        new Channel.Post(r.getPostTime(), ReminderDays.ofKey(r.getPostDays()), r.getPostEnabled()));
+        new Channel.Post(r.getPostTime(), ReminderDays.ofKey(r.getPostDays()), r.getPostEnabled()),
+        r.getRoadmapId());
   }
 
   /** Zone ids are checked before they are stored; one that a newer JDK dropped reads as absent. */

@@ -3,6 +3,7 @@ package io.roadmapcoach.core.quiz;
 import io.roadmapcoach.core.delivery.Composer;
 import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import java.util.Map;
@@ -14,7 +15,10 @@ public final class QuizComposers {
 
   public QuizComposers(DSLContext dsl, Roadmap roadmap) {
     this.invitations =
-        new QuizInvitations(roadmap, new MemberRepository(dsl), new EnrollmentRepository(dsl));
+        new QuizInvitations(
+            new RoadmapLibrary(dsl, roadmap),
+            new MemberRepository(dsl),
+            new EnrollmentRepository(dsl));
   }
 
   public Map<DeliveryKind, Composer> composers() {

@@ -57,6 +57,13 @@ public record Reply(
     return new Reply(blocks, visibility, replacesOriginal, Optional.of(file), linkPreviews);
   }
 
+  /** The same reply with one more line of context at its end. */
+  public Reply withContext(Text line) {
+    List<Block> more = new java.util.ArrayList<>(blocks);
+    more.add(new Block.Context(line));
+    return new Reply(more, visibility, replacesOriginal, attachment, linkPreviews);
+  }
+
   /** The same reply, asking the platform not to preview its links. */
   public Reply withoutLinkPreviews() {
     return new Reply(blocks, visibility, replacesOriginal, attachment, false);

@@ -2,6 +2,7 @@ package io.roadmapcoach.core.testing;
 
 import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.JOURNEY;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
 
@@ -29,6 +30,7 @@ import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.tx.Transactions;
 import io.roadmapcoach.db.schema.tables.records.EnrollmentRecord;
+import io.roadmapcoach.db.schema.tables.records.JourneyRecord;
 import io.roadmapcoach.db.schema.tables.records.ProgressEventRecord;
 import io.roadmapcoach.db.testing.TestDatabase;
 import java.time.Duration;
@@ -305,7 +307,16 @@ public final class CoachFixture {
   }
 
   public Optional<Attempt> openQuiz(Caller caller) {
-    return services.quizzes().lockOpen(memberId(caller));
+    long roadmapId =
+        dsl()
+            .select(CHANNEL.ROADMAP_ID)
+            .from(ENROLLMENT)
+            .join(CHANNEL)
+            .on(CHANNEL.ID.eq(ENROLLMENT.CHANNEL_ID))
+            .where(ENROLLMENT.MEMBER_ID.eq(memberId(caller)))
+            .fetchOptional(CHANNEL.ROADMAP_ID)
+            .orElse(0L);
+    return services.quizzes().lockOpen(memberId(caller), roadmapId);
   }
 
   // ---- stored data
@@ -318,8 +329,74 @@ public final class CoachFixture {
         .fetchSingle(MEMBER.ID);
   }
 
-  public EnrollmentRecord enrollment(Caller caller) {
-    return dsl().fetchSingle(ENROLLMENT, ENROLLMENT.MEMBER_ID.eq(memberId(caller)));
+  /** The caller's home journey, as the core reads it. */
+  public io.roadmapcoach.core.journey.Enrollment journey(Caller caller) {
+    return new EnrollmentRepository(dsl()).find(memberId(caller)).orElseThrow();
+  }
+
+  /** The caller's enrollment with their home journey (stage and points), as stored. */
+  public HomeJourney enrollment(Caller caller) {
+    var row =
+        dsl()
+            .select(ENROLLMENT.fields())
+            .select(JOURNEY.fields())
+            .from(ENROLLMENT)
+            .join(JOURNEY)
+            .on(EnrollmentRepository.homeJourney())
+            .where(ENROLLMENT.MEMBER_ID.eq(memberId(caller)))
+            .fetchSingle();
+    return new HomeJourney(row.into(ENROLLMENT), row.into(JOURNEY));
+  }
+
+  /** A member's own row and the journey on their home channel's roadmap, read together. */
+  public record HomeJourney(EnrollmentRecord member, JourneyRecord journey) {
+    public long getChannelId() {
+      return member.getChannelId();
+    }
+
+    public long getMemberId() {
+      return member.getMemberId();
+    }
+
+    public java.time.OffsetDateTime getLastActivityAt() {
+      return member.getLastActivityAt();
+    }
+
+    public java.time.OffsetDateTime getEnrolledAt() {
+      return member.getEnrolledAt();
+    }
+
+    public java.time.LocalDate getStreakLastDate() {
+      return member.getStreakLastDate();
+    }
+
+    public java.time.OffsetDateTime getPointsReachedAt() {
+      return journey.getPointsReachedAt();
+    }
+
+    public int getStreakDays() {
+      return member.getStreakDays();
+    }
+
+    public java.time.LocalDate getFreezeWeek() {
+      return member.getFreezeWeek();
+    }
+
+    public java.time.LocalDate getLastActiveDate() {
+      return member.getLastActiveDate();
+    }
+
+    public int getStage() {
+      return journey.getStage();
+    }
+
+    public int getPoints() {
+      return journey.getPoints();
+    }
+
+    public java.time.OffsetDateTime getGraduatedAt() {
+      return journey.getGraduatedAt();
+    }
   }
 
   public long channelId(String externalId) {

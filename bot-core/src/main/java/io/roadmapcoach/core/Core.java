@@ -277,7 +277,7 @@ public final class Core implements AutoCloseable {
   private static DashboardService dashboard(
       DSLContext dsl, Roadmap roadmap, QuizBank bank, Clock clock, DashboardAddress address) {
     return new DashboardService(
-        roadmap,
+        new RoadmapLibrary(dsl, roadmap),
         bank,
         new DashboardRepository(dsl),
         new TeamCsv(new RoadmapLibrary(dsl, roadmap), new TeamRepository(dsl)),

@@ -278,6 +278,8 @@ public final class CurriculumService {
               .plain(" gives you this channel's to start from."));
     }
     Upload upload = file.get();
+    // previews nobody applied in their 24 hours go when the next file comes
+    previews.deleteExpired(scope.now());
     if (upload.size() > PlainYaml.MAX_BYTES) {
       return Reply.text(
           upload.described()

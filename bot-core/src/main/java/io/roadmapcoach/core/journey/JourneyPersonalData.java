@@ -8,6 +8,7 @@ import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
 import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
 import static io.roadmapcoach.db.schema.Tables.ROADMAP;
+import static io.roadmapcoach.db.schema.Tables.ROADMAP_PREVIEW;
 import static io.roadmapcoach.db.schema.Tables.WEEKLY_POINTS;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /**
  * The member's journey (stage, points, streak, objectives done), their weekly points, their
@@ -38,6 +40,9 @@ public final class JourneyPersonalData implements PersonalData {
     return Map.of(
         "enrollment", "journey",
         "journey", "journeys",
+        "roadmap", "roadmaps_uploaded",
+        "roadmap_preview", "roadmaps_uploaded",
+        "channel", "roadmaps_uploaded",
         "objective_done", "journey",
         "weekly_points", "weekly_points",
         "progress_event", "progress_events",
@@ -58,6 +63,7 @@ public final class JourneyPersonalData implements PersonalData {
                 })
             .orElse(JsonNodeFactory.instance.nullNode()));
     file.set("journeys", ExportRows.rows(journeys(id)));
+    file.set("roadmaps_uploaded", ExportRows.rows(roadmapsUploaded(id)));
     file.set("weekly_points", ExportRows.rows(weeklyPoints(id)));
     file.set("progress_events", ExportRows.rows(progressEvents(id)));
     file.set("progress_days", ExportRows.rows(progressDays(id)));
@@ -103,6 +109,46 @@ public final class JourneyPersonalData implements PersonalData {
         .where(ENROLLMENT.MEMBER_ID.eq(memberId))
         .fetchOptional()
         .map(r -> (Record) r);
+  }
+
+  /**
+   * The roadmap files the member uploaded (as stored now, or waiting for Apply) and the channels
+   * whose roadmap they chose. Erasing the member keeps the roadmaps, without their name: the
+   * columns naming them are set to nobody.
+   */
+  private List<Record> roadmapsUploaded(long memberId) {
+    List<Record> rows = new java.util.ArrayList<>();
+    dsl.select(
+            ROADMAP.KEY.as("roadmap"),
+            ROADMAP.TITLE,
+            ROADMAP.VERSION,
+            DSL.inline("uploaded").as("what"),
+            ROADMAP.UPLOADED_AT.as("at"))
+        .from(ROADMAP)
+        .where(ROADMAP.UPLOADED_BY.eq(memberId))
+        .unionAll(
+            DSL.select(
+                    ROADMAP_PREVIEW.ROADMAP_KEY,
+                    ROADMAP_PREVIEW.FILE_NAME,
+                    ROADMAP_PREVIEW.BASE_VERSION,
+                    DSL.inline("previewed"),
+                    ROADMAP_PREVIEW.CREATED_AT)
+                .from(ROADMAP_PREVIEW)
+                .where(ROADMAP_PREVIEW.UPLOADED_BY.eq(memberId)))
+        .unionAll(
+            DSL.select(
+                    CHANNEL.NAME,
+                    ROADMAP.TITLE,
+                    ROADMAP.VERSION,
+                    DSL.inline("chosen for the channel"),
+                    CHANNEL.ROADMAP_SET_AT)
+                .from(CHANNEL)
+                .join(ROADMAP)
+                .on(ROADMAP.ID.eq(CHANNEL.ROADMAP_ID))
+                .where(CHANNEL.ROADMAP_SET_BY.eq(memberId)))
+        .fetch()
+        .forEach(rows::add);
+    return rows;
   }
 
   /** Each roadmap's journey: its stage and points (the streak above is the member's own). */

@@ -2,6 +2,7 @@ package io.roadmapcoach.core.lead;
 
 import io.roadmapcoach.core.delivery.Composer;
 import io.roadmapcoach.core.delivery.DeliveryKind;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.quiz.QuizBank;
@@ -19,7 +20,7 @@ public final class LeadComposers {
   public LeadComposers(DSLContext dsl, Roadmap roadmap, QuizBank bank, ChartSource charts) {
     this.digests =
         new LeadDigestComposer(
-            roadmap,
+            new RoadmapLibrary(dsl, roadmap),
             bank,
             new MemberRepository(dsl),
             new LeadRepository(dsl),

@@ -5,6 +5,7 @@ import io.roadmapcoach.core.delivery.DeliveryComposer;
 import io.roadmapcoach.core.delivery.DeliveryComposer.Composed;
 import io.roadmapcoach.core.delivery.DeliveryComposer.Drop;
 import io.roadmapcoach.core.delivery.DeliveryQueue;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.member.Member;
@@ -14,7 +15,6 @@ import io.roadmapcoach.core.quiz.Question;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
-import io.roadmapcoach.core.roadmap.Roadmap;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,7 +35,7 @@ public final class LeadDigestComposer implements Composer {
   static final int MISSED = 3;
   static final int BAR_WIDTH = 12;
 
-  private final Roadmap roadmap;
+  private final RoadmapLibrary roadmaps;
   private final QuizBank bank;
   private final MemberRepository members;
   private final LeadRepository leads;
@@ -43,13 +43,13 @@ public final class LeadDigestComposer implements Composer {
   private final ChartSource charts;
 
   public LeadDigestComposer(
-      Roadmap roadmap,
+      RoadmapLibrary roadmaps,
       QuizBank bank,
       MemberRepository members,
       LeadRepository leads,
       Digests digests,
       ChartSource charts) {
-    this.roadmap = roadmap;
+    this.roadmaps = roadmaps;
     this.bank = bank;
     this.members = members;
     this.leads = leads;
@@ -174,7 +174,8 @@ public final class LeadDigestComposer implements Composer {
     Map<Integer, Integer> byStage = digests.funnel(channel.id());
     int most = byStage.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     StringBuilder bars = new StringBuilder();
-    for (int stage = 1; stage <= roadmap.stageCount(); stage++) {
+    // the stages of the roadmap the channel follows
+    for (int stage = 1; stage <= roadmaps.of(channel).stageCount(); stage++) {
       bars.append(bar("Stage " + stage, byStage.getOrDefault(stage, 0), most)).append('\n');
     }
     bars.append(bar("Graduated", byStage.getOrDefault(0, 0), most));

@@ -216,6 +216,31 @@ class RoadmapPerChannelTest {
   }
 
   @Test
+  void theUploaderExportsTheirRoadmapsAndErasingThemKeepsTheRoadmapWithoutTheirName()
+      throws Exception {
+    webFollowsItsOwnRoadmap();
+
+    Reply export = general.say(ana, "export");
+    var json =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(export.attachment().orElseThrow().bytes());
+    assertThat(json.get("roadmaps_uploaded").toString())
+        .contains("web-dev")
+        .contains("uploaded")
+        .contains("chosen for the channel");
+    assertThat(json.get("journeys")).hasSize(2);
+
+    Reply ask = general.say(ana, "forget-me");
+    general.press(ana, ask.buttons().getFirst().actionId());
+
+    var roadmap = general.dsl().selectFrom(ROADMAP).where(ROADMAP.KEY.eq("web-dev")).fetchSingle();
+    assertThat(roadmap.getUploadedBy()).isNull();
+    assertThat(web.say(bobInWeb, "roadmap").plainText())
+        .contains("#web follows Web development")
+        .contains("Chosen by a former member");
+  }
+
+  @Test
   void anotherWorkspacesRoadmapIsAnsweredLikeAnUnknownOne() {
     Caller elsewhere =
         new Caller(

@@ -8,14 +8,14 @@ import java.util.List;
  * Small roadmap files for the tests, written out here: two stages, ten questions each about the
  * stage's first objective, so that objectives may be added, removed and renamed freely.
  */
-final class TestRoadmaps {
+public final class TestRoadmaps {
   private TestRoadmaps() {}
 
   /** An objective: its id and its words. */
-  record Goal(String id, String text) {}
+  public record Goal(String id, String text) {}
 
   /** A roadmap {@code id} whose first stage has {@code firstStage}'s objectives. */
-  static String file(String id, String title, List<Goal> firstStage) {
+  public static String file(String id, String title, List<Goal> firstStage) {
     StringBuilder yaml = new StringBuilder();
     yaml.append("id: ").append(id).append('\n');
     yaml.append("title: ").append(title).append('\n');
@@ -56,12 +56,12 @@ final class TestRoadmaps {
     }
   }
 
-  static Upload upload(String fileName, String yaml) {
+  public static Upload upload(String fileName, String yaml) {
     return new Upload(fileName, yaml.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The web roadmap's first version. */
-  static String webV1() {
+  public static String webV1() {
     return file(
         "web-dev",
         "Web development",

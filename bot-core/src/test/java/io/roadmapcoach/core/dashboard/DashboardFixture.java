@@ -28,7 +28,7 @@ public final class DashboardFixture {
     CoachFixture.Parts core = coach.services();
     this.service =
         new DashboardService(
-            coach.roadmap(),
+            new RoadmapLibrary(coach.dsl(), coach.roadmap()),
             core.bank(),
             new DashboardRepository(coach.dsl()),
             new TeamCsv(

@@ -18,6 +18,7 @@ import io.roadmapcoach.core.delivery.DeliveryResult;
 import io.roadmapcoach.core.delivery.Messenger;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.journey.ProgressLedger;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.member.MemberRepository;
@@ -25,10 +26,12 @@ import io.roadmapcoach.core.observe.Observer;
 import io.roadmapcoach.core.quiz.Attempt;
 import io.roadmapcoach.core.quiz.Question;
 import io.roadmapcoach.core.quiz.QuizBank;
+import io.roadmapcoach.core.quiz.QuizBanks;
 import io.roadmapcoach.core.quiz.QuizRepository;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.tx.Transactions;
+import io.roadmapcoach.db.schema.Tables;
 import io.roadmapcoach.db.schema.tables.records.EnrollmentRecord;
 import io.roadmapcoach.db.schema.tables.records.JourneyRecord;
 import io.roadmapcoach.db.schema.tables.records.ProgressEventRecord;
@@ -297,7 +300,12 @@ public final class CoachFixture {
   public String answerId(Caller caller, boolean right) {
     Attempt attempt = openQuiz(caller).orElseThrow(() -> new AssertionError("no open quiz"));
     Attempt.Drawn drawn = attempt.firstUnanswered().orElseThrow();
-    Question question = services.bank().question(drawn.questionId()).orElseThrow();
+    // the question is in the bank of the quiz's own roadmap
+    Question question =
+        new QuizBanks(new RoadmapLibrary(dsl(), roadmap()), services.bank())
+            .of(attempt.roadmapId())
+            .question(drawn.questionId())
+            .orElseThrow();
     int option =
         drawn.optionOrder().stream()
             .filter(o -> question.isCorrect(o) == right)
@@ -307,15 +315,32 @@ public final class CoachFixture {
   }
 
   public Optional<Attempt> openQuiz(Caller caller) {
+    // the quiz of the roadmap the caller's channel follows (in a DM, the home channel's)
     long roadmapId =
-        dsl()
-            .select(CHANNEL.ROADMAP_ID)
-            .from(ENROLLMENT)
-            .join(CHANNEL)
-            .on(CHANNEL.ID.eq(ENROLLMENT.CHANNEL_ID))
-            .where(ENROLLMENT.MEMBER_ID.eq(memberId(caller)))
-            .fetchOptional(CHANNEL.ROADMAP_ID)
-            .orElse(0L);
+        caller
+            .channel()
+            .flatMap(
+                here ->
+                    dsl()
+                        .select(CHANNEL.ROADMAP_ID)
+                        .from(CHANNEL)
+                        .join(Tables.WORKSPACE)
+                        .on(Tables.WORKSPACE.ID.eq(CHANNEL.WORKSPACE_ID))
+                        .where(
+                            CHANNEL.EXTERNAL_ID.eq(here.id()),
+                            Tables.WORKSPACE.EXTERNAL_ID.eq(caller.workspaceId()),
+                            Tables.WORKSPACE.PLATFORM.eq(caller.platform().key()))
+                        .fetchOptional(CHANNEL.ROADMAP_ID))
+            .orElseGet(
+                () ->
+                    dsl()
+                        .select(CHANNEL.ROADMAP_ID)
+                        .from(ENROLLMENT)
+                        .join(CHANNEL)
+                        .on(CHANNEL.ID.eq(ENROLLMENT.CHANNEL_ID))
+                        .where(ENROLLMENT.MEMBER_ID.eq(memberId(caller)))
+                        .fetchOptional(CHANNEL.ROADMAP_ID)
+                        .orElse(0L));
     return services.quizzes().lockOpen(memberId(caller), roadmapId);
   }
 

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -510,14 +511,21 @@ public final class CurriculumService {
     }
     Roadmap before = library.of(stored.id());
     RoadmapDiff diff = RoadmapDiff.between(before, valid.roadmap());
-    int version =
+    OptionalInt applied =
         library.newVersion(
             stored.id(),
+            stored.version(),
             valid.roadmap(),
             preview.fileName(),
             preview.source(),
             scope.member().id(),
             scope.now());
+    if (applied.isEmpty()) {
+      return Reply.text(
+          "Another version was applied a moment ago. Press Apply again to see what yours changes"
+              + " now.");
+    }
+    int version = applied.getAsInt();
     List<RoadmapLibrary.Moved> moved = library.carryJourneys(stored.id(), before, valid.roadmap());
     previews.applied(preview.id(), scope.now());
     tellFollowers(scope, stored, following, diff, moved, valid.roadmap());

@@ -43,8 +43,13 @@ public final class Kinds {
   public static final Kind<String> ROADMAP_ID =
       named(
           "a roadmap's id",
-          (w, r) ->
-              Ids.valid(w) && w.length() <= Ids.MAX_LENGTH ? Optional.of(w) : Optional.empty());
+          (w, r) -> {
+            // ids are lower case: any letter case reads the same
+            String id = w.toLowerCase(Locale.ROOT);
+            return Ids.valid(id) && id.length() <= Ids.MAX_LENGTH
+                ? Optional.of(id)
+                : Optional.empty();
+          });
 
   /** One of the member's channels: a mention, or its name with or without {@code #}. */
   public static final Kind<String> CHANNEL =

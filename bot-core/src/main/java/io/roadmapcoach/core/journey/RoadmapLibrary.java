@@ -196,9 +196,12 @@ public final class RoadmapLibrary {
         .value1();
   }
 
-  /** Stores a new version of a workspace roadmap; returns the version number. */
-  public int newVersion(
-      long id, Roadmap roadmap, String fileName, String source, long by, Instant now) {
+  /**
+   * Stores a new version of a workspace roadmap over version {@code over}; returns the new version
+   * number, or empty when another version was stored since (two Applies at once: one wins).
+   */
+  public java.util.OptionalInt newVersion(
+      long id, int over, Roadmap roadmap, String fileName, String source, long by, Instant now) {
     return dsl.update(ROADMAP)
         .set(ROADMAP.TITLE, roadmap.title())
         .set(ROADMAP.VERSION, ROADMAP.VERSION.plus(1))
@@ -206,10 +209,11 @@ public final class RoadmapLibrary {
         .set(ROADMAP.SOURCE, source)
         .set(ROADMAP.UPLOADED_BY, by)
         .set(ROADMAP.UPLOADED_AT, Times.utc(now))
-        .where(ROADMAP.ID.eq(id))
+        .where(ROADMAP.ID.eq(id), ROADMAP.VERSION.eq(over))
         .returningResult(ROADMAP.VERSION)
-        .fetchSingle()
-        .value1();
+        .fetchOptional()
+        .map(r -> java.util.OptionalInt.of(r.value1()))
+        .orElse(java.util.OptionalInt.empty());
   }
 
   /**

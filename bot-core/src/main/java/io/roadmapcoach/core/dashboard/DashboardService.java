@@ -340,6 +340,7 @@ public final class DashboardService {
     Roadmap roadmap = roadmaps.of(channel);
     return new ChannelReport(
         channel,
+        roadmap.title(),
         funnel(channel.id(), roadmap),
         weeks(channel, now),
         members(channel, roadmap, now),

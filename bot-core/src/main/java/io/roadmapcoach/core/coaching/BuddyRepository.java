@@ -115,7 +115,7 @@ public final class BuddyRepository {
         .on(CHANNEL_MEMBER.MEMBER_ID.eq(MEMBER.ID), CHANNEL_MEMBER.CHANNEL_ID.eq(channelId))
         // their home journey: buddies are paired within one roadmap
         .join(JOURNEY)
-        .on(EnrollmentRepository.journeyOfMembership())
+        .on(EnrollmentRepository.journeyInChannel(channelId))
         .join(WORKSPACE)
         .on(WORKSPACE.ID.eq(MEMBER.WORKSPACE_ID))
         .where(ENROLLMENT.CHANNEL_ID.eq(channelId))

@@ -86,20 +86,24 @@ public final class EnrollmentRepository {
   }
 
   /**
-   * Joins {@code journey} to {@code channel_member} for the member's journey on that channel's
-   * roadmap: what the channel's boards, team list, digest and dashboard show.
+   * The roadmap channel {@code channelId} follows, as a sub-query that does not depend on the row:
+   * read once per statement, so that each member's journey is a primary-key lookup.
    */
-  public static Condition journeyOfMembership() {
+  public static Field<Long> roadmapOf(long channelId) {
     var followed = CHANNEL.as("followed");
+    return DSL.field(
+        DSL.select(followed.ROADMAP_ID).from(followed).where(followed.ID.eq(channelId)));
+  }
+
+  /**
+   * Joins {@code journey} to {@code channel_member} of channel {@code channelId} for each member's
+   * journey on the channel's roadmap: what its boards, team list, digest and dashboard show.
+   */
+  public static Condition journeyInChannel(long channelId) {
     return JOURNEY
         .MEMBER_ID
         .eq(CHANNEL_MEMBER.MEMBER_ID)
-        .and(
-            JOURNEY.ROADMAP_ID.eq(
-                DSL.field(
-                    DSL.select(followed.ROADMAP_ID)
-                        .from(followed)
-                        .where(followed.ID.eq(CHANNEL_MEMBER.CHANNEL_ID)))));
+        .and(JOURNEY.ROADMAP_ID.eq(roadmapOf(channelId)));
   }
 
   /** Joins {@code journey} to {@code enrollment} for the journey on the roadmap given. */

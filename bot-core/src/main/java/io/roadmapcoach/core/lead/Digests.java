@@ -43,7 +43,7 @@ public final class Digests {
 
   public List<MovedAhead> movedAhead(long channelId, Instant from) {
     return dsl.selectDistinct(MEMBER.DISPLAY_NAME, JOURNEY.STAGE, JOURNEY.GRADUATED_AT)
-        .from(membersWithJourneys())
+        .from(membersWithJourneys(channelId))
         .join(PROGRESS_EVENT)
         .on(
             PROGRESS_EVENT.MEMBER_ID.eq(MEMBER.ID),
@@ -55,20 +55,20 @@ public final class Digests {
         .fetch(r -> new MovedAhead(r.value1(), r.value2(), r.value3() != null));
   }
 
-  /** The channel memberships with their members and journeys. */
-  private static Table<?> membersWithJourneys() {
+  /** The channel's memberships with their members and their journeys on its roadmap. */
+  private static Table<?> membersWithJourneys(long channelId) {
     return CHANNEL_MEMBER
         .join(MEMBER)
         .on(MEMBER.ID.eq(CHANNEL_MEMBER.MEMBER_ID))
         .join(ENROLLMENT)
         .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
         .join(JOURNEY)
-        .on(EnrollmentRepository.journeyOfMembership());
+        .on(EnrollmentRepository.journeyInChannel(channelId));
   }
 
   public List<Stuck> stuck(long channelId, Instant lastProgressBefore) {
     return dsl.select(MEMBER.DISPLAY_NAME, JOURNEY.STAGE)
-        .from(membersWithJourneys())
+        .from(membersWithJourneys(channelId))
         .where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId))
         .and(JOURNEY.GRADUATED_AT.isNull())
         .and(ENROLLMENT.LAST_ACTIVITY_AT.lt(Times.utc(lastProgressBefore)))
@@ -106,7 +106,7 @@ public final class Digests {
    */
   public List<String> notStarted(long channelId, Instant since) {
     return dsl.select(MEMBER.DISPLAY_NAME)
-        .from(membersWithJourneys())
+        .from(membersWithJourneys(channelId))
         .where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId))
         .and(ENROLLMENT.LAST_ACTIVE_DATE.isNull())
         .and(ENROLLMENT.LAST_ACTIVITY_AT.ge(Times.utc(since)))
@@ -156,7 +156,7 @@ public final class Digests {
     dsl.select(stage, DSL.count())
         .from(CHANNEL_MEMBER)
         .join(JOURNEY)
-        .on(EnrollmentRepository.journeyOfMembership())
+        .on(EnrollmentRepository.journeyInChannel(channelId))
         .where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId))
         .groupBy(stage)
         .fetch()

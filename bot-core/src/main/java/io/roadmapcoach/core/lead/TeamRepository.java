@@ -93,7 +93,7 @@ public final class TeamRepository {
         .join(ENROLLMENT)
         .on(ENROLLMENT.MEMBER_ID.eq(CHANNEL_MEMBER.MEMBER_ID))
         .join(JOURNEY)
-        .on(EnrollmentRepository.journeyOfMembership())
+        .on(EnrollmentRepository.journeyInChannel(channelId))
         .join(MEMBER)
         .on(MEMBER.ID.eq(ENROLLMENT.MEMBER_ID))
         .where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId))

@@ -144,7 +144,7 @@ public final class LeaderboardRepository {
               .join(ENROLLMENT)
               .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
               .join(JOURNEY)
-              .on(EnrollmentRepository.journeyOn(roadmapOf(channelId))),
+              .on(EnrollmentRepository.journeyOn(EnrollmentRepository.roadmapOf(channelId))),
           CHANNEL_MEMBER.MEMBER_ID,
           CHANNEL_MEMBER.POINTS,
           CHANNEL_MEMBER.POINTS_REACHED_AT,
@@ -163,7 +163,7 @@ public final class LeaderboardRepository {
             .join(ENROLLMENT)
             .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
             .join(JOURNEY)
-            .on(EnrollmentRepository.journeyOn(roadmapOf(channelId))),
+            .on(EnrollmentRepository.journeyOn(EnrollmentRepository.roadmapOf(channelId))),
         WEEKLY_POINTS.MEMBER_ID,
         WEEKLY_POINTS.POINTS,
         WEEKLY_POINTS.REACHED_AT,

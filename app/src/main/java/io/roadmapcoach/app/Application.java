@@ -107,14 +107,14 @@ public final class Application {
     }
     Logger log = LoggerFactory.getLogger(Application.class);
     log.info("Starting with {}", config);
-    Roadmap roadmap;
-    QuizBank bank;
+    DeploymentRoadmap deployment;
     try {
       RoadmapSource source =
           config.roadmapFile().map(RoadmapSource::file).orElseGet(RoadmapSource::builtIn);
-      roadmap = new RoadmapLoader().load(source);
-      bank = new QuizBankLoader().load(source, roadmap);
-    } catch (RoadmapFileException e) {
+      Roadmap roadmap = new RoadmapLoader().load(source);
+      QuizBank bank = new QuizBankLoader().load(source, roadmap);
+      deployment = DeploymentRoadmap.of(source, roadmap, bank);
+    } catch (RoadmapFileException | IOException e) {
       err.println("Roadmap Coach cannot start: the roadmap is broken.\n" + e.getMessage());
       return CANNOT_START;
     }
@@ -134,9 +134,9 @@ public final class Application {
     try {
       Database database = openDatabase(config, shutdown);
       if (console) {
-        return runConsole(database, roadmap, bank, in, out, piped, config, shutdown);
+        return runConsole(database, deployment, in, out, piped, config, shutdown);
       }
-      return ServerMode.run(config, database, roadmap, bank, err, shutdown);
+      return ServerMode.run(config, database, deployment, err, shutdown);
     } catch (DatabaseStartupException e) {
       err.println("Roadmap Coach cannot start: " + e.getMessage());
       return CANNOT_START;
@@ -174,8 +174,7 @@ public final class Application {
 
   private static int runConsole(
       Database database,
-      Roadmap roadmap,
-      QuizBank bank,
+      DeploymentRoadmap deployment,
       InputStream in,
       PrintStream out,
       boolean piped,
@@ -187,7 +186,8 @@ public final class Application {
     ConsoleDashboard dashboard = new ConsoleDashboard();
     shutdown.register("the console's dashboard", dashboard);
     Core core =
-        Core.builder(database.dsl(), roadmap, bank)
+        deployment
+            .coreBuilder(database.dsl())
             .clock(clock)
             .quartz(database.dataSource())
             // delivered on the thread that enqueued, so that the output comes in order

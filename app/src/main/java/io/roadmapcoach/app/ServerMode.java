@@ -10,8 +10,6 @@ import io.roadmapcoach.app.http.OutboxGauges;
 import io.roadmapcoach.core.Core;
 import io.roadmapcoach.core.dashboard.DashboardAddress;
 import io.roadmapcoach.core.delivery.OutboxBacklog;
-import io.roadmapcoach.core.quiz.QuizBank;
-import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.schedule.Routine;
 import io.roadmapcoach.core.tx.PoolShares;
 import io.roadmapcoach.db.Database;
@@ -44,8 +42,7 @@ final class ServerMode {
   static int run(
       Config config,
       Database database,
-      Roadmap roadmap,
-      QuizBank bank,
+      DeploymentRoadmap deployment,
       PrintStream err,
       Shutdown shutdown) {
     Clock clock = Clock.systemUTC();
@@ -58,7 +55,8 @@ final class ServerMode {
       new OutboxGauges(new OutboxBacklog(database.dsl()), clock).bindTo(metrics);
       CoreMetrics coreMetrics = new CoreMetrics(metrics);
       Core.Builder builder =
-          Core.builder(database.dsl(), roadmap, bank)
+          deployment
+              .coreBuilder(database.dsl())
               .clock(clock)
               .quartz(database.dataSource())
               // a full pool makes commands wait their turn, never answers them as an outage

@@ -14,6 +14,8 @@ import io.roadmapcoach.core.coaching.Holidays;
 import io.roadmapcoach.core.cohort.CohortService;
 import io.roadmapcoach.core.command.Coach;
 import io.roadmapcoach.core.command.Commands;
+import io.roadmapcoach.core.curriculum.CurriculumService;
+import io.roadmapcoach.core.curriculum.RoadmapPreviews;
 import io.roadmapcoach.core.dashboard.Charts;
 import io.roadmapcoach.core.dashboard.DashboardAddress;
 import io.roadmapcoach.core.dashboard.DashboardPersonalData;
@@ -34,6 +36,7 @@ import io.roadmapcoach.core.installation.TokenCipher;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.journey.JourneyPersonalData;
 import io.roadmapcoach.core.journey.ProgressLedger;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.lead.LeadComposers;
 import io.roadmapcoach.core.lead.LeadService;
 import io.roadmapcoach.core.lead.TeamCsv;
@@ -59,6 +62,7 @@ import io.roadmapcoach.core.progress.ProgressPersonalData;
 import io.roadmapcoach.core.progress.ProgressRoutines;
 import io.roadmapcoach.core.progress.ProgressService;
 import io.roadmapcoach.core.quiz.QuizBank;
+import io.roadmapcoach.core.quiz.QuizBanks;
 import io.roadmapcoach.core.quiz.QuizComposers;
 import io.roadmapcoach.core.quiz.QuizPersonalData;
 import io.roadmapcoach.core.quiz.QuizRepository;
@@ -124,6 +128,9 @@ public final class Core implements AutoCloseable {
     LeadRepository leadRoles = new LeadRepository(dsl);
     TeamRepository team = new TeamRepository(dsl);
     ProgressLedger ledger = new ProgressLedger(dsl);
+    RoadmapLibrary library = new RoadmapLibrary(dsl, b.roadmap);
+    library.installDeployment(b.roadmapFileName, b.roadmapText, b.clock.instant());
+    QuizBanks banks = new QuizBanks(library, b.bank);
 
     Memberships memberships = new Memberships(dsl);
     OutboxRepository outbox = new OutboxRepository(dsl);
@@ -136,7 +143,7 @@ public final class Core implements AutoCloseable {
     Promises promises = new Promises(new PolicyRepository(dsl), members);
     Buddies buddies =
         new Buddies(
-            b.roadmap,
+            library,
             buddyMatches,
             coachingState,
             enrollments,
@@ -148,7 +155,7 @@ public final class Core implements AutoCloseable {
         new EveningWarnings(
             dsl,
             transactions,
-            b.roadmap,
+            library,
             coachingState,
             holidays,
             members,
@@ -166,7 +173,7 @@ public final class Core implements AutoCloseable {
             platform -> Optional.ofNullable(workerRef.get()).flatMap(w -> w.messenger(platform)));
     ProgressService progress =
         new ProgressService(
-            b.roadmap,
+            library,
             enrollments,
             members,
             leadRoles,
@@ -176,10 +183,10 @@ public final class Core implements AutoCloseable {
             outbox,
             channelPosting::checked);
     QuizService quizService =
-        new QuizService(b.roadmap, b.bank, quizzes, enrollments, ledger, b.random);
+        new QuizService(library, banks, quizzes, enrollments, ledger, b.random);
     LeadService leads =
         new LeadService(
-            b.roadmap,
+            library,
             leadRoles,
             members,
             team,
@@ -196,10 +203,10 @@ public final class Core implements AutoCloseable {
             b.clock);
     b.changesHeardOn.ifPresent(installations::cacheHearingChangesOn);
     BuddyPairing pairing =
-        new BuddyPairing(b.roadmap, buddyMatches, members, outbox, buddies, transactions);
+        new BuddyPairing(library, buddyMatches, members, outbox, buddies, transactions);
     WorkspaceRetention retention =
         new WorkspaceRetention(dsl, transactions, b.retention, personalData);
-    CoachingComposers coachingComposers = new CoachingComposers(dsl, b.roadmap);
+    CoachingComposers coachingComposers = new CoachingComposers(dsl, library);
     List<Feature> features = new ArrayList<>();
     features.addAll(
         Features.all(
@@ -207,16 +214,11 @@ public final class Core implements AutoCloseable {
                 progress,
                 quizService,
                 new LeaderboardService(
-                    b.roadmap, new LeaderboardRepository(dsl), members, memberships),
+                    library, new LeaderboardRepository(dsl), members, memberships),
                 new SettingsService(members, promises),
                 leads,
                 new CohortService(
-                    b.roadmap,
-                    memberships,
-                    enrollments,
-                    leadRoles,
-                    outbox,
-                    channelPosting::stateOf),
+                    library, memberships, enrollments, leadRoles, outbox, channelPosting::stateOf),
                 new PrivacyService(
                     dsl,
                     personalData,
@@ -228,14 +230,16 @@ public final class Core implements AutoCloseable {
                     b.clock),
                 new PostService(members, channelPosting::checked),
                 dashboard,
-                coaching),
+                coaching,
+                new CurriculumService(
+                    library, new RoadmapPreviews(dsl), enrollments, members, leadRoles, outbox)),
             new Features.Work(
                 new ProgressRoutines(dsl, transactions),
-                new ProgressComposers(dsl, b.roadmap, coachingComposers.courtesies()),
+                new ProgressComposers(dsl, library, coachingComposers.courtesies()),
                 new QuizRoutines(dsl, transactions),
                 new QuizComposers(dsl, b.roadmap),
                 new LeadComposers(dsl, b.roadmap, b.bank, dashboard::chart),
-                new PostComposers(dsl, b.roadmap, coachingComposers.courtesies()),
+                new PostComposers(dsl, library, coachingComposers.courtesies()),
                 new CoachingRoutines(holidays, pairing, evening),
                 coachingComposers,
                 new PrivacyRoutines(retention))));
@@ -281,7 +285,9 @@ public final class Core implements AutoCloseable {
         b.quartzPool.map(pool -> new QuartzScheduling(pool, routines, b.clock, b.observer));
     this.workspaces = new Workspaces(dsl, transactions, b.clock, outbox::dropPendingOf);
 
-    int moved = enrollments.graduatePast(b.roadmap.stageCount(), b.clock.instant());
+    int moved =
+        enrollments.graduatePast(
+            RoadmapLibrary.DEPLOYMENT, b.roadmap.stageCount(), b.clock.instant());
     if (moved > 0) {
       LoggerFactory.getLogger(Core.class)
           .warn(
@@ -319,10 +325,10 @@ public final class Core implements AutoCloseable {
   private static DashboardService dashboard(
       DSLContext dsl, Roadmap roadmap, QuizBank bank, Clock clock, DashboardAddress address) {
     return new DashboardService(
-        roadmap,
+        new RoadmapLibrary(dsl, roadmap),
         bank,
         new DashboardRepository(dsl),
-        new TeamCsv(roadmap, new TeamRepository(dsl)),
+        new TeamCsv(new RoadmapLibrary(dsl, roadmap), new TeamRepository(dsl)),
         new Transactions(dsl),
         clock,
         new SecureRandom(),
@@ -424,6 +430,8 @@ public final class Core implements AutoCloseable {
     private Optional<String> previousSecretKey = Optional.empty();
     private Duration retention = WorkspaceRetention.DEFAULT_RETENTION;
     private final List<Feature> extraFeatures = new ArrayList<>();
+    private String roadmapFileName = "roadmap.yaml";
+    private String roadmapText = "";
 
     private Builder(DSLContext dsl, Roadmap roadmap, QuizBank bank) {
       this.dsl = dsl;
@@ -433,6 +441,17 @@ public final class Core implements AutoCloseable {
 
     public Builder clock(Clock value) {
       this.clock = value;
+      return this;
+    }
+
+    /**
+     * The text of the roadmap file the deployment runs: stored with it, so that {@code roadmap
+     * download} can hand it out and a changed file counts as a new version. Without it the
+     * deployment's roadmap has no file to download.
+     */
+    public Builder roadmapFile(String fileName, String text) {
+      this.roadmapFileName = fileName;
+      this.roadmapText = text;
       return this;
     }
 

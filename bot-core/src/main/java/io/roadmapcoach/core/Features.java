@@ -6,6 +6,8 @@ import io.roadmapcoach.core.coaching.CoachingFeature;
 import io.roadmapcoach.core.coaching.CoachingRoutines;
 import io.roadmapcoach.core.cohort.CohortFeature;
 import io.roadmapcoach.core.cohort.CohortService;
+import io.roadmapcoach.core.curriculum.CurriculumFeature;
+import io.roadmapcoach.core.curriculum.CurriculumService;
 import io.roadmapcoach.core.dashboard.DashboardFeature;
 import io.roadmapcoach.core.dashboard.DashboardService;
 import io.roadmapcoach.core.feature.Feature;
@@ -52,7 +54,8 @@ final class Features {
       PrivacyService privacy,
       PostService posts,
       DashboardService dashboard,
-      Coaching coaching) {}
+      Coaching coaching,
+      CurriculumService curriculum) {}
 
   /** What the features run on their own and how they word what they send. */
   record Work(
@@ -77,6 +80,7 @@ final class Features {
         new PrivacyFeature(s.privacy(), w.privacyRoutines()),
         new PostFeature(s.posts(), w.postComposers()),
         new DashboardFeature(s.dashboard()),
+        new CurriculumFeature(s.curriculum()),
         new CoachingFeature(s.coaching(), w.coachingRoutines(), w.coachingComposers()));
   }
 

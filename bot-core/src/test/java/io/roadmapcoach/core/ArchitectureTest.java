@@ -25,6 +25,7 @@ import io.roadmapcoach.core.quiz.Question;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.quiz.QuizRepository;
 import io.roadmapcoach.core.quiz.QuizService;
+import io.roadmapcoach.core.quiz.RoadmapCheck;
 import io.roadmapcoach.db.schema.Tables;
 import io.roadmapcoach.db.schema.tables.Outbox;
 import io.roadmapcoach.db.schema.tables.records.OutboxRecord;
@@ -80,7 +81,8 @@ class ArchitectureTest {
               new Layer("coaching", CORE + ".coaching.."),
               new Layer("dashboard", CORE + ".dashboard.."),
               new Layer("privacy", CORE + ".privacy.."),
-              new Layer("post", CORE + ".post..")),
+              new Layer("post", CORE + ".post.."),
+              new Layer("curriculum", CORE + ".curriculum..")),
           List.of(new Layer("command", CORE + ".command..")),
           List.of(new Layer("assembly", CORE)));
 
@@ -127,6 +129,11 @@ class ArchitectureTest {
               NudgeCourtesies.class,
               "the daily post counts its mentions towards the pause and keeps away days, as the"
                   + " DM nudge does"),
+          new Port(
+              "curriculum",
+              RoadmapCheck.class,
+              "an uploaded roadmap is checked with its questions before its preview"),
+          new Port("curriculum", QuizBank.class, "the preview counts each stage's questions"),
           new Port(
               "dashboard",
               LeadFeature.class,
@@ -205,7 +212,8 @@ class ArchitectureTest {
     "io.roadmapcoach.core.feature..",
     "io.roadmapcoach.core.settings..",
     "io.roadmapcoach.core.post..",
-    "io.roadmapcoach.core.policy.."
+    "io.roadmapcoach.core.policy..",
+    "io.roadmapcoach.core.curriculum.."
   };
 
   private static JavaClasses core;

@@ -34,7 +34,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 final class CommandSurface {
   static final String COMMAND = "roadmap";
 
-  static final String DESCRIPTION = "Your Machine Learning roadmap: progress, quizzes, reminders";
+  static final String DESCRIPTION = "Your team's learning roadmap: progress, quizzes, reminders";
 
   /** How a date option asks for its value. */
   static final String DATE_FORM = SlashOption.DATE_FORM;
@@ -53,6 +53,9 @@ final class CommandSurface {
    */
   record Arg(OptionData option, String word, boolean zones) {
     Optional<String> said(OptionMapping given) {
+      if (given.getType() == OptionType.ATTACHMENT) {
+        return Optional.empty(); // a file goes with the command, not into its text
+      }
       if (given.getType() == OptionType.BOOLEAN) {
         return given.getAsBoolean() ? Optional.of(word) : Optional.empty();
       }
@@ -102,6 +105,7 @@ final class CommandSurface {
         case USER, MENTIONABLE -> "@member";
         case CHANNEL -> "#channel";
         case BOOLEAN -> "true|false";
+        case ATTACHMENT -> "file";
         default -> "text";
       };
     }
@@ -219,6 +223,7 @@ final class CommandSurface {
       case USER, MENTIONABLE -> Optional.of("<@" + given.getAsString() + ">");
       case CHANNEL -> Optional.of("<#" + given.getAsString() + ">");
       case INTEGER -> number(given).map(n -> Long.toString(n));
+      case ATTACHMENT -> Optional.empty();
       default -> Optional.of(given.getAsString().strip()).filter(s -> !s.isEmpty());
     };
   }
@@ -284,6 +289,7 @@ final class CommandSurface {
       case BOOLEAN -> OptionType.BOOLEAN;
       case MEMBER -> OptionType.USER;
       case CHANNEL -> OptionType.CHANNEL;
+      case ATTACHMENT -> OptionType.ATTACHMENT;
     };
   }
 }

@@ -350,10 +350,14 @@ public final class DeliveryBenchmark {
           at.toString(),
           nudges);
       dsl.execute(
-          "insert into enrollment (member_id, channel_id, stage, points, points_reached_at,"
+          "insert into enrollment (member_id, channel_id,"
               + " streak_days, last_activity_at, last_active_date, enrolled_at) select m.id,"
-              + " c.id, 1 + (m.id % 15), 0, now(), 0, now(), current_date - 30, now()"
+              + " c.id, 0, now(), current_date - 30, now()"
               + " from member m, channel c");
+      dsl.execute(
+          "insert into journey (member_id, roadmap_id, stage, points, points_reached_at,"
+              + " started_at) select member_id, 0, 1 + (member_id % 15), 0, now(), enrolled_at"
+              + " from enrollment");
       dsl.execute(
           "insert into channel_member (channel_id, member_id, joined_at, points,"
               + " points_reached_at, last_activity_at) select channel_id, member_id, enrolled_at,"

@@ -2,6 +2,7 @@ package io.roadmapcoach.discord;
 
 import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.JOURNEY;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 import static io.roadmapcoach.db.schema.Tables.QUIZ_ATTEMPT;
@@ -153,7 +154,13 @@ class DiscordEndToEndTest {
     var enrollment =
         dsl.selectFrom(ENROLLMENT).where(ENROLLMENT.MEMBER_ID.eq(member.getId())).fetchSingle();
     assertThat(enrollment.getChannelId()).isEqualTo(channel.getId());
-    assertThat(enrollment.getStage()).isEqualTo(1);
+    assertThat(
+            dsl.select(JOURNEY.STAGE)
+                .from(JOURNEY)
+                .where(JOURNEY.MEMBER_ID.eq(member.getId()))
+                .fetchSingle()
+                .value1())
+        .isEqualTo(1);
   }
 
   @Test

@@ -1,7 +1,7 @@
 package io.roadmapcoach.discord;
 
 import static io.roadmapcoach.db.schema.Tables.CHANNEL;
-import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.JOURNEY;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
 import static io.roadmapcoach.discord.FakeEvents.replies;
@@ -164,7 +164,7 @@ class SlashCommandsTest {
               "/roadmap team set-stage member:<@member> stage:<number>");
     }
     assertThat(dsl.fetchCount(OBJECTIVE_DONE)).isZero();
-    assertThat(dsl.select(ENROLLMENT.STAGE).from(ENROLLMENT).fetchSingle().value1()).isEqualTo(1);
+    assertThat(dsl.select(JOURNEY.STAGE).from(JOURNEY).fetchSingle().value1()).isEqualTo(1);
   }
 
   @Test

@@ -4,12 +4,16 @@ import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.caller.Origin;
 import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.caller.PlatformStatus;
+import io.roadmapcoach.core.caller.Upload;
 import io.roadmapcoach.core.command.Coach;
 import io.roadmapcoach.core.reply.Button;
 import io.roadmapcoach.core.reply.Reply;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -74,6 +78,9 @@ public final class ConsoleChat implements ConsoleOutput {
    * as a platform's look-up would, and is kept in that command's transaction.
    */
   private final Map<String, PlatformStatus> pendingStatuses = new HashMap<>();
+
+  /** A file given with {@code :attach}: it goes with the member's next command only. */
+  private final Map<String, Upload> attached = new HashMap<>();
 
   private MinuteTicker ticker = MinuteTicker.NONE;
   private StatusKeeper statuses = StatusKeeper.NONE;
@@ -160,7 +167,7 @@ public final class ConsoleChat implements ConsoleOutput {
       consoleCommand(line);
     } else if (line.startsWith("/")) {
       // the coach also answers a misspelt or glued /roadmap with what it most likely means
-      answer(coach.handleText(caller(), line));
+      answer(coach.handleText(caller(), line, Optional.ofNullable(attached.remove(key(member)))));
       ticker.deliverWaiting();
     } else {
       show(
@@ -180,6 +187,7 @@ public final class ConsoleChat implements ConsoleOutput {
       case ":press" -> press(arg);
       case ":clock" -> moveClock(arg);
       case ":status" -> status(arg);
+      case ":attach" -> attach(arg);
       default ->
           show(
               "Unknown console command "
@@ -192,7 +200,34 @@ public final class ConsoleChat implements ConsoleOutput {
 
   private static String consoleHelp() {
     return ":as NAME, :in CHANNEL, :press N, :clock +30m|+2h|+1d|2026-12-01T09:00,"
-        + " :status [:emoji:] [text]|clear, :quit";
+        + " :status [:emoji:] [text]|clear, :attach PATH, :quit";
+  }
+
+  /**
+   * {@code :attach PATH}: the file (relative to the working directory) goes with the current
+   * member's next command only, as a platform's attachment would. Only as much of it is read as any
+   * roadmap may be, so a larger file is refused by the command for its size.
+   */
+  private void attach(String arg) {
+    if (arg.isEmpty()) {
+      show("Name the file to attach: :attach roadmap.yaml\n\n");
+      return;
+    }
+    Path file = Path.of(arg);
+    if (!Files.isRegularFile(file)) {
+      show("There is no file at " + arg + ".\n\n");
+      return;
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes(Upload.MAX_READ);
+      Upload upload =
+          new Upload(
+              file.getFileName().toString(), bytes, Math.max(bytes.length, Files.size(file)));
+      attached.put(key(member), upload);
+      show("📎 " + upload.described() + " goes with your next command.\n\n");
+    } catch (IOException e) {
+      show("The file " + arg + " could not be read: " + e.getMessage() + "\n\n");
+    }
   }
 
   private void switchMember(String name) {

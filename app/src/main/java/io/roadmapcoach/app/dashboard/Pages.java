@@ -150,6 +150,7 @@ final class Pages {
     StringBuilder body = new StringBuilder();
     body.append(SIGN_OUT_BUTTON);
     body.append("<h1>").append(escape(name)).append("</h1>");
+    body.append("<p>Roadmap: ").append(escape(report.roadmap())).append("</p>");
     body.append(posting(channel, name));
     body.append(chooser(channels, channel.id()));
     body.append(summary(report));

@@ -167,6 +167,17 @@ class DashboardHttpTest {
   }
 
   @Test
+  void theChannelPageNamesTheRoadmapTheChannelFollows() throws Exception {
+    serve();
+    f.say(ana, "start");
+
+    String cookie = post(linkPath(ana)).headers().firstValue("Set-Cookie").orElseThrow();
+    HttpResponse<String> page = get(page("general"), cookie.substring(0, cookie.indexOf(';')));
+
+    assertThat(page.body()).contains("<p>Roadmap: Machine Learning Engineer</p>");
+  }
+
+  @Test
   void overHttpsTheSessionCookieIsSecure() throws Exception {
     serve("https://coach.example.org", address);
     f.say(ana, "start");

@@ -42,4 +42,17 @@ public sealed interface Action {
    * asked, so that nobody else's press erases them.
    */
   record ForgetMe(long memberId) implements Action {}
+
+  /**
+   * "Yes, switch", confirming {@code /roadmap roadmap use}: puts the channel it is pressed in on
+   * the roadmap stored under {@code roadmapId} (0, the deployment's, switches back). The lead check
+   * runs again on the press.
+   */
+  record UseRoadmap(long roadmapId) implements Action {}
+
+  /**
+   * "Apply" under an uploaded roadmap's preview: only its uploader's press applies it (checked
+   * against the preview, so another member's press changes nothing).
+   */
+  record ApplyRoadmap(long previewId) implements Action {}
 }

@@ -1,11 +1,13 @@
 package io.roadmapcoach.core.action;
 
 import io.roadmapcoach.core.action.Action.Answer;
+import io.roadmapcoach.core.action.Action.ApplyRoadmap;
 import io.roadmapcoach.core.action.Action.ForgetMe;
 import io.roadmapcoach.core.action.Action.MarkDone;
 import io.roadmapcoach.core.action.Action.MoveOn;
 import io.roadmapcoach.core.action.Action.Snooze;
 import io.roadmapcoach.core.action.Action.StartQuiz;
+import io.roadmapcoach.core.action.Action.UseRoadmap;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -34,6 +36,8 @@ public final class ActionCodec {
           case StartQuiz q -> "q";
           case MoveOn m -> "n:" + m.fromStage();
           case ForgetMe f -> "f:" + f.memberId();
+          case UseRoadmap u -> "r:" + u.roadmapId();
+          case ApplyRoadmap p -> "p:" + p.previewId();
         };
   }
 
@@ -73,6 +77,11 @@ public final class ActionCodec {
       case "q" -> parts.length == 1 ? Optional.of(new StartQuiz()) : Optional.empty();
       case "n" -> parts.length == 2 ? small(parts[1]).map(MoveOn::new) : Optional.empty();
       case "f" -> parts.length == 2 ? positive(parts[1]).map(ForgetMe::new) : Optional.empty();
+      case "r" ->
+          parts.length == 2
+              ? Optional.of(new UseRoadmap(Long.parseLong(parts[1])))
+              : Optional.empty();
+      case "p" -> parts.length == 2 ? positive(parts[1]).map(ApplyRoadmap::new) : Optional.empty();
       default -> Optional.empty();
     };
   }

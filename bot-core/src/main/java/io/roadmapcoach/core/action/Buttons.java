@@ -41,4 +41,14 @@ public final class Buttons {
   public static Button answer(String label, UUID attemptKey, int position, int option) {
     return Button.of(label, ActionCodec.encode(new Action.Answer(attemptKey, position, option)));
   }
+
+  /** Confirms {@code roadmap use}: switches the channel it is pressed in. */
+  public static Button useRoadmap(String key, long roadmapId) {
+    return Button.primary("Switch to " + key, ActionCodec.encode(new Action.UseRoadmap(roadmapId)));
+  }
+
+  /** Applies an uploaded roadmap: only its uploader's press does. */
+  public static Button applyRoadmap(long previewId) {
+    return Button.primary("Apply", ActionCodec.encode(new Action.ApplyRoadmap(previewId)));
+  }
 }

@@ -11,6 +11,7 @@ import io.roadmapcoach.core.delivery.OutboxRepository;
 import io.roadmapcoach.core.delivery.Recipients;
 import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
@@ -22,7 +23,6 @@ import io.roadmapcoach.core.policy.PromiseWords;
 import io.roadmapcoach.core.policy.Promises;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
-import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.settings.SettingsFeature;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,7 +53,7 @@ public final class Buddies {
   private final BuddyNews news;
 
   public Buddies(
-      Roadmap roadmap,
+      RoadmapLibrary roadmaps,
       BuddyRepository repository,
       CoachingRepository coaching,
       EnrollmentRepository enrollments,
@@ -68,7 +68,7 @@ public final class Buddies {
     this.memberships = memberships;
     this.outbox = outbox;
     this.promises = promises;
-    this.news = new BuddyNews(roadmap, enrollments, repository);
+    this.news = new BuddyNews(roadmaps, enrollments, repository);
   }
 
   // ---- the command

@@ -3,6 +3,7 @@ package io.roadmapcoach.core.coaching;
 import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.journey.EventKind;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.Stage;
@@ -14,12 +15,12 @@ import java.util.Set;
 
 /** How a buddy is doing, in words: where they are, and what they did on a day. */
 final class BuddyNews {
-  private final Roadmap roadmap;
+  private final RoadmapLibrary roadmaps;
   private final EnrollmentRepository enrollments;
   private final BuddyRepository buddies;
 
-  BuddyNews(Roadmap roadmap, EnrollmentRepository enrollments, BuddyRepository buddies) {
-    this.roadmap = roadmap;
+  BuddyNews(RoadmapLibrary roadmaps, EnrollmentRepository enrollments, BuddyRepository buddies) {
+    this.roadmaps = roadmaps;
     this.enrollments = enrollments;
     this.buddies = buddies;
   }
@@ -31,19 +32,21 @@ final class BuddyNews {
       return "not on the roadmap any more";
     }
     Enrollment e = found.get();
+    Roadmap roadmap = roadmaps.of(e.roadmapId());
     if (e.graduated()) {
       return "has finished the whole roadmap 🎓";
     }
     Stage stage = roadmap.stage(Math.min(e.stage(), roadmap.stageCount()));
     String at = "stage " + stage.number() + " of " + roadmap.stageCount() + ", " + stage.title();
-    return nextObjective(buddy.id(), stage)
+    return nextObjective(e, stage)
         .map(n -> at + ": objective " + n + " next (" + stage.objective(n) + ")")
         .orElse(at + ": every objective done, the quiz next");
   }
 
   /** The first objective of the stage not done yet. */
-  Optional<Integer> nextObjective(long memberId, Stage stage) {
-    Set<Integer> done = enrollments.objectivesDone(memberId, stage.number());
+  Optional<Integer> nextObjective(Enrollment journey, Stage stage) {
+    Set<Integer> done =
+        enrollments.objectivesDone(journey.memberId(), journey.roadmapId(), stage.number());
     for (int n = 1; n <= stage.objectiveCount(); n++) {
       if (!done.contains(n)) {
         return Optional.of(n);
@@ -98,10 +101,11 @@ final class BuddyNews {
     if (e.get().graduated()) {
       return "has finished the roadmap";
     }
+    Roadmap roadmap = roadmaps.of(e.get().roadmapId());
     Stage stage = roadmap.stage(Math.min(e.get().stage(), roadmap.stageCount()));
     return "is on stage "
         + stage.number()
-        + nextObjective(buddy.id(), stage).map(n -> ", objective " + n + " next").orElse("");
+        + nextObjective(e.get(), stage).map(n -> ", objective " + n + " next").orElse("");
   }
 
   /** "a", "a and b", "a, b and c". */

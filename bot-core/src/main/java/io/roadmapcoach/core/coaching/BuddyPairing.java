@@ -4,12 +4,12 @@ import io.roadmapcoach.core.coaching.BuddyRepository.Round;
 import io.roadmapcoach.core.coaching.BuddyRepository.Seeker;
 import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.delivery.OutboxRepository;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.policy.CoachingPolicy;
 import io.roadmapcoach.core.policy.Situation;
-import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.schedule.Routine;
 import io.roadmapcoach.core.tx.Transactions;
 import java.time.Instant;
@@ -28,7 +28,7 @@ import java.util.Set;
  * the others. Each channel's round runs in its own transaction and is claimed once.
  */
 public final class BuddyPairing {
-  private final Roadmap roadmap;
+  private final RoadmapLibrary roadmaps;
   private final BuddyRepository repository;
   private final MemberRepository members;
   private final OutboxRepository outbox;
@@ -36,13 +36,13 @@ public final class BuddyPairing {
   private final Transactions transactions;
 
   public BuddyPairing(
-      Roadmap roadmap,
+      RoadmapLibrary roadmaps,
       BuddyRepository repository,
       MemberRepository members,
       OutboxRepository outbox,
       Buddies buddies,
       Transactions transactions) {
-    this.roadmap = roadmap;
+    this.roadmaps = roadmaps;
     this.repository = repository;
     this.members = members;
     this.outbox = outbox;
@@ -85,7 +85,7 @@ public final class BuddyPairing {
                     new Pairing.Candidate(
                         s.member().id(),
                         s.enrollment().graduated()
-                            ? roadmap.stageCount() + 1
+                            ? roadmaps.of(s.enrollment().roadmapId()).stageCount() + 1
                             : s.enrollment().stage(),
                         utcMinute(s.member(), channel, round.weekStart()),
                         lastWeek.getOrDefault(s.member().id(), Set.of())))

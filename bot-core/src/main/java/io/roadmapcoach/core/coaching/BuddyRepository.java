@@ -5,6 +5,7 @@ import static io.roadmapcoach.db.schema.Tables.BUDDY_ROUND;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.JOURNEY;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
@@ -106,11 +107,15 @@ public final class BuddyRepository {
   public List<Seeker> seekers(long channelId, Instant now) {
     return dsl.select(MEMBER.fields())
         .select(ENROLLMENT.fields())
+        .select(JOURNEY.fields())
         .from(MEMBER)
         .join(ENROLLMENT)
         .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
         .join(CHANNEL_MEMBER)
         .on(CHANNEL_MEMBER.MEMBER_ID.eq(MEMBER.ID), CHANNEL_MEMBER.CHANNEL_ID.eq(channelId))
+        // their home journey: buddies are paired within one roadmap
+        .join(JOURNEY)
+        .on(EnrollmentRepository.journeyInChannel(channelId))
         .join(WORKSPACE)
         .on(WORKSPACE.ID.eq(MEMBER.WORKSPACE_ID))
         .where(ENROLLMENT.CHANNEL_ID.eq(channelId))
@@ -121,8 +126,7 @@ public final class BuddyRepository {
         .fetch(
             r ->
                 new Seeker(
-                    MemberRepository.member(r.into(MEMBER)),
-                    EnrollmentRepository.enrollment(r.into(ENROLLMENT))));
+                    MemberRepository.member(r.into(MEMBER)), EnrollmentRepository.enrollment(r)));
   }
 
   /** Who each of the members was paired with in the week starting {@code weekStart}. */

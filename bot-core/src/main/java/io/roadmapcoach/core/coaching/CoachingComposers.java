@@ -4,11 +4,11 @@ import io.roadmapcoach.core.delivery.Composer;
 import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.delivery.OutboxRepository;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Memberships;
 import io.roadmapcoach.core.policy.PolicyRepository;
 import io.roadmapcoach.core.policy.Promises;
-import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.tx.Transactions;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -23,7 +23,7 @@ public final class CoachingComposers {
   private final EveningWarnings evening;
   private final NudgeCourtesies courtesies;
 
-  public CoachingComposers(DSLContext dsl, Roadmap roadmap) {
+  public CoachingComposers(DSLContext dsl, RoadmapLibrary roadmaps) {
     CoachingRepository coaching = new CoachingRepository(dsl);
     HolidayRepository holidays = new HolidayRepository(dsl);
     BuddyRepository matches = new BuddyRepository(dsl);
@@ -31,7 +31,7 @@ public final class CoachingComposers {
     EnrollmentRepository enrollments = new EnrollmentRepository(dsl);
     this.buddies =
         new Buddies(
-            roadmap,
+            roadmaps,
             matches,
             coaching,
             enrollments,
@@ -41,7 +41,14 @@ public final class CoachingComposers {
             new Promises(new PolicyRepository(dsl), members));
     this.evening =
         new EveningWarnings(
-            dsl, new Transactions(dsl), roadmap, coaching, holidays, members, enrollments, matches);
+            dsl,
+            new Transactions(dsl),
+            roadmaps,
+            coaching,
+            holidays,
+            members,
+            enrollments,
+            matches);
     this.courtesies = new NudgeCourtesies(coaching, holidays, buddies);
   }
 

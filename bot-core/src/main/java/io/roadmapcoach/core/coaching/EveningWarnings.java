@@ -19,6 +19,7 @@ import io.roadmapcoach.core.delivery.OutboxRepository;
 import io.roadmapcoach.core.delivery.Recipients;
 import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.journey.StreakView;
 import io.roadmapcoach.core.journey.Streaks;
 import io.roadmapcoach.core.member.Channel;
@@ -64,7 +65,7 @@ public final class EveningWarnings {
 
   private final DSLContext dsl;
   private final Transactions transactions;
-  private final Roadmap roadmap;
+  private final RoadmapLibrary roadmaps;
   private final CoachingRepository coaching;
   private final HolidayRepository holidays;
   private final MemberRepository members;
@@ -75,7 +76,7 @@ public final class EveningWarnings {
   public EveningWarnings(
       DSLContext dsl,
       Transactions transactions,
-      Roadmap roadmap,
+      RoadmapLibrary roadmaps,
       CoachingRepository coaching,
       HolidayRepository holidays,
       MemberRepository members,
@@ -83,13 +84,13 @@ public final class EveningWarnings {
       BuddyRepository buddies) {
     this.dsl = dsl;
     this.transactions = transactions;
-    this.roadmap = roadmap;
+    this.roadmaps = roadmaps;
     this.coaching = coaching;
     this.holidays = holidays;
     this.members = members;
     this.enrollments = enrollments;
     this.outbox = new OutboxRepository(dsl);
-    this.news = new BuddyNews(roadmap, enrollments, buddies);
+    this.news = new BuddyNews(roadmaps, enrollments, buddies);
   }
 
   // ---- the command
@@ -248,8 +249,9 @@ public final class EveningWarnings {
                         + " or one quiz answer before midnight keeps it going."));
     List<Button> buttons = new ArrayList<>();
     if (!e.graduated()) {
+      Roadmap roadmap = roadmaps.of(e.roadmapId());
       Stage stage = roadmap.stage(Math.min(e.stage(), roadmap.stageCount()));
-      Optional<Integer> next = news.nextObjective(member.id(), stage);
+      Optional<Integer> next = news.nextObjective(e, stage);
       if (next.isPresent()) {
         reply.section(
             Text.empty()

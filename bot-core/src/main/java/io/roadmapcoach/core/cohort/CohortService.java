@@ -4,6 +4,7 @@ import io.roadmapcoach.core.delivery.OutboxRepository;
 import io.roadmapcoach.core.feature.Words;
 import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.member.Memberships;
@@ -13,7 +14,6 @@ import io.roadmapcoach.core.reply.Block;
 import io.roadmapcoach.core.reply.Echo;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
-import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.time.Dates;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * choosing the home channel that direct messages act in, and reading a channel's settings.
  */
 public final class CohortService {
-  private final Roadmap roadmap;
+  private final RoadmapLibrary roadmaps;
   private final Memberships memberships;
   private final EnrollmentRepository enrollments;
   private final LeadRepository leads;
@@ -35,14 +35,14 @@ public final class CohortService {
   private final Function<Channel, String> postingState;
 
   public CohortService(
-      Roadmap roadmap,
+      RoadmapLibrary roadmaps,
       Memberships memberships,
       EnrollmentRepository enrollments,
       LeadRepository leads,
       OutboxRepository outbox,
       Function<Channel, String> postingState) {
     this.postingState = postingState;
-    this.roadmap = roadmap;
+    this.roadmaps = roadmaps;
     this.memberships = memberships;
     this.enrollments = enrollments;
     this.leads = leads;
@@ -141,8 +141,15 @@ public final class CohortService {
               .plain(" there first."));
     }
     enrollments.setHome(scope.member().id(), target.get().id());
+    // the journey DMs now act on is the one on the new home's roadmap
+    enrollments.startJourney(scope.member().id(), target.get().roadmapId(), scope.now());
     return Reply.text(
-        Text.of("🏠 #" + target.get().name() + " is your home channel now. ").append(homeMeans()));
+        Text.of("🏠 #" + target.get().name() + " is your home channel now. ")
+            .append(homeMeans())
+            .plain(
+                " Your direct messages now act on your "
+                    + roadmaps.of(target.get()).title()
+                    + " journey."));
   }
 
   private static Text homeMeans() {
@@ -190,6 +197,6 @@ public final class CohortService {
   private Text stage(Enrollment e) {
     return e.graduated()
         ? Text.of("graduated 🎓")
-        : Text.of("stage " + e.stage() + " of " + roadmap.stageCount());
+        : Text.of("stage " + e.stage() + " of " + roadmaps.of(e.roadmapId()).stageCount());
   }
 }

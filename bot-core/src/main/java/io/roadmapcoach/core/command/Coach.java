@@ -3,6 +3,7 @@ package io.roadmapcoach.core.command;
 import io.roadmapcoach.core.action.Action;
 import io.roadmapcoach.core.action.ActionCodec;
 import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.caller.Upload;
 import io.roadmapcoach.core.command.Input.Invalid;
 import io.roadmapcoach.core.command.Input.Misspelt;
 import io.roadmapcoach.core.command.Input.Pressed;
@@ -19,6 +20,7 @@ import io.roadmapcoach.core.observe.Observer;
 import io.roadmapcoach.core.observe.Outcome;
 import io.roadmapcoach.core.progress.ProgressFeature;
 import io.roadmapcoach.core.reply.Apologies;
+import io.roadmapcoach.core.reply.Echo;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.tx.DatabaseBusy;
@@ -74,9 +76,17 @@ public final class Coach {
 
   /** Text as typed after {@code /roadmap}. */
   public Reply handleText(Caller caller, String text) {
+    return handleText(caller, text, Optional.empty());
+  }
+
+  /**
+   * Text as typed after {@code /roadmap}, with the file that came with it: a command that takes a
+   * file reads it, any other runs without it and its reply says the file was dropped.
+   */
+  public Reply handleText(Caller caller, String text, Optional<Upload> file) {
     long started = System.nanoTime();
     Command command = commands.parse(text);
-    return observed(caller, command, started, answer(caller, command));
+    return observed(caller, command, started, answer(caller, command, file));
   }
 
   /** A pressed button's id, as the platform returned it. */
@@ -88,12 +98,12 @@ public final class Coach {
       return notOurButton();
     }
     Command command = new Pressed(action.get());
-    return observed(caller, command, started, answer(caller, command));
+    return observed(caller, command, started, answer(caller, command, Optional.empty()));
   }
 
   public Reply handle(Caller caller, Command command) {
     long started = System.nanoTime();
-    return observed(caller, command, started, answer(caller, command));
+    return observed(caller, command, started, answer(caller, command, Optional.empty()));
   }
 
   /** The declared commands: what platforms register and how they acknowledge each. */
@@ -101,22 +111,37 @@ public final class Coach {
     return commands;
   }
 
-  private Answered answer(Caller caller, Command command) {
+  private Answered answer(Caller caller, Command command, Optional<Upload> file) {
     return switch (command) {
       case Unknown u ->
           new Answered(HelpReplies.unknown(u.input(), u.suggestion()), Outcome.INVALID);
       case Misspelt m -> new Answered(HelpReplies.misspelt(m.typed(), m.meant()), Outcome.INVALID);
       case Invalid i -> new Answered(Reply.text(i.message()), Outcome.INVALID);
       case Pressed p -> pressed(caller, p);
-      default -> declared(caller, command);
+      default -> declared(caller, command, file);
     };
   }
 
-  private Answered declared(Caller caller, Command command) {
+  private Answered declared(Caller caller, Command command, Optional<Upload> file) {
     CommandDeclaration<?> declaration =
         commands
             .declaration(command)
             .orElseThrow(() -> new IllegalArgumentException(name(command) + " is not declared"));
+    if (file.isPresent() && !declaration.takesFile()) {
+      Answered answered = declared(caller, command, Optional.empty());
+      return new Answered(
+          answered
+              .reply()
+              .withContext(
+                  Text.of(
+                      "📎 "
+                          + declaration.words().hint()
+                          + " takes no file: "
+                          + Echo.of(file.get().fileName())
+                          + " was dropped.")),
+          answered.outcome());
+    }
+    Optional<Upload> taken = file.filter(f -> declaration.takesFile());
     return switch (declaration.handling()) {
       case Handling.OnItsOwn<?> alone ->
           guarded(command, () -> declaration.handle(caller, command));
@@ -125,6 +150,7 @@ public final class Coach {
               caller,
               command,
               declaration.needsMember(),
+              taken,
               scope -> perform(scope, declaration, command));
     };
   }
@@ -143,6 +169,7 @@ public final class Coach {
               caller,
               pressed,
               true,
+              Optional.empty(),
               scope -> new Answered(button.get().handle(scope, action), Outcome.OK));
     };
   }
@@ -203,7 +230,11 @@ public final class Coach {
    * about someone who erased their data).
    */
   private Answered inTransaction(
-      Caller caller, Command command, boolean needsMember, Function<Scope, Answered> work) {
+      Caller caller,
+      Command command,
+      boolean needsMember,
+      Optional<Upload> file,
+      Function<Scope, Answered> work) {
     try {
       Attempt done =
           transactions.inTransactionRetrying(
@@ -222,7 +253,8 @@ public final class Coach {
                             place.channel(),
                             place.home(),
                             clock.instant(),
-                            afterCommit));
+                            afterCommit,
+                            file));
                 boolean needed =
                     !place.newMember() || (needsMember && answered.outcome() != Outcome.REFUSED);
                 return new Attempt(answered, afterCommit, needed);

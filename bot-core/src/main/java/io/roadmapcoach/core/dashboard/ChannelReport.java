@@ -8,9 +8,12 @@ import java.util.List;
 
 /**
  * What the dashboard shows of one channel: the funnel, the last weeks, the members and the quizzes.
+ *
+ * @param roadmap the title of the roadmap the channel follows, whose stages the funnel counts
  */
 public record ChannelReport(
     Channel channel,
+    String roadmap,
     Funnel funnel,
     List<Week> weeks,
     List<MemberLine> members,

@@ -6,6 +6,7 @@ import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;
 import static io.roadmapcoach.db.schema.Tables.DASHBOARD_LINK;
 import static io.roadmapcoach.db.schema.Tables.DASHBOARD_SESSION;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.JOURNEY;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
 import static io.roadmapcoach.db.schema.Tables.QUIZ_ATTEMPT;
@@ -222,20 +223,33 @@ public final class DashboardRepository {
 
   // ---- a channel's figures
 
-  /** Members on each stage, not yet graduated: stage to count. */
+  /** Members on each stage of the channel's roadmap, not yet graduated: stage to count. */
   public java.util.Map<Integer, Integer> onStage(long channelId) {
-    return dsl.select(ENROLLMENT.STAGE, DSL.count())
-        .from(ENROLLMENT)
-        .where(ENROLLMENT.MEMBER_ID.in(membersOf(channelId)), ENROLLMENT.GRADUATED_AT.isNull())
-        .groupBy(ENROLLMENT.STAGE)
-        .fetchMap(ENROLLMENT.STAGE, DSL.count());
+    return dsl.select(JOURNEY.STAGE, DSL.count())
+        .from(JOURNEY)
+        .where(
+            JOURNEY.MEMBER_ID.in(membersOf(channelId)),
+            onRoadmapOf(channelId),
+            JOURNEY.GRADUATED_AT.isNull())
+        .groupBy(JOURNEY.STAGE)
+        .fetchMap(JOURNEY.STAGE, DSL.count());
   }
 
   public int graduated(long channelId) {
     return dsl.fetchCount(
-        ENROLLMENT,
-        ENROLLMENT.MEMBER_ID.in(membersOf(channelId)),
-        ENROLLMENT.GRADUATED_AT.isNotNull());
+        JOURNEY,
+        JOURNEY.MEMBER_ID.in(membersOf(channelId)),
+        onRoadmapOf(channelId),
+        JOURNEY.GRADUATED_AT.isNotNull());
+  }
+
+  /** The journey is on the roadmap the channel follows. */
+  private static org.jooq.Condition onRoadmapOf(long channelId) {
+    return JOURNEY.ROADMAP_ID.eq(onRoadmapOfField(channelId));
+  }
+
+  private static Field<Long> onRoadmapOfField(long channelId) {
+    return DSL.field(DSL.select(CHANNEL.ROADMAP_ID).from(CHANNEL).where(CHANNEL.ID.eq(channelId)));
   }
 
   /** A week of activity by its Monday, for weeks that had any. */
@@ -261,13 +275,17 @@ public final class DashboardRepository {
                 DSL.selectCount()
                     .from(OBJECTIVE_DONE)
                     .where(
-                        OBJECTIVE_DONE.MEMBER_ID.eq(ENROLLMENT.MEMBER_ID),
-                        OBJECTIVE_DONE.STAGE.eq(ENROLLMENT.STAGE)))
+                        OBJECTIVE_DONE.MEMBER_ID.eq(JOURNEY.MEMBER_ID),
+                        OBJECTIVE_DONE.ROADMAP_ID.eq(JOURNEY.ROADMAP_ID),
+                        OBJECTIVE_DONE.STAGE.eq(JOURNEY.STAGE)))
             .as("objectives_done");
     return dsl.select(ENROLLMENT.fields())
+        .select(JOURNEY.fields())
         .select(MEMBER.fields())
         .select(done)
         .from(ENROLLMENT)
+        .join(JOURNEY)
+        .on(EnrollmentRepository.journeyOn(onRoadmapOfField(channelId)))
         .join(MEMBER)
         .on(MEMBER.ID.eq(ENROLLMENT.MEMBER_ID))
         .where(ENROLLMENT.MEMBER_ID.in(membersOf(channelId)))
@@ -276,7 +294,7 @@ public final class DashboardRepository {
             r ->
                 new MemberData(
                     MemberRepository.member(r.into(MEMBER)),
-                    EnrollmentRepository.enrollment(r.into(ENROLLMENT)),
+                    EnrollmentRepository.enrollment(r),
                     r.get(done)));
   }
 
@@ -290,6 +308,7 @@ public final class DashboardRepository {
         .from(QUIZ_ATTEMPT)
         .where(
             QUIZ_ATTEMPT.MEMBER_ID.in(membersOf(channelId)),
+            QUIZ_ATTEMPT.ROADMAP_ID.eq(onRoadmapOfField(channelId)),
             QUIZ_ATTEMPT.STATUS.eq("finished"),
             QUIZ_ATTEMPT.REVIEW.isFalse())
         .groupBy(QUIZ_ATTEMPT.STAGE)

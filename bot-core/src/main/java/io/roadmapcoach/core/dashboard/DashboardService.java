@@ -2,6 +2,7 @@ package io.roadmapcoach.core.dashboard;
 
 import io.roadmapcoach.core.feature.Words;
 import io.roadmapcoach.core.journey.Enrollment;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.journey.Streaks;
 import io.roadmapcoach.core.lead.LeadFeature;
 import io.roadmapcoach.core.lead.TeamCsv;
@@ -53,7 +54,7 @@ public final class DashboardService {
   public static final int WEEKS = 12;
   public static final int MOST_MISSED = 10;
 
-  private final Roadmap roadmap;
+  private final RoadmapLibrary roadmaps;
   private final QuizBank bank;
   private final DashboardRepository repository;
   private final TeamCsv teamCsv;
@@ -64,7 +65,7 @@ public final class DashboardService {
   private final Supplier<Charts> charts;
 
   public DashboardService(
-      Roadmap roadmap,
+      RoadmapLibrary roadmaps,
       QuizBank bank,
       DashboardRepository repository,
       TeamCsv teamCsv,
@@ -73,14 +74,14 @@ public final class DashboardService {
       SecureRandom random,
       DashboardAddress address,
       Charts charts) {
-    this(roadmap, bank, repository, teamCsv, transactions, clock, random, address, () -> charts);
+    this(roadmaps, bank, repository, teamCsv, transactions, clock, random, address, () -> charts);
   }
 
   /**
    * @param charts made on first use (the bundled font is loaded then), once
    */
   public DashboardService(
-      Roadmap roadmap,
+      RoadmapLibrary roadmaps,
       QuizBank bank,
       DashboardRepository repository,
       TeamCsv teamCsv,
@@ -89,7 +90,7 @@ public final class DashboardService {
       SecureRandom random,
       DashboardAddress address,
       Supplier<Charts> charts) {
-    this.roadmap = roadmap;
+    this.roadmaps = roadmaps;
     this.bank = bank;
     this.repository = repository;
     this.teamCsv = teamCsv;
@@ -177,7 +178,7 @@ public final class DashboardService {
 
   /** The chart PNG of a channel (also what the lead's weekly digest carries). */
   public Attachment chart(Channel channel, Instant now) {
-    byte[] png = charts.get().png(funnel(channel.id()), weeks(channel, now));
+    byte[] png = charts.get().png(funnel(channel.id(), roadmaps.of(channel)), weeks(channel, now));
     String name = "chart-" + channel.name().replaceAll("[^A-Za-z0-9_-]", "") + ".png";
     return new Attachment(name, "image/png", png);
   }
@@ -334,17 +335,20 @@ public final class DashboardService {
     return charts.get();
   }
 
+  /** The channel's figures, on the roadmap it follows. */
   private ChannelReport report(Channel channel, Instant now) {
+    Roadmap roadmap = roadmaps.of(channel);
     return new ChannelReport(
         channel,
-        funnel(channel.id()),
+        roadmap.title(),
+        funnel(channel.id(), roadmap),
         weeks(channel, now),
-        members(channel, now),
-        passRates(channel.id()),
+        members(channel, roadmap, now),
+        passRates(channel.id(), roadmap),
         mostMissed(channel.id()));
   }
 
-  private ChannelReport.Funnel funnel(long channelId) {
+  private ChannelReport.Funnel funnel(long channelId, Roadmap roadmap) {
     Map<Integer, Integer> onStage = repository.onStage(channelId);
     List<Integer> counts = new ArrayList<>();
     List<String> titles = new ArrayList<>();
@@ -374,12 +378,14 @@ public final class DashboardService {
     return weeks;
   }
 
-  private List<ChannelReport.MemberLine> members(Channel channel, Instant now) {
-    return repository.members(channel.id()).stream().map(data -> line(channel, data, now)).toList();
+  private List<ChannelReport.MemberLine> members(Channel channel, Roadmap roadmap, Instant now) {
+    return repository.members(channel.id()).stream()
+        .map(data -> line(channel, roadmap, data, now))
+        .toList();
   }
 
   private ChannelReport.MemberLine line(
-      Channel channel, DashboardRepository.MemberData data, Instant now) {
+      Channel channel, Roadmap roadmap, DashboardRepository.MemberData data, Instant now) {
     Member member = data.member();
     Enrollment e = data.enrollment();
     LocalDate today = now.atZone(member.zone(channel)).toLocalDate();
@@ -409,7 +415,7 @@ public final class DashboardService {
     };
   }
 
-  private List<ChannelReport.PassRate> passRates(long channelId) {
+  private List<ChannelReport.PassRate> passRates(long channelId, Roadmap roadmap) {
     return repository.quizzesByStage(channelId).stream()
         .filter(q -> q.stage() >= 1 && q.stage() <= roadmap.stageCount())
         .map(

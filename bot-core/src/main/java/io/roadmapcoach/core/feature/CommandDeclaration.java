@@ -38,6 +38,7 @@ public final class CommandDeclaration<C extends Command> {
   private final Predicate<C> slow;
   private final boolean likelyPublic;
   private final Optional<Boolean> needsMember;
+  private final boolean takesFile;
   private final Handling<C> handling;
 
   private CommandDeclaration(Builder<C> b, Handling<C> handling) {
@@ -62,6 +63,7 @@ public final class CommandDeclaration<C extends Command> {
     this.slow = b.slow;
     this.likelyPublic = b.likelyPublic;
     this.needsMember = b.needsMember;
+    this.takesFile = b.takesFile;
     this.handling = handling;
   }
 
@@ -119,6 +121,14 @@ public final class CommandDeclaration<C extends Command> {
     return needsMember.orElse(access == Access.LEAD);
   }
 
+  /**
+   * Whether a file goes with the command ({@code roadmap upload}): it reads it from {@code
+   * Scope.upload()}. A file sent with any other command is dropped, and the reply says so.
+   */
+  public boolean takesFile() {
+    return takesFile;
+  }
+
   /** Reads the arguments that follow the command's words. */
   public Reading<C> read(List<String> arguments, Roadmap roadmap) {
     return grammar.read(new Arguments(arguments, roadmap, words, example()));
@@ -163,6 +173,7 @@ public final class CommandDeclaration<C extends Command> {
     private Predicate<C> slow = command -> false;
     private boolean likelyPublic;
     private Optional<Boolean> needsMember = Optional.empty();
+    private boolean takesFile;
 
     private Builder(Class<C> type, Words words) {
       this.type = Objects.requireNonNull(type);
@@ -270,6 +281,12 @@ public final class CommandDeclaration<C extends Command> {
      */
     public Builder<C> readsOnly() {
       this.needsMember = Optional.of(false);
+      return this;
+    }
+
+    /** A file goes with it: see {@link CommandDeclaration#takesFile()}. */
+    public Builder<C> takesFile() {
+      this.takesFile = true;
       return this;
     }
 

@@ -21,7 +21,8 @@ public final class Forms {
     ZONE("<Area/City>", "Europe/Berlin", "[A-Za-z_]+/\\S+"),
     DATE("<date>", "2026-12-24", "\\d{4}-\\d{2}-\\d{2}"),
     CHANNEL("#channel", "#study-group", "#\\S+"),
-    WEEKDAY("<mon..sun>", "fri", "[A-Za-z]{3,}");
+    WEEKDAY("<mon..sun>", "fri", "[A-Za-z]{3,}"),
+    ROADMAP_ID("<id>", "web-dev", "[a-z][a-z0-9-]*");
 
     final String token;
     final String sample;

@@ -3,6 +3,7 @@ package io.roadmapcoach.core.feature;
 import io.roadmapcoach.core.caller.MemberRef;
 import io.roadmapcoach.core.reply.Echo;
 import io.roadmapcoach.core.reply.Text;
+import io.roadmapcoach.core.roadmap.Ids;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.time.TimeZones;
 import java.time.DayOfWeek;
@@ -37,6 +38,18 @@ public final class Kinds {
    */
   public static final Kind<String> OBJECTIVE =
       named("one objective by its number", (w, r) -> Optional.of(w));
+
+  /** A roadmap by its id, as its file names it ({@code web-dev}). */
+  public static final Kind<String> ROADMAP_ID =
+      named(
+          "a roadmap's id",
+          (w, r) -> {
+            // ids are lower case: any letter case reads the same
+            String id = w.toLowerCase(Locale.ROOT);
+            return Ids.valid(id) && id.length() <= Ids.MAX_LENGTH
+                ? Optional.of(id)
+                : Optional.empty();
+          });
 
   /** One of the member's channels: a mention, or its name with or without {@code #}. */
   public static final Kind<String> CHANNEL =

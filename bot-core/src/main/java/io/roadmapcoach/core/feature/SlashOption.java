@@ -41,7 +41,9 @@ public record SlashOption(
     INTEGER,
     BOOLEAN,
     MEMBER,
-    CHANNEL
+    CHANNEL,
+    /** A file the member attaches: it goes with the command, never into its text. */
+    ATTACHMENT
   }
 
   /** A fixed value offered by its label. */
@@ -165,6 +167,16 @@ public record SlashOption(
     Draft draft = new Draft(Type.TEXT, ZONE, description + ", an Area/City name", true).atMost(64);
     draft.zones = true;
     return draft.done();
+  }
+
+  /** Words typed as they are, at most {@code characters} long (a roadmap's id). */
+  public static SlashOption text(String name, String description, int characters) {
+    return new Draft(Type.TEXT, name, description, true).atMost(characters).done();
+  }
+
+  /** A file to attach, required: it goes with the command (see {@code Upload}). */
+  public static SlashOption file(String name, String description) {
+    return new Draft(Type.ATTACHMENT, name, description, true).done();
   }
 
   public static SlashOption textChannel(String name, String description) {

@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * A member on the roadmap.
+ * A member on one of their journeys: the journey's own stage and points (one per roadmap), with
+ * what stays the member's own whichever roadmap they work on (home channel, streak, last activity).
  *
- * @param channelId their home channel: where they enrolled, whose leaderboard they are on
+ * @param channelId their home channel: where DMs act and whose roadmap is their home journey's
+ * @param roadmapId the roadmap this journey is on
  * @param stage the stage they are on (the last one once graduated)
  * @param streak the stored streak, as of its last counted day
  * @param lastActiveDate the member-local date of their last activity (progress that stands), none
@@ -16,6 +18,7 @@ import java.util.Optional;
 public record Enrollment(
     long memberId,
     long channelId,
+    long roadmapId,
     int stage,
     Optional<Instant> graduatedAt,
     int points,

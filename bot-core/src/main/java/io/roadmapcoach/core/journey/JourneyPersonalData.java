@@ -3,9 +3,12 @@ package io.roadmapcoach.core.journey;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL_DAY;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.JOURNEY;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
 import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
+import static io.roadmapcoach.db.schema.Tables.ROADMAP;
+import static io.roadmapcoach.db.schema.Tables.ROADMAP_PREVIEW;
 import static io.roadmapcoach.db.schema.Tables.WEEKLY_POINTS;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /**
  * The member's journey (stage, points, streak, objectives done), their weekly points, their
@@ -35,6 +39,10 @@ public final class JourneyPersonalData implements PersonalData {
   public Map<String, String> sectionsByTable() {
     return Map.of(
         "enrollment", "journey",
+        "journey", "journeys",
+        "roadmap", "roadmaps_uploaded",
+        "roadmap_preview", "roadmaps_uploaded",
+        "channel", "roadmaps_uploaded",
         "objective_done", "journey",
         "weekly_points", "weekly_points",
         "progress_event", "progress_events",
@@ -59,6 +67,8 @@ public final class JourneyPersonalData implements PersonalData {
                   return journey;
                 })
             .orElse(JsonNodeFactory.instance.nullNode()));
+    file.set("journeys", ExportRows.rows(journeys(id)));
+    file.set("roadmaps_uploaded", ExportRows.rows(roadmapsUploaded(id)));
     file.set("weekly_points", ExportRows.rows(weeklyPoints(id)));
     file.set("progress_events", ExportRows.rows(progressEvents(id)));
     file.set("progress_you_set_for_others", ExportRows.rows(progressSetForOthers(id)));
@@ -86,10 +96,10 @@ public final class JourneyPersonalData implements PersonalData {
   private Optional<Record> journey(long memberId) {
     return dsl.select(
             CHANNEL.NAME.as("home_channel"),
-            ENROLLMENT.STAGE,
-            ENROLLMENT.GRADUATED_AT,
-            ENROLLMENT.POINTS,
-            ENROLLMENT.POINTS_REACHED_AT,
+            JOURNEY.STAGE,
+            JOURNEY.GRADUATED_AT,
+            JOURNEY.POINTS,
+            JOURNEY.POINTS_REACHED_AT,
             ENROLLMENT.STREAK_DAYS,
             ENROLLMENT.STREAK_LAST_DATE,
             ENROLLMENT.FREEZE_WEEK,
@@ -99,14 +109,87 @@ public final class JourneyPersonalData implements PersonalData {
         .from(ENROLLMENT)
         .join(CHANNEL)
         .on(CHANNEL.ID.eq(ENROLLMENT.CHANNEL_ID))
+        // the home journey's stage and points; every journey is listed under "journeys"
+        .leftJoin(JOURNEY)
+        .on(EnrollmentRepository.homeJourney())
         .where(ENROLLMENT.MEMBER_ID.eq(memberId))
         .fetchOptional()
         .map(r -> (Record) r);
   }
 
+  /**
+   * The roadmap files the member uploaded (as stored now, or waiting for Apply) and the channels
+   * whose roadmap they chose. Erasing the member keeps the roadmaps, without their name: the
+   * columns naming them are set to nobody.
+   */
+  private List<Record> roadmapsUploaded(long memberId) {
+    List<Record> rows = new java.util.ArrayList<>();
+    dsl.select(
+            ROADMAP.KEY.as("roadmap"),
+            ROADMAP.TITLE,
+            ROADMAP.VERSION,
+            DSL.inline("uploaded").as("what"),
+            ROADMAP.UPLOADED_AT.as("at"))
+        .from(ROADMAP)
+        .where(ROADMAP.UPLOADED_BY.eq(memberId))
+        .unionAll(
+            DSL.select(
+                    ROADMAP_PREVIEW.ROADMAP_KEY,
+                    ROADMAP_PREVIEW.FILE_NAME,
+                    ROADMAP_PREVIEW.BASE_VERSION,
+                    DSL.inline("previewed"),
+                    ROADMAP_PREVIEW.CREATED_AT)
+                .from(ROADMAP_PREVIEW)
+                .where(ROADMAP_PREVIEW.UPLOADED_BY.eq(memberId)))
+        .unionAll(
+            DSL.select(
+                    CHANNEL.NAME,
+                    ROADMAP.TITLE,
+                    ROADMAP.VERSION,
+                    DSL.inline("chosen for the channel"),
+                    CHANNEL.ROADMAP_SET_AT)
+                .from(CHANNEL)
+                .join(ROADMAP)
+                .on(ROADMAP.ID.eq(CHANNEL.ROADMAP_ID))
+                .where(CHANNEL.ROADMAP_SET_BY.eq(memberId)))
+        .fetch()
+        .forEach(rows::add);
+    return rows;
+  }
+
+  /** Each roadmap's journey: its stage and points (the streak above is the member's own). */
+  private List<Record> journeys(long memberId) {
+    return dsl.select(
+            ROADMAP.KEY.as("roadmap"),
+            ROADMAP.TITLE,
+            JOURNEY.STAGE,
+            JOURNEY.GRADUATED_AT,
+            JOURNEY.POINTS,
+            JOURNEY.POINTS_REACHED_AT,
+            JOURNEY.STARTED_AT)
+        .from(JOURNEY)
+        .join(ROADMAP)
+        .on(ROADMAP.ID.eq(JOURNEY.ROADMAP_ID))
+        .where(JOURNEY.MEMBER_ID.eq(memberId))
+        .orderBy(JOURNEY.STARTED_AT, JOURNEY.ROADMAP_ID)
+        .fetch()
+        .map(r -> (Record) r);
+  }
+
+  /**
+   * Every objective checked off, on every roadmap; one a new version removed keeps its id, with no
+   * stage or position.
+   */
   private List<Record> objectivesDone(long memberId) {
-    return dsl.select(OBJECTIVE_DONE.STAGE, OBJECTIVE_DONE.OBJECTIVE, OBJECTIVE_DONE.DONE_AT)
+    return dsl.select(
+            ROADMAP.KEY.as("roadmap"),
+            OBJECTIVE_DONE.OBJECTIVE_ID,
+            OBJECTIVE_DONE.STAGE,
+            OBJECTIVE_DONE.OBJECTIVE,
+            OBJECTIVE_DONE.DONE_AT)
         .from(OBJECTIVE_DONE)
+        .join(ROADMAP)
+        .on(ROADMAP.ID.eq(OBJECTIVE_DONE.ROADMAP_ID))
         .where(OBJECTIVE_DONE.MEMBER_ID.eq(memberId))
         .orderBy(OBJECTIVE_DONE.DONE_AT, OBJECTIVE_DONE.STAGE, OBJECTIVE_DONE.OBJECTIVE)
         .fetch()

@@ -3,6 +3,7 @@ package io.roadmapcoach.core.journey;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.JOURNEY;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
 import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
@@ -86,30 +87,33 @@ public final class ProgressLedger {
       lastActiveDate = earlier.map(Activity::day);
       streakAfter = streak.days();
     }
-    var update = dsl.update(ENROLLMENT).set(ENROLLMENT.STAGE, ENROLLMENT.STAGE);
     if (streakAfter != null) {
-      update =
-          update
-              .set(ENROLLMENT.LAST_ACTIVITY_AT, Times.utc(lastActivityAt))
-              .set(ENROLLMENT.LAST_ACTIVE_DATE, lastActiveDate.orElse(null))
-              .set(ENROLLMENT.STREAK_DAYS, streak.days())
-              .set(ENROLLMENT.STREAK_LAST_DATE, streak.lastCounted().orElse(null))
-              .set(ENROLLMENT.FREEZE_WEEK, streak.freezeWeek().orElse(null));
+      // the streak and the last activity are the member's own: progress on any journey counts
+      dsl.update(ENROLLMENT)
+          .set(ENROLLMENT.LAST_ACTIVITY_AT, Times.utc(lastActivityAt))
+          .set(ENROLLMENT.LAST_ACTIVE_DATE, lastActiveDate.orElse(null))
+          .set(ENROLLMENT.STREAK_DAYS, streak.days())
+          .set(ENROLLMENT.STREAK_LAST_DATE, streak.lastCounted().orElse(null))
+          .set(ENROLLMENT.FREEZE_WEEK, streak.freezeWeek().orElse(null))
+          .where(ENROLLMENT.MEMBER_ID.eq(before.memberId()))
+          .execute();
     }
     if (change.points() != 0) {
-      update =
-          update
-              .set(ENROLLMENT.POINTS, ENROLLMENT.POINTS.plus(change.points()))
-              .set(ENROLLMENT.POINTS_REACHED_AT, Times.utc(change.now()));
+      // points are the journey's: they count on the boards of the channels following its roadmap
+      dsl.update(JOURNEY)
+          .set(JOURNEY.POINTS, JOURNEY.POINTS.plus(change.points()))
+          .set(JOURNEY.POINTS_REACHED_AT, Times.utc(change.now()))
+          .where(JOURNEY.MEMBER_ID.eq(before.memberId()), JOURNEY.ROADMAP_ID.eq(before.roadmapId()))
+          .execute();
       addWeeklyPoints(change);
     }
-    update.where(ENROLLMENT.MEMBER_ID.eq(before.memberId())).execute();
     updateMemberships(change, streakAfter != null ? Optional.of(lastActivityAt) : Optional.empty());
     keepHistory(change, localToday);
     insertEvent(change, localToday, streakAfter);
     return new Enrollment(
         before.memberId(),
         before.channelId(),
+        before.roadmapId(),
         before.stage(),
         before.graduatedAt(),
         before.points() + change.points(),
@@ -188,6 +192,7 @@ public final class ProgressLedger {
                     .from(OBJECTIVE_DONE)
                     .where(
                         OBJECTIVE_DONE.MEMBER_ID.eq(PROGRESS_EVENT.MEMBER_ID),
+                        OBJECTIVE_DONE.ROADMAP_ID.eq(PROGRESS_EVENT.ROADMAP_ID),
                         OBJECTIVE_DONE.STAGE.eq(PROGRESS_EVENT.STAGE),
                         OBJECTIVE_DONE.OBJECTIVE.eq(PROGRESS_EVENT.OBJECTIVE))));
   }
@@ -228,6 +233,7 @@ public final class ProgressLedger {
                             .where(
                                 undo.MEMBER_ID.eq(PROGRESS_EVENT.MEMBER_ID),
                                 undo.KIND.eq(EventKind.OBJECTIVE_UNDONE.key()),
+                                undo.ROADMAP_ID.eq(PROGRESS_EVENT.ROADMAP_ID),
                                 undo.STAGE.eq(PROGRESS_EVENT.STAGE),
                                 undo.OBJECTIVE.eq(PROGRESS_EVENT.OBJECTIVE),
                                 undo.LOCAL_DATE.eq(PROGRESS_EVENT.LOCAL_DATE),
@@ -247,29 +253,35 @@ public final class ProgressLedger {
   }
 
   /**
-   * The copies each channel membership keeps for its board and team list: the member's all-time
-   * points and their last progress, so ranking and "stalest first" stay index reads.
+   * The copies each channel membership keeps for its board and team list: the member's points on
+   * the channel's roadmap and their last progress, so ranking and "stalest first" stay index reads.
    */
   private void updateMemberships(Change change, Optional<Instant> lastActivityAt) {
-    if (change.points() == 0 && lastActivityAt.isEmpty()) {
-      return;
-    }
-    var update = dsl.update(CHANNEL_MEMBER).set(CHANNEL_MEMBER.MEMBER_ID, CHANNEL_MEMBER.MEMBER_ID);
     if (change.points() != 0) {
-      update =
-          update
-              .set(CHANNEL_MEMBER.POINTS, CHANNEL_MEMBER.POINTS.plus(change.points()))
-              .set(CHANNEL_MEMBER.POINTS_REACHED_AT, Times.utc(change.now()));
+      dsl.update(CHANNEL_MEMBER)
+          .set(CHANNEL_MEMBER.POINTS, CHANNEL_MEMBER.POINTS.plus(change.points()))
+          .set(CHANNEL_MEMBER.POINTS_REACHED_AT, Times.utc(change.now()))
+          .where(
+              CHANNEL_MEMBER.MEMBER_ID.eq(change.member().id()),
+              CHANNEL_MEMBER.CHANNEL_ID.in(followers(change.enrollment().roadmapId())))
+          .execute();
     }
     if (lastActivityAt.isPresent()) {
-      update = update.set(CHANNEL_MEMBER.LAST_ACTIVITY_AT, Times.utc(lastActivityAt.get()));
+      dsl.update(CHANNEL_MEMBER)
+          .set(CHANNEL_MEMBER.LAST_ACTIVITY_AT, Times.utc(lastActivityAt.get()))
+          .where(CHANNEL_MEMBER.MEMBER_ID.eq(change.member().id()))
+          .execute();
     }
-    update.where(CHANNEL_MEMBER.MEMBER_ID.eq(change.member().id())).execute();
+  }
+
+  /** The channels that follow the roadmap. */
+  private static org.jooq.Select<org.jooq.Record1<Long>> followers(long roadmapId) {
+    return DSL.select(CHANNEL.ID).from(CHANNEL).where(CHANNEL.ROADMAP_ID.eq(roadmapId));
   }
 
   /**
-   * Points are the member's: they count on the week's board of every channel the member belongs to,
-   * each channel's week running in its own time zone.
+   * Points count on the week's board of every channel the member belongs to that follows the
+   * journey's roadmap, each channel's week running in its own time zone.
    */
   private void addWeeklyPoints(Change change) {
     var now = Times.utc(change.now());
@@ -296,7 +308,9 @@ public final class ProgressLedger {
                 .from(CHANNEL_MEMBER)
                 .join(CHANNEL)
                 .on(CHANNEL.ID.eq(CHANNEL_MEMBER.CHANNEL_ID))
-                .where(CHANNEL_MEMBER.MEMBER_ID.eq(change.member().id())))
+                .where(
+                    CHANNEL_MEMBER.MEMBER_ID.eq(change.member().id()),
+                    CHANNEL.ROADMAP_ID.eq(change.enrollment().roadmapId())))
         .onConflict(WEEKLY_POINTS.CHANNEL_ID, WEEKLY_POINTS.WEEK_START, WEEKLY_POINTS.MEMBER_ID)
         .doUpdate()
         .set(WEEKLY_POINTS.POINTS, WEEKLY_POINTS.POINTS.plus(change.points()))
@@ -316,6 +330,7 @@ public final class ProgressLedger {
             .from(PROGRESS_EVENT)
             .where(
                 PROGRESS_EVENT.MEMBER_ID.eq(memberId),
+                PROGRESS_EVENT.ROADMAP_ID.eq(channel.roadmapId()),
                 PROGRESS_EVENT.OCCURRED_AT.ge(Times.utc(from)))
             .fetchOne();
     if (sum == null || sum.value1() == null || sum.value1().intValue() == 0) {
@@ -335,6 +350,7 @@ public final class ProgressLedger {
     dsl.insertInto(PROGRESS_EVENT)
         .set(PROGRESS_EVENT.MEMBER_ID, change.member().id())
         .set(PROGRESS_EVENT.CHANNEL_ID, change.home().id())
+        .set(PROGRESS_EVENT.ROADMAP_ID, change.enrollment().roadmapId())
         .set(PROGRESS_EVENT.KIND, change.kind().key())
         .set(PROGRESS_EVENT.STAGE, change.stage())
         .set(PROGRESS_EVENT.OBJECTIVE, change.objective().orElse(null))
@@ -347,8 +363,8 @@ public final class ProgressLedger {
   }
 
   /**
-   * The points of every member of the channel summed from the event rows alone, wherever they were
-   * earned: the audit of the running totals.
+   * The points of every member of the channel on the channel's roadmap, summed from the event rows
+   * alone, wherever they were earned: the audit of the running totals.
    */
   public Map<Long, Integer> pointsFromEvents(long channelId) {
     return dsl
@@ -356,6 +372,10 @@ public final class ProgressLedger {
         .from(PROGRESS_EVENT)
         .join(CHANNEL_MEMBER)
         .on(CHANNEL_MEMBER.MEMBER_ID.eq(PROGRESS_EVENT.MEMBER_ID))
+        .join(CHANNEL)
+        .on(
+            CHANNEL.ID.eq(CHANNEL_MEMBER.CHANNEL_ID),
+            CHANNEL.ROADMAP_ID.eq(PROGRESS_EVENT.ROADMAP_ID))
         .where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId))
         .groupBy(PROGRESS_EVENT.MEMBER_ID)
         .fetch()
@@ -377,6 +397,7 @@ public final class ProgressLedger {
         .on(CHANNEL_MEMBER.MEMBER_ID.eq(PROGRESS_EVENT.MEMBER_ID))
         .where(
             CHANNEL_MEMBER.CHANNEL_ID.eq(channel.id()),
+            PROGRESS_EVENT.ROADMAP_ID.eq(channel.roadmapId()),
             PROGRESS_EVENT.OCCURRED_AT.ge(Times.utc(from)),
             PROGRESS_EVENT.OCCURRED_AT.lt(Times.utc(to)))
         .groupBy(PROGRESS_EVENT.MEMBER_ID)

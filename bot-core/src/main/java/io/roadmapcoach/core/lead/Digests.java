@@ -3,11 +3,13 @@ package io.roadmapcoach.core.lead;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.JOURNEY;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
 import static io.roadmapcoach.db.schema.Tables.QUIZ_ATTEMPT;
 import static io.roadmapcoach.db.schema.Tables.QUIZ_QUESTION;
 
+import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.journey.EventKind;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.Member;
@@ -40,10 +42,12 @@ public final class Digests {
   public record Missed(String questionId, int members) {}
 
   public List<MovedAhead> movedAhead(long channelId, Instant from) {
-    return dsl.selectDistinct(MEMBER.DISPLAY_NAME, ENROLLMENT.STAGE, ENROLLMENT.GRADUATED_AT)
-        .from(membersWithJourneys())
+    return dsl.selectDistinct(MEMBER.DISPLAY_NAME, JOURNEY.STAGE, JOURNEY.GRADUATED_AT)
+        .from(membersWithJourneys(channelId))
         .join(PROGRESS_EVENT)
-        .on(PROGRESS_EVENT.MEMBER_ID.eq(MEMBER.ID))
+        .on(
+            PROGRESS_EVENT.MEMBER_ID.eq(MEMBER.ID),
+            PROGRESS_EVENT.ROADMAP_ID.eq(JOURNEY.ROADMAP_ID))
         .where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId))
         .and(PROGRESS_EVENT.KIND.eq(EventKind.STAGE_FINISHED.key()))
         .and(PROGRESS_EVENT.OCCURRED_AT.ge(Times.utc(from)))
@@ -51,20 +55,22 @@ public final class Digests {
         .fetch(r -> new MovedAhead(r.value1(), r.value2(), r.value3() != null));
   }
 
-  /** The channel memberships with their members and journeys. */
-  private static Table<?> membersWithJourneys() {
+  /** The channel's memberships with their members and their journeys on its roadmap. */
+  private static Table<?> membersWithJourneys(long channelId) {
     return CHANNEL_MEMBER
         .join(MEMBER)
         .on(MEMBER.ID.eq(CHANNEL_MEMBER.MEMBER_ID))
         .join(ENROLLMENT)
-        .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID));
+        .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
+        .join(JOURNEY)
+        .on(EnrollmentRepository.journeyInChannel(channelId));
   }
 
   public List<Stuck> stuck(long channelId, Instant lastProgressBefore) {
-    return dsl.select(MEMBER.DISPLAY_NAME, ENROLLMENT.STAGE)
-        .from(membersWithJourneys())
+    return dsl.select(MEMBER.DISPLAY_NAME, JOURNEY.STAGE)
+        .from(membersWithJourneys(channelId))
         .where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId))
-        .and(ENROLLMENT.GRADUATED_AT.isNull())
+        .and(JOURNEY.GRADUATED_AT.isNull())
         .and(ENROLLMENT.LAST_ACTIVITY_AT.lt(Times.utc(lastProgressBefore)))
         .orderBy(ENROLLMENT.LAST_ACTIVITY_AT, MEMBER.DISPLAY_NAME)
         .fetch(r -> new Stuck(r.value1(), r.value2()));
@@ -100,7 +106,7 @@ public final class Digests {
    */
   public List<String> notStarted(long channelId, Instant since) {
     return dsl.select(MEMBER.DISPLAY_NAME)
-        .from(membersWithJourneys())
+        .from(membersWithJourneys(channelId))
         .where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId))
         .and(ENROLLMENT.LAST_ACTIVE_DATE.isNull())
         .and(ENROLLMENT.LAST_ACTIVITY_AT.ge(Times.utc(since)))
@@ -146,11 +152,11 @@ public final class Digests {
   public Map<Integer, Integer> funnel(long channelId) {
     Map<Integer, Integer> byStage = new TreeMap<>();
     Field<Integer> stage =
-        DSL.when(ENROLLMENT.GRADUATED_AT.isNotNull(), DSL.inline(0)).otherwise(ENROLLMENT.STAGE);
+        DSL.when(JOURNEY.GRADUATED_AT.isNotNull(), DSL.inline(0)).otherwise(JOURNEY.STAGE);
     dsl.select(stage, DSL.count())
         .from(CHANNEL_MEMBER)
-        .join(ENROLLMENT)
-        .on(ENROLLMENT.MEMBER_ID.eq(CHANNEL_MEMBER.MEMBER_ID))
+        .join(JOURNEY)
+        .on(EnrollmentRepository.journeyInChannel(channelId))
         .where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId))
         .groupBy(stage)
         .fetch()

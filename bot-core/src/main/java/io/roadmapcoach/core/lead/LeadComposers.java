@@ -2,6 +2,7 @@ package io.roadmapcoach.core.lead;
 
 import io.roadmapcoach.core.delivery.Composer;
 import io.roadmapcoach.core.delivery.DeliveryKind;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.roadmap.Roadmap;
@@ -17,7 +18,12 @@ public final class LeadComposers {
    */
   public LeadComposers(DSLContext dsl, Roadmap roadmap, QuizBank bank, ChartSource charts) {
     this.digests =
-        new LeadDigestComposer(roadmap, bank, new LeadRepository(dsl), new Digests(dsl), charts);
+        new LeadDigestComposer(
+            new RoadmapLibrary(dsl, roadmap),
+            bank,
+            new LeadRepository(dsl),
+            new Digests(dsl),
+            charts);
   }
 
   public Map<DeliveryKind, Composer> composers() {

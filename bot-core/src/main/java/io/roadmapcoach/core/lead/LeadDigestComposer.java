@@ -6,6 +6,7 @@ import io.roadmapcoach.core.delivery.DeliveryComposer.Composed;
 import io.roadmapcoach.core.delivery.DeliveryComposer.Drop;
 import io.roadmapcoach.core.delivery.DeliveryQueue;
 import io.roadmapcoach.core.delivery.Recipients;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.member.Member;
@@ -14,7 +15,6 @@ import io.roadmapcoach.core.quiz.Question;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
-import io.roadmapcoach.core.roadmap.Roadmap;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,15 +35,19 @@ public final class LeadDigestComposer implements Composer {
   static final int MISSED = 3;
   static final int BAR_WIDTH = 12;
 
-  private final Roadmap roadmap;
+  private final RoadmapLibrary roadmaps;
   private final QuizBank bank;
   private final LeadRepository leads;
   private final Digests digests;
   private final ChartSource charts;
 
   public LeadDigestComposer(
-      Roadmap roadmap, QuizBank bank, LeadRepository leads, Digests digests, ChartSource charts) {
-    this.roadmap = roadmap;
+      RoadmapLibrary roadmaps,
+      QuizBank bank,
+      LeadRepository leads,
+      Digests digests,
+      ChartSource charts) {
+    this.roadmaps = roadmaps;
     this.bank = bank;
     this.leads = leads;
     this.digests = digests;
@@ -175,7 +179,8 @@ public final class LeadDigestComposer implements Composer {
     Map<Integer, Integer> byStage = digests.funnel(channel.id());
     int most = byStage.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     StringBuilder bars = new StringBuilder();
-    for (int stage = 1; stage <= roadmap.stageCount(); stage++) {
+    // the stages of the roadmap the channel follows
+    for (int stage = 1; stage <= roadmaps.of(channel).stageCount(); stage++) {
       bars.append(bar("Stage " + stage, byStage.getOrDefault(stage, 0), most)).append('\n');
     }
     bars.append(bar("Graduated", byStage.getOrDefault(0, 0), most));

@@ -5,6 +5,7 @@ import io.roadmapcoach.core.delivery.OutboxRepository;
 import io.roadmapcoach.core.delivery.PostingCheck;
 import io.roadmapcoach.core.feature.LeadCheck;
 import io.roadmapcoach.core.feature.Words;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.journey.StreakView;
 import io.roadmapcoach.core.journey.Streaks;
 import io.roadmapcoach.core.member.Channel;
@@ -38,7 +39,7 @@ public final class LeadService implements LeadCheck {
   public static final int TEAM_REPLY_ROWS = 20;
   public static final Duration STUCK_AFTER = Duration.ofDays(7);
 
-  private final Roadmap roadmap;
+  private final RoadmapLibrary roadmaps;
   private final LeadRepository leads;
   private final MemberRepository members;
   private final TeamRepository team;
@@ -50,7 +51,7 @@ public final class LeadService implements LeadCheck {
   private final PostingCheck posting;
 
   public LeadService(
-      Roadmap roadmap,
+      RoadmapLibrary roadmaps,
       LeadRepository leads,
       MemberRepository members,
       TeamRepository team,
@@ -59,14 +60,14 @@ public final class LeadService implements LeadCheck {
       Memberships memberships,
       PostingCheck posting) {
     this.posting = posting;
-    this.roadmap = roadmap;
+    this.roadmaps = roadmaps;
     this.leads = leads;
     this.members = members;
     this.team = team;
     this.progress = progress;
     this.outbox = outbox;
     this.memberships = memberships;
-    this.teamCsv = new TeamCsv(roadmap, team);
+    this.teamCsv = new TeamCsv(roadmaps, team);
   }
 
   /** Platform admins always lead; otherwise leads named in this channel (or its first member). */
@@ -197,6 +198,12 @@ public final class LeadService implements LeadCheck {
   }
 
   public Reply setStage(Scope scope, MemberRef ref, int stage) {
+    Roadmap roadmap = roadmaps.of(scope.channel());
+    if (!roadmap.hasStage(stage)) {
+      // the parser knows the deployment's range; this channel's roadmap may be shorter
+      return Reply.text(
+          "There is no stage " + stage + ": stages run from 1 to " + roadmap.stageCount() + ".");
+    }
     Optional<Member> target = find(scope, ref);
     if (target.isEmpty()) {
       return unknownMember(ref);
@@ -411,7 +418,7 @@ public final class LeadService implements LeadCheck {
                 + " ("
                 + row.objectivesDone()
                 + "/"
-                + roadmap.stage(e.stage()).objectiveCount()
+                + roadmaps.of(e.roadmapId()).stage(e.stage()).objectiveCount()
                 + ")";
     return (stuck ? "⚠️ " : "• ")
         + row.member().displayName()

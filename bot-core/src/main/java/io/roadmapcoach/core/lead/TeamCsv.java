@@ -1,5 +1,6 @@
 package io.roadmapcoach.core.lead;
 
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.journey.StreakView;
 import io.roadmapcoach.core.journey.Streaks;
 import io.roadmapcoach.core.member.Channel;
@@ -15,11 +16,11 @@ public final class TeamCsv {
   static final String HEADER =
       "member,stage,stage_title,objectives_done,objectives_in_stage,points,streak_days,last_active,last_quiz,stuck\n";
 
-  private final Roadmap roadmap;
+  private final RoadmapLibrary roadmaps;
   private final TeamRepository team;
 
-  public TeamCsv(Roadmap roadmap, TeamRepository team) {
-    this.roadmap = roadmap;
+  public TeamCsv(RoadmapLibrary roadmaps, TeamRepository team) {
+    this.roadmaps = roadmaps;
     this.team = team;
   }
 
@@ -32,6 +33,7 @@ public final class TeamCsv {
           var e = row.enrollment();
           var today = now.atZone(row.member().zone(channel)).toLocalDate();
           StreakView streak = Streaks.asOf(e.streak(), today, e.activeOn(today), row.member());
+          Roadmap roadmap = roadmaps.of(e.roadmapId());
           var stage = roadmap.stage(Math.min(e.stage(), roadmap.stageCount()));
           csv.append(Csv.field(row.member().displayName()))
               .append(',')

@@ -3,6 +3,7 @@ package io.roadmapcoach.core.lead;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL_LEAD;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.JOURNEY;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
 import static io.roadmapcoach.db.schema.Tables.QUIZ_ATTEMPT;
@@ -54,8 +55,9 @@ public final class TeamRepository {
                 DSL.selectCount()
                     .from(OBJECTIVE_DONE)
                     .where(
-                        OBJECTIVE_DONE.MEMBER_ID.eq(ENROLLMENT.MEMBER_ID),
-                        OBJECTIVE_DONE.STAGE.eq(ENROLLMENT.STAGE)))
+                        OBJECTIVE_DONE.MEMBER_ID.eq(JOURNEY.MEMBER_ID),
+                        OBJECTIVE_DONE.ROADMAP_ID.eq(JOURNEY.ROADMAP_ID),
+                        OBJECTIVE_DONE.STAGE.eq(JOURNEY.STAGE)))
             .as("objectives_done");
     Field<String> lastScore =
         DSL.field(
@@ -67,7 +69,8 @@ public final class TeamRepository {
                             .concat(QUIZ_ATTEMPT.QUESTION_COUNT.cast(String.class)))
                     .from(QUIZ_ATTEMPT)
                     .where(
-                        QUIZ_ATTEMPT.MEMBER_ID.eq(ENROLLMENT.MEMBER_ID),
+                        QUIZ_ATTEMPT.MEMBER_ID.eq(JOURNEY.MEMBER_ID),
+                        QUIZ_ATTEMPT.ROADMAP_ID.eq(JOURNEY.ROADMAP_ID),
                         QUIZ_ATTEMPT.STATUS.eq("finished"))
                     .orderBy(QUIZ_ATTEMPT.FINISHED_AT.desc())
                     .limit(1))
@@ -82,12 +85,15 @@ public final class TeamRepository {
                             CHANNEL_LEAD.MEMBER_ID.eq(CHANNEL_MEMBER.MEMBER_ID))))
             .as("is_lead");
     return dsl.select(ENROLLMENT.fields())
+        .select(JOURNEY.fields())
         .select(MEMBER.fields())
         .select(done, lastScore)
         .select(lead)
         .from(CHANNEL_MEMBER)
         .join(ENROLLMENT)
         .on(ENROLLMENT.MEMBER_ID.eq(CHANNEL_MEMBER.MEMBER_ID))
+        .join(JOURNEY)
+        .on(EnrollmentRepository.journeyInChannel(channelId))
         .join(MEMBER)
         .on(MEMBER.ID.eq(ENROLLMENT.MEMBER_ID))
         .where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId))
@@ -97,7 +103,7 @@ public final class TeamRepository {
   private static TeamRow row(Record r) {
     return new TeamRow(
         MemberRepository.member(r.into(MEMBER)),
-        EnrollmentRepository.enrollment(r.into(ENROLLMENT)),
+        EnrollmentRepository.enrollment(r),
         r.get("objectives_done", Integer.class),
         Optional.ofNullable(r.get("last_score", String.class)),
         Boolean.TRUE.equals(r.get("is_lead", Boolean.class)));

@@ -1,7 +1,9 @@
 package io.roadmapcoach.core.leaderboard;
 
+import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.JOURNEY;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.WEEKLY_POINTS;
 
@@ -43,6 +45,7 @@ public final class LeaderboardRepository {
         dsl.select(board.points())
             .select(MEMBER.fields())
             .select(ENROLLMENT.fields())
+            .select(JOURNEY.fields())
             .from(board.ranked())
             .where(board.where().and(MEMBER.HIDDEN_FROM_LEADERBOARD.isFalse()))
             .orderBy(board.order())
@@ -62,6 +65,7 @@ public final class LeaderboardRepository {
         dsl.select(board.points(), board.reachedAt())
             .select(MEMBER.fields())
             .select(ENROLLMENT.fields())
+            .select(JOURNEY.fields())
             .from(board.ranked())
             .where(
                 board
@@ -104,7 +108,7 @@ public final class LeaderboardRepository {
 
   private static Standing standing(int rank, Record row, Board board) {
     Member member = MemberRepository.member(row.into(MEMBER));
-    Enrollment enrollment = EnrollmentRepository.enrollment(row.into(ENROLLMENT));
+    Enrollment enrollment = EnrollmentRepository.enrollment(row);
     return new Standing(rank, member, enrollment, row.get(board.points()));
   }
 
@@ -124,6 +128,11 @@ public final class LeaderboardRepository {
       Condition where,
       List<SortField<?>> order) {}
 
+  /** The roadmap the channel follows: its board shows the journeys on it. */
+  private static Field<Long> roadmapOf(long channelId) {
+    return DSL.field(DSL.select(CHANNEL.ROADMAP_ID).from(CHANNEL).where(CHANNEL.ID.eq(channelId)));
+  }
+
   private static Board board(Period period, long channelId, LocalDate weekStart) {
     if (period == Period.ALL_TIME) {
       // the member's all-time points, as copied onto each of their channel memberships
@@ -133,7 +142,9 @@ public final class LeaderboardRepository {
               .join(MEMBER)
               .on(MEMBER.ID.eq(CHANNEL_MEMBER.MEMBER_ID))
               .join(ENROLLMENT)
-              .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID)),
+              .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
+              .join(JOURNEY)
+              .on(EnrollmentRepository.journeyOn(EnrollmentRepository.roadmapOf(channelId))),
           CHANNEL_MEMBER.MEMBER_ID,
           CHANNEL_MEMBER.POINTS,
           CHANNEL_MEMBER.POINTS_REACHED_AT,
@@ -150,7 +161,9 @@ public final class LeaderboardRepository {
             .join(MEMBER)
             .on(MEMBER.ID.eq(WEEKLY_POINTS.MEMBER_ID))
             .join(ENROLLMENT)
-            .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID)),
+            .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
+            .join(JOURNEY)
+            .on(EnrollmentRepository.journeyOn(EnrollmentRepository.roadmapOf(channelId))),
         WEEKLY_POINTS.MEMBER_ID,
         WEEKLY_POINTS.POINTS,
         WEEKLY_POINTS.REACHED_AT,

@@ -1,5 +1,6 @@
 package io.roadmapcoach.core.leaderboard;
 
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.journey.StreakView;
 import io.roadmapcoach.core.journey.Streaks;
 import io.roadmapcoach.core.member.Channel;
@@ -9,7 +10,6 @@ import io.roadmapcoach.core.member.Scope;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.reply.Visibility;
-import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.time.Dates;
 import io.roadmapcoach.core.time.Times;
 import java.time.LocalDate;
@@ -23,17 +23,17 @@ import java.util.Optional;
 public final class LeaderboardService {
   public static final int TOP = 10;
 
-  private final Roadmap roadmap;
+  private final RoadmapLibrary roadmaps;
   private final LeaderboardRepository boards;
   private final MemberRepository members;
   private final Memberships memberships;
 
   public LeaderboardService(
-      Roadmap roadmap,
+      RoadmapLibrary roadmaps,
       LeaderboardRepository boards,
       MemberRepository members,
       Memberships memberships) {
-    this.roadmap = roadmap;
+    this.roadmaps = roadmaps;
     this.boards = boards;
     this.members = members;
     this.memberships = memberships;
@@ -129,7 +129,10 @@ public final class LeaderboardService {
     String stage =
         s.enrollment().graduated()
             ? "graduated 🎓"
-            : "stage " + s.enrollment().stage() + "/" + roadmap.stageCount();
+            : "stage "
+                + s.enrollment().stage()
+                + "/"
+                + roadmaps.of(s.enrollment().roadmapId()).stageCount();
     return medal
         + " "
         + member.displayName()

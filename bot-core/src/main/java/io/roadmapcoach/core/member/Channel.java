@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param post when the channel's daily post goes out, in the channel's time zone
  * @param canPost whether the bot may post there, as the platform last said: while it may not, the
  *     members whose reminders came in its post get them by DM (the coaching policy)
+ * @param roadmapId the roadmap the channel follows (the deployment's, 0, unless a lead chose one)
  */
 public record Channel(
     long id,
@@ -23,7 +24,8 @@ public record Channel(
     LocalTime quizTime,
     ReminderMode reminderMode,
     Post post,
-    boolean canPost) {
+    boolean canPost,
+    long roadmapId) {
 
   /** The daily post's time and days; {@code enabled} false when a lead turned it off. */
   public record Post(LocalTime time, ReminderDays days, boolean enabled) {}

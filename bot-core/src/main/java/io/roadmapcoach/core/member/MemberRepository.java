@@ -563,7 +563,8 @@ public final class MemberRepository {
         r.getQuizTime(),
         ReminderMode.ofKey(r.getReminderMode()),
         new Channel.Post(r.getPostTime(), ReminderDays.ofKey(r.getPostDays()), r.getPostEnabled()),
-        r.getDeliverable());
+        r.getDeliverable(),
+        r.getRoadmapId());
   }
 
   /** Zone ids are checked before they are stored; one that a newer JDK dropped reads as absent. */

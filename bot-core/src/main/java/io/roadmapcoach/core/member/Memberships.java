@@ -3,6 +3,7 @@ package io.roadmapcoach.core.member;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.JOURNEY;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.WEEKLY_POINTS;
 
@@ -43,10 +44,19 @@ public final class Memberships {
                         DSL.val(channelId),
                         ENROLLMENT.MEMBER_ID,
                         DSL.val(Times.utc(now)),
-                        ENROLLMENT.POINTS,
-                        ENROLLMENT.POINTS_REACHED_AT,
+                        DSL.coalesce(JOURNEY.POINTS, 0),
+                        DSL.coalesce(JOURNEY.POINTS_REACHED_AT, ENROLLMENT.ENROLLED_AT),
                         ENROLLMENT.LAST_ACTIVITY_AT)
                     .from(ENROLLMENT)
+                    // the board shows the points of the journey on the channel's roadmap
+                    .leftJoin(JOURNEY)
+                    .on(
+                        JOURNEY.MEMBER_ID.eq(ENROLLMENT.MEMBER_ID),
+                        JOURNEY.ROADMAP_ID.eq(
+                            DSL.field(
+                                DSL.select(CHANNEL.ROADMAP_ID)
+                                    .from(CHANNEL)
+                                    .where(CHANNEL.ID.eq(channelId)))))
                     .where(ENROLLMENT.MEMBER_ID.eq(memberId)))
             .onConflictDoNothing()
             .execute()

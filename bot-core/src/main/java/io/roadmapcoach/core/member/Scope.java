@@ -1,17 +1,20 @@
 package io.roadmapcoach.core.member;
 
 import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.caller.Upload;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Who is asking, where, and when: the member and channel rows the caller maps to, with "now" from
  * the coach's clock. Handlers queue work that must wait for the transaction to commit.
  *
  * @param home the member's home channel (where they enrolled), or this channel before they do
+ * @param upload the file that came with the command, if one did and the command takes one
  */
 public record Scope(
     Caller caller,
@@ -19,7 +22,14 @@ public record Scope(
     Channel channel,
     Channel home,
     Instant now,
-    AfterCommit afterCommit) {
+    AfterCommit afterCommit,
+    Optional<Upload> upload) {
+
+  /** A command without a file. */
+  public Scope(
+      Caller caller, Member member, Channel channel, Channel home, Instant now, AfterCommit after) {
+    this(caller, member, channel, home, now, after, Optional.empty());
+  }
 
   public ZoneId zone() {
     return member.zone(home);
@@ -31,7 +41,7 @@ public record Scope(
 
   /** The same caller with refreshed member and channel rows (after a settings change). */
   public Scope with(Member newMember, Channel newChannel, Channel newHome) {
-    return new Scope(caller, newMember, newChannel, newHome, now, afterCommit);
+    return new Scope(caller, newMember, newChannel, newHome, now, afterCommit, upload);
   }
 
   /** Work to run once the command's transaction has committed, and not at all if it fails. */

@@ -5,6 +5,7 @@ import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL_HOLIDAY;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL_MEMBER;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.JOURNEY;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 
 import io.roadmapcoach.core.delivery.DeliveryKind;
@@ -146,11 +147,14 @@ public final class PolicyRepository {
    */
   public Situation situation(Member member, Channel home, Instant now) {
     return dsl.select(ENROLLMENT.fields())
+        .select(JOURNEY.fields())
         .select(facts(member, home, now))
         .from(ENROLLMENT)
+        .join(JOURNEY)
+        .on(EnrollmentRepository.homeJourney())
         .where(ENROLLMENT.MEMBER_ID.eq(member.id()))
         .fetchOptional()
-        .map(r -> situation(member, home, EnrollmentRepository.enrollment(r.into(ENROLLMENT)), r))
+        .map(r -> situation(member, home, EnrollmentRepository.enrollment(r), r))
         .orElseGet(() -> notEnrolled(member, home));
   }
 
@@ -175,6 +179,7 @@ public final class PolicyRepository {
     List<Situation> found = new ArrayList<>();
     dsl.select(MEMBER.fields())
         .select(ENROLLMENT.fields())
+        .select(JOURNEY.fields())
         .select(CHANNEL.fields())
         .select(facts(today, homeWeek))
         .from(MEMBER)
@@ -182,14 +187,15 @@ public final class PolicyRepository {
         .on(ENROLLMENT.MEMBER_ID.eq(MEMBER.ID))
         .join(CHANNEL)
         .on(CHANNEL.ID.eq(ENROLLMENT.CHANNEL_ID))
+        .join(JOURNEY)
+        .on(EnrollmentRepository.journeyOn(CHANNEL.ROADMAP_ID))
         .where(MEMBER.ID.in(memberIds))
         .orderBy(MEMBER.ID)
         .forEach(
             r -> {
               Member member = MemberRepository.member(r.into(MEMBER));
               Channel home = MemberRepository.channel(r.into(CHANNEL));
-              found.add(
-                  situation(member, home, EnrollmentRepository.enrollment(r.into(ENROLLMENT)), r));
+              found.add(situation(member, home, EnrollmentRepository.enrollment(r), r));
             });
     return found;
   }

@@ -10,6 +10,7 @@ import io.roadmapcoach.core.delivery.DeliveryQueue;
 import io.roadmapcoach.core.delivery.OutboxRepository;
 import io.roadmapcoach.core.delivery.Recipients;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.member.MemberRepository;
@@ -48,7 +49,7 @@ public final class ChannelPostComposer implements Composer {
   /** How far back a first post, or one after a long pause, looks for news. */
   static final Duration FIRST_LOOK_BACK = Duration.ofDays(1);
 
-  private final Roadmap roadmap;
+  private final RoadmapLibrary roadmaps;
   private final MemberRepository members;
   private final EnrollmentRepository enrollments;
   private final ChannelPosts posts;
@@ -57,14 +58,14 @@ public final class ChannelPostComposer implements Composer {
   private final OutboxRepository outbox;
 
   public ChannelPostComposer(
-      Roadmap roadmap,
+      RoadmapLibrary roadmaps,
       MemberRepository members,
       EnrollmentRepository enrollments,
       ChannelPosts posts,
       PolicyRepository policy,
       NudgeCourtesies courtesies,
       OutboxRepository outbox) {
-    this.roadmap = roadmap;
+    this.roadmaps = roadmaps;
     this.members = members;
     this.enrollments = enrollments;
     this.posts = posts;
@@ -227,8 +228,10 @@ public final class ChannelPostComposer implements Composer {
   }
 
   private String nextStep(Situation l) {
-    Stage stage = roadmap.stage(l.enrollment().orElseThrow().stage());
-    Set<Integer> done = enrollments.objectivesDone(l.member().id(), stage.number());
+    Roadmap roadmap = roadmaps.of(l.enrollment().orElseThrow().roadmapId());
+    Stage stage =
+        roadmap.stage(Math.min(l.enrollment().orElseThrow().stage(), roadmap.stageCount()));
+    Set<Integer> done = enrollments.objectivesDone(l.enrollment().orElseThrow());
     for (int n = 1; n <= stage.objectiveCount(); n++) {
       if (!done.contains(n)) {
         return "objective " + n + " of stage " + stage.number() + " (" + stage.objective(n) + ")";

@@ -5,9 +5,9 @@ import io.roadmapcoach.core.delivery.Composer;
 import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.delivery.OutboxRepository;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.policy.PolicyRepository;
-import io.roadmapcoach.core.roadmap.Roadmap;
 import java.util.Map;
 import org.jooq.DSLContext;
 
@@ -19,10 +19,10 @@ public final class PostComposers {
    * @param courtesies what the post owes the members it may name, as the DM nudge does: away days
    *     kept, and the count towards the pause
    */
-  public PostComposers(DSLContext dsl, Roadmap roadmap, NudgeCourtesies courtesies) {
+  public PostComposers(DSLContext dsl, RoadmapLibrary roadmaps, NudgeCourtesies courtesies) {
     this.posts =
         new ChannelPostComposer(
-            roadmap,
+            roadmaps,
             new MemberRepository(dsl),
             new EnrollmentRepository(dsl),
             new ChannelPosts(dsl),

@@ -12,6 +12,7 @@ import io.roadmapcoach.core.delivery.DeliveryQueue;
 import io.roadmapcoach.core.delivery.Recipients;
 import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.journey.StreakView;
 import io.roadmapcoach.core.journey.Streaks;
 import io.roadmapcoach.core.member.Channel;
@@ -44,19 +45,19 @@ import java.util.function.Supplier;
  * sixth is a goodbye for now ({@link NudgeCourtesies}).
  */
 public final class NudgeComposer implements Composer {
-  private final Roadmap roadmap;
+  private final RoadmapLibrary library;
   private final MemberRepository members;
   private final EnrollmentRepository enrollments;
   private final QuizRepository quizzes;
   private final NudgeCourtesies courtesies;
 
   public NudgeComposer(
-      Roadmap roadmap,
+      RoadmapLibrary library,
       MemberRepository members,
       EnrollmentRepository enrollments,
       QuizRepository quizzes,
       NudgeCourtesies courtesies) {
-    this.roadmap = roadmap;
+    this.library = library;
     this.members = members;
     this.enrollments = enrollments;
     this.quizzes = quizzes;
@@ -80,9 +81,8 @@ public final class NudgeComposer implements Composer {
     Recipients homes =
         to.withChannels(
             members, enrolled.values().stream().map(Enrollment::channelId).collect(toSet()));
-    Map<Long, Integer> stageOf = new HashMap<>();
-    enrolled.forEach((id, e) -> stageOf.put(id, e.stage()));
-    Map<Long, Set<Integer>> done = enrollments.objectivesDone(stageOf);
+    Map<Long, Set<Integer>> done = enrollments.objectivesDone(enrolled.values());
+    Map<Long, List<EnrollmentRepository.Elsewhere>> elsewhere = enrollments.otherJourneys(ids);
     List<NudgeCourtesies.Subject> subjects = new ArrayList<>();
     for (DeliveryQueue.Claimed row : rows) {
       Enrollment e = enrolled.get(row.memberId().orElseThrow());
@@ -109,7 +109,8 @@ public final class NudgeComposer implements Composer {
               Optional.ofNullable(record.getDmChannelId()),
               enrollment,
               homes.channel(enrollment.channelId()),
-              done.getOrDefault(id, Set.of()));
+              done.getOrDefault(id, Set.of()),
+              elsewhere.getOrDefault(id, List.of()));
       Optional<Drop> drop = dropped(row, nudge, prepared, now);
       if (drop.isPresent()) {
         composed[i] = drop.get();
@@ -132,7 +133,8 @@ public final class NudgeComposer implements Composer {
       Optional<String> dmChannel,
       Enrollment enrollment,
       Channel home,
-      Set<Integer> done) {}
+      Set<Integer> done,
+      List<EnrollmentRepository.Elsewhere> elsewhere) {}
 
   /** Why the nudge is not sent after all, if it is not. */
   private static Optional<Drop> dropped(
@@ -168,6 +170,7 @@ public final class NudgeComposer implements Composer {
                 today,
                 Optional.empty(),
                 g.done(),
+                g.elsewhere(),
                 () -> prepared.buddyLine(member, today));
     return DeliveryComposer.toMember(row, member, g.dmChannel(), reply);
   }
@@ -187,13 +190,11 @@ public final class NudgeComposer implements Composer {
   private LeadRead readForLead(List<DeliveryQueue.Claimed> rows, Recipients to, Instant now) {
     Set<Long> ids = rows.stream().map(row -> row.memberId().orElseThrow()).collect(toSet());
     Map<Long, Enrollment> enrolled = enrollments.findAll(ids);
-    Map<Long, Integer> stageOf = new HashMap<>();
-    enrolled.forEach((id, e) -> stageOf.put(id, e.stage()));
     return new LeadRead(
         to.withChannels(
             members, enrolled.values().stream().map(Enrollment::channelId).collect(toSet())),
         enrolled,
-        enrollments.objectivesDone(stageOf));
+        enrollments.objectivesDone(enrolled.values()));
   }
 
   private Composed leadNudge(DeliveryQueue.Claimed row, LeadRead read, Instant now) {
@@ -211,11 +212,12 @@ public final class NudgeComposer implements Composer {
         row,
         member,
         read.to().dmChannel(member.id()),
-        nudge(member, enrollment, today, Optional.of(from), done, Optional::empty));
+        nudge(member, enrollment, today, Optional.of(from), done, List.of(), Optional::empty));
   }
 
   /**
    * @param done what the member checked off in their stage
+   * @param elsewhere the member's other journeys: a line for each, after the home journey's step
    * @param buddyLine the line on their study buddy, read only for a nudge of their own
    */
   private Reply nudge(
@@ -224,7 +226,9 @@ public final class NudgeComposer implements Composer {
       LocalDate today,
       Optional<String> cheeredBy,
       Set<Integer> done,
+      List<EnrollmentRepository.Elsewhere> elsewhere,
       Supplier<Optional<Text>> buddyLine) {
+    Roadmap roadmap = library.of(e.roadmapId());
     StreakView streak = Streaks.asOf(e.streak(), today, false, member);
     Reply.Builder reply = Reply.builder();
     List<Button> buttons = new ArrayList<>();
@@ -249,12 +253,15 @@ public final class NudgeComposer implements Composer {
         reply.section(Text.empty().bold("Next: objective " + n).plain(" - " + stage.objective(n)));
         nextResource(stage, n).ifPresent(reply::context);
         buttons.add(Buttons.markDone(stage.number(), n));
-      } else if (!quizzes.hasPassed(member.id(), stage.number())) {
+      } else if (!quizzes.hasPassed(e, stage.number())) {
         reply.section(Text.of("Every objective of the stage is done: pass its quiz to move on."));
       } else {
         reply.section(
             Text.of("All done here: ").code(ProgressFeature.NEXT.hint()).plain(" moves you on."));
       }
+    }
+    for (EnrollmentRepository.Elsewhere other : elsewhere) {
+      reply.section(otherJourney(other));
     }
     if (cheeredBy.isEmpty()) {
       buddyLine.get().ifPresent(reply::section);
@@ -263,6 +270,34 @@ public final class NudgeComposer implements Composer {
     buttons.add(Buttons.snooze(1));
     buttons.add(Buttons.startQuiz(e.graduated() ? "Review quiz" : "Start quiz"));
     return reply.buttons(buttons).build();
+  }
+
+  /**
+   * "📚 Web development (#web): stage 1 of 2, objective 2 next - Lay the page out with CSS": a
+   * member's other journey, in one line of the one nudge of their day.
+   */
+  private Text otherJourney(EnrollmentRepository.Elsewhere other) {
+    Enrollment j = other.journey();
+    Roadmap roadmap = library.of(j.roadmapId());
+    Stage stage = roadmap.stage(Math.min(j.stage(), roadmap.stageCount()));
+    Text line =
+        Text.of(
+            "📚 "
+                + roadmap.title()
+                + " (#"
+                + other.channelName()
+                + "): stage "
+                + stage.number()
+                + " of "
+                + roadmap.stageCount()
+                + ", ");
+    Optional<Integer> open = firstOpen(stage, enrollments.objectivesDone(j));
+    if (open.isPresent()) {
+      return line.plain("objective " + open.get() + " next - " + stage.objective(open.get()));
+    }
+    return line.plain("its quiz next: ")
+        .code(ProgressFeature.QUIZ.hint())
+        .plain(" in #" + other.channelName());
   }
 
   /** Where to learn the next objective: its first resource, when the roadmap names one. */

@@ -4,9 +4,9 @@ import io.roadmapcoach.core.coaching.NudgeCourtesies;
 import io.roadmapcoach.core.delivery.Composer;
 import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.quiz.QuizRepository;
-import io.roadmapcoach.core.roadmap.Roadmap;
 import java.util.Map;
 import org.jooq.DSLContext;
 
@@ -17,10 +17,10 @@ public final class ProgressComposers {
   /**
    * @param courtesies coaching's say on a nudge (skipped on a holiday, a pause instead, the buddy)
    */
-  public ProgressComposers(DSLContext dsl, Roadmap roadmap, NudgeCourtesies courtesies) {
+  public ProgressComposers(DSLContext dsl, RoadmapLibrary library, NudgeCourtesies courtesies) {
     this.nudges =
         new NudgeComposer(
-            roadmap,
+            library,
             new MemberRepository(dsl),
             new EnrollmentRepository(dsl),
             new QuizRepository(dsl),

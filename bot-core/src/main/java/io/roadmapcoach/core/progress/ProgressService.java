@@ -9,6 +9,7 @@ import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.journey.EventKind;
 import io.roadmapcoach.core.journey.Points;
 import io.roadmapcoach.core.journey.ProgressLedger;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.journey.StreakState;
 import io.roadmapcoach.core.journey.StreakView;
 import io.roadmapcoach.core.journey.Streaks;
@@ -37,7 +38,7 @@ import java.util.function.Function;
  * are.
  */
 public final class ProgressService {
-  private final Roadmap roadmap;
+  private final RoadmapLibrary library;
   private final EnrollmentRepository enrollments;
   private final MemberRepository members;
   private final LeadRepository leads;
@@ -45,12 +46,11 @@ public final class ProgressService {
   private final OutboxRepository outbox;
   private final QuizRepository quizzes;
   private final ProgressLedger ledger;
-  private final StatusReplies replies;
 
   private final PostingCheck posting;
 
   public ProgressService(
-      Roadmap roadmap,
+      RoadmapLibrary library,
       EnrollmentRepository enrollments,
       MemberRepository members,
       LeadRepository leads,
@@ -60,7 +60,7 @@ public final class ProgressService {
       OutboxRepository outbox,
       PostingCheck posting) {
     this.posting = posting;
-    this.roadmap = roadmap;
+    this.library = library;
     this.enrollments = enrollments;
     this.members = members;
     this.leads = leads;
@@ -68,12 +68,36 @@ public final class ProgressService {
     this.outbox = outbox;
     this.quizzes = quizzes;
     this.ledger = ledger;
-    this.replies = new StatusReplies(roadmap);
   }
 
-  /** Runs {@code work} on the caller's locked enrollment, or tells them to start first. */
+  /** The roadmap of the channel asked in (in a DM, the home channel's). */
+  private Roadmap roadmap(Scope scope) {
+    return library.of(scope.channel());
+  }
+
+  private StatusReplies replies(Scope scope) {
+    return new StatusReplies(roadmap(scope));
+  }
+
+  /**
+   * Runs {@code work} on the caller's locked journey on the channel's roadmap, or tells them to
+   * start first. An enrolled member's first command on a roadmap starts their journey on it.
+   */
   public Reply withEnrollment(Scope scope, Function<Enrollment, Reply> work) {
-    return enrollments.lock(scope.member().id()).map(work).orElseGet(replies::notStarted);
+    return journey(scope, scope.member().id())
+        .map(work)
+        .orElseGet(() -> replies(scope).notStarted());
+  }
+
+  /** The member's locked journey on the channel's roadmap, started when they are enrolled. */
+  private Optional<Enrollment> journey(Scope scope, long memberId) {
+    long roadmapId = scope.channel().roadmapId();
+    Optional<Enrollment> found = enrollments.lock(memberId, roadmapId);
+    if (found.isEmpty() && enrollments.find(memberId).isPresent()) {
+      enrollments.startJourney(memberId, roadmapId, scope.now());
+      found = enrollments.find(memberId, roadmapId);
+    }
+    return found;
   }
 
   /**
@@ -83,16 +107,16 @@ public final class ProgressService {
   public Reply start(Scope scope) {
     long memberId = scope.member().id();
     Channel here = scope.channel();
-    Optional<Enrollment> existing = enrollments.lock(memberId);
+    Optional<Enrollment> existing = journey(scope, memberId);
     boolean enrolledNow = false;
     if (existing.isEmpty()) {
-      enrolledNow = enrollments.insert(memberId, here.id(), scope.now());
-      existing = enrollments.lock(memberId);
+      enrolledNow = enrollments.insert(memberId, here.id(), here.roadmapId(), scope.now());
+      existing = enrollments.lock(memberId, here.roadmapId());
     }
     Enrollment enrollment = existing.orElseThrow();
     boolean hadChannels = memberships.channelCount(memberId) > 0;
     if (!memberships.join(here.id(), memberId, scope.now())) {
-      return replies.alreadyIn(here, enrollment);
+      return replies(scope).alreadyIn(here, enrollment);
     }
     // the channel takes its first member's zone, unless a lead set one already
     members.adoptZoneIfUnset(here.id(), scope.member().zone(here));
@@ -101,7 +125,7 @@ public final class ProgressService {
     if (enrolledNow) {
       ledger.record(
           change(enrollment, scope.member(), channel, EventKind.ENROLLED, 1, null, 0, scope));
-      Reply welcome = replies.welcome(scope.member(), firstLead, channel);
+      Reply welcome = replies(scope).welcome(scope.member(), firstLead, channel);
       // the first member turns the channel's post and quiz call-out on: can the bot post there?
       return firstLead ? posting.checked(welcome, channel, scope.now()) : welcome;
     }
@@ -110,7 +134,7 @@ public final class ProgressService {
       enrollments.setHome(memberId, channel.id());
     }
     ledger.seedWeek(channel, memberId, scope.now());
-    return replies.joined(channel, enrollment, firstLead);
+    return replies(scope).joined(channel, enrollment, firstLead);
   }
 
   /**
@@ -155,10 +179,12 @@ public final class ProgressService {
     // coaching policy needs for the caller's own promises
     Optional<EnrollmentRepository.StatusFacts> found =
         enrollments.statusFacts(
-            member.id(), own ? PolicyRepository.facts(member, home, scope.now()) : List.of());
+            member.id(),
+            scope.channel().roadmapId(),
+            own ? PolicyRepository.facts(member, home, scope.now()) : List.of());
     if (found.isEmpty()) {
       return own
-          ? replies.notStarted()
+          ? replies(scope).notStarted()
           : Reply.text(member.displayName() + " has not started the roadmap yet.");
     }
     Enrollment e = found.get().enrollment();
@@ -184,7 +210,39 @@ public final class ProgressService {
                         scope.now()))
                 : Optional.empty(),
             own || !member.hiddenFromLeaderboard() || leadsHere(scope));
-    return replies.status(facts);
+    Reply reply = replies(scope).status(facts);
+    return own && scope.caller().channel().isEmpty() ? withOtherJourneys(reply, e) : reply;
+  }
+
+  /**
+   * In a direct message the status is the home journey's, with a line naming the member's other
+   * journeys and where each is worked on.
+   */
+  private Reply withOtherJourneys(Reply reply, Enrollment home) {
+    var others = enrollments.otherJourneys(List.of(home.memberId()));
+    List<String> named = new java.util.ArrayList<>();
+    for (var other : others.getOrDefault(home.memberId(), List.of())) {
+      Roadmap roadmap = library.of(other.journey().roadmapId());
+      named.add(
+          roadmap.title()
+              + " (stage "
+              + other.journey().stage()
+              + " of "
+              + roadmap.stageCount()
+              + ", in #"
+              + other.channelName()
+              + ")");
+    }
+    if (named.isEmpty()) {
+      return reply;
+    }
+    return reply.withContext(
+        Text.of(
+            "Here: your journey on "
+                + library.of(home.roadmapId()).title()
+                + ". Also: "
+                + String.join("; ", named)
+                + "."));
   }
 
   /** Whether the caller leads the channel they ask in (a named lead, or a workspace admin). */
@@ -194,19 +252,28 @@ public final class ProgressService {
   }
 
   public Reply stages(Scope scope) {
-    Optional<Enrollment> enrollment = enrollments.find(scope.member().id());
-    return replies.stages(enrollment);
+    Optional<Enrollment> enrollment =
+        enrollments.find(scope.member().id(), scope.channel().roadmapId());
+    return replies(scope).stages(enrollment);
   }
 
   public Reply stage(Scope scope, OptionalInt number) {
-    Optional<Enrollment> enrollment = enrollments.find(scope.member().id());
+    Optional<Enrollment> enrollment =
+        enrollments.find(scope.member().id(), scope.channel().roadmapId());
     if (number.isEmpty() && enrollment.isEmpty()) {
-      return replies.stage(roadmap.stage(1), Optional.empty(), Set.of());
+      return replies(scope).stage(roadmap(scope).stage(1), Optional.empty(), Set.of());
     }
     int n = number.orElseGet(() -> enrollment.orElseThrow().stage());
+    if (!roadmap(scope).hasStage(n)) {
+      // the parser knows the deployment's range; this channel's roadmap may be shorter
+      return Reply.text(
+          "There is no stage " + n + ": stages run from 1 to " + roadmap(scope).stageCount() + ".");
+    }
     Set<Integer> done =
-        enrollment.isPresent() ? enrollments.objectivesDone(scope.member().id(), n) : Set.of();
-    return replies.stage(roadmap.stage(n), enrollment, done);
+        enrollment.isPresent()
+            ? enrollments.objectivesDone(scope.member().id(), scope.channel().roadmapId(), n)
+            : Set.of();
+    return replies(scope).stage(roadmap(scope).stage(n), enrollment, done);
   }
 
   public Reply done(Scope scope, String objective) {
@@ -242,14 +309,14 @@ public final class ProgressService {
     if (e.graduated()) {
       return Reply.text("🎓 You have finished the roadmap: there is nothing left to check off.");
     }
-    Stage stage = roadmap.stage(e.stage());
+    Stage stage = roadmap(scope).stage(e.stage());
     OptionalInt number = parseObjective(typed);
     if (number.isEmpty() || !stage.hasObjective(number.getAsInt())) {
-      return replies.notAnObjective(typed, stage, verb);
+      return replies(scope).notAnObjective(typed, stage, verb);
     }
     int n = number.getAsInt();
     if (verb.equals(ProgressFeature.DONE)) {
-      if (!enrollments.markDone(scope.member().id(), stage.number(), n, scope.now())) {
+      if (!enrollments.markDone(e, stage.number(), stage.objectiveAt(n), scope.now())) {
         return Reply.text(
             "Objective " + n + " of stage " + stage.number() + " is already checked off.");
       }
@@ -264,11 +331,11 @@ public final class ProgressService {
                   n,
                   Points.OBJECTIVE,
                   scope));
-      Set<Integer> done = enrollments.objectivesDone(scope.member().id(), stage.number());
-      return replies.checkedOff(
-          stage, n, done, quizzes.hasPassed(scope.member().id(), stage.number()), after);
+      Set<Integer> done = enrollments.objectivesDone(after);
+      return replies(scope)
+          .checkedOff(stage, n, done, quizzes.hasPassed(after, stage.number()), after);
     }
-    if (!enrollments.unmark(scope.member().id(), stage.number(), n)) {
+    if (!enrollments.unmark(e, stage.number(), n)) {
       return Reply.text(
           "Objective "
               + n
@@ -309,7 +376,7 @@ public final class ProgressService {
         scope,
         e -> {
           if (e.graduated() || shownStage != e.stage()) {
-            return replies.staleMoveOn(shownStage, e);
+            return replies(scope).staleMoveOn(shownStage, e);
           }
           return advance(scope, e);
         });
@@ -317,16 +384,16 @@ public final class ProgressService {
 
   private Reply advance(Scope scope, Enrollment e) {
     if (e.graduated()) {
-      return Reply.text("🎓 You have already finished all " + roadmap.stageCount() + " stages.");
+      return Reply.text(
+          "🎓 You have already finished all " + roadmap(scope).stageCount() + " stages.");
     }
-    Stage stage = roadmap.stage(e.stage());
-    Set<Integer> done = enrollments.objectivesDone(scope.member().id(), stage.number());
-    boolean quizPassed = quizzes.hasPassed(scope.member().id(), stage.number());
+    Stage stage = roadmap(scope).stage(e.stage());
+    Set<Integer> done = enrollments.objectivesDone(e);
+    boolean quizPassed = quizzes.hasPassed(e, stage.number());
     if (done.size() < stage.objectiveCount() || !quizPassed) {
-      return replies.notReady(stage, done, quizPassed);
+      return replies(scope).notReady(stage, done, quizPassed);
     }
-    int points =
-        enrollments.finishedBefore(scope.member().id(), stage.number()) ? 0 : Points.STAGE_FINISHED;
+    int points = enrollments.finishedBefore(e, stage.number()) ? 0 : Points.STAGE_FINISHED;
     ledger.record(
         change(
             e,
@@ -338,16 +405,20 @@ public final class ProgressService {
             points,
             scope));
     announce(scope, stage);
-    if (stage.number() == roadmap.stageCount()) {
-      enrollments.setStage(scope.member().id(), stage.number(), Optional.of(scope.now()));
+    if (stage.number() == roadmap(scope).stageCount()) {
+      enrollments.setStage(e, stage.number(), Optional.of(scope.now()));
       // nudges stop after graduation unless the member asks for them again
       members.setRemindEnabled(scope.member().id(), false);
-      return replies.graduated(points);
+      return replies(scope).graduated(points);
     }
-    enrollments.setStage(scope.member().id(), stage.number() + 1, Optional.empty());
-    Stage next = roadmap.stage(stage.number() + 1);
-    return replies.advanced(
-        stage, next, points, enrollments.objectivesDone(scope.member().id(), next.number()));
+    enrollments.setStage(e, stage.number() + 1, Optional.empty());
+    Stage next = roadmap(scope).stage(stage.number() + 1);
+    return replies(scope)
+        .advanced(
+            stage,
+            next,
+            points,
+            enrollments.objectivesDone(e.memberId(), e.roadmapId(), next.number()));
   }
 
   /**
@@ -360,12 +431,12 @@ public final class ProgressService {
       return;
     }
     String text =
-        finished.number() == roadmap.stageCount()
+        finished.number() == roadmap(scope).stageCount()
             ? "🎓 "
                 + member.displayName()
                 + " has finished the whole "
-                + roadmap.title()
-                + " roadmap. Congratulations!"
+                + roadmap(scope).title()
+                + " roadmap(scope). Congratulations!"
             : "🎉 "
                 + member.displayName()
                 + " finished stage "
@@ -376,6 +447,9 @@ public final class ProgressService {
                 + (finished.number() + 1)
                 + ".";
     for (Channel channel : memberships.channelsOf(member.id())) {
+      if (channel.roadmapId() != scope.channel().roadmapId()) {
+        continue; // news of another roadmap's journey
+      }
       outbox
           .by(member.id())
           .channelNotice(
@@ -392,7 +466,7 @@ public final class ProgressService {
 
   /** A lead puts a member on a stage; the ledger records who did it. */
   public StageSet setStage(Scope scope, Member target, int stageNumber) {
-    Optional<Enrollment> enrollment = enrollments.lock(target.id());
+    Optional<Enrollment> enrollment = journey(scope, target.id());
     // a lead may name themself: the answer then speaks to them
     boolean self = target.id() == scope.member().id();
     if (enrollment.isEmpty()) {
@@ -418,7 +492,7 @@ public final class ProgressService {
                   + stageNumber
                   + "."));
     }
-    enrollments.setStage(target.id(), stageNumber, Optional.empty());
+    enrollments.setStage(e, stageNumber, Optional.empty());
     Channel home = members.homeOf(target.id(), scope.channel());
     ledger.record(
         new ProgressLedger.Change(
@@ -431,7 +505,7 @@ public final class ProgressService {
             0,
             Optional.of(scope.member().id()),
             scope.now()));
-    String where = "stage " + stageNumber + ": " + roadmap.stage(stageNumber).title() + ".";
+    String where = "stage " + stageNumber + ": " + roadmap(scope).stage(stageNumber).title() + ".";
     return new StageSet(
         true,
         Reply.text(

@@ -16,6 +16,7 @@ public record Attempt(
     long id,
     UUID key,
     long memberId,
+    long roadmapId,
     int stage,
     boolean review,
     Status status,

@@ -3,6 +3,7 @@ package io.roadmapcoach.core.quiz;
 import io.roadmapcoach.core.delivery.Composer;
 import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -12,7 +13,8 @@ public final class QuizComposers {
   private final QuizInvitations invitations;
 
   public QuizComposers(DSLContext dsl, Roadmap roadmap) {
-    this.invitations = new QuizInvitations(roadmap, new EnrollmentRepository(dsl));
+    this.invitations =
+        new QuizInvitations(new RoadmapLibrary(dsl, roadmap), new EnrollmentRepository(dsl));
   }
 
   public Map<DeliveryKind, Composer> composers() {

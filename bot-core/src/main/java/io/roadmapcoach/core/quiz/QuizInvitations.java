@@ -9,23 +9,23 @@ import io.roadmapcoach.core.delivery.DeliveryQueue;
 import io.roadmapcoach.core.delivery.Recipients;
 import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.Member;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
 import io.roadmapcoach.core.reply.Visibility;
-import io.roadmapcoach.core.roadmap.Roadmap;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /** The weekly quiz's messages: a member's own invitation by DM, and a channel's call-out. */
 public final class QuizInvitations {
-  private final Roadmap roadmap;
+  private final RoadmapLibrary roadmaps;
   private final EnrollmentRepository enrollments;
 
-  public QuizInvitations(Roadmap roadmap, EnrollmentRepository enrollments) {
-    this.roadmap = roadmap;
+  public QuizInvitations(RoadmapLibrary roadmaps, EnrollmentRepository enrollments) {
+    this.roadmaps = roadmaps;
     this.enrollments = enrollments;
   }
 
@@ -59,7 +59,7 @@ public final class QuizInvitations {
     String what =
         e.graduated()
             ? "a review of the questions you missed"
-            : "stage " + e.stage() + ", " + roadmap.stage(e.stage()).title();
+            : "stage " + e.stage() + ", " + roadmaps.of(e.roadmapId()).stage(e.stage()).title();
     Reply reply =
         Reply.builder()
             .header("📝 Your weekly quiz is ready, " + member.displayName())

@@ -4,6 +4,7 @@ import static io.roadmapcoach.db.schema.Tables.QUESTION_BOX;
 import static io.roadmapcoach.db.schema.Tables.QUIZ_ATTEMPT;
 import static io.roadmapcoach.db.schema.Tables.QUIZ_QUESTION;
 
+import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.time.Times;
 import io.roadmapcoach.db.schema.tables.records.QuizAttemptRecord;
 import io.roadmapcoach.db.schema.tables.records.QuizQuestionRecord;
@@ -27,10 +28,13 @@ public final class QuizRepository {
     this.dsl = dsl;
   }
 
-  /** The member's open attempt, locked until the transaction ends. */
-  public Optional<Attempt> lockOpen(long memberId) {
+  /** The member's open attempt on the roadmap, locked until the transaction ends. */
+  public Optional<Attempt> lockOpen(long memberId, long roadmapId) {
     return dsl.selectFrom(QUIZ_ATTEMPT)
-        .where(QUIZ_ATTEMPT.MEMBER_ID.eq(memberId), QUIZ_ATTEMPT.STATUS.eq("open"))
+        .where(
+            QUIZ_ATTEMPT.MEMBER_ID.eq(memberId),
+            QUIZ_ATTEMPT.ROADMAP_ID.eq(roadmapId),
+            QUIZ_ATTEMPT.STATUS.eq("open"))
         .forUpdate()
         .fetchOptional()
         .map(this::attempt);
@@ -60,10 +64,16 @@ public final class QuizRepository {
 
   /** A new attempt with its questions drawn; options in the order given. */
   public Attempt create(
-      long memberId, int stage, boolean review, Instant now, Instant expires, List<Drawing> drawn) {
+      Enrollment journey,
+      int stage,
+      boolean review,
+      Instant now,
+      Instant expires,
+      List<Drawing> drawn) {
     long id =
         dsl.insertInto(QUIZ_ATTEMPT)
-            .set(QUIZ_ATTEMPT.MEMBER_ID, memberId)
+            .set(QUIZ_ATTEMPT.MEMBER_ID, journey.memberId())
+            .set(QUIZ_ATTEMPT.ROADMAP_ID, journey.roadmapId())
             .set(QUIZ_ATTEMPT.STAGE, stage)
             .set(QUIZ_ATTEMPT.REVIEW, review)
             .set(QUIZ_ATTEMPT.STARTED_AT, Times.utc(now))
@@ -125,10 +135,16 @@ public final class QuizRepository {
         .execute();
   }
 
-  public boolean hasPassed(long memberId, int stage) {
+  /** Whether the member passed the stage's quiz on the journey. */
+  public boolean hasPassed(Enrollment journey, int stage) {
+    return hasPassed(journey.memberId(), journey.roadmapId(), stage);
+  }
+
+  public boolean hasPassed(long memberId, long roadmapId, int stage) {
     return dsl.fetchExists(
         QUIZ_ATTEMPT,
         QUIZ_ATTEMPT.MEMBER_ID.eq(memberId),
+        QUIZ_ATTEMPT.ROADMAP_ID.eq(roadmapId),
         QUIZ_ATTEMPT.STAGE.eq(stage),
         QUIZ_ATTEMPT.REVIEW.isFalse(),
         QUIZ_ATTEMPT.PASSED.isTrue());
@@ -145,19 +161,23 @@ public final class QuizRepository {
   }
 
   /** The member's Leitner box for each of the questions that have one. */
-  public Map<String, Integer> boxes(long memberId, Collection<String> questionIds) {
+  public Map<String, Integer> boxes(Enrollment journey, Collection<String> questionIds) {
     return dsl.select(QUESTION_BOX.QUESTION_ID, QUESTION_BOX.BOX)
         .from(QUESTION_BOX)
-        .where(QUESTION_BOX.MEMBER_ID.eq(memberId), QUESTION_BOX.QUESTION_ID.in(questionIds))
+        .where(
+            QUESTION_BOX.MEMBER_ID.eq(journey.memberId()),
+            QUESTION_BOX.ROADMAP_ID.eq(journey.roadmapId()),
+            QUESTION_BOX.QUESTION_ID.in(questionIds))
         .fetchMap(QUESTION_BOX.QUESTION_ID, QUESTION_BOX.BOX);
   }
 
   /** Questions the member got wrong last time they met them (box 1 after a miss). */
-  public List<String> missed(long memberId) {
+  public List<String> missed(Enrollment journey) {
     return dsl.select(QUESTION_BOX.QUESTION_ID)
         .from(QUESTION_BOX)
         .where(
-            QUESTION_BOX.MEMBER_ID.eq(memberId),
+            QUESTION_BOX.MEMBER_ID.eq(journey.memberId()),
+            QUESTION_BOX.ROADMAP_ID.eq(journey.roadmapId()),
             QUESTION_BOX.BOX.eq(Leitner.FIRST_BOX),
             QUESTION_BOX.TIMES_WRONG.gt(0))
         .orderBy(QUESTION_BOX.LAST_ANSWERED_AT)
@@ -169,23 +189,28 @@ public final class QuizRepository {
    *
    * @return the box it was in before, empty when this was its first answer
    */
-  public OptionalInt moveBox(long memberId, String questionId, boolean correct, Instant now) {
+  public OptionalInt moveBox(
+      long memberId, long roadmapId, String questionId, boolean correct, Instant now) {
     Integer before =
         dsl.select(QUESTION_BOX.BOX)
             .from(QUESTION_BOX)
-            .where(QUESTION_BOX.MEMBER_ID.eq(memberId), QUESTION_BOX.QUESTION_ID.eq(questionId))
+            .where(
+                QUESTION_BOX.MEMBER_ID.eq(memberId),
+                QUESTION_BOX.ROADMAP_ID.eq(roadmapId),
+                QUESTION_BOX.QUESTION_ID.eq(questionId))
             .forUpdate()
             .fetchOne(QUESTION_BOX.BOX);
     int after =
         Leitner.next(before == null ? OptionalInt.empty() : OptionalInt.of(before), correct);
     dsl.insertInto(QUESTION_BOX)
         .set(QUESTION_BOX.MEMBER_ID, memberId)
+        .set(QUESTION_BOX.ROADMAP_ID, roadmapId)
         .set(QUESTION_BOX.QUESTION_ID, questionId)
         .set(QUESTION_BOX.BOX, after)
         .set(QUESTION_BOX.TIMES_ANSWERED, 1)
         .set(QUESTION_BOX.TIMES_WRONG, correct ? 0 : 1)
         .set(QUESTION_BOX.LAST_ANSWERED_AT, Times.utc(now))
-        .onConflict(QUESTION_BOX.MEMBER_ID, QUESTION_BOX.QUESTION_ID)
+        .onConflict(QUESTION_BOX.MEMBER_ID, QUESTION_BOX.ROADMAP_ID, QUESTION_BOX.QUESTION_ID)
         .doUpdate()
         .set(QUESTION_BOX.BOX, after)
         .set(QUESTION_BOX.TIMES_ANSWERED, QUESTION_BOX.TIMES_ANSWERED.plus(1))
@@ -205,6 +230,7 @@ public final class QuizRepository {
         r.getId(),
         r.getActionKey(),
         r.getMemberId(),
+        r.getRoadmapId(),
         r.getStage(),
         r.getReview(),
         Attempt.Status.valueOf(r.getStatus().toUpperCase(Locale.ROOT)),

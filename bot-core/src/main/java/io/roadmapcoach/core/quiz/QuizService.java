@@ -6,6 +6,7 @@ import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.journey.EventKind;
 import io.roadmapcoach.core.journey.Points;
 import io.roadmapcoach.core.journey.ProgressLedger;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.member.Scope;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
@@ -30,22 +31,22 @@ public final class QuizService {
   /** The whole answer to a press on a button that is not the presser's (or not anyone's). */
   public static final String NOT_FOR_YOU = "That button isn't for you.";
 
-  private final Roadmap roadmap;
-  private final QuizBank bank;
+  private final RoadmapLibrary library;
+  private final QuizBanks banks;
   private final QuizRepository quizzes;
   private final EnrollmentRepository enrollments;
   private final ProgressLedger ledger;
   private final RandomGenerator random;
 
   public QuizService(
-      Roadmap roadmap,
-      QuizBank bank,
+      RoadmapLibrary library,
+      QuizBanks banks,
       QuizRepository quizzes,
       EnrollmentRepository enrollments,
       ProgressLedger ledger,
       RandomGenerator random) {
-    this.roadmap = roadmap;
-    this.bank = bank;
+    this.library = library;
+    this.banks = banks;
     this.quizzes = quizzes;
     this.enrollments = enrollments;
     this.ledger = ledger;
@@ -57,9 +58,14 @@ public final class QuizService {
     return score * 5 >= questions * 4;
   }
 
-  /** {@code /roadmap quiz}: resumes the open attempt, or draws a new one on the member's stage. */
+  /**
+   * {@code /roadmap quiz}: resumes the open attempt on the journey's roadmap, or draws a new one on
+   * the member's stage of it.
+   */
   public Reply start(Scope scope, Enrollment enrollment) {
-    Optional<Attempt> open = quizzes.lockOpen(scope.member().id());
+    Roadmap roadmap = library.of(enrollment.roadmapId());
+    QuizBank bank = banks.of(enrollment.roadmapId());
+    Optional<Attempt> open = quizzes.lockOpen(scope.member().id(), enrollment.roadmapId());
     if (open.isPresent()) {
       Attempt attempt = open.get();
       boolean stale =
@@ -71,22 +77,28 @@ public final class QuizService {
       }
       quizzes.expire(attempt.id());
     }
-    return enrollment.graduated() ? startReview(scope) : startStageQuiz(scope, enrollment.stage());
-  }
-
-  private Reply startStageQuiz(Scope scope, int stage) {
-    List<Question> candidates = bank.stage(stage);
-    var boxes = quizzes.boxes(scope.member().id(), candidates.stream().map(Question::id).toList());
+    if (enrollment.graduated()) {
+      return startReview(scope, enrollment, roadmap, bank);
+    }
+    List<Question> candidates = bank.stage(enrollment.stage());
+    if (candidates.isEmpty()) {
+      return Reply.text(
+          "This roadmap has no questions for stage "
+              + enrollment.stage()
+              + ": there is no quiz here, and moving on needs its objectives only.");
+    }
+    var boxes = quizzes.boxes(enrollment, candidates.stream().map(Question::id).toList());
     List<Question> drawn = Leitner.draw(candidates, boxes, QUESTIONS_PER_QUIZ, random);
-    return QuizReplies.question(create(scope, stage, false, drawn), 1, bank, roadmap, false);
+    return QuizReplies.question(
+        create(scope, enrollment, enrollment.stage(), false, drawn), 1, bank, roadmap, false);
   }
 
   /**
    * A graduate's quiz: the questions they missed last time they met them, anywhere on the roadmap.
    */
-  private Reply startReview(Scope scope) {
+  private Reply startReview(Scope scope, Enrollment enrollment, Roadmap roadmap, QuizBank bank) {
     List<Question> missed =
-        quizzes.missed(scope.member().id()).stream()
+        quizzes.missed(enrollment).stream()
             .flatMap(id -> bank.question(id).stream())
             .limit(QUESTIONS_PER_QUIZ)
             .toList();
@@ -96,21 +108,17 @@ public final class QuizService {
               "🎓 You have graduated, and there is no question you missed last time: nothing to review."));
     }
     return QuizReplies.question(
-        create(scope, roadmap.stageCount(), true, missed), 1, bank, roadmap, false);
+        create(scope, enrollment, roadmap.stageCount(), true, missed), 1, bank, roadmap, false);
   }
 
-  private Attempt create(Scope scope, int stage, boolean review, List<Question> drawn) {
+  private Attempt create(
+      Scope scope, Enrollment enrollment, int stage, boolean review, List<Question> drawn) {
     List<QuizRepository.Drawing> drawings =
         drawn.stream()
             .map(q -> new QuizRepository.Drawing(q.id(), Leitner.shuffledOptions(q, random)))
             .toList();
     return quizzes.create(
-        scope.member().id(),
-        stage,
-        review,
-        scope.now(),
-        scope.now().plus(ATTEMPT_LIFETIME),
-        drawings);
+        enrollment, stage, review, scope.now(), scope.now().plus(ATTEMPT_LIFETIME), drawings);
   }
 
   /** A pressed answer button. */
@@ -146,6 +154,8 @@ public final class QuizService {
       return refusal(
           "Answer question " + current(attempt) + " first. It is here: ", "/roadmap quiz");
     }
+    // the button carries its quiz, and the quiz its roadmap
+    QuizBank bank = banks.of(attempt.roadmapId());
     Question question = bank.question(drawn.get().questionId()).orElseThrow();
     if (!drawn.get().optionOrder().contains(press.option())) {
       return refusal(
@@ -161,9 +171,11 @@ public final class QuizService {
       return refusal("You already answered that question. Carry on with ", "/roadmap quiz");
     }
     OptionalInt boxBefore =
-        quizzes.moveBox(scope.member().id(), question.id(), correct, scope.now());
+        quizzes.moveBox(
+            scope.member().id(), attempt.roadmapId(), question.id(), correct, scope.now());
     boolean firstAnswer = boxBefore.isEmpty();
-    Enrollment enrollment = enrollments.lock(scope.member().id()).orElseThrow();
+    Enrollment enrollment =
+        enrollments.lock(scope.member().id(), attempt.roadmapId()).orElseThrow();
     int points = correct && firstAnswer && !attempt.review() ? Points.QUESTION_RIGHT_FIRST_TIME : 0;
     enrollment =
         ledger.record(
@@ -178,18 +190,22 @@ public final class QuizService {
                 Optional.empty(),
                 scope.now()));
     Attempt after = quizzes.lock(attempt.id()).orElseThrow();
+    QuizBank bank = banks.of(attempt.roadmapId());
     Text verdict = QuizReplies.verdict(question, option, points);
     if (after.firstUnanswered().isPresent()) {
-      return QuizReplies.afterAnswer(verdict, after, current(after), bank, roadmap);
+      return QuizReplies.afterAnswer(
+          verdict, after, current(after), bank, library.of(attempt.roadmapId()));
     }
-    return finish(scope, after, enrollment, verdict);
+    return finish(scope, after, enrollment, verdict, bank);
   }
 
-  private Reply finish(Scope scope, Attempt attempt, Enrollment enrollment, Text verdict) {
+  private Reply finish(
+      Scope scope, Attempt attempt, Enrollment enrollment, Text verdict, QuizBank bank) {
+    Roadmap roadmap = library.of(attempt.roadmapId());
     int score = attempt.score();
     int count = attempt.questions().size();
     boolean passed = !attempt.review() && passes(score, count);
-    boolean firstPass = passed && !quizzes.hasPassed(scope.member().id(), attempt.stage());
+    boolean firstPass = passed && !quizzes.hasPassed(enrollment, attempt.stage());
     quizzes.finish(attempt.id(), score, passed, scope.now());
     if (firstPass) {
       ledger.record(
@@ -205,7 +221,8 @@ public final class QuizService {
               scope.now()));
     }
     Stage stage = roadmap.stage(attempt.stage());
-    Set<Integer> done = enrollments.objectivesDone(scope.member().id(), stage.number());
+    Set<Integer> done =
+        enrollments.objectivesDone(scope.member().id(), attempt.roadmapId(), stage.number());
     List<Question> missed = new ArrayList<>();
     for (Attempt.Drawn q : attempt.questions()) {
       if (!q.correct().orElse(false)) {

@@ -64,6 +64,11 @@ public record Reply(
     return new Reply(more, visibility, replacesOriginal, attachment, linkPreviews);
   }
 
+  /** The same reply with one more line of context at its end. */
+  public Reply withContext(Text line) {
+    return with(new Block.Context(line));
+  }
+
   /** The same reply, asking the platform not to preview its links. */
   public Reply withoutLinkPreviews() {
     return new Reply(blocks, visibility, replacesOriginal, attachment, false);

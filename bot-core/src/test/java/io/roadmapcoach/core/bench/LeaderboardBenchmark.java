@@ -107,40 +107,48 @@ public final class LeaderboardBenchmark {
             + MEMBERS
             + ") n");
     dsl.execute(
-        "insert into enrollment (member_id, channel_id, stage, points, points_reached_at,"
+        "insert into enrollment (member_id, channel_id,"
             + " streak_days, streak_last_date, last_activity_at, last_active_date, enrolled_at)"
-            + " select m.id, c.id, 1 + (m.id % 15), 0, timestamptz '2025-11-25 00:00+00', (m.id %"
+            + " select m.id, c.id, (m.id %"
             + " 9),   date '2026-11-24' - (m.id % 3)::int,   timestamptz '2026-11-25 08:00+00' -"
             + " make_interval(hours => (m.id % 480)::int),   date '2026-11-24' - (m.id % 20)::int,"
             + " timestamptz '2025-11-25 00:00+00' from member m, channel c");
+    dsl.execute(
+        "insert into journey (member_id, roadmap_id, stage, points, points_reached_at, started_at)"
+            + " select member_id, 0, 1 + (member_id % 15), 0, timestamptz '2025-11-25 00:00+00',"
+            + " enrolled_at from enrollment");
     // a year of progress: 120 objective events per member at random times, 10 points each
     dsl.execute(
-        "insert into progress_event (member_id, channel_id, kind, stage, objective, points,"
-            + " occurred_at, local_date) select e.member_id, e.channel_id, 'objective_done', 1 + (g"
+        "insert into progress_event (member_id, channel_id, roadmap_id, kind, stage, objective,"
+            + " points, occurred_at, local_date) select e.member_id, e.channel_id, 0,"
+            + " 'objective_done', 1 + (g"
             + " % 15), 1 + (g % 3), 10, t, t::date from enrollment e, generate_series(1, "
             + EVENTS_PER_MEMBER
             + ") g, lateral (select timestamptz '2025-11-26 00:00+00'   + make_interval(secs =>"
             + " floor(random() * 365 * 86400)::int + e.member_id * 0) as t) r");
     dsl.execute(
-        "update enrollment e set points = s.points, points_reached_at = s.last"
+        "update journey j set points = s.points, points_reached_at = s.last"
             + " from (select member_id, sum(points)::int as points, max(occurred_at) as last"
-            + "       from progress_event group by member_id) s where s.member_id = e.member_id");
+            + "       from progress_event group by member_id) s where s.member_id = j.member_id");
     dsl.execute(
         "insert into channel_member (channel_id, member_id, joined_at, points, points_reached_at,"
             + " last_activity_at)"
-            + " select channel_id, member_id, enrolled_at, points, points_reached_at, last_activity_at from enrollment");
+            + " select e.channel_id, e.member_id, e.enrolled_at, j.points, j.points_reached_at,"
+            + " e.last_activity_at from enrollment e join journey j on j.member_id = e.member_id");
     dsl.execute(
         "insert into weekly_points (channel_id, week_start, member_id, points, reached_at) select"
             + " channel_id, date_trunc('week', occurred_at at time zone 'Europe/Berlin')::date,"
             + " member_id,   sum(points), max(occurred_at) from progress_event group by 1, 2, 3");
     dsl.execute(
-        "insert into objective_done (member_id, stage, objective, done_at)"
-            + " select member_id, stage, 1, now() from enrollment where member_id % 2 = 0");
+        "insert into objective_done (member_id, roadmap_id, objective_id, stage, objective,"
+            + " done_at) select member_id, 0, 's' || stage || '-o1', stage, 1, now() from journey"
+            + " where member_id % 2 = 0");
     dsl.execute(
-        "insert into quiz_attempt (member_id, stage, status, started_at, expires_at, finished_at,"
-            + " question_count, score, passed) select member_id, stage, 'finished', now(), now(),"
+        "insert into quiz_attempt (member_id, roadmap_id, stage, status, started_at, expires_at,"
+            + " finished_at, question_count, score, passed) select member_id, 0, stage,"
+            + " 'finished', now(), now(),"
             + " now() - make_interval(mins => (member_id % 1000)::int), 5, member_id % 6, member_id"
-            + " % 6 >= 4 from enrollment");
+            + " % 6 >= 4 from journey");
     dsl.execute("analyze");
   }
 }

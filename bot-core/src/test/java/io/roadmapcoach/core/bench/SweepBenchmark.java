@@ -91,10 +91,12 @@ public final class SweepBenchmark {
             + MEMBERS
             + ") n");
     dsl.execute(
-        "insert into enrollment (member_id, channel_id, stage, points, points_reached_at,"
-            + " streak_days, last_activity_at, last_active_date, enrolled_at) select m.id, c.id, 1"
-            + " + (m.id % 15), 0, now(), 0, now(), date '2026-11-23', now() from member m, channel"
-            + " c");
+        "insert into enrollment (member_id, channel_id,"
+            + " streak_days, last_activity_at, last_active_date, enrolled_at) select m.id, c.id,"
+            + " 0, now(), date '2026-11-23', now() from member m, channel c");
+    dsl.execute(
+        "insert into journey (member_id, roadmap_id, stage, points, points_reached_at, started_at)"
+            + " select member_id, 0, 1 + (member_id % 15), 0, now(), enrolled_at from enrollment");
     dsl.execute(
         "insert into channel_member (channel_id, member_id, joined_at, points, points_reached_at,"
             + " last_activity_at)"

@@ -7,6 +7,7 @@ import io.roadmapcoach.core.coaching.CoachingCommand;
 import io.roadmapcoach.core.cohort.CohortCommand;
 import io.roadmapcoach.core.command.Input.Invalid;
 import io.roadmapcoach.core.command.Input.Unknown;
+import io.roadmapcoach.core.curriculum.CurriculumCommand;
 import io.roadmapcoach.core.dashboard.DashboardCommand;
 import io.roadmapcoach.core.feature.Command;
 import io.roadmapcoach.core.lead.LeadCommand;
@@ -78,6 +79,10 @@ class CommandParserTest {
               new CoachingCommand.Holiday(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 26))),
           Map.entry("holidays", new CoachingCommand.Holidays()),
           Map.entry("export", new PrivacyCommand.Export()),
+          Map.entry("roadmap", new CurriculumCommand.Show()),
+          Map.entry("roadmap use web-dev", new CurriculumCommand.Use("web-dev")),
+          Map.entry("roadmap upload", new CurriculumCommand.Upload()),
+          Map.entry("roadmap download", new CurriculumCommand.Download()),
           Map.entry("forget-me", new PrivacyCommand.ForgetMe()));
 
   private static MemberRef named(String name) {

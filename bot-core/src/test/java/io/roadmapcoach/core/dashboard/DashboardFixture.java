@@ -1,6 +1,7 @@
 package io.roadmapcoach.core.dashboard;
 
 import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.lead.TeamCsv;
 import io.roadmapcoach.core.lead.TeamRepository;
 import io.roadmapcoach.core.member.MemberRepository;
@@ -27,10 +28,11 @@ public final class DashboardFixture {
     CoachFixture.Parts core = coach.services();
     this.service =
         new DashboardService(
-            coach.roadmap(),
+            new RoadmapLibrary(coach.dsl(), coach.roadmap()),
             core.bank(),
             new DashboardRepository(coach.dsl()),
-            new TeamCsv(coach.roadmap(), new TeamRepository(coach.dsl())),
+            new TeamCsv(
+                new RoadmapLibrary(coach.dsl(), coach.roadmap()), new TeamRepository(coach.dsl())),
             core.transactions(),
             coach.clock(),
             new SecureRandom(),

@@ -1,6 +1,7 @@
 package io.roadmapcoach.core.journey;
 
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.JOURNEY;
 import static io.roadmapcoach.db.schema.Tables.WEEKLY_POINTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -32,12 +33,15 @@ class ProgressLedgerTest {
   private Map<Long, Integer> runningPoints(long channelId) {
     return f
         .dsl()
-        .selectFrom(ENROLLMENT)
+        .select(ENROLLMENT.MEMBER_ID, JOURNEY.POINTS)
+        .from(ENROLLMENT)
+        .join(JOURNEY)
+        .on(EnrollmentRepository.homeJourney())
         .where(ENROLLMENT.CHANNEL_ID.eq(channelId))
         .fetch()
         .stream()
-        .filter(r -> r.getPoints() != 0)
-        .collect(Collectors.toMap(r -> r.getMemberId(), r -> r.getPoints()));
+        .filter(r -> r.value2() != 0)
+        .collect(Collectors.toMap(r -> r.value1(), r -> r.value2()));
   }
 
   private Map<Long, Integer> weeklyPoints(long channelId, LocalDate week) {

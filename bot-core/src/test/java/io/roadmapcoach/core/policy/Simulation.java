@@ -2,10 +2,12 @@ package io.roadmapcoach.core.policy;
 
 import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.JOURNEY;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
 
 import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.caller.PlatformStatus;
+import io.roadmapcoach.core.curriculum.TestRoadmaps;
 import io.roadmapcoach.core.delivery.Delivery;
 import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.policy.StatusPromises.Promise;
@@ -35,6 +37,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jooq.impl.DSL;
 
 /**
  * A team of random members over simulated weeks, driven through the coach as people drive it and
@@ -147,7 +150,9 @@ final class Simulation {
     Instant setUp = firstDay.minusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC);
     f.at(setUp.toString());
     buildChannels();
+    secondRoadmap();
     buildMembers();
+    countTwoRoadmaps();
     time("set up", started);
     Instant end = firstDay.plusDays(days).atStartOfDay().toInstant(ZoneOffset.UTC);
     TreeSet<Instant> extra = new TreeSet<>();
@@ -203,6 +208,32 @@ final class Simulation {
       leads.put(channel, person);
       settle(person);
     }
+  }
+
+  /**
+   * The last channel follows a roadmap of its own, uploaded and applied by its lead: its members
+   * who are also in another channel keep two journeys, and still get one nudge a day.
+   */
+  private void secondRoadmap() {
+    Caller lead = leads.get(CHANNELS[CHANNELS.length - 1]).caller;
+    Reply preview =
+        f.coach()
+            .handleText(
+                lead,
+                "roadmap upload",
+                Optional.of(TestRoadmaps.upload("web.yaml", TestRoadmaps.webV1())));
+    f.press(lead, preview.buttons().getFirst().actionId());
+  }
+
+  /** Members with a journey on each roadmap, for what the run covered. */
+  private void countTwoRoadmaps() {
+    f.dsl()
+        .select(JOURNEY.MEMBER_ID)
+        .from(JOURNEY)
+        .groupBy(JOURNEY.MEMBER_ID)
+        .having(DSL.count().gt(1))
+        .fetch()
+        .forEach(r -> count("a member on two roadmaps"));
   }
 
   private void buildMembers() {

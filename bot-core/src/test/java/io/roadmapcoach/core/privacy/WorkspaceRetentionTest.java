@@ -3,11 +3,13 @@ package io.roadmapcoach.core.privacy;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.OUTBOX;
+import static io.roadmapcoach.db.schema.Tables.ROADMAP;
 import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.curriculum.TestRoadmaps;
 import io.roadmapcoach.core.member.Workspaces;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.core.testing.SchemaWalk;
@@ -15,6 +17,7 @@ import io.roadmapcoach.db.testing.PostgresExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -143,6 +146,33 @@ class WorkspaceRetentionTest {
     // the other server is untouched
     assertThat(traces("G2").members()).containsExactlyInAnyOrderElementsOf(g2.members());
     assertThat(coach.say(in("G2", "G2-ana", "general"), "status").plainText()).contains("Stage 1");
+  }
+
+  @Test
+  void aRemovedWorkspacesRoadmapsGoWithItAndTheOthersStay() {
+    for (String ws : List.of("G1", "G2")) {
+      Caller ana = in(ws, ws + "-ana", "general");
+      var preview =
+          coach
+              .coach()
+              .handleText(
+                  ana,
+                  "roadmap upload",
+                  Optional.of(TestRoadmaps.upload("web.yaml", TestRoadmaps.webV1())));
+      coach.press(ana, preview.buttons().getFirst().actionId());
+    }
+    Traces g1 = traces("G1");
+    Traces g2 = traces("G2");
+    assertThat(coach.dsl().fetchCount(ROADMAP, ROADMAP.WORKSPACE_ID.eq(g1.workspaceId()))).isOne();
+    workspaces.removed(Platform.DISCORD, "G1");
+
+    coach.tick("2026-04-01T11:00:00Z");
+
+    assertThat(rowsNaming(g1)).isEmpty();
+    assertThat(coach.dsl().fetchCount(ROADMAP, ROADMAP.WORKSPACE_ID.eq(g1.workspaceId()))).isZero();
+    assertThat(coach.dsl().fetchCount(ROADMAP, ROADMAP.WORKSPACE_ID.eq(g2.workspaceId()))).isOne();
+    assertThat(coach.say(in("G2", "G2-ana", "general"), "roadmap").plainText())
+        .contains("#general follows Web development");
   }
 
   @Test

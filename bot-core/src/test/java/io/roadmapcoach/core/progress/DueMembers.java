@@ -37,10 +37,13 @@ public final class DueMembers {
             .replace("{2}", String.valueOf(count)));
     dsl.execute(
         """
-        insert into enrollment (member_id, channel_id, stage, points, points_reached_at, streak_days,
+        insert into enrollment (member_id, channel_id, streak_days,
                                 last_activity_at, last_active_date, enrolled_at)
-        select m.id, {1}, 1, 0, now(), 0, now(), date '{3}', now()
+        select m.id, {1}, 0, now(), date '{3}', now()
         from member m where m.workspace_id = {0};
+        insert into journey (member_id, roadmap_id, stage, points, points_reached_at, started_at)
+        select e.member_id, 0, 1, 0, now(), e.enrolled_at
+        from enrollment e join member m on m.id = e.member_id where m.workspace_id = {0};
         """
             .replace("{0}", String.valueOf(workspace))
             .replace("{1}", String.valueOf(channel))

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.roadmapcoach.core.journey.Enrollment;
+import io.roadmapcoach.core.journey.EnrollmentRepository;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import java.time.Duration;
@@ -32,9 +35,16 @@ class QuizRepositoryTest {
     ana = f.memberId(f.caller("ana"));
   }
 
+  /** Ana's journey on the deployment's roadmap, started here when she has none. */
+  private Enrollment journey() {
+    var enrollments = new EnrollmentRepository(f.dsl());
+    enrollments.insert(ana, f.channelId("general"), RoadmapLibrary.DEPLOYMENT, NOW);
+    return enrollments.find(ana, RoadmapLibrary.DEPLOYMENT).orElseThrow();
+  }
+
   private Attempt create() {
     return quizzes.create(
-        ana,
+        journey(),
         1,
         false,
         NOW,
@@ -53,7 +63,10 @@ class QuizRepositoryTest {
         .extracting(Attempt.Drawn::position, Attempt.Drawn::questionId)
         .containsExactly(tuple(1, "q1"), tuple(2, "q2"));
     assertThat(attempt.questions().getFirst().optionOrder()).containsExactly(2, 0, 1);
-    assertThat(quizzes.lockOpen(ana)).get().extracting(Attempt::id).isEqualTo(attempt.id());
+    assertThat(quizzes.lockOpen(ana, RoadmapLibrary.DEPLOYMENT))
+        .get()
+        .extracting(Attempt::id)
+        .isEqualTo(attempt.id());
   }
 
   @Test
@@ -81,9 +94,9 @@ class QuizRepositoryTest {
 
     quizzes.finish(attempt.id(), 2, true, NOW);
 
-    assertThat(quizzes.hasPassed(ana, 1)).isTrue();
-    assertThat(quizzes.hasPassed(ana, 2)).isFalse();
-    assertThat(quizzes.lockOpen(ana)).isEmpty();
+    assertThat(quizzes.hasPassed(ana, RoadmapLibrary.DEPLOYMENT, 1)).isTrue();
+    assertThat(quizzes.hasPassed(ana, RoadmapLibrary.DEPLOYMENT, 2)).isFalse();
+    assertThat(quizzes.lockOpen(ana, RoadmapLibrary.DEPLOYMENT)).isEmpty();
     assertThat(quizzes.lastScore(ana)).contains("2/2");
   }
 
@@ -102,20 +115,22 @@ class QuizRepositoryTest {
 
   @Test
   void boxesMoveUpWhenRightAndBackToOneWhenWrong() {
-    assertThat(quizzes.moveBox(ana, "q1", true, NOW)).isEmpty();
-    assertThat(quizzes.moveBox(ana, "q1", true, NOW)).isEqualTo(OptionalInt.of(2));
-    assertThat(quizzes.boxes(ana, List.of("q1", "q2"))).containsExactly(Map.entry("q1", 3));
+    assertThat(quizzes.moveBox(ana, RoadmapLibrary.DEPLOYMENT, "q1", true, NOW)).isEmpty();
+    assertThat(quizzes.moveBox(ana, RoadmapLibrary.DEPLOYMENT, "q1", true, NOW))
+        .isEqualTo(OptionalInt.of(2));
+    assertThat(quizzes.boxes(journey(), List.of("q1", "q2"))).containsExactly(Map.entry("q1", 3));
 
-    assertThat(quizzes.moveBox(ana, "q1", false, NOW)).isEqualTo(OptionalInt.of(3));
+    assertThat(quizzes.moveBox(ana, RoadmapLibrary.DEPLOYMENT, "q1", false, NOW))
+        .isEqualTo(OptionalInt.of(3));
 
-    assertThat(quizzes.boxes(ana, List.of("q1"))).containsEntry("q1", 1);
-    assertThat(quizzes.missed(ana)).containsExactly("q1");
+    assertThat(quizzes.boxes(journey(), List.of("q1"))).containsEntry("q1", 1);
+    assertThat(quizzes.missed(journey())).containsExactly("q1");
   }
 
   @Test
   void aQuestionAnsweredRightEveryTimeIsNeverMissed() {
-    quizzes.moveBox(ana, "q1", true, NOW);
+    quizzes.moveBox(ana, RoadmapLibrary.DEPLOYMENT, "q1", true, NOW);
 
-    assertThat(quizzes.missed(ana)).isEmpty();
+    assertThat(quizzes.missed(journey())).isEmpty();
   }
 }

@@ -218,7 +218,7 @@ class QuizServiceTest {
 
     assertThat(boxes(ana)).containsEntry(questionId, 2);
     assertThat(boxes(ana).values()).containsOnly(1, 2);
-    assertThat(f.services().quizzes().missed(f.memberId(ana))).hasSize(4);
+    assertThat(f.services().quizzes().missed(f.journey(ana))).hasSize(4);
   }
 
   @Test

@@ -10,7 +10,6 @@ import io.roadmapcoach.core.caller.PlatformStatus;
 import io.roadmapcoach.core.progress.NudgeSweep;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.core.testing.TableSnapshot;
-import io.roadmapcoach.db.schema.tables.records.EnrollmentRecord;
 import io.roadmapcoach.db.schema.tables.records.MemberRecord;
 import io.roadmapcoach.db.testing.PostgresExtension;
 import java.time.Duration;
@@ -263,7 +262,7 @@ class SettingsServiceTest {
   void settingsAreNotActivity() {
     f.say(ana, "start");
     f.after(Duration.ofDays(1));
-    EnrollmentRecord before = f.enrollment(ana);
+    CoachFixture.HomeJourney before = f.enrollment(ana);
 
     for (String setting :
         new String[] {
@@ -280,7 +279,7 @@ class SettingsServiceTest {
       f.say(ana, setting);
     }
 
-    EnrollmentRecord after = f.enrollment(ana);
+    CoachFixture.HomeJourney after = f.enrollment(ana);
     assertThat(after.getLastActivityAt()).isEqualTo(before.getLastActivityAt());
     assertThat(after.getLastActiveDate()).isEqualTo(before.getLastActiveDate());
     assertThat(after.getStreakDays()).isEqualTo(before.getStreakDays());

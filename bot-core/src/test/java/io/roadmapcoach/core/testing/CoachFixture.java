@@ -2,6 +2,7 @@ package io.roadmapcoach.core.testing;
 
 import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
+import static io.roadmapcoach.db.schema.Tables.JOURNEY;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
 import static io.roadmapcoach.db.schema.Tables.PROGRESS_EVENT;
 
@@ -17,6 +18,7 @@ import io.roadmapcoach.core.delivery.DeliveryResult;
 import io.roadmapcoach.core.delivery.Messenger;
 import io.roadmapcoach.core.journey.EnrollmentRepository;
 import io.roadmapcoach.core.journey.ProgressLedger;
+import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.member.MemberRepository;
@@ -24,11 +26,14 @@ import io.roadmapcoach.core.observe.Observer;
 import io.roadmapcoach.core.quiz.Attempt;
 import io.roadmapcoach.core.quiz.Question;
 import io.roadmapcoach.core.quiz.QuizBank;
+import io.roadmapcoach.core.quiz.QuizBanks;
 import io.roadmapcoach.core.quiz.QuizRepository;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.tx.Transactions;
+import io.roadmapcoach.db.schema.Tables;
 import io.roadmapcoach.db.schema.tables.records.EnrollmentRecord;
+import io.roadmapcoach.db.schema.tables.records.JourneyRecord;
 import io.roadmapcoach.db.schema.tables.records.ProgressEventRecord;
 import io.roadmapcoach.db.testing.TestDatabase;
 import java.time.Duration;
@@ -312,7 +317,12 @@ public final class CoachFixture {
   public String answerId(Caller caller, boolean right) {
     Attempt attempt = openQuiz(caller).orElseThrow(() -> new AssertionError("no open quiz"));
     Attempt.Drawn drawn = attempt.firstUnanswered().orElseThrow();
-    Question question = services.bank().question(drawn.questionId()).orElseThrow();
+    // the question is in the bank of the quiz's own roadmap
+    Question question =
+        new QuizBanks(new RoadmapLibrary(dsl(), roadmap()), services.bank())
+            .of(attempt.roadmapId())
+            .question(drawn.questionId())
+            .orElseThrow();
     int option =
         drawn.optionOrder().stream()
             .filter(o -> question.isCorrect(o) == right)
@@ -322,7 +332,33 @@ public final class CoachFixture {
   }
 
   public Optional<Attempt> openQuiz(Caller caller) {
-    return services.quizzes().lockOpen(memberId(caller));
+    // the quiz of the roadmap the caller's channel follows (in a DM, the home channel's)
+    long roadmapId =
+        caller
+            .channel()
+            .flatMap(
+                here ->
+                    dsl()
+                        .select(CHANNEL.ROADMAP_ID)
+                        .from(CHANNEL)
+                        .join(Tables.WORKSPACE)
+                        .on(Tables.WORKSPACE.ID.eq(CHANNEL.WORKSPACE_ID))
+                        .where(
+                            CHANNEL.EXTERNAL_ID.eq(here.id()),
+                            Tables.WORKSPACE.EXTERNAL_ID.eq(caller.workspaceId()),
+                            Tables.WORKSPACE.PLATFORM.eq(caller.platform().key()))
+                        .fetchOptional(CHANNEL.ROADMAP_ID))
+            .orElseGet(
+                () ->
+                    dsl()
+                        .select(CHANNEL.ROADMAP_ID)
+                        .from(ENROLLMENT)
+                        .join(CHANNEL)
+                        .on(CHANNEL.ID.eq(ENROLLMENT.CHANNEL_ID))
+                        .where(ENROLLMENT.MEMBER_ID.eq(memberId(caller)))
+                        .fetchOptional(CHANNEL.ROADMAP_ID)
+                        .orElse(0L));
+    return services.quizzes().lockOpen(memberId(caller), roadmapId);
   }
 
   // ---- stored data
@@ -335,8 +371,74 @@ public final class CoachFixture {
         .fetchSingle(MEMBER.ID);
   }
 
-  public EnrollmentRecord enrollment(Caller caller) {
-    return dsl().fetchSingle(ENROLLMENT, ENROLLMENT.MEMBER_ID.eq(memberId(caller)));
+  /** The caller's home journey, as the core reads it. */
+  public io.roadmapcoach.core.journey.Enrollment journey(Caller caller) {
+    return new EnrollmentRepository(dsl()).find(memberId(caller)).orElseThrow();
+  }
+
+  /** The caller's enrollment with their home journey (stage and points), as stored. */
+  public HomeJourney enrollment(Caller caller) {
+    var row =
+        dsl()
+            .select(ENROLLMENT.fields())
+            .select(JOURNEY.fields())
+            .from(ENROLLMENT)
+            .join(JOURNEY)
+            .on(EnrollmentRepository.homeJourney())
+            .where(ENROLLMENT.MEMBER_ID.eq(memberId(caller)))
+            .fetchSingle();
+    return new HomeJourney(row.into(ENROLLMENT), row.into(JOURNEY));
+  }
+
+  /** A member's own row and the journey on their home channel's roadmap, read together. */
+  public record HomeJourney(EnrollmentRecord member, JourneyRecord journey) {
+    public long getChannelId() {
+      return member.getChannelId();
+    }
+
+    public long getMemberId() {
+      return member.getMemberId();
+    }
+
+    public java.time.OffsetDateTime getLastActivityAt() {
+      return member.getLastActivityAt();
+    }
+
+    public java.time.OffsetDateTime getEnrolledAt() {
+      return member.getEnrolledAt();
+    }
+
+    public java.time.LocalDate getStreakLastDate() {
+      return member.getStreakLastDate();
+    }
+
+    public java.time.OffsetDateTime getPointsReachedAt() {
+      return journey.getPointsReachedAt();
+    }
+
+    public int getStreakDays() {
+      return member.getStreakDays();
+    }
+
+    public java.time.LocalDate getFreezeWeek() {
+      return member.getFreezeWeek();
+    }
+
+    public java.time.LocalDate getLastActiveDate() {
+      return member.getLastActiveDate();
+    }
+
+    public int getStage() {
+      return journey.getStage();
+    }
+
+    public int getPoints() {
+      return journey.getPoints();
+    }
+
+    public java.time.OffsetDateTime getGraduatedAt() {
+      return journey.getGraduatedAt();
+    }
   }
 
   public long channelId(String externalId) {

@@ -51,7 +51,11 @@ public final class TestDatabase {
     return get().dsl();
   }
 
-  /** Empties every table, ours and Quartz's, so each test starts from nothing. */
+  /**
+   * Empties every table, ours and Quartz's, so each test starts from nothing but the row the
+   * migrations seed: the deployment's roadmap (row 0 of {@code roadmap}), which every new channel
+   * follows and the coach fills in from its file.
+   */
   public static synchronized void truncateAll() {
     DSLContext dsl = dsl();
     if (tables == null) {
@@ -62,5 +66,8 @@ public final class TestDatabase {
               .getValues(0, String.class);
     }
     dsl.execute("truncate table " + String.join(", ", tables) + " restart identity cascade");
+    dsl.execute(
+        "insert into roadmap (id, key, title, file_name, source, uploaded_at)"
+            + " overriding system value values (0, '', '', 'roadmap.yaml', '', now())");
   }
 }

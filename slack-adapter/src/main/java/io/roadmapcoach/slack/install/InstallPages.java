@@ -28,7 +28,7 @@ public final class InstallPages {
     }
     return page(
         "Add Roadmap Coach to Slack",
-        "<p>Roadmap Coach walks your team through the Machine Learning Engineer roadmap: progress,"
+        "<p>Roadmap Coach walks your team through its learning roadmaps, one per channel: progress,"
             + " a daily nudge at each member's own time, a weekly quiz, and a board for leads.</p>"
             + "<p>It asks Slack for these permissions in your workspace:</p><ul>"
             + list

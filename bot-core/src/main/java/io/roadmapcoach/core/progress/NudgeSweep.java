@@ -26,7 +26,15 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -61,25 +69,42 @@ public final class NudgeSweep {
   /** Member ids per batch: one transaction's share of the sweep. */
   static final int DEFAULT_BATCH = 10_000;
 
+  /**
+   * Slices claimed at once by one instance, each in a transaction on its own connection: the
+   * routines' share of the pool ({@code PoolShares}). One claimer leaves PostgreSQL waiting on the
+   * JVM between batches and the JVM on PostgreSQL within them; two keep both cores busy.
+   */
+  static final int DEFAULT_CLAIMERS = 2;
+
   private final DSLContext dsl;
   private final Transactions transactions;
   private final OutboxRepository outbox;
   private final int batchSize;
+  private final int claimers;
 
   public NudgeSweep(DSLContext dsl, Transactions transactions) {
-    this(dsl, transactions, DEFAULT_BATCH);
+    this(dsl, transactions, new OutboxRepository(dsl), DEFAULT_BATCH, DEFAULT_CLAIMERS);
   }
 
+  /** One claimer, slices in turn: a test follows its batches one by one. */
   public NudgeSweep(DSLContext dsl, Transactions transactions, int batchSize) {
-    this(dsl, transactions, new OutboxRepository(dsl), batchSize);
+    this(dsl, transactions, new OutboxRepository(dsl), batchSize, 1);
   }
 
   public NudgeSweep(
-      DSLContext dsl, Transactions transactions, OutboxRepository outbox, int batchSize) {
+      DSLContext dsl,
+      Transactions transactions,
+      OutboxRepository outbox,
+      int batchSize,
+      int claimers) {
+    if (claimers < 1) {
+      throw new IllegalArgumentException("a sweep needs a claimer, not " + claimers);
+    }
     this.dsl = dsl;
     this.transactions = transactions;
     this.outbox = outbox;
     this.batchSize = batchSize;
+    this.claimers = claimers;
   }
 
   /** Every minute: the nudges and the channels' daily posts that fell due since the last run. */
@@ -129,18 +154,59 @@ public final class NudgeSweep {
     int slices = (int) ((bounds.value2() - first) / batchSize) + 1;
     // instances sweeping at once start at different slices, so they rarely meet on one
     int start = ThreadLocalRandom.current().nextInt(slices);
+    AtomicInteger taken = new AtomicInteger();
+    IntSupplier claimer =
+        () -> {
+          int total = 0;
+          for (int i = taken.getAndIncrement(); i < slices; i = taken.getAndIncrement()) {
+            long low = first + (long) ((start + i) % slices) * batchSize;
+            long high = low + batchSize - 1;
+            total +=
+                transactions.inTransaction(
+                    () ->
+                        claimSliceUnlessTaken(now, low, high)
+                            ? claimBatch(from, now, low, high, hook)
+                            : 0);
+          }
+          return total;
+        };
+    return claimAtOnce(claimer, Math.min(claimers, slices));
+  }
+
+  /** Runs {@code count} claimers side by side and adds up what they claimed. */
+  private static int claimAtOnce(IntSupplier claimer, int count) {
+    if (count == 1) {
+      return claimer.getAsInt();
+    }
+    List<Future<Integer>> running = new ArrayList<>();
+    try (ExecutorService threads =
+        Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("nudge-sweep-", 1).factory())) {
+      for (int i = 0; i < count; i++) {
+        running.add(threads.submit(claimer::getAsInt));
+      }
+    }
     int total = 0;
-    for (int i = 0; i < slices; i++) {
-      long low = first + (long) ((start + i) % slices) * batchSize;
-      long high = low + batchSize - 1;
-      total +=
-          transactions.inTransaction(
-              () ->
-                  claimSliceUnlessTaken(now, low, high)
-                      ? claimBatch(from, now, low, high, hook)
-                      : 0);
+    for (Future<Integer> claimed : running) {
+      total += claimed(claimed);
     }
     return total;
+  }
+
+  private static int claimed(Future<Integer> done) {
+    try {
+      return done.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while sweeping", e);
+    }
   }
 
   /**

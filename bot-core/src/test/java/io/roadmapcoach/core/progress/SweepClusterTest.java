@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.roadmapcoach.core.delivery.OutboxRepository;
 import io.roadmapcoach.core.tx.Transactions;
 import io.roadmapcoach.db.Database;
 import io.roadmapcoach.db.testing.PostgresExtension;
@@ -46,14 +47,18 @@ class SweepClusterTest {
 
   /** An instance of its own: its own connection pool on the shared database. */
   private NudgeSweep instance(int batch) {
+    DSLContext dsl = Database.jooq(pool());
+    return new NudgeSweep(dsl, new Transactions(dsl), batch);
+  }
+
+  private HikariDataSource pool() {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(((HikariDataSource) TestDatabase.dataSource()).getJdbcUrl());
     config.setUsername("postgres");
     config.setMaximumPoolSize(3);
     HikariDataSource pool = new HikariDataSource(config);
     pools.add(pool);
-    DSLContext dsl = Database.jooq(pool);
-    return new NudgeSweep(dsl, new Transactions(dsl), batch);
+    return pool;
   }
 
   @Test
@@ -67,6 +72,17 @@ class SweepClusterTest {
     go.countDown();
 
     assertThat(a.join() + b.join()).isEqualTo(MEMBERS);
+    assertEveryMemberNudgedOnce();
+  }
+
+  @Test
+  void oneInstanceClaimingTwoSlicesAtOnceNudgesEveryMemberExactlyOnce() {
+    HikariDataSource pool = pool();
+    DSLContext dsl = Database.jooq(pool);
+    NudgeSweep twoClaimers =
+        new NudgeSweep(dsl, new Transactions(dsl), new OutboxRepository(dsl), 100, 2);
+
+    assertThat(twoClaimers.sweep(TUESDAY_NINE)).isEqualTo(MEMBERS);
     assertEveryMemberNudgedOnce();
   }
 

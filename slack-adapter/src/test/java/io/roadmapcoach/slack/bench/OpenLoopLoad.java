@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -20,11 +21,17 @@ import java.util.concurrent.locks.LockSupport;
  * omission). Every request has a body of its own (its {@code response_url}) and so a signature of
  * its own: the app refuses replays.
  *
+ * <p>The requests share at most a fixed number of keep-alive connections, as a load generator such
+ * as wrk2 does (and as Slack's own senders reuse theirs): a request that finds them all busy waits
+ * for one, and that wait counts in its latency. Without the bound, answers that lag would open a
+ * connection per request until the machine runs out of file descriptors or ports, which measures
+ * the generator, not the app.
+ *
  * <p>Arguments: the events URI, requests a second, seconds of warm-up (sent, not counted), seconds
- * measured, and the number of members. Prints one line: {@code RESULT sent=.. ok=.. errors=..
- * late=.. p50=.. p99=.. max=..} (milliseconds), where {@code late} counts requests the generator
- * itself could not start within 5 ms of their time (the figures then say more about it than about
- * the server).
+ * measured, the number of members, and the most connections open at once. Prints one line: {@code
+ * RESULT sent=.. ok=.. errors=.. late=.. p50=.. p99=.. max=..} (milliseconds), where {@code late}
+ * counts requests the generator itself could not start within 5 ms of their time (the figures then
+ * say more about it than about the server).
  */
 public final class OpenLoopLoad {
   private OpenLoopLoad() {}
@@ -35,6 +42,7 @@ public final class OpenLoopLoad {
     int warmup = Integer.parseInt(args[2]);
     int seconds = Integer.parseInt(args[3]);
     int members = Integer.parseInt(args[4]);
+    Semaphore connections = new Semaphore(Integer.parseInt(args[5]));
 
     long interval = TimeUnit.SECONDS.toNanos(1) / rate;
     int total = rate * (warmup + seconds);
@@ -60,6 +68,7 @@ public final class OpenLoopLoad {
       Thread.ofVirtual()
           .start(
               () -> {
+                connections.acquireUninterruptibly();
                 SlackBenchmark.SocketClient client = idle.pollFirst();
                 if (client == null) {
                   client = new SlackBenchmark.SocketClient(uri);
@@ -78,6 +87,7 @@ public final class OpenLoopLoad {
                   }
                 } finally {
                   idle.addFirst(client);
+                  connections.release();
                   answered.countDown();
                 }
               });

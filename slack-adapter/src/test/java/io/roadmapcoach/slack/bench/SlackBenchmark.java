@@ -92,8 +92,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * <p>An open-loop phase ({@code open}) follows the closed loop on the same app: a load generator in
  * a JVM of its own ({@link OpenLoopLoad}) sends {@code status} at a fixed {@code -Dbench.rate} (500
  * a second) whatever the answers do, for {@code -Dbench.openWarmup} seconds unmeasured and then
- * {@code -Dbench.seconds} measured, and reports p50, p99 and max from each request's due time. The
- * closed loop says how much the app can take; the open loop how long members wait at a given load.
+ * {@code -Dbench.seconds} measured, over at most {@code -Dbench.connections} keep-alive connections
+ * (256), and reports p50, p99 and max from each request's due time. The closed loop says how much
+ * the app can take; the open loop how long members wait at a given load.
  *
  * <p>Run it as docs/slack.md says; {@code -Dbench.seconds}, {@code -Dbench.clients}, {@code
  * -Dbench.warmup}, {@code -Dbench.maxWarmup}, {@code -Dbench.client} and {@code -Dbench.phases}
@@ -241,7 +242,8 @@ public final class SlackBenchmark {
                 String.valueOf(s.rate()),
                 String.valueOf(s.openWarmup()),
                 String.valueOf(s.seconds()),
-                String.valueOf(MEMBERS))
+                String.valueOf(MEMBERS),
+                String.valueOf(Integer.getInteger("bench.connections", 256)))
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     Thread.sleep(Duration.ofSeconds(s.openWarmup()).plusMillis(500));

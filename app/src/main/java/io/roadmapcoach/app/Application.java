@@ -153,12 +153,21 @@ public final class Application {
   private static Database openDatabase(Config config, Shutdown shutdown) {
     shutdown.workStarted();
     try {
-      Database database = Database.open(databaseSettings(config));
+      Database database = Database.open(databaseSettings(config), durable());
       shutdown.register("the database", database);
       return database;
     } finally {
       shutdown.workEnded();
     }
+  }
+
+  /**
+   * Whether the embedded PostgreSQL waits for the disk at each commit: always, except in the app's
+   * own tests, whose data directories are thrown away (the build sets {@code roadmap.db.durable} to
+   * false; a console test stepping its clock through a fortnight commits some 100,000 times).
+   */
+  private static boolean durable() {
+    return !"false".equals(System.getProperty("roadmap.db.durable"));
   }
 
   /**

@@ -221,6 +221,59 @@ public final class DashboardRepository {
         .fetch(r -> MemberRepository.channel(r.into(CHANNEL)));
   }
 
+  /**
+   * Who a lead is on their platform, speaking in one of the workspace's channels: what the
+   * dashboard's forms send to the coach as their caller. Empty when the channel is not the member's
+   * workspace's.
+   */
+  public Optional<Speaker> speaker(long memberId, long channelId) {
+    return dsl.select(
+            WORKSPACE.PLATFORM,
+            WORKSPACE.EXTERNAL_ID,
+            WORKSPACE.NAME,
+            CHANNEL.EXTERNAL_ID,
+            CHANNEL.NAME,
+            MEMBER.EXTERNAL_ID,
+            MEMBER.DISPLAY_NAME,
+            MEMBER.PLATFORM_ADMIN)
+        .from(MEMBER)
+        .join(WORKSPACE)
+        .on(WORKSPACE.ID.eq(MEMBER.WORKSPACE_ID))
+        .join(CHANNEL)
+        .on(CHANNEL.WORKSPACE_ID.eq(WORKSPACE.ID), CHANNEL.ID.eq(channelId))
+        .where(MEMBER.ID.eq(memberId))
+        .fetchOptional(
+            r ->
+                new Speaker(
+                    r.value1(),
+                    r.value2(),
+                    r.value3(),
+                    r.value4(),
+                    r.value5(),
+                    r.value6(),
+                    r.value7(),
+                    r.value8()));
+  }
+
+  /** A member in a channel, by the platform's ids and names as last stored. */
+  public record Speaker(
+      String platform,
+      String workspaceExternalId,
+      String workspaceName,
+      String channelExternalId,
+      String channelName,
+      String memberExternalId,
+      String displayName,
+      boolean platformAdmin) {}
+
+  /** The member's display name, while they have not erased their data. */
+  public Optional<String> displayName(long memberId) {
+    return dsl.select(MEMBER.DISPLAY_NAME)
+        .from(MEMBER)
+        .where(MEMBER.ID.eq(memberId))
+        .fetchOptional(MEMBER.DISPLAY_NAME);
+  }
+
   // ---- a channel's figures
 
   /** Members on each stage of the channel's roadmap, not yet graduated: stage to count. */

@@ -46,7 +46,7 @@ class DashboardBrowserTest {
   void startBrowser() throws Exception {
     downloads = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "downloads");
     browser = HeadlessChromium.start(Optional.of(downloads));
-    console.serve(d.service());
+    console.serve(d.service(), f.coach());
   }
 
   @AfterEach

@@ -169,6 +169,38 @@ class DashboardServiceTest {
   }
 
   @Test
+  void aSessionSpeaksToTheCoachAsItsLeadInTheChannelsTheyLeadOnly() {
+    f.say(ana, "start");
+    Caller bea = f.in("design").caller("bea");
+    f.say(bea, "start"); // leads #design
+    Viewer anas = viewer(signIn(ana));
+    TableSnapshot before = f.snapshot();
+
+    Caller asAna = dashboard.callerIn(anas, f.channelId("general")).orElseThrow();
+
+    assertThat(asAna).isEqualTo(ana); // as chat last told the coach, so resolving changes nothing
+    assertThat(f.say(asAna, "roadmap").plainText()).contains("#general follows");
+    assertThat(f.snapshot()).isEqualTo(before);
+    assertThat(dashboard.callerIn(anas, f.channelId("design"))).isEmpty();
+    assertThat(dashboard.callerIn(anas, 987654)).isEmpty();
+  }
+
+  @Test
+  void theReportNamesTheRoadmapsIdVersionAndWhoChoseIt() {
+    f.say(ana, "start");
+    Viewer anas = viewer(signIn(ana));
+
+    ChannelReport.Followed followed =
+        dashboard.report(anas, f.channelId("general")).orElseThrow().followed();
+
+    assertThat(followed.deployment()).isTrue();
+    assertThat(followed.version()).isEqualTo(1);
+    assertThat(followed.key()).isNotBlank();
+    assertThat(followed.chosenBy()).isEmpty();
+    assertThat(followed.chosenOn()).isEmpty();
+  }
+
+  @Test
   void aLeadWhoIsUnledLosesTheChannelAtOnce() {
     f.say(ana, "start");
     f.say(bob, "start");

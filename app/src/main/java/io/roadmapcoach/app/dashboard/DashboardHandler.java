@@ -338,21 +338,19 @@ public final class DashboardHandler extends Handler.Abstract {
     return switch (UploadForm.read(request)) {
       case UploadForm.TooLarge t -> tooLarge(response, callback);
       case UploadForm.Malformed m ->
-          html(
+          refuse(
               response,
               callback,
               400,
-              Pages.message("Not an upload", "The form could not be read. Nothing was changed."));
+              "Not an upload",
+              "The form could not be read. Nothing was changed.");
       case UploadForm.Parsed parsed -> {
         if (!form.get().tokenMatches(parsed.token())) {
           yield crossSite(response, callback);
         }
         if (parsed.file().isEmpty()) {
-          yield html(
-              response,
-              callback,
-              400,
-              Pages.message("No file chosen", "Choose a roadmap file to upload."));
+          yield refuse(
+              response, callback, 400, "No file chosen", "Choose a roadmap file to upload.");
         }
         Reply reply =
             coach.handleText(form.get().caller(), CurriculumFeature.UPLOAD.text(), parsed.file());
@@ -375,22 +373,24 @@ public final class DashboardHandler extends Handler.Abstract {
     try {
       fields = FormFields.getFields(request, 4, 1024);
     } catch (RuntimeException e) {
-      return html(
+      return refuse(
           response,
           callback,
           400,
-          Pages.message("Not an Apply", "The form could not be read. Nothing was changed."));
+          "Not an Apply",
+          "The form could not be read. Nothing was changed.");
     }
     if (!form.get().tokenMatches(Optional.ofNullable(fields.getValue(UploadForm.TOKEN)))) {
       return crossSite(response, callback);
     }
     String preview = fields.getValue(PREVIEW);
     if (preview == null || !PREVIEW_ID.matcher(preview).matches()) {
-      return html(
+      return refuse(
           response,
           callback,
           400,
-          Pages.message("Not an Apply", "The form names no preview. Nothing was changed."));
+          "Not an Apply",
+          "The form names no preview. Nothing was changed.");
     }
     String press = ActionCodec.encode(new Action.ApplyRoadmap(Long.parseLong(preview)));
     return answer(response, callback, form.get(), coach.press(form.get().caller(), press));
@@ -424,39 +424,42 @@ public final class DashboardHandler extends Handler.Abstract {
     }
     Optional<Caller> caller = dashboard.callerIn(session.get().viewer(), channelId);
     if (caller.isEmpty()) {
-      html(
+      refuse(
           response,
           callback,
           403,
-          Pages.message(
-              "Refused",
-              "Only a lead of the channel can bring it a roadmap. Nothing was changed."));
+          "Refused",
+          "Only a lead of the channel can bring it a roadmap. Nothing was changed.");
       return Optional.empty();
     }
     return Optional.of(new Form(session.get(), caller.get(), channelId));
   }
 
   private static boolean crossSite(Response response, Callback callback) {
-    return html(
+    return refuse(
         response,
         callback,
         403,
-        Pages.message(
-            "Refused",
-            "Upload a roadmap from the dashboard's own page, in the browser signed in to it."
-                + " Nothing was changed."));
+        "Refused",
+        "Upload a roadmap from the dashboard's own page, in the browser signed in to it."
+            + " Nothing was changed.");
   }
 
   private static boolean tooLarge(Response response, Callback callback) {
-    return html(
+    return refuse(
         response,
         callback,
         413,
-        Pages.message(
-            "Too large",
-            "A roadmap file may be "
-                + (Upload.MAX_READ - 1) / 1024
-                + " KB at most. Nothing was changed."));
+        "Too large",
+        "A roadmap file may be "
+            + (Upload.MAX_READ - 1) / 1024
+            + " KB at most. Nothing was changed.");
+  }
+
+  /** A form refused: a short page saying why. */
+  private static boolean refuse(
+      Response response, Callback callback, int status, String title, String why) {
+    return html(response, callback, status, Pages.message(title, why));
   }
 
   /** The coach's answer as the page, its Apply posting back here. */

@@ -152,6 +152,17 @@ class DashboardRoadmapUploadTest {
         "same-origin");
   }
 
+  /** The web roadmap posted from our own page with this cookie and token. */
+  private HttpResponse<String> uploadWebTo(String channel, String cookie, String token)
+      throws Exception {
+    return upload(
+        channel,
+        cookie,
+        form(token, "web.yaml", TestRoadmaps.webV1().getBytes(StandardCharsets.UTF_8)),
+        "Sec-Fetch-Site",
+        "same-origin");
+  }
+
   private HttpResponse<String> apply(
       String channel, String cookie, String token, String preview, String... headers)
       throws Exception {
@@ -290,13 +301,7 @@ class DashboardRoadmapUploadTest {
     Browser bob = signIn(bobInWeb); // leads #web, not #general
     TableSnapshot before = f.snapshot();
 
-    HttpResponse<String> refused =
-        upload(
-            "general",
-            bob.cookie(),
-            form(bob.token(), "web.yaml", TestRoadmaps.webV1().getBytes()),
-            "Sec-Fetch-Site",
-            "same-origin");
+    HttpResponse<String> refused = uploadWebTo("general", bob.cookie(), bob.token());
 
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.body()).contains("Only a lead of the channel");
@@ -453,13 +458,7 @@ class DashboardRoadmapUploadTest {
     Browser carls = signIn(carl);
     TableSnapshot before = f.snapshot();
 
-    HttpResponse<String> refused =
-        upload(
-            "general",
-            anas.cookie(),
-            form(carls.token(), "web.yaml", TestRoadmaps.webV1().getBytes()),
-            "Sec-Fetch-Site",
-            "same-origin");
+    HttpResponse<String> refused = uploadWebTo("general", anas.cookie(), carls.token());
 
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(f.snapshot()).isEqualTo(before);

@@ -29,6 +29,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
+import org.jooq.Records;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
 
@@ -242,17 +243,7 @@ public final class DashboardRepository {
         .join(CHANNEL)
         .on(CHANNEL.WORKSPACE_ID.eq(WORKSPACE.ID), CHANNEL.ID.eq(channelId))
         .where(MEMBER.ID.eq(memberId))
-        .fetchOptional(
-            r ->
-                new Speaker(
-                    r.value1(),
-                    r.value2(),
-                    r.value3(),
-                    r.value4(),
-                    r.value5(),
-                    r.value6(),
-                    r.value7(),
-                    r.value8()));
+        .fetchOptional(Records.mapping(Speaker::new));
   }
 
   /** A member in a channel, by the platform's ids and names as last stored. */

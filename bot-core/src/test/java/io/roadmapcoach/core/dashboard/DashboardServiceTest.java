@@ -154,12 +154,17 @@ class DashboardServiceTest {
     assertThat(dashboard.viewer("not-a-session")).isEmpty();
   }
 
-  @Test
-  void aSessionReachesOnlyTheChannelsItsLeadLeads() {
+  /** Ana leads #general and Bea #design (each the first there); Ana's session. */
+  private Viewer anaLeadsGeneralAndBeaDesign() {
     f.say(ana, "start");
     Caller bea = f.in("design").caller("bea");
-    f.say(bea, "start"); // leads #design
-    Viewer anas = viewer(signIn(ana));
+    f.say(bea, "start");
+    return viewer(signIn(ana));
+  }
+
+  @Test
+  void aSessionReachesOnlyTheChannelsItsLeadLeads() {
+    Viewer anas = anaLeadsGeneralAndBeaDesign();
 
     assertThat(dashboard.channels(anas)).extracting(c -> c.name()).containsExactly("general");
     assertThat(dashboard.report(anas, f.channelId("general"))).isPresent();
@@ -170,10 +175,7 @@ class DashboardServiceTest {
 
   @Test
   void aSessionSpeaksToTheCoachAsItsLeadInTheChannelsTheyLeadOnly() {
-    f.say(ana, "start");
-    Caller bea = f.in("design").caller("bea");
-    f.say(bea, "start"); // leads #design
-    Viewer anas = viewer(signIn(ana));
+    Viewer anas = anaLeadsGeneralAndBeaDesign();
     TableSnapshot before = f.snapshot();
 
     Caller asAna = dashboard.callerIn(anas, f.channelId("general")).orElseThrow();

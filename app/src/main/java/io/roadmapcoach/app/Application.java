@@ -204,7 +204,7 @@ public final class Application {
             .dashboardAt(dashboard)
             .build();
     shutdown.register("scheduling and delivery", core);
-    dashboard.serve(core.dashboard());
+    dashboard.serve(core.dashboard(), core.coach());
     ConsoleChat chat =
         new ConsoleChat(core.coach(), clock, zone, out, piped, config.dataDir().resolve("files"));
     core.deliveries().register(new ConsoleMessenger(chat, clock, zone));

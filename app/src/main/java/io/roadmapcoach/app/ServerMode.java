@@ -106,7 +106,7 @@ final class ServerMode {
   private static Map<String, Handler> publicRoutes(
       Core core, DashboardAddress address, Optional<SlackAdapter> slack) {
     Map<String, Handler> routes = new LinkedHashMap<>();
-    routes.put("/dashboard/*", new DashboardHandler(core.dashboard(), address));
+    routes.put("/dashboard/*", new DashboardHandler(core.dashboard(), core.coach(), address));
     slack
         .flatMap(SlackAdapter::installPages)
         .ifPresent(

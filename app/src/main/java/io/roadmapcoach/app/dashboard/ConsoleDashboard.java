@@ -1,6 +1,7 @@
 package io.roadmapcoach.app.dashboard;
 
 import io.roadmapcoach.app.http.HttpServer;
+import io.roadmapcoach.core.command.Coach;
 import io.roadmapcoach.core.dashboard.DashboardAddress;
 import io.roadmapcoach.core.dashboard.DashboardService;
 import java.util.Optional;
@@ -19,11 +20,16 @@ public final class ConsoleDashboard implements DashboardAddress, AutoCloseable {
   static final String HOST = "127.0.0.1";
 
   private DashboardService service;
+  private Coach coach;
   private HttpServer server;
   private String baseUrl;
 
-  public synchronized void serve(DashboardService dashboard) {
+  /**
+   * @param coach where the roadmap upload form's file and its Apply go
+   */
+  public synchronized void serve(DashboardService dashboard, Coach coach) {
     this.service = dashboard;
+    this.coach = coach;
   }
 
   /** Starts the local server on first use. */
@@ -31,7 +37,7 @@ public final class ConsoleDashboard implements DashboardAddress, AutoCloseable {
   public synchronized Optional<String> baseUrl() {
     if (baseUrl == null) {
       if (service == null) {
-        throw new IllegalStateException("serve(service) was not called");
+        throw new IllegalStateException("serve(service, coach) was not called");
       }
       try {
         start();
@@ -51,7 +57,7 @@ public final class ConsoleDashboard implements DashboardAddress, AutoCloseable {
   /** The same HTTP server as a server run's, with the dashboard its only route. */
   private void start() throws Exception {
     HttpServer started = new HttpServer(Optional.of(HOST), 0, Optional.empty(), Optional.empty());
-    started.route("/dashboard/*", new DashboardHandler(service, this::ownAddress));
+    started.route("/dashboard/*", new DashboardHandler(service, coach, this::ownAddress));
     started.start();
     this.server = started;
     this.baseUrl = "http://" + HOST + ":" + started.port();

@@ -1,11 +1,18 @@
 package io.roadmapcoach.app.dashboard;
 
+import io.roadmapcoach.core.action.Action;
+import io.roadmapcoach.core.action.ActionCodec;
+import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.caller.Upload;
+import io.roadmapcoach.core.command.Coach;
+import io.roadmapcoach.core.curriculum.CurriculumFeature;
 import io.roadmapcoach.core.dashboard.DashboardAddress;
 import io.roadmapcoach.core.dashboard.DashboardService;
 import io.roadmapcoach.core.dashboard.DashboardService.SignInResult;
 import io.roadmapcoach.core.dashboard.DashboardService.Viewer;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.reply.Attachment;
+import io.roadmapcoach.core.reply.Reply;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +24,7 @@ import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -27,8 +35,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The leads' dashboard under {@code /dashboard}: the sign-in link's page and its button, and one
- * page per channel with its CSV. Reading never changes anything; only the button's POST spends a
- * link. Every answer forbids scripts, sniffing and referrers, and is never cached.
+ * page per channel with its CSV and its roadmap upload form. Reading never changes anything; only
+ * the button's POST spends a link, and only the upload form's POSTs (from our own page, with the
+ * session's token, by a lead of the channel) reach the coach, as the lead's own command and press.
+ * Every answer forbids scripts, sniffing and referrers, and is never cached.
  */
 public final class DashboardHandler extends Handler.Abstract {
   private static final Logger log = LoggerFactory.getLogger(DashboardHandler.class);
@@ -42,16 +52,25 @@ public final class DashboardHandler extends Handler.Abstract {
   private static final Pattern LINK = Pattern.compile("/dashboard/link/([^/]+)");
   private static final Pattern CHANNEL = Pattern.compile("/dashboard/c/(\\d{1,18})");
   private static final Pattern CSV = Pattern.compile("/dashboard/c/(\\d{1,18})/members\\.csv");
+  private static final Pattern UPLOAD = Pattern.compile("/dashboard/c/(\\d{1,18})/roadmap");
+  private static final Pattern APPLY = Pattern.compile("/dashboard/c/(\\d{1,18})/roadmap/apply");
+  private static final Pattern PREVIEW_ID = Pattern.compile("\\d{1,12}");
   private static final String HTML = "text/html; charset=utf-8";
 
+  /** The Apply form's field naming the preview it applies. */
+  static final String PREVIEW = "preview";
+
   private final DashboardService dashboard;
+  private final Coach coach;
   private final DashboardAddress address;
 
   /**
+   * @param coach where the upload form's file and its Apply go, as the lead's command and press
    * @param address where the dashboard is reached; none means every page says it is not configured
    */
-  public DashboardHandler(DashboardService dashboard, DashboardAddress address) {
+  public DashboardHandler(DashboardService dashboard, Coach coach, DashboardAddress address) {
     this.dashboard = dashboard;
+    this.coach = coach;
     this.address = address;
   }
 
@@ -82,10 +101,25 @@ public final class DashboardHandler extends Handler.Abstract {
         }
         return signOut(request, response, callback, base.get());
       }
+      Matcher upload = UPLOAD.matcher(path);
+      if (upload.matches()) {
+        if (!HttpMethod.POST.is(method)) {
+          return notAllowed(response, callback, "POST");
+        }
+        return upload(request, response, callback, Long.parseLong(upload.group(1)), base.get());
+      }
+      Matcher apply = APPLY.matcher(path);
+      if (apply.matches()) {
+        if (!HttpMethod.POST.is(method)) {
+          return notAllowed(response, callback, "POST");
+        }
+        return apply(request, response, callback, Long.parseLong(apply.group(1)), base.get());
+      }
       if (!reading(method)) {
         return notAllowed(response, callback, "GET, HEAD");
       }
-      Optional<Viewer> viewer = viewer(request);
+      Optional<Session> session = session(request);
+      Optional<Viewer> viewer = session.map(Session::viewer);
       if (viewer.isEmpty()) {
         return html(response, callback, 401, Pages.signedOut());
       }
@@ -94,7 +128,7 @@ public final class DashboardHandler extends Handler.Abstract {
       }
       Matcher page = CHANNEL.matcher(path);
       if (page.matches()) {
-        return channel(request, response, callback, viewer.get(), Long.parseLong(page.group(1)));
+        return channel(request, response, callback, session.get(), Long.parseLong(page.group(1)));
       }
       Matcher csv = CSV.matcher(path);
       if (csv.matches()) {
@@ -203,11 +237,26 @@ public final class DashboardHandler extends Handler.Abstract {
         + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
   }
 
-  private Optional<Viewer> viewer(Request request) {
-    return sessionIds(request).stream()
-        .map(dashboard::viewer)
-        .flatMap(Optional::stream)
-        .findFirst();
+  /** A browser's live session: its id (what the forms' token derives from) and its lead. */
+  private record Session(String id, Viewer viewer) {
+    @Override
+    public String toString() {
+      return "Session[id=***]";
+    }
+
+    String formToken() {
+      return FormToken.of(id);
+    }
+  }
+
+  private Optional<Session> session(Request request) {
+    for (String id : sessionIds(request)) {
+      Optional<Viewer> viewer = dashboard.viewer(id);
+      if (viewer.isPresent()) {
+        return Optional.of(new Session(id, viewer.get()));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The session ids the browser sent (one, unless it keeps cookies of two paths). */
@@ -235,14 +284,21 @@ public final class DashboardHandler extends Handler.Abstract {
   }
 
   private boolean channel(
-      Request request, Response response, Callback callback, Viewer viewer, long channelId) {
+      Request request, Response response, Callback callback, Session session, long channelId) {
+    Viewer viewer = session.viewer();
     var report = dashboard.report(viewer, channelId);
     if (report.isEmpty()) {
       return html(response, callback, 404, Pages.notFound());
     }
     Fields query = Request.extractQueryParameters(request);
     MemberSort sort = MemberSort.of(query.getValue("sort"), query.getValue("dir"));
-    String page = Pages.channel(report.get(), dashboard.channels(viewer), sort, dashboard.charts());
+    String page =
+        Pages.channel(
+            report.get(),
+            dashboard.channels(viewer),
+            sort,
+            dashboard.charts(),
+            session.formToken());
     return html(response, callback, 200, page);
   }
 
@@ -260,6 +316,158 @@ public final class DashboardHandler extends Handler.Abstract {
             "attachment; filename=\"" + file.get().fileName() + "\"");
     response.write(true, ByteBuffer.wrap(file.get().bytes()), callback);
     return true;
+  }
+
+  // ---- the roadmap upload form
+
+  /**
+   * {@code POST /dashboard/c/ID/roadmap}: the file goes to the coach as the lead's {@code roadmap
+   * upload} in that channel, and its answer (the problems, or the preview with Apply) is the page.
+   * Refused before the body is read: another site's form (403), no session (401), a viewer who does
+   * not lead the channel (403), a body that says it is too large (413).
+   */
+  private boolean upload(
+      Request request, Response response, Callback callback, long channelId, String base) {
+    Optional<Form> form = form(request, response, callback, channelId, base);
+    if (form.isEmpty()) {
+      return true;
+    }
+    if (UploadForm.saysTooLarge(request)) {
+      return tooLarge(response, callback);
+    }
+    return switch (UploadForm.read(request)) {
+      case UploadForm.TooLarge t -> tooLarge(response, callback);
+      case UploadForm.Malformed m ->
+          refuse(
+              response,
+              callback,
+              400,
+              "Not an upload",
+              "The form could not be read. Nothing was changed.");
+      case UploadForm.Parsed parsed -> {
+        if (!form.get().tokenMatches(parsed.token())) {
+          yield crossSite(response, callback);
+        }
+        if (parsed.file().isEmpty()) {
+          yield refuse(
+              response, callback, 400, "No file chosen", "Choose a roadmap file to upload.");
+        }
+        Reply reply =
+            coach.handleText(form.get().caller(), CurriculumFeature.UPLOAD.text(), parsed.file());
+        yield answer(response, callback, form.get(), reply);
+      }
+    };
+  }
+
+  /**
+   * {@code POST /dashboard/c/ID/roadmap/apply}: the preview's Apply, pressed by the lead; the core
+   * applies it only for the member who uploaded it, and diffs a stale preview again.
+   */
+  private boolean apply(
+      Request request, Response response, Callback callback, long channelId, String base) {
+    Optional<Form> form = form(request, response, callback, channelId, base);
+    if (form.isEmpty()) {
+      return true;
+    }
+    Fields fields;
+    try {
+      fields = FormFields.getFields(request, 4, 1024);
+    } catch (RuntimeException e) {
+      return refuse(
+          response,
+          callback,
+          400,
+          "Not an Apply",
+          "The form could not be read. Nothing was changed.");
+    }
+    if (!form.get().tokenMatches(Optional.ofNullable(fields.getValue(UploadForm.TOKEN)))) {
+      return crossSite(response, callback);
+    }
+    String preview = fields.getValue(PREVIEW);
+    if (preview == null || !PREVIEW_ID.matcher(preview).matches()) {
+      return refuse(
+          response,
+          callback,
+          400,
+          "Not an Apply",
+          "The form names no preview. Nothing was changed.");
+    }
+    String press = ActionCodec.encode(new Action.ApplyRoadmap(Long.parseLong(preview)));
+    return answer(response, callback, form.get(), coach.press(form.get().caller(), press));
+  }
+
+  /** A form's sender, once it is known to come from our page, signed in, and a lead here. */
+  private record Form(Session session, Caller caller, long channelId) {
+    boolean tokenMatches(Optional<String> sent) {
+      return sent.filter(token -> FormToken.matches(session.id(), token)).isPresent();
+    }
+
+    String channelName() {
+      return caller.channel().orElseThrow().name();
+    }
+  }
+
+  /**
+   * Who sent the form, or empty once the refusal is written: another site's form, no session, or
+   * someone who does not lead the channel.
+   */
+  private Optional<Form> form(
+      Request request, Response response, Callback callback, long channelId, String base) {
+    if (!fromOwnPage(request, base)) {
+      crossSite(response, callback);
+      return Optional.empty();
+    }
+    Optional<Session> session = session(request);
+    if (session.isEmpty()) {
+      html(response, callback, 401, Pages.signedOut());
+      return Optional.empty();
+    }
+    Optional<Caller> caller = dashboard.callerIn(session.get().viewer(), channelId);
+    if (caller.isEmpty()) {
+      refuse(
+          response,
+          callback,
+          403,
+          "Refused",
+          "Only a lead of the channel can bring it a roadmap. Nothing was changed.");
+      return Optional.empty();
+    }
+    return Optional.of(new Form(session.get(), caller.get(), channelId));
+  }
+
+  private static boolean crossSite(Response response, Callback callback) {
+    return refuse(
+        response,
+        callback,
+        403,
+        "Refused",
+        "Upload a roadmap from the dashboard's own page, in the browser signed in to it."
+            + " Nothing was changed.");
+  }
+
+  private static boolean tooLarge(Response response, Callback callback) {
+    return refuse(
+        response,
+        callback,
+        413,
+        "Too large",
+        "A roadmap file may be "
+            + (Upload.MAX_READ - 1) / 1024
+            + " KB at most. Nothing was changed.");
+  }
+
+  /** A form refused: a short page saying why. */
+  private static boolean refuse(
+      Response response, Callback callback, int status, String title, String why) {
+    return html(response, callback, status, Pages.message(title, why));
+  }
+
+  /** The coach's answer as the page, its Apply posting back here. */
+  private static boolean answer(Response response, Callback callback, Form form, Reply reply) {
+    String applyPath = "/dashboard/c/" + form.channelId() + "/roadmap/apply";
+    String body = ReplyHtml.of(reply, applyPath, form.session().formToken());
+    return html(
+        response, callback, 200, Pages.roadmapAnswer(form.channelName(), form.channelId(), body));
   }
 
   // ---- answers

@@ -2,6 +2,7 @@ package io.roadmapcoach.app.dashboard;
 
 import static io.roadmapcoach.app.dashboard.Html.escape;
 
+import io.roadmapcoach.core.caller.Upload;
 import io.roadmapcoach.core.dashboard.ChannelReport;
 import io.roadmapcoach.core.dashboard.ChannelReport.MemberLine;
 import io.roadmapcoach.core.dashboard.Charts;
@@ -143,14 +144,22 @@ final class Pages {
 
   // ---- a channel
 
+  /**
+   * @param formToken the session's token for the roadmap upload form
+   */
   static String channel(
-      ChannelReport report, List<Channel> channels, MemberSort sort, Charts charts) {
+      ChannelReport report,
+      List<Channel> channels,
+      MemberSort sort,
+      Charts charts,
+      String formToken) {
     Channel channel = report.channel();
     String name = "#" + channel.name();
     StringBuilder body = new StringBuilder();
     body.append(SIGN_OUT_BUTTON);
     body.append("<h1>").append(escape(name)).append("</h1>");
     body.append("<p>Roadmap: ").append(escape(report.roadmap())).append("</p>");
+    body.append(followed(report.followed(), channel.zoneOrUtc()));
     body.append(posting(channel, name));
     body.append(chooser(channels, channel.id()));
     body.append(summary(report));
@@ -158,7 +167,70 @@ final class Pages {
     body.append(weeks(report, charts, name));
     body.append(members(report, sort));
     body.append(quizzes(report));
+    body.append(uploadForm(channel, name, formToken));
     return page("Dashboard: " + name, body.toString());
+  }
+
+  /** The roadmap's id and version, and who chose it for the channel. */
+  private static String followed(ChannelReport.Followed followed, ZoneId zone) {
+    String chosen =
+        followed.chosenOn().isEmpty()
+            ? followed.deployment()
+                ? "the roadmap this deployment runs, which new channels follow"
+                : "stored in this workspace"
+            : "chosen by "
+                + escape(followed.chosenBy().orElse("a former member"))
+                + " on "
+                + DAY.format(followed.chosenOn().get());
+    return "<p class=\"small\" id=\"roadmap-version\">Id <code>"
+        + escape(followed.key())
+        + "</code>, version "
+        + followed.version()
+        + ", "
+        + chosen
+        + ".</p>";
+  }
+
+  /**
+   * The roadmap upload form: a file and the session's token, posted as the lead's {@code roadmap
+   * upload} in this channel; the answer is the file's problems or its preview with Apply.
+   */
+  private static String uploadForm(Channel channel, String name, String formToken) {
+    return "<section id=\"roadmap-upload\"><h2>Bring a roadmap</h2><p class=\"small\">A roadmap"
+        + " file in the coach's format (YAML, up to "
+        + (Upload.MAX_READ - 1) / 1024
+        + " KB; <code>/roadmap roadmap download</code> gives "
+        + escape(name)
+        + "'s to start from). It is checked first: you see its problems, or a preview with an"
+        + " Apply button. Nothing changes until you press Apply.</p>"
+        + "<form method=\"post\" enctype=\"multipart/form-data\" action=\"/dashboard/c/"
+        + channel.id()
+        + "/roadmap\"><input type=\"hidden\" name=\""
+        + UploadForm.TOKEN
+        + "\" value=\""
+        + escape(formToken)
+        + "\"><label>Roadmap file <input type=\"file\" name=\""
+        + UploadForm.FILE
+        + "\" accept=\".yaml,.yml,application/yaml,text/yaml\" required></label> "
+        + "<button class=\"button\" type=\"submit\">Upload and preview</button></form>"
+        + "</section>";
+  }
+
+  /** What the coach answered to the upload form or its Apply. */
+  static String roadmapAnswer(String channelName, long channelId, String replyHtml) {
+    String name = "#" + channelName;
+    return page(
+        "Roadmap: " + name,
+        SIGN_OUT_BUTTON
+            + "<h1>"
+            + escape(name)
+            + ": roadmap</h1><section id=\"roadmap-answer\">"
+            + replyHtml
+            + "</section><p><a id=\"back\" href=\"/dashboard/c/"
+            + channelId
+            + "\">Back to "
+            + escape(name)
+            + "</a></p>");
   }
 
   /** Whether the bot can post in the channel, as the platform last said (issue 24). */

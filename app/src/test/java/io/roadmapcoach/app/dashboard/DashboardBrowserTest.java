@@ -3,6 +3,7 @@ package io.roadmapcoach.app.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.curriculum.TestRoadmaps;
 import io.roadmapcoach.core.dashboard.DashboardFixture;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.core.testing.HeadlessChromium;
@@ -46,7 +47,7 @@ class DashboardBrowserTest {
   void startBrowser() throws Exception {
     downloads = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "downloads");
     browser = HeadlessChromium.start(Optional.of(downloads));
-    console.serve(d.service());
+    console.serve(d.service(), f.coach());
   }
 
   @AfterEach
@@ -141,6 +142,47 @@ class DashboardBrowserTest {
             .executeScript("return document.documentElement.scrollWidth <= window.innerWidth;");
     assertThat(pageWidth).isEqualTo(true);
     screenshot("dashboard-phone.png");
+  }
+
+  @Test
+  void aLeadUploadsARoadmapThroughTheFormSeesThePreviewAndAppliesIt() throws Exception {
+    f.say(ana, "start");
+    Path file = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "upload");
+    file = Files.writeString(file.resolve("web.yaml"), TestRoadmaps.webV1());
+    browser.get(DashboardFixture.linkIn(d.link(ana)).toString());
+    browser.findElement(By.xpath("//button[normalize-space()='Open dashboard']")).click();
+    awaitChannelPage();
+    assertThat(browser.findElement(By.tagName("main")).getText())
+        .contains("Roadmap: Machine Learning Engineer");
+
+    browser
+        .findElement(By.cssSelector("#roadmap-upload input[type=file]"))
+        .sendKeys(file.toString());
+    browser.findElement(By.xpath("//button[normalize-space()='Upload and preview']")).click();
+
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(
+            org.openqa.selenium.support.ui.ExpectedConditions.textToBe(
+                By.tagName("h1"), "#general: roadmap"));
+    assertThat(browser.findElement(By.id("roadmap-answer")).getText())
+        .contains("Preview: Web development (web-dev), new")
+        .contains("1. The basics: 3 objectives, 10 questions, 3 resources")
+        .contains("Nothing changes until you press Apply");
+    screenshot("dashboard-roadmap-preview.png");
+    assertThat(f.channel("general").roadmapId()).isZero(); // nothing changed before Apply
+
+    browser.findElement(By.xpath("//button[normalize-space()='Apply']")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(
+            org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                By.id("roadmap-answer"), "#general now follows it"));
+    browser.findElement(By.id("back")).click();
+    awaitChannelPage();
+
+    assertThat(browser.findElement(By.tagName("main")).getText())
+        .contains("Roadmap: Web development")
+        .contains("version 1, chosen by ana on");
+    assertThat(f.channel("general").roadmapId()).isNotZero();
   }
 
   @Test

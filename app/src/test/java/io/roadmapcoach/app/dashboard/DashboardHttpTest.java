@@ -39,7 +39,7 @@ class DashboardHttpTest {
   /** Serves the dashboard; {@code publicBase} stands for PUBLIC_URL, the local address if null. */
   private void serve(String publicBase, DashboardAddress handlerAddress) throws Exception {
     server = new HttpServer(Optional.of("127.0.0.1"), 0, Optional.empty(), Optional.empty());
-    server.route("/dashboard/*", new DashboardHandler(d.service(), handlerAddress));
+    server.route("/dashboard/*", new DashboardHandler(d.service(), f.coach(), handlerAddress));
     server.start();
     local = "http://127.0.0.1:" + server.port();
     publicUrl.set(publicBase == null ? local : publicBase);

@@ -5,15 +5,18 @@ import io.roadmapcoach.core.quiz.Question;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the dashboard shows of one channel: the funnel, the last weeks, the members and the quizzes.
  *
  * @param roadmap the title of the roadmap the channel follows, whose stages the funnel counts
+ * @param followed which roadmap that is, its version and who chose it
  */
 public record ChannelReport(
     Channel channel,
     String roadmap,
+    Followed followed,
     Funnel funnel,
     List<Week> weeks,
     List<MemberLine> members,
@@ -26,6 +29,23 @@ public record ChannelReport(
     passRates = List.copyOf(passRates);
     mostMissed = List.copyOf(mostMissed);
   }
+
+  /**
+   * The roadmap a channel follows, as its page names it.
+   *
+   * @param key the file's id, what {@code roadmap use} names
+   * @param deployment whether it is the deployment's own (built-in or {@code ROADMAP_FILE}'s)
+   * @param chosenBy who chose it for the channel; empty while the channel follows the deployment's
+   *     by default, or once they erased their data
+   * @param chosenOn when a lead chose it; empty while the channel follows the deployment's by
+   *     default
+   */
+  public record Followed(
+      String key,
+      int version,
+      boolean deployment,
+      Optional<String> chosenBy,
+      Optional<LocalDate> chosenOn) {}
 
   /**
    * How many members are on each stage and how many graduated.

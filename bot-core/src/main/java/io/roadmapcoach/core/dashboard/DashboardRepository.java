@@ -29,6 +29,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
+import org.jooq.Records;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
 
@@ -219,6 +220,49 @@ public final class DashboardRepository {
         .where(CHANNEL.WORKSPACE_ID.eq(grant.workspaceId()), admin.or(namedLead))
         .orderBy(CHANNEL.NAME, CHANNEL.ID)
         .fetch(r -> MemberRepository.channel(r.into(CHANNEL)));
+  }
+
+  /**
+   * Who a lead is on their platform, speaking in one of the workspace's channels: what the
+   * dashboard's forms send to the coach as their caller. Empty when the channel is not the member's
+   * workspace's.
+   */
+  public Optional<Speaker> speaker(long memberId, long channelId) {
+    return dsl.select(
+            WORKSPACE.PLATFORM,
+            WORKSPACE.EXTERNAL_ID,
+            WORKSPACE.NAME,
+            CHANNEL.EXTERNAL_ID,
+            CHANNEL.NAME,
+            MEMBER.EXTERNAL_ID,
+            MEMBER.DISPLAY_NAME,
+            MEMBER.PLATFORM_ADMIN)
+        .from(MEMBER)
+        .join(WORKSPACE)
+        .on(WORKSPACE.ID.eq(MEMBER.WORKSPACE_ID))
+        .join(CHANNEL)
+        .on(CHANNEL.WORKSPACE_ID.eq(WORKSPACE.ID), CHANNEL.ID.eq(channelId))
+        .where(MEMBER.ID.eq(memberId))
+        .fetchOptional(Records.mapping(Speaker::new));
+  }
+
+  /** A member in a channel, by the platform's ids and names as last stored. */
+  public record Speaker(
+      String platform,
+      String workspaceExternalId,
+      String workspaceName,
+      String channelExternalId,
+      String channelName,
+      String memberExternalId,
+      String displayName,
+      boolean platformAdmin) {}
+
+  /** The member's display name, while they have not erased their data. */
+  public Optional<String> displayName(long memberId) {
+    return dsl.select(MEMBER.DISPLAY_NAME)
+        .from(MEMBER)
+        .where(MEMBER.ID.eq(memberId))
+        .fetchOptional(MEMBER.DISPLAY_NAME);
   }
 
   // ---- a channel's figures

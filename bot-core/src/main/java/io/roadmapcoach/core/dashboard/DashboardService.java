@@ -1,5 +1,8 @@
 package io.roadmapcoach.core.dashboard;
 
+import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.caller.Origin;
+import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.feature.Words;
 import io.roadmapcoach.core.journey.Enrollment;
 import io.roadmapcoach.core.journey.RoadmapLibrary;
@@ -317,6 +320,32 @@ public final class DashboardService {
         .findFirst();
   }
 
+  /**
+   * The viewer as the coach's caller in a channel they lead, for the dashboard's forms that run a
+   * command (a roadmap upload, its Apply): their platform ids and names as last stored, so the
+   * coach finds them as they are and changes nothing about them. Empty when they do not lead it.
+   */
+  public Optional<Caller> callerIn(Viewer viewer, long channelId) {
+    return transactions.inTransaction(
+        () ->
+            led(viewer, channelId)
+                .flatMap(c -> repository.speaker(viewer.grant().memberId(), c.id()))
+                .map(DashboardService::caller));
+  }
+
+  private static Caller caller(DashboardRepository.Speaker s) {
+    return new Caller(
+        Platform.ofKey(s.platform()),
+        s.workspaceExternalId(),
+        s.workspaceName(),
+        new Origin.InChannel(s.channelExternalId(), s.channelName()),
+        s.memberExternalId(),
+        s.displayName(),
+        s.platformAdmin(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
   // ---- a channel's page
 
   /** The channel's figures, or empty when the viewer does not lead it (or it does not exist). */
@@ -341,11 +370,23 @@ public final class DashboardService {
     return new ChannelReport(
         channel,
         roadmap.title(),
+        followed(channel),
         funnel(channel.id(), roadmap),
         weeks(channel, now),
         members(channel, roadmap, now),
         passRates(channel.id(), roadmap),
         mostMissed(channel.id()));
+  }
+
+  private ChannelReport.Followed followed(Channel channel) {
+    RoadmapLibrary.Stored stored = roadmaps.stored(channel.roadmapId());
+    Optional<RoadmapLibrary.SetBy> set = roadmaps.setBy(channel.id());
+    return new ChannelReport.Followed(
+        stored.key(),
+        stored.version(),
+        stored.deployment(),
+        set.flatMap(RoadmapLibrary.SetBy::memberId).flatMap(repository::displayName),
+        set.map(s -> s.at().atZone(channel.zoneOrUtc()).toLocalDate()));
   }
 
   private ChannelReport.Funnel funnel(long channelId, Roadmap roadmap) {

@@ -154,18 +154,52 @@ class DashboardServiceTest {
     assertThat(dashboard.viewer("not-a-session")).isEmpty();
   }
 
-  @Test
-  void aSessionReachesOnlyTheChannelsItsLeadLeads() {
+  /** Ana leads #general and Bea #design (each the first there); Ana's session. */
+  private Viewer anaLeadsGeneralAndBeaDesign() {
     f.say(ana, "start");
     Caller bea = f.in("design").caller("bea");
-    f.say(bea, "start"); // leads #design
-    Viewer anas = viewer(signIn(ana));
+    f.say(bea, "start");
+    return viewer(signIn(ana));
+  }
+
+  @Test
+  void aSessionReachesOnlyTheChannelsItsLeadLeads() {
+    Viewer anas = anaLeadsGeneralAndBeaDesign();
 
     assertThat(dashboard.channels(anas)).extracting(c -> c.name()).containsExactly("general");
     assertThat(dashboard.report(anas, f.channelId("general"))).isPresent();
     assertThat(dashboard.report(anas, f.channelId("design"))).isEmpty();
     assertThat(dashboard.csv(anas, f.channelId("design"))).isEmpty();
     assertThat(dashboard.report(anas, 987654)).isEmpty();
+  }
+
+  @Test
+  void aSessionSpeaksToTheCoachAsItsLeadInTheChannelsTheyLeadOnly() {
+    Viewer anas = anaLeadsGeneralAndBeaDesign();
+    TableSnapshot before = f.snapshot();
+
+    Caller asAna = dashboard.callerIn(anas, f.channelId("general")).orElseThrow();
+
+    assertThat(asAna).isEqualTo(ana); // as chat last told the coach, so resolving changes nothing
+    assertThat(f.say(asAna, "roadmap").plainText()).contains("#general follows");
+    assertThat(f.snapshot()).isEqualTo(before);
+    assertThat(dashboard.callerIn(anas, f.channelId("design"))).isEmpty();
+    assertThat(dashboard.callerIn(anas, 987654)).isEmpty();
+  }
+
+  @Test
+  void theReportNamesTheRoadmapsIdVersionAndWhoChoseIt() {
+    f.say(ana, "start");
+    Viewer anas = viewer(signIn(ana));
+
+    ChannelReport.Followed followed =
+        dashboard.report(anas, f.channelId("general")).orElseThrow().followed();
+
+    assertThat(followed.deployment()).isTrue();
+    assertThat(followed.version()).isEqualTo(1);
+    assertThat(followed.key()).isNotBlank();
+    assertThat(followed.chosenBy()).isEmpty();
+    assertThat(followed.chosenOn()).isEmpty();
   }
 
   @Test

@@ -71,8 +71,10 @@ public final class Housekeeping {
                     DSL.select(OUTBOX.ID)
                         .from(OUTBOX)
                         .where(
+                            // in literals, as the index of finished rows says it (see the claim)
                             OUTBOX.STATUS.notIn(
-                                OutboxStatus.PENDING.key(), OutboxStatus.SENDING.key()),
+                                DSL.inline(OutboxStatus.PENDING.key()),
+                                DSL.inline(OutboxStatus.SENDING.key())),
                             OUTBOX.CREATED_AT.lt(Times.utc(now.minus(KEEP_FINISHED_DELIVERIES))))
                         .limit(MOST_PER_RUN)))
             .execute();

@@ -260,10 +260,12 @@ public final class Coach {
                 return new Attempt(answered, afterCommit, needed);
               },
               Attempt::kept);
-      if (done.kept()) {
-        runAfterCommit(done.afterCommit());
+      if (!done.kept()) {
+        return done.answered();
       }
-      return done.answered();
+      runAfterCommit(done.afterCommit());
+      Answered answered = done.answered();
+      return new Answered(done.afterCommit().followed(answered.reply()), answered.outcome());
     } catch (DatabaseUnavailable e) {
       return databaseUnreachable(command, e);
     } catch (DatabaseBusy e) {

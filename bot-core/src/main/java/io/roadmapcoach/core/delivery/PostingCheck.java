@@ -1,6 +1,7 @@
 package io.roadmapcoach.core.delivery;
 
 import io.roadmapcoach.core.member.Channel;
+import io.roadmapcoach.core.member.Scope;
 import io.roadmapcoach.core.reply.Reply;
 import java.time.Instant;
 
@@ -12,6 +13,15 @@ import java.time.Instant;
 @FunctionalInterface
 public interface PostingCheck {
   Reply checked(Reply reply, Channel channel, Instant now);
+
+  /**
+   * The reply, checked once the command's transaction has committed: the platform is asked outside
+   * it (see {@link Scope.AfterCommit#followReply}).
+   */
+  default Reply afterCommit(Scope scope, Reply reply, Channel channel) {
+    scope.afterCommit().followReply(committed -> checked(committed, channel, scope.now()));
+    return reply;
+  }
 
   /** No check: the reply as it is. */
   PostingCheck NONE = (reply, channel, now) -> reply;

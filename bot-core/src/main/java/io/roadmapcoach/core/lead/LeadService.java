@@ -326,13 +326,13 @@ public final class LeadService implements LeadCheck {
   public Reply quizDay(Scope scope, DayOfWeek day, LocalTime time) {
     members.setQuizSlot(scope.channel().id(), day, time);
     // the weekly quiz is called out in the channel: can the bot post there?
-    return posting.checked(
+    return posting.afterCommit(
+        scope,
         Reply.text(
             Text.of("📝 The weekly quiz for #" + scope.channel().name() + " now goes out on ")
                 .bold(Dates.dayName(day) + "s at " + time)
                 .plain(" (" + scope.channel().zoneOrUtc().getId() + ").")),
-        scope.channel(),
-        scope.now());
+        scope.channel());
   }
 
   public Reply channelZone(Scope scope, ZoneId zone) {
@@ -374,7 +374,7 @@ public final class LeadService implements LeadCheck {
                     .code("/roadmap remind channel")
                     .plain("."));
     return mode == ReminderMode.CHANNEL
-        ? posting.checked(reply, scope.channel(), scope.now())
+        ? posting.afterCommit(scope, reply, scope.channel())
         : reply;
   }
 

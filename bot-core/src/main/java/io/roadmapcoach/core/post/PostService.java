@@ -58,12 +58,12 @@ public final class PostService {
               .code(PostFeature.POST.hint("on"))
               .plain(" brings it back. Members who chose the post get no nudge meanwhile."));
     }
-    return posting.checked(
+    return posting.afterCommit(
+        scope,
         Reply.text(
             Text.of("☀️ #" + changed.name() + "'s daily post goes out at ")
                 .bold(changed.postTime())
                 .plain(".")),
-        changed,
-        scope.now());
+        changed);
   }
 }

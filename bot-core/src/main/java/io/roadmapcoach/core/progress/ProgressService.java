@@ -127,7 +127,7 @@ public final class ProgressService {
           change(enrollment, scope.member(), channel, EventKind.ENROLLED, 1, null, 0, scope));
       Reply welcome = replies(scope).welcome(scope.member(), firstLead, channel);
       // the first member turns the channel's post and quiz call-out on: can the bot post there?
-      return firstLead ? posting.checked(welcome, channel, scope.now()) : welcome;
+      return firstLead ? posting.afterCommit(scope, welcome, channel) : welcome;
     }
     if (!hadChannels) {
       // back after leaving every channel: this one is home, and nudges resume

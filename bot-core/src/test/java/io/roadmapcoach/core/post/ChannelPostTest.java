@@ -1,17 +1,26 @@
 package io.roadmapcoach.core.post;
 
+import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.caller.Platform;
+import io.roadmapcoach.core.delivery.ChannelAccess;
 import io.roadmapcoach.core.delivery.Delivery;
+import io.roadmapcoach.core.delivery.DeliveryResult;
+import io.roadmapcoach.core.delivery.Messenger;
 import io.roadmapcoach.core.reply.Block;
+import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Span;
 import io.roadmapcoach.core.testing.CoachFixture;
 import io.roadmapcoach.core.testing.TableSnapshot;
 import io.roadmapcoach.db.testing.PostgresExtension;
+import io.roadmapcoach.db.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -179,5 +188,58 @@ class ChannelPostTest {
     f.say(ana, "post off");
     assertThat(f.say(ana, "post off").plainText())
         .startsWith("🔕 #general's daily post is off already; /roadmap post on brings it back.");
+  }
+
+  @Test
+  void theBotIsAskedWhetherItMayPostOnlyOnceThePostIsStored() {
+    List<Boolean> storedWhenAsked = new ArrayList<>();
+    f.core().deliveries().register(new AskedAboutTheChannel(storedWhenAsked));
+    f.say(ana, "post off");
+
+    Reply reply = f.say(ana, "post on");
+
+    assertThat(storedWhenAsked)
+        .as("the post was on for everyone else when the platform was asked")
+        .containsExactly(true);
+    assertThat(reply.plainText())
+        .as("the answer still tells the lead what the platform said")
+        .contains("daily post goes out at")
+        .contains("I'm not in #general yet");
+  }
+
+  /**
+   * A platform that was never told about the channel, and notes whether the channel's post was on,
+   * as another connection sees it (committed), at the moment it is asked.
+   */
+  private static final class AskedAboutTheChannel implements Messenger {
+    private final List<Boolean> storedWhenAsked;
+
+    AskedAboutTheChannel(List<Boolean> storedWhenAsked) {
+      this.storedWhenAsked = storedWhenAsked;
+    }
+
+    @Override
+    public Platform platform() {
+      return Platform.CONSOLE;
+    }
+
+    @Override
+    public DeliveryResult send(Delivery delivery) {
+      return DeliveryResult.Sent.plain();
+    }
+
+    @Override
+    public Optional<ChannelAccess> access(String workspace, String channel) {
+      storedWhenAsked.add(
+          CompletableFuture.supplyAsync(
+                  () ->
+                      TestDatabase.dsl()
+                          .fetchValue(
+                              DSL.select(CHANNEL.POST_ENABLED)
+                                  .from(CHANNEL)
+                                  .where(CHANNEL.EXTERNAL_ID.eq(channel))))
+              .join());
+      return Optional.of(ChannelAccess.notInvited());
+    }
   }
 }

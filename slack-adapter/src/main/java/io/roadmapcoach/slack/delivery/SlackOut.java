@@ -6,6 +6,7 @@ import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.util.Responder;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
@@ -123,6 +124,35 @@ public final class SlackOut {
       return response.isOk();
     } catch (IOException | SlackApiException e) {
       log.warn("chat.postMessage to {} failed: {}", channel, e.getMessage());
+      return false;
+    }
+  }
+
+  /**
+   * Shows the reply to one member in a channel, for them alone ({@code chat.postEphemeral}); false
+   * when Slack refused it (the bot is not in the channel, say).
+   */
+  public boolean postEphemeral(String teamId, String channel, String userId, Reply reply) {
+    Optional<MethodsClient> client = client(teamId, "chat.postEphemeral");
+    if (client.isEmpty()) {
+      return false;
+    }
+    try {
+      ChatPostEphemeralResponse response =
+          client
+              .get()
+              .chatPostEphemeral(
+                  r ->
+                      r.channel(channel)
+                          .user(userId)
+                          .text(SlackRenderer.fallbackText(reply))
+                          .blocks(SlackRenderer.message(reply)));
+      if (!response.isOk()) {
+        log.warn("chat.postEphemeral to {} answered {}", channel, response.getError());
+      }
+      return response.isOk();
+    } catch (IOException | SlackApiException e) {
+      log.warn("chat.postEphemeral to {} failed: {}", channel, e.getMessage());
       return false;
     }
   }

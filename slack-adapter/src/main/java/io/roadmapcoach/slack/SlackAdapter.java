@@ -146,7 +146,7 @@ public final class SlackAdapter implements AutoCloseable {
     AppHome home = new AppHome(coach, users, out, claims, executor);
     Uninstalls uninstalls = new Uninstalls(workspaces, claims, mode.deleteInstallation());
 
-    UploadOrigin.Seal seal = new UploadOrigin.Seal(mode.signingSecret());
+    UploadOrigin.Seal seal = UploadOrigin.Seal.withSecret(sealSecret(mode));
     UploadModal uploadForm = new UploadModal(clients, seal);
     app.command(
         COMMAND,
@@ -173,6 +173,18 @@ public final class SlackAdapter implements AutoCloseable {
         teamId.map(t -> "workspace " + t).orElse("every installed workspace"),
         appToken.isPresent() ? "Socket Mode" : "HTTP");
     teamId.ifPresent(team -> logDeliveryCheck(mode.delivery(), clients.scopes(team)));
+  }
+
+  /**
+   * What the upload forms' origins are signed with: the signing secret, or in Socket Mode (which
+   * needs none) the app token; both are the same on every instance, so a form opened by one can be
+   * submitted to another.
+   */
+  private static Optional<String> sealSecret(Mode mode) {
+    if (mode.signingSecret() != null && !mode.signingSecret().isEmpty()) {
+      return Optional.of(mode.signingSecret());
+    }
+    return mode.appToken().filter(token -> !token.isEmpty());
   }
 
   private static Mode singleWorkspace(SlackSettings settings) {

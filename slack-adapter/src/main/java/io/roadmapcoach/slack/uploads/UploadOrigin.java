@@ -3,6 +3,7 @@ package io.roadmapcoach.slack.uploads;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -46,12 +47,21 @@ public record UploadOrigin(
   public static final class Seal {
     private final SecretKeySpec key;
 
-    public Seal(String signingSecret) {
-      if (signingSecret == null || signingSecret.isEmpty()) {
-        throw new IllegalArgumentException("Upload forms need the signing secret");
-      }
-      byte[] secret = signingSecret.getBytes(StandardCharsets.UTF_8);
+    private Seal(byte[] secret) {
       this.key = new SecretKeySpec(mac(new SecretKeySpec(secret, HMAC), PURPOSE), HMAC);
+    }
+
+    /**
+     * A seal keyed from the app's secret; without one (never in a configuration that starts), a
+     * random key, so forms can be submitted only to the instance that opened them.
+     */
+    public static Seal withSecret(Optional<String> secret) {
+      if (secret.isPresent() && !secret.get().isEmpty()) {
+        return new Seal(secret.get().getBytes(StandardCharsets.UTF_8));
+      }
+      byte[] random = new byte[32];
+      new SecureRandom().nextBytes(random);
+      return new Seal(random);
     }
 
     /** The origin as {@code private_metadata}: its fields and their tag. */

@@ -1,7 +1,7 @@
 package io.roadmapcoach.slack.uploads;
 
+import io.roadmapcoach.slack.http.Hmac;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -10,7 +10,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -30,9 +29,7 @@ public record UploadOrigin(
     String userId,
     String userName,
     String text) {
-  private static final String HMAC = "HmacSHA256";
-  private static final byte[] PURPOSE =
-      "roadmap-coach/slack-upload-modal/v1".getBytes(StandardCharsets.US_ASCII);
+  private static final String PURPOSE = "roadmap-coach/slack-upload-modal/v1";
   private static final int TAG_BYTES = 16;
   private static final int FIELDS = 7;
 
@@ -48,7 +45,7 @@ public record UploadOrigin(
     private final SecretKeySpec key;
 
     private Seal(byte[] secret) {
-      this.key = new SecretKeySpec(mac(new SecretKeySpec(secret, HMAC), PURPOSE), HMAC);
+      this.key = Hmac.key(secret, PURPOSE);
     }
 
     /**
@@ -107,7 +104,7 @@ public record UploadOrigin(
     }
 
     private byte[] tag(String fields) {
-      return Arrays.copyOf(mac(key, fields.getBytes(StandardCharsets.US_ASCII)), TAG_BYTES);
+      return Arrays.copyOf(Hmac.of(key, fields.getBytes(StandardCharsets.US_ASCII)), TAG_BYTES);
     }
 
     @Override
@@ -143,16 +140,6 @@ public record UploadOrigin(
       return Optional.of(Base64.getUrlDecoder().decode(field));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
-    }
-  }
-
-  private static byte[] mac(SecretKeySpec key, byte[] data) {
-    try {
-      Mac mac = Mac.getInstance(HMAC);
-      mac.init(key);
-      return mac.doFinal(data);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("every Java has HmacSHA256", e);
     }
   }
 }

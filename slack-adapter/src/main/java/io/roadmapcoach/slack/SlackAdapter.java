@@ -37,6 +37,9 @@ import io.roadmapcoach.slack.install.InstalledTokens;
 import io.roadmapcoach.slack.install.OAuthCallbacks;
 import io.roadmapcoach.slack.install.OAuthInstall;
 import io.roadmapcoach.slack.install.SlackTokens;
+import io.roadmapcoach.slack.uploads.UploadModal;
+import io.roadmapcoach.slack.uploads.UploadOrigin;
+import io.roadmapcoach.slack.uploads.UploadSubmissions;
 import io.roadmapcoach.slack.users.SlackUsers;
 import io.roadmapcoach.slack.users.StatusChanges;
 import java.io.IOException;
@@ -77,6 +80,7 @@ public final class SlackAdapter implements AutoCloseable {
           "im:write",
           "users:read",
           "files:write",
+          "files:read",
           "channels:read",
           "groups:read",
           "im:history",
@@ -142,8 +146,14 @@ public final class SlackAdapter implements AutoCloseable {
     AppHome home = new AppHome(coach, users, out, claims, executor);
     Uninstalls uninstalls = new Uninstalls(workspaces, claims, mode.deleteInstallation());
 
+    UploadOrigin.Seal seal = UploadOrigin.Seal.withSecret(sealSecret(mode));
+    UploadModal uploadForm = new UploadModal(clients, seal);
     app.command(
-        COMMAND, new SlashCommands(coach, users, attachments, out, executor, mode.ackBudget()));
+        COMMAND,
+        new SlashCommands(coach, users, attachments, out, uploadForm, executor, mode.ackBudget()));
+    app.viewSubmission(
+        UploadModal.CALLBACK_ID,
+        new UploadSubmissions(coach, users, out, attachments, clients, seal, executor));
     app.blockAction(
         ButtonPresses.OURS, new ButtonPresses(coach, users, out, attachments, home, executor));
     app.event(AppHomeOpenedEvent.class, home);
@@ -163,6 +173,18 @@ public final class SlackAdapter implements AutoCloseable {
         teamId.map(t -> "workspace " + t).orElse("every installed workspace"),
         appToken.isPresent() ? "Socket Mode" : "HTTP");
     teamId.ifPresent(team -> logDeliveryCheck(mode.delivery(), clients.scopes(team)));
+  }
+
+  /**
+   * What the upload forms' origins are signed with: the signing secret, or in Socket Mode (which
+   * needs none) the app token; both are the same on every instance, so a form opened by one can be
+   * submitted to another.
+   */
+  private static Optional<String> sealSecret(Mode mode) {
+    if (mode.signingSecret() != null && !mode.signingSecret().isEmpty()) {
+      return Optional.of(mode.signingSecret());
+    }
+    return mode.appToken().filter(token -> !token.isEmpty());
   }
 
   private static Mode singleWorkspace(SlackSettings settings) {

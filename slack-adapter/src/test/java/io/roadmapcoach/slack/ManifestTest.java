@@ -64,6 +64,7 @@ class ManifestTest {
             "im:write",
             "users:read",
             "files:write",
+            "files:read",
             "channels:read",
             "groups:read",
             "im:history",

@@ -104,6 +104,14 @@ public final class Commands {
     return declaration(command).map(d -> d.manner(command)).orElse(Manner.QUICK_AND_PRIVATE);
   }
 
+  /**
+   * Whether this text is a command that takes a file: a platform without a file option on its typed
+   * command (Slack) asks for the file first, then sends the same text with it.
+   */
+  public boolean takesFile(String text) {
+    return declaration(parse(text)).map(CommandDeclaration::takesFile).orElse(false);
+  }
+
   /** Every command with its line: members' first, then the leads'. */
   public Reply help() {
     return HelpReplies.help(roadmap, declarations);

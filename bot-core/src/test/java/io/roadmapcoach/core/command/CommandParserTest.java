@@ -8,6 +8,7 @@ import io.roadmapcoach.core.cohort.CohortCommand;
 import io.roadmapcoach.core.command.Input.Invalid;
 import io.roadmapcoach.core.command.Input.Unknown;
 import io.roadmapcoach.core.curriculum.CurriculumCommand;
+import io.roadmapcoach.core.curriculum.CurriculumFeature;
 import io.roadmapcoach.core.dashboard.DashboardCommand;
 import io.roadmapcoach.core.feature.Command;
 import io.roadmapcoach.core.lead.LeadCommand;
@@ -466,5 +467,14 @@ class CommandParserTest {
     assertThat(refusal("stage \u202eevil"))
         .doesNotContain("\u202e")
         .contains("There is no stage evil");
+  }
+
+  @Test
+  void onlyTheCommandsThatTakeAFileSaySo() {
+    assertThat(COMMANDS.takesFile(CurriculumFeature.UPLOAD.text())).isTrue();
+    assertThat(COMMANDS.takesFile("  Roadmap   UPLOAD ")).isTrue();
+    assertThat(COMMANDS.takesFile(CurriculumFeature.DOWNLOAD.text())).isFalse();
+    assertThat(COMMANDS.takesFile("status")).isFalse();
+    assertThat(COMMANDS.takesFile("roadmap uplod")).isFalse();
   }
 }

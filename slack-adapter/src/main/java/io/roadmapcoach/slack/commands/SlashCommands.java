@@ -14,6 +14,8 @@ import io.roadmapcoach.slack.delivery.Attachments;
 import io.roadmapcoach.slack.delivery.SlackOut;
 import io.roadmapcoach.slack.render.Replies;
 import io.roadmapcoach.slack.render.SlackRenderer;
+import io.roadmapcoach.slack.uploads.UploadModal;
+import io.roadmapcoach.slack.uploads.UploadOrigin;
 import io.roadmapcoach.slack.users.SlackUsers;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +39,7 @@ public final class SlashCommands implements SlashCommandHandler {
   private final SlackUsers users;
   private final Attachments attachments;
   private final SlackOut out;
+  private final UploadModal uploadForm;
   private final Executor executor;
   private final Duration budget;
 
@@ -45,12 +48,14 @@ public final class SlashCommands implements SlashCommandHandler {
       SlackUsers users,
       Attachments attachments,
       SlackOut out,
+      UploadModal uploadForm,
       Executor executor,
       Duration budget) {
     this.coach = coach;
     this.users = users;
     this.attachments = attachments;
     this.out = out;
+    this.uploadForm = uploadForm;
     this.executor = executor;
     this.budget = budget;
   }
@@ -59,6 +64,9 @@ public final class SlashCommands implements SlashCommandHandler {
   public Response apply(SlashCommandRequest request, SlashCommandContext ctx) {
     SlashCommandPayload p = request.getPayload();
     String text = p.getText() == null ? "" : p.getText();
+    if (coach.commands().takesFile(text)) {
+      return askForTheFile(p, text, ctx);
+    }
     CompletableFuture<Reply> answer =
         CompletableFuture.supplyAsync(() -> coach.handleText(caller(p), text), executor);
     try {
@@ -84,6 +92,28 @@ public final class SlashCommands implements SlashCommandHandler {
       Thread.currentThread().interrupt();
       return ctx.ack(response(Replies.sorry()));
     }
+  }
+
+  /**
+   * A command that takes a file: Slack's typed commands carry none, so a form with a file input
+   * opens (within the trigger's 3 s, hence here and not after the acknowledgement) and its
+   * submission brings the file with this text. The acknowledgement is empty, or says why the form
+   * did not open.
+   */
+  private Response askForTheFile(SlashCommandPayload p, String text, SlashCommandContext ctx) {
+    UploadOrigin origin =
+        new UploadOrigin(
+            p.getTeamId(),
+            p.getTeamDomain(),
+            p.getChannelId(),
+            p.getChannelName(),
+            p.getUserId(),
+            p.getUserName(),
+            text);
+    return uploadForm
+        .open(origin, p.getTriggerId())
+        .map(why -> ctx.ack(response(why)))
+        .orElseGet(ctx::ack);
   }
 
   private Caller caller(SlashCommandPayload p) {

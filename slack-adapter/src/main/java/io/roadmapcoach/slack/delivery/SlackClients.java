@@ -5,17 +5,27 @@ import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.util.http.SlackHttpClient;
 import io.roadmapcoach.slack.install.SlackTokens;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Web API clients, each with the token of the workspace it talks to. */
 public final class SlackClients {
+  private static final Logger log = LoggerFactory.getLogger(SlackClients.class);
+
   private final Slack slack;
   private final SlackTokens tokens;
 
@@ -35,6 +45,48 @@ public final class SlackClients {
   /** The bot scopes the workspace granted. */
   public Set<String> scopes(String teamId) {
     return teamId == null ? Set.of() : tokens.scopes(teamId);
+  }
+
+  /**
+   * At most {@code atMost} bytes of a file's private address ({@code url_private_download}),
+   * fetched with the workspace's bot token: only from Slack (its file hosts, or the Web API's
+   * host), over a successful answer that is not Slack's sign-in page. Empty otherwise; the token is
+   * never logged.
+   */
+  public Optional<byte[]> download(String teamId, String url, int atMost) {
+    Optional<String> token = teamId == null ? Optional.empty() : tokens.botToken(teamId);
+    HttpUrl address = url == null ? null : HttpUrl.parse(url);
+    if (token.isEmpty() || address == null || !fromSlack(address)) {
+      return Optional.empty();
+    }
+    try (Response response = slack.getHttpClient().get(address.toString(), Map.of(), token.get())) {
+      ResponseBody body = response.body();
+      String type = response.header("Content-Type", "");
+      if (!response.isSuccessful() || body == null || type.startsWith("text/html")) {
+        log.warn("A file download from Slack answered HTTP {} ({})", response.code(), type);
+        return Optional.empty();
+      }
+      try (InputStream in = body.byteStream()) {
+        return Optional.of(in.readNBytes(atMost));
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("A file download from Slack failed: {}", e.getClass().getSimpleName());
+      return Optional.empty();
+    }
+  }
+
+  /** Slack's own hosts, or the host the Web API is configured at (a local stand-in). */
+  private boolean fromSlack(HttpUrl address) {
+    HttpUrl api = HttpUrl.parse(slack.getConfig().getMethodsEndpointUrlPrefix());
+    boolean slackHost =
+        address.isHttps()
+            && (address.host().equals("slack.com") || address.host().endsWith(".slack.com"));
+    boolean apiHost =
+        api != null
+            && api.scheme().equals(address.scheme())
+            && api.host().equals(address.host())
+            && api.port() == address.port();
+    return slackHost || apiHost;
   }
 
   Slack slack() {

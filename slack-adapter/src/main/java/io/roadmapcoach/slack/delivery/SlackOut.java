@@ -6,11 +6,9 @@ import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.util.Responder;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
-import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
-import com.slack.api.methods.response.views.ViewsPublishResponse;
 import com.slack.api.model.view.View;
 import com.slack.api.webhook.WebhookResponse;
 import io.roadmapcoach.core.reply.Attachment;
@@ -78,70 +76,83 @@ public final class SlackOut {
 
   /** Replaces a message the bot posted (a quiz sent by DM) with the reply. */
   public boolean update(String teamId, String channel, String ts, Reply reply) {
-    Optional<MethodsClient> client = client(teamId, "chat.update");
-    if (client.isEmpty()) {
-      return false;
-    }
-    try {
-      ChatUpdateResponse response =
-          client
-              .get()
-              .chatUpdate(
-                  r ->
-                      r.channel(channel)
-                          .ts(ts)
-                          .text(SlackRenderer.fallbackText(reply))
-                          .blocks(SlackRenderer.message(reply)));
-      if (!response.isOk()) {
-        log.warn("chat.update in {} answered {}", channel, response.getError());
-      }
-      return response.isOk();
-    } catch (IOException | SlackApiException e) {
-      log.warn("chat.update in {} failed: {}", channel, e.getMessage());
-      return false;
-    }
+    return call(
+        teamId,
+        "chat.update",
+        "in " + channel,
+        client ->
+            client.chatUpdate(
+                r ->
+                    r.channel(channel)
+                        .ts(ts)
+                        .text(SlackRenderer.fallbackText(reply))
+                        .blocks(SlackRenderer.message(reply))));
   }
 
   /** Posts the reply as a new message in a conversation. */
   public boolean post(String teamId, String channel, Reply reply) {
-    Optional<MethodsClient> client = client(teamId, "chat.postMessage");
-    if (client.isEmpty()) {
-      return false;
-    }
-    try {
-      ChatPostMessageResponse response =
-          client
-              .get()
-              .chatPostMessage(
-                  r ->
-                      r.channel(channel)
-                          .text(SlackRenderer.fallbackText(reply))
-                          .blocks(SlackRenderer.message(reply)));
-      if (!response.isOk()) {
-        log.warn("chat.postMessage to {} answered {}", channel, response.getError());
-      }
-      return response.isOk();
-    } catch (IOException | SlackApiException e) {
-      log.warn("chat.postMessage to {} failed: {}", channel, e.getMessage());
-      return false;
-    }
+    return call(
+        teamId,
+        "chat.postMessage",
+        "to " + channel,
+        client ->
+            client.chatPostMessage(
+                r ->
+                    r.channel(channel)
+                        .text(SlackRenderer.fallbackText(reply))
+                        .blocks(SlackRenderer.message(reply))));
+  }
+
+  /**
+   * Shows the reply to one member in a channel, for them alone ({@code chat.postEphemeral}); false
+   * when Slack refused it (the bot is not in the channel, say).
+   */
+  public boolean postEphemeral(String teamId, String channel, String userId, Reply reply) {
+    return call(
+        teamId,
+        "chat.postEphemeral",
+        "to " + channel,
+        client ->
+            client.chatPostEphemeral(
+                r ->
+                    r.channel(channel)
+                        .user(userId)
+                        .text(SlackRenderer.fallbackText(reply))
+                        .blocks(SlackRenderer.message(reply))));
   }
 
   /** Shows the reply as the member's App Home tab. */
   public boolean publishHome(String teamId, String userId, Reply reply) {
-    Optional<MethodsClient> client = client(teamId, "views.publish");
+    View view = View.builder().type("home").blocks(SlackRenderer.home(reply)).build();
+    return call(
+        teamId,
+        "views.publish",
+        "for " + userId,
+        client -> client.viewsPublish(r -> r.userId(userId).view(view)));
+  }
+
+  /** One Web API call whose answer is only ok or not. */
+  private interface ApiCall {
+    SlackApiTextResponse send(MethodsClient client) throws IOException, SlackApiException;
+  }
+
+  /**
+   * Makes the call with the workspace's client: true when Slack answered ok; a refusal or a failure
+   * is logged with {@code where} it went (never the token) and answered false.
+   */
+  private boolean call(String teamId, String method, String where, ApiCall call) {
+    Optional<MethodsClient> client = client(teamId, method);
     if (client.isEmpty()) {
       return false;
     }
-    View view = View.builder().type("home").blocks(SlackRenderer.home(reply)).build();
     try {
-      ViewsPublishResponse response = client.get().viewsPublish(r -> r.userId(userId).view(view));
+      SlackApiTextResponse response = call.send(client.get());
       if (!response.isOk()) {
-        log.warn("views.publish for {} answered {}", userId, response.getError());
+        log.warn("{} {} answered {}", method, where, response.getError());
       }
       return response.isOk();
     } catch (IOException | SlackApiException e) {
-      log.warn("views.publish for {} failed: {}", userId, e.getMessage());
+      log.warn("{} {} failed: {}", method, where, e.getMessage());
       return false;
     }
   }

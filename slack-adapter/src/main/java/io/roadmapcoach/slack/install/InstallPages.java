@@ -47,6 +47,7 @@ public final class InstallPages {
       case "im:write" -> "opening the direct message a nudge goes to";
       case "users:read" -> "members' names, time zones, and who administers the workspace";
       case "files:write" -> "the team CSV and your data export, as files";
+      case "files:read" -> "reading the roadmap file a lead chooses in the upload form, once";
       case "channels:read", "groups:read" ->
           "whether it has been invited into a channel before it posts there, so a lead is told"
               + " how to invite it";

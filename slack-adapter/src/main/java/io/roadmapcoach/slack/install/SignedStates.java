@@ -1,8 +1,8 @@
 package io.roadmapcoach.slack.install;
 
+import io.roadmapcoach.slack.http.Hmac;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Supplier;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -28,9 +27,7 @@ final class SignedStates {
   private static final int EXPIRY_BYTES = 4;
   private static final int TAG_BYTES = 16;
   private static final int STATE_BYTES = NONCE_BYTES + EXPIRY_BYTES + TAG_BYTES;
-  private static final String HMAC = "HmacSHA256";
-  private static final byte[] PURPOSE =
-      "roadmap-coach/slack-oauth-state/v1".getBytes(StandardCharsets.US_ASCII);
+  private static final String PURPOSE = "roadmap-coach/slack-oauth-state/v1";
 
   private final SecretKeySpec key;
   private final Supplier<Instant> now;
@@ -41,7 +38,7 @@ final class SignedStates {
    * @param now the time states are issued and judged by
    */
   SignedStates(String secret, Supplier<Instant> now) {
-    this.key = new SecretKeySpec(mac(new SecretKeySpec(bytes(secret), HMAC), PURPOSE), HMAC);
+    this.key = Hmac.key(bytes(secret), PURPOSE);
     this.now = now;
   }
 
@@ -77,7 +74,7 @@ final class SignedStates {
 
   /** The HMAC of the state's nonce and expiry. */
   private byte[] tag(byte[] state) {
-    return mac(key, Arrays.copyOf(state, NONCE_BYTES + EXPIRY_BYTES));
+    return Hmac.of(key, Arrays.copyOf(state, NONCE_BYTES + EXPIRY_BYTES));
   }
 
   private static byte[] decode(String state) {
@@ -88,16 +85,6 @@ final class SignedStates {
       return Base64.getUrlDecoder().decode(state);
     } catch (IllegalArgumentException e) {
       return new byte[0];
-    }
-  }
-
-  private static byte[] mac(SecretKeySpec key, byte[] data) {
-    try {
-      Mac mac = Mac.getInstance(HMAC);
-      mac.init(key);
-      return mac.doFinal(data);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("every Java has HmacSHA256", e);
     }
   }
 

@@ -56,6 +56,21 @@ public final class BlockKitLimits {
    */
   public static final int MESSAGE_BLOCKS_TOTAL = 12_000;
 
+  /** A view's blocks (a modal or the Home tab). */
+  public static final int VIEW_BLOCKS = 100;
+
+  /** A modal's title, and its submit and close buttons. */
+  public static final int MODAL_TITLE = 24;
+
+  /** A view's {@code private_metadata}. */
+  public static final int PRIVATE_METADATA = 3000;
+
+  /** An input block's label. */
+  public static final int INPUT_LABEL = 2000;
+
+  /** The most files a file input may take. */
+  public static final int MAX_FILES = 10;
+
   private BlockKitLimits() {}
 
   /** What Slack would answer to these blocks: {@code ok}, {@code invalid_blocks}, or too long. */
@@ -70,7 +85,39 @@ public final class BlockKitLimits {
   }
 
   public static Verdict home(List<LayoutBlock> blocks) {
-    return check(toJson(blocks), HOME_BLOCKS, "");
+    return check(toJson(blocks), HOME_BLOCKS, "", false);
+  }
+
+  /**
+   * What {@code views.open} (or {@code views.publish}) would answer to this view: a modal has a
+   * title of at most 24 characters (its submit and close buttons too), a callback_id of at most 255
+   * and {@code private_metadata} of at most 3000; any view at most 100 blocks; input blocks (and so
+   * a {@code file_input}, whose {@code filetypes} are non-empty strings and {@code max_files} 1 to
+   * 10) only in a modal. Slack answers {@code invalid_arguments}.
+   */
+  public static Verdict view(JsonObject view) {
+    List<String> problems = new ArrayList<>();
+    String type = string(view, "type");
+    boolean modal = type.equals("modal");
+    if (!modal && !type.equals("home")) {
+      problems.add("view type " + type);
+    }
+    if (modal) {
+      int title = textOf(view.get("title"));
+      if (title == 0) {
+        problems.add("a modal without a title");
+      }
+      over(problems, "title", title, MODAL_TITLE);
+      over(problems, "submit", textOf(view.get("submit")), MODAL_TITLE);
+      over(problems, "close", textOf(view.get("close")), MODAL_TITLE);
+    }
+    over(problems, "callback_id", string(view, "callback_id").length(), ID);
+    over(problems, "private_metadata", string(view, "private_metadata").length(), PRIVATE_METADATA);
+    Verdict blocks = check(array(view, "blocks"), VIEW_BLOCKS, "", modal);
+    problems.addAll(blocks.problems());
+    return problems.isEmpty()
+        ? new Verdict(null, problems)
+        : new Verdict("invalid_arguments", problems);
   }
 
   public static JsonArray toJson(List<LayoutBlock> blocks) {
@@ -79,10 +126,10 @@ public final class BlockKitLimits {
 
   /** A message's blocks and its top-level text. */
   public static Verdict message(JsonArray blocks, String text) {
-    return check(blocks, MESSAGE_BLOCKS, text == null ? "" : text);
+    return check(blocks, MESSAGE_BLOCKS, text == null ? "" : text, false);
   }
 
-  private static Verdict check(JsonArray blocks, int maxBlocks, String text) {
+  private static Verdict check(JsonArray blocks, int maxBlocks, String text, boolean inModal) {
     List<String> problems = new ArrayList<>();
     if (blocks == null) {
       return new Verdict(null, problems);
@@ -141,6 +188,21 @@ public final class BlockKitLimits {
             over(problems, where + " value", string(button, "value").length(), BUTTON_VALUE);
           }
         }
+        case "input" -> {
+          if (!inModal) {
+            problems.add(where + ": input blocks only in modals");
+          }
+          over(problems, where + " label", textOf(block.get("label")), INPUT_LABEL);
+          if (textOf(block.get("label")) == 0) {
+            problems.add(where + ": no label");
+          }
+          JsonElement input = block.get("element");
+          if (input == null || !input.isJsonObject()) {
+            problems.add(where + ": no element");
+          } else {
+            fileInput(problems, where, input.getAsJsonObject());
+          }
+        }
         case "divider", "image" -> {}
         default -> problems.add(where + ": unknown block type");
       }
@@ -158,6 +220,34 @@ public final class BlockKitLimits {
           "msg_blocks_too_long", List.of(total + " characters across the message's blocks"));
     }
     return new Verdict(null, problems);
+  }
+
+  /** A file input's file types and its most files. */
+  private static void fileInput(List<String> problems, String where, JsonObject element) {
+    if (!string(element, "type").equals("file_input")) {
+      problems.add(where + ": element " + string(element, "type"));
+      return;
+    }
+    over(problems, where + " action_id", string(element, "action_id").length(), ID);
+    JsonElement types = element.get("filetypes");
+    if (types != null) {
+      if (!types.isJsonArray() || types.getAsJsonArray().isEmpty()) {
+        problems.add(where + ": filetypes not a list of file types");
+      } else {
+        for (JsonElement t : types.getAsJsonArray()) {
+          if (!t.isJsonPrimitive() || t.getAsString().isBlank() || t.getAsString().contains(".")) {
+            problems.add(where + ": file type " + t);
+          }
+        }
+      }
+    }
+    JsonElement maxFiles = element.get("max_files");
+    if (maxFiles != null) {
+      int most = maxFiles.isJsonPrimitive() ? maxFiles.getAsInt() : 0;
+      if (most < 1 || most > MAX_FILES) {
+        problems.add(where + ": max_files " + maxFiles + ", not 1 to " + MAX_FILES);
+      }
+    }
   }
 
   private static void over(List<String> problems, String what, int value, int max) {

@@ -84,7 +84,8 @@ public final class FakeSlack implements AutoCloseable {
       "commands,chat:write,im:write,users:read,files:write";
 
   /** The scopes the manifest asks for today, without the history scopes. */
-  public static final String BASE_SCOPES = UNCHECKED_SCOPES + ",channels:read,groups:read";
+  public static final String BASE_SCOPES =
+      UNCHECKED_SCOPES + ",channels:read,groups:read,files:read";
 
   /**
    * The scope each Web API method needs (each method's reference page, "Required scopes"); a token
@@ -97,7 +98,9 @@ public final class FakeSlack implements AutoCloseable {
           "conversations.open", "im:write",
           "users.info", "users:read",
           "files.getUploadURLExternal", "files:write",
-          "files.completeUploadExternal", "files:write");
+          "files.completeUploadExternal", "files:write",
+          "files.info", "files:read",
+          "chat.postEphemeral", "chat:write");
 
   /** With the history scopes that turn the delivery check on. */
   public static final String HISTORY_SCOPES =
@@ -137,6 +140,17 @@ public final class FakeSlack implements AutoCloseable {
   private final Set<String> memberOf = ConcurrentHashMap.newKeySet();
   private final Map<String, String> channelNames = new ConcurrentHashMap<>();
   private final List<String> refusedBlocks = new CopyOnWriteArrayList<>();
+  private final Map<String, java.time.Instant> triggers = new ConcurrentHashMap<>();
+  private final AtomicInteger triggerSerial = new AtomicInteger();
+  private final Set<String> usedTriggers = ConcurrentHashMap.newKeySet();
+  private final Map<String, StoredFile> files = new ConcurrentHashMap<>();
+  private final Set<String> knownTokens = ConcurrentHashMap.newKeySet();
+
+  /** A file members shared with Slack: its name and content. */
+  private record StoredFile(String name, byte[] content) {}
+
+  /** How long a {@code trigger_id} may open a view: 3 s, once. */
+  public static final Duration TRIGGER_LIFETIME = Duration.ofSeconds(3);
 
   /**
    * {@code conversations.history} calls a minute per workspace, for apps outside the Marketplace.
@@ -199,6 +213,44 @@ public final class FakeSlack implements AutoCloseable {
   /** What was refused for breaking Block Kit's limits: the error and its problems. */
   public List<String> refusedBlocks() {
     return List.copyOf(refusedBlocks);
+  }
+
+  /**
+   * A new {@code trigger_id}, as Slack hands one out with a command or a click: {@code views.open}
+   * takes it once, within {@link #TRIGGER_LIFETIME} on the fake's clock, and answers {@code
+   * expired_trigger_id}, {@code exchanged_trigger_id} or {@code invalid_trigger_id} otherwise.
+   */
+  public String trigger() {
+    String id = triggerSerial.incrementAndGet() + "." + System.nanoTime() + ".fake";
+    triggers.put(id, clock.instant());
+    return id;
+  }
+
+  /**
+   * A file a member uploaded (in a form's file input): {@code files.info} describes it (with
+   * files:read) and its {@code url_private_download} gives its content to a request with a bot
+   * token.
+   *
+   * @return its id
+   */
+  public String file(String name, byte[] content) {
+    String id = "F" + (files.size() + 100);
+    files.put(id, new StoredFile(name, content.clone()));
+    return id;
+  }
+
+  /** A bot token Slack knows besides those it issued by OAuth (the harness's single token). */
+  public FakeSlack knownToken(String token) {
+    knownTokens.add(token);
+    return this;
+  }
+
+  /** The views {@code views.open} opened, as sent. */
+  public List<JsonObject> openedViews() {
+    return calls("views.open").stream()
+        .filter(c -> c.params().containsKey("view"))
+        .map(c -> c.json("view"))
+        .toList();
   }
 
   /** Tells users.info about a member. */
@@ -384,6 +436,8 @@ public final class FakeSlack implements AutoCloseable {
       method = "response_url";
     } else if (path.startsWith("/upload/")) {
       method = "file_upload";
+    } else if (path.startsWith("/files-pri/")) {
+      method = "file_download";
     } else {
       method = path;
     }
@@ -430,7 +484,7 @@ public final class FakeSlack implements AutoCloseable {
       answer = refusal(method, params, body);
     }
     if (answer == null) {
-      answer = usual(method, params, authorization);
+      answer = usual(method, path, params, authorization);
     }
     answer(exchange, answer);
   }
@@ -493,7 +547,8 @@ public final class FakeSlack implements AutoCloseable {
     return known == null ? TEAM : known.team();
   }
 
-  private Answer usual(String method, Map<String, String> params, String authorization) {
+  private Answer usual(
+      String method, String path, Map<String, String> params, String authorization) {
     return switch (method) {
       case "auth.test" -> authTest(authorization);
       case "auth.revoke" -> revoke(authorization);
@@ -515,6 +570,11 @@ public final class FakeSlack implements AutoCloseable {
                   + "\"}");
       case "conversations.info" -> conversationsInfo(params.getOrDefault("channel", ""));
       case "views.publish" -> Answer.ok("{\"ok\":true,\"view\":{\"id\":\"V1\",\"type\":\"home\"}}");
+      case "views.open" -> viewsOpen(params);
+      case "files.info" -> filesInfo(params.getOrDefault("file", ""));
+      case "file_download" -> download(path, authorization);
+      case "chat.postEphemeral" ->
+          Answer.ok("{\"ok\":true,\"message_ts\":\"" + clock.millis() / 1000 + ".000100\"}");
       case "files.getUploadURLExternal" ->
           Answer.ok("{\"ok\":true,\"upload_url\":\"" + base() + "/upload/F1\",\"file_id\":\"F1\"}");
       case "files.completeUploadExternal" ->
@@ -541,14 +601,18 @@ public final class FakeSlack implements AutoCloseable {
     if (needed != null && !List.of(scopes.split(",")).contains(needed)) {
       return Answer.ok("{\"ok\":false,\"error\":\"missing_scope\",\"needed\":\"" + needed + "\"}");
     }
-    if (method.equals("chat.postMessage") || method.equals("chat.update")) {
+    if (method.equals("chat.postMessage")
+        || method.equals("chat.update")
+        || method.equals("chat.postEphemeral")) {
       String channel = params.getOrDefault("channel", "");
       if (!isMember(channel)) {
         return Answer.error(channel.startsWith("G") ? "channel_not_found" : "not_in_channel");
       }
     }
     if (params.containsKey("blocks")
-        && (method.equals("chat.postMessage") || method.equals("chat.update"))) {
+        && (method.equals("chat.postMessage")
+            || method.equals("chat.update")
+            || method.equals("chat.postEphemeral"))) {
       BlockKitLimits.Verdict verdict =
           BlockKitLimits.message(
               JsonParser.parseString(params.get("blocks")).getAsJsonArray(),
@@ -577,8 +641,101 @@ public final class FakeSlack implements AutoCloseable {
         refusedBlocks.add("invalid_arguments: more than 100 blocks in a view");
         return Answer.error("invalid_arguments");
       }
+      if (!view.has("type") || view.get("type").getAsString().equals("home")) {
+        BlockKitLimits.Verdict verdict = BlockKitLimits.view(withType(view, "home"));
+        if (verdict.problems().stream().anyMatch(p -> p.contains("input"))) {
+          refusedBlocks.add(verdict.error() + ": " + verdict.problems());
+          return Answer.error("invalid_arguments");
+        }
+      }
     }
     return null;
+  }
+
+  private static JsonObject withType(JsonObject view, String type) {
+    JsonObject copy = view.deepCopy();
+    copy.addProperty("type", type);
+    return copy;
+  }
+
+  /**
+   * A modal opened with a {@code trigger_id} handed out within the last 3 s and not used before,
+   * and within a modal's limits; its {@code private_metadata} is kept as Slack keeps it.
+   */
+  private Answer viewsOpen(Map<String, String> params) {
+    String trigger = params.getOrDefault("trigger_id", "");
+    java.time.Instant issued = triggers.remove(trigger);
+    if (issued == null) {
+      return Answer.error(
+          usedTriggers.contains(trigger) ? "exchanged_trigger_id" : "invalid_trigger_id");
+    }
+    usedTriggers.add(trigger);
+    if (clock.instant().isAfter(issued.plus(TRIGGER_LIFETIME))) {
+      return Answer.error("expired_trigger_id");
+    }
+    if (!params.containsKey("view")) {
+      return Answer.error("invalid_arguments");
+    }
+    JsonObject view = JsonParser.parseString(params.get("view")).getAsJsonObject();
+    BlockKitLimits.Verdict verdict = BlockKitLimits.view(view);
+    if (!verdict.ok()) {
+      refusedBlocks.add(verdict.error() + ": " + verdict.problems());
+      return Answer.error(verdict.error());
+    }
+    JsonObject opened = view.deepCopy();
+    opened.addProperty("id", "V" + trigger.substring(0, trigger.indexOf('.')));
+    opened.addProperty("team_id", TEAM);
+    JsonObject body = new JsonObject();
+    body.addProperty("ok", true);
+    body.add("view", opened);
+    return Answer.ok(body.toString());
+  }
+
+  /** A file's facts, with the address its content is fetched from. */
+  private Answer filesInfo(String id) {
+    StoredFile file = files.get(id);
+    if (file == null) {
+      return Answer.error("file_not_found");
+    }
+    JsonObject info = new JsonObject();
+    info.addProperty("id", id);
+    info.addProperty("name", file.name());
+    info.addProperty("title", file.name());
+    info.addProperty("size", file.content().length);
+    info.addProperty("mimetype", "text/plain");
+    info.addProperty("url_private", base() + "/files-pri/" + TEAM + "-" + id + "/" + file.name());
+    info.addProperty(
+        "url_private_download",
+        base() + "/files-pri/" + TEAM + "-" + id + "/download/" + file.name());
+    JsonObject body = new JsonObject();
+    body.addProperty("ok", true);
+    body.add("file", info);
+    return Answer.ok(body.toString());
+  }
+
+  /**
+   * A file's content, for a request with a bot token Slack knows; anyone else gets what Slack gives
+   * a browser that is not signed in: 200 and its sign-in page.
+   */
+  private Answer download(String path, String authorization) {
+    String token = bearer(authorization);
+    boolean known = token != null && (knownTokens.contains(token) || tokens.containsKey(token));
+    String rest = path.substring("/files-pri/".length());
+    String id = rest.substring(rest.indexOf('-') + 1, rest.indexOf('/'));
+    StoredFile file = files.get(id);
+    if (!known) {
+      return new Answer(
+          200,
+          Map.of("Content-Type", "text/html; charset=utf-8"),
+          "<!DOCTYPE html><html><body>Sign in to Slack</body></html>");
+    }
+    if (file == null) {
+      return new Answer(404, Map.of(), "not found");
+    }
+    return new Answer(
+        200,
+        Map.of("Content-Type", "application/octet-stream"),
+        new String(file.content(), StandardCharsets.UTF_8));
   }
 
   /** A channel's facts: whether the bot is a member, as {@code conversations.info} says. */

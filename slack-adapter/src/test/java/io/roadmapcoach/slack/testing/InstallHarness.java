@@ -176,7 +176,16 @@ public final class InstallHarness implements AutoCloseable {
   /** {@code /roadmap <text>} from {@code user} of {@code team}, in its #general. */
   public HttpResponse<String> command(String team, String user, String text) {
     return post(
-        SlackHarness.slashBody(team, user, "C-" + team, "general", text, responseUrl()),
+        SlackHarness.slashBody(
+            team, user, "C-" + team, "general", text, responseUrl(), fake.trigger()),
+        "application/x-www-form-urlencoded");
+  }
+
+  /** {@code user} of {@code team} submits the last form the adapter opened, with these files. */
+  public HttpResponse<String> submit(String team, String user, String... fileIds) {
+    return post(
+        SlackHarness.viewSubmissionBody(
+            team, user, fake.openedViews().getLast(), java.util.List.of(fileIds)),
         "application/x-www-form-urlencoded");
   }
 

@@ -1,5 +1,8 @@
 package io.roadmapcoach.slack.testing;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.slack.api.app_backend.SlackSignature;
 import io.roadmapcoach.core.Core;
 import io.roadmapcoach.core.member.Workspaces;
@@ -22,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -69,7 +73,8 @@ public final class SlackHarness implements AutoCloseable {
    */
   public SlackHarness(DSLContext dsl, Duration ackBudget, UnaryOperator<Core.Builder> configure) {
     this.dsl = dsl;
-    this.fake = new FakeSlack().invite(CHANNEL).channelName(CHANNEL, CHANNEL_NAME);
+    this.fake =
+        new FakeSlack().invite(CHANNEL).channelName(CHANNEL, CHANNEL_NAME).knownToken(TOKEN);
     this.clock = TestClock.at(Instant.parse("2026-03-02T10:00:00Z"));
     this.core =
         configure
@@ -124,6 +129,25 @@ public final class SlackHarness implements AutoCloseable {
       String channelName,
       String text,
       String responseUrl) {
+    return slashBody(
+        teamId,
+        userId,
+        channelId,
+        channelName,
+        text,
+        responseUrl,
+        "13345224609.738474920.8088930838d88f008e0");
+  }
+
+  /** The same, with a {@code trigger_id} the fake handed out (one that can open a form). */
+  public static String slashBody(
+      String teamId,
+      String userId,
+      String channelId,
+      String channelName,
+      String text,
+      String responseUrl,
+      String triggerId) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("token", "legacyVerificationToken");
     form.put("team_id", teamId);
@@ -137,13 +161,85 @@ public final class SlackHarness implements AutoCloseable {
     form.put("api_app_id", "A0TEST");
     form.put("is_enterprise_install", "false");
     form.put("response_url", responseUrl);
-    form.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
+    form.put("trigger_id", triggerId);
     return form(form);
   }
 
   /** {@code /roadmap <text>} from a member in #general. */
   public HttpResponse<String> command(String userId, String text) {
-    return post(slashBody(userId, CHANNEL, CHANNEL_NAME, text, responseUrl()));
+    return command(userId, CHANNEL, CHANNEL_NAME, text);
+  }
+
+  /** {@code /roadmap <text>} from a member in a channel, with a fresh {@code trigger_id}. */
+  public HttpResponse<String> command(
+      String userId, String channelId, String channelName, String text) {
+    return post(
+        slashBody(
+            FakeSlack.TEAM, userId, channelId, channelName, text, responseUrl(), fake.trigger()));
+  }
+
+  /**
+   * A {@code view_submission} of a view the adapter opened, as Slack posts it when {@code userId}
+   * presses its submit button: the view as opened (its callback_id and private_metadata), its file
+   * input holding the chosen files.
+   */
+  public static String viewSubmissionBody(
+      String teamId, String userId, JsonObject opened, List<String> fileIds) {
+    JsonObject view = opened.deepCopy();
+    view.addProperty("id", "V0SUBMIT");
+    view.addProperty("team_id", teamId);
+    view.addProperty("hash", "1700000000.abcd");
+    JsonObject values = new JsonObject();
+    for (JsonElement block : view.getAsJsonArray("blocks")) {
+      JsonObject b = block.getAsJsonObject();
+      if (!b.get("type").getAsString().equals("input")) {
+        continue;
+      }
+      JsonObject element = b.getAsJsonObject("element");
+      JsonArray files = new JsonArray();
+      for (String id : fileIds) {
+        JsonObject file = new JsonObject();
+        file.addProperty("id", id);
+        file.addProperty("name", "chosen-" + id);
+        files.add(file);
+      }
+      JsonObject value = new JsonObject();
+      value.addProperty("type", element.get("type").getAsString());
+      value.add("files", files);
+      JsonObject action = new JsonObject();
+      action.add(element.get("action_id").getAsString(), value);
+      values.add(b.get("block_id").getAsString(), action);
+    }
+    JsonObject state = new JsonObject();
+    state.add("values", values);
+    view.add("state", state);
+    JsonObject user = new JsonObject();
+    user.addProperty("id", userId);
+    user.addProperty("username", userId.toLowerCase());
+    user.addProperty("name", userId.toLowerCase());
+    user.addProperty("team_id", teamId);
+    JsonObject team = new JsonObject();
+    team.addProperty("id", teamId);
+    team.addProperty("domain", "testteam");
+    JsonObject payload = new JsonObject();
+    payload.addProperty("type", "view_submission");
+    payload.add("team", team);
+    payload.add("user", user);
+    payload.addProperty("api_app_id", "A0TEST");
+    payload.addProperty("token", "legacyVerificationToken");
+    payload.addProperty("trigger_id", "1.2.submit");
+    payload.add("view", view);
+    payload.add("response_urls", new JsonArray());
+    return form(Map.of("payload", payload.toString()));
+  }
+
+  /** {@code userId} submits the last form the adapter opened, with these files chosen. */
+  public HttpResponse<String> submit(String userId, String... fileIds) {
+    List<JsonObject> opened = fake.openedViews();
+    if (opened.isEmpty()) {
+      throw new AssertionError("no form was opened; calls were " + fake.methods());
+    }
+    return post(viewSubmissionBody(FakeSlack.TEAM, userId, opened.getLast(), List.of(fileIds)));
   }
 
   /** A {@code block_actions} payload for a button pressed on a message. */

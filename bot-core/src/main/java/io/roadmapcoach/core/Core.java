@@ -15,6 +15,7 @@ import io.roadmapcoach.core.cohort.CohortService;
 import io.roadmapcoach.core.command.Coach;
 import io.roadmapcoach.core.command.Commands;
 import io.roadmapcoach.core.curriculum.CurriculumService;
+import io.roadmapcoach.core.curriculum.LargestRoadmaps;
 import io.roadmapcoach.core.curriculum.RoadmapPreviews;
 import io.roadmapcoach.core.dashboard.Charts;
 import io.roadmapcoach.core.dashboard.DashboardAddress;
@@ -131,6 +132,7 @@ public final class Core implements AutoCloseable {
     RoadmapLibrary library = new RoadmapLibrary(dsl, b.roadmap);
     library.installDeployment(b.roadmapFileName, b.roadmapText, b.clock.instant());
     QuizBanks banks = new QuizBanks(library, b.bank);
+    LargestRoadmaps largestRoadmaps = new LargestRoadmaps(library, transactions);
 
     Memberships memberships = new Memberships(dsl);
     OutboxRepository outbox = new OutboxRepository(dsl);
@@ -232,7 +234,13 @@ public final class Core implements AutoCloseable {
                 dashboard,
                 coaching,
                 new CurriculumService(
-                    library, new RoadmapPreviews(dsl), enrollments, members, leadRoles, outbox)),
+                    library,
+                    new RoadmapPreviews(dsl),
+                    enrollments,
+                    members,
+                    leadRoles,
+                    outbox,
+                    largestRoadmaps)),
             new Features.Work(
                 new ProgressRoutines(dsl, transactions),
                 new ProgressComposers(dsl, library, coachingComposers.courtesies()),
@@ -251,6 +259,7 @@ public final class Core implements AutoCloseable {
             b.shares.map(shares -> transactions.sharing(shares.commands())).orElse(transactions),
             members,
             leads,
+            largestRoadmaps,
             b.clock,
             b.observer);
 

@@ -42,6 +42,7 @@ public final class CurriculumService {
   private final MemberRepository members;
   private final LeadRepository leads;
   private final OutboxRepository outbox;
+  private final LargestRoadmaps sizes;
   private final RoadmapCheck check = new RoadmapCheck(Strictness.STRICT);
 
   public CurriculumService(
@@ -50,13 +51,15 @@ public final class CurriculumService {
       EnrollmentRepository enrollments,
       MemberRepository members,
       LeadRepository leads,
-      OutboxRepository outbox) {
+      OutboxRepository outbox,
+      LargestRoadmaps sizes) {
     this.library = library;
     this.previews = previews;
     this.enrollments = enrollments;
     this.members = members;
     this.leads = leads;
     this.outbox = outbox;
+    this.sizes = sizes;
   }
 
   // ---- roadmap
@@ -456,6 +459,7 @@ public final class CurriculumService {
             scope.member().id(),
             scope.now());
     previews.applied(preview.id(), scope.now());
+    sizes.changedBy(scope);
     if (preview.channelId().isEmpty()) {
       return Reply.text(
               Text.of(
@@ -528,6 +532,7 @@ public final class CurriculumService {
     int version = applied.getAsInt();
     List<RoadmapLibrary.Moved> moved = library.carryJourneys(stored.id(), before, valid.roadmap());
     previews.applied(preview.id(), scope.now());
+    sizes.changedBy(scope);
     tellFollowers(scope, stored, following, diff, moved, valid.roadmap());
     return Reply.text(
             stored.title()

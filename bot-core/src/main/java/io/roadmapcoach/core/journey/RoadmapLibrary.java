@@ -7,10 +7,13 @@ import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
 import static io.roadmapcoach.db.schema.Tables.QUIZ_ATTEMPT;
 import static io.roadmapcoach.db.schema.Tables.ROADMAP;
 import static io.roadmapcoach.db.schema.Tables.WEEKLY_POINTS;
+import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 
+import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.RoadmapLoader;
+import io.roadmapcoach.core.roadmap.RoadmapSizes;
 import io.roadmapcoach.core.roadmap.RoadmapSource;
 import io.roadmapcoach.core.roadmap.Stage;
 import io.roadmapcoach.core.time.Times;
@@ -177,6 +180,33 @@ public final class RoadmapLibrary {
         .where(ROADMAP.WORKSPACE_ID.eq(workspaceId).or(ROADMAP.ID.eq(DEPLOYMENT)))
         .orderBy(ROADMAP.ID)
         .fetch(this::stored);
+  }
+
+  /**
+   * The largest stage count and objectives per stage over the roadmaps the platform's workspace can
+   * put on a channel: the deployment's and its own (only the deployment's for one not met yet).
+   */
+  public RoadmapSizes largest(Platform platform, String workspaceExternalId) {
+    List<Long> ids =
+        dsl.select(ROADMAP.ID)
+            .from(ROADMAP)
+            .where(
+                ROADMAP
+                    .ID
+                    .eq(DEPLOYMENT)
+                    .or(
+                        ROADMAP.WORKSPACE_ID.in(
+                            DSL.select(WORKSPACE.ID)
+                                .from(WORKSPACE)
+                                .where(
+                                    WORKSPACE.PLATFORM.eq(platform.key()),
+                                    WORKSPACE.EXTERNAL_ID.eq(workspaceExternalId)))))
+            .fetch(ROADMAP.ID);
+    RoadmapSizes largest = RoadmapSizes.of(deployment);
+    for (long id : ids) {
+      largest = largest.max(RoadmapSizes.of(of(id)));
+    }
+    return largest;
   }
 
   /** Stores a new workspace roadmap at version 1; returns its id. */

@@ -56,6 +56,25 @@ public final class TestRoadmaps {
     }
   }
 
+  /**
+   * A roadmap {@code id} of {@code stages} stages with {@code objectives} objectives each (ids
+   * {@code s<stage>} and {@code s<stage>-o<objective>}), every stage with ten questions.
+   */
+  public static String sized(String id, int stages, int objectives) {
+    StringBuilder yaml = new StringBuilder();
+    yaml.append("id: ").append(id).append('\n');
+    yaml.append("title: A roadmap of ").append(stages).append(" stages\n");
+    yaml.append("stages:\n");
+    for (int s = 1; s <= stages; s++) {
+      List<Goal> goals = new java.util.ArrayList<>();
+      for (int o = 1; o <= objectives; o++) {
+        goals.add(new Goal("s" + s + "-o" + o, "Objective " + o + " of stage " + s + "."));
+      }
+      stage(yaml, "s" + s, "Stage " + s, goals);
+    }
+    return yaml.toString();
+  }
+
   public static Upload upload(String fileName, String yaml) {
     return new Upload(fileName, yaml.getBytes(StandardCharsets.UTF_8));
   }

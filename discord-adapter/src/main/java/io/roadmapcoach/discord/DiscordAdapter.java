@@ -99,7 +99,11 @@ public final class DiscordAdapter implements AutoCloseable {
     Acknowledgements acknowledgements = new Acknowledgements(work, timer, deferAfter);
     this.listeners =
         new Object[] {
-          new SlashCommands(coach, surface, acknowledgements),
+          new SlashCommands(
+              coach,
+              surface,
+              acknowledgements,
+              new AttachmentFetch(AttachmentFetch.client(AttachmentFetch.WAIT))),
           new ButtonPresses(coach, acknowledgements),
           new GuildEvents(workspaces, commands, work)
         };

@@ -37,6 +37,23 @@ class DiscordContractTest {
     assertThat(problems).isEmpty();
   }
 
+  @Test
+  void everyReplyAboutTheLargestRoadmapAcceptedFitsDiscordsLimits() {
+    List<ExtremeReplies.Named> all = ExtremeReplies.largestRoadmap();
+    List<String> problems = new ArrayList<>();
+
+    for (ExtremeReplies.Named named : all) {
+      check(named.what(), DiscordRenderer.render(named.reply()), problems);
+      check(
+          named.what() + " (DM)",
+          DiscordRenderer.render(named.reply(), DmButtons.forGuild(FakeDiscord.GUILD)),
+          problems);
+    }
+
+    assertThat(all).extracting(ExtremeReplies.Named::what).contains("largest: preview");
+    assertThat(problems).isEmpty();
+  }
+
   private static void check(String what, DiscordMessage message, List<String> problems) {
     List<String> found = DiscordLimits.check(message.create().toData());
     if (!found.isEmpty()) {

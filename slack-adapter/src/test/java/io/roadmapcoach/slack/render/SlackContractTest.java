@@ -44,4 +44,27 @@ class SlackContractTest {
     assertThat(all).hasSizeGreaterThan(ExtremeReplies.MEMBERS + 40);
     assertThat(problems).isEmpty();
   }
+
+  @Test
+  void everyReplyAboutTheLargestRoadmapAcceptedFitsSlacksLimits() {
+    List<ExtremeReplies.Named> all = ExtremeReplies.largestRoadmap();
+    List<String> problems = new ArrayList<>();
+
+    for (ExtremeReplies.Named named : all) {
+      BlockKitLimits.Verdict message =
+          BlockKitLimits.message(
+              BlockKitLimits.toJson(SlackRenderer.message(named.reply())),
+              SlackRenderer.fallbackText(named.reply()));
+      if (!message.ok()) {
+        problems.add(named.what() + ": " + message.error() + " " + message.problems());
+      }
+      BlockKitLimits.Verdict home = BlockKitLimits.home(SlackRenderer.home(named.reply()));
+      if (!home.ok()) {
+        problems.add(named.what() + " (Home tab): " + home.error() + " " + home.problems());
+      }
+    }
+
+    assertThat(all).extracting(ExtremeReplies.Named::what).contains("largest: preview");
+    assertThat(problems).isEmpty();
+  }
 }

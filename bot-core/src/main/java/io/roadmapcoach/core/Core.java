@@ -131,6 +131,7 @@ public final class Core implements AutoCloseable {
     ProgressLedger ledger = new ProgressLedger(dsl);
     RoadmapLibrary library = new RoadmapLibrary(dsl, b.roadmap);
     library.installDeployment(b.roadmapFileName, b.roadmapText, b.clock.instant());
+    library.setHasQuiz(RoadmapLibrary.DEPLOYMENT, b.bank.size() > 0);
     QuizBanks banks = new QuizBanks(library, b.bank);
     LargestRoadmaps largestRoadmaps = new LargestRoadmaps(library, transactions);
 

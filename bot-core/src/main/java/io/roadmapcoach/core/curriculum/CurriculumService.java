@@ -10,6 +10,7 @@ import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Scope;
+import io.roadmapcoach.core.progress.ProgressFeature;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.quiz.RoadmapCheck;
 import io.roadmapcoach.core.reply.Attachment;
@@ -380,6 +381,12 @@ public final class CurriculumService {
                   + " resources");
     }
     reply.section(stages);
+    if (bank.size() == 0) {
+      reply.section(
+          Text.of("No quiz: this file has no questions, so ")
+              .code(ProgressFeature.NEXT.hint())
+              .plain(" needs the objectives only."));
+    }
     diff.ifPresent(
         d ->
             reply.section(
@@ -458,6 +465,7 @@ public final class CurriculumService {
             preview.source(),
             scope.member().id(),
             scope.now());
+    library.setHasQuiz(id, valid.bank().size() > 0);
     previews.applied(preview.id(), scope.now());
     sizes.changedBy(scope);
     if (preview.channelId().isEmpty()) {
@@ -530,6 +538,7 @@ public final class CurriculumService {
               + " now.");
     }
     int version = applied.getAsInt();
+    library.setHasQuiz(stored.id(), valid.bank().size() > 0);
     List<RoadmapLibrary.Moved> moved = library.carryJourneys(stored.id(), before, valid.roadmap());
     previews.applied(preview.id(), scope.now());
     sizes.changedBy(scope);

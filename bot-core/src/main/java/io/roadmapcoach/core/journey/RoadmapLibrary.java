@@ -209,6 +209,23 @@ public final class RoadmapLibrary {
     return largest;
   }
 
+  /**
+   * Whether the roadmap has a quiz (its file has questions): the weekly quiz's claims read it. Set
+   * whenever its file is stored, from the questions the check read.
+   */
+  public void setHasQuiz(long id, boolean hasQuiz) {
+    dsl.update(ROADMAP).set(ROADMAP.HAS_QUIZ, hasQuiz).where(ROADMAP.ID.eq(id)).execute();
+  }
+
+  /** Whether the roadmap has a quiz; one without has its stages finished by objectives alone. */
+  public boolean hasQuiz(long id) {
+    return dsl.select(ROADMAP.HAS_QUIZ)
+        .from(ROADMAP)
+        .where(ROADMAP.ID.eq(id))
+        .fetchOptional(ROADMAP.HAS_QUIZ)
+        .orElse(true);
+  }
+
   /** Stores a new workspace roadmap at version 1; returns its id. */
   public long create(
       long workspaceId, Roadmap roadmap, String fileName, String source, long by, Instant now) {

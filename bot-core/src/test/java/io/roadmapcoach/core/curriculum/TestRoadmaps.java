@@ -30,6 +30,11 @@ public final class TestRoadmaps {
   }
 
   private static void stage(StringBuilder yaml, String id, String title, List<Goal> goals) {
+    stage(yaml, id, title, goals, true);
+  }
+
+  private static void stage(
+      StringBuilder yaml, String id, String title, List<Goal> goals, boolean questions) {
     yaml.append("  - id: ").append(id).append('\n');
     yaml.append("    title: ").append(title).append('\n');
     yaml.append("    summary: What the ").append(id).append(" stage is about.\n");
@@ -42,6 +47,9 @@ public final class TestRoadmaps {
       yaml.append("            by: example.org\n");
       yaml.append("            url: https://example.org/").append(goal.id()).append('\n');
       yaml.append("            free: true\n");
+    }
+    if (!questions) {
+      return;
     }
     yaml.append("    questions:\n");
     for (int q = 1; q <= 10; q++) {
@@ -61,6 +69,15 @@ public final class TestRoadmaps {
    * {@code s<stage>} and {@code s<stage>-o<objective>}), every stage with ten questions.
    */
   public static String sized(String id, int stages, int objectives) {
+    return sized(id, stages, objectives, true);
+  }
+
+  /** The same without a single question: a roadmap without a quiz. */
+  public static String withoutQuestions(String id, int stages, int objectives) {
+    return sized(id, stages, objectives, false);
+  }
+
+  private static String sized(String id, int stages, int objectives, boolean questions) {
     StringBuilder yaml = new StringBuilder();
     yaml.append("id: ").append(id).append('\n');
     yaml.append("title: A roadmap of ").append(stages).append(" stages\n");
@@ -70,7 +87,7 @@ public final class TestRoadmaps {
       for (int o = 1; o <= objectives; o++) {
         goals.add(new Goal("s" + s + "-o" + o, "Objective " + o + " of stage " + s + "."));
       }
-      stage(yaml, "s" + s, "Stage " + s, goals);
+      stage(yaml, "s" + s, "Stage " + s, goals, questions);
     }
     return yaml.toString();
   }

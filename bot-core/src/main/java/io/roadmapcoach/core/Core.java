@@ -130,13 +130,15 @@ public final class Core implements AutoCloseable {
     TeamRepository team = new TeamRepository(dsl);
     ProgressLedger ledger = new ProgressLedger(dsl);
     RoadmapLibrary library = new RoadmapLibrary(dsl, b.roadmap);
-    library.installDeployment(b.roadmapFileName, b.roadmapText, b.clock.instant());
+    List<RoadmapLibrary.Moved> movedAtStart =
+        library.installDeployment(b.roadmapFileName, b.roadmapText, b.clock.instant());
     library.setHasQuiz(RoadmapLibrary.DEPLOYMENT, b.bank.size() > 0);
     QuizBanks banks = new QuizBanks(library, b.bank);
     LargestRoadmaps largestRoadmaps = new LargestRoadmaps(library, transactions);
 
     Memberships memberships = new Memberships(dsl);
     OutboxRepository outbox = new OutboxRepository(dsl);
+    tellMoved(movedAtStart, members, outbox, b.roadmap, b.clock.instant());
     this.dashboard = dashboard(dsl, b.roadmap, b.bank, b.clock, b.dashboardAddress);
     List<PersonalData> personalData = personalData(dsl, b.bank);
 
@@ -313,6 +315,38 @@ public final class Core implements AutoCloseable {
    */
   public DeliveryComposer deliveryComposer() {
     return composer;
+  }
+
+  /**
+   * The members whose stage a new version of the deployment's roadmap removed (its file changed
+   * since the last start) are told where they are now, as after an uploaded roadmap's new version.
+   */
+  private static void tellMoved(
+      List<RoadmapLibrary.Moved> moved,
+      MemberRepository members,
+      OutboxRepository outbox,
+      Roadmap roadmap,
+      Instant now) {
+    for (RoadmapLibrary.Moved m : moved) {
+      outbox.notice(
+          members.member(m.memberId()).workspaceId(),
+          m.memberId(),
+          now.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+          "🧭 "
+              + roadmap.title()
+              + " has a new version. Your stage, "
+              + m.stageBefore()
+              + ", is gone: you are now on stage "
+              + m.stageNow()
+              + ", "
+              + roadmap.stage(m.stageNow()).title()
+              + ".",
+          now);
+    }
+    if (!moved.isEmpty()) {
+      LoggerFactory.getLogger(Core.class)
+          .info("{} members were on stages the new roadmap file removed; told", moved.size());
+    }
   }
 
   /**

@@ -92,6 +92,27 @@ public final class TestRoadmaps {
     return yaml.toString();
   }
 
+  /**
+   * A roadmap {@code id} with these stages in this order: stage {@code x} is titled "Stage x" and
+   * has the objectives {@code x-a} and {@code x-b}, and ten questions.
+   */
+  public static String withStages(String id, List<String> stageIds) {
+    StringBuilder yaml = new StringBuilder();
+    yaml.append("id: ").append(id).append('\n');
+    yaml.append("title: Stages ").append(String.join(" ", stageIds)).append('\n');
+    yaml.append("stages:\n");
+    for (String stage : stageIds) {
+      stage(
+          yaml,
+          stage,
+          "Stage " + stage,
+          List.of(
+              new Goal(stage + "-a", "First of " + stage + "."),
+              new Goal(stage + "-b", "Second of " + stage + ".")));
+    }
+    return yaml.toString();
+  }
+
   /** The most stages, objectives a stage, resources an objective and questions the loader takes. */
   public static final int MOST_STAGES = 50;
 

@@ -10,7 +10,6 @@ import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.command.Coach;
 import io.roadmapcoach.core.curriculum.TestRoadmaps;
 import io.roadmapcoach.core.quiz.QuizBankLoader;
-import io.roadmapcoach.core.reply.Button;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.RoadmapLoader;
@@ -56,15 +55,7 @@ class RegisteredRangesEndToEndTest {
       assertThat(first.get("stage number").getInt("max_value")).isEqualTo(ROADMAP.stageCount());
       adapter.awaitReady();
 
-      Coach coach = core.coach();
-      Caller owner = owner();
-      coach.handleText(owner, "start");
-      Reply preview =
-          coach.handleText(
-              owner,
-              "roadmap upload",
-              Optional.of(TestRoadmaps.upload("big.yaml", TestRoadmaps.sized("big", 30, 12))));
-      assertThat(coach.press(owner, apply(preview)).plainText()).contains("now follows it");
+      putTheChannelOn(core, TestRoadmaps.sized("big", 30, 12));
 
       FakeDiscord.Call again = discord.next(GUILD_COMMANDS, WAIT);
       DataObject command = DataArray.fromJson(again.body()).getObject(0);
@@ -86,15 +77,7 @@ class RegisteredRangesEndToEndTest {
       discord.next(GUILD_COMMANDS, WAIT);
       adapter.awaitReady();
 
-      Coach coach = core.coach();
-      Caller owner = owner();
-      coach.handleText(owner, "start");
-      Reply preview =
-          coach.handleText(
-              owner,
-              "roadmap upload",
-              Optional.of(TestRoadmaps.upload("web.yaml", TestRoadmaps.webV1())));
-      assertThat(coach.press(owner, apply(preview)).plainText()).contains("now follows it");
+      putTheChannelOn(core, TestRoadmaps.webV1());
 
       // the deployment's roadmap is still the largest the server has: nothing to register
       assertThatThrownBy(() -> discord.next(GUILD_COMMANDS, Duration.ofSeconds(2)))
@@ -131,12 +114,15 @@ class RegisteredRangesEndToEndTest {
     return CommandSurfaceTest.optionsByPath(DataArray.fromJson(registration.body()).getObject(0));
   }
 
-  private static String apply(Reply preview) {
-    return preview.buttons().stream()
-        .filter(b -> b.label().equals("Apply"))
-        .map(Button::actionId)
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no Apply in " + preview.plainText()));
+  /** The server's owner starts in its channel (leading it), uploads the file and applies it. */
+  private static void putTheChannelOn(Core core, String yaml) {
+    Coach coach = core.coach();
+    Caller owner = owner();
+    coach.handleText(owner, "start");
+    Reply preview =
+        coach.handleText(owner, "roadmap upload", Optional.of(TestRoadmaps.upload("r.yaml", yaml)));
+    assertThat(coach.press(owner, TestRoadmaps.applyButton(preview)).plainText())
+        .contains("now follows it");
   }
 
   /** The server's owner, in its channel: a lead there. */

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.quiz.RoadmapCheck;
-import io.roadmapcoach.core.reply.Button;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.roadmap.RoadmapSource;
 import io.roadmapcoach.core.roadmap.Strictness;
@@ -45,13 +44,8 @@ class RoadmapWithoutQuizTest {
   }
 
   private void apply() {
-    String apply =
-        preview.buttons().stream()
-            .filter(b -> b.label().equals("Apply"))
-            .map(Button::actionId)
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no Apply in " + preview.plainText()));
-    assertThat(club.press(ana, apply).plainText()).contains("#club now follows it");
+    assertThat(club.press(ana, TestRoadmaps.applyButton(preview)).plainText())
+        .contains("#club now follows it");
   }
 
   @Test

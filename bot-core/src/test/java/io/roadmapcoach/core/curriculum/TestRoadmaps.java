@@ -1,6 +1,8 @@
 package io.roadmapcoach.core.curriculum;
 
 import io.roadmapcoach.core.caller.Upload;
+import io.roadmapcoach.core.reply.Button;
+import io.roadmapcoach.core.reply.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -200,6 +202,15 @@ public final class TestRoadmaps {
       text.append('x');
     }
     return text.toString();
+  }
+
+  /** The id of the Apply button under a preview (the test fails when there is none). */
+  public static String applyButton(Reply preview) {
+    return preview.buttons().stream()
+        .filter(b -> b.label().equals("Apply"))
+        .map(Button::actionId)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no Apply in " + preview.plainText()));
   }
 
   public static Upload upload(String fileName, String yaml) {

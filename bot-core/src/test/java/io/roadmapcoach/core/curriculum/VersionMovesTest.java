@@ -14,7 +14,6 @@ import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.journey.RoadmapLibrary;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.quiz.QuizBankLoader;
-import io.roadmapcoach.core.reply.Button;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.RoadmapLoader;
@@ -82,13 +81,8 @@ class VersionMovesTest {
   private static void apply(CoachFixture f, Caller lead, String yaml) {
     Reply preview =
         f.coach().handleText(lead, "roadmap upload", Optional.of(upload("steps.yaml", yaml)));
-    String apply =
-        preview.buttons().stream()
-            .filter(b -> b.label().equals("Apply"))
-            .map(Button::actionId)
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no Apply in " + preview.plainText()));
-    assertThat(f.press(lead, apply).plainText()).containsAnyOf("now follows it", "now version");
+    assertThat(f.press(lead, TestRoadmaps.applyButton(preview)).plainText())
+        .containsAnyOf("now follows it", "now version");
   }
 
   @Test

@@ -3,7 +3,6 @@ package io.roadmapcoach.core.testing;
 import io.roadmapcoach.core.caller.Caller;
 import io.roadmapcoach.core.curriculum.TestRoadmaps;
 import io.roadmapcoach.core.delivery.Delivery;
-import io.roadmapcoach.core.reply.Button;
 import io.roadmapcoach.core.reply.Reply;
 import java.io.IOException;
 import java.io.InputStream;
@@ -185,7 +184,7 @@ public final class ExtremeReplies {
     List<Named> out = new ArrayList<>();
     Reply first = upload(f, lead, TestRoadmaps.largest(1));
     out.add(new Named("largest: preview", first));
-    out.add(new Named("largest: applied", f.press(lead, apply(first))));
+    out.add(new Named("largest: applied", f.press(lead, TestRoadmaps.applyButton(first))));
     f.deliver();
     f.say(lead, "done 1");
     for (String command :
@@ -194,7 +193,8 @@ public final class ExtremeReplies {
     }
     Reply second = upload(f, lead, TestRoadmaps.largest(2));
     out.add(new Named("largest: new version's preview", second));
-    out.add(new Named("largest: new version applied", f.press(lead, apply(second))));
+    out.add(
+        new Named("largest: new version applied", f.press(lead, TestRoadmaps.applyButton(second))));
     for (Delivery d : f.deliver()) {
       out.add(new Named("largest: delivery " + d.target().getClass().getSimpleName(), d.reply()));
     }
@@ -205,13 +205,5 @@ public final class ExtremeReplies {
   private static Reply upload(CoachFixture f, Caller lead, String yaml) {
     return f.coach()
         .handleText(lead, "roadmap upload", Optional.of(TestRoadmaps.upload("largest.yaml", yaml)));
-  }
-
-  private static String apply(Reply preview) {
-    return preview.buttons().stream()
-        .filter(b -> b.label().equals("Apply"))
-        .map(Button::actionId)
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no Apply in " + preview.plainText()));
   }
 }

@@ -93,15 +93,7 @@ class RegisteredRangesEndToEndTest {
       adapter.start();
       discord.next(GUILD_COMMANDS, WAIT);
       adapter.registerGlobalCommands().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-      FakeDiscord.Call global =
-          discord.calls().stream()
-              .filter(
-                  c ->
-                      c.method().equals("PUT")
-                          && c.path()
-                              .equals("/api/v10/applications/" + FakeDiscord.APP + "/commands"))
-              .findFirst()
-              .orElseThrow();
+      FakeDiscord.Call global = discord.globalRegistration();
       DataObject command = DataArray.fromJson(global.body()).getObject(0);
       CommandSurfaceTest.assertFitsDiscordsLimits(command);
       Map<String, DataObject> options = CommandSurfaceTest.optionsByPath(command);

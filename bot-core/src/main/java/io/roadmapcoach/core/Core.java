@@ -15,6 +15,7 @@ import io.roadmapcoach.core.cohort.CohortService;
 import io.roadmapcoach.core.command.Coach;
 import io.roadmapcoach.core.command.Commands;
 import io.roadmapcoach.core.curriculum.CurriculumService;
+import io.roadmapcoach.core.curriculum.LargestRoadmaps;
 import io.roadmapcoach.core.curriculum.RoadmapPreviews;
 import io.roadmapcoach.core.dashboard.Charts;
 import io.roadmapcoach.core.dashboard.DashboardAddress;
@@ -129,11 +130,15 @@ public final class Core implements AutoCloseable {
     TeamRepository team = new TeamRepository(dsl);
     ProgressLedger ledger = new ProgressLedger(dsl);
     RoadmapLibrary library = new RoadmapLibrary(dsl, b.roadmap);
-    library.installDeployment(b.roadmapFileName, b.roadmapText, b.clock.instant());
+    List<RoadmapLibrary.Moved> movedAtStart =
+        library.installDeployment(b.roadmapFileName, b.roadmapText, b.clock.instant());
+    library.setHasQuiz(RoadmapLibrary.DEPLOYMENT, b.bank.size() > 0);
     QuizBanks banks = new QuizBanks(library, b.bank);
+    LargestRoadmaps largestRoadmaps = new LargestRoadmaps(library, transactions);
 
     Memberships memberships = new Memberships(dsl);
     OutboxRepository outbox = new OutboxRepository(dsl);
+    tellMoved(movedAtStart, members, outbox, b.roadmap, b.clock.instant());
     this.dashboard = dashboard(dsl, b.roadmap, b.bank, b.clock, b.dashboardAddress);
     List<PersonalData> personalData = personalData(dsl, b.bank);
 
@@ -232,7 +237,13 @@ public final class Core implements AutoCloseable {
                 dashboard,
                 coaching,
                 new CurriculumService(
-                    library, new RoadmapPreviews(dsl), enrollments, members, leadRoles, outbox)),
+                    library,
+                    new RoadmapPreviews(dsl),
+                    enrollments,
+                    members,
+                    leadRoles,
+                    outbox,
+                    largestRoadmaps)),
             new Features.Work(
                 new ProgressRoutines(dsl, transactions),
                 new ProgressComposers(dsl, library, coachingComposers.courtesies()),
@@ -251,6 +262,7 @@ public final class Core implements AutoCloseable {
             b.shares.map(shares -> transactions.sharing(shares.commands())).orElse(transactions),
             members,
             leads,
+            largestRoadmaps,
             b.clock,
             b.observer);
 
@@ -303,6 +315,38 @@ public final class Core implements AutoCloseable {
    */
   public DeliveryComposer deliveryComposer() {
     return composer;
+  }
+
+  /**
+   * The members whose stage a new version of the deployment's roadmap removed (its file changed
+   * since the last start) are told where they are now, as after an uploaded roadmap's new version.
+   */
+  private static void tellMoved(
+      List<RoadmapLibrary.Moved> moved,
+      MemberRepository members,
+      OutboxRepository outbox,
+      Roadmap roadmap,
+      Instant now) {
+    for (RoadmapLibrary.Moved m : moved) {
+      outbox.notice(
+          members.member(m.memberId()).workspaceId(),
+          m.memberId(),
+          now.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+          "🧭 "
+              + roadmap.title()
+              + " has a new version. Your stage, "
+              + m.stageBefore()
+              + ", is gone: you are now on stage "
+              + m.stageNow()
+              + ", "
+              + roadmap.stage(m.stageNow()).title()
+              + ".",
+          now);
+    }
+    if (!moved.isEmpty()) {
+      LoggerFactory.getLogger(Core.class)
+          .info("{} members were on stages the new roadmap file removed; told", moved.size());
+    }
   }
 
   /**

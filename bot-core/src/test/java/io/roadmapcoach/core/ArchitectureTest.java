@@ -135,6 +135,11 @@ class ArchitectureTest {
               "an uploaded roadmap is checked with its questions before its preview"),
           new Port("curriculum", QuizBank.class, "the preview counts each stage's questions"),
           new Port(
+              "curriculum",
+              ProgressFeature.class,
+              "the preview of a roadmap without questions says that progress's next needs"
+                  + " the objectives only"),
+          new Port(
               "dashboard",
               LeadFeature.class,
               "dashboard and chart sit in lead's team group on Discord, and point at its team"));

@@ -3,7 +3,7 @@ package io.roadmapcoach.discord;
 import io.roadmapcoach.core.command.Commands;
 import io.roadmapcoach.core.feature.Slash;
 import io.roadmapcoach.core.feature.SlashOption;
-import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.roadmap.RoadmapSizes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +28,9 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
  * <@bo>}, exactly what Slack and the console send; the core still checks every value, and its
  * messages read the same as on every other platform. A new core command needs nothing here.
  *
- * <p>Integer ranges that depend on the roadmap are resolved from the loaded one, so Discord refuses
- * {@code /roadmap stage 99} before the bot sees it.
+ * <p>Integer ranges that depend on the roadmap are resolved from the largest of the server's
+ * roadmaps (see {@link CommandRegistrar}), so Discord refuses {@code /roadmap stage 99} before the
+ * bot sees it; the core still checks a number against the channel's own roadmap.
  */
 final class CommandSurface {
   static final String COMMAND = "roadmap";
@@ -112,12 +113,23 @@ final class CommandSurface {
   }
 
   private final Commands declared;
+  private final RoadmapSizes deployment;
   private final List<Entry> entries;
 
   /** The subcommands the core's features declare, in their order. */
   CommandSurface(Commands declared) {
     this.declared = declared;
-    this.entries = declared.slashes().stream().map(s -> entry(s, declared.roadmap())).toList();
+    this.deployment = RoadmapSizes.of(declared.roadmap());
+    this.entries = entries(deployment);
+  }
+
+  private List<Entry> entries(RoadmapSizes sizes) {
+    return declared.slashes().stream().map(s -> entry(s, sizes)).toList();
+  }
+
+  /** How large the deployment's roadmap is: the ranges of a server that brought none larger. */
+  RoadmapSizes deploymentSizes() {
+    return deployment;
   }
 
   List<Entry> entries() {
@@ -128,9 +140,17 @@ final class CommandSurface {
     return entries.stream().filter(e -> e.is(group, name)).findFirst();
   }
 
-  /** The command to register (per guild, or globally: usable in servers only). */
+  /** The command to register for the deployment's roadmap (usable in servers only). */
   SlashCommandData command() {
     return command(entries);
+  }
+
+  /**
+   * The command to register where the roadmaps are up to these sizes: {@code stage} and {@code
+   * objective} take every number that names a stage or objective of one of them.
+   */
+  SlashCommandData command(RoadmapSizes sizes) {
+    return command(sizes.equals(deployment) ? entries : entries(sizes));
   }
 
   /** {@code /roadmap} with these entries, in their order; a group where its first entry is. */
@@ -253,7 +273,7 @@ final class CommandSurface {
 
   // ---- a declared subcommand, as Discord knows it ----
 
-  private static Entry entry(Slash slash, Roadmap roadmap) {
+  private static Entry entry(Slash slash, RoadmapSizes roadmap) {
     return new Entry(
         slash.group().map(g -> new Group(g.name(), g.description())),
         slash.name(),
@@ -262,7 +282,7 @@ final class CommandSurface {
         slash.options().stream().map(o -> arg(o, roadmap)).toList());
   }
 
-  private static Arg arg(SlashOption declared, Roadmap roadmap) {
+  private static Arg arg(SlashOption declared, RoadmapSizes roadmap) {
     OptionData option =
         new OptionData(
             type(declared.type()),

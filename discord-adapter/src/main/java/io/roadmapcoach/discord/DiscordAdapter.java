@@ -1,8 +1,10 @@
 package io.roadmapcoach.discord;
 
+import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.command.Coach;
 import io.roadmapcoach.core.delivery.Messenger;
 import io.roadmapcoach.core.member.Workspaces;
+import io.roadmapcoach.core.roadmap.RoadmapSizes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -87,7 +89,8 @@ public final class DiscordAdapter implements AutoCloseable {
     this.settings = settings;
     this.globalLimits = new GlobalLimits(settings.deliveriesPerSecond());
     CommandSurface surface = new CommandSurface(coach.commands());
-    this.commands = new CommandRegistrar(surface);
+    this.commands = new CommandRegistrar(surface, coach.roadmaps());
+    coach.roadmaps().whenChanged(this::roadmapsChanged);
     if (settings.globalCommands()) {
       commands.useGlobal();
     }
@@ -96,7 +99,11 @@ public final class DiscordAdapter implements AutoCloseable {
     Acknowledgements acknowledgements = new Acknowledgements(work, timer, deferAfter);
     this.listeners =
         new Object[] {
-          new SlashCommands(coach, surface, acknowledgements),
+          new SlashCommands(
+              coach,
+              surface,
+              acknowledgements,
+              new AttachmentFetch(AttachmentFetch.client(AttachmentFetch.WAIT))),
           new ButtonPresses(coach, acknowledgements),
           new GuildEvents(workspaces, commands, work)
         };
@@ -195,6 +202,17 @@ public final class DiscordAdapter implements AutoCloseable {
         .protocols(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1))
         .retryOnConnectionFailure(false)
         .readTimeout(sendTimeout.dividedBy(2));
+  }
+
+  /**
+   * A roadmap was applied in a workspace: a server this instance runs registers its ranges again.
+   */
+  private void roadmapsChanged(Platform platform, String guildId, RoadmapSizes largest) {
+    DiscordConnection running = connection;
+    if (platform != Platform.DISCORD || running == null) {
+      return;
+    }
+    running.guild(guildId).ifPresent(guild -> commands.roadmapsChanged(guild, largest));
   }
 
   /** Waits until every shard of this instance is connected and has loaded its guilds. */

@@ -22,6 +22,14 @@ sealed interface DiscordConnection {
   /** A channel this instance has in its cache (its guild is on one of our shards). */
   Optional<GuildMessageChannel> channel(String id);
 
+  /** The guild, when a shard of this instance has it. */
+  default Optional<Guild> guild(String id) {
+    return shards().stream()
+        .map(jda -> jda.getGuildById(id))
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
+  }
+
   default List<Guild> guilds() {
     return shards().stream().flatMap(jda -> jda.getGuilds().stream()).toList();
   }

@@ -17,6 +17,15 @@ final class Replies {
 
   static final Reply FAILED = Apologies.somethingWentWrong();
 
+  /** The attached file could not be fetched from Discord: not the file's fault, nothing changed. */
+  static Reply couldNotFetch(String fileName) {
+    return Reply.text(
+        Text.of(
+            "I could not fetch your file "
+                + fileName
+                + " from Discord, so nothing was checked or changed. Try again in a moment."));
+  }
+
   /** A number option came without a number: how the command is filled in. */
   static Reply fillIn(String usage) {
     return Reply.text(

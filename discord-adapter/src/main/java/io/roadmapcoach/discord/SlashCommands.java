@@ -6,13 +6,8 @@ import io.roadmapcoach.core.command.Coach;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Visibility;
 import io.roadmapcoach.core.time.TimeZones;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -36,11 +31,17 @@ final class SlashCommands extends ListenerAdapter {
   private final Coach coach;
   private final CommandSurface surface;
   private final Acknowledgements acknowledgements;
+  private final AttachmentFetch fetch;
 
-  SlashCommands(Coach coach, CommandSurface surface, Acknowledgements acknowledgements) {
+  SlashCommands(
+      Coach coach,
+      CommandSurface surface,
+      Acknowledgements acknowledgements,
+      AttachmentFetch fetch) {
     this.coach = coach;
     this.surface = surface;
     this.acknowledgements = acknowledgements;
+    this.fetch = fetch;
   }
 
   @Override
@@ -76,37 +77,26 @@ final class SlashCommands extends ListenerAdapter {
             .findFirst()
             .map(OptionMapping::getAsAttachment);
     acknowledgements.answer(
-        () -> coach.handleText(caller.get(), text, file.map(SlashCommands::upload)),
+        () -> answer(caller.get(), text, file),
         new SlashExchange(event, surface.likelyPublic(text)),
         surface.slow(text));
   }
 
   /**
-   * The attached file as the core takes it: read from Discord's CDN, at most {@link
-   * Upload#MAX_READ} bytes (a larger file is refused by its size, which Discord reports, without
-   * being fetched whole). A file that cannot be fetched goes as an empty one, which the check
-   * refuses.
+   * The core's answer to the command and the file attached to it, fetched first; a file that could
+   * not be fetched is answered here, without asking the core, so nothing is checked or stored.
    */
-  static Upload upload(Message.Attachment attachment) {
-    long size = Math.max(0, attachment.getSize());
-    if (size > Upload.MAX_READ) {
-      return new Upload(attachment.getFileName(), new byte[0], size);
+  private Reply answer(Caller caller, String text, Optional<Message.Attachment> attached) {
+    if (attached.isEmpty()) {
+      return coach.handleText(caller, text, Optional.empty());
     }
-    try (InputStream in =
-        attachment.getProxy().download().get(DOWNLOAD_WAIT_SECONDS, TimeUnit.SECONDS)) {
-      byte[] bytes = in.readNBytes(Upload.MAX_READ);
-      return new Upload(attachment.getFileName(), bytes, Math.max(size, bytes.length));
-    } catch (IOException | ExecutionException | TimeoutException e) {
-      log.warn("Could not fetch an attached file from Discord: {}", e.getClass().getSimpleName());
-      return new Upload(attachment.getFileName(), new byte[0], size);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Upload(attachment.getFileName(), new byte[0], size);
+    Message.Attachment file = attached.get();
+    Optional<Upload> upload = fetch.fetch(file.getFileName(), file.getUrl(), file.getSize());
+    if (upload.isEmpty()) {
+      return Replies.couldNotFetch(file.getFileName());
     }
+    return coach.handleText(caller, text, upload);
   }
-
-  /** How long fetching an attached file may take, inside the interaction's 15 minutes. */
-  private static final int DOWNLOAD_WAIT_SECONDS = 20;
 
   /** A slash command: answered with a new message, ephemeral when the core says so. */
   private static final class SlashExchange extends Acknowledgements.Exchange {

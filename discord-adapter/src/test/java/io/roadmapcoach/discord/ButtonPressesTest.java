@@ -60,7 +60,10 @@ class ButtonPressesTest {
             Runnable::run, mock(ScheduledExecutorService.class), Duration.ofSeconds(2));
     commands =
         new SlashCommands(
-            core.coach(), new CommandSurface(core.coach().commands()), acknowledgements);
+            core.coach(),
+            new CommandSurface(core.coach().commands()),
+            acknowledgements,
+            new AttachmentFetch(AttachmentFetch.client(AttachmentFetch.WAIT)));
     buttons = new ButtonPresses(core.coach(), acknowledgements);
   }
 

@@ -12,6 +12,7 @@ import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.quiz.QuizBankLoader;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.RoadmapLoader;
+import io.roadmapcoach.core.roadmap.RoadmapSizes;
 import io.roadmapcoach.core.roadmap.RoadmapSource;
 import io.roadmapcoach.db.testing.TestDatabase;
 import io.roadmapcoach.discord.CommandSurface.Entry;
@@ -86,6 +87,25 @@ class CommandSurfaceTest {
     assertThat(options.get("snooze for days").getInt("max_value"))
         .isEqualTo(Action.MAX_SNOOZE_DAYS);
     assertThat(options.get("done objective").getBoolean("required")).isTrue();
+  }
+
+  @Test
+  void theLargestRoadmapsAcceptedGiveRangesWithinDiscordsLimits() {
+    DataObject command = surface.command(RoadmapSizes.LARGEST_ACCEPTED).toData();
+    assertFitsDiscordsLimits(command);
+    Map<String, DataObject> options = optionsByPath(command);
+    assertThat(options.get("stage number").getInt("max_value")).isEqualTo(50);
+    assertThat(options.get("stage number").getString("description")).endsWith("1 to 50");
+    assertThat(options.get("done objective").getInt("max_value")).isEqualTo(20);
+    assertThat(options.get("team set-stage stage").getInt("max_value")).isEqualTo(50);
+    assertThat(options.get("snooze for days").getInt("max_value"))
+        .isEqualTo(Action.MAX_SNOOZE_DAYS);
+  }
+
+  @Test
+  void theDeploymentsSizesGiveTheCommandRegisteredByDefault() {
+    assertThat(surface.command(RoadmapSizes.of(ROADMAP)).toData().toJson())
+        .isEqualTo(surface.command().toData().toJson());
   }
 
   @Test
@@ -208,7 +228,7 @@ class CommandSurfaceTest {
    * names of 1 to 100 characters; required options before optional ones; and at most 4000
    * characters of names, descriptions and choices in all.
    */
-  private static void assertFitsDiscordsLimits(DataObject command) {
+  static void assertFitsDiscordsLimits(DataObject command) {
     int characters = checkNode(command, "/roadmap", Set.of(SUBCOMMAND, GROUP));
     assertThat(characters)
         .as("characters of names, descriptions and choices of /roadmap")
@@ -338,8 +358,13 @@ class CommandSurfaceTest {
 
   /** Every option of every subcommand, by "path option": {@code remind days which}. */
   private Map<String, DataObject> optionsByPath() {
+    return optionsByPath(surface.command().toData());
+  }
+
+  /** Every option of a registered command by its path: {@code "team set-stage stage"}. */
+  static Map<String, DataObject> optionsByPath(DataObject command) {
     Map<String, DataObject> all = new HashMap<>();
-    DataArray top = surface.command().toData().getArray("options");
+    DataArray top = command.getArray("options");
     for (int i = 0; i < top.length(); i++) {
       DataObject sub = top.getObject(i);
       collect(sub, sub.getString("name"), all);

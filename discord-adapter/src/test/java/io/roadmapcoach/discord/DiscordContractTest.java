@@ -23,8 +23,24 @@ class DiscordContractTest {
   @Test
   void everyReplyAndDeliveryFitsDiscordsLimits(@TempDir Path dir) {
     List<ExtremeReplies.Named> all = ExtremeReplies.collect(dir);
-    List<String> problems = new ArrayList<>();
+    List<String> problems = problems(all);
 
+    assertThat(all.stream().filter(n -> n.what().startsWith("delivery"))).isNotEmpty();
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void everyReplyAboutTheLargestRoadmapAcceptedFitsDiscordsLimits() {
+    List<ExtremeReplies.Named> all = ExtremeReplies.largestRoadmap();
+    List<String> problems = problems(all);
+
+    assertThat(all).extracting(ExtremeReplies.Named::what).contains("largest: preview");
+    assertThat(problems).isEmpty();
+  }
+
+  /** Each reply rendered in a server and in a DM, and what of it breaks Discord's limits. */
+  private static List<String> problems(List<ExtremeReplies.Named> all) {
+    List<String> problems = new ArrayList<>();
     for (ExtremeReplies.Named named : all) {
       check(named.what(), DiscordRenderer.render(named.reply()), problems);
       check(
@@ -32,9 +48,7 @@ class DiscordContractTest {
           DiscordRenderer.render(named.reply(), DmButtons.forGuild(FakeDiscord.GUILD)),
           problems);
     }
-
-    assertThat(all.stream().filter(n -> n.what().startsWith("delivery"))).isNotEmpty();
-    assertThat(problems).isEmpty();
+    return problems;
   }
 
   private static void check(String what, DiscordMessage message, List<String> problems) {

@@ -163,6 +163,17 @@ final class FakeDiscord implements AutoCloseable {
             .toString());
   }
 
+  /** The first registration of the application's global commands recorded so far. */
+  Call globalRegistration() {
+    return calls().stream()
+        .filter(
+            c ->
+                c.method().equals("PUT")
+                    && c.path().equals("/api/v10/applications/" + APP + "/commands"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no global registration; calls: " + summary()));
+  }
+
   /** The next recorded REST call that matches, waiting up to {@code wait}. */
   Call next(Predicate<Call> wanted, Duration wait) throws InterruptedException {
     long deadline = System.nanoTime() + wait.toNanos();

@@ -81,15 +81,7 @@ class ShardsAndCommandsEndToEndTest {
                 WAIT);
         assertThat(DataArray.fromJson(guild.body()).length()).isZero(); // no second /roadmap
         adapter.registerGlobalCommands().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        FakeDiscord.Call global =
-            discord.calls().stream()
-                .filter(
-                    c ->
-                        c.method().equals("PUT")
-                            && c.path()
-                                .equals("/api/v10/applications/" + FakeDiscord.APP + "/commands"))
-                .findFirst()
-                .orElseThrow();
+        FakeDiscord.Call global = discord.globalRegistration();
         assertThat(DataArray.fromJson(global.body()).getObject(0).getString("name"))
             .isEqualTo("roadmap");
       }

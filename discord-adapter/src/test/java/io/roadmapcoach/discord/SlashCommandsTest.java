@@ -78,7 +78,8 @@ class SlashCommandsTest {
             core.coach(),
             new CommandSurface(core.coach().commands()),
             // the core's work runs inline, so the test sees its answer at once
-            new Acknowledgements(Runnable::run, timer, Duration.ofSeconds(2)));
+            new Acknowledgements(Runnable::run, timer, Duration.ofSeconds(2)),
+            new AttachmentFetch(AttachmentFetch.client(AttachmentFetch.WAIT)));
   }
 
   @Test

@@ -23,6 +23,7 @@ import io.roadmapcoach.core.reply.Apologies;
 import io.roadmapcoach.core.reply.Echo;
 import io.roadmapcoach.core.reply.Reply;
 import io.roadmapcoach.core.reply.Text;
+import io.roadmapcoach.core.roadmap.WorkspaceRoadmaps;
 import io.roadmapcoach.core.tx.DatabaseBusy;
 import io.roadmapcoach.core.tx.DatabaseUnavailable;
 import io.roadmapcoach.core.tx.OutageLog;
@@ -52,6 +53,7 @@ public final class Coach {
   private final Transactions transactions;
   private final MemberRepository members;
   private final LeadCheck leads;
+  private final WorkspaceRoadmaps roadmaps;
   private final Clock clock;
   private final Observer observer;
   private final OutageLog outages = new OutageLog(log, Duration.ofSeconds(10));
@@ -61,12 +63,14 @@ public final class Coach {
       Transactions transactions,
       MemberRepository members,
       LeadCheck leads,
+      WorkspaceRoadmaps roadmaps,
       Clock clock,
       Observer observer) {
     this.commands = commands;
     this.transactions = transactions;
     this.members = members;
     this.leads = leads;
+    this.roadmaps = roadmaps;
     this.clock = clock;
     this.observer = observer;
   }
@@ -109,6 +113,11 @@ public final class Coach {
   /** The declared commands: what platforms register and how they acknowledge each. */
   public Commands commands() {
     return commands;
+  }
+
+  /** The workspaces' roadmaps, as platforms register their number options within them. */
+  public WorkspaceRoadmaps roadmaps() {
+    return roadmaps;
   }
 
   private Answered answer(Caller caller, Command command, Optional<Upload> file) {

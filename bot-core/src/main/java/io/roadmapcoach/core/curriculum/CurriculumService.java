@@ -10,6 +10,7 @@ import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.member.LeadRepository;
 import io.roadmapcoach.core.member.MemberRepository;
 import io.roadmapcoach.core.member.Scope;
+import io.roadmapcoach.core.progress.ProgressFeature;
 import io.roadmapcoach.core.quiz.QuizBank;
 import io.roadmapcoach.core.quiz.RoadmapCheck;
 import io.roadmapcoach.core.reply.Attachment;
@@ -42,6 +43,7 @@ public final class CurriculumService {
   private final MemberRepository members;
   private final LeadRepository leads;
   private final OutboxRepository outbox;
+  private final LargestRoadmaps sizes;
   private final RoadmapCheck check = new RoadmapCheck(Strictness.STRICT);
 
   public CurriculumService(
@@ -50,13 +52,15 @@ public final class CurriculumService {
       EnrollmentRepository enrollments,
       MemberRepository members,
       LeadRepository leads,
-      OutboxRepository outbox) {
+      OutboxRepository outbox,
+      LargestRoadmaps sizes) {
     this.library = library;
     this.previews = previews;
     this.enrollments = enrollments;
     this.members = members;
     this.leads = leads;
     this.outbox = outbox;
+    this.sizes = sizes;
   }
 
   // ---- roadmap
@@ -377,6 +381,12 @@ public final class CurriculumService {
                   + " resources");
     }
     reply.section(stages);
+    if (bank.size() == 0) {
+      reply.section(
+          Text.of("No quiz: this file has no questions, so ")
+              .code(ProgressFeature.NEXT.hint())
+              .plain(" needs the objectives only."));
+    }
     diff.ifPresent(
         d ->
             reply.section(
@@ -455,7 +465,9 @@ public final class CurriculumService {
             preview.source(),
             scope.member().id(),
             scope.now());
+    library.setHasQuiz(id, valid.bank().size() > 0);
     previews.applied(preview.id(), scope.now());
+    sizes.changedBy(scope);
     if (preview.channelId().isEmpty()) {
       return Reply.text(
               Text.of(
@@ -526,8 +538,10 @@ public final class CurriculumService {
               + " now.");
     }
     int version = applied.getAsInt();
+    library.setHasQuiz(stored.id(), valid.bank().size() > 0);
     List<RoadmapLibrary.Moved> moved = library.carryJourneys(stored.id(), before, valid.roadmap());
     previews.applied(preview.id(), scope.now());
+    sizes.changedBy(scope);
     tellFollowers(scope, stored, following, diff, moved, valid.roadmap());
     return Reply.text(
             stored.title()

@@ -1,6 +1,7 @@
 package io.roadmapcoach.core.feature;
 
 import io.roadmapcoach.core.roadmap.Roadmap;
+import io.roadmapcoach.core.roadmap.RoadmapSizes;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -49,13 +50,17 @@ public record SlashOption(
   /** A fixed value offered by its label. */
   public record SlashChoice(String label, String value) {}
 
-  /** The numbers an integer option takes: fixed, or the loaded roadmap's. */
+  /** The numbers an integer option takes: fixed, or within the roadmaps' sizes. */
   public sealed interface Range {
-    Bounds bounds(Roadmap roadmap);
+    Bounds bounds(RoadmapSizes sizes);
+
+    default Bounds bounds(Roadmap roadmap) {
+      return bounds(RoadmapSizes.of(roadmap));
+    }
 
     record Fixed(long min, long max) implements Range {
       @Override
-      public Bounds bounds(Roadmap roadmap) {
+      public Bounds bounds(RoadmapSizes sizes) {
         return new Bounds(min, max);
       }
     }
@@ -63,16 +68,16 @@ public record SlashOption(
     /** The roadmap's stages. */
     record Stages() implements Range {
       @Override
-      public Bounds bounds(Roadmap roadmap) {
-        return new Bounds(1, roadmap.stageCount());
+      public Bounds bounds(RoadmapSizes sizes) {
+        return new Bounds(1, sizes.stages());
       }
     }
 
     /** The objectives of the roadmap's largest stage (at least one). */
     record Objectives() implements Range {
       @Override
-      public Bounds bounds(Roadmap roadmap) {
-        return new Bounds(1, Math.max(1, roadmap.mostObjectives()));
+      public Bounds bounds(RoadmapSizes sizes) {
+        return new Bounds(1, sizes.objectives());
       }
     }
   }
@@ -85,8 +90,13 @@ public record SlashOption(
 
   /** The description as registered: a number's range is named in it ("Stage number, 1 to 15"). */
   public String description(Roadmap roadmap) {
+    return description(RoadmapSizes.of(roadmap));
+  }
+
+  /** The description as registered for roadmaps up to these sizes. */
+  public String description(RoadmapSizes sizes) {
     return range
-        .map(r -> r.bounds(roadmap))
+        .map(r -> r.bounds(sizes))
         .map(b -> description + ", " + b.min() + " to " + b.max())
         .orElse(description);
   }

@@ -7,10 +7,13 @@ import static io.roadmapcoach.db.schema.Tables.OBJECTIVE_DONE;
 import static io.roadmapcoach.db.schema.Tables.QUIZ_ATTEMPT;
 import static io.roadmapcoach.db.schema.Tables.ROADMAP;
 import static io.roadmapcoach.db.schema.Tables.WEEKLY_POINTS;
+import static io.roadmapcoach.db.schema.Tables.WORKSPACE;
 
+import io.roadmapcoach.core.caller.Platform;
 import io.roadmapcoach.core.member.Channel;
 import io.roadmapcoach.core.roadmap.Roadmap;
 import io.roadmapcoach.core.roadmap.RoadmapLoader;
+import io.roadmapcoach.core.roadmap.RoadmapSizes;
 import io.roadmapcoach.core.roadmap.RoadmapSource;
 import io.roadmapcoach.core.roadmap.Stage;
 import io.roadmapcoach.core.time.Times;
@@ -71,9 +74,11 @@ public final class RoadmapLibrary {
   /**
    * Stores the deployment's roadmap as row {@link #DEPLOYMENT} (a new version when its file changed
    * since the last start), and gives the objectives checked off before roadmaps had ids the ids of
-   * the objectives at their positions: the Java step after the migration that made journeys.
+   * the objectives at their positions: the Java step after the migration that made journeys. A
+   * changed file is a new version: journeys are carried to it by id, as for an uploaded roadmap's
+   * (see {@link #carryJourneys}); returns the members whose stage it removed.
    */
-  public void installDeployment(String fileName, String source, Instant now) {
+  public List<Moved> installDeployment(String fileName, String source, Instant now) {
     dsl.insertInto(ROADMAP)
         .set(ROADMAP.ID, DEPLOYMENT)
         .set(ROADMAP.KEY, deployment.id())
@@ -94,6 +99,12 @@ public final class RoadmapLibrary {
         .set(ROADMAP.UPLOADED_AT, changed ? Times.utc(now) : row.getUploadedAt())
         .where(ROADMAP.ID.eq(DEPLOYMENT))
         .execute();
+    List<Moved> moved =
+        changed
+            ? previous(row)
+                .map(p -> carryJourneys(DEPLOYMENT, p, deployment))
+                .orElse(List.<Moved>of())
+            : List.<Moved>of();
     for (Stage stage : deployment.stages()) {
       for (var objective : stage.objectives()) {
         dsl.update(OBJECTIVE_DONE)
@@ -103,6 +114,22 @@ public final class RoadmapLibrary {
                 OBJECTIVE_DONE.OBJECTIVE_ID.eq("#" + stage.number() + "." + objective.number()))
             .execute();
       }
+    }
+    return moved;
+  }
+
+  /**
+   * The deployment's roadmap as its previous file read, to carry journeys from; empty (nothing is
+   * carried, journeys keep their numbers) when that file no longer reads.
+   */
+  private Optional<Roadmap> previous(RoadmapRecord row) {
+    try {
+      return Optional.of(parse(row.getFileName(), row.getSource()));
+    } catch (RuntimeException unreadable) {
+      org.slf4j.LoggerFactory.getLogger(RoadmapLibrary.class)
+          .warn(
+              "The deployment's previous roadmap file no longer reads; journeys keep their stages");
+      return Optional.empty();
     }
   }
 
@@ -179,6 +206,50 @@ public final class RoadmapLibrary {
         .fetch(this::stored);
   }
 
+  /**
+   * The largest stage count and objectives per stage over the roadmaps the platform's workspace can
+   * put on a channel: the deployment's and its own (only the deployment's for one not met yet).
+   */
+  public RoadmapSizes largest(Platform platform, String workspaceExternalId) {
+    List<Long> ids =
+        dsl.select(ROADMAP.ID)
+            .from(ROADMAP)
+            .where(
+                ROADMAP
+                    .ID
+                    .eq(DEPLOYMENT)
+                    .or(
+                        ROADMAP.WORKSPACE_ID.in(
+                            DSL.select(WORKSPACE.ID)
+                                .from(WORKSPACE)
+                                .where(
+                                    WORKSPACE.PLATFORM.eq(platform.key()),
+                                    WORKSPACE.EXTERNAL_ID.eq(workspaceExternalId)))))
+            .fetch(ROADMAP.ID);
+    RoadmapSizes largest = RoadmapSizes.of(deployment);
+    for (long id : ids) {
+      largest = largest.max(RoadmapSizes.of(of(id)));
+    }
+    return largest;
+  }
+
+  /**
+   * Whether the roadmap has a quiz (its file has questions): the weekly quiz's claims read it. Set
+   * whenever its file is stored, from the questions the check read.
+   */
+  public void setHasQuiz(long id, boolean hasQuiz) {
+    dsl.update(ROADMAP).set(ROADMAP.HAS_QUIZ, hasQuiz).where(ROADMAP.ID.eq(id)).execute();
+  }
+
+  /** Whether the roadmap has a quiz; one without has its stages finished by objectives alone. */
+  public boolean hasQuiz(long id) {
+    return dsl.select(ROADMAP.HAS_QUIZ)
+        .from(ROADMAP)
+        .where(ROADMAP.ID.eq(id))
+        .fetchOptional(ROADMAP.HAS_QUIZ)
+        .orElse(true);
+  }
+
   /** Stores a new workspace roadmap at version 1; returns its id. */
   public long create(
       long workspaceId, Roadmap roadmap, String fileName, String source, long by, Instant now) {
@@ -250,15 +321,12 @@ public final class RoadmapLibrary {
     // each old stage number to its new one, in one statement so that no move is applied twice
     var renumber = DSL.choose(JOURNEY.STAGE);
     org.jooq.CaseWhenStep<Integer, Integer> cases = null;
-    List<Integer> vanished = new java.util.ArrayList<>();
+    Map<Integer, Integer> vanished = new java.util.HashMap<>();
     for (Stage old : before.stages()) {
-      int now =
-          after
-              .stageById(old.id())
-              .map(Stage::number)
-              .orElseGet(() -> Math.min(old.number(), after.stageCount()));
-      if (after.stageById(old.id()).isEmpty()) {
-        vanished.add(old.number());
+      Optional<Stage> kept = after.stageById(old.id());
+      int now = kept.map(Stage::number).orElseGet(() -> nearest(before, after, old));
+      if (kept.isEmpty()) {
+        vanished.put(old.number(), now);
       }
       cases = cases == null ? renumber.when(old.number(), now) : cases.when(old.number(), now);
     }
@@ -268,13 +336,11 @@ public final class RoadmapLibrary {
             .where(
                 JOURNEY.ROADMAP_ID.eq(roadmapId),
                 JOURNEY.GRADUATED_AT.isNull(),
-                JOURNEY.STAGE.in(vanished))
+                JOURNEY.STAGE.in(vanished.keySet()))
             .fetch(
                 r ->
                     new Moved(
-                        r.value1(),
-                        before.stage(r.value2()).title(),
-                        Math.min(r.value2(), after.stageCount())));
+                        r.value1(), before.stage(r.value2()).title(), vanished.get(r.value2())));
     dsl.update(JOURNEY)
         .set(
             JOURNEY.STAGE,
@@ -287,6 +353,32 @@ public final class RoadmapLibrary {
         .where(QUIZ_ATTEMPT.ROADMAP_ID.eq(roadmapId), QUIZ_ATTEMPT.STATUS.eq("open"))
         .execute();
     return moved;
+  }
+
+  /**
+   * Where a member on {@code gone}, a stage the new version removed, goes: the stage now in its
+   * place, between the new places of the stages that survived around it. After the last survivor
+   * before it (the first stage when none did), and no further than the first survivor after it (the
+   * last stage when none did); within that, its old position. So a removed stage whose neighbours
+   * stayed leads to the one after it, and one replaced in place to its replacement.
+   */
+  static int nearest(Roadmap before, Roadmap after, Stage gone) {
+    int from = 1;
+    int to = after.stageCount();
+    for (Stage old : before.stages()) {
+      Optional<Stage> kept = after.stageById(old.id());
+      if (kept.isEmpty()) {
+        continue;
+      }
+      if (old.number() < gone.number()) {
+        from = kept.get().number() + 1;
+      } else if (old.number() > gone.number()) {
+        to = Math.min(to, kept.get().number());
+        break;
+      }
+    }
+    int place = Math.max(from, Math.min(gone.number(), to));
+    return Math.max(1, Math.min(Math.min(place, to), after.stageCount()));
   }
 
   /** Puts the channel on the roadmap. */

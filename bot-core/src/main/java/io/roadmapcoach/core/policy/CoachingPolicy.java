@@ -335,7 +335,10 @@ public final class CoachingPolicy {
    * weekly quiz routine's catch-up. Only for an invitation held at the home channel's latest slot.
    */
   public static Optional<Instant> heldQuizDue(Situation s, Instant from, Instant to) {
-    if (stopped(s).isPresent() || where(s) != Where.DM || !s.member().coaching().deliverable()) {
+    if (stopped(s).isPresent()
+        || where(s) != Where.DM
+        || !s.member().coaching().deliverable()
+        || !s.homeHasQuiz()) {
       return Optional.empty();
     }
     Optional<LocalDate> held = s.member().coaching().quizHeldFor();
@@ -371,6 +374,9 @@ public final class CoachingPolicy {
     Optional<Why> stop = stopped(s);
     if (stop.isPresent()) {
       return Outlook.Quiz.none(where, stop.get());
+    }
+    if (!s.homeHasQuiz()) {
+      return Outlook.Quiz.none(where, Why.NO_QUIZ);
     }
     Channel home = s.home();
     if (where == Where.CHANNEL) {

@@ -47,6 +47,11 @@ public final class PolicyRepository {
                           CHANNEL_MEMBER.CHANNEL_ID.eq(ENROLLMENT.CHANNEL_ID),
                           CHANNEL_MEMBER.MEMBER_ID.eq(ENROLLMENT.MEMBER_ID))))
           .as("policy_in_home");
+
+  /** Whether the home channel's roadmap has a quiz (its file has questions). */
+  private static final Field<Boolean> HOME_HAS_QUIZ =
+      DSL.field(PolicySql.homeHasQuiz()).as("policy_home_has_quiz");
+
   private static final String HOLIDAYS = "policy_holidays";
   private static final String NUDGES = "policy_nudges";
   private static final String QUIZZES = "policy_quizzes";
@@ -89,6 +94,7 @@ public final class PolicyRepository {
                         BUDDY_ROUND.WEEK_START.eq(homeWeek))));
     return List.of(
         IN_HOME,
+        HOME_HAS_QUIZ,
         holidays.as(HOLIDAYS),
         OutboxRepository.datesFor(DeliveryKind.NUDGE, ENROLLMENT.MEMBER_ID, from, to).as(NUDGES),
         OutboxRepository.datesFor(DeliveryKind.QUIZ, ENROLLMENT.MEMBER_ID, from, to).as(QUIZZES),
@@ -127,7 +133,8 @@ public final class PolicyRepository {
             dates(facts, EVENINGS),
             dates(facts, POSTS),
             dates(facts, CALL_OUTS)),
-        Boolean.TRUE.equals(facts.get(PAIRED, Boolean.class)));
+        Boolean.TRUE.equals(facts.get(PAIRED, Boolean.class)),
+        !Boolean.FALSE.equals(facts.get(HOME_HAS_QUIZ)));
   }
 
   private static Set<LocalDate> dates(Record facts, String name) {

@@ -4,6 +4,7 @@ import static io.roadmapcoach.db.schema.Tables.CHANNEL;
 import static io.roadmapcoach.db.schema.Tables.CHANNEL_HOLIDAY;
 import static io.roadmapcoach.db.schema.Tables.ENROLLMENT;
 import static io.roadmapcoach.db.schema.Tables.MEMBER;
+import static io.roadmapcoach.db.schema.Tables.ROADMAP;
 
 import io.roadmapcoach.core.delivery.DeliveryKind;
 import io.roadmapcoach.core.delivery.OutboxRepository;
@@ -120,7 +121,24 @@ public final class PolicySql {
    * by DM. Those among them {@link #freeForQuiz} are invited at the slot; the rest are held back.
    */
   public static Condition quizByDm(Instant slot) {
-    return remindersRunningAt(slot).and(reachable()).and(nudgedBy(ReminderMode.DM));
+    return remindersRunningAt(slot)
+        .and(reachable())
+        .and(nudgedBy(ReminderMode.DM))
+        .and(homeHasQuiz());
+  }
+
+  /**
+   * The home channel ({@code ENROLLMENT}'s) follows a roadmap with a quiz: one whose file has no
+   * questions has none to invite to ({@code CoachingPolicy}: {@link Why#NO_QUIZ}).
+   */
+  public static Condition homeHasQuiz() {
+    var home = CHANNEL.as("quiz_home");
+    return DSL.exists(
+        DSL.selectOne()
+            .from(home)
+            .join(ROADMAP)
+            .on(ROADMAP.ID.eq(home.ROADMAP_ID))
+            .where(home.ID.eq(ENROLLMENT.CHANNEL_ID), ROADMAP.HAS_QUIZ.isTrue()));
   }
 
   /**

@@ -49,6 +49,7 @@ public final class PromiseWords {
       case DONE_TODAY -> "tonight's time has passed";
       case NOT_SEEKING -> "you have not asked for a buddy";
       case SNOOZED_THEN -> "you are snoozed that day";
+      case NO_QUIZ -> "#" + home.name() + "'s roadmap has no quiz";
     };
   }
 

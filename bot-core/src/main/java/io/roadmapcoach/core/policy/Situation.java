@@ -27,10 +27,23 @@ public record Situation(
     boolean inHome,
     Set<LocalDate> homeHolidays,
     Sent sent,
-    boolean pairedThisWeek) {
+    boolean pairedThisWeek,
+    boolean homeHasQuiz) {
 
   public Situation {
     homeHolidays = Set.copyOf(homeHolidays);
+  }
+
+  /** Where the home roadmap's quiz does not matter (buddy pairing): as if it had one. */
+  public Situation(
+      Member member,
+      Optional<Enrollment> enrollment,
+      Channel home,
+      boolean inHome,
+      Set<LocalDate> homeHolidays,
+      Sent sent,
+      boolean pairedThisWeek) {
+    this(member, enrollment, home, inHome, homeHolidays, sent, pairedThisWeek, true);
   }
 
   /**

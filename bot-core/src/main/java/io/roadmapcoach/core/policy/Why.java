@@ -39,5 +39,7 @@ public enum Why {
   /** Not asked for a study buddy. */
   NOT_SEEKING,
   /** Snoozed on the day of the pairing. */
-  SNOOZED_THEN
+  SNOOZED_THEN,
+  /** The home channel's roadmap has no questions, so no quiz. */
+  NO_QUIZ
 }

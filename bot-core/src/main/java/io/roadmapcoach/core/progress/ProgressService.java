@@ -332,8 +332,7 @@ public final class ProgressService {
                   Points.OBJECTIVE,
                   scope));
       Set<Integer> done = enrollments.objectivesDone(after);
-      return replies(scope)
-          .checkedOff(stage, n, done, quizzes.hasPassed(after, stage.number()), after);
+      return replies(scope).checkedOff(stage, n, done, quizDone(after, stage.number()), after);
     }
     if (!enrollments.unmark(e, stage.number(), n)) {
       return Reply.text(
@@ -382,6 +381,14 @@ public final class ProgressService {
         });
   }
 
+  /**
+   * The stage's quiz is passed, or there is none: a roadmap without questions moves on by its
+   * objectives alone.
+   */
+  private boolean quizDone(Enrollment e, int stage) {
+    return quizzes.hasPassed(e, stage) || !library.hasQuiz(e.roadmapId());
+  }
+
   private Reply advance(Scope scope, Enrollment e) {
     if (e.graduated()) {
       return Reply.text(
@@ -389,7 +396,7 @@ public final class ProgressService {
     }
     Stage stage = roadmap(scope).stage(e.stage());
     Set<Integer> done = enrollments.objectivesDone(e);
-    boolean quizPassed = quizzes.hasPassed(e, stage.number());
+    boolean quizPassed = quizDone(e, stage.number());
     if (done.size() < stage.objectiveCount() || !quizPassed) {
       return replies(scope).notReady(stage, done, quizPassed);
     }

@@ -89,7 +89,10 @@ public final class QuizBankLoader {
     String bankFile = document.roadmap().quizBankFile();
     boolean readsBank = !bankFile.isEmpty() && strictness == Strictness.LENIENT;
     boolean bankRead = readsBank && !problems.full() && reading.bankFile(source, bankFile);
-    if (bankFile.isEmpty() || bankRead) {
+    // a roadmap without a question anywhere (no stage lists any, no quiz bank) has no quiz, and
+    // moving on needs its objectives only; one with questions needs enough in every stage
+    boolean withoutQuiz = bankFile.isEmpty() && document.questions().isEmpty();
+    if ((bankFile.isEmpty() || bankRead) && !withoutQuiz) {
       // a bank that could not be opened, or an upload told to write its questions inline, has
       // nothing worth counting yet
       reading.counts(readsBank ? bankFile : document.file());

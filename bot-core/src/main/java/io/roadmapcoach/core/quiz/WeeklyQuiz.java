@@ -145,6 +145,7 @@ public final class WeeklyQuiz {
                     CHANNEL_MEMBER.CHANNEL_ID.eq(ENROLLMENT.CHANNEL_ID),
                     CHANNEL_MEMBER.MEMBER_ID.eq(ENROLLMENT.MEMBER_ID))
                 .where(ENROLLMENT.CHANNEL_ID.eq(channelId))
+                .and(PolicySql.homeHasQuiz())
                 .and(MEMBER.REMIND_ENABLED.isTrue())
                 .and(
                     DSL.coalesce(MEMBER.REMIND_VIA, DSL.inline(channel.reminderMode().key()))

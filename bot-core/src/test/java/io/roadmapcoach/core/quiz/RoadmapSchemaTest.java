@@ -16,6 +16,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.roadmapcoach.core.curriculum.TestRoadmaps;
 import io.roadmapcoach.core.roadmap.PlainYaml;
 import io.roadmapcoach.core.roadmap.Problems;
 import io.roadmapcoach.core.roadmap.RoadmapSource;
@@ -165,6 +166,21 @@ class RoadmapSchemaTest {
     assertThat(errors(ROADMAP, mixed)).isEmpty();
     assertThat(errors(BANK, bank)).isEmpty();
     assertThat(errors(ROADMAP, upload)).isEmpty();
+  }
+
+  @Test
+  void aRoadmapWithoutAnyQuestionIsAValidUploadAndPassesTheSchema() {
+    String noQuiz = TestRoadmaps.withoutQuestions("no-quiz", 3, 2);
+
+    assertThat(uploadLoads(noQuiz, Strictness.STRICT)).isTrue();
+    assertThat(errors(ROADMAP, noQuiz)).isEmpty();
+    // a stage with questions still needs ten of them, even when the others have none
+    String oneStageAsked =
+        noQuiz.replace(
+            "    objectives:\n      - id: s1-o1\n",
+            "    questions: []\n    objectives:\n      - id: s1-o1\n");
+    assertThat(oneStageAsked).isNotEqualTo(noQuiz);
+    assertThat(uploadLoads(oneStageAsked, Strictness.STRICT)).isFalse();
   }
 
   @Test

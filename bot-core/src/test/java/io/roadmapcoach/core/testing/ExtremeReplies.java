@@ -1,6 +1,7 @@
 package io.roadmapcoach.core.testing;
 
 import io.roadmapcoach.core.caller.Caller;
+import io.roadmapcoach.core.curriculum.TestRoadmaps;
 import io.roadmapcoach.core.delivery.Delivery;
 import io.roadmapcoach.core.reply.Reply;
 import java.io.IOException;
@@ -166,5 +167,43 @@ public final class ExtremeReplies {
       }
     }
     return out;
+  }
+
+  /**
+   * The replies about the largest roadmap the loader accepts ({@link TestRoadmaps#largest}), on a
+   * channel that follows it: its preview, the channel's roadmap, status, stages, a stage, its
+   * download, and a new version's preview with its diff, then what its members are told when that
+   * version applies.
+   */
+  public static List<Named> largestRoadmap() {
+    CoachFixture f = CoachFixture.builtIn().in("largest");
+    Caller lead = f.member("lead", name(1), Optional.empty(), false);
+    Caller member = f.member("member", name(2), Optional.empty(), false);
+    f.say(lead, "start");
+    f.say(member, "start");
+    List<Named> out = new ArrayList<>();
+    Reply first = upload(f, lead, TestRoadmaps.largest(1));
+    out.add(new Named("largest: preview", first));
+    out.add(new Named("largest: applied", f.press(lead, TestRoadmaps.applyButton(first))));
+    f.deliver();
+    f.say(lead, "done 1");
+    for (String command :
+        List.of("roadmap", "status", "stages", "stage 1", "stage 50", "next", "roadmap download")) {
+      out.add(new Named("largest: " + command, f.say(lead, command)));
+    }
+    Reply second = upload(f, lead, TestRoadmaps.largest(2));
+    out.add(new Named("largest: new version's preview", second));
+    out.add(
+        new Named("largest: new version applied", f.press(lead, TestRoadmaps.applyButton(second))));
+    for (Delivery d : f.deliver()) {
+      out.add(new Named("largest: delivery " + d.target().getClass().getSimpleName(), d.reply()));
+    }
+    out.add(new Named("largest: status after", f.say(member, "status")));
+    return out;
+  }
+
+  private static Reply upload(CoachFixture f, Caller lead, String yaml) {
+    return f.coach()
+        .handleText(lead, "roadmap upload", Optional.of(TestRoadmaps.upload("largest.yaml", yaml)));
   }
 }

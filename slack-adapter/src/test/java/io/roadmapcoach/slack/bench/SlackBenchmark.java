@@ -155,7 +155,7 @@ public final class SlackBenchmark {
           Set.of(System.getProperty("bench.phases", "app,open,bare,core").split(",")),
           Optional.ofNullable(System.getProperty("bench.jfr")).map(Path::of),
           Integer.getInteger("bench.rate", 500),
-          Integer.getInteger("bench.openWarmup", 15));
+          Integer.getInteger("bench.openWarmup", 60));
     }
   }
 

@@ -367,13 +367,8 @@ public final class KillDrill implements AutoCloseable {
           && b.worker().holding() == 0) {
         return;
       }
-      if (b.worker().holding() == 0
-          && dsl.fetchCount(
-                  OUTBOX,
-                  OUTBOX.STATUS.in("pending", "sending"),
-                  OUTBOX.LEASE_UNTIL.gt(deadInstancesLeasesEndBy))
-              == 0) {
-        Instant next = nextDue(dsl);
+      if (b.worker().holding() == 0) {
+        Instant next = nextDueUnlessTheSurvivorHoldsRows(dsl, deadInstancesLeasesEndBy);
         if (next != null && next.isAfter(now.plusSeconds(1))) {
           clock.jumpTo(next.plusMillis(20));
           b.worker().wake();
@@ -394,19 +389,29 @@ public final class KillDrill implements AutoCloseable {
     }
   }
 
-  /** When the next open row can be claimed: its next attempt, or its lease's end if later. */
-  private static Instant nextDue(DSLContext dsl) {
-    var next =
+  /**
+   * When the next open row can be claimed (its next attempt, or its lease's end if later), or null
+   * while the survivor holds rows: a lease ending later than the dead instance's could is the
+   * survivor's. Both are read in one statement, one snapshot: read apart, a claim committed between
+   * the two reads let the clock jump past the leases of rows the survivor had just claimed (and
+   * perhaps not yet counted as held), which then came back to it in doubt.
+   */
+  private static Instant nextDueUnlessTheSurvivorHoldsRows(
+      DSLContext dsl, OffsetDateTime deadInstancesLeasesEndBy) {
+    var read =
         dsl.select(
+                DSL.count().filterWhere(OUTBOX.LEASE_UNTIL.gt(deadInstancesLeasesEndBy)),
                 DSL.min(
                     DSL.greatest(
                         OUTBOX.NEXT_ATTEMPT_AT,
                         DSL.coalesce(OUTBOX.LEASE_UNTIL, OUTBOX.NEXT_ATTEMPT_AT))))
             .from(OUTBOX)
             .where(OUTBOX.STATUS.in("pending", "sending"))
-            .fetchSingle()
-            .value1();
-    return next == null ? null : next.toInstant();
+            .fetchSingle();
+    if (read.value1() > 0 || read.value2() == null) {
+      return null;
+    }
+    return read.value2().toInstant();
   }
 
   private void waitUntil(Instant at) {

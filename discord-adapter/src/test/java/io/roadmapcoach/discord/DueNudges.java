@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.roadmapcoach.core.progress.DueMembers;
 import io.roadmapcoach.core.progress.NudgeSweep;
 import io.roadmapcoach.core.tx.Transactions;
 import io.roadmapcoach.db.testing.TestDatabase;
 import java.time.Instant;
+import java.time.LocalDate;
 import org.jooq.DSLContext;
 
 /** What the tests of several delivering instances share: a guild's nudges due, and pools. */
@@ -35,18 +37,7 @@ final class DueNudges {
             + " from workspace w, generate_series(1, ?) n",
         dmsKnown,
         members);
-    dsl.execute(
-        "insert into enrollment (member_id, channel_id,"
-            + " streak_days, last_activity_at, last_active_date, enrolled_at)"
-            + " select m.id, c.id, 0, now(), date '2026-03-02', now()"
-            + " from member m, channel c");
-    dsl.execute(
-        "insert into journey (member_id, roadmap_id, stage, points, points_reached_at, started_at)"
-            + " select member_id, 0, 1, 0, now(), enrolled_at from enrollment");
-    dsl.execute(
-        "insert into channel_member (channel_id, member_id, joined_at, points, points_reached_at,"
-            + " last_activity_at)"
-            + " select channel_id, member_id, enrolled_at, 0, now(), last_activity_at from enrollment");
+    DueMembers.enrollEveryoneEverywhere(dsl, LocalDate.of(2026, 3, 2));
     assertThat(new NudgeSweep(dsl, new Transactions(dsl)).sweep(TUESDAY_NINE)).isEqualTo(members);
   }
 

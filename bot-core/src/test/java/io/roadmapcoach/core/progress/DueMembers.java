@@ -53,4 +53,23 @@ public final class DueMembers {
             + " last_activity_at)"
             + " select channel_id, member_id, enrolled_at, 0, now(), last_activity_at from enrollment");
   }
+
+  /**
+   * Every member enrolled in every channel there is, on the deployment's roadmap at stage 1, last
+   * active {@code lastActive}: what the adapters' delivery tests set up beside their own members.
+   */
+  public static void enrollEveryoneEverywhere(DSLContext dsl, LocalDate lastActive) {
+    dsl.execute(
+        "insert into enrollment (member_id, channel_id,"
+            + " streak_days, last_activity_at, last_active_date, enrolled_at)"
+            + " select m.id, c.id, 0, now(), ?, now() from member m, channel c",
+        lastActive);
+    dsl.execute(
+        "insert into journey (member_id, roadmap_id, stage, points, points_reached_at, started_at)"
+            + " select member_id, 0, 1, 0, now(), enrolled_at from enrollment");
+    dsl.execute(
+        "insert into channel_member (channel_id, member_id, joined_at, points, points_reached_at,"
+            + " last_activity_at)"
+            + " select channel_id, member_id, enrolled_at, 0, now(), last_activity_at from enrollment");
+  }
 }

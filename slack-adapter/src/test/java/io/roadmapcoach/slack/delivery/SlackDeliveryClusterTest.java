@@ -15,6 +15,7 @@ import io.roadmapcoach.core.delivery.DeliveryResult;
 import io.roadmapcoach.core.delivery.DeliveryWorker;
 import io.roadmapcoach.core.delivery.Messenger;
 import io.roadmapcoach.core.delivery.Pace;
+import io.roadmapcoach.core.progress.DueMembers;
 import io.roadmapcoach.core.progress.NudgeSweep;
 import io.roadmapcoach.core.quiz.QuizBankLoader;
 import io.roadmapcoach.core.roadmap.RoadmapSource;
@@ -29,6 +30,7 @@ import io.roadmapcoach.slack.testing.SlackHarness;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,18 +83,7 @@ class SlackDeliveryClusterTest {
             + " select w.id, 'U' || lpad(n::text, 3, '0'), 'Member ' || n, 'UTC'"
             + " from workspace w, generate_series(1, ?) n",
         MEMBERS);
-    dsl.execute(
-        "insert into enrollment (member_id, channel_id,"
-            + " streak_days, last_activity_at, last_active_date, enrolled_at)"
-            + " select m.id, c.id, 0, now(), date '2026-03-02', now()"
-            + " from member m, channel c");
-    dsl.execute(
-        "insert into journey (member_id, roadmap_id, stage, points, points_reached_at, started_at)"
-            + " select member_id, 0, 1, 0, now(), enrolled_at from enrollment");
-    dsl.execute(
-        "insert into channel_member (channel_id, member_id, joined_at, points, points_reached_at,"
-            + " last_activity_at)"
-            + " select channel_id, member_id, enrolled_at, 0, now(), last_activity_at from enrollment");
+    DueMembers.enrollEveryoneEverywhere(dsl, LocalDate.of(2026, 3, 2));
     assertThat(new NudgeSweep(dsl, new Transactions(dsl)).sweep(TUESDAY_NINE)).isEqualTo(MEMBERS);
   }
 
